@@ -1,0 +1,64 @@
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Organization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+
+namespace Fengqiao.Api.Hosting;
+
+internal static class ApiPipeline
+{
+    /// <summary>Applies migrations and seeds demo data; with --migrate-only the process stops there.</summary>
+    public static async Task<bool> MigrateAsync(this WebApplication app, string[] args)
+    {
+        app.Services.GetRequiredService<DatabaseMigrator>().Migrate(typeof(Program).Assembly);
+        if (args.Contains("--migrate-only"))
+        {
+            return false;
+        }
+
+        await app.Services.SeedOrganizationDemoDataAsync(app.Lifetime.ApplicationStopping);
+        return true;
+    }
+
+    /// <summary>Middleware in order: errors, static SPA files, CORS, auth, rate limits, OpenAPI.</summary>
+    public static WebApplication UseApiHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (SpaFiles(app) is { } spa)
+        {
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = spa });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = spa });
+        }
+
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.DocumentTitle = "Fengqiao API");
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Health probes, 404 problem details for unknown API paths, and the SPA's client-side routes.</summary>
+    public static WebApplication MapHostEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found."))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        if (SpaFiles(app) is { } spa)
+        {
+            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = spa }).AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static PhysicalFileProvider? SpaFiles(WebApplication app)
+    {
+        var path = Path.GetFullPath(app.Configuration["Spa:DistPath"] ?? Path.Combine("web-client", "dist"));
+        return File.Exists(Path.Combine(path, "index.html")) ? new PhysicalFileProvider(path) : null;
+    }
+}

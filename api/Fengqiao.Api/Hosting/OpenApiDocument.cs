@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi.Models;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Fengqiao.Api.Hosting;
+
+/// <summary>The Swashbuckle document third parties generate clients from: stable ids, required fields, bearer auth.</summary>
+internal static class OpenApiDocument
+{
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Fengqiao API",
+                Version = "v1",
+                Description = "Petitions (信访), dispatch, mediation, people's suggestions and metrics for Shaoxing's districts and towns.",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.CustomSchemaIds(SchemaId);
+            options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "An access token from POST /api/v1/auth/token.",
+            });
+            options.OperationFilter<BearerRequirementFilter>();
+            options.SchemaFilter<RequiredValueTypesFilter>();
+        });
+        return services;
+    }
+
+    /// <summary>Generic pages are named after their item (<c>UserItemPage</c>); nested types after their parent.</summary>
+    private static string SchemaId(Type type)
+    {
+        if (type.IsGenericType)
+        {
+            var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
+            return string.Concat(type.GetGenericArguments().Select(SchemaId)) + name;
+        }
+
+        return type.DeclaringType is { } parent ? SchemaId(parent) + type.Name : type.Name;
+    }
+
+    private sealed class BearerRequirementFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAllowAnonymous>().Any())
+            {
+                return;
+            }
+
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" } }] = [],
+            });
+        }
+    }
+
+    /// <summary>Value-type properties (ids, numbers, flags) are always present in responses: mark them required too.</summary>
+    private sealed class RequiredValueTypesFilter : ISchemaFilter
+    {
+        public void Apply(OpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema.Properties is null || schema.Properties.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (name, property) in schema.Properties)
+            {
+                if (!property.Nullable && !schema.Required.Contains(name))
+                {
+                    schema.Required.Add(name);
+                }
+            }
+        }
+    }
+}

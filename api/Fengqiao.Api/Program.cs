@@ -1,0 +1,17 @@
+using Fengqiao.Api.Hosting;
+using Fengqiao.Organization;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApiHost();
+builder.Services.AddOrganization(builder.Configuration);
+
+var app = builder.Build();
+if (!await app.MigrateAsync(args))
+{
+    return;
+}
+
+app.UseApiHost();
+app.MapOrganization();
+app.MapHostEndpoints();
+await app.RunAsync();

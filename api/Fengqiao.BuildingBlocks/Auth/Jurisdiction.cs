@@ -1,0 +1,32 @@
+using Dapper;
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.BuildingBlocks.Auth;
+
+/// <summary>
+/// The one way queries are limited to the caller's jurisdiction. Scoped SQL names the parameters
+/// <c>@JurisdictionPrefix</c> (region path subtree, matched with LIKE) and <c>@JurisdictionUnitId</c>
+/// (items assigned to the caller's unit); these methods always supply both.
+/// </summary>
+public static class Jurisdiction
+{
+    public const string PrefixParameter = "JurisdictionPrefix";
+    public const string UnitParameter = "JurisdictionUnitId";
+
+    /// <summary>A caller without a unit (e.g. an unknown external identity) sees nothing.</summary>
+    private const string NothingPrefix = "\u0000";
+
+    public static DynamicParameters Parameters(ICurrentUser user, object? parameters = null)
+    {
+        var merged = new DynamicParameters(parameters);
+        merged.Add(PrefixParameter, user.RegionPath is { Length: > 0 } path ? path + "%" : NothingPrefix);
+        merged.Add(UnitParameter, user.UnitId ?? Guid.Empty);
+        return merged;
+    }
+
+    public static Task<IReadOnlyList<T>> QueryInJurisdictionAsync<T>(this IDbSession session, ICurrentUser user, string sql, object? parameters, CancellationToken cancellationToken) =>
+        session.QueryAsync<T>(sql, Parameters(user, parameters), cancellationToken);
+
+    public static Task<T?> QuerySingleInJurisdictionAsync<T>(this IDbSession session, ICurrentUser user, string sql, object? parameters, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<T>(sql, Parameters(user, parameters), cancellationToken);
+}

@@ -1,0 +1,31 @@
+namespace Fengqiao.BuildingBlocks.Data;
+
+/// <summary>The few SQL fragments that differ between SQLite and SQL Server; everything else is written once.</summary>
+public interface ISqlDialect
+{
+    DatabaseProvider Provider { get; }
+
+    /// <summary>Limits a query that has an ORDER BY to the number of rows in the given parameter.</summary>
+    string Limit(string parameterName);
+
+    /// <summary>Selects the first rows of a subquery: SQLite puts the limit at the end, SQL Server uses TOP.</summary>
+    string SelectTop(string parameterName, string columnsAndRest);
+}
+
+internal sealed class SqliteDialect : ISqlDialect
+{
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string Limit(string parameterName) => $"LIMIT {parameterName}";
+
+    public string SelectTop(string parameterName, string columnsAndRest) => $"SELECT {columnsAndRest} LIMIT {parameterName}";
+}
+
+internal sealed class SqlServerDialect : ISqlDialect
+{
+    public DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public string Limit(string parameterName) => $"OFFSET 0 ROWS FETCH NEXT {parameterName} ROWS ONLY";
+
+    public string SelectTop(string parameterName, string columnsAndRest) => $"SELECT TOP ({parameterName}) {columnsAndRest}";
+}

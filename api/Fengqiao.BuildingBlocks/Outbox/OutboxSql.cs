@@ -1,0 +1,47 @@
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.BuildingBlocks.Outbox;
+
+internal static class OutboxSql
+{
+    public const string Insert = """
+        INSERT INTO outbox_messages (id, type, payload, occurred_at, stored_at, attempts)
+        VALUES (@EventId, @Type, @Payload, @OccurredAt, @StoredAt, 0)
+        """;
+
+    /// <summary>Leases a batch of due messages to one dispatcher; the outer WHERE re-checks the lease so two claims never overlap.</summary>
+    public static string Claim(ISqlDialect dialect) => $"""
+        UPDATE outbox_messages
+        SET lease_owner = @Owner, lease_until = @LeaseUntil, attempts = attempts + 1
+        WHERE id IN ({dialect.SelectTop("@BatchSize", "id FROM outbox_messages WHERE processed_at IS NULL AND (lease_until IS NULL OR lease_until < @Now) ORDER BY stored_at, id")})
+          AND processed_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
+        """;
+
+    public const string SelectClaimed = """
+        SELECT id AS Id, type AS Type, payload AS Payload
+        FROM outbox_messages
+        WHERE lease_owner = @Owner AND lease_until = @LeaseUntil AND processed_at IS NULL
+        ORDER BY stored_at, id
+        """;
+
+    public const string Acknowledge = """
+        UPDATE outbox_messages
+        SET processed_at = @Now, lease_owner = NULL, lease_until = NULL, last_error = NULL
+        WHERE id = @Id AND lease_owner = @Owner
+        """;
+
+    /// <summary>Keeps the failure visible and makes the message due again after a back-off.</summary>
+    public const string Fail = """
+        UPDATE outbox_messages
+        SET lease_until = @RetryAt, last_error = @Error
+        WHERE id = @Id AND lease_owner = @Owner
+        """;
+
+    public const string InboxContains = """
+        SELECT COUNT(*) FROM inbox_messages WHERE consumer = @Consumer AND message_id = @MessageId
+        """;
+
+    public const string InboxInsert = """
+        INSERT INTO inbox_messages (consumer, message_id, processed_at) VALUES (@Consumer, @MessageId, @Now)
+        """;
+}

@@ -1,0 +1,16 @@
+namespace Fengqiao.Organization.Demo;
+
+internal static class DemoSql
+{
+    public const string AnyRegion = "SELECT COUNT(*) FROM org_regions";
+
+    public const string InsertRegion = """
+        INSERT INTO org_regions (id, code, name, level, parent_id, path, sort_order)
+        VALUES (@Id, @Code, @Name, @Level, @ParentId, @Path, @SortOrder)
+        """;
+
+    public const string InsertUnit = """
+        INSERT INTO org_units (id, name, kind, region_id, region_path, created_at, version)
+        VALUES (@Id, @Name, @Kind, @RegionId, @RegionPath, @Now, 1)
+        """;
+}

@@ -1,0 +1,31 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Organization.Regions;
+
+internal sealed record GetRegion(Guid Id) : IQuery<RegionItem>;
+
+internal sealed class GetRegionHandler(IDbSession session, ICurrentUser user) : IQueryHandler<GetRegion, RegionItem>
+{
+    public async ValueTask<RegionItem> Handle(GetRegion query, CancellationToken cancellationToken) =>
+        await session.QuerySingleInJurisdictionAsync<RegionItem>(user, RegionSql.GetInJurisdiction, new { query.Id }, cancellationToken)
+            ?? throw new NotFoundException("Region");
+}
+
+internal static class GetRegionEndpoint
+{
+    public static void Map(IEndpointRouteBuilder regions) =>
+        regions.MapGet("/{id:guid}", Handle)
+            .WithName("GetRegion")
+            .RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<RegionItem>> Handle(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetRegion(id), cancellationToken));
+}

@@ -1,0 +1,30 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Organization.Regions;
+
+/// <summary>Every region of the caller's jurisdiction in path order: the client builds the tree by parent id.</summary>
+internal sealed record ListRegions : IQuery<RegionList>;
+
+internal sealed class ListRegionsHandler(IDbSession session, ICurrentUser user) : IQueryHandler<ListRegions, RegionList>
+{
+    public async ValueTask<RegionList> Handle(ListRegions query, CancellationToken cancellationToken) =>
+        new(await session.QueryInJurisdictionAsync<RegionItem>(user, RegionSql.ListInJurisdiction, null, cancellationToken));
+}
+
+internal static class ListRegionsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder regions) =>
+        regions.MapGet("/", Handle)
+            .WithName("ListRegions")
+            .WithSummary("The region tree of the caller's jurisdiction, as a flat list in path order.")
+            .RequireSignedIn();
+
+    private static async Task<Ok<RegionList>> Handle(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListRegions(), cancellationToken));
+}

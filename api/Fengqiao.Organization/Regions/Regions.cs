@@ -1,0 +1,35 @@
+namespace Fengqiao.Organization.Regions;
+
+/// <summary>City 市 → district/county 区县 → town/street 镇街 → village/community 村社区.</summary>
+internal enum RegionLevel
+{
+    City,
+    District,
+    Town,
+    Village,
+}
+
+internal sealed record RegionItem
+{
+    public required Guid Id { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Name { get; init; }
+
+    public required RegionLevel Level { get; init; }
+
+    public required Guid? ParentId { get; init; }
+
+    /// <summary>Materialised path of region codes, e.g. <c>/330600/330602/</c>.</summary>
+    public required string Path { get; init; }
+}
+
+internal sealed record RegionList(IReadOnlyList<RegionItem> Items);
+
+internal static class RegionPaths
+{
+    public static string Child(string parentPath, string code) => $"{parentPath}{code}/";
+
+    public static string Root(string code) => $"/{code}/";
+}

@@ -1,0 +1,31 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Organization.Units;
+
+internal sealed record GetUnit(Guid Id) : IQuery<UnitItem>;
+
+internal sealed class GetUnitHandler(IDbSession session, ICurrentUser user) : IQueryHandler<GetUnit, UnitItem>
+{
+    public async ValueTask<UnitItem> Handle(GetUnit query, CancellationToken cancellationToken) =>
+        await session.QuerySingleInJurisdictionAsync<UnitItem>(user, UnitSql.GetInJurisdiction, new { query.Id }, cancellationToken)
+            ?? throw new NotFoundException("Unit");
+}
+
+internal static class GetUnitEndpoint
+{
+    public static void Map(IEndpointRouteBuilder units) =>
+        units.MapGet("/{id:guid}", Handle)
+            .WithName("GetUnit")
+            .RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<UnitItem>> Handle(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetUnit(id), cancellationToken));
+}

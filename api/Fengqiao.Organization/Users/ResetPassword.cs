@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Organization.Users;
+
+/// <summary>An admin sets a new password: the lockout is lifted and existing sessions end.</summary>
+internal sealed record ResetPassword(string NewPassword) : ICommand<EntityVersion>
+{
+    [JsonIgnore]
+    public Guid UserId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+}
+
+internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator()
+    {
+        RuleFor(c => c.NewPassword).StrongPassword();
+    }
+}
+
+internal sealed class ResetPasswordHandler(IDbSession session, UserStore store, UserPasswords passwords, IAuditLog audit, TimeProvider clock)
+    : ICommandHandler<ResetPassword, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(ResetPassword command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.UserId, command.ExpectedVersion, cancellationToken);
+        var now = clock.GetUtcNow();
+        await store.UpdateVersionedAsync(
+            UserSql.SetPassword,
+            new { Id = command.UserId, PasswordHash = passwords.Hash(command.NewPassword), command.ExpectedVersion, Now = now },
+            command.ExpectedVersion,
+            cancellationToken);
+        await session.ExecuteAsync(UserSql.RevokeRefreshTokens, new { command.UserId, Now = now }, cancellationToken);
+
+        var after = await store.GetAsync(command.UserId, cancellationToken);
+        audit.Record(new AuditEntry("user.password_reset", "user", command.UserId, before, after));
+        return new EntityVersion(after.Id, after.Version);
+    }
+}
+
+internal static class ResetPasswordEndpoint
+{
+    public static void Map(IEndpointRouteBuilder users) =>
+        users.MapPost("/{id:guid}/reset-password", Handle)
+            .WithName("ResetUserPassword")
+            .RequireRoles(Role.Admin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static async Task<Ok<EntityVersion>> Handle(Guid id, ResetPassword request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var changed = await sender.Send(request with { UserId = id, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken);
+        Versioning.SetETag(context, changed.Version);
+        return TypedResults.Ok(changed);
+    }
+}

@@ -1,0 +1,77 @@
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Organization;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Organization.Users;
+
+/// <summary>Disables a user (ending their sessions) or enables them again; needs If-Match.</summary>
+internal sealed record SetUserDisabled(Guid UserId, bool Disabled, long ExpectedVersion) : ICommand<EntityVersion>;
+
+internal sealed class SetUserDisabledHandler(
+    IDbSession session,
+    ICurrentUser caller,
+    UserStore store,
+    IAuditLog audit,
+    IEventPublisher events,
+    TimeProvider clock) : ICommandHandler<SetUserDisabled, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(SetUserDisabled command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.UserId, command.ExpectedVersion, cancellationToken);
+        if (command.Disabled && command.UserId == caller.UserId)
+        {
+            throw new ConflictException("cannot_disable_self", "You cannot disable your own account.");
+        }
+
+        var now = clock.GetUtcNow();
+        await store.UpdateVersionedAsync(
+            UserSql.SetDisabled,
+            new { Id = command.UserId, IsDisabled = command.Disabled, command.ExpectedVersion, Now = now },
+            command.ExpectedVersion,
+            cancellationToken);
+        if (command.Disabled)
+        {
+            await session.ExecuteAsync(UserSql.RevokeRefreshTokens, new { command.UserId, Now = now }, cancellationToken);
+        }
+
+        var after = await store.GetAsync(command.UserId, cancellationToken);
+        audit.Record(new AuditEntry(command.Disabled ? "user.disabled" : "user.enabled", "user", command.UserId, before, after));
+        events.Publish(new UserChanged(Guid.CreateVersion7(now), now, after.Id, after.DisplayName, after.Roles.Select(RoleNames.Of).ToList(), after.IsDisabled));
+        return new EntityVersion(after.Id, after.Version);
+    }
+}
+
+internal static class SetUserDisabledEndpoints
+{
+    public static void Map(IEndpointRouteBuilder users)
+    {
+        Configure(users.MapPost("/{id:guid}/disable", (Guid id, ISender sender, HttpContext context, CancellationToken ct) => Handle(id, true, sender, context, ct)))
+            .WithName("DisableUser");
+        Configure(users.MapPost("/{id:guid}/enable", (Guid id, ISender sender, HttpContext context, CancellationToken ct) => Handle(id, false, sender, context, ct)))
+            .WithName("EnableUser");
+    }
+
+    private static RouteHandlerBuilder Configure(RouteHandlerBuilder endpoint) =>
+        endpoint
+            .RequireRoles(Role.Admin)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static async Task<Ok<EntityVersion>> Handle(Guid id, bool disabled, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var changed = await sender.Send(new SetUserDisabled(id, disabled, Versioning.RequiredIfMatch(context)), cancellationToken);
+        Versioning.SetETag(context, changed.Version);
+        return TypedResults.Ok(changed);
+    }
+}

@@ -1,0 +1,66 @@
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.Organization.Users;
+
+internal static class UserSql
+{
+    private const string Columns = """
+        u.id AS Id, u.user_name AS UserName, u.display_name AS DisplayName, u.unit_id AS UnitId, n.name AS UnitName,
+        u.is_disabled AS IsDisabled, u.version AS Version
+        """;
+
+    public static string List(ISqlDialect dialect) => $"""
+        SELECT {Columns}
+        FROM org_users u
+        JOIN org_units n ON n.id = u.unit_id
+        WHERE n.region_path LIKE @JurisdictionPrefix
+          AND (@UnitId IS NULL OR u.unit_id = @UnitId)
+          AND (@Search IS NULL OR u.user_name LIKE @Search OR u.display_name LIKE @Search)
+          AND (@AfterUserName IS NULL OR u.user_name > @AfterUserName)
+        ORDER BY u.user_name
+        {dialect.Limit("@Limit")}
+        """;
+
+    public const string GetInJurisdiction = $"""
+        SELECT {Columns}
+        FROM org_users u
+        JOIN org_units n ON n.id = u.unit_id
+        WHERE u.id = @Id AND n.region_path LIKE @JurisdictionPrefix
+        """;
+
+    public const string RolesOf = """
+        SELECT user_id AS UserId, role AS Role FROM org_user_roles WHERE user_id IN @UserIds
+        """;
+
+    public const string UserNameExists = "SELECT COUNT(*) FROM org_users WHERE user_name = @UserName";
+
+    public const string UnitInJurisdiction = "SELECT COUNT(*) FROM org_units WHERE id = @UnitId AND region_path LIKE @JurisdictionPrefix";
+
+    public const string Insert = """
+        INSERT INTO org_users (id, user_name, display_name, unit_id, password_hash, is_disabled, failed_sign_ins, lockout_end, created_at, updated_at, version)
+        VALUES (@Id, @UserName, @DisplayName, @UnitId, @PasswordHash, 0, 0, NULL, @Now, @Now, 1)
+        """;
+
+    public const string InsertRole = "INSERT INTO org_user_roles (user_id, role) VALUES (@UserId, @Role)";
+
+    public const string DeleteRoles = "DELETE FROM org_user_roles WHERE user_id = @UserId";
+
+    public const string UpdateDisplayName = """
+        UPDATE org_users SET display_name = @DisplayName, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string SetDisabled = """
+        UPDATE org_users SET is_disabled = @IsDisabled, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string SetPassword = """
+        UPDATE org_users SET password_hash = @PasswordHash, failed_sign_ins = 0, lockout_end = NULL, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string RevokeRefreshTokens = """
+        UPDATE org_refresh_tokens SET revoked_at = @Now WHERE user_id = @UserId AND revoked_at IS NULL
+        """;
+}

@@ -1,0 +1,30 @@
+import type { paths } from './schema';
+
+type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+type OkResponse<Operation> = Operation extends { responses: infer Responses }
+  ? Responses extends { 200: infer Ok }
+    ? JsonOf<Ok>
+    : Responses extends { 201: infer Created }
+      ? JsonOf<Created>
+      : never
+  : never;
+
+type RequestBody<Operation> = Operation extends { requestBody?: infer Body } ? JsonOf<NonNullable<Body>> : never;
+
+export type TokenResponse = OkResponse<paths['/api/v1/auth/token']['post']>;
+export type SignInRequest = RequestBody<paths['/api/v1/auth/token']['post']>;
+export type CurrentUser = OkResponse<paths['/api/v1/me']['get']>;
+export type Region = OkResponse<paths['/api/v1/regions']['get']>['items'][number];
+export type RegionLevel = Region['level'];
+export type UnitPage = OkResponse<paths['/api/v1/units']['get']>;
+export type Unit = UnitPage['items'][number];
+export type UnitKind = Unit['kind'];
+export type UnitQuery = NonNullable<paths['/api/v1/units']['get']['parameters']['query']>;
+export type UserPage = OkResponse<paths['/api/v1/users']['get']>;
+export type UserSummary = UserPage['items'][number];
+export type UserQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
+export type CreateUserRequest = RequestBody<paths['/api/v1/users']['post']>;
+export type UpdateUserRequest = RequestBody<paths['/api/v1/users/{id}']['put']>;
+export type ResetPasswordRequest = RequestBody<paths['/api/v1/users/{id}/reset-password']['post']>;
+export type VersionedId = OkResponse<paths['/api/v1/users']['post']>;

@@ -1,0 +1,36 @@
+import type { MessageKey } from '../i18n/zh-cn';
+import type { Translate } from '../i18n/translate';
+import { isApiError } from './api-error';
+
+const messageByCode: Record<string, MessageKey> = {
+  invalid_credentials: 'auth.signIn.invalidCredentials',
+  locked_out: 'auth.signIn.lockedOut',
+  user_name_taken: 'error.userNameTaken',
+};
+
+const messageByStatus: Record<number, MessageKey> = {
+  401: 'error.unauthorized',
+  403: 'error.forbidden',
+  404: 'error.notFound',
+  412: 'error.stale',
+  428: 'error.preconditionRequired',
+  429: 'error.tooManyRequests',
+};
+
+/** A sentence a person can act on, in the current language where the API gave a known code or status. */
+export function describeError(error: unknown, t: Translate): string {
+  if (!isApiError(error)) return error instanceof Error ? error.message : String(error);
+  if (error.isNetworkError) return t('error.network');
+  const byCode = error.code ? messageByCode[error.code] : undefined;
+  if (byCode) return t(byCode);
+  const byStatus = messageByStatus[error.status];
+  if (byStatus) return t(byStatus);
+  if (error.status >= 500) return t('error.server');
+  const problem = error.problem;
+  if (error.status === 400 || error.status === 422) {
+    if (problem?.errors) return t('error.badRequest');
+    return problem?.detail ?? t('error.badRequest');
+  }
+  if (error.status === 409) return problem?.detail ?? t('error.conflict');
+  return problem?.detail ?? problem?.title ?? t('error.unknown', { status: error.status });
+}

@@ -1,0 +1,30 @@
+import { Button, Result, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { LoadError } from '../components/load-error';
+import { useI18n } from '../i18n/i18n-context';
+import { hasAnyRole, type Role } from './roles';
+import { useCurrentUser } from './use-current-user';
+
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  if (me.isPending) return <Skeleton active />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!hasAnyRole(me.data.roles, roles)) {
+    return (
+      <Result
+        status="403"
+        title={t('layout.forbiddenTitle')}
+        subTitle={t('layout.forbiddenDetail')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('layout.backHome')}
+          </Button>
+        }
+      />
+    );
+  }
+  return children;
+}

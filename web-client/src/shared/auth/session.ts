@@ -1,0 +1,3 @@
+import { createSessionStore } from './session-store';
+
+export const sessionStore = createSessionStore(globalThis.sessionStorage);

@@ -1,0 +1,35 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCNAntd from 'antd/locale/zh_CN';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nContext, type I18nValue } from './i18n-context';
+import { readLocalePreference, writeLocalePreference } from './locale-preference';
+import { createTranslator, type Locale } from './translate';
+
+const antdLocales = { 'zh-CN': zhCNAntd, en: enUS } as const;
+
+const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
+
+export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? readLocalePreference());
+
+  const setLocale = useCallback((next: Locale) => {
+    writeLocalePreference(next);
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(() => ({ locale, setLocale, t: createTranslator(locale) }), [locale, setLocale]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = value.t('app.title');
+  }, [locale, value]);
+
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={antdLocales[locale]} theme={theme} button={{ autoInsertSpace: false }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,12 @@
+import { isMessageKey, type Translate } from './translate';
+
+function labelOf(t: Translate, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
+}
+
+export const roleLabel = (t: Translate, role: string): string => labelOf(t, 'role', role);
+
+export const unitKindLabel = (t: Translate, kind: string): string => labelOf(t, 'unitKind', kind);
+
+export const regionLevelLabel = (t: Translate, level: string): string => labelOf(t, 'regionLevel', level);
