@@ -29,6 +29,7 @@ internal static class OpenApiDocument
                 Description = "An access token from POST /api/v1/auth/token.",
             });
             options.OperationFilter<BearerRequirementFilter>();
+            options.OperationFilter<IfMatchHeaderFilter>();
             options.SchemaFilter<RequiredValueTypesFilter>();
         });
         return services;
@@ -59,6 +60,27 @@ internal static class OpenApiDocument
             operation.Security.Add(new OpenApiSecurityRequirement
             {
                 [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" } }] = [],
+            });
+        }
+    }
+
+    /// <summary>Updates of versioned objects (those that can answer 428) take the ETag they read in If-Match.</summary>
+    private sealed class IfMatchHeaderFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (!operation.Responses.ContainsKey("428"))
+            {
+                return;
+            }
+
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the version being changed, as returned by GET.",
+                Schema = new OpenApiSchema { Type = "string" },
             });
         }
     }

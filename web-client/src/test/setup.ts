@@ -2,32 +2,29 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom has no layout engine: antd's responsive helpers need matchMedia, which it lacks.
+// jsdom has no layout engine: antd's responsive helpers need matchMedia, which it lacks. No
+// media query ever matches here, as in a browser whose window never changes.
 if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
-  Object.defineProperty(window, 'matchMedia', {
-    configurable: true,
-    value: (query: string): MediaQueryList => {
-      const list: MediaQueryList = {
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        dispatchEvent: () => false,
-      };
-      return list;
-    },
-  });
+  window.matchMedia = (query: string) => {
+    const target = new EventTarget();
+    const list = Object.assign(target, {
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: (listener: EventListener) => target.addEventListener('change', listener),
+      removeListener: (listener: EventListener) => target.removeEventListener('change', listener),
+    });
+    return list;
+  };
 }
 
-// jsdom lacks ResizeObserver, which antd's popups use to follow their trigger's size.
+// jsdom lacks ResizeObserver, which antd's popups use to follow their trigger's size; with no
+// layout, sizes never change, so observing reports nothing.
 if (typeof globalThis.ResizeObserver === 'undefined') {
   globalThis.ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
+    observe = (): void => undefined;
+    unobserve = (): void => undefined;
+    disconnect = (): void => undefined;
   };
 }
 

@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Fengqiao.Tests.Support;
+using Mediator;
+using NetArchTest.Rules;
+
+namespace Fengqiao.Tests.Architecture;
+
+/// <summary>The rules of the house that a compiler does not check. Each was seen failing once (see the commit log).</summary>
+public sealed partial class ArchitectureTests
+{
+    private static readonly Assembly[] Modules =
+    [
+        typeof(Fengqiao.Organization.OrganizationModule).Assembly,
+    ];
+
+    private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
+
+    private static readonly Type[] HandlerInterfaces =
+    [
+        typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IRequestHandler<,>), typeof(INotificationHandler<>),
+    ];
+
+    [TestCaseSource(nameof(Modules))]
+    public void Module_DoesNotReferenceAnotherModule(Assembly module)
+    {
+        var others = ModuleNames.Where(n => n != module.GetName().Name).ToArray();
+        var referenced = module.GetReferencedAssemblies().Select(a => a.Name).Where(others.Contains).ToList();
+        Assert.That(referenced, Is.Empty, $"{module.GetName().Name} references other modules");
+
+        var result = Types.InAssembly(module).ShouldNot().HaveDependencyOnAny(others).GetResult();
+        Assert.That(result.IsSuccessful, Is.True, Failing(result));
+    }
+
+    [Test]
+    public void BuildingBlocksAndContracts_DoNotReferenceModules()
+    {
+        foreach (var assembly in new[] { typeof(Fengqiao.BuildingBlocks.Data.DbSession).Assembly, typeof(Fengqiao.Contracts.IIntegrationEvent).Assembly })
+        {
+            var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(ModuleNames).GetResult();
+            Assert.That(result.IsSuccessful, Is.True, Failing(result));
+        }
+    }
+
+    [TestCaseSource(nameof(Modules))]
+    public void Handlers_AreSealedAndInternal(Assembly module)
+    {
+        var handlers = module.GetTypes()
+            .Where(t => t.IsClass && t.GetInterfaces().Any(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            .ToList();
+        Assert.That(handlers, Is.Not.Empty);
+        var offenders = handlers.Where(t => !t.IsSealed || t.IsPublic).Select(t => t.FullName).ToList();
+        Assert.That(offenders, Is.Empty, "handlers must be internal sealed");
+    }
+
+    [TestCaseSource(nameof(Modules))]
+    public void Requests_AreSealedRecords(Assembly module)
+    {
+        var offenders = module.GetTypes()
+            .Where(t => t.IsClass && typeof(IMessage).IsAssignableFrom(t))
+            .Where(t => !t.IsSealed || t.IsPublic)
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.That(offenders, Is.Empty, "requests must be internal sealed");
+    }
+
+    [Test]
+    public void ProgramCs_MapsNoEndpointsItself()
+    {
+        var program = File.ReadAllText(RepositoryPaths.Combine("api", "Fengqiao.Api", "Program.cs"));
+        Assert.That(DirectMapping().Matches(program).Select(m => m.Value), Is.Empty,
+            "Program.cs calls each module's MapX(); endpoints belong to modules or the host's own setup");
+    }
+
+    [Test]
+    public void ProgramCs_Rule_CatchesADirectMapGet()
+    {
+        Assert.That(DirectMapping().IsMatch("app.MapGet(\"/x\", () => 1);"), Is.True);
+        Assert.That(DirectMapping().IsMatch("app.MapOrganization();"), Is.False);
+    }
+
+    private static string Failing(TestResult result) =>
+        "offending types: " + string.Join(", ", result.FailingTypeNames ?? []);
+
+    [GeneratedRegex(@"\.Map(Get|Post|Put|Patch|Delete|Methods|Group|Fallback\w*|HealthChecks|Controllers)?\s*\(")]
+    private static partial Regex DirectMapping();
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.Tests.Sql;
+
+/// <summary>
+/// Every query text the code can run, found by convention so new queries are covered without listing them:
+/// constants of static classes named *Sql, and their static methods that take the dialect.
+/// </summary>
+internal static class SqlTexts
+{
+    public static readonly Assembly[] CodeAssemblies =
+    [
+        typeof(DbSession).Assembly,
+        typeof(Fengqiao.Organization.OrganizationModule).Assembly,
+    ];
+
+    public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect)
+    {
+        foreach (var type in CodeAssemblies.SelectMany(a => a.GetTypes()).Where(t => t.Name.EndsWith("Sql", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed))
+        {
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.IsPublic))
+            {
+                yield return ($"{type.Name}.{field.Name}", (string)field.GetRawConstantValue()!);
+            }
+
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                         .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(ISqlDialect)))
+            {
+                yield return ($"{type.Name}.{method.Name}", (string)method.Invoke(null, [dialect])!);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// Debian's Chromium driven by playwright-core: no browser download. CI machines start without it,
+// so it is installed from Debian's packages when missing, with a Chinese font so that screenshots
+// show the UI's text rather than empty boxes.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const chineseFont = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+
+export function ensureChromium() {
+  const missing = [
+    ...(existsSync(chromiumPath) ? [] : ['chromium']),
+    ...(existsSync(chineseFont) ? [] : ['fonts-wqy-zenhei']),
+  ];
+  if (missing.length === 0) return;
+  const install = spawnSync('sh', ['-c', `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (install.status !== 0 || !existsSync(chromiumPath)) {
+    throw new Error(`Could not install Debian's ${missing.join(' and ')} (apt-get exit code ${install.status}).`);
+  }
+}
+
+/** Each launch gets a fresh temporary profile (--user-data-dir) that Playwright creates and removes. */
+export async function launchBrowser() {
+  ensureChromium();
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
