@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -30,6 +31,7 @@ internal static class OpenApiDocument
             });
             options.OperationFilter<BearerRequirementFilter>();
             options.OperationFilter<IfMatchHeaderFilter>();
+            options.OperationFilter<QueryEnumFilter>();
             options.SchemaFilter<RequiredValueTypesFilter>();
         });
         return services;
@@ -82,6 +84,29 @@ internal static class OpenApiDocument
                 Description = "The ETag of the version being changed, as returned by GET.",
                 Schema = new OpenApiSchema { Type = "string" },
             });
+        }
+    }
+
+    /// <summary>String query parameters that carry an enum list its snake_case values.</summary>
+    private sealed class QueryEnumFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var description in context.ApiDescription.ParameterDescriptions)
+            {
+                var attribute = description.ParameterDescriptor is Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor descriptor
+                    ? descriptor.ParameterInfo.GetCustomAttributes(typeof(QueryEnumAttribute), false).OfType<QueryEnumAttribute>().FirstOrDefault()
+                    : null;
+                var parameter = operation.Parameters.FirstOrDefault(p => p.Name == description.Name);
+                if (attribute is null || parameter is null)
+                {
+                    continue;
+                }
+
+                parameter.Schema.Enum = QueryEnumAttribute.NamesOf(attribute.EnumType)
+                    .Select(name => (Microsoft.OpenApi.Any.IOpenApiAny)new Microsoft.OpenApi.Any.OpenApiString(name))
+                    .ToList();
+            }
         }
     }
 

@@ -66,6 +66,11 @@ internal static class ListUnitsEndpoint
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<UnitItem>>> Handle(
-        Guid? regionId, UnitKind? kind, string? cursor, int? limit, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListUnits(regionId, kind, cursor, limit), cancellationToken));
+        Guid? regionId,
+        [QueryEnum(typeof(UnitKind))] string? kind,
+        string? cursor,
+        int? limit,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListUnits(regionId, QueryEnum.Parse<UnitKind>(kind, nameof(kind)), cursor, limit), cancellationToken));
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { unwrap } from '../api/api-client';
 import { AuthContext, type AuthValue, type SignInCredentials } from './auth-context';
@@ -18,9 +18,11 @@ export function AuthProvider({
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const isAuthenticated = snapshot.tokens !== null;
 
+  const wasAuthenticated = useRef(isAuthenticated);
   useEffect(() => {
-    // Whatever was cached belongs to the previous user.
-    if (!isAuthenticated) queryClient.clear();
+    // When a session ends, whatever was cached belongs to the previous user.
+    if (wasAuthenticated.current && !isAuthenticated) queryClient.clear();
+    wasAuthenticated.current = isAuthenticated;
   }, [isAuthenticated, queryClient]);
 
   const signIn = useCallback(

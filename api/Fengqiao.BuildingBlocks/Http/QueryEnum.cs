@@ -1,0 +1,41 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Fengqiao.BuildingBlocks.Http;
+
+/// <summary>
+/// Query-string enums in the API's snake_case spelling (<c>?kind=village_committee</c>). Minimal APIs bind enums
+/// by their C# names, so such parameters are declared as strings with this attribute and parsed here.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class QueryEnumAttribute(Type enumType) : Attribute
+{
+    public Type EnumType { get; } = enumType;
+
+    public static IEnumerable<string> NamesOf(Type enumType) =>
+        Enum.GetNames(enumType).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName);
+}
+
+public static class QueryEnum
+{
+    /// <summary>The enum value named by <paramref name="value"/>, null when absent, 400 naming the field when unknown.</summary>
+    public static TEnum? Parse<TEnum>(string? value, string field)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()) == value)
+            {
+                return candidate;
+            }
+        }
+
+        throw new ValidationException([new ValidationFailure(field, $"Unknown value '{value}'; expected one of: {string.Join(", ", QueryEnumAttribute.NamesOf(typeof(TEnum)))}.")]);
+    }
+}
