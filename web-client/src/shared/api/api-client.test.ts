@@ -45,7 +45,7 @@ describe('auth middleware', () => {
       request.headers.get('Authorization') === 'Bearer new-access' ? json({ id: 'u9', version: 1 }, 201) : problem(401),
     );
     server.on('POST', '/api/v1/auth/refresh', () => json(renewed));
-    const body = { userName: 'town.new', displayName: 'New', password: 'Aa1!aaaaaaaa', unitId: 'n1', roles: ['handler'] };
+    const body = { userName: 'town.new', displayName: 'New', password: 'Aa1!aaaaaaaa', unitId: 'n1', roles: ['handler' as const] };
 
     const created = await unwrap(client.POST('/api/v1/users', { body }));
 
@@ -119,7 +119,7 @@ describe('problem middleware', () => {
     );
 
     const error: unknown = await client
-      .POST('/api/v1/users', { body: { userName: 'x', displayName: 'X', password: 'p', unitId: 'n1', roles: ['nope'] } })
+      .POST('/api/v1/users', { body: { userName: 'x', displayName: 'X', password: 'p', unitId: 'n1', roles: ['admin', 'admin'] } })
       .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ApiError);

@@ -13,6 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Signs in with user name and password; returns an access token and a refresh token. */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -29,6 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -45,7 +47,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Logout"];
+        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
+        post: operations["SignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,7 +78,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The region tree of the caller's jurisdiction, as a flat list in path order. */
         get: operations["ListRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetRegion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -91,6 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. */
         get: operations["ListUnits"];
         put?: never;
         post?: never;
@@ -139,6 +160,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A user, with its version as ETag for later updates. */
         get: operations["GetUser"];
         put: operations["UpdateUser"];
         post?: never;
@@ -200,63 +222,73 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ProblemDetails: {
+        CreateUser: {
+            userName: string;
+            displayName: string;
+            password: string;
+            /** Format: uuid */
+            unitId: string;
+            roles: components["schemas"]["Role"][];
+        };
+        EntityVersion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+        };
+        HttpValidationProblemDetails: {
             type?: string | null;
             title?: string | null;
+            /** Format: int32 */
             status?: number | null;
             detail?: string | null;
             instance?: string | null;
-            code?: string | null;
-            traceId?: string | null;
-            errors?: {
+            errors: {
                 [key: string]: string[];
-            } | null;
+            };
         } & {
             [key: string]: unknown;
         };
-        TokenRequest: {
+        IssueToken: {
             userName: string;
             password: string;
         };
-        RefreshRequest: {
-            refreshToken: string;
-        };
-        LogoutRequest: {
-            refreshToken: string;
-        };
-        TokenResponse: {
-            accessToken: string;
-            tokenType: string;
-            expiresIn: number;
-            refreshToken: string;
-        };
-        /** @enum {string} */
-        UnitKind: "petition_bureau" | "functional_department" | "town_government" | "village_committee" | "mediation_committee" | "discipline_inspection";
-        /** @enum {string} */
-        RegionLevel: "city" | "district" | "town" | "village";
-        MeUnit: {
+        MeResponse: {
             /** Format: uuid */
             id: string;
-            name: string;
-            kind: components["schemas"]["UnitKind"];
+            userName: string;
+            displayName: string;
+            roles: components["schemas"]["Role"][];
+            unit: components["schemas"]["MyUnit"];
+            jurisdiction: components["schemas"]["MyJurisdiction"];
         };
-        MeJurisdiction: {
+        MyJurisdiction: {
             /** Format: uuid */
             regionId: string;
             name: string;
             level: components["schemas"]["RegionLevel"];
             path: string;
         };
-        Me: {
+        MyUnit: {
             /** Format: uuid */
             id: string;
-            userName: string;
-            displayName: string;
-            roles: string[];
-            unit: components["schemas"]["MeUnit"];
-            jurisdiction: components["schemas"]["MeJurisdiction"];
+            name: string;
+            kind: components["schemas"]["UnitKind"];
         };
-        Region: {
+        ProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        RefreshAccessToken: {
+            refreshToken: string;
+        };
+        RegionItem: {
             /** Format: uuid */
             id: string;
             code: string;
@@ -266,10 +298,27 @@ export interface components {
             parentId: string | null;
             path: string;
         };
+        /** @enum {string} */
+        RegionLevel: "city" | "district" | "town" | "village";
         RegionList: {
-            items: components["schemas"]["Region"][];
+            items: components["schemas"]["RegionItem"][];
         };
-        Unit: {
+        ResetPassword: {
+            newPassword: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
+        SignOut: {
+            refreshToken: string;
+        };
+        TokenResponse: {
+            accessToken: string;
+            tokenType: string;
+            /** Format: int32 */
+            expiresIn: number;
+            refreshToken: string;
+        };
+        UnitItem: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -278,11 +327,17 @@ export interface components {
             regionId: string;
             regionName: string;
         };
-        UnitPage: {
-            items: components["schemas"]["Unit"][];
-            nextCursor: string | null;
+        UnitItemPage: {
+            items: components["schemas"]["UnitItem"][];
+            nextCursor?: string | null;
         };
-        User: {
+        /** @enum {string} */
+        UnitKind: "petition_bureau" | "functional_department" | "town_government" | "village_committee" | "mediation_committee" | "discipline_inspection";
+        UpdateUser: {
+            displayName: string;
+            roles: components["schemas"]["Role"][];
+        };
+        UserItem: {
             /** Format: uuid */
             id: string;
             userName: string;
@@ -290,33 +345,14 @@ export interface components {
             /** Format: uuid */
             unitId: string;
             unitName: string;
-            roles: string[];
+            roles: components["schemas"]["Role"][];
             isDisabled: boolean;
+            /** Format: int64 */
             version: number;
         };
-        UserPage: {
-            items: components["schemas"]["User"][];
-            nextCursor: string | null;
-        };
-        CreateUser: {
-            userName: string;
-            displayName: string;
-            password: string;
-            /** Format: uuid */
-            unitId: string;
-            roles: string[];
-        };
-        UpdateUser: {
-            displayName: string;
-            roles: string[];
-        };
-        ResetPassword: {
-            newPassword: string;
-        };
-        IdVersion: {
-            /** Format: uuid */
-            id: string;
-            version: number;
+        UserItemPage: {
+            items: components["schemas"]["UserItem"][];
+            nextCursor?: string | null;
         };
     };
     responses: never;
@@ -336,7 +372,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRequest"];
+                "application/json": components["schemas"]["IssueToken"];
             };
         };
         responses: {
@@ -349,8 +385,17 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad */
+            /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -358,8 +403,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauth */
-            401: {
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -378,7 +423,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["RefreshAccessToken"];
             };
         };
         responses: {
@@ -391,8 +436,26 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Unauth */
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -402,7 +465,7 @@ export interface operations {
             };
         };
     };
-    Logout: {
+    SignOut: {
         parameters: {
             query?: never;
             header?: never;
@@ -411,7 +474,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LogoutRequest"];
+                "application/json": components["schemas"]["SignOut"];
             };
         };
         responses: {
@@ -421,6 +484,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
         };
     };
@@ -439,10 +511,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Unauth */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -471,13 +543,62 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionItem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListUnits: {
         parameters: {
             query?: {
                 regionId?: string;
-                kind?: components["schemas"]["UnitKind"];
+                kind?: "petition_bureau" | "functional_department" | "town_government" | "village_committee" | "mediation_committee" | "discipline_inspection";
                 cursor?: string;
                 limit?: number;
             };
@@ -493,11 +614,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnitPage"];
+                    "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description Bad */
+            /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -524,10 +654,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Unit"];
+                    "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description NF */
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -558,7 +697,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserPage"];
+                    "application/json": components["schemas"]["UserItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -582,11 +748,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdVersion"];
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad */
+            /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -619,14 +803,31 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["UserItem"];
                 };
             };
-            /** @description NF */
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -641,6 +842,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -660,11 +862,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdVersion"];
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad */
+            /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -672,7 +883,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale */
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -681,7 +910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -696,6 +925,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -711,11 +941,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdVersion"];
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Stale */
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -729,6 +1004,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -744,11 +1020,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdVersion"];
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Stale */
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -762,6 +1083,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -781,11 +1103,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdVersion"];
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad */
+            /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -793,8 +1124,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale */
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
