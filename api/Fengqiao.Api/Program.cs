@@ -1,9 +1,11 @@
 using Fengqiao.Api.Hosting;
+using Fengqiao.Intake;
 using Fengqiao.Organization;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiHost();
 builder.Services.AddOrganization(builder.Configuration);
+builder.Services.AddIntake(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.MigrateAsync(args))
@@ -13,5 +15,6 @@ if (!await app.MigrateAsync(args))
 
 app.UseApiHost();
 app.MapOrganization();
+app.MapIntake();
 app.MapHostEndpoints();
 await app.RunAsync();

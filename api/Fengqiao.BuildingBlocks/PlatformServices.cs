@@ -40,6 +40,7 @@ public static class PlatformServices
         services.AddSingleton(_ => WorkCalendar.LoadFromDirectory(
             configuration["WorkCalendar:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "WorkCalendar")));
 
+        services.AddSingleton<PersonalData.PersonalDataProtector>();
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
 
@@ -68,6 +69,7 @@ public static class PlatformServices
 
     private static IDbConnectionFactory CreateConnectionFactory(DatabaseOptions options, DataDirectory dataDirectory)
     {
+        DapperTypeHandlers.Register(options.Provider);
         if (options.Provider == DatabaseProvider.SqlServer)
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -78,7 +80,6 @@ public static class PlatformServices
             return new SqlServerConnectionFactory(options.ConnectionString);
         }
 
-        DapperTypeHandlers.Register();
         var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new SqliteConnectionStringBuilder { DataSource = dataDirectory.File("fengqiao.db"), Pooling = true }.ToString()
             : options.ConnectionString;

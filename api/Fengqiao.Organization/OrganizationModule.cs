@@ -1,4 +1,6 @@
+using Fengqiao.Contracts.Organization;
 using Fengqiao.Organization.Demo;
+using Fengqiao.Organization.Directory;
 using Fengqiao.Organization.Me;
 using Fengqiao.Organization.Regions;
 using Fengqiao.Organization.SignIn;
@@ -25,6 +27,7 @@ public static class OrganizationModule
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<UserStore>();
+        services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<IClaimsTransformation, ExternalIdentityClaims>();
         return services;

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Mediator;
+using Fengqiao.Intake;
 using Fengqiao.Organization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -29,7 +30,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
@@ -83,6 +84,14 @@ internal static class ApiServices
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = configuration.GetValue("RateLimits:AuthenticationPerMinute", 30),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            options.AddPolicy(RateLimitPolicies.Public, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("RateLimits:PublicPerMinute", 10),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

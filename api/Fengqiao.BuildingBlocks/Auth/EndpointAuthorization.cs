@@ -30,4 +30,7 @@ public static class RateLimitPolicies
 {
     /// <summary>Sign-in, refresh and sign-out: limited per client address against password guessing.</summary>
     public const string Authentication = "authentication";
+
+    /// <summary>The anonymous public surface (online petitions, tracking): limited per client address.</summary>
+    public const string Public = "public";
 }

@@ -5,16 +5,25 @@ using Dapper;
 namespace Fengqiao.BuildingBlocks.Data;
 
 /// <summary>
-/// SQLite has no uniqueidentifier or datetimeoffset: ids are stored as text and instants as UTC ISO 8601 text,
-/// which sorts chronologically. SQL Server converts both texts to its native types implicitly.
+/// SQLite has no uniqueidentifier, datetimeoffset or date: ids are stored as text, instants as UTC ISO 8601 text
+/// (which sorts chronologically) and dates as yyyy-MM-dd. SQL Server converts these texts to its native types.
 /// </summary>
 internal static class DapperTypeHandlers
 {
     private static int _registered;
 
-    public static void Register()
+    /// <summary>Dates travel as ISO text on both engines; ids and instants as text only on SQLite.</summary>
+    public static void Register(DatabaseProvider provider)
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        if (provider != DatabaseProvider.Sqlite)
         {
             return;
         }
@@ -42,6 +51,24 @@ internal static class DapperTypeHandlers
             string text => Guid.Parse(text),
             byte[] bytes => new Guid(bytes),
             _ => throw new DataException($"Cannot read a Guid from {value.GetType().Name}."),
+        };
+    }
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Size = 10;
+            parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a DateOnly from {value.GetType().Name}."),
         };
     }
 

@@ -12,6 +12,7 @@ public sealed partial class ArchitectureTests
     private static readonly Assembly[] Modules =
     [
         typeof(Fengqiao.Organization.OrganizationModule).Assembly,
+        typeof(Fengqiao.Intake.IntakeModule).Assembly,
     ];
 
     private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];

@@ -13,6 +13,7 @@ internal static class SqlTexts
     [
         typeof(DbSession).Assembly,
         typeof(Fengqiao.Organization.OrganizationModule).Assembly,
+        typeof(Fengqiao.Intake.IntakeModule).Assembly,
     ];
 
     public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect)

@@ -1,0 +1,24 @@
+namespace Fengqiao.Contracts.Intake;
+
+public sealed record PetitionRegistered(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, string Channel, string Category,
+    Guid RegionId, string RegionPath, DateTimeOffset ReceivedAt, IReadOnlyList<string> Flags) : IIntegrationEvent;
+
+/// <summary>Accepted for handling: the dispatch module opens a case, starting with the suggested lead unit.</summary>
+public sealed record PetitionAccepted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, string Category, Guid RegionId, string RegionPath,
+    DateTimeOffset ReceivedAt, Guid? SuggestedLeadUnitId, bool IsFirstTime) : IIntegrationEvent;
+
+/// <summary>Classified, with a notice to the petitioner: not accepted, diverted, referred or converted.</summary>
+public sealed record PetitionClassified(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, string Decision, string? LegalChannel, string Notice) : IIntegrationEvent;
+
+/// <summary>A 建议意见 petition becomes a people's suggestion (Art 29).</summary>
+public sealed record PetitionConvertedToSuggestion(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, Guid RegionId, string Category, string Text) : IIntegrationEvent;
+
+/// <summary>A civil dispute suited to mediation goes to a mediation room (Art 33, 37).</summary>
+public sealed record PetitionReferredToMediation(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, Guid RegionId, string Category, string Text) : IIntegrationEvent;
+
+public sealed record PetitionsMerged(Guid EventId, DateTimeOffset OccurredAt, Guid MergedPetitionId, Guid IntoPetitionId) : IIntegrationEvent;

@@ -1,0 +1,19 @@
+namespace Fengqiao.Contracts.Organization;
+
+/// <summary>A region as other modules need it: where it sits in the tree and which district it belongs to.</summary>
+/// <param name="Level">city, district, town or village.</param>
+/// <param name="Path">Materialised path of region codes, e.g. <c>/330600/330602/330602001/</c>.</param>
+public sealed record RegionSnapshot(Guid Id, string Code, string Name, string Level, string Path, string? DistrictName);
+
+/// <param name="Kind">petition_bureau, functional_department, town_government, village_committee, mediation_committee or discipline_inspection.</param>
+public sealed record UnitSnapshot(Guid Id, string Name, string Kind, Guid RegionId, string RegionPath, string RegionLevel);
+
+/// <summary>Read-only look-ups of the organisation module for other modules; no jurisdiction applied.</summary>
+public interface IOrganizationDirectory
+{
+    Task<RegionSnapshot?> FindRegionAsync(Guid regionId, CancellationToken cancellationToken);
+
+    Task<UnitSnapshot?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<UnitSnapshot>> FindUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken);
+}

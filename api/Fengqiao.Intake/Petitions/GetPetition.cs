@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Intake.Petitions;
+
+internal sealed record GetPetition(Guid Id) : IQuery<PetitionDetail>;
+
+internal sealed class GetPetitionHandler(IDbSession session, PetitionReader reader, TimeProvider clock) : IQueryHandler<GetPetition, PetitionDetail>
+{
+    public async ValueTask<PetitionDetail> Handle(GetPetition query, CancellationToken cancellationToken)
+    {
+        var row = await reader.GetAsync(query.Id, cancellationToken);
+        var byPetition = new { PetitionId = row.Id };
+        var petitioners = await session.QueryAsync<PetitionerView>(PetitionSql.PetitionersOf, byPetition, cancellationToken);
+        var timeline = await session.QueryAsync<TimelineEntry>(PetitionSql.TimelineOf, byPetition, cancellationToken);
+        var attachments = await session.QueryAsync<AttachmentView>(PetitionSql.AttachmentsOf, byPetition, cancellationToken);
+        var links = await session.QueryAsync<LinkView>(PetitionSql.LinksOf, byPetition, cancellationToken);
+        var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+        return new PetitionDetail(
+            row.Id,
+            row.Number,
+            row.Channel,
+            row.Status,
+            row.RegionId,
+            row.RegionName,
+            row.Category,
+            row.Persons,
+            row.ReceivedAt,
+            row.RegisteredAt,
+            row.AcceptanceDue,
+            row.Status == PetitionStatus.Registered && row.AcceptanceDue < today,
+            row.RequestText,
+            row.FactsText,
+            row.ReasonsText,
+            row.ChannelReference,
+            JsonSerializer.Deserialize<List<FlagReason>>(row.FlagReasons, PetitionRegistrar.FlagJson) ?? [],
+            petitioners,
+            timeline,
+            attachments,
+            links,
+            row.Decision is { } decision
+                ? new DecisionView(decision, row.DecisionReason ?? string.Empty, row.DecisionNotice ?? string.Empty, row.LegalChannel, row.DecidedAt!.Value, row.SuggestedUnitId)
+                : null,
+            row.Version);
+    }
+}
+
+internal static class GetPetitionEndpoint
+{
+    public static void Map(IEndpointRouteBuilder petitions) =>
+        petitions.MapGet("/{id:guid}", Handle)
+            .WithName("GetPetition")
+            .WithSummary("A petition with its flags and reasons, masked petitioners, timeline, attachments and links.")
+            .RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<PetitionDetail>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var petition = await sender.Send(new GetPetition(id), cancellationToken);
+        Versioning.SetETag(context, petition.Version);
+        return TypedResults.Ok(petition);
+    }
+}

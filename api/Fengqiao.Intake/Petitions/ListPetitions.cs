@@ -1,0 +1,178 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Organization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Intake.Petitions;
+
+internal sealed record PetitionListItem
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required Channel Channel { get; init; }
+
+    public required PetitionStatus Status { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required string Category { get; init; }
+
+    public required int Persons { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateOnly AcceptanceDue { get; init; }
+
+    public required string RequestText { get; init; }
+
+    public required string? FirstPetitioner { get; init; }
+
+    public required bool IsFirstTime { get; init; }
+
+    public required bool IsRepeat { get; init; }
+
+    public required bool IsSkipLevel { get; init; }
+
+    public required bool IsCollective { get; init; }
+
+    public required bool IsBusiness { get; init; }
+
+    public required bool IsCrossBoundary { get; init; }
+
+    public required bool IsUrgent { get; init; }
+}
+
+/// <summary>Keyset of the worklist: newest received first.</summary>
+internal sealed record PetitionCursor(DateTimeOffset ReceivedAt, Guid Id);
+
+/// <summary>The worklist filter, shared by the paged list and the CSV export. Dates are local (China) days, both inclusive.</summary>
+internal sealed record PetitionFilter(
+    PetitionStatus? Status,
+    Channel? Channel,
+    string? Category,
+    Guid? RegionId,
+    IReadOnlyList<PetitionFlag> Flags,
+    DateOnly? ReceivedFrom,
+    DateOnly? ReceivedTo,
+    string? Text)
+{
+    public static PetitionFilter FromQuery(string? status, string? channel, string? category, Guid? regionId, string[]? flag, DateOnly? receivedFrom, DateOnly? receivedTo, string? text) =>
+        new(
+            QueryEnum.Parse<PetitionStatus>(status, nameof(status)),
+            QueryEnum.Parse<Channel>(channel, nameof(channel)),
+            string.IsNullOrWhiteSpace(category) ? null : category,
+            regionId,
+            (flag ?? []).Select(f => QueryEnum.Parse<PetitionFlag>(f, nameof(flag))!.Value).Distinct().ToList(),
+            receivedFrom,
+            receivedTo,
+            string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+
+    /// <summary>The SQL parameters of this filter within the caller's jurisdiction, or null when the region filter points outside it.</summary>
+    public async Task<object?> ParametersAsync(PetitionReader reader, IOrganizationDirectory directory, TimeProvider clock, PetitionCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var regionPrefix = "%";
+        if (RegionId is { } regionId)
+        {
+            var region = await directory.FindRegionAsync(regionId, cancellationToken);
+            if (region is null)
+            {
+                return null;
+            }
+
+            regionPrefix = region.Path + "%";
+        }
+
+        int Has(PetitionFlag flag) => Flags.Contains(flag) ? 1 : 0;
+        return reader.Parameters(new
+        {
+            RegionPrefix = regionPrefix,
+            Status = Status?.ToString(),
+            Channel = Channel?.ToString(),
+            Category,
+            ReceivedFrom = ReceivedFrom is { } from ? StartOfDay(from) : (DateTimeOffset?)null,
+            ReceivedTo = ReceivedTo is { } to ? StartOfDay(to.AddDays(1)) : (DateTimeOffset?)null,
+            FirstTime = Has(PetitionFlag.FirstTime),
+            Repeat = Has(PetitionFlag.Repeat),
+            SkipLevel = Has(PetitionFlag.SkipLevel),
+            Collective = Has(PetitionFlag.Collective),
+            Business = Has(PetitionFlag.BusinessEnvironment),
+            CrossBoundary = Has(PetitionFlag.CrossBoundary),
+            Urgent = Has(PetitionFlag.Urgent),
+            Overdue = Has(PetitionFlag.AcceptanceOverdue),
+            Today = WorkCalendar.LocalDate(clock.GetUtcNow()),
+            Text = Text is null ? null : "%" + Text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%",
+            AfterReceivedAt = after?.ReceivedAt,
+            AfterId = after?.Id,
+            Limit = limit,
+        });
+    }
+
+    private static DateTimeOffset StartOfDay(DateOnly day) =>
+        new(day.ToDateTime(TimeOnly.MinValue), WorkCalendar.ChinaStandardTime.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+}
+
+internal sealed record ListPetitions(PetitionFilter Filter, string? Cursor, int? Limit) : IQuery<Page<PetitionListItem>>;
+
+internal sealed class ListPetitionsValidator : AbstractValidator<ListPetitions>
+{
+    public ListPetitionsValidator()
+    {
+        RuleFor(q => q.Limit).ValidLimit();
+        RuleFor(q => q.Filter.Text).MaximumLength(100).OverridePropertyName("text");
+        RuleFor(q => q.Filter.ReceivedTo).GreaterThanOrEqualTo(q => q.Filter.ReceivedFrom)
+            .When(q => q.Filter.ReceivedFrom is not null && q.Filter.ReceivedTo is not null).OverridePropertyName("receivedTo");
+    }
+}
+
+internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader reader, IOrganizationDirectory directory, TimeProvider clock)
+    : IQueryHandler<ListPetitions, Page<PetitionListItem>>
+{
+    public async ValueTask<Page<PetitionListItem>> Handle(ListPetitions query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? Cursor.DefaultLimit;
+        var parameters = await query.Filter.ParametersAsync(reader, directory, clock, Cursor.Decode<PetitionCursor>(query.Cursor), limit + 1, cancellationToken);
+        if (parameters is null)
+        {
+            return new Page<PetitionListItem>([], null);
+        }
+
+        var rows = await session.QueryAsync<PetitionListItem>(PetitionSql.List(session.Dialect), parameters, cancellationToken);
+        return Cursor.ToPage(rows, limit, p => new PetitionCursor(p.ReceivedAt, p.Id));
+    }
+}
+
+internal static class ListPetitionsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder petitions) =>
+        petitions.MapGet("/", Handle)
+            .WithName("ListPetitions")
+            .WithSummary("The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.")
+            .RequireSignedIn()
+            .ProducesValidationProblem();
+
+    private static async Task<Ok<Page<PetitionListItem>>> Handle(
+        [QueryEnum(typeof(PetitionStatus))] string? status,
+        [QueryEnum(typeof(Channel))] string? channel,
+        string? category,
+        Guid? regionId,
+        [QueryEnum(typeof(PetitionFlag))] string[]? flag,
+        DateOnly? receivedFrom,
+        DateOnly? receivedTo,
+        string? text,
+        string? cursor,
+        int? limit,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(
+            new ListPetitions(PetitionFilter.FromQuery(status, channel, category, regionId, flag, receivedFrom, receivedTo, text), cursor, limit),
+            cancellationToken));
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Intake.Duplicates;
+using Fengqiao.Intake.Rules;
+
+namespace Fengqiao.Intake.Petitions;
+
+internal sealed record PetitionerInput(string Name, string? IdNumber, string? Phone, string? Address, bool IsRepresentative);
+
+/// <summary>Who registers: a staff member's unit, or nobody for the public online form.</summary>
+internal sealed record Registrar(Guid? UnitId, string? UnitName, string RegionPath, Guid? UserId);
+
+internal sealed record NewPetition(
+    Channel Channel,
+    IReadOnlyList<PetitionerInput> Petitioners,
+    int Persons,
+    string Request,
+    string Facts,
+    string Reasons,
+    string Category,
+    RegionSnapshot Region,
+    DateTimeOffset ReceivedAt,
+    string? ChannelReference,
+    bool Urgent,
+    bool CrossBoundary);
+
+internal sealed record RegisteredPetition(Guid Id, string Number, long Version, DateOnly AcceptanceDue, IReadOnlyList<FlagReason> Flags);
+
+/// <summary>
+/// Stores a new petition from any channel: number, flags with reasons, encrypted personal data, duplicate
+/// index keys and the first timeline entry. Used by staff registration and the public online form.
+/// </summary>
+internal sealed class PetitionRegistrar(
+    IDbSession session,
+    DuplicateFinder duplicates,
+    PetitionNumbers numbers,
+    Timeline timeline,
+    PersonalDataProtector protector,
+    IntakeRules rules,
+    WorkCalendar calendar,
+    TimeProvider clock)
+{
+    public const string CityName = "绍兴";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) } };
+
+    public async Task<RegisteredPetition> RegisterAsync(NewPetition petition, Registrar registrar, string? trackingSecretHash, string? trackingCode, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var idHashes = petition.Petitioners.Where(p => !string.IsNullOrWhiteSpace(p.IdNumber)).Select(p => protector.Hash(p.IdNumber!)).Distinct().ToList();
+        var signature = TextSignature.Compute($"{petition.Request} {petition.Facts} {petition.Reasons}");
+        var earlier = await duplicates.FindAsync(idHashes, petition.Region.Id, petition.Category, signature, petition.ReceivedAt, null, cancellationToken);
+        var flags = PetitionFlagging.Compute(
+            new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path, registrar.RegionPath, earlier),
+            rules);
+        bool Has(PetitionFlag flag) => flags.Any(f => f.Flag == flag);
+
+        var number = await numbers.NextAsync(petition.Region.DistrictName, CityName, WorkCalendar.LocalDate(petition.ReceivedAt).Year, cancellationToken);
+        var acceptanceDue = rules.AcceptanceDue(WorkCalendar.LocalDate(petition.ReceivedAt), calendar);
+        await session.ExecuteAsync(
+            PetitionSql.InsertPetition,
+            new
+            {
+                Id = id,
+                Number = number,
+                Channel = petition.Channel.ToString(),
+                RegionId = petition.Region.Id,
+                RegionPath = petition.Region.Path,
+                RegionName = petition.Region.Name,
+                RegistrarUnitId = registrar.UnitId,
+                RegistrarRegionPath = registrar.RegionPath,
+                RegisteredBy = registrar.UserId,
+                petition.ReceivedAt,
+                RegisteredAt = now,
+                AcceptanceDue = acceptanceDue,
+                petition.Category,
+                petition.Persons,
+                RequestText = petition.Request,
+                FactsText = petition.Facts,
+                ReasonsText = petition.Reasons,
+                petition.ChannelReference,
+                IsFirstTime = Has(PetitionFlag.FirstTime),
+                IsRepeat = Has(PetitionFlag.Repeat),
+                IsSkipLevel = Has(PetitionFlag.SkipLevel),
+                IsCollective = Has(PetitionFlag.Collective),
+                IsBusiness = Has(PetitionFlag.BusinessEnvironment),
+                IsCrossBoundary = Has(PetitionFlag.CrossBoundary),
+                IsUrgent = Has(PetitionFlag.Urgent),
+                FlagReasons = JsonSerializer.Serialize(flags, Json),
+                TextSignature = TextSignature.Encode(signature),
+                TrackingCode = trackingCode,
+                TrackingSecretHash = trackingSecretHash,
+            },
+            cancellationToken);
+
+        for (var ordinal = 0; ordinal < petition.Petitioners.Count; ordinal++)
+        {
+            var person = petition.Petitioners[ordinal];
+            var idNumber = string.IsNullOrWhiteSpace(person.IdNumber) ? null : person.IdNumber.Trim().ToUpperInvariant();
+            var phone = string.IsNullOrWhiteSpace(person.Phone) ? null : IdentityNumbers.NormalisePhone(person.Phone);
+            await session.ExecuteAsync(
+                PetitionSql.InsertPetitioner,
+                new
+                {
+                    Id = Guid.CreateVersion7(now),
+                    PetitionId = id,
+                    Ordinal = ordinal,
+                    Name = person.Name.Trim(),
+                    IdNumberCipher = idNumber is null ? null : protector.Encrypt(idNumber),
+                    IdNumberHash = idNumber is null ? null : protector.Hash(idNumber),
+                    IdNumberMasked = idNumber is null ? null : PersonalDataProtector.MaskIdNumber(idNumber),
+                    PhoneCipher = phone is null ? null : protector.Encrypt(phone),
+                    PhoneHash = phone is null ? null : protector.Hash(phone),
+                    PhoneMasked = phone is null ? null : PersonalDataProtector.MaskPhone(phone),
+                    Address = string.IsNullOrWhiteSpace(person.Address) ? null : person.Address.Trim(),
+                    person.IsRepresentative,
+                },
+                cancellationToken);
+        }
+
+        foreach (var key in TextSignature.BandKeys(signature))
+        {
+            await session.ExecuteAsync(
+                PetitionSql.InsertTextKey,
+                new { BandKey = key, RegionId = petition.Region.Id, petition.Category, petition.ReceivedAt, PetitionId = id },
+                cancellationToken);
+        }
+
+        await timeline.AddAsync(id, TimelineKind.Registered, true, number, registrar.UnitName, registrar.UserId, cancellationToken);
+        return new RegisteredPetition(id, number, 1, acceptanceDue, flags);
+    }
+
+    /// <summary>A secret is shown once to the petitioner and stored only as a hash.</summary>
+    public static (string Code, string Secret, string SecretHash) NewTrackingCredentials()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var code = "FQ" + RandomNumberGenerator.GetString(alphabet, 10);
+        var secret = RandomNumberGenerator.GetString(alphabet, 8);
+        return (code, secret, HashSecret(secret));
+    }
+
+    public static string HashSecret(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret.Trim().ToUpperInvariant())));
+
+    public static JsonSerializerOptions FlagJson => Json;
+}

@@ -1,0 +1,150 @@
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.Intake.Petitions;
+
+internal static class PetitionSql
+{
+    /// <summary>
+    /// A petition is in the caller's jurisdiction when its region lies in the caller's subtree or the caller's
+    /// unit registered it; accusation material referred to discipline inspection only for its inspectors.
+    /// </summary>
+    private const string Visible = """
+        (p.region_path LIKE @JurisdictionPrefix OR p.registrar_unit_id = @JurisdictionUnitId)
+        AND (p.status <> 'ReferredToDiscipline' OR @IsDisciplineInspector = 1)
+        """;
+
+    public const string InsertPetition = """
+        INSERT INTO intake_petitions (
+            id, number, channel, status, region_id, region_path, region_name, registrar_unit_id, registrar_region_path, registered_by,
+            received_at, registered_at, acceptance_due, category, persons, request_text, facts_text, reasons_text, channel_reference,
+            is_first_time, is_repeat, is_skip_level, is_collective, is_business, is_cross_boundary, is_urgent, flag_reasons, text_signature,
+            tracking_code, tracking_secret_hash, version)
+        VALUES (
+            @Id, @Number, @Channel, 'Registered', @RegionId, @RegionPath, @RegionName, @RegistrarUnitId, @RegistrarRegionPath, @RegisteredBy,
+            @ReceivedAt, @RegisteredAt, @AcceptanceDue, @Category, @Persons, @RequestText, @FactsText, @ReasonsText, @ChannelReference,
+            @IsFirstTime, @IsRepeat, @IsSkipLevel, @IsCollective, @IsBusiness, @IsCrossBoundary, @IsUrgent, @FlagReasons, @TextSignature,
+            @TrackingCode, @TrackingSecretHash, 1)
+        """;
+
+    public const string InsertPetitioner = """
+        INSERT INTO intake_petitioners (
+            id, petition_id, ordinal, name, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, address, is_representative)
+        VALUES (
+            @Id, @PetitionId, @Ordinal, @Name, @IdNumberCipher, @IdNumberHash, @IdNumberMasked, @PhoneCipher, @PhoneHash, @PhoneMasked, @Address, @IsRepresentative)
+        """;
+
+    public const string InsertTextKey = """
+        INSERT INTO intake_text_keys (band_key, region_id, category, received_at, petition_id)
+        VALUES (@BandKey, @RegionId, @Category, @ReceivedAt, @PetitionId)
+        """;
+
+    public const string InsertTimeline = """
+        INSERT INTO intake_timeline (id, petition_id, occurred_at, kind, is_public, text, actor_unit_name, actor_user_id)
+        VALUES (@Id, @PetitionId, @OccurredAt, @Kind, @IsPublic, @Text, @ActorUnitName, @ActorUserId)
+        """;
+
+    public const string IncrementCounter = """
+        UPDATE intake_number_counters SET last_value = last_value + 1 WHERE prefix = @Prefix AND year = @Year
+        """;
+
+    public const string InsertCounter = """
+        INSERT INTO intake_number_counters (prefix, year, last_value) VALUES (@Prefix, @Year, 1)
+        """;
+
+    public const string ReadCounter = """
+        SELECT last_value FROM intake_number_counters WHERE prefix = @Prefix AND year = @Year
+        """;
+
+    public const string CategoryExists = "SELECT COUNT(*) FROM intake_categories WHERE code = @Code";
+
+    public const string EarlierBySamePetitioner = """
+        SELECT DISTINCT p.id AS Id, p.number AS Number, p.registrar_region_path AS RegistrarRegionPath
+        FROM intake_petitioners pp
+        JOIN intake_petitions p ON p.id = pp.petition_id
+        WHERE pp.id_number_hash IN @Hashes AND p.received_at >= @Since AND p.status <> 'Merged' AND p.id <> @ExcludeId
+        """;
+
+    public const string CandidatesByTextKey = """
+        SELECT DISTINCT petition_id
+        FROM intake_text_keys
+        WHERE region_id = @RegionId AND category = @Category AND band_key IN @Keys AND received_at >= @Since AND petition_id <> @ExcludeId
+        """;
+
+    public const string SignaturesOf = """
+        SELECT id AS Id, number AS Number, registrar_region_path AS RegistrarRegionPath, text_signature AS TextSignature, status AS Status
+        FROM intake_petitions
+        WHERE id IN @Ids
+        """;
+
+    public const string Get = $"""
+        SELECT p.id AS Id, p.number AS Number, p.channel AS Channel, p.status AS Status, p.region_id AS RegionId, p.region_name AS RegionName,
+               p.region_path AS RegionPath, p.registrar_unit_id AS RegistrarUnitId, p.received_at AS ReceivedAt, p.registered_at AS RegisteredAt,
+               p.acceptance_due AS AcceptanceDue, p.category AS Category, p.persons AS Persons, p.request_text AS RequestText,
+               p.facts_text AS FactsText, p.reasons_text AS ReasonsText, p.channel_reference AS ChannelReference, p.flag_reasons AS FlagReasons,
+               p.decision AS Decision, p.decision_reason AS DecisionReason, p.decision_notice AS DecisionNotice, p.legal_channel AS LegalChannel,
+               p.decided_at AS DecidedAt, p.suggested_unit_id AS SuggestedUnitId, p.merged_into_id AS MergedIntoId, p.version AS Version
+        FROM intake_petitions p
+        WHERE p.id = @Id AND {Visible}
+        """;
+
+    public const string PetitionersOf = """
+        SELECT id AS Id, ordinal AS Ordinal, name AS Name, id_number_masked AS IdNumberMasked, phone_masked AS PhoneMasked,
+               address AS Address, is_representative AS IsRepresentative
+        FROM intake_petitioners
+        WHERE petition_id = @PetitionId
+        ORDER BY ordinal
+        """;
+
+    public const string TimelineOf = """
+        SELECT occurred_at AS OccurredAt, kind AS Kind, is_public AS IsPublic, text AS Text, actor_unit_name AS ActorUnitName
+        FROM intake_timeline
+        WHERE petition_id = @PetitionId
+        ORDER BY occurred_at, id
+        """;
+
+    public const string LinksOf = """
+        SELECT l.linked_petition_id AS PetitionId, p.number AS Number, l.kind AS Kind
+        FROM intake_links l
+        JOIN intake_petitions p ON p.id = l.linked_petition_id
+        WHERE l.petition_id = @PetitionId
+        ORDER BY p.number
+        """;
+
+    /// <summary>Attachments of the petition and of every petition merged into it: merging loses nothing.</summary>
+    public const string AttachmentsOf = """
+        SELECT a.id AS Id, a.petition_id AS PetitionId, a.file_name AS FileName, a.content_type AS ContentType, a.size_bytes AS SizeBytes,
+               a.sha256 AS Sha256, a.uploaded_at AS UploadedAt
+        FROM intake_attachments a
+        WHERE a.petition_id = @PetitionId
+           OR a.petition_id IN (SELECT id FROM intake_petitions WHERE merged_into_id = @PetitionId)
+        ORDER BY a.uploaded_at, a.id
+        """;
+
+    public static string List(ISqlDialect dialect) => $"""
+        SELECT p.id AS Id, p.number AS Number, p.channel AS Channel, p.status AS Status, p.region_name AS RegionName, p.category AS Category,
+               p.persons AS Persons, p.received_at AS ReceivedAt, p.acceptance_due AS AcceptanceDue, p.request_text AS RequestText,
+               p.is_first_time AS IsFirstTime, p.is_repeat AS IsRepeat, p.is_skip_level AS IsSkipLevel, p.is_collective AS IsCollective,
+               p.is_business AS IsBusiness, p.is_cross_boundary AS IsCrossBoundary, p.is_urgent AS IsUrgent,
+               (SELECT MIN(pp.name) FROM intake_petitioners pp WHERE pp.petition_id = p.id AND pp.ordinal = 0) AS FirstPetitioner
+        FROM intake_petitions p
+        WHERE {Visible}
+          AND p.region_path LIKE @RegionPrefix
+          AND (@Status IS NULL OR p.status = @Status)
+          AND (@Channel IS NULL OR p.channel = @Channel)
+          AND (@Category IS NULL OR p.category = @Category)
+          AND (@ReceivedFrom IS NULL OR p.received_at >= @ReceivedFrom)
+          AND (@ReceivedTo IS NULL OR p.received_at < @ReceivedTo)
+          AND (@FirstTime = 0 OR p.is_first_time = 1)
+          AND (@Repeat = 0 OR p.is_repeat = 1)
+          AND (@SkipLevel = 0 OR p.is_skip_level = 1)
+          AND (@Collective = 0 OR p.is_collective = 1)
+          AND (@Business = 0 OR p.is_business = 1)
+          AND (@CrossBoundary = 0 OR p.is_cross_boundary = 1)
+          AND (@Urgent = 0 OR p.is_urgent = 1)
+          AND (@Overdue = 0 OR (p.status = 'Registered' AND p.acceptance_due < @Today))
+          AND (@Text IS NULL OR p.number LIKE @Text OR p.request_text LIKE @Text)
+          AND (@AfterReceivedAt IS NULL OR p.received_at < @AfterReceivedAt OR (p.received_at = @AfterReceivedAt AND p.id < @AfterId))
+        ORDER BY p.received_at DESC, p.id DESC
+        {dialect.Limit("@Limit")}
+        """;
+}

@@ -1,0 +1,228 @@
+using System.Security.Cryptography;
+using System.Text;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Intake.Petitions;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Intake.Public;
+
+/// <summary>An online petition from the public form; no account needed.</summary>
+internal sealed record SubmitPublicPetition(
+    string Name,
+    string? IdNumber,
+    string Phone,
+    string? Address,
+    Guid RegionId,
+    string Category,
+    string Request,
+    string Facts,
+    string Reasons) : ICommand<TrackingCredentials>;
+
+/// <summary>Shown once: with both, the petitioner follows their petition. The secret is stored only as a hash.</summary>
+internal sealed record TrackingCredentials(string TrackingCode, string Secret);
+
+internal sealed class SubmitPublicPetitionValidator : AbstractValidator<SubmitPublicPetition>
+{
+    public SubmitPublicPetitionValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.IdNumber)
+            .Must(id => IdentityNumbers.IsValidIdNumber(id!.Trim(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            .When(c => !string.IsNullOrWhiteSpace(c.IdNumber))
+            .WithMessage("Not a valid resident identity number (GB 11643: 18 characters with a matching check digit).");
+        RuleFor(c => c.Phone).NotEmpty().Must(p => IdentityNumbers.IsValidPhone(IdentityNumbers.NormalisePhone(p)))
+            .WithMessage("Not a mainland mobile (1xxxxxxxxxx) or landline with area code (0xxx-xxxxxxxx).");
+        RuleFor(c => c.Address).MaximumLength(200);
+        RuleFor(c => c.RegionId).NotEmpty();
+        RuleFor(c => c.Category).NotEmpty().MaximumLength(40);
+        RuleFor(c => c.Request).NotEmpty().MaximumLength(4000);
+        RuleFor(c => c.Facts).NotNull().MaximumLength(8000);
+        RuleFor(c => c.Reasons).NotNull().MaximumLength(4000);
+    }
+}
+
+internal sealed class SubmitPublicPetitionHandler(
+    IOrganizationDirectory directory,
+    PetitionRegistrar registrar,
+    PetitionCategories categories,
+    IAuditLog audit,
+    IEventPublisher events,
+    TimeProvider clock) : ICommandHandler<SubmitPublicPetition, TrackingCredentials>
+{
+    public async ValueTask<TrackingCredentials> Handle(SubmitPublicPetition command, CancellationToken cancellationToken)
+    {
+        var region = await directory.FindRegionAsync(command.RegionId, cancellationToken)
+            ?? throw new ValidationException([new ValidationFailure(nameof(command.RegionId), "Unknown region.")]);
+        if (!await categories.ExistsAsync(command.Category, cancellationToken))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(command.Category), "Unknown category.")]);
+        }
+
+        var (code, secret, secretHash) = PetitionRegistrar.NewTrackingCredentials();
+        var now = clock.GetUtcNow();
+        var registered = await registrar.RegisterAsync(
+            new NewPetition(Channel.Online, [new PetitionerInput(command.Name, command.IdNumber, command.Phone, command.Address, false)], 1,
+                command.Request.Trim(), command.Facts.Trim(), command.Reasons.Trim(), command.Category, region, now, null, false, false),
+            // Filed online with the region's own level: an online petition is never skip-level by itself.
+            new Registrar(null, null, region.Path, null),
+            secretHash,
+            code,
+            cancellationToken);
+        audit.Record(new AuditEntry("petition.submitted_online", "petition", registered.Id, After: new { registered.Number, command.Category, command.RegionId }));
+        events.Publish(new PetitionRegistered(Guid.CreateVersion7(now), now, registered.Id, registered.Number, nameof(Channel.Online), command.Category,
+            region.Id, region.Path, now, registered.Flags.Select(f => f.Flag.ToString()).Distinct().ToList()));
+        return new TrackingCredentials(code, secret);
+    }
+}
+
+internal sealed record PublicTimelineEntry
+{
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required TimelineKind Kind { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>Only the unit, never the staff member.</summary>
+    public required string? UnitName { get; init; }
+}
+
+internal sealed record PublicPetitionView(string Number, PetitionStatus Status, DateTimeOffset ReceivedAt, string Category, IReadOnlyList<PublicTimelineEntry> Timeline);
+
+internal sealed record TrackPetition(string TrackingCode, string Secret) : IQuery<PublicPetitionView>;
+
+internal sealed record AddSupplement(string Text) : ICommand<bool>
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string TrackingCode { get; init; } = string.Empty;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Secret { get; init; } = string.Empty;
+}
+
+internal sealed class AddSupplementValidator : AbstractValidator<AddSupplement>
+{
+    public AddSupplementValidator()
+    {
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(4000);
+    }
+}
+
+internal static class PublicSql
+{
+    public const string ByTrackingCode = """
+        SELECT id AS Id, number AS Number, status AS Status, received_at AS ReceivedAt, category AS Category, tracking_secret_hash AS TrackingSecretHash
+        FROM intake_petitions
+        WHERE tracking_code = @TrackingCode
+        """;
+
+    public const string PublicTimeline = """
+        SELECT occurred_at AS OccurredAt, kind AS Kind, text AS Text, actor_unit_name AS UnitName
+        FROM intake_timeline
+        WHERE petition_id = @PetitionId AND is_public = 1
+        ORDER BY occurred_at, id
+        """;
+}
+
+internal sealed record TrackedPetition
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required PetitionStatus Status { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required string Category { get; init; }
+
+    public required string TrackingSecretHash { get; init; }
+}
+
+/// <summary>A wrong code and a wrong secret answer alike: 404.</summary>
+internal sealed class Tracking(IDbSession session)
+{
+    public async Task<TrackedPetition> FindAsync(string code, string secret, CancellationToken cancellationToken)
+    {
+        var petition = await session.QuerySingleOrDefaultAsync<TrackedPetition>(PublicSql.ByTrackingCode, new { TrackingCode = code.Trim().ToUpperInvariant() }, cancellationToken);
+        var expected = Encoding.ASCII.GetBytes(petition?.TrackingSecretHash ?? new string('0', 64));
+        var actual = Encoding.ASCII.GetBytes(PetitionRegistrar.HashSecret(secret));
+        return CryptographicOperations.FixedTimeEquals(expected, actual) && petition is not null ? petition : throw new NotFoundException("Petition");
+    }
+}
+
+internal sealed class TrackPetitionHandler(IDbSession session, Tracking tracking) : IQueryHandler<TrackPetition, PublicPetitionView>
+{
+    public async ValueTask<PublicPetitionView> Handle(TrackPetition query, CancellationToken cancellationToken)
+    {
+        var petition = await tracking.FindAsync(query.TrackingCode, query.Secret, cancellationToken);
+        var timeline = await session.QueryAsync<PublicTimelineEntry>(PublicSql.PublicTimeline, new { PetitionId = petition.Id }, cancellationToken);
+        return new PublicPetitionView(petition.Number, petition.Status, petition.ReceivedAt, petition.Category, timeline);
+    }
+}
+
+internal sealed class AddSupplementHandler(Tracking tracking, Timeline timeline, IAuditLog audit) : ICommandHandler<AddSupplement, bool>
+{
+    public async ValueTask<bool> Handle(AddSupplement command, CancellationToken cancellationToken)
+    {
+        var petition = await tracking.FindAsync(command.TrackingCode, command.Secret, cancellationToken);
+        await timeline.AddAsync(petition.Id, TimelineKind.Supplemented, true, command.Text.Trim(), null, null, cancellationToken);
+        audit.Record(new AuditEntry("petition.supplemented", "petition", petition.Id));
+        return true;
+    }
+}
+
+internal static class PublicEndpoints
+{
+    public const string SecretHeader = "X-Tracking-Secret";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var publicApi = api.MapGroup("/public/petitions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        publicApi.MapPost("/", SubmitAsync)
+            .WithName("SubmitPublicPetition")
+            .WithSummary("Submits a petition online without an account; returns a tracking code and a secret, shown once.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        publicApi.MapGet("/{trackingCode}", TrackAsync)
+            .WithName("TrackPublicPetition")
+            .WithSummary("The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        publicApi.MapPost("/{trackingCode}/supplements", SupplementAsync)
+            .WithName("AddPublicSupplement")
+            .WithSummary("Adds the petitioner's supplement to their petition (header X-Tracking-Secret).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<Created<TrackingCredentials>> SubmitAsync(SubmitPublicPetition request, ISender sender, CancellationToken cancellationToken)
+    {
+        var credentials = await sender.Send(request, cancellationToken);
+        return TypedResults.Created($"/api/v1/public/petitions/{credentials.TrackingCode}", credentials);
+    }
+
+    private static async Task<Ok<PublicPetitionView>> TrackAsync(string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new TrackPetition(trackingCode, secret ?? string.Empty), cancellationToken));
+
+    private static async Task<NoContent> SupplementAsync(
+        string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, AddSupplement request, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(request with { TrackingCode = trackingCode, Secret = secret ?? string.Empty }, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

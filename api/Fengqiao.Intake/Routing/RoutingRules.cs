@@ -1,0 +1,36 @@
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.Intake.Routing;
+
+internal static class RoutingSql
+{
+    public const string ForCategoryAndPaths = """
+        SELECT region_path AS RegionPath, unit_id AS UnitId
+        FROM intake_routing_rules
+        WHERE category = @Category AND region_path IN @Paths
+        """;
+}
+
+internal sealed record RoutingMatch
+{
+    public required string RegionPath { get; init; }
+
+    public required Guid UnitId { get; init; }
+}
+
+/// <summary>Routing rules (category × region → lead unit) as data; the most specific region wins.</summary>
+internal sealed class RoutingRules(IDbSession session)
+{
+    public async Task<Guid?> SuggestLeadUnitAsync(string category, string regionPath, CancellationToken cancellationToken)
+    {
+        var matches = await session.QueryAsync<RoutingMatch>(RoutingSql.ForCategoryAndPaths, new { Category = category, Paths = AncestorPaths(regionPath) }, cancellationToken);
+        return matches.OrderByDescending(m => m.RegionPath.Length).Select(m => (Guid?)m.UnitId).FirstOrDefault();
+    }
+
+    /// <summary>/a/b/c/ → /a/, /a/b/, /a/b/c/.</summary>
+    public static List<string> AncestorPaths(string regionPath)
+    {
+        var codes = regionPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(1, codes.Length).Select(n => "/" + string.Join('/', codes.Take(n)) + "/").ToList();
+    }
+}

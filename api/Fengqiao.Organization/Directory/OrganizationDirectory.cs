@@ -1,0 +1,89 @@
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Organization.Regions;
+using Fengqiao.Organization.Units;
+
+namespace Fengqiao.Organization.Directory;
+
+internal static class DirectorySql
+{
+    public const string Region = """
+        SELECT id AS Id, code AS Code, name AS Name, level AS Level, path AS Path
+        FROM org_regions
+        WHERE id = @Id
+        """;
+
+    public const string RegionNameByCode = "SELECT name FROM org_regions WHERE code = @Code";
+
+    public const string Units = """
+        SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
+        FROM org_units u
+        JOIN org_regions r ON r.id = u.region_id
+        WHERE u.id IN @Ids
+        """;
+}
+
+internal sealed record DirectoryRegionRow
+{
+    public required Guid Id { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Name { get; init; }
+
+    public required RegionLevel Level { get; init; }
+
+    public required string Path { get; init; }
+}
+
+internal sealed record DirectoryUnitRow
+{
+    public required Guid Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required UnitKind Kind { get; init; }
+
+    public required Guid RegionId { get; init; }
+
+    public required string RegionPath { get; init; }
+
+    public required RegionLevel RegionLevel { get; init; }
+}
+
+internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationDirectory
+{
+    public async Task<RegionSnapshot?> FindRegionAsync(Guid regionId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<DirectoryRegionRow>(DirectorySql.Region, new { Id = regionId }, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The path is /city/district/...: its second code names the district, if the region lies in one.
+        var codes = row.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var districtName = codes.Length < 2 ? null
+            : codes[1] == row.Code ? row.Name
+            : await session.QuerySingleOrDefaultAsync<string>(DirectorySql.RegionNameByCode, new { Code = codes[1] }, cancellationToken);
+        return new RegionSnapshot(row.Id, row.Code, row.Name, Snake(row.Level), row.Path, districtName);
+    }
+
+    public async Task<UnitSnapshot?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken) =>
+        (await FindUnitsAsync([unitId], cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<UnitSnapshot>> FindUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken)
+    {
+        if (unitIds.Count == 0)
+        {
+            return [];
+        }
+
+        // Dapper expands IN lists without type handlers, so ids go as text: SQLite stores them so and SQL Server converts.
+        var rows = await session.QueryAsync<DirectoryUnitRow>(DirectorySql.Units, new { Ids = unitIds.Select(id => id.ToString("D")).ToList() }, cancellationToken);
+        return rows.Select(r => new UnitSnapshot(r.Id, r.Name, Snake(r.Kind), r.RegionId, r.RegionPath, Snake(r.RegionLevel))).ToList();
+    }
+
+    private static string Snake<TEnum>(TEnum value)
+        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}
