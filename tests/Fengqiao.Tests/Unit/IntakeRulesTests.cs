@@ -1,0 +1,137 @@
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Intake.Attachments;
+using Fengqiao.Intake.Duplicates;
+using Fengqiao.Intake.Petitions;
+using Fengqiao.Intake.Rules;
+using Fengqiao.Tests.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace Fengqiao.Tests.Unit;
+
+public sealed class IntakeRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+    private static readonly WorkCalendar Calendar = WorkCalendar.LoadFromDirectory(RepositoryPaths.Combine("api", "Fengqiao.Api", "WorkCalendar"));
+
+    private static IntakeRules Rules(string name) => IntakeRules.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["RuleSets:Active"] = name,
+        ["RuleSets:Directory"] = RepositoryPaths.Combine("api", "Fengqiao.Api", "RuleSets"),
+    }).Build());
+
+    [TestCase("11010519491231002X", true, TestName = "The GB 11643 example with check character X")]
+    [TestCase("110105194912310021", false, TestName = "Same number with a wrong check digit")]
+    [TestCase("11010519491331002X", false, TestName = "Month 13 is not a birth date")]
+    [TestCase("11010520991231002X", false, TestName = "Birth in the future")]
+    [TestCase("1101051949123100", false, TestName = "Too short")]
+    public void IdNumbers_FollowGb11643(string idNumber, bool valid)
+    {
+        Assert.That(IdentityNumbers.IsValidIdNumber(idNumber, Today), Is.EqualTo(valid));
+    }
+
+    [TestCase("13812345678", true)]
+    [TestCase("0575-88123456", true)]
+    [TestCase("057588123456", true)]
+    [TestCase("12812345678", false)]
+    [TestCase("88123456", false)]
+    public void Phones_AreMainlandMobilesOrLandlinesWithAreaCode(string phone, bool valid)
+    {
+        Assert.That(IdentityNumbers.IsValidPhone(phone), Is.EqualTo(valid));
+    }
+
+    [Test]
+    public void Masks_KeepOnlyWhatIdentifiesNothing()
+    {
+        Assert.That(PersonalDataProtector.MaskIdNumber("330602198001011234"), Is.EqualTo("330602********1234"));
+        Assert.That(PersonalDataProtector.MaskPhone("13812345678"), Is.EqualTo("138****5678"));
+    }
+
+    [Test]
+    public void AcceptanceDeadline_National15CalendarDays_Zhejiang5WorkingDays()
+    {
+        var received = new DateOnly(2026, 9, 28);
+        Assert.That(Rules("national").AcceptanceDue(received, Calendar), Is.EqualTo(new DateOnly(2026, 10, 13)));
+        // Zhejiang: 09-29 (1), 09-30 (2), 10-01..07 off, 10-08 (3), 10-09 (4), make-up Saturday 10-10 (5).
+        Assert.That(Rules("zhejiang").AcceptanceDue(received, Calendar), Is.EqualTo(new DateOnly(2026, 10, 10)));
+    }
+
+    [TestCase("national", 8, 5)]
+    [TestCase("zhejiang", 8, 3)]
+    [TestCase("zhejiang", 10, 3)]
+    [TestCase("zhejiang", 11, 5)]
+    public void RepresentativeLimits_FollowTheRuleSet(string ruleSet, int persons, int maxRepresentatives)
+    {
+        Assert.That(Rules(ruleSet).MaxRepresentatives(persons), Is.EqualTo(maxRepresentatives));
+    }
+
+    [Test]
+    public void TextSignature_SimilarTextsScoreHigh_UnrelatedLow()
+    {
+        var a = TextSignature.Compute("小区地下车库长期积水，要求物业和住建部门尽快整改排水设施");
+        var b = TextSignature.Compute("小区地下车库长期积水！要求物业、住建部门尽快整改排水设施。");
+        var c = TextSignature.Compute("拖欠农民工工资三个月未发放，请求劳动监察部门督促企业支付");
+        Assert.That(TextSignature.Similarity(a, b), Is.GreaterThan(0.8));
+        Assert.That(TextSignature.Similarity(a, c), Is.LessThan(0.3));
+        Assert.That(TextSignature.BandKeys(a).Intersect(TextSignature.BandKeys(b)), Is.Not.Empty);
+        Assert.That(TextSignature.Decode(TextSignature.Encode(a)), Is.EqualTo(a));
+    }
+
+    [Test]
+    public void SkipLevel_TownMatterRegisteredAtTheDistrictWithoutEarlierTownPetition()
+    {
+        var rules = Rules("national");
+        var town = "/330600/330602/330602001/";
+        var village = town + "330602001001/";
+        FlagInput Input(string registrar, params EarlierPetition[] earlier) =>
+            new(Channel.Visit, "other", 1, false, false, village, registrar, earlier);
+
+        Assert.That(Flags(PetitionFlagging.Compute(Input("/330600/330602/"), rules)), Does.Contain(PetitionFlag.SkipLevel));
+        Assert.That(Flags(PetitionFlagging.Compute(Input(town), rules)), Does.Not.Contain(PetitionFlag.SkipLevel));
+        var earlierAtTown = new EarlierPetition(Guid.NewGuid(), "越城-2026-000001", town, true, 1);
+        Assert.That(Flags(PetitionFlagging.Compute(Input("/330600/", earlierAtTown), rules)), Does.Not.Contain(PetitionFlag.SkipLevel).And.Contain(PetitionFlag.Repeat));
+    }
+
+    [Test]
+    public void Collective_FromTheRuleSetThreshold()
+    {
+        var input = new FlagInput(Channel.Visit, "other", 5, false, false, "/330600/330602/", "/330600/330602/", []);
+        Assert.That(Flags(PetitionFlagging.Compute(input, Rules("national"))), Does.Contain(PetitionFlag.Collective).And.Contain(PetitionFlag.FirstTime));
+        Assert.That(Flags(PetitionFlagging.Compute(input with { Persons = 4 }, Rules("national"))), Does.Not.Contain(PetitionFlag.Collective));
+    }
+
+    [TestCase(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf")]
+    [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0 }, "image/jpeg")]
+    [TestCase(new byte[] { 0x49, 0x44, 0x33, 3, 0, 0 }, "audio/mpeg")]
+    [TestCase(new byte[] { 0x4D, 0x5A, 0x90, 0, 3, 0 }, null)]
+    [TestCase(new byte[] { 0x50, 0x4B, 3, 4, 0, 0 }, null)]
+    public void FileTypes_AreReadFromTheContent(byte[] head, string? expected)
+    {
+        using var stream = new MemoryStream(head);
+        Assert.That(FileTypes.Detect(stream), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void FileTypes_RecogniseADocxInsideItsZip()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry("[Content_Types].xml");
+            zip.CreateEntry("word/document.xml");
+        }
+
+        Assert.That(FileTypes.Detect(stream), Is.EqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+    }
+
+    [TestCase("越城区", "越城")]
+    [TestCase("诸暨市", "诸暨")]
+    [TestCase("新昌县", "新昌")]
+    [TestCase("绍兴", "绍兴")]
+    public void PetitionNumbers_UseTheDistrictsShortName(string district, string prefix)
+    {
+        Assert.That(PetitionNumbers.ShortName(district), Is.EqualTo(prefix));
+    }
+
+    private static List<PetitionFlag> Flags(IReadOnlyList<FlagReason> reasons) => reasons.Select(r => r.Flag).ToList();
+}
