@@ -19,6 +19,10 @@ public sealed class QueryEnumAttribute(Type enumType) : Attribute
 
 public static class QueryEnum
 {
+    /// <summary>The API spelling of an enum value, e.g. <c>ReferredToDiscipline</c> → <c>referred_to_discipline</c>.</summary>
+    public static string ToSnakeCase<TEnum>(this TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     /// <summary>The enum value named by <paramref name="value"/>, null when absent, 400 naming the field when unknown.</summary>
     public static TEnum? Parse<TEnum>(string? value, string field)
         where TEnum : struct, Enum
@@ -30,7 +34,7 @@ public static class QueryEnum
 
         foreach (var candidate in Enum.GetValues<TEnum>())
         {
-            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()) == value)
+            if (candidate.ToSnakeCase() == value)
             {
                 return candidate;
             }

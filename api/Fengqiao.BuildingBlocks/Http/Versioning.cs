@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fengqiao.BuildingBlocks.Errors;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -14,6 +15,14 @@ public static class Versioning
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     public static void SetETag(HttpContext context, long version) => context.Response.Headers.ETag = ETag(version);
+
+    /// <summary>The problems a change of a versioned object can answer: missing (404), invalid state (409), stale (412), no If-Match (428).</summary>
+    public static RouteHandlerBuilder ProducesVersionedChangeProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     /// <summary>The version the caller read, from If-Match; 428 when absent, 412 when unreadable.</summary>
     public static long RequiredIfMatch(HttpContext context)

@@ -3,7 +3,6 @@ using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
-using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Petitions;
 using FluentValidation;
 using FluentValidation.Results;
@@ -52,7 +51,6 @@ internal sealed class AddAttachmentHandler(
     PetitionReader reader,
     AttachmentStore store,
     Timeline timeline,
-    IOrganizationDirectory directory,
     IAuditLog audit,
     TimeProvider clock) : ICommandHandler<AddAttachment, AddedAttachment>
 {
@@ -79,8 +77,7 @@ internal sealed class AddAttachmentHandler(
                 AttachmentSql.Insert,
                 new { Id = id, PetitionId = petition.Id, FileName = fileName, ContentType = contentType, SizeBytes = command.Content.Length, Sha256 = sha256, StorageKey = key, UploadedBy = caller.UserId, UploadedAt = now },
                 cancellationToken);
-            var unitName = caller.UnitId is { } unitId ? (await directory.FindUnitAsync(unitId, cancellationToken))?.Name : null;
-            await timeline.AddAsync(petition.Id, TimelineKind.AttachmentAdded, false, fileName, unitName, caller.UserId, cancellationToken);
+            await timeline.AddByCallerAsync(petition.Id, TimelineKind.AttachmentAdded, false, fileName, cancellationToken);
             audit.Record(new AuditEntry("petition.attachment_added", "petition", petition.Id, After: new { AttachmentId = id, fileName, contentType, sha256 }));
         }
         catch

@@ -6,7 +6,6 @@ using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Intake;
-using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Petitions;
 using FluentValidation;
 using Mediator;
@@ -77,7 +76,7 @@ internal sealed class MergePetitionValidator : AbstractValidator<MergePetition>
     }
 }
 
-internal sealed class LinkPetitionsHandler(IDbSession session, ICurrentUser caller, PetitionReader reader, Timeline timeline, IOrganizationDirectory directory, IAuditLog audit, TimeProvider clock)
+internal sealed class LinkPetitionsHandler(IDbSession session, ICurrentUser caller, PetitionReader reader, Timeline timeline, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<LinkPetitions, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(LinkPetitions command, CancellationToken cancellationToken)
@@ -96,9 +95,8 @@ internal sealed class LinkPetitionsHandler(IDbSession session, ICurrentUser call
             throw new PreconditionFailedException(command.ExpectedVersion);
         }
 
-        var unitName = caller.UnitId is { } unitId ? (await directory.FindUnitAsync(unitId, cancellationToken))?.Name : null;
-        await timeline.AddAsync(petition.Id, TimelineKind.Linked, false, other.Number, unitName, caller.UserId, cancellationToken);
-        await timeline.AddAsync(other.Id, TimelineKind.Linked, false, petition.Number, unitName, caller.UserId, cancellationToken);
+        await timeline.AddByCallerAsync(petition.Id, TimelineKind.Linked, false, other.Number, cancellationToken);
+        await timeline.AddByCallerAsync(other.Id, TimelineKind.Linked, false, petition.Number, cancellationToken);
         audit.Record(new AuditEntry("petition.linked", "petition", petition.Id, After: new { LinkedTo = other.Id }));
         return new EntityVersion(petition.Id, petition.Version + 1);
     }
@@ -115,7 +113,6 @@ internal sealed class MergePetitionHandler(
     ICurrentUser caller,
     PetitionReader reader,
     Timeline timeline,
-    IOrganizationDirectory directory,
     IAuditLog audit,
     IEventPublisher events,
     TimeProvider clock) : ICommandHandler<MergePetition, EntityVersion>
@@ -126,7 +123,7 @@ internal sealed class MergePetitionHandler(
         var into = await reader.GetAsync(command.IntoPetitionId, cancellationToken);
         if (merged.Status != PetitionStatus.Registered)
         {
-            throw new ConflictException("invalid_state", $"Only a registered petition can be merged; {merged.Number} is {Snake(merged.Status)}.");
+            throw new ConflictException("invalid_state", $"Only a registered petition can be merged; {merged.Number} is {merged.Status.ToSnakeCase()}.");
         }
 
         if (into.Status == PetitionStatus.Merged)
@@ -143,16 +140,12 @@ internal sealed class MergePetitionHandler(
         await session.ExecuteAsync(LinkSql.Unlink, new { A = merged.Id, B = into.Id }, cancellationToken);
         await LinkPetitionsHandler.PairAsync(session, merged.Id, into.Id, LinkKind.MergedInto, LinkKind.MergedFrom, now, caller.UserId, cancellationToken);
 
-        var unitName = caller.UnitId is { } unitId ? (await directory.FindUnitAsync(unitId, cancellationToken))?.Name : null;
-        await timeline.AddAsync(merged.Id, TimelineKind.MergedInto, true, into.Number, unitName, caller.UserId, cancellationToken);
-        await timeline.AddAsync(into.Id, TimelineKind.MergedFrom, false, merged.Number, unitName, caller.UserId, cancellationToken);
+        await timeline.AddByCallerAsync(merged.Id, TimelineKind.MergedInto, true, into.Number, cancellationToken);
+        await timeline.AddByCallerAsync(into.Id, TimelineKind.MergedFrom, false, merged.Number, cancellationToken);
         audit.Record(new AuditEntry("petition.merged", "petition", merged.Id, new { merged.Status }, new { Status = PetitionStatus.Merged, MergedInto = into.Id }));
         events.Publish(new PetitionsMerged(Guid.CreateVersion7(now), now, merged.Id, into.Id));
         return new EntityVersion(merged.Id, merged.Version + 1);
     }
-
-    private static string Snake<TEnum>(TEnum value)
-        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
 internal static class LinkAndMergeEndpoints
@@ -167,10 +160,7 @@ internal static class LinkAndMergeEndpoints
         endpoint
             .RequireRoles(Role.PetitionOfficer)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> LinkAsync(Guid id, LinkPetitions request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
         Done(context, await sender.Send(request with { PetitionId = id, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken));

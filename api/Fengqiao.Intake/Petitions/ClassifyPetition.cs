@@ -6,7 +6,6 @@ using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Intake;
-using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Routing;
 using FluentValidation;
 using Mediator;
@@ -62,7 +61,6 @@ internal sealed class ClassifyPetitionHandler(
     PetitionReader reader,
     RoutingRules routing,
     Timeline timeline,
-    IOrganizationDirectory directory,
     IAuditLog audit,
     IEventPublisher events,
     TimeProvider clock) : ICommandHandler<ClassifyPetition, EntityVersion>
@@ -72,7 +70,7 @@ internal sealed class ClassifyPetitionHandler(
         var petition = await reader.GetForChangeAsync(command.PetitionId, command.ExpectedVersion, cancellationToken);
         if (!PetitionStatuses.IsOpenForDecision(petition.Status))
         {
-            throw new ConflictException("invalid_state", $"The petition is {Snake(petition.Status)}; only a registered petition can be classified.");
+            throw new ConflictException("invalid_state", $"The petition is {petition.Status.ToSnakeCase()}; only a registered petition can be classified.");
         }
 
         var now = clock.GetUtcNow();
@@ -99,8 +97,7 @@ internal sealed class ClassifyPetitionHandler(
             throw new PreconditionFailedException(command.ExpectedVersion);
         }
 
-        var unit = caller.UnitId is { } unitId ? await directory.FindUnitAsync(unitId, cancellationToken) : null;
-        await timeline.AddAsync(petition.Id, Enum.Parse<TimelineKind>(status.ToString()), true, command.Notice.Trim(), unit?.Name, caller.UserId, cancellationToken);
+        await timeline.AddByCallerAsync(petition.Id, Enum.Parse<TimelineKind>(status.ToString()), true, command.Notice.Trim(), cancellationToken);
         audit.Record(new AuditEntry("petition.classified", "petition", petition.Id,
             new { petition.Status, petition.Version },
             new { Status = status, command.Decision, command.Reason, command.LegalChannel, SuggestedUnitId = suggestedUnit, Version = petition.Version + 1 }));
@@ -111,8 +108,8 @@ internal sealed class ClassifyPetitionHandler(
     private void PublishEvents(ClassifyPetition command, PetitionRow petition, Guid? suggestedUnit, DateTimeOffset now, bool isFirstTime)
     {
         var text = $"{petition.RequestText}\n{petition.FactsText}\n{petition.ReasonsText}".Trim();
-        events.Publish(new PetitionClassified(Guid.CreateVersion7(now), now, petition.Id, petition.Number, Snake(command.Decision),
-            command.LegalChannel is { } channel ? Snake(channel) : null, command.Notice.Trim()));
+        events.Publish(new PetitionClassified(Guid.CreateVersion7(now), now, petition.Id, petition.Number, command.Decision.ToSnakeCase(),
+            command.LegalChannel is { } channel ? channel.ToSnakeCase() : null, command.Notice.Trim()));
         switch (command.Decision)
         {
             case Decision.Accept:
@@ -127,9 +124,6 @@ internal sealed class ClassifyPetitionHandler(
                 break;
         }
     }
-
-    private static string Snake<TEnum>(TEnum value)
-        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
 internal static class ClassifyPetitionEndpoint
@@ -139,10 +133,7 @@ internal static class ClassifyPetitionEndpoint
             .WithName("ClassifyPetition")
             .RequireRoles(Role.PetitionOfficer, Role.Leader)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, ClassifyPetition request, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {

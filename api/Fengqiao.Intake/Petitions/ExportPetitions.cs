@@ -4,6 +4,7 @@ using Dapper;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Organization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -63,8 +64,8 @@ internal static class ExportPetitionsEndpoint
             {
                 csv.WriteField(row.Number);
                 csv.WriteField(row.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-                csv.WriteField(Snake(row.Channel));
-                csv.WriteField(Snake(row.Status));
+                csv.WriteField(row.Channel.ToSnakeCase());
+                csv.WriteField(row.Status.ToSnakeCase());
                 csv.WriteField(row.Category);
                 csv.WriteField(row.RegionName);
                 csv.WriteField(row.Persons);
@@ -100,7 +101,4 @@ internal static class ExportPetitionsEndpoint
         if (row.IsCrossBoundary) yield return "cross_boundary";
         if (row.IsUrgent) yield return "urgent";
     }
-
-    private static string Snake<TEnum>(TEnum value)
-        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

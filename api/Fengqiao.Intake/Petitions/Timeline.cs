@@ -1,4 +1,6 @@
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Organization;
 
 namespace Fengqiao.Intake.Petitions;
 
@@ -19,8 +21,21 @@ internal enum TimelineKind
     AttachmentAdded,
 }
 
-internal sealed class Timeline(IDbSession session, TimeProvider clock)
+internal sealed class Timeline(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)
 {
+    private string? _callerUnitName;
+
+    /// <summary>An entry made by the signed-in caller, shown with their unit's name (never their own).</summary>
+    public async Task AddByCallerAsync(Guid petitionId, TimelineKind kind, bool isPublic, string text, CancellationToken cancellationToken)
+    {
+        if (_callerUnitName is null && caller.UnitId is { } unitId)
+        {
+            _callerUnitName = (await directory.FindUnitAsync(unitId, cancellationToken))?.Name;
+        }
+
+        await AddAsync(petitionId, kind, isPublic, text, _callerUnitName, caller.UserId, cancellationToken);
+    }
+
     public Task AddAsync(Guid petitionId, TimelineKind kind, bool isPublic, string text, string? actorUnitName, Guid? actorUserId, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             PetitionSql.InsertTimeline,

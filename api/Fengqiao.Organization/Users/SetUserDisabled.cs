@@ -63,10 +63,7 @@ internal static class SetUserDisabledEndpoints
     private static RouteHandlerBuilder Configure(RouteHandlerBuilder endpoint) =>
         endpoint
             .RequireRoles(Role.Admin)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, bool disabled, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {
