@@ -16,4 +16,10 @@ public interface IOrganizationDirectory
     Task<UnitSnapshot?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UnitSnapshot>> FindUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken);
+
+    /// <summary>Every region, each after its parent (ordered by path).</summary>
+    Task<IReadOnlyList<RegionSnapshot>> ListRegionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every unit, ordered by region path and name.</summary>
+    Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken);
 }

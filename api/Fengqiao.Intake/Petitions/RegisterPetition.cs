@@ -37,12 +37,12 @@ internal sealed class RegisterPetitionValidator : AbstractValidator<RegisterPeti
     {
         RuleFor(c => c.Channel).IsInEnum();
         RuleFor(c => c.Petitioners).NotEmpty().Must(p => p is null || p.Count <= 50).WithMessage("At most 50 petitioners.");
-        RuleForEach(c => c.Petitioners).SetValidator(new PetitionerValidator(clock));
+        RuleForEach(c => c.Petitioners).NotNull().SetValidator(new PetitionerValidator(clock));
         RuleFor(c => c.Persons).InclusiveBetween(1, 100_000);
         RuleFor(c => c.Persons).GreaterThanOrEqualTo(c => c.Petitioners == null ? 1 : c.Petitioners.Count)
             .WithMessage("The number of persons cannot be smaller than the number of petitioners listed.");
         RuleFor(c => c.Petitioners)
-            .Must((c, petitioners) => petitioners is null || c.Persons < rules.CollectiveThreshold || petitioners.Count(p => p.IsRepresentative) <= rules.MaxRepresentatives(c.Persons))
+            .Must((c, petitioners) => petitioners is null || c.Persons < rules.CollectiveThreshold || petitioners.Count(p => p is { IsRepresentative: true }) <= rules.MaxRepresentatives(c.Persons))
             .WithMessage(c => $"A group of {c.Persons} may send at most {rules.MaxRepresentatives(c.Persons)} representatives ({rules.RuleSet} rules).");
         RuleFor(c => c.Request).NotEmpty().MaximumLength(4000);
         RuleFor(c => c.Facts).NotNull().MaximumLength(8000);

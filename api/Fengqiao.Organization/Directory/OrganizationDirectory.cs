@@ -15,6 +15,19 @@ internal static class DirectorySql
 
     public const string RegionNameByCode = "SELECT name FROM org_regions WHERE code = @Code";
 
+    public const string AllRegions = """
+        SELECT id AS Id, code AS Code, name AS Name, level AS Level, path AS Path
+        FROM org_regions
+        ORDER BY path
+        """;
+
+    public const string AllUnits = """
+        SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
+        FROM org_units u
+        JOIN org_regions r ON r.id = u.region_id
+        ORDER BY u.region_path, u.name
+        """;
+
     public const string Units = """
         SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
         FROM org_units u
@@ -81,8 +94,24 @@ internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationD
 
         // Dapper expands IN lists without type handlers, so ids go as text: SQLite stores them so and SQL Server converts.
         var rows = await session.QueryAsync<DirectoryUnitRow>(DirectorySql.Units, new { Ids = unitIds.Select(id => id.ToString("D")).ToList() }, cancellationToken);
-        return rows.Select(r => new UnitSnapshot(r.Id, r.Name, Snake(r.Kind), r.RegionId, r.RegionPath, Snake(r.RegionLevel))).ToList();
+        return rows.Select(ToSnapshot).ToList();
     }
+
+    public async Task<IReadOnlyList<RegionSnapshot>> ListRegionsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync<DirectoryRegionRow>(DirectorySql.AllRegions, null, cancellationToken);
+        var namesByCode = rows.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+        return rows.Select(r =>
+        {
+            var codes = r.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return new RegionSnapshot(r.Id, r.Code, r.Name, Snake(r.Level), r.Path, codes.Length < 2 ? null : namesByCode.GetValueOrDefault(codes[1]));
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken) =>
+        (await session.QueryAsync<DirectoryUnitRow>(DirectorySql.AllUnits, null, cancellationToken)).Select(ToSnapshot).ToList();
+
+    private static UnitSnapshot ToSnapshot(DirectoryUnitRow r) => new(r.Id, r.Name, Snake(r.Kind), r.RegionId, r.RegionPath, Snake(r.RegionLevel));
 
     private static string Snake<TEnum>(TEnum value)
         where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

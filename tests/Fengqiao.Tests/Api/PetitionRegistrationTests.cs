@@ -49,6 +49,30 @@ public sealed class PetitionRegistrationTests : IntakeTestBase
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "petitioners[0].phone", "request", "channelReference" }));
     }
 
+    [TestCase("{}")]
+    [TestCase("null")]
+    [TestCase("[]")]
+    [TestCase("{\"channel\":\"visit\",\"petitioners\":[null],\"persons\":1}")]
+    [TestCase("{\"channel\":\"visit\",\"petitioners\":null,\"persons\":\"many\"}")]
+    [TestCase("{\"channel\":\"fax\"}")]
+    [TestCase("{\"channel\":\"visit\",\"receivedAt\":\"yesterday\"}")]
+    public async Task MalformedBodies_Return400NeverA500(string body)
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        await (await officer.PostAsync("/api/v1/petitions", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task NullPetitionerInAnOtherwiseValidCollectiveRegistration_Returns400()
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var request = Data.Registration(Region("塔山街道"), persons: 8);
+        request["petitioners"]!.AsArray().Add(null);
+        var problem = await (await officer.PostAsJsonAsync("/api/v1/petitions", request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "petitioners[1]" }));
+    }
+
     [Test]
     public async Task RegionOutsideJurisdiction_Returns400AndOtherTownsPetitionsAnswer404()
     {
