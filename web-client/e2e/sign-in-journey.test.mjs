@@ -1,7 +1,7 @@
 // End to end: the real host serves the built SPA and the API over a fresh database seeded with demo
 // data; Debian's Chromium signs in as the city admin, creates a town user, and signs in as that user.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seriousAccessibilityViolations } from './support/axe.mjs';
@@ -21,7 +21,7 @@ const townRegionNames = new Set();
 
 async function screenshot(name) {
   shot += 1;
-  await page.screenshot({ path: join(outputDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(outputDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
 }
 
 async function assertAccessible(what) {
@@ -35,12 +35,30 @@ async function signIn(userName, password) {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-/** Picks an option of an antd Select (or TreeSelect) after typing to narrow it. */
-async function choose(label, search, option) {
-  const field = page.getByLabel(label, { exact: true });
+/**
+ * Picks an option of an antd Select (or TreeSelect) after typing to narrow it. The list can
+ * re-render under the pointer while its data arrives, so a pick is repeated until it shows: a
+ * single select closes its list, a multiple one marks the option selected.
+ */
+async function choose(scope, label, search, option, { multiple = false } = {}) {
+  const field = scope.getByLabel(label, { exact: true });
   await field.click();
   await field.fill(search);
-  await option.click();
+  const isSelected = () => option.evaluate((element) => element.classList.contains('ant-select-item-option-selected'));
+  for (let attempt = 1; ; attempt += 1) {
+    if (multiple && (await isSelected())) return;
+    await option.click();
+    try {
+      if (multiple) {
+        await page.waitForFunction((element) => element.classList.contains('ant-select-item-option-selected'), await option.elementHandle(), { timeout: 3_000 });
+      } else {
+        await option.waitFor({ state: 'hidden', timeout: 3_000 });
+      }
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function regionTreeTitles(testId) {
@@ -51,6 +69,7 @@ async function regionTreeTitles(testId) {
 
 describe('sign-in journey', { timeout: 300_000 }, () => {
   before(async () => {
+    rmSync(outputDir, { recursive: true, force: true });
     mkdirSync(outputDir, { recursive: true });
     host = await startHost({ demoPassword });
     browser = await launchBrowser();
@@ -126,19 +145,30 @@ describe('sign-in journey', { timeout: 300_000 }, () => {
     await dialog.getByLabel('用户名').fill(newUser.userName);
     await dialog.getByLabel('姓名').fill(newUser.displayName);
     await dialog.getByLabel('初始密码').fill(newUser.password);
-    await choose('单位所在区划（用于筛选单位）', town, page.locator(`.ant-select-tree-node-content-wrapper[title="${town}"]`));
     await choose(
+      dialog,
+      '单位所在区划（用于筛选单位）',
+      town,
+      page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${town}$`) }),
+    );
+    await choose(
+      dialog,
       '所属单位',
       town,
       page.locator('.ant-select-item-option').filter({ hasText: `· ${town} · 乡镇（街道）` }).first(),
     );
-    await choose('角色', '承办', page.locator('.ant-select-item-option').filter({ hasText: '承办人' }));
+    await choose(dialog, '角色', '承办', page.locator('.ant-select-item-option').filter({ hasText: '承办人' }), {
+      multiple: true,
+    });
     await screenshot('create-user-form');
     await dialog.getByRole('button', { name: '新建' }).click();
 
     await page.getByText(`用户 ${newUser.displayName} 已创建。`).waitFor();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).fill(newUser.userName);
+    await page.getByRole('button', { name: '搜索' }).click();
     await page.getByRole('cell', { name: newUser.userName, exact: true }).waitFor();
+    assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 1, 'the search finds just the new user');
     await screenshot('user-created');
   });
 

@@ -22,8 +22,8 @@ function freePort() {
 }
 
 function assertBuilt() {
-  if (!existsSync(join(apiProjectDir, 'bin', 'Debug'))) {
-    throw new Error(`The API is not built: run \`dotnet build -c Release\` first (no ${join(apiProjectDir, 'bin', 'Debug')}).`);
+  if (!existsSync(join(apiProjectDir, 'bin', 'Release'))) {
+    throw new Error(`The API is not built: run \`dotnet build -c Release\` first (no ${join(apiProjectDir, 'bin', 'Release')}).`);
   }
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error('The SPA is not built: run `npm run build` first (no dist/index.html).');
@@ -41,7 +41,7 @@ export async function startHost({ demoPassword }) {
   const child = spawn(
     'dotnet',
     [
-      'run', '--no-build', '-c', 'Debug', '--no-launch-profile',
+      'run', '--no-build', '-c', 'Release', '--no-launch-profile',
       '--project', relative(webClientDir, apiProjectDir),
       '--', '--urls', `http://127.0.0.1:${port}`,
     ],

@@ -2,8 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
-import { applyFieldErrors } from '../../shared/api/field-errors';
+import { formFailureMessage } from '../../shared/api/form-failure';
 import { useAuth, type SignInCredentials } from '../../shared/auth/auth-context';
 import { useI18n } from '../../shared/i18n/i18n-context';
 
@@ -23,10 +22,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       await signIn({ userName: values.userName.trim(), password: values.password });
       onSignedIn();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, formFields);
-      const placedOnFields = isApiError(error) && Object.keys(error.fieldErrors).length > unplaced.length;
-      if (unplaced.length > 0) setFailure(unplaced.join(' '));
-      else if (!placedOnFields) setFailure(describeError(error, t));
+      setFailure(formFailureMessage(form, error, formFields, t));
       if (isApiError(error) && error.status === 401) form.setFieldValue('password', '');
     } finally {
       setSubmitting(false);

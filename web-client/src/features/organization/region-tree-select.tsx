@@ -1,6 +1,18 @@
 import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import type { Region } from '../../shared/api/api-types';
+import type { RegionTreeNode } from '../../shared/regions/build-region-tree';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { useRegionTree } from '../../shared/regions/use-regions';
+
+interface RegionOption {
+  value: string;
+  title: string;
+  children: RegionOption[];
+}
+
+const toOptions = (nodes: readonly RegionTreeNode<Region>[]): RegionOption[] =>
+  nodes.map((node) => ({ value: node.key, title: node.title, children: toOptions(node.children) }));
 
 export function RegionTreeSelect({
   value,
@@ -17,20 +29,20 @@ export function RegionTreeSelect({
 }) {
   const { t } = useI18n();
   const regions = useRegionTree();
+  const options = useMemo(() => toOptions(regions.tree), [regions.tree]);
   return (
     <TreeSelect<string>
       id={id}
       aria-label={ariaLabel}
       value={value}
       onChange={(next) => onChange?.(next)}
-      treeData={regions.tree}
+      treeData={options}
       loading={regions.isPending}
       status={regions.isError ? 'error' : undefined}
       placeholder={regions.isError ? t('common.loadFailed') : placeholder}
       allowClear
       showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandAll={false}
-      treeDefaultExpandedKeys={regions.tree.map((node) => node.key)}
+      treeDefaultExpandedKeys={options.map((option) => option.value)}
       popupMatchSelectWidth={false}
       style={{ minWidth: 220 }}
     />

@@ -2,9 +2,11 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
+import { isApiError } from '../../shared/api/api-error';
+import { describeError } from '../../shared/api/describe-error';
 import type { CreateUserRequest } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { formFailureMessage } from './form-failure';
+import { formFailureMessage } from '../../shared/api/form-failure';
 import { useInvalidateUsers } from './organization-queries';
 import { isStrongPassword, isValidUserName } from './account-rules';
 import { RegionTreeSelect } from './region-tree-select';
@@ -41,7 +43,12 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
       form.resetFields();
       onClose();
     } catch (error) {
-      setFailure(formFailureMessage(form, error, fields, t));
+      if (isApiError(error) && error.code === 'user_name_taken') {
+        form.setFields([{ name: 'userName', errors: [describeError(error, t)] }]);
+        setFailure(null);
+      } else {
+        setFailure(formFailureMessage(form, error, fields, t));
+      }
     } finally {
       setSaving(false);
     }
@@ -59,7 +66,6 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      forceRender
     >
       <Form<CreateUserForm>
         form={form}

@@ -6,7 +6,7 @@ import { unwrap } from '../../shared/api/api-client';
 import type { UpdateUserRequest } from '../../shared/api/api-types';
 import { LoadError } from '../../shared/components/load-error';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { formFailureMessage } from './form-failure';
+import { formFailureMessage } from '../../shared/api/form-failure';
 import { useInvalidateUsers, useVersionedUser } from './organization-queries';
 import { roleOptions } from './role-options';
 
@@ -62,7 +62,6 @@ export function UserEditModal({ userId, onClose }: { userId: string | null; onCl
       onCancel={onClose}
       afterClose={() => setFailure(null)}
       destroyOnHidden
-      forceRender
     >
       {versioned.isPending ? (
         <Skeleton active />

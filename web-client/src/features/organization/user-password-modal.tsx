@@ -4,7 +4,7 @@ import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { ResetPasswordRequest, UserSummary } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { formFailureMessage } from './form-failure';
+import { formFailureMessage } from '../../shared/api/form-failure';
 import { useFreshVersionedUser, useInvalidateUsers } from './organization-queries';
 import { isStrongPassword } from './account-rules';
 
@@ -55,7 +55,6 @@ export function UserPasswordModal({ user, onClose }: { user: UserSummary | null;
         form.resetFields();
       }}
       destroyOnHidden
-      forceRender
     >
       <Form<ResetPasswordRequest> form={form} layout="vertical" name="reset-password" onFinish={(values) => void submit(values)}>
         {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}

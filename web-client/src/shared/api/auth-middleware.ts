@@ -6,7 +6,7 @@ const anonymousPaths = ['/api/v1/auth/token', '/api/v1/auth/refresh'];
 
 function isAnonymous(url: string): boolean {
   const path = new URL(url).pathname;
-  return anonymousPaths.includes(path);
+  return anonymousPaths.some((anonymous) => path.endsWith(anonymous));
 }
 
 function authorize(request: Request, accessToken: string): Request {

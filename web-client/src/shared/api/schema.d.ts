@@ -4,6 +4,241 @@
  */
 
 export interface paths {
+    "/api/v1/petition-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
+        get: operations["ListPetitionCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
+        post: operations["SubmitPublicPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/petitions/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
+        get: operations["TrackPublicPetition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/petitions/{trackingCode}/supplements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
+        post: operations["AddPublicSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
+        get: operations["ListPetitions"];
+        put?: never;
+        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
+        post: operations["RegisterPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
+        get: operations["ExportPetitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A petition with its flags and reasons, masked petitioners, timeline, attachments and links. */
+        get: operations["GetPetition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassifyPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/duplicate-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
+        post: operations["FindDuplicateCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LinkPetitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MergePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        post: operations["AddPetitionAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DownloadPetitionAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/petitioners/{petitionerId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unmasked ID number and phone of a petitioner; the view is audited. */
+        post: operations["RevealPetitioner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -222,6 +457,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddSupplement: {
+            text: string;
+        };
+        AddedAttachment: {
+            /** Format: uuid */
+            id: string;
+            contentType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+        };
+        AttachmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            petitionId: string;
+            fileName: string;
+            contentType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        Category: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+        };
+        CategoryList: {
+            items: components["schemas"]["Category"][];
+        };
+        /** @enum {string} */
+        Channel: "letter" | "phone" | "visit" | "online" | "hotline12345" | "business_hotline" | "grassroots" | "leader_reception" | "door_to_door_visit" | "social_group" | "referral" | "third_party";
+        ClassifyPetition: {
+            decision: components["schemas"]["Decision"];
+            reason?: string | null;
+            notice: string;
+            legalChannel: components["schemas"]["LegalChannel"];
+        };
         CreateUser: {
             userName: string;
             displayName: string;
@@ -230,11 +505,48 @@ export interface components {
             unitId: string;
             roles: components["schemas"]["Role"][];
         };
+        /** @enum {string} */
+        Decision: "accept" | "not_accept" | "divert" | "refer_to_discipline" | "convert_to_suggestion" | "refer_to_mediation";
+        DecisionView: {
+            decision: components["schemas"]["Decision"];
+            reason: string;
+            notice: string;
+            legalChannel: components["schemas"]["LegalChannel"];
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: uuid */
+            suggestedUnitId?: string | null;
+        };
+        DuplicateCandidate: {
+            /** Format: uuid */
+            petitionId: string;
+            number: string;
+            /** Format: double */
+            score: number;
+            reason: components["schemas"]["DuplicateReason"];
+        };
+        DuplicateCandidateList: {
+            items: components["schemas"]["DuplicateCandidate"][];
+        };
+        /** @enum {string} */
+        DuplicateReason: "same_petitioner" | "similar_matter";
         EntityVersion: {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             version: number;
+        };
+        FindDuplicateCandidates: {
+            idNumbers: string[];
+            /** Format: uuid */
+            regionId: string;
+            category: string;
+            text: string;
+        };
+        FlagReason: {
+            flag: components["schemas"]["PetitionFlag"];
+            code: string;
+            related: string[];
         };
         HttpValidationProblemDetails: {
             type?: string | null;
@@ -253,6 +565,20 @@ export interface components {
             userName: string;
             password: string;
         };
+        /** @enum {string} */
+        LegalChannel: "litigation" | "arbitration" | "administrative_review" | "labor_arbitration" | "other";
+        /** @enum {string} */
+        LinkKind: "linked" | "merged_into" | "merged_from";
+        LinkPetitions: {
+            /** Format: uuid */
+            otherPetitionId: string;
+        };
+        LinkView: {
+            /** Format: uuid */
+            petitionId: string;
+            number: string;
+            kind: components["schemas"]["LinkKind"];
+        };
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -261,6 +587,10 @@ export interface components {
             roles: components["schemas"]["Role"][];
             unit: components["schemas"]["MyUnit"];
             jurisdiction: components["schemas"]["MyJurisdiction"];
+        };
+        MergePetition: {
+            /** Format: uuid */
+            intoPetitionId: string;
         };
         MyJurisdiction: {
             /** Format: uuid */
@@ -275,6 +605,88 @@ export interface components {
             name: string;
             kind: components["schemas"]["UnitKind"];
         };
+        PetitionDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            channel: components["schemas"]["Channel"];
+            status: components["schemas"]["PetitionStatus"];
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            category: string;
+            /** Format: int32 */
+            persons: number;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date */
+            acceptanceDue: string;
+            acceptanceOverdue: boolean;
+            request: string;
+            facts: string;
+            reasons: string;
+            channelReference?: string | null;
+            flags: components["schemas"]["FlagReason"][];
+            petitioners: components["schemas"]["PetitionerView"][];
+            timeline: components["schemas"]["TimelineEntry"][];
+            attachments: components["schemas"]["AttachmentView"][];
+            links: components["schemas"]["LinkView"][];
+            decision: components["schemas"]["DecisionView"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        PetitionFlag: "first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue";
+        PetitionListItem: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            channel: components["schemas"]["Channel"];
+            status: components["schemas"]["PetitionStatus"];
+            regionName: string;
+            category: string;
+            /** Format: int32 */
+            persons: number;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date */
+            acceptanceDue: string;
+            requestText: string;
+            firstPetitioner: string | null;
+            isFirstTime: boolean;
+            isRepeat: boolean;
+            isSkipLevel: boolean;
+            isCollective: boolean;
+            isBusiness: boolean;
+            isCrossBoundary: boolean;
+            isUrgent: boolean;
+        };
+        PetitionListItemPage: {
+            items: components["schemas"]["PetitionListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        PetitionStatus: "registered" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "merged";
+        PetitionerInput: {
+            name: string;
+            idNumber?: string | null;
+            phone?: string | null;
+            address?: string | null;
+            isRepresentative: boolean;
+        };
+        PetitionerView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            ordinal: number;
+            name: string;
+            idNumberMasked: string | null;
+            phoneMasked: string | null;
+            address: string | null;
+            isRepresentative: boolean;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -284,6 +696,21 @@ export interface components {
             instance?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        PublicPetitionView: {
+            number: string;
+            status: components["schemas"]["PetitionStatus"];
+            /** Format: date-time */
+            receivedAt: string;
+            category: string;
+            timeline: components["schemas"]["PublicTimelineEntry"][];
+        };
+        PublicTimelineEntry: {
+            /** Format: date-time */
+            occurredAt: string;
+            kind: components["schemas"]["TimelineKind"];
+            text: string;
+            unitName: string | null;
         };
         RefreshAccessToken: {
             refreshToken: string;
@@ -303,20 +730,77 @@ export interface components {
         RegionList: {
             items: components["schemas"]["RegionItem"][];
         };
+        RegisterPetition: {
+            channel: components["schemas"]["Channel"];
+            petitioners: components["schemas"]["PetitionerInput"][];
+            /** Format: int32 */
+            persons: number;
+            request: string;
+            facts: string;
+            reasons: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            channelReference?: string | null;
+            urgent: boolean;
+            crossBoundary: boolean;
+        };
+        RegisteredPetition: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: date */
+            acceptanceDue: string;
+            flags: components["schemas"]["FlagReason"][];
+        };
         ResetPassword: {
             newPassword: string;
+        };
+        RevealedPetitioner: {
+            idNumber?: string | null;
+            phone?: string | null;
         };
         /** @enum {string} */
         Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
         SignOut: {
             refreshToken: string;
         };
+        SubmitPublicPetition: {
+            name: string;
+            idNumber?: string | null;
+            phone: string;
+            address?: string | null;
+            /** Format: uuid */
+            regionId: string;
+            category: string;
+            request: string;
+            facts: string;
+            reasons: string;
+        };
+        TimelineEntry: {
+            /** Format: date-time */
+            occurredAt: string;
+            kind: components["schemas"]["TimelineKind"];
+            isPublic: boolean;
+            text: string;
+            actorUnitName: string | null;
+        };
+        /** @enum {string} */
+        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
             /** Format: int32 */
             expiresIn: number;
             refreshToken: string;
+        };
+        TrackingCredentials: {
+            trackingCode: string;
+            secret: string;
         };
         UnitItem: {
             /** Format: uuid */
@@ -363,6 +847,856 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListPetitionCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+        };
+    };
+    SubmitPublicPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPublicPetition"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingCredentials"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TrackPublicPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPetitionView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddPublicSupplement: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSupplement"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPetitions: {
+        parameters: {
+            query?: {
+                status?: "registered" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "merged";
+                channel?: "letter" | "phone" | "visit" | "online" | "hotline12345" | "business_hotline" | "grassroots" | "leader_reception" | "door_to_door_visit" | "social_group" | "referral" | "third_party";
+                category?: string;
+                regionId?: string;
+                flag?: "first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue";
+                receivedFrom?: string;
+                receivedTo?: string;
+                text?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPetition"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredPetition"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportPetitions: {
+        parameters: {
+            query?: {
+                status?: "registered" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "merged";
+                channel?: "letter" | "phone" | "visit" | "online" | "hotline12345" | "business_hotline" | "grassroots" | "leader_reception" | "door_to_door_visit" | "social_group" | "referral" | "third_party";
+                category?: string;
+                regionId?: string;
+                flag?: "first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue";
+                receivedFrom?: string;
+                receivedTo?: string;
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ClassifyPetition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassifyPetition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FindDuplicateCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindDuplicateCandidates"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidateList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LinkPetitions: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkPetitions"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MergePetition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergePetition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddPetitionAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedAttachment"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadPetitionAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealPetitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                petitionerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedPetitioner"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     IssueToken: {
         parameters: {
             query?: never;

@@ -7,10 +7,12 @@ export interface ReturnToState {
 }
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { isAuthenticated } = useAuth();
+  const { isAuthenticated, signOutReason } = useAuth();
   const location = useLocation();
   if (!isAuthenticated) {
-    const state: ReturnToState = { returnTo: `${location.pathname}${location.search}` };
+    // After a deliberate sign-out the next person starts at home, not on the page the last one left.
+    const state: ReturnToState | null =
+      signOutReason === 'signed_out' ? null : { returnTo: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
   return children;

@@ -8,7 +8,16 @@ import { createTranslator, type Locale } from './translate';
 
 const antdLocales = { 'zh-CN': zhCNAntd, en: enUS } as const;
 
-const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
+// antd's default secondary and placeholder greys are below WCAG AA contrast (4.5:1) on white.
+const theme = {
+  token: {
+    colorPrimary: '#1f5fbf',
+    borderRadius: 6,
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  },
+};
 
 export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? readLocalePreference());
