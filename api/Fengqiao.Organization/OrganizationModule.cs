@@ -47,6 +47,7 @@ public static class OrganizationModule
         var regions = api.MapGroup("/regions");
         ListRegionsEndpoint.Map(regions);
         GetRegionEndpoint.Map(regions);
+        ListPublicRegionsEndpoint.Map(api);
 
         var units = api.MapGroup("/units");
         ListUnitsEndpoint.Map(units);

@@ -85,14 +85,23 @@ public sealed class JurisdictionTests
     }
 
     [Test]
+    public async Task PublicRegions_ListCityDistrictsAndTownsWithoutSignIn()
+    {
+        using var anonymous = _api.CreateClient();
+        var regions = await RegionsAsync(anonymous, "/api/v1/public/regions");
+        Assert.That(regions.Select(r => r["level"]!.GetValue<string>()).Distinct(), Is.EquivalentTo(new[] { "city", "district", "town" }));
+        Assert.That(regions.Select(r => r["name"]!.GetValue<string>()), Does.Contain("枫桥镇").And.Not.Contain("花明泉村"));
+    }
+
+    [Test]
     public async Task Units_WithUnknownKind_Returns400()
     {
         using var client = await _api.ClientForAsync("district.analyst");
         await (await client.GetAsync("/api/v1/units?kind=castle")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    private static async Task<List<JsonNode>> RegionsAsync(HttpClient client) =>
-        (await (await client.GetAsync("/api/v1/regions")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray().Select(n => n!).ToList();
+    private static async Task<List<JsonNode>> RegionsAsync(HttpClient client, string path = "/api/v1/regions") =>
+        (await (await client.GetAsync(path)).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray().Select(n => n!).ToList();
 
     private static async Task<List<JsonNode>> AllUnitsAsync(HttpClient client, string filter, int limit = 50)
     {
