@@ -7,4 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/build-spa.sh
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# dotnet run starts the app in its project folder: hand it absolute paths to the repository's folders.
+export Fengqiao__DataDirectory="${Fengqiao__DataDirectory:-$PWD/data}"
+export Spa__DistPath="${Spa__DistPath:-$PWD/web-client/dist}"
 exec dotnet run --project api/Fengqiao.Api -c Release --no-launch-profile -- --urls "${FENGQIAO_URLS:-http://127.0.0.1:5080}"
