@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json;
 using Fengqiao.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi.Models;
@@ -103,16 +105,22 @@ internal static class OpenApiDocument
                     continue;
                 }
 
-                parameter.Schema.Enum = QueryEnumAttribute.NamesOf(attribute.EnumType)
+                var values = QueryEnumAttribute.NamesOf(attribute.EnumType)
                     .Select(name => (Microsoft.OpenApi.Any.IOpenApiAny)new Microsoft.OpenApi.Any.OpenApiString(name))
                     .ToList();
+                (parameter.Schema.Type == "array" ? parameter.Schema.Items : parameter.Schema).Enum = values;
             }
         }
     }
 
-    /// <summary>Value-type properties (ids, numbers, flags) are always present in responses: mark them required too.</summary>
+    /// <summary>
+    /// A property is required exactly when its C# type is not nullable (value types included); a nullable
+    /// reference to another schema is wrapped in allOf so it can say nullable in OpenAPI 3.0.
+    /// </summary>
     private sealed class RequiredValueTypesFilter : ISchemaFilter
     {
+        private static readonly NullabilityInfoContext Nullability = new();
+
         public void Apply(OpenApiSchema schema, SchemaFilterContext context)
         {
             if (schema.Properties is null || schema.Properties.Count == 0)
@@ -120,11 +128,28 @@ internal static class OpenApiDocument
                 return;
             }
 
-            foreach (var (name, property) in schema.Properties)
+            var members = context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.Ordinal);
+            foreach (var name in schema.Properties.Keys.ToList())
             {
-                if (!property.Nullable && !schema.Required.Contains(name))
+                var property = schema.Properties[name];
+                var nullable = members.TryGetValue(name, out var member)
+                    ? Nullable.GetUnderlyingType(member.PropertyType) is not null || Nullability.Create(member).ReadState == NullabilityState.Nullable
+                    : property.Nullable;
+                if (!nullable)
                 {
                     schema.Required.Add(name);
+                    continue;
+                }
+
+                schema.Required.Remove(name);
+                if (property.Reference is not null)
+                {
+                    schema.Properties[name] = new OpenApiSchema { AllOf = [property], Nullable = true };
+                }
+                else
+                {
+                    property.Nullable = true;
                 }
             }
         }

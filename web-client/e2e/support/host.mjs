@@ -32,11 +32,11 @@ function assertBuilt() {
 
 const tail = (file) => readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
 
-export async function startHost({ demoPassword }) {
+export async function startHost({ demoPassword, logName = 'host.log' }) {
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fengqiao-e2e-data-'));
-  const logFile = join(outputDir, 'host.log');
+  const logFile = join(outputDir, logName);
   const log = openSync(logFile, 'w');
   const child = spawn(
     'dotnet',

@@ -16,6 +16,21 @@ const UnitsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../features/organization/users-page').then((module) => ({ default: module.UsersPage })),
 );
+const WorklistPage = lazy(() =>
+  import('../features/intake/worklist-page').then((module) => ({ default: module.WorklistPage })),
+);
+const RegisterPage = lazy(() =>
+  import('../features/intake/register-page').then((module) => ({ default: module.RegisterPage })),
+);
+const PetitionPage = lazy(() =>
+  import('../features/intake/petition-page').then((module) => ({ default: module.PetitionPage })),
+);
+const PublicSubmitPage = lazy(() =>
+  import('../features/intake/public-submit-page').then((module) => ({ default: module.PublicSubmitPage })),
+);
+const PublicTrackPage = lazy(() =>
+  import('../features/intake/public-track-page').then((module) => ({ default: module.PublicTrackPage })),
+);
 const RequireRole = lazy(() =>
   import('../shared/auth/require-role').then((module) => ({ default: module.RequireRole })),
 );
@@ -25,6 +40,22 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<SignInPage />} />
+      <Route
+        path="/public/submit"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicSubmitPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/track"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicTrackPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -59,6 +90,16 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        <Route path="petitions" element={<WorklistPage />} />
+        <Route
+          path="petitions/new"
+          element={
+            <RequireRole roles={['petition_officer', 'leader', 'agent']}>
+              <RegisterPage />
+            </RequireRole>
+          }
+        />
+        <Route path="petitions/:id" element={<PetitionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

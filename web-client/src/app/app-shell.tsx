@@ -1,9 +1,32 @@
-import { ApartmentOutlined, BankOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { AppLayout } from '../shared/layout/app-layout';
 import type { NavItem } from '../shared/layout/nav-items';
 
 const navItems: readonly NavItem[] = [
   { key: '/', label: 'nav.home', icon: <HomeOutlined aria-hidden /> },
+  {
+    key: 'intake',
+    label: 'nav.intake',
+    icon: <InboxOutlined aria-hidden />,
+    children: [
+      { key: '/petitions', label: 'nav.worklist', icon: <FileTextOutlined aria-hidden /> },
+      {
+        key: '/petitions/new',
+        label: 'nav.register',
+        icon: <FileAddOutlined aria-hidden />,
+        roles: ['petition_officer', 'leader', 'agent'],
+      },
+    ],
+  },
   {
     key: 'organization',
     label: 'nav.organization',

@@ -1,4 +1,4 @@
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
@@ -28,3 +28,19 @@ export type CreateUserRequest = RequestBody<paths['/api/v1/users']['post']>;
 export type UpdateUserRequest = RequestBody<paths['/api/v1/users/{id}']['put']>;
 export type ResetPasswordRequest = RequestBody<paths['/api/v1/users/{id}/reset-password']['post']>;
 export type VersionedId = OkResponse<paths['/api/v1/users']['post']>;
+export type Schemas = components['schemas'];
+export type Channel = Schemas['Channel'];
+export type PetitionStatus = Schemas['PetitionStatus'];
+export type PetitionFlag = Schemas['PetitionFlag'];
+export type Decision = Schemas['Decision'];
+export type LegalChannel = Schemas['LegalChannel'];
+export type Category = Schemas['Category'];
+export type PetitionQuery = NonNullable<paths['/api/v1/petitions']['get']['parameters']['query']>;
+export type PetitionListItem = Schemas['PetitionListItem'];
+export type PetitionDetail = Schemas['PetitionDetail'];
+export type RegisterPetitionRequest = Schemas['RegisterPetition'];
+export type ClassifyPetitionRequest = Schemas['ClassifyPetition'];
+export type DuplicateCandidate = Schemas['DuplicateCandidate'];
+export type SubmitPublicPetitionRequest = Schemas['SubmitPublicPetition'];
+export type PublicPetitionView = Schemas['PublicPetitionView'];
+export type TrackingCredentials = Schemas['TrackingCredentials'];

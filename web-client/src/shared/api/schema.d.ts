@@ -512,7 +512,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel: components["schemas"]["LegalChannel"];
+            legalChannel?: components["schemas"]["LegalChannel"] | null;
         };
         CreateUser: {
             userName: string;
@@ -528,7 +528,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel: components["schemas"]["LegalChannel"];
+            legalChannel?: components["schemas"]["LegalChannel"] | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
@@ -650,7 +650,7 @@ export interface components {
             timeline: components["schemas"]["TimelineEntry"][];
             attachments: components["schemas"]["AttachmentView"][];
             links: components["schemas"]["LinkView"][];
-            decision: components["schemas"]["DecisionView"];
+            decision?: components["schemas"]["DecisionView"] | null;
             /** Format: int64 */
             version: number;
         };
@@ -671,7 +671,7 @@ export interface components {
             /** Format: date */
             acceptanceDue: string;
             requestText: string;
-            firstPetitioner: string | null;
+            firstPetitioner?: string | null;
             isFirstTime: boolean;
             isRepeat: boolean;
             isSkipLevel: boolean;
@@ -699,9 +699,9 @@ export interface components {
             /** Format: int32 */
             ordinal: number;
             name: string;
-            idNumberMasked: string | null;
-            phoneMasked: string | null;
-            address: string | null;
+            idNumberMasked?: string | null;
+            phoneMasked?: string | null;
+            address?: string | null;
             isRepresentative: boolean;
         };
         ProblemDetails: {
@@ -727,7 +727,7 @@ export interface components {
             occurredAt: string;
             kind: components["schemas"]["TimelineKind"];
             text: string;
-            unitName: string | null;
+            unitName?: string | null;
         };
         RefreshAccessToken: {
             refreshToken: string;
@@ -739,7 +739,7 @@ export interface components {
             name: string;
             level: components["schemas"]["RegionLevel"];
             /** Format: uuid */
-            parentId: string | null;
+            parentId?: string | null;
             path: string;
         };
         /** @enum {string} */
@@ -804,7 +804,7 @@ export interface components {
             kind: components["schemas"]["TimelineKind"];
             isPublic: boolean;
             text: string;
-            actorUnitName: string | null;
+            actorUnitName?: string | null;
         };
         /** @enum {string} */
         TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added";
@@ -1028,7 +1028,7 @@ export interface operations {
                 channel?: "letter" | "phone" | "visit" | "online" | "hotline12345" | "business_hotline" | "grassroots" | "leader_reception" | "door_to_door_visit" | "social_group" | "referral" | "third_party";
                 category?: string;
                 regionId?: string;
-                flag?: "first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue";
+                flag?: ("first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue")[];
                 receivedFrom?: string;
                 receivedTo?: string;
                 text?: string;
@@ -1146,7 +1146,7 @@ export interface operations {
                 channel?: "letter" | "phone" | "visit" | "online" | "hotline12345" | "business_hotline" | "grassroots" | "leader_reception" | "door_to_door_visit" | "social_group" | "referral" | "third_party";
                 category?: string;
                 regionId?: string;
-                flag?: "first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue";
+                flag?: ("first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue")[];
                 receivedFrom?: string;
                 receivedTo?: string;
                 text?: string;
