@@ -1,7 +1,7 @@
 // End to end: the real host serves the built SPA and the API over a fresh database seeded with demo
 // data; Debian's Chromium signs in as the city admin, creates a town user, and signs in as that user.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seriousAccessibilityViolations } from './support/axe.mjs';
@@ -69,7 +69,6 @@ async function regionTreeTitles(testId) {
 
 describe('sign-in journey', { timeout: 300_000 }, () => {
   before(async () => {
-    rmSync(outputDir, { recursive: true, force: true });
     mkdirSync(outputDir, { recursive: true });
     host = await startHost({ demoPassword });
     browser = await launchBrowser();
