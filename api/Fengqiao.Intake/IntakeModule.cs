@@ -1,4 +1,5 @@
 using Fengqiao.Intake.Attachments;
+using Fengqiao.Intake.Demo;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.PersonalData;
 using Fengqiao.Intake.Petitions;
@@ -32,6 +33,8 @@ public static class IntakeModule
         services.AddScoped<RoutingRules>();
         services.AddScoped<Timeline>();
         services.AddScoped<Tracking>();
+        services.AddScoped<PetitionBulkLoader>();
+        services.AddSingleton<IntakeDemoSeeder>();
         return services;
     }
 
@@ -53,4 +56,8 @@ public static class IntakeModule
         RevealPetitionerEndpoint.Map(petitions);
         return endpoints;
     }
+
+    /// <summary>Seeds generated demo petitions (Demo:Petitions, default 3,000) when there are none yet, unless Demo:Seed is false.</summary>
+    public static Task SeedIntakeDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IntakeDemoSeeder>().SeedIfEmptyAsync(cancellationToken);
 }

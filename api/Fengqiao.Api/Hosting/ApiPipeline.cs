@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Intake;
 using Fengqiao.Organization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -17,6 +18,7 @@ internal static class ApiPipeline
         }
 
         await app.Services.SeedOrganizationDemoDataAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.SeedIntakeDemoDataAsync(app.Lifetime.ApplicationStopping);
         return true;
     }
 

@@ -1,6 +1,11 @@
+using System.Reflection;
+
 namespace Fengqiao.Tests.Support;
 
-/// <summary>Locates files of the repository from the test's output folder.</summary>
+/// <summary>
+/// Locates files of the repository: above the test's output folder, or — when the build put its output
+/// elsewhere (<c>--artifacts-path</c>) — at the root recorded in the assembly when it was built.
+/// </summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -15,6 +20,9 @@ internal static class RepositoryPaths
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Fengqiao.slnx not found above the test folder.");
+        var recorded = typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        return directory?.FullName
+            ?? (recorded is not null && File.Exists(Path.Combine(recorded, "Fengqiao.slnx")) ? Path.GetFullPath(recorded) : null)
+            ?? throw new InvalidOperationException("Fengqiao.slnx not found above the test folder nor at the recorded repository root.");
     }
 }

@@ -1,0 +1,343 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Intake.Duplicates;
+using Fengqiao.Intake.Petitions;
+using Fengqiao.Intake.Rules;
+
+namespace Fengqiao.Intake.Demo;
+
+/// <summary>How far a load has come: petitions and all rows written (petitioners, text keys, timeline included).</summary>
+internal sealed record BulkLoadProgress(int Petitions, long Rows, TimeSpan Elapsed);
+
+/// <summary>
+/// Writes generated petitions exactly as <see cref="PetitionRegistrar"/> (and, for decided ones,
+/// classification) would have stored them — numbers from the per-district counters, flags with their reasons,
+/// MinHash signature and band keys, encrypted, hashed and masked personal data, the timeline — but in
+/// transactions of a few thousand petitions. Earlier petitions on the same matter come from memory
+/// (<see cref="LoadedPetitions"/>) instead of a look-up per row, so the flags are the ones registration would
+/// have set. Preparing rows (hashing, encryption, signatures) runs on one thread while another writes.
+/// </summary>
+internal sealed class PetitionBulkLoader(
+    IDbSession session,
+    UnitOfWork unitOfWork,
+    PersonalDataProtector protector,
+    IntakeRules rules,
+    WorkCalendar calendar,
+    IAuditLog audit)
+{
+    public const int BatchSize = 4000;
+    private static readonly JsonSerializerOptions FlagJson = PetitionRegistrar.FlagJson;
+    private readonly Dictionary<DateOnly, DateOnly> _acceptanceDue = [];
+
+    public async Task<BulkLoadProgress> LoadAsync(IEnumerable<GeneratedPetition> petitions, Action<BulkLoadProgress>? onBatch, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var batches = System.Threading.Channels.Channel.CreateBounded<List<PreparedPetition>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => PrepareAsync(petitions, batches.Writer, stop.Token), stop.Token);
+        var loaded = new LoadedPetitions(rules);
+        var progress = new BulkLoadProgress(0, 0, TimeSpan.Zero);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                var rows = await unitOfWork.ExecuteAsync(token => WriteAsync(batch, loaded, token), stop.Token);
+                progress = new BulkLoadProgress(progress.Petitions + batch.Count, progress.Rows + rows, stopwatch.Elapsed);
+                onBatch?.Invoke(progress);
+            }
+        }
+        catch
+        {
+            // The writer failed: stop the preparing thread and report the writer's error, not the cancellation it causes.
+            await stop.CancelAsync();
+            await Task.WhenAny(producer);
+            throw;
+        }
+
+        await producer;
+        return progress with { Elapsed = stopwatch.Elapsed };
+    }
+
+    private async Task PrepareAsync(IEnumerable<GeneratedPetition> petitions, ChannelWriter<List<PreparedPetition>> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new List<PreparedPetition>(BatchSize);
+            foreach (var petition in petitions)
+            {
+                batch.Add(Prepare(petition));
+                if (batch.Count == BatchSize)
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                    batch = new List<PreparedPetition>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await writer.WriteAsync(batch, cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            writer.Complete(exception);
+            throw;
+        }
+    }
+
+    /// <summary>Everything that does not depend on the number: ids, signature, personal data, deadline, decision entry.</summary>
+    private PreparedPetition Prepare(GeneratedPetition generated)
+    {
+        var petition = generated.Petition;
+        var id = Guid.CreateVersion7(generated.RegisteredAt);
+        var signature = TextSignature.Compute($"{petition.Request} {petition.Facts} {petition.Reasons}");
+        var bandKeys = TextSignature.BandKeys(signature);
+        var petitioners = new List<PetitionerInsert>(petition.Petitioners.Count);
+        for (var ordinal = 0; ordinal < petition.Petitioners.Count; ordinal++)
+        {
+            var person = petition.Petitioners[ordinal];
+            var idNumber = string.IsNullOrWhiteSpace(person.IdNumber) ? null : person.IdNumber.Trim().ToUpperInvariant();
+            var phone = string.IsNullOrWhiteSpace(person.Phone) ? null : IdentityNumbers.NormalisePhone(person.Phone);
+            petitioners.Add(new PetitionerInsert(
+                Guid.CreateVersion7(generated.RegisteredAt),
+                id,
+                ordinal,
+                person.Name.Trim(),
+                idNumber is null ? null : protector.Encrypt(idNumber),
+                idNumber is null ? null : protector.Hash(idNumber),
+                idNumber is null ? null : PersonalDataProtector.MaskIdNumber(idNumber),
+                phone is null ? null : protector.Encrypt(phone),
+                phone is null ? null : protector.Hash(phone),
+                phone is null ? null : PersonalDataProtector.MaskPhone(phone),
+                string.IsNullOrWhiteSpace(person.Address) ? null : person.Address.Trim(),
+                person.IsRepresentative));
+        }
+
+        var received = WorkCalendar.LocalDate(petition.ReceivedAt);
+        if (!_acceptanceDue.TryGetValue(received, out var acceptanceDue))
+        {
+            acceptanceDue = rules.AcceptanceDue(received, calendar);
+            _acceptanceDue[received] = acceptanceDue;
+        }
+
+        var decision = generated.Decision;
+        var decisionEntry = decision is null
+            ? null
+            : new TimelineInsert(Guid.CreateVersion7(decision.DecidedAt), id, decision.DecidedAt, PetitionStatuses.After(decision.Decision).ToString(), true, decision.Notice, decision.UnitName, null);
+        return new PreparedPetition(
+            generated,
+            id,
+            signature,
+            bandKeys,
+            petitioners,
+            bandKeys.Select(key => new TextKeyInsert(key, petition.Region.Id, petition.Category, petition.ReceivedAt, id)).ToList(),
+            acceptanceDue,
+            PetitionNumbers.ShortName(petition.Region.DistrictName ?? PetitionRegistrar.CityName),
+            received.Year,
+            decisionEntry);
+    }
+
+    private async ValueTask<long> WriteAsync(List<PreparedPetition> batch, LoadedPetitions loaded, CancellationToken cancellationToken)
+    {
+        var counters = new Dictionary<(string Prefix, int Year), (long Value, bool Exists)>();
+        foreach (var key in batch.Select(p => (p.Prefix, p.Year)).Distinct())
+        {
+            var value = await session.ExecuteScalarAsync<long?>(PetitionSql.ReadCounter, new { key.Prefix, key.Year }, cancellationToken);
+            counters[key] = (value ?? 0, value is not null);
+        }
+
+        var petitions = new List<PetitionInsert>(batch.Count);
+        var timeline = new List<TimelineInsert>(batch.Count * 2);
+        foreach (var prepared in batch)
+        {
+            var generated = prepared.Source;
+            var petition = generated.Petition;
+            var (value, exists) = counters[(prepared.Prefix, prepared.Year)];
+            counters[(prepared.Prefix, prepared.Year)] = (++value, exists);
+            var number = string.Create(CultureInfo.InvariantCulture, $"{prepared.Prefix}-{prepared.Year}-{value:000000}");
+
+            var earlier = loaded.EarlierOf(generated.Index, petition.ReceivedAt, petition.Region.Id, petition.Category, prepared.Signature, prepared.BandKeys,
+                generated.SamePetitionerEarlier);
+            loaded.Add(generated.Index, new LoadedPetition(prepared.Id, number, generated.Registrar.RegionPath, petition.ReceivedAt, prepared.Signature),
+                petition.Region.Id, petition.Category, prepared.BandKeys);
+            var flags = PetitionFlagging.Compute(
+                new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path,
+                    generated.Registrar.RegionPath, earlier),
+                rules);
+            bool Has(PetitionFlag flag) => flags.Any(f => f.Flag == flag);
+            var decision = generated.Decision;
+            petitions.Add(new PetitionInsert
+            {
+                Id = prepared.Id,
+                Number = number,
+                Channel = petition.Channel.ToString(),
+                Status = (decision is null ? PetitionStatus.Registered : PetitionStatuses.After(decision.Decision)).ToString(),
+                RegionId = petition.Region.Id,
+                RegionPath = petition.Region.Path,
+                RegionName = petition.Region.Name,
+                RegistrarUnitId = generated.Registrar.UnitId,
+                RegistrarRegionPath = generated.Registrar.RegionPath,
+                RegisteredBy = generated.Registrar.UserId,
+                ReceivedAt = petition.ReceivedAt,
+                RegisteredAt = generated.RegisteredAt,
+                AcceptanceDue = prepared.AcceptanceDue,
+                Category = petition.Category,
+                Persons = petition.Persons,
+                RequestText = petition.Request,
+                FactsText = petition.Facts,
+                ReasonsText = petition.Reasons,
+                ChannelReference = petition.ChannelReference,
+                IsFirstTime = Has(PetitionFlag.FirstTime),
+                IsRepeat = Has(PetitionFlag.Repeat),
+                IsSkipLevel = Has(PetitionFlag.SkipLevel),
+                IsCollective = Has(PetitionFlag.Collective),
+                IsBusiness = Has(PetitionFlag.BusinessEnvironment),
+                IsCrossBoundary = Has(PetitionFlag.CrossBoundary),
+                IsUrgent = Has(PetitionFlag.Urgent),
+                FlagReasons = JsonSerializer.Serialize(flags, FlagJson),
+                TextSignature = TextSignature.Encode(prepared.Signature),
+                Decision = decision?.Decision.ToString(),
+                DecisionReason = decision?.Reason,
+                DecisionNotice = decision?.Notice,
+                LegalChannel = decision?.LegalChannel?.ToString(),
+                DecidedAt = decision?.DecidedAt,
+                TrackingCode = generated.TrackingCode,
+                TrackingSecretHash = generated.TrackingSecretHash,
+                Version = decision is null ? 1 : 2,
+            });
+            timeline.Add(new TimelineInsert(Guid.CreateVersion7(generated.RegisteredAt), prepared.Id, generated.RegisteredAt, nameof(TimelineKind.Registered), true, number,
+                generated.Registrar.UnitName, generated.Registrar.UserId));
+            if (prepared.DecisionEntry is { } entry)
+            {
+                timeline.Add(entry);
+            }
+        }
+
+        var petitioners = batch.SelectMany(p => p.Petitioners).ToList();
+        var textKeys = batch.SelectMany(p => p.TextKeys).ToList();
+        await session.ExecuteAsync(PetitionBulkSql.InsertPetition, petitions, cancellationToken);
+        await session.ExecuteAsync(PetitionSql.InsertPetitioner, petitioners, cancellationToken);
+        await session.ExecuteAsync(PetitionSql.InsertTextKey, textKeys, cancellationToken);
+        await session.ExecuteAsync(PetitionSql.InsertTimeline, timeline, cancellationToken);
+        foreach (var ((prefix, year), (value, exists)) in counters)
+        {
+            await session.ExecuteAsync(exists ? PetitionBulkSql.SetCounter : PetitionBulkSql.InsertCounterAt, new { Prefix = prefix, Year = year, LastValue = value }, cancellationToken);
+        }
+
+        audit.Record(new AuditEntry("demo.petitions_loaded", "petition", null, After: new { Petitions = petitions.Count, First = petitions[0].Number, Last = petitions[^1].Number }));
+        return petitions.Count + petitioners.Count + textKeys.Count + timeline.Count;
+    }
+
+    private sealed record PreparedPetition(
+        GeneratedPetition Source,
+        Guid Id,
+        uint[] Signature,
+        IReadOnlyList<string> BandKeys,
+        List<PetitionerInsert> Petitioners,
+        List<TextKeyInsert> TextKeys,
+        DateOnly AcceptanceDue,
+        string Prefix,
+        int Year,
+        TimelineInsert? DecisionEntry);
+
+    private sealed record PetitionerInsert(
+        Guid Id,
+        Guid PetitionId,
+        int Ordinal,
+        string Name,
+        string? IdNumberCipher,
+        string? IdNumberHash,
+        string? IdNumberMasked,
+        string? PhoneCipher,
+        string? PhoneHash,
+        string? PhoneMasked,
+        string? Address,
+        bool IsRepresentative);
+
+    private sealed record TextKeyInsert(string BandKey, Guid RegionId, string Category, DateTimeOffset ReceivedAt, Guid PetitionId);
+
+    private sealed record TimelineInsert(Guid Id, Guid PetitionId, DateTimeOffset OccurredAt, string Kind, bool IsPublic, string Text, string? ActorUnitName, Guid? ActorUserId);
+
+    private sealed record PetitionInsert
+    {
+        public required Guid Id { get; init; }
+
+        public required string Number { get; init; }
+
+        public required string Channel { get; init; }
+
+        public required string Status { get; init; }
+
+        public required Guid RegionId { get; init; }
+
+        public required string RegionPath { get; init; }
+
+        public required string RegionName { get; init; }
+
+        public required Guid? RegistrarUnitId { get; init; }
+
+        public required string RegistrarRegionPath { get; init; }
+
+        public required Guid? RegisteredBy { get; init; }
+
+        public required DateTimeOffset ReceivedAt { get; init; }
+
+        public required DateTimeOffset RegisteredAt { get; init; }
+
+        public required DateOnly AcceptanceDue { get; init; }
+
+        public required string Category { get; init; }
+
+        public required int Persons { get; init; }
+
+        public required string RequestText { get; init; }
+
+        public required string FactsText { get; init; }
+
+        public required string ReasonsText { get; init; }
+
+        public required string? ChannelReference { get; init; }
+
+        public required bool IsFirstTime { get; init; }
+
+        public required bool IsRepeat { get; init; }
+
+        public required bool IsSkipLevel { get; init; }
+
+        public required bool IsCollective { get; init; }
+
+        public required bool IsBusiness { get; init; }
+
+        public required bool IsCrossBoundary { get; init; }
+
+        public required bool IsUrgent { get; init; }
+
+        public required string FlagReasons { get; init; }
+
+        public required string TextSignature { get; init; }
+
+        public required string? Decision { get; init; }
+
+        public required string? DecisionReason { get; init; }
+
+        public required string? DecisionNotice { get; init; }
+
+        public required string? LegalChannel { get; init; }
+
+        public required DateTimeOffset? DecidedAt { get; init; }
+
+        public required string? TrackingCode { get; init; }
+
+        public required string? TrackingSecretHash { get; init; }
+
+        public required long Version { get; init; }
+    }
+}

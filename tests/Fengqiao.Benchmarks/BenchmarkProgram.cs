@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Fengqiao.Benchmarks;
+
+/// <summary>
+/// <c>generate --petitions N --data-dir DIR</c> creates a database with N generated petitions;
+/// <c>run --data-dir DIR [--requests N] [--clients N]</c> measures the API over it. Figures are printed, never asserted.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    private const string Usage = "usage: generate --petitions N --data-dir DIR | run --data-dir DIR [--requests N] [--clients N]";
+
+    public static async Task<int> Main(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var options = args.Skip(1).Chunk(2).Where(pair => pair.Length == 2 && pair[0].StartsWith("--", StringComparison.Ordinal))
+            .ToDictionary(pair => pair[0][2..], pair => pair[1], StringComparer.Ordinal);
+        int Number(string name, int fallback) => options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+        if (!options.TryGetValue("data-dir", out var dataDirectoryOption))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        // WebApplicationFactory finds the host's content root through a manifest beside this program, looked up
+        // relative to the current folder; the data folder is resolved against the folder the caller was in.
+        var dataDirectory = Path.GetFullPath(dataDirectoryOption);
+        Environment.CurrentDirectory = AppContext.BaseDirectory;
+
+        switch (args.FirstOrDefault())
+        {
+            case "generate" when options.ContainsKey("petitions"):
+                return await GenerateCommand.RunAsync(Number("petitions", 0), dataDirectory, cancel.Token);
+            case "run":
+                return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("clients", 4), cancel.Token);
+            default:
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Fengqiao.Benchmarks;
+
+internal sealed record ScenarioResult(string Scenario, int Requests, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds);
+
+/// <summary>Sends a fixed number of requests from a few concurrent clients and measures throughput and latency.</summary>
+internal static class LoadDriver
+{
+    public static async Task<ScenarioResult> RunAsync(string scenario, int requests, int clients, Func<int, Task> send)
+    {
+        // Warm-up: JIT, connection pool, SQLite page cache; not measured.
+        await RunConcurrentlyAsync(Math.Max(clients, requests / 10), clients, send, new double[Math.Max(clients, requests / 10)]);
+
+        var latencies = new double[requests];
+        var stopwatch = Stopwatch.StartNew();
+        await RunConcurrentlyAsync(requests, clients, send, latencies);
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+
+        Array.Sort(latencies);
+        var result = new ScenarioResult(scenario, requests, requests / elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {scenario}: {result.RequestsPerSecond:N0} req/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms"));
+        return result;
+    }
+
+    public static void Print(IReadOnlyList<ScenarioResult> results, int clients)
+    {
+        var width = results.Max(r => r.Scenario.Length) + 2;
+        Console.WriteLine();
+        Console.WriteLine($"{"scenario".PadRight(width)}{"requests",9}{"req/s",10}{"p50 ms",9}{"p99 ms",9}   ({clients} concurrent clients)");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Scenario.PadRight(width)}{r.Requests,9}{r.RequestsPerSecond,10:0}{r.P50Milliseconds,9:0.00}{r.P99Milliseconds,9:0.00}"));
+        }
+    }
+
+    private static async Task RunConcurrentlyAsync(int requests, int clients, Func<int, Task> send, double[] latencies)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await send(i);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })));
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

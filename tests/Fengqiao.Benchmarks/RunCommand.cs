@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Intake.Demo;
+using Fengqiao.Intake.Petitions;
+using Fengqiao.Intake.Rules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Benchmarks;
+
+/// <summary>
+/// Starts the real host on Kestrel over a generated database and measures the worklist (first and a deep keyset
+/// page), petition details, duplicate candidates and registration as a town and a district petition officer,
+/// next to a bare Kestrel endpoint as the ceiling. Reads run before registration so they see the generated data only.
+/// </summary>
+internal static class RunCommand
+{
+    private const int DeepPages = 50;
+    private const int Samples = 200;
+
+    public static async Task<int> RunAsync(string dataDirectory, int requests, int clients, CancellationToken cancellationToken)
+    {
+        await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: true);
+        if (!File.Exists(host.DatabaseFile))
+        {
+            await Console.Error.WriteLineAsync($"{host.DatabaseFile} does not exist; run generate first.");
+            return 2;
+        }
+
+        var api = host.StartListening();
+        var (bare, bareAddress) = await BareKestrel.StartAsync();
+        await using var stopBare = bare;
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+
+        long petitions;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            petitions = await scope.ServiceProvider.GetRequiredService<IDbSession>().ExecuteScalarAsync<long>(BenchmarkSql.PetitionCount, null, cancellationToken);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{petitions:N0} petitions, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; "
+            + $"{requests} requests per scenario from {clients} clients."));
+
+        var town = await SignInAsync(http, api, "town.petition_officer");
+        var district = await SignInAsync(http, api, "district.petition_officer");
+        var (townIds, townDeepCursor) = await WalkWorklistAsync(http, api, town);
+        var (_, districtDeepCursor) = await WalkWorklistAsync(http, api, district);
+        var duplicateQueries = await DuplicateQueriesAsync(http, api, town, townIds.Take(Samples).ToList());
+        var registrations = await RegistrationsAsync(host, http, api, town, requests + Math.Max(clients, requests / 10), cancellationToken);
+
+        var results = new List<ScenarioResult>
+        {
+            await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("worklist first page, town", requests, clients, _ => SendAsync(http, HttpMethod.Get, Worklist(api, null), town, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("worklist first page, district", requests, clients, _ => SendAsync(http, HttpMethod.Get, Worklist(api, null), district, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync($"worklist page {DeepPages + 1} (keyset), town", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, Worklist(api, townDeepCursor), town, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync($"worklist page {DeepPages + 1} (keyset), district", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, Worklist(api, districtDeepCursor), district, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("petition by id, town", requests, clients,
+                i => SendAsync(http, HttpMethod.Get, new Uri(api, $"/api/v1/petitions/{townIds[i % townIds.Count]}"), town, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("duplicate candidates, town", requests, clients,
+                i => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions/duplicate-candidates"), town, duplicateQueries[i % duplicateQueries.Count], HttpStatusCode.OK)),
+        };
+
+        var registered = 0;
+        results.Add(await LoadDriver.RunAsync("registration, town", requests, clients,
+            _ => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions"), town, registrations[Interlocked.Increment(ref registered) - 1], HttpStatusCode.Created)));
+
+        LoadDriver.Print(results, clients);
+        return 0;
+    }
+
+    private static Uri Worklist(Uri api, string? cursor) =>
+        new(api, "/api/v1/petitions?limit=20" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
+
+    private static async Task<string> SignInAsync(HttpClient http, Uri api, string userName)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(api, "/api/v1/auth/token"), new { userName, password = BenchmarkHost.DemoPassword });
+        var body = await ExpectAsync(response, HttpStatusCode.OK);
+        return JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>Follows the worklist for <see cref="DeepPages"/> pages; answers the ids seen and the cursor of the page after.</summary>
+    private static async Task<(List<string> Ids, string Cursor)> WalkWorklistAsync(HttpClient http, Uri api, string token)
+    {
+        var ids = new List<string>();
+        var cursor = string.Empty;
+        for (var page = 0; page < DeepPages; page++)
+        {
+            var body = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Worklist(api, page == 0 ? null : cursor), token, null, HttpStatusCode.OK))!;
+            ids.AddRange(body["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
+            cursor = body["nextCursor"]?.GetValue<string>() ?? throw new InvalidOperationException($"The worklist ended after {page + 1} pages; generate more petitions.");
+        }
+
+        return (ids, cursor);
+    }
+
+    /// <summary>What staff would type for petitions already registered: the same text, region, category and the petitioner's ID number.</summary>
+    private static async Task<List<JsonObject>> DuplicateQueriesAsync(HttpClient http, Uri api, string token, List<string> ids)
+    {
+        var queries = new List<JsonObject>();
+        foreach (var id in ids)
+        {
+            var detail = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, new Uri(api, $"/api/v1/petitions/{id}"), token, null, HttpStatusCode.OK))!;
+            var idNumbers = new JsonArray();
+            if (detail["petitioners"]!.AsArray().FirstOrDefault(p => p!["idNumberMasked"] is not null) is { } petitioner)
+            {
+                var revealed = JsonNode.Parse(await SendAsync(http, HttpMethod.Post, new Uri(api, $"/api/v1/petitions/{id}/petitioners/{petitioner["id"]}/reveal"), token, null, HttpStatusCode.OK))!;
+                idNumbers.Add(revealed["idNumber"]!.GetValue<string>());
+            }
+
+            queries.Add(new JsonObject
+            {
+                ["idNumbers"] = idNumbers,
+                ["regionId"] = detail["regionId"]!.GetValue<string>(),
+                ["category"] = detail["category"]!.GetValue<string>(),
+                ["text"] = $"{detail["request"]} {detail["facts"]} {detail["reasons"]}",
+            });
+        }
+
+        return queries;
+    }
+
+    /// <summary>Fresh generated petitions (another seed), moved into the town officer's jurisdiction.</summary>
+    private static async Task<List<JsonObject>> RegistrationsAsync(BenchmarkHost host, HttpClient http, Uri api, string token, int count, CancellationToken cancellationToken)
+    {
+        var regions = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/regions"), token, null, HttpStatusCode.OK))!["items"]!.AsArray()
+            .Select(r => r!["id"]!.GetValue<string>()).ToList();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var directory = services.GetRequiredService<IOrganizationDirectory>();
+        var generator = new PetitionGenerator(
+            await directory.ListRegionsAsync(cancellationToken),
+            await directory.ListUnitsAsync(cancellationToken),
+            (await services.GetRequiredService<PetitionCategories>().AllAsync(cancellationToken)).Select(c => c.Code).ToList(),
+            services.GetRequiredService<IntakeRules>(),
+            services.GetRequiredService<WorkCalendar>(),
+            DateTimeOffset.UtcNow,
+            PetitionGenerator.DefaultSeed + 1);
+        return generator.Generate(count).Select((generated, i) =>
+        {
+            var petition = generated.Petition;
+            return new JsonObject
+            {
+                ["channel"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(petition.Channel.ToString()),
+                ["petitioners"] = new JsonArray(petition.Petitioners.Select(p => (JsonNode)new JsonObject
+                {
+                    ["name"] = p.Name,
+                    ["idNumber"] = p.IdNumber,
+                    ["phone"] = p.Phone,
+                    ["address"] = p.Address,
+                    ["isRepresentative"] = p.IsRepresentative,
+                }).ToArray()),
+                ["persons"] = petition.Persons,
+                ["request"] = petition.Request,
+                ["facts"] = petition.Facts,
+                ["reasons"] = petition.Reasons,
+                ["category"] = petition.Category,
+                ["regionId"] = regions[i % regions.Count],
+                ["receivedAt"] = petition.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                ["channelReference"] = petition.ChannelReference,
+                ["urgent"] = petition.Urgent,
+                ["crossBoundary"] = petition.CrossBoundary,
+            };
+        }).ToList();
+    }
+
+    private static async Task<string> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? token, JsonObject? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request);
+        return await ExpectAsync(response, expected);
+    }
+
+    private static async Task<string> ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == expected
+            ? body
+            : throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Measures the API over a large generated database: generates it once per data folder (skipped when the folder
+# already holds a database), then starts the real host on Kestrel and prints the table of figures.
+#   tests/Fengqiao.Benchmarks/run-benchmarks.sh [data-dir]     default data-dir: data/benchmarks
+# Environment: PETITIONS (1000000), REQUESTS per scenario (2000), CLIENTS (4); BUILD_ARGS are passed to
+# dotnet build and run, e.g. BUILD_ARGS="--artifacts-path /tmp/fengqiao-bench" to keep the output elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+data_dir="${1:-data/benchmarks}"
+read -r -a build_args <<< "${BUILD_ARGS:-}"
+project=tests/Fengqiao.Benchmarks
+
+dotnet build "$project" -c Release "${build_args[@]}"
+run() { dotnet run --project "$project" -c Release --no-build "${build_args[@]}" -- "$@"; }
+
+if [ ! -f "$data_dir/fengqiao.db" ]; then
+  run generate --petitions "${PETITIONS:-1000000}" --data-dir "$data_dir"
+fi
+run run --data-dir "$data_dir" --requests "${REQUESTS:-2000}" --clients "${CLIENTS:-4}"

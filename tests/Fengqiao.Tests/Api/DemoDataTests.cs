@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Fengqiao.Intake.Petitions;
+using Fengqiao.Tests.Support;
+
+namespace Fengqiao.Tests.Api;
+
+/// <summary>A fresh host with generated demo petitions: they look like registered ones in every respect staff can see.</summary>
+public sealed class DemoDataTests : IntakeTestBase
+{
+    private List<JsonObject> _worklist = null!;
+
+    protected override Dictionary<string, string?> Settings => new() { ["Demo:Petitions"] = "300" };
+
+    [OneTimeSetUp]
+    public async Task ReadTheCityWorklist()
+    {
+        using var officer = await Api.ClientForAsync("city.petition_officer");
+        _worklist = [];
+        string? cursor = null;
+        do
+        {
+            var page = await (await officer.GetAsync("/api/v1/petitions?limit=100" + (cursor is null ? string.Empty : "&cursor=" + cursor))).ShouldBeOkAsync<JsonObject>();
+            _worklist.AddRange(page["items"]!.AsArray().Select(item => item!.AsObject()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+    }
+
+    [Test]
+    public async Task Worklist_HoldsTheSeededPetitions_FromManyChannels()
+    {
+        // Accusations referred to discipline inspection stay hidden from petition officers; their inspectors see them.
+        using var inspector = await Api.ClientForAsync("city.discipline_inspector");
+        var referred = await (await inspector.GetAsync("/api/v1/petitions?limit=100&status=referred_to_discipline")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(_worklist.Select(p => p["status"]!.GetValue<string>()), Has.None.EqualTo("referred_to_discipline"));
+        Assert.That(_worklist.Count + referred["items"]!.AsArray().Count, Is.EqualTo(300));
+        Assert.That(_worklist.Select(p => p["channel"]!.GetValue<string>()).Distinct().Count(), Is.GreaterThanOrEqualTo(8));
+        Assert.That(_worklist.Select(p => p["status"]!.GetValue<string>()).Distinct(), Is.SupersetOf(new[] { "registered", "accepted", "not_accepted" }));
+    }
+
+    [Test]
+    public void Numbers_FollowDistrictYearSequence_AndAreUnique()
+    {
+        var numbers = _worklist.Select(p => p["number"]!.GetValue<string>()).ToList();
+        Assert.That(numbers, Is.Unique);
+        Assert.That(numbers, Has.All.Match(@"^(越城|柯桥|上虞|诸暨|嵊州|新昌)-20\d\d-\d{6}$"));
+        Assert.That(numbers, Has.Some.Match(@"^越城-20\d\d-\d{6}$"));
+    }
+
+    [Test]
+    public async Task SomePetitionsAreFlaggedRepeat_WithTheEarlierPetitionsNamed()
+    {
+        var repeats = _worklist.Where(p => p["isRepeat"]!.GetValue<bool>()).ToList();
+        Assert.That(repeats, Is.Not.Empty);
+        Assert.That(_worklist.Where(p => p["isFirstTime"]!.GetValue<bool>()).Count(), Is.GreaterThan(repeats.Count));
+
+        using var officer = await Api.ClientForAsync("city.petition_officer");
+        var detail = await (await officer.GetAsync($"/api/v1/petitions/{repeats[0]["id"]}")).ShouldBeOkAsync<JsonObject>();
+        var reason = detail["flags"]!.AsArray().First(f => f!["flag"]!.GetValue<string>() == "repeat")!;
+        var earlier = reason["related"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var district = repeats[0]["number"]!.GetValue<string>().Split('-')[0];
+        Assert.That(earlier, Is.Not.Empty);
+        Assert.That(earlier, Has.All.StartWith(district + "-"), "a matter comes back in the same region");
+    }
+
+    [Test]
+    public async Task PersonalData_IsMaskedInViews_AndDecryptsToValidNumbersOnReveal()
+    {
+        using var officer = await Api.ClientForAsync("city.petition_officer");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var checkedPetitioners = 0;
+        foreach (var item in _worklist.Take(20))
+        {
+            var detail = await (await officer.GetAsync($"/api/v1/petitions/{item["id"]}")).ShouldBeOkAsync<JsonObject>();
+            foreach (var petitioner in detail["petitioners"]!.AsArray().Select(p => p!.AsObject()).Where(p => p["idNumberMasked"] is not null))
+            {
+                var masked = petitioner["idNumberMasked"]!.GetValue<string>();
+                Assert.That(masked, Does.Match(@"^\d{6}\*{8}\d{3}[\dX]$"));
+                if (petitioner["phoneMasked"]?.GetValue<string>() is { } phone)
+                {
+                    Assert.That(phone, Does.Match(@"^(1\d{2}\*{4}\d{4}|0575\*+\d{2})$"));
+                }
+
+                var revealed = await (await officer.PostAsync($"/api/v1/petitions/{item["id"]}/petitioners/{petitioner["id"]}/reveal", null)).ShouldBeOkAsync<JsonObject>();
+                var idNumber = revealed["idNumber"]!.GetValue<string>();
+                Assert.That(IdentityNumbers.IsValidIdNumber(idNumber, today), Is.True, idNumber);
+                Assert.That(idNumber[..6] + "********" + idNumber[^4..], Is.EqualTo(masked));
+                checkedPetitioners++;
+            }
+        }
+
+        Assert.That(checkedPetitioners, Is.GreaterThan(10));
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT id_number_cipher FROM intake_petitioners WHERE id_number_cipher IS NOT NULL"), Has.All.StartsWith("v1:"));
+    }
+}
