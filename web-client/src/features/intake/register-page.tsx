@@ -16,7 +16,7 @@ import { DuplicateCandidates } from './duplicate-candidates';
 import { isValidIdNumber, isValidPhone } from './id-number';
 import { channelLabel, channels } from './intake-labels';
 import { useInvalidatePetitions } from './intake-queries';
-import { RegionPicker } from './region-picker';
+import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 
 interface PetitionerForm {
   name?: string;
@@ -293,7 +293,7 @@ export function RegisterPage() {
                 </Col>
                 <Col xs={24} md={8}>
                   <Form.Item name="regionId" label={t('register.region')} rules={[{ required: true, message: t('register.required') }]}>
-                    <RegionPicker />
+                    <RegionTreeSelect />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>

@@ -29,7 +29,7 @@ import {
   statuses,
 } from './intake-labels';
 import { pageSize, useCategories, usePetitionsPage } from './intake-queries';
-import { RegionPicker } from './region-picker';
+import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import {
   deleteSavedFilter,
   readSavedFilters,
@@ -155,7 +155,7 @@ export function WorklistPage() {
             <CategorySelect allowClear />
           </Form.Item>
           <Form.Item name="regionId" label={t('worklist.region')}>
-            <RegionPicker />
+            <RegionTreeSelect />
           </Form.Item>
           <Form.Item name="flag" label={t('worklist.flags')}>
             <Select

@@ -8,7 +8,7 @@ import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { unitKindLabel } from '../../shared/i18n/labels';
 import { pageSize, useUnitsPage } from './organization-queries';
-import { RegionTreeSelect } from './region-tree-select';
+import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { unitKinds } from './unit-kinds';
 
 export function UnitsPage() {

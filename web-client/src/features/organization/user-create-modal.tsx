@@ -9,7 +9,7 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { useInvalidateUsers } from './organization-queries';
 import { isStrongPassword, isValidUserName } from './account-rules';
-import { RegionTreeSelect } from './region-tree-select';
+import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { roleOptions } from './role-options';
 import { UnitSelect } from './unit-select';
 

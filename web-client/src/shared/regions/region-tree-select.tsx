@@ -1,9 +1,9 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import type { Region } from '../../shared/api/api-types';
-import type { RegionTreeNode } from '../../shared/regions/build-region-tree';
-import { useI18n } from '../../shared/i18n/i18n-context';
-import { useRegionTree } from '../../shared/regions/use-regions';
+import type { Region } from '../api/api-types';
+import type { RegionTreeNode } from './build-region-tree';
+import { useI18n } from '../i18n/i18n-context';
+import { useRegionTree } from './use-regions';
 
 interface RegionOption {
   value: string;
@@ -15,7 +15,7 @@ const toOptions = (nodes: readonly RegionTreeNode<Region>[]): RegionOption[] =>
   nodes.map((node) => ({ value: node.key, title: node.title, children: toOptions(node.children) }));
 
 /** A region of the caller's jurisdiction, as a searchable tree. */
-export function RegionPicker({
+export function RegionTreeSelect({
   value,
   onChange,
   id,
@@ -45,7 +45,7 @@ export function RegionPicker({
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={options.map((option) => option.value)}
       popupMatchSelectWidth={false}
-      style={{ minWidth: 200 }}
+      style={{ minWidth: 220 }}
     />
   );
 }
