@@ -56,6 +56,25 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
         Assert.That(again["detail"]!.GetValue<string>(), Does.Contain("not_accepted"));
     }
 
+    [TestCase("convert_to_suggestion", "converted_to_suggestion", "Intake.PetitionConvertedToSuggestion")]
+    [TestCase("refer_to_mediation", "referred_to_mediation", "Intake.PetitionReferredToMediation")]
+    [TestCase("not_accept", "not_accepted", "Intake.PetitionClassified")]
+    public async Task EachRoute_RecordsItsNoticeAndPublishesItsEvent(string decision, string status, string eventType)
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var id = (await IntakeData.RegisterAsync(officer, Data.Registration(Region("塔山街道"))))["id"]!.GetValue<string>();
+        var notice = $"告知：{decision}";
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{id}/classification", new { decision, reason = "依据条例第二十八条", notice }, 1))
+            .ShouldBeOkAsync<JsonObject>();
+
+        var petition = await (await officer.GetAsync($"/api/v1/petitions/{id}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(petition["status"]!.GetValue<string>(), Is.EqualTo(status));
+        var last = petition["timeline"]!.AsArray().Last()!;
+        Assert.That((last["text"]!.GetValue<string>(), last["isPublic"]!.GetValue<bool>()), Is.EqualTo((notice, true)));
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT type FROM outbox_messages WHERE payload LIKE @id", ("@id", $"%{id}%")), Does.Contain(eventType));
+    }
+
     [Test]
     public async Task Divert_NeedsALegalChannel()
     {
