@@ -1,5 +1,6 @@
-// End to end: a district petition officer registers a visit through the form, finds it in the
-// worklist, opens it and accepts it with a notice that then shows in the timeline.
+// End to end: a district petition officer registers a phone petition through the form, sees the
+// petitioner's earlier petition suggested as a likely duplicate, finds the new one in the worklist,
+// opens it and accepts it with a notice that then shows in the timeline.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,11 +67,42 @@ describe('intake journey', { timeout: 300_000 }, () => {
     await page.getByRole('menuitem', { name: '信访件列表' }).waitFor();
   });
 
-  test('registers a visit through the form and lands on the petition page', async () => {
+  test('the same petitioner already has a petition on record', async () => {
+    const signIn = await fetch(`${host.baseUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userName: 'district.petition_officer', password: demoPassword }),
+    });
+    const { accessToken } = await signIn.json();
+    const regions = await (await fetch(`${host.baseUrl}/api/v1/regions`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
+    const earlier = await fetch(`${host.baseUrl}/api/v1/petitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        channel: 'letter',
+        petitioners: [{ name: '王测试', idNumber, phone: '13800138000', address: null, isRepresentative: false }],
+        persons: 1,
+        request: '去年反映的楼道积水问题',
+        facts: '',
+        reasons: '',
+        category: 'urban_rural_construction',
+        regionId: regions.items.find((region) => region.name === town).id,
+        receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        channelReference: null,
+        urgent: false,
+        crossBoundary: false,
+      }),
+    });
+    assert.equal(earlier.status, 201);
+  });
+
+  test('registers a phone petition through the form, sees the duplicate suggestion and lands on the petition page', async () => {
     await page.getByRole('menuitem', { name: '登记信访件' }).click();
     await page.waitForURL('**/petitions/new');
     await page.getByRole('heading', { name: '登记信访件' }).waitFor();
 
+    await page.getByLabel('渠道', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^来电$/ }).first().click();
     await page.getByLabel('姓名', { exact: true }).fill('王测试');
     const id = page.getByLabel('身份证号', { exact: true });
     await id.fill(idNumber.slice(0, 17) + '1');
@@ -87,7 +119,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
     );
     await page.getByLabel('诉求', { exact: true }).fill(request);
     await page.getByLabel('事实', { exact: true }).fill('自今年五月起楼道公共管道持续漏水。');
-    await page.getByTestId('duplicate-candidates').waitFor();
+    await page.getByTestId('duplicate-candidates').getByText('同一信访人').waitFor();
     await screenshot('register-form');
 
     await page.getByRole('button', { name: '登记', exact: true }).click();
@@ -107,8 +139,10 @@ describe('intake journey', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: '查询' }).click();
     const link = page.getByRole('link', { name: petitionNumber, exact: true });
     await link.waitFor();
-    assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 1, 'the search finds just the new petition');
+    // The new petition is also the newest on the unfiltered first page: wait for the search's own result.
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1, null, { timeout: 20_000 });
     await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 1, 'the search finds just the new petition');
     await screenshot('worklist');
     await link.click();
     await page.getByRole('heading', { name: `信访件 ${petitionNumber}` }).waitFor();
