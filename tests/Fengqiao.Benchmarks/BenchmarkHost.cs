@@ -44,5 +44,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PublicPerMinute", "1000000");
         builder.UseSetting("Spa:DistPath", Path.Combine(_dataDirectory, "no-spa"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // A run lasts longer than the default 15-minute access token.
+        builder.UseSetting("Auth:AccessTokenMinutes", "240");
     }
 }

@@ -37,8 +37,11 @@ internal sealed class PetitionGenerator
 {
     public const int DefaultSeed = 330600;
     private const int MonthsBack = 18;
-    private const double RecurrenceShare = 0.10;
-    private const double RecurringMatterShare = 0.12;
+    private const float RecurrenceShare = 0.10f;
+    private const float RecurringMatterShare = 0.12f;
+
+    /// <summary>A matter comes back within this many days, inside the repeat window of every rule set.</summary>
+    private const int ReturnWithinDays = 330;
     private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private static readonly Weighted<Channel> Channels = new(
@@ -205,6 +208,7 @@ internal sealed class PetitionGenerator
             var days = Enumerable.Range(0, today.DayNumber - first.DayNumber).Select(first.AddDays).ToList();
             foreach (var (day, perDay) in days.Zip(PerDay(days)))
             {
+                _open.RemoveAll(m => m.ReturnsLeft == 0 || day.DayNumber - WorkCalendar.LocalDate(m.First).DayNumber > ReturnWithinDays);
                 var arrivals = Enumerable.Range(0, perDay)
                     .Select(_ => Channels.Pick(_random))
                     .Select(channel => (Channel: channel, At: ReceivedAt(day, channel)))
@@ -251,7 +255,7 @@ internal sealed class PetitionGenerator
         }
 
         private GeneratedPetition Next(Channel channel, DateTimeOffset receivedAt) =>
-            (_open.Count > 0 && _random.Bool((float)RecurrenceShare) ? Returning(channel, receivedAt) : null) ?? Fresh(channel, receivedAt);
+            (_open.Count > 0 && _random.Bool(RecurrenceShare) ? Returning(channel, receivedAt) : null) ?? Fresh(channel, receivedAt);
 
         private GeneratedPetition Fresh(Channel channel, DateTimeOffset receivedAt)
         {
@@ -276,7 +280,7 @@ internal sealed class PetitionGenerator
                 + text.Fill(_random.ArrayElement(PetitionPhrases.CommonReasons));
 
             Matter? matter = null;
-            if (_random.Bool((float)RecurringMatterShare))
+            if (_random.Bool(RecurringMatterShare))
             {
                 matter = new Matter(place, names, category, scenario.Kind, people, persons, request, facts, core, reasons)
                 {
@@ -293,16 +297,8 @@ internal sealed class PetitionGenerator
         /// <summary>A matter raised before comes back: the same people again (often one level up), or a neighbour on the same matter.</summary>
         private GeneratedPetition? Returning(Channel channel, DateTimeOffset receivedAt)
         {
-            var at = _random.Int(0, _open.Count - 1);
-            var matter = _open[at];
-            if (matter.ReturnsLeft == 0 || (receivedAt - matter.First).TotalDays > 330)
-            {
-                _open[at] = _open[^1];
-                _open.RemoveAt(_open.Count - 1);
-                return null;
-            }
-
-            if ((receivedAt - matter.Last).TotalDays < 3)
+            var matter = _open[_random.Int(0, _open.Count - 1)];
+            if (matter.ReturnsLeft == 0 || (receivedAt - matter.Last).TotalDays < 3)
             {
                 return null;
             }

@@ -139,13 +139,15 @@ internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader re
     public async ValueTask<Page<PetitionListItem>> Handle(ListPetitions query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? Cursor.DefaultLimit;
-        var parameters = await query.Filter.ParametersAsync(reader, directory, clock, Cursor.Decode<PetitionCursor>(query.Cursor), limit + 1, cancellationToken);
+        var after = Cursor.Decode<PetitionCursor>(query.Cursor);
+        var parameters = await query.Filter.ParametersAsync(reader, directory, clock, after, limit + 1, cancellationToken);
         if (parameters is null)
         {
             return new Page<PetitionListItem>([], null);
         }
 
-        var rows = await session.QueryAsync<PetitionListItem>(PetitionSql.List(session.Dialect), parameters, cancellationToken);
+        var sql = after is null ? PetitionSql.List(session.Dialect) : PetitionSql.ListAfter(session.Dialect);
+        var rows = await session.QueryAsync<PetitionListItem>(sql, parameters, cancellationToken);
         return Cursor.ToPage(rows, limit, p => new PetitionCursor(p.ReceivedAt, p.Id));
     }
 }

@@ -120,7 +120,20 @@ internal static class PetitionSql
         ORDER BY a.uploaded_at, a.id
         """;
 
-    public static string List(ISqlDialect dialect) => $"""
+    /// <summary>The worklist's first page, and the whole filtered list for the export: newest received first.</summary>
+    public static string List(ISqlDialect dialect) => ListWhere(dialect, string.Empty);
+
+    /// <summary>
+    /// The worklist page after a cursor. The keyset is a range on received_at of its own, so the index is entered
+    /// at the cursor; wrapped in "@After IS NULL OR …" it could not be, and every page would scan from the newest row.
+    /// </summary>
+    public static string ListAfter(ISqlDialect dialect) => ListWhere(dialect, AfterCursor);
+
+    private const string AfterCursor = """
+        AND p.received_at <= @AfterReceivedAt AND (p.received_at < @AfterReceivedAt OR p.id < @AfterId)
+        """;
+
+    private static string ListWhere(ISqlDialect dialect, string keyset) => $"""
         SELECT p.id AS Id, p.number AS Number, p.channel AS Channel, p.status AS Status, p.region_name AS RegionName, p.category AS Category,
                p.persons AS Persons, p.received_at AS ReceivedAt, p.acceptance_due AS AcceptanceDue, p.request_text AS RequestText,
                p.is_first_time AS IsFirstTime, p.is_repeat AS IsRepeat, p.is_skip_level AS IsSkipLevel, p.is_collective AS IsCollective,
@@ -143,7 +156,7 @@ internal static class PetitionSql
           AND (@Urgent = 0 OR p.is_urgent = 1)
           AND (@Overdue = 0 OR (p.status = 'Registered' AND p.acceptance_due < @Today))
           AND (@Text IS NULL OR p.number LIKE @Text OR p.request_text LIKE @Text)
-          AND (@AfterReceivedAt IS NULL OR p.received_at < @AfterReceivedAt OR (p.received_at = @AfterReceivedAt AND p.id < @AfterId))
+          {keyset}
         ORDER BY p.received_at DESC, p.id DESC
         {dialect.Limit("@Limit")}
         """;
