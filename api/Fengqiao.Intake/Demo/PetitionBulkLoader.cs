@@ -31,7 +31,7 @@ internal sealed class PetitionBulkLoader(
     WorkCalendar calendar,
     IAuditLog audit)
 {
-    public const int BatchSize = 4000;
+    private const int BatchSize = 4000;
     private static readonly JsonSerializerOptions FlagJson = PetitionRegistrar.FlagJson;
     private readonly Dictionary<DateOnly, DateOnly> _acceptanceDue = [];
 
