@@ -1,4 +1,5 @@
 using Fengqiao.Api.Hosting;
+using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
 
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApiHost();
 builder.Services.AddOrganization(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
+builder.Services.AddDispatch(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.MigrateAsync(args))
@@ -16,5 +18,6 @@ if (!await app.MigrateAsync(args))
 app.UseApiHost();
 app.MapOrganization();
 app.MapIntake();
+app.MapDispatch();
 app.MapHostEndpoints();
 await app.RunAsync();

@@ -6,6 +6,10 @@ using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Public;
 using Fengqiao.Intake.Routing;
 using Fengqiao.Intake.Rules;
+using Fengqiao.BuildingBlocks;
+using Fengqiao.Contracts.Dispatch;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Intake.Finality;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,8 +37,10 @@ public static class IntakeModule
         services.AddScoped<RoutingRules>();
         services.AddScoped<Timeline>();
         services.AddScoped<Tracking>();
+        services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
         services.AddScoped<PetitionBulkLoader>();
         services.AddSingleton<IntakeDemoSeeder>();
+        services.AddIntegrationEventConsumer<CaseFinal, MarkPetitionFinal>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Mediator;
+using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -30,7 +31,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 

@@ -10,6 +10,9 @@ public interface ICurrentUser
 
     Guid? UnitId { get; }
 
+    /// <summary>The name shown to colleagues in timelines; never shown to petitioners.</summary>
+    string? DisplayName { get; }
+
     /// <summary>Materialised path of the unit's region, e.g. <c>/330600/330602/</c>; its subtree is the jurisdiction.</summary>
     string? RegionPath { get; }
 
@@ -25,6 +28,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public Guid? UserId => Guid.TryParse(Principal?.FindFirstValue(FengqiaoClaims.Subject), out var id) ? id : null;
 
     public Guid? UnitId => Guid.TryParse(Principal?.FindFirstValue(FengqiaoClaims.Unit), out var id) ? id : null;
+
+    public string? DisplayName => Principal?.FindFirstValue(FengqiaoClaims.DisplayName) ?? Principal?.FindFirstValue(FengqiaoClaims.Name);
 
     public string? RegionPath => Principal?.FindFirstValue(FengqiaoClaims.RegionPath);
 

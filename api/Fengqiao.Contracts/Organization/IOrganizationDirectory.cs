@@ -8,12 +8,17 @@ public sealed record RegionSnapshot(Guid Id, string Code, string Name, string Le
 /// <param name="Kind">petition_bureau, functional_department, town_government, village_committee, mediation_committee or discipline_inspection.</param>
 public sealed record UnitSnapshot(Guid Id, string Name, string Kind, Guid RegionId, string RegionPath, string RegionLevel);
 
+/// <param name="Roles">snake_case role names.</param>
+public sealed record UserSnapshot(Guid Id, string DisplayName, Guid UnitId, IReadOnlyList<string> Roles, bool IsDisabled);
+
 /// <summary>Read-only look-ups of the organisation module for other modules; no jurisdiction applied.</summary>
 public interface IOrganizationDirectory
 {
     Task<RegionSnapshot?> FindRegionAsync(Guid regionId, CancellationToken cancellationToken);
 
     Task<UnitSnapshot?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken);
+
+    Task<UserSnapshot?> FindUserAsync(Guid userId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UnitSnapshot>> FindUnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken);
 

@@ -15,6 +15,8 @@ internal sealed record SignatureRow
     public required string TextSignature { get; init; }
 
     public required PetitionStatus Status { get; init; }
+
+    public DateTimeOffset? FinalAt { get; init; }
 }
 
 internal sealed record SamePetitionerRow
@@ -24,6 +26,8 @@ internal sealed record SamePetitionerRow
     public required string Number { get; init; }
 
     public required string RegistrarRegionPath { get; init; }
+
+    public DateTimeOffset? FinalAt { get; init; }
 }
 
 /// <summary>
@@ -54,7 +58,7 @@ internal sealed class DuplicateFinder(IDbSession session, IntakeRules rules)
                 PetitionSql.EarlierBySamePetitioner, new { Hashes = idNumberHashes.ToList(), Since = since, ExcludeId = exclude }, cancellationToken);
             foreach (var row in same)
             {
-                found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, true, 1);
+                found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, true, 1, row.FinalAt is not null);
             }
         }
 
@@ -72,7 +76,7 @@ internal sealed class DuplicateFinder(IDbSession session, IntakeRules rules)
                 var similarity = TextSignature.Similarity(signature, TextSignature.Decode(row.TextSignature));
                 if (similarity >= rules.DuplicateScoreThreshold)
                 {
-                    found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, false, Math.Round(similarity, 2));
+                    found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, false, Math.Round(similarity, 2), row.FinalAt is not null);
                 }
             }
         }

@@ -105,6 +105,8 @@ internal sealed class ClassifyPetitionHandler(
         return new EntityVersion(petition.Id, petition.Version + 1);
     }
 
+    private static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";
+
     private void PublishEvents(ClassifyPetition command, PetitionRow petition, Guid? suggestedUnit, DateTimeOffset now, bool isFirstTime)
     {
         var text = $"{petition.RequestText}\n{petition.FactsText}\n{petition.ReasonsText}".Trim();
@@ -113,8 +115,10 @@ internal sealed class ClassifyPetitionHandler(
         switch (command.Decision)
         {
             case Decision.Accept:
+                var flags = (System.Text.Json.JsonSerializer.Deserialize<List<FlagReason>>(petition.FlagReasons, PetitionRegistrar.FlagJson) ?? [])
+                    .Select(f => f.Flag.ToSnakeCase()).Distinct().ToList();
                 events.Publish(new PetitionAccepted(Guid.CreateVersion7(now), now, petition.Id, petition.Number, petition.Category, petition.RegionId,
-                    petition.RegionPath, petition.ReceivedAt, suggestedUnit, isFirstTime));
+                    petition.RegionPath, petition.ReceivedAt, suggestedUnit, isFirstTime, flags, Summarise(petition.RequestText)));
                 break;
             case Decision.ConvertToSuggestion:
                 events.Publish(new PetitionConvertedToSuggestion(Guid.CreateVersion7(now), now, petition.Id, petition.Number, petition.RegionId, petition.Category, text));

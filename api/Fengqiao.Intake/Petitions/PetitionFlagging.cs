@@ -6,7 +6,8 @@ namespace Fengqiao.Intake.Petitions;
 internal sealed record FlagReason(PetitionFlag Flag, string Code, IReadOnlyList<string> Related);
 
 /// <summary>An earlier petition found by the same petitioner's ID hash or by similar text in the same region and category.</summary>
-internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity);
+/// <param name="IsFinal">The earlier matter went through re-review and is final (终结).</param>
+internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity, bool IsFinal = false);
 
 internal sealed record FlagInput(
     Channel Channel,
@@ -41,6 +42,12 @@ internal static class PetitionFlagging
         if (samePetitioner.Count == 0 && similar.Count == 0)
         {
             reasons.Add(new FlagReason(PetitionFlag.FirstTime, "no_earlier_petition", []));
+        }
+
+        var final = input.Earlier.Where(e => e.IsFinal && (e.SamePetitioner || e.Similarity >= rules.DuplicateScoreThreshold)).Select(e => e.Number).Distinct().ToList();
+        if (final.Count > 0)
+        {
+            reasons.Add(new FlagReason(PetitionFlag.FinalMatter, "final_decision", final));
         }
 
         if (SkipLevel(input) is { } owningPath)

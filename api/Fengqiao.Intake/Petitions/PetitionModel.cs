@@ -60,6 +60,9 @@ internal enum PetitionFlag
     CrossBoundary,
     Urgent,
     AcceptanceOverdue,
+
+    /// <summary>An earlier petition on the same matter is final after re-review (Art 36¶3): not accepted again on the same facts and reasons.</summary>
+    FinalMatter,
 }
 
 internal static class PetitionStatuses

@@ -58,7 +58,7 @@ internal static class PetitionSql
     public const string CategoryExists = "SELECT COUNT(*) FROM intake_categories WHERE code = @Code";
 
     public const string EarlierBySamePetitioner = """
-        SELECT DISTINCT p.id AS Id, p.number AS Number, p.registrar_region_path AS RegistrarRegionPath
+        SELECT DISTINCT p.id AS Id, p.number AS Number, p.registrar_region_path AS RegistrarRegionPath, p.final_at AS FinalAt
         FROM intake_petitioners pp
         JOIN intake_petitions p ON p.id = pp.petition_id
         WHERE pp.id_number_hash IN @Hashes AND p.received_at >= @Since AND p.status <> 'Merged' AND p.id <> @ExcludeId
@@ -71,7 +71,7 @@ internal static class PetitionSql
         """;
 
     public const string SignaturesOf = """
-        SELECT id AS Id, number AS Number, registrar_region_path AS RegistrarRegionPath, text_signature AS TextSignature, status AS Status
+        SELECT id AS Id, number AS Number, registrar_region_path AS RegistrarRegionPath, text_signature AS TextSignature, status AS Status, final_at AS FinalAt
         FROM intake_petitions
         WHERE id IN @Ids
         """;
@@ -160,4 +160,7 @@ internal static class PetitionSql
         ORDER BY p.received_at DESC, p.id DESC
         {dialect.Limit("@Limit")}
         """;
+
+    /// <summary>After re-review the matter is final (Art 36¶3); later petitions on it are flagged.</summary>
+    public const string MarkFinal = "UPDATE intake_petitions SET final_at = @FinalAt WHERE id = @PetitionId AND final_at IS NULL";
 }

@@ -153,8 +153,20 @@ internal sealed record TrackedPetition
 }
 
 /// <summary>A wrong code and a wrong secret answer alike: 404.</summary>
-internal sealed class Tracking(IDbSession session)
+internal sealed class Tracking(IDbSession session) : IPetitionTracking
 {
+    public async Task<Guid?> FindPetitionAsync(string trackingCode, string secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await FindAsync(trackingCode, secret, cancellationToken)).Id;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
     public async Task<TrackedPetition> FindAsync(string code, string secret, CancellationToken cancellationToken)
     {
         var petition = await session.QuerySingleOrDefaultAsync<TrackedPetition>(PublicSql.ByTrackingCode, new { TrackingCode = code.Trim().ToUpperInvariant() }, cancellationToken);

@@ -28,6 +28,14 @@ internal static class DirectorySql
         ORDER BY u.region_path, u.name
         """;
 
+    public const string User = """
+        SELECT id AS Id, display_name AS DisplayName, unit_id AS UnitId, is_disabled AS IsDisabled
+        FROM org_users
+        WHERE id = @Id
+        """;
+
+    public const string UserRoles = "SELECT role FROM org_user_roles WHERE user_id = @Id";
+
     public const string Units = """
         SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
         FROM org_units u
@@ -64,8 +72,31 @@ internal sealed record DirectoryUnitRow
     public required RegionLevel RegionLevel { get; init; }
 }
 
+internal sealed record DirectoryUserRow
+{
+    public required Guid Id { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required Guid UnitId { get; init; }
+
+    public required bool IsDisabled { get; init; }
+}
+
 internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationDirectory
 {
+    public async Task<UserSnapshot?> FindUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<DirectoryUserRow>(DirectorySql.User, new { Id = userId }, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var roles = await session.QueryAsync<string>(DirectorySql.UserRoles, new { Id = userId }, cancellationToken);
+        return new UserSnapshot(row.Id, row.DisplayName, row.UnitId, roles.Select(r => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(r)).Order(StringComparer.Ordinal).ToList(), row.IsDisabled);
+    }
+
     public async Task<RegionSnapshot?> FindRegionAsync(Guid regionId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<DirectoryRegionRow>(DirectorySql.Region, new { Id = regionId }, cancellationToken);

@@ -15,10 +15,12 @@ public abstract class IntakeTestBase
 
     protected virtual Dictionary<string, string?> Settings => [];
 
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices => null;
+
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        Api = new ApiFactory(settings: Settings);
+        Api = new ApiFactory(ConfigureServices, Settings);
         using var city = await Api.ClientForAsync("city.analyst");
         var regions = (await (await city.GetAsync("/api/v1/regions")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
         foreach (var region in regions)

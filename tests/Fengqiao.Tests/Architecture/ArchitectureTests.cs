@@ -13,6 +13,7 @@ public sealed partial class ArchitectureTests
     [
         typeof(Fengqiao.Organization.OrganizationModule).Assembly,
         typeof(Fengqiao.Intake.IntakeModule).Assembly,
+        typeof(Fengqiao.Dispatch.DispatchModule).Assembly,
     ];
 
     private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];

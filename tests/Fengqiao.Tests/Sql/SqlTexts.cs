@@ -5,7 +5,7 @@ namespace Fengqiao.Tests.Sql;
 
 /// <summary>
 /// Every query text the code can run, found by convention so new queries are covered without listing them:
-/// constants of static classes named *Sql, and their static methods that take the dialect.
+/// constants of static classes named *Sql, and their static methods that take the dialect (returning one text or a set of named texts).
 /// </summary>
 internal static class SqlTexts
 {
@@ -14,6 +14,7 @@ internal static class SqlTexts
         typeof(DbSession).Assembly,
         typeof(Fengqiao.Organization.OrganizationModule).Assembly,
         typeof(Fengqiao.Intake.IntakeModule).Assembly,
+        typeof(Fengqiao.Dispatch.DispatchModule).Assembly,
     ];
 
     public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect)
@@ -29,6 +30,15 @@ internal static class SqlTexts
                          .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(ISqlDialect)))
             {
                 yield return ($"{type.Name}.{method.Name}", (string)method.Invoke(null, [dialect])!);
+            }
+
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                         .Where(m => m.ReturnType == typeof(IReadOnlyDictionary<string, string>) && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(ISqlDialect)))
+            {
+                foreach (var (key, sql) in (IReadOnlyDictionary<string, string>)method.Invoke(null, [dialect])!)
+                {
+                    yield return ($"{type.Name}.{method.Name}[{key}]", sql);
+                }
             }
         }
     }

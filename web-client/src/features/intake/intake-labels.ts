@@ -36,6 +36,7 @@ export const flagColors: Record<PetitionFlag, string> = {
   cross_boundary: 'geekblue',
   urgent: 'red',
   acceptance_overdue: 'magenta',
+  final_matter: 'red',
 };
 const decisionSet: Record<Decision, true> = {
   accept: true,

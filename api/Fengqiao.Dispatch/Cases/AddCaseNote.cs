@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>A progress note, marked internal or public: public notes reach the petitioner, internal ones never do.</summary>
+internal sealed record AddCaseNote(string Text, bool IsPublic) : ICaseCommand<AddCaseNote>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public AddCaseNote For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class AddCaseNoteValidator : AbstractValidator<AddCaseNote>
+{
+    public AddCaseNoteValidator() => RuleFor(c => c.Text).NotEmpty().MaximumLength(4000);
+}
+
+internal sealed class AddCaseNoteHandler(CaseStore store, ICurrentUser caller) : ICommandHandler<AddCaseNote, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(AddCaseNote command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AddNote, cancellationToken);
+        var handlesIt = before.LeadUnitId == caller.UnitId || caller.IsInRole(Role.PetitionOfficer) || caller.IsInRole(Role.Supervisor) || store.CallerIsAgentOf(before);
+        if (!handlesIt)
+        {
+            throw new ForbiddenException("Only the lead unit, the petition bureau, supervisors and the case's agent add progress notes; co-units submit their input.");
+        }
+
+        var version = await store.SaveAsync(before, before, command.IsPublic ? "case.public_note_added" : "case.internal_note_added", cancellationToken);
+        await store.AddTimelineAsync(before, CaseEventKind.Note, command.IsPublic, command.Text.Trim(), cancellationToken);
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+internal static class AddCaseNoteEndpoint
+{
+    public static void Map(IEndpointRouteBuilder cases) =>
+        cases.MapCaseChange<AddCaseNote>("notes", "AddCaseNote", "Adds a progress note, internal or visible to the petitioner.",
+            Role.Handler, Role.PetitionOfficer, Role.Supervisor, Role.Agent);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Organization;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>信访代办: a petition agent takes the matter on for the petitioner; what the agent does shows in the timeline.</summary>
+internal sealed record AssignAgent(Guid AgentUserId) : ICaseCommand<AssignAgent>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public AssignAgent For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class AssignAgentValidator : AbstractValidator<AssignAgent>
+{
+    public AssignAgentValidator() => RuleFor(c => c.AgentUserId).NotEmpty();
+}
+
+internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory directory) : ICommandHandler<AssignAgent, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(AssignAgent command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AssignAgent, cancellationToken);
+        var agent = await directory.FindUserAsync(command.AgentUserId, cancellationToken);
+        if (agent is null || agent.IsDisabled || !agent.Roles.Contains(RoleNames.Of(Role.Agent)))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(command.AgentUserId), "No active user with the agent role has this id.")]);
+        }
+
+        var after = before with { AgentUserId = agent.Id, AgentName = agent.DisplayName };
+        var version = await store.SaveAsync(before, after, "case.agent_assigned", cancellationToken);
+        await store.AddTimelineAsync(after, CaseEventKind.AgentAssigned, false, agent.DisplayName, cancellationToken);
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+internal static class AssignAgentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder cases) =>
+        cases.MapCaseChange<AssignAgent>("agent", "AssignCaseAgent", "Assigns a petition agent (信访代办) to the case.", Role.PetitionOfficer);
+}

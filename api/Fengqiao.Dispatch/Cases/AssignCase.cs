@@ -1,0 +1,132 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Dispatch;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Dispatch.Rules;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>
+/// 交办 (assign, with a completion report) or 转送 (forward) to a lead unit and optional co-handling units, by the
+/// petition bureau. <see cref="ReplyDueOn"/> may set a deadline earlier than the statutory one.
+/// After a return, the same request re-assigns the case, or insists on the same unit.
+/// </summary>
+internal sealed record AssignCase(AssignmentMode Mode, Guid LeadUnitId, IReadOnlyList<Guid>? CoUnitIds, string Instructions, DateOnly? ReplyDueOn)
+    : ICaseCommand<AssignCase>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public AssignCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class AssignCaseValidator : AbstractValidator<AssignCase>
+{
+    public AssignCaseValidator()
+    {
+        RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.LeadUnitId).NotEmpty();
+        RuleFor(c => c.CoUnitIds).Must(ids => ids!.Distinct().Count() == ids!.Count && ids.Count <= 10)
+            .When(c => c.CoUnitIds is not null).WithMessage("Name each co-handling unit once, at most 10.");
+        RuleFor(c => c.CoUnitIds).Must((c, ids) => !ids!.Contains(c.LeadUnitId))
+            .When(c => c.CoUnitIds is not null).WithMessage("The lead unit cannot also be a co-handling unit.");
+        RuleFor(c => c.Instructions).NotEmpty().MaximumLength(4000);
+    }
+}
+
+internal sealed class AssignCaseHandler(
+    IDbSession session,
+    CaseStore store,
+    IOrganizationDirectory directory,
+    ICurrentUser caller,
+    IEventPublisher events,
+    DispatchRules rules,
+    WorkCalendar calendar,
+    TimeProvider clock) : ICommandHandler<AssignCase, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(AssignCase command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
+        var reassignment = before.Status == CaseStatus.Returned;
+        var status = CaseStateMachine.Next(before.Status, reassignment ? CaseAction.Reassign : CaseAction.Assign);
+        var unitIds = (command.CoUnitIds ?? []).Prepend(command.LeadUnitId).ToList();
+        var units = (await directory.FindUnitsAsync(unitIds, cancellationToken)).ToDictionary(u => u.Id);
+        foreach (var (unitId, index) in unitIds.Select((id, i) => (id, i)))
+        {
+            if (!units.TryGetValue(unitId, out var unit) || !MayHandle(unit, before))
+            {
+                var field = index == 0 ? nameof(AssignCase.LeadUnitId) : $"{nameof(AssignCase.CoUnitIds)}[{index - 1}]";
+                throw new ValidationException([new ValidationFailure(field, "Unknown unit, or a unit that cannot handle a matter of this region.")]);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var today = store.Today;
+        var statutoryReplyDue = before.Kind == CaseKind.Handling
+            ? CaseClock.ReplyDue(WorkCalendar.LocalDate(before.AcceptedAt), rules.ReplyDeadline, before.ExtensionDays, before.PausedDays, calendar)
+            : before.ReplyDue ?? today;
+        if (command.ReplyDueOn is { } asked && (asked <= today || asked > statutoryReplyDue))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(AssignCase.ReplyDueOn),
+                $"The reply deadline must lie after today and no later than the statutory deadline {statutoryReplyDue:yyyy-MM-dd}.")]);
+        }
+
+        var lead = units[command.LeadUnitId];
+        var after = before with
+        {
+            Status = status,
+            AssignmentMode = command.Mode,
+            ReportRequired = command.Mode == AssignmentMode.Assign,
+            LeadUnitId = lead.Id,
+            LeadUnitName = lead.Name,
+            AssignedAt = now,
+            SignDue = rules.SignDeadline.From(today, calendar),
+            ReturnDue = rules.ReturnDeadline.From(today, calendar),
+            ReplyDue = command.ReplyDueOn ?? statutoryReplyDue,
+            SignedAt = null,
+        };
+        var version = await store.SaveAsync(before, after, reassignment ? "case.reassigned" : "case.assigned", cancellationToken);
+
+        await session.ExecuteAsync(CaseSql.DeleteCoUnits, new { CaseId = before.Id }, cancellationToken);
+        foreach (var coUnitId in command.CoUnitIds ?? [])
+        {
+            await session.ExecuteAsync(CaseSql.InsertCoUnit, new { CaseId = before.Id, UnitId = coUnitId, UnitName = units[coUnitId].Name }, cancellationToken);
+        }
+
+        if (today > before.AssignmentDue)
+        {
+            await store.RecordBreachAsync(before.Id, CaseStore.BreachFor(ClockStep.Assignment), cancellationToken);
+        }
+
+        var kind = reassignment ? CaseEventKind.Reassigned : command.Mode == AssignmentMode.Assign ? CaseEventKind.Assigned : CaseEventKind.Forwarded;
+        await store.AddTimelineAsync(after, kind, true, lead.Name, cancellationToken);
+        await store.AddTimelineAsync(after, CaseEventKind.Note, false, command.Instructions.Trim(), cancellationToken);
+        var header = CaseEventHeader.Of(after, now);
+        events.Publish(new CaseAssigned(header.EventId, header.OccurredAt, header.CaseId, header.PetitionId, header.Kind, header.RegionPath, header.LeadUnitId,
+            command.Mode.ToSnakeCase(), command.CoUnitIds ?? [], after.ReplyDue!.Value, reassignment));
+        return new EntityVersion(before.Id, version);
+    }
+
+    /// <summary>A unit inside the officer's jurisdiction, or a unit whose region contains the matter's region (a higher competent body).</summary>
+    private bool MayHandle(UnitSnapshot unit, CaseRow row) =>
+        (caller.RegionPath is { Length: > 0 } path && unit.RegionPath.StartsWith(path, StringComparison.Ordinal))
+        || row.RegionPath.StartsWith(unit.RegionPath, StringComparison.Ordinal);
+}
+
+internal static class AssignCaseEndpoint
+{
+    public static void Map(IEndpointRouteBuilder cases) =>
+        cases.MapCaseChange<AssignCase>("assignment", "AssignCase",
+            "Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.", Role.PetitionOfficer);
+}

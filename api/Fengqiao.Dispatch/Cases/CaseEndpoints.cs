@@ -1,0 +1,35 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>A change of one case: the body names what to do; the route names the case and If-Match the version read.</summary>
+internal interface ICaseCommand<out TSelf> : ICommand<EntityVersion>
+{
+    TSelf For(Guid caseId, long expectedVersion);
+}
+
+internal static class CaseEndpoints
+{
+    /// <summary>POST /cases/{id}/&lt;action&gt;: If-Match required (428), stale 412, wrong state 409, answers the new version and ETag.</summary>
+    public static RouteHandlerBuilder MapCaseChange<TCommand>(this IEndpointRouteBuilder cases, string action, string name, string summary, params Role[] roles)
+        where TCommand : ICaseCommand<TCommand>
+    {
+        return cases.MapPost("/{id:guid}/" + action, async Task<Ok<EntityVersion>> (Guid id, TCommand request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                var changed = await sender.Send(request.For(id, Versioning.RequiredIfMatch(context)), cancellationToken);
+                Versioning.SetETag(context, changed.Version);
+                return TypedResults.Ok(changed);
+            })
+            .WithName(name)
+            .WithSummary(summary)
+            .RequireRoles(roles)
+            .ProducesValidationProblem()
+            .ProducesVersionedChangeProblems();
+    }
+}

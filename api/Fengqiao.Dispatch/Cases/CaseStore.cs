@@ -1,0 +1,160 @@
+using Dapper;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Dispatch.Rules;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>
+/// Loads cases within the caller's jurisdiction and saves changes against the version read: a stale version is
+/// a 412, a case outside the jurisdiction a 404. Saving re-reads the clock, so every transition leaves the
+/// running step, its deadline and its light right.
+/// </summary>
+internal sealed class CaseStore(
+    IDbSession session,
+    ICurrentUser caller,
+    IOrganizationDirectory directory,
+    IAuditLog audit,
+    DispatchRules rules,
+    WorkCalendar calendar,
+    TimeProvider clock)
+{
+    private string? _callerUnitName;
+
+    /// <summary>Roles of the petition bureau and of oversight: they see every case of their region subtree.</summary>
+    public static readonly Role[] RegionWideRoles = [Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst, Role.Admin];
+
+    public DateOnly Today => WorkCalendar.LocalDate(clock.GetUtcNow());
+
+    public DynamicParameters VisibleTo(object? parameters = null)
+    {
+        var merged = Jurisdiction.Parameters(caller, parameters);
+        merged.Add("SeesRegion", RegionWideRoles.Any(caller.IsInRole));
+        merged.Add("CallerId", caller.UserId ?? Guid.Empty);
+        return merged;
+    }
+
+    public async Task<CaseRow> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<CaseRow>(CaseSql.ById, VisibleTo(new { Id = id }), cancellationToken)
+        ?? throw new NotFoundException("Case");
+
+    /// <summary>The case for a change by <paramref name="action"/>: 404 when not visible, 412 when stale, 409 when the state forbids it.</summary>
+    public async Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, CaseAction action, CancellationToken cancellationToken)
+    {
+        var row = await GetForChangeAsync(id, expectedVersion, cancellationToken);
+        CaseStateMachine.Next(row.Status, action);
+        return row;
+    }
+
+    /// <summary>The case for a change whose action depends on its state: 404 when not visible, 412 when stale.</summary>
+    public async Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var row = await GetAsync(id, cancellationToken);
+        return row.Version == expectedVersion ? row : throw new PreconditionFailedException(row.Version);
+    }
+
+    public void RequireLeadUnit(CaseRow row)
+    {
+        if (row.LeadUnitId is null || row.LeadUnitId != caller.UnitId)
+        {
+            throw new ForbiddenException("Only the lead unit of the case can take this step.");
+        }
+    }
+
+    public bool CallerIsAgentOf(CaseRow row) => caller.IsInRole(Role.Agent) && row.AgentUserId is { } agent && agent == caller.UserId;
+
+    /// <summary>Saves <paramref name="after"/> with its clock re-read; returns the new version.</summary>
+    public async Task<long> SaveAsync(CaseRow before, CaseRow after, string auditAction, CancellationToken cancellationToken)
+    {
+        var reading = after.PausedAt is null
+            ? CaseClock.Read(after.Status, after.AssignmentDue, after.SignDue, after.ReplyDue, Today, rules.YellowWorkingDays, calendar)
+            : new ClockReading(after.CurrentStep, after.CurrentDueOn, after.CurrentYellowOn, after.Light);
+        var saved = after with { CurrentStep = reading.Step, CurrentDueOn = reading.DueOn, CurrentYellowOn = reading.YellowOn, Light = reading.Light };
+        var changed = await session.ExecuteAsync(CaseSql.Update, Parameters(saved), cancellationToken);
+        if (changed == 0)
+        {
+            throw new PreconditionFailedException(before.Version);
+        }
+
+        audit.Record(new AuditEntry(auditAction, "case", before.Id, Snapshot(before), Snapshot(saved with { Version = before.Version + 1 })));
+        return before.Version + 1;
+    }
+
+    public Task InsertAsync(CaseRow row, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(CaseSql.Insert, Parameters(row), cancellationToken);
+
+    /// <summary>A timeline entry by the caller: the unit's name always, the person's name only on internal views.</summary>
+    public async Task AddTimelineAsync(CaseRow row, CaseEventKind kind, bool isPublic, string text, CancellationToken cancellationToken)
+    {
+        if (_callerUnitName is null && caller.UnitId is { } unitId)
+        {
+            _callerUnitName = (await directory.FindUnitAsync(unitId, cancellationToken))?.Name;
+        }
+
+        await AddTimelineAsync(row.Id, kind, isPublic, text, _callerUnitName, caller.UserId, caller.DisplayName, CallerIsAgentOf(row), cancellationToken);
+    }
+
+    public Task AddTimelineAsync(
+        Guid caseId, CaseEventKind kind, bool isPublic, string text, string? unitName, Guid? userId, string? userName, bool byAgent, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            CaseSql.InsertTimeline,
+            new
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                CaseId = caseId,
+                OccurredAt = clock.GetUtcNow(),
+                Kind = kind.ToString(),
+                IsPublic = isPublic,
+                Text = text,
+                UnitName = unitName,
+                UserId = userId,
+                UserName = userName,
+                ByAgent = byAgent,
+            },
+            cancellationToken);
+
+    /// <summary>Art 43–46 breaches (late assignment, signature, completion), recorded once per case and kind.</summary>
+    public Task RecordBreachAsync(Guid caseId, string kind, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(CaseSql.InsertBreach, new { CaseId = caseId, Kind = kind, Now = clock.GetUtcNow() }, cancellationToken);
+
+    public static string BreachFor(ClockStep step) => step switch
+    {
+        ClockStep.Assignment => "late_assignment",
+        ClockStep.Signature => "late_signature",
+        _ => "late_completion",
+    };
+
+    private static object Snapshot(CaseRow row) => new
+    {
+        Status = row.Status.ToString(),
+        row.LeadUnitId,
+        row.ReplyDue,
+        row.ExtensionDays,
+        row.PausedDays,
+        Opinion = row.Opinion?.ToString(),
+        Rating = row.Rating?.ToString(),
+        row.AgentUserId,
+        row.LeaderUserId,
+        row.IsListed,
+        row.Version,
+    };
+
+    private static readonly System.Reflection.PropertyInfo[] RowProperties = typeof(CaseRow).GetProperties();
+
+    /// <summary>Enums go to the database as their names; Dapper would otherwise send numbers.</summary>
+    private static DynamicParameters Parameters(CaseRow row)
+    {
+        var parameters = new DynamicParameters();
+        foreach (var property in RowProperties)
+        {
+            var value = property.GetValue(row);
+            parameters.Add(property.Name, value is Enum e ? e.ToString() : value);
+        }
+
+        return parameters;
+    }
+}

@@ -1,0 +1,175 @@
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Auth;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>
+/// The tabs of the unit worklist. The bureau's tabs (to_assign, returned) cover its region subtree; the unit's tabs
+/// (to_sign, in_progress, to_reply) its own cases; due_soon, overdue and replied both; agent the caller's agency cases.
+/// </summary>
+internal enum WorklistTab
+{
+    ToAssign,
+    Returned,
+    ToSign,
+    InProgress,
+    ToReply,
+    DueSoon,
+    Overdue,
+    Replied,
+    Agent,
+}
+
+internal static class WorklistSql
+{
+    private const string Columns = """
+        c.id AS Id, c.number AS Number, c.kind AS Kind, c.status AS Status, c.category AS Category, c.region_name AS RegionName, c.summary AS Summary,
+        c.lead_unit_name AS LeadUnitName, c.current_step AS CurrentStep, c.current_due_on AS CurrentDueOn, c.light AS Light,
+        c.is_repeat AS IsRepeat, c.is_skip_level AS IsSkipLevel, c.is_listed AS IsListed, c.agent_name AS AgentName, c.paused_at AS PausedAt, c.version AS Version
+        """;
+
+    private const string Mine = "c.lead_unit_id = @JurisdictionUnitId";
+
+    private const string MyRegion = "(@SeesRegion = 1 AND c.region_path LIKE @JurisdictionPrefix)";
+
+    private const string After = "AND (c.current_due_on > @AfterDue OR (c.current_due_on = @AfterDue AND c.id > @AfterId))";
+
+    private static readonly Dictionary<WorklistTab, string> Conditions = new()
+    {
+        [WorklistTab.ToAssign] = $"c.status = 'AwaitingAssignment' AND {MyRegion}",
+        [WorklistTab.Returned] = $"c.status = 'Returned' AND {MyRegion}",
+        [WorklistTab.ToSign] = $"c.status = 'AwaitingSignature' AND {Mine}",
+        [WorklistTab.InProgress] = $"c.status = 'InProgress' AND ({Mine} OR EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.unit_id = @JurisdictionUnitId))",
+        [WorklistTab.ToReply] = $"c.status = 'InProgress' AND {Mine} AND c.paused_at IS NULL AND NOT EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.input_at IS NULL)",
+        [WorklistTab.DueSoon] = $"c.light = 'Yellow' AND ({Mine} OR {MyRegion})",
+        [WorklistTab.Overdue] = $"c.light = 'Red' AND ({Mine} OR {MyRegion})",
+        [WorklistTab.Replied] = $"c.status = 'Replied' AND ({Mine} OR {MyRegion})",
+        [WorklistTab.Agent] = "c.agent_user_id = @CallerId AND c.status <> 'Closed'",
+    };
+
+    /// <summary>Per tab, the first page and the page after a cursor, most urgent first.</summary>
+    public static IReadOnlyDictionary<string, string> Pages(ISqlDialect dialect) =>
+        Conditions.SelectMany(tab => new[]
+        {
+            KeyValuePair.Create(tab.Key.ToString(), $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
+            KeyValuePair.Create(tab.Key + ":after", $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} {After} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
+        }).ToDictionary();
+
+    public static IReadOnlyDictionary<string, string> Counts(ISqlDialect dialect) =>
+        Conditions.ToDictionary(tab => tab.Key.ToString(), tab => $"SELECT COUNT(*) FROM dispatch_cases c WHERE {tab.Value}");
+}
+
+internal sealed record WorklistItem
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required CaseKind Kind { get; init; }
+
+    public required CaseStatus Status { get; init; }
+
+    public required string Category { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required string Summary { get; init; }
+
+    public string? LeadUnitName { get; init; }
+
+    public required ClockStep CurrentStep { get; init; }
+
+    public required DateOnly CurrentDueOn { get; init; }
+
+    public required Light Light { get; init; }
+
+    public required bool IsRepeat { get; init; }
+
+    public required bool IsSkipLevel { get; init; }
+
+    public required bool IsListed { get; init; }
+
+    public string? AgentName { get; init; }
+
+    public DateTimeOffset? PausedAt { get; init; }
+
+    public required long Version { get; init; }
+}
+
+internal sealed record WorklistCursor(DateOnly D, Guid I);
+
+internal sealed record ListCases(WorklistTab Tab, string? Cursor, int? Limit) : IQuery<Page<WorklistItem>>;
+
+internal sealed class ListCasesValidator : AbstractValidator<ListCases>
+{
+    public ListCasesValidator()
+    {
+        RuleFor(q => q.Tab).IsInEnum();
+        RuleFor(q => q.Limit).ValidLimit();
+    }
+}
+
+internal sealed class ListCasesHandler(IDbSession session, CaseStore store) : IQueryHandler<ListCases, Page<WorklistItem>>
+{
+    public async ValueTask<Page<WorklistItem>> Handle(ListCases query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? BuildingBlocks.Http.Cursor.DefaultLimit;
+        var after = BuildingBlocks.Http.Cursor.Decode<WorklistCursor>(query.Cursor);
+        var pages = WorklistSql.Pages(session.Dialect);
+        var sql = after is null ? pages[query.Tab.ToString()] : pages[query.Tab + ":after"];
+        var rows = await session.QueryAsync<WorklistItem>(sql, store.VisibleTo(new { Limit = limit + 1, AfterDue = after?.D, AfterId = after?.I }), cancellationToken);
+        return BuildingBlocks.Http.Cursor.ToPage(rows, limit, r => new WorklistCursor(r.CurrentDueOn, r.Id));
+    }
+}
+
+/// <summary>How many cases each worklist tab holds for the caller.</summary>
+internal sealed record WorklistCounts(IReadOnlyDictionary<string, long> Tabs);
+
+internal sealed record CountCases : IQuery<WorklistCounts>;
+
+internal sealed class CountCasesHandler(IDbSession session, CaseStore store) : IQueryHandler<CountCases, WorklistCounts>
+{
+    public async ValueTask<WorklistCounts> Handle(CountCases query, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var (tab, sql) in WorklistSql.Counts(session.Dialect))
+        {
+            counts[Enum.Parse<WorklistTab>(tab).ToSnakeCase()] = await session.ExecuteScalarAsync<long>(sql, store.VisibleTo(), cancellationToken);
+        }
+
+        return new WorklistCounts(counts);
+    }
+}
+
+internal static class ListCasesEndpoint
+{
+    public static void Map(IEndpointRouteBuilder cases)
+    {
+        cases.MapGet("/", ListAsync)
+            .WithName("ListCases")
+            .WithSummary("One tab of the unit worklist, most urgent deadline first, with keyset paging.")
+            .RequireSignedIn()
+            .ProducesValidationProblem();
+        cases.MapGet("/counts", CountAsync)
+            .WithName("CountCases")
+            .WithSummary("How many cases each worklist tab holds for the caller.")
+            .RequireSignedIn();
+    }
+
+    private static async Task<Ok<Page<WorklistItem>>> ListAsync(
+        [QueryEnum(typeof(WorklistTab))] string tab, string? cursor, int? limit, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListCases(
+            QueryEnum.Parse<WorklistTab>(tab, nameof(tab)) ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(tab), "Choose a worklist tab.")]),
+            cursor,
+            limit), cancellationToken));
+
+    private static async Task<Ok<WorklistCounts>> CountAsync(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new CountCases(), cancellationToken));
+}

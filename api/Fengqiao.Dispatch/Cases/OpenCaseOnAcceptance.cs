@@ -1,0 +1,65 @@
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Dispatch.Rules;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>
+/// An accepted petition becomes a case awaiting assignment by the petition bureau, with the routed lead unit
+/// suggested and the assignment deadline (Art 22) counted from receipt.
+/// </summary>
+internal sealed class OpenCaseOnAcceptance(
+    CaseStore store,
+    ChecklistTemplates checklists,
+    IOrganizationDirectory directory,
+    DispatchRules rules,
+    WorkCalendar calendar,
+    TimeProvider clock) : IIntegrationEventConsumer<PetitionAccepted>
+{
+    public async Task HandleAsync(PetitionAccepted accepted, CancellationToken cancellationToken)
+    {
+        var region = await directory.FindRegionAsync(accepted.RegionId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var flags = accepted.Flags ?? [];
+        var assignmentDue = rules.AssignmentDeadline.From(WorkCalendar.LocalDate(accepted.ReceivedAt), calendar);
+        var row = NewCase(accepted, region?.Name ?? accepted.Number, flags, assignmentDue, now);
+        var reading = CaseClock.Read(row.Status, row.AssignmentDue, null, null, store.Today, rules.YellowWorkingDays, calendar);
+        row = row with { CurrentStep = reading.Step, CurrentDueOn = reading.DueOn, CurrentYellowOn = reading.YellowOn, Light = reading.Light };
+        await store.InsertAsync(row, cancellationToken);
+        await checklists.CreateAsync(row.Id, rules.ChecklistFor(row.IsFirstTime), cancellationToken);
+        await store.AddTimelineAsync(row.Id, CaseEventKind.Opened, false, accepted.Number, null, null, null, false, cancellationToken);
+    }
+
+    private static CaseRow NewCase(PetitionAccepted accepted, string regionName, IReadOnlyList<string> flags, DateOnly assignmentDue, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        PetitionId = accepted.PetitionId,
+        Kind = CaseKind.Handling,
+        Number = accepted.Number,
+        Category = accepted.Category,
+        RegionId = accepted.RegionId,
+        RegionPath = accepted.RegionPath,
+        RegionName = regionName,
+        Summary = accepted.Summary ?? string.Empty,
+        ReceivedAt = accepted.ReceivedAt,
+        AcceptedAt = accepted.OccurredAt,
+        IsFirstTime = accepted.IsFirstTime,
+        IsRepeat = flags.Contains("repeat"),
+        IsSkipLevel = flags.Contains("skip_level"),
+        Status = CaseStatus.AwaitingAssignment,
+        SuggestedUnitId = accepted.SuggestedLeadUnitId,
+        ReportRequired = false,
+        AssignmentDue = assignmentDue,
+        ExtensionDays = 0,
+        PausedDays = 0,
+        CurrentStep = ClockStep.Assignment,
+        CurrentDueOn = assignmentDue,
+        CurrentYellowOn = assignmentDue,
+        Light = Light.Green,
+        IsListed = false,
+        CreatedAt = now,
+        Version = 1,
+    };
+}

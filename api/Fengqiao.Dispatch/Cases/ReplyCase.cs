@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Dispatch;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>The written opinion 信访处理意见书 (Art 34): support, explain or not support, with its text; the petitioner is notified.</summary>
+internal sealed record ReplyCase(Opinion Opinion, string Text) : ICaseCommand<ReplyCase>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public ReplyCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class ReplyCaseValidator : AbstractValidator<ReplyCase>
+{
+    public ReplyCaseValidator()
+    {
+        RuleFor(c => c.Opinion).IsInEnum();
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(20000);
+    }
+}
+
+internal sealed class ReplyCaseHandler(CaseStore store, IEventPublisher events, TimeProvider clock) : ICommandHandler<ReplyCase, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(ReplyCase command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Reply, cancellationToken);
+        store.RequireLeadUnit(before);
+        if (before.PausedAt is not null)
+        {
+            throw new BuildingBlocks.Errors.ConflictException("clock_paused", "Resume the clock before replying.");
+        }
+
+        var now = clock.GetUtcNow();
+        var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Reply), RepliedAt = now, Opinion = command.Opinion, ReplyText = command.Text.Trim() };
+        var version = await store.SaveAsync(before, after, "case.replied", cancellationToken);
+        var onTime = before.ReplyDue is not { } due || store.Today <= due;
+        if (!onTime)
+        {
+            await store.RecordBreachAsync(before.Id, CaseStore.BreachFor(ClockStep.Reply), cancellationToken);
+        }
+
+        await store.AddTimelineAsync(after, CaseEventKind.Replied, true, command.Text.Trim(), cancellationToken);
+        var h = CaseEventHeader.Of(after, now);
+        events.Publish(new CaseReplied(h.EventId, h.OccurredAt, h.CaseId, h.PetitionId, h.Kind, h.RegionPath, h.LeadUnitId, command.Opinion.ToSnakeCase(), onTime));
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+internal static class ReplyCaseEndpoint
+{
+    public static void Map(IEndpointRouteBuilder cases) =>
+        cases.MapCaseChange<ReplyCase>("reply", "ReplyCase", "The lead unit replies with its written opinion; the petitioner is notified.", Role.Handler, Role.PetitionOfficer);
+}

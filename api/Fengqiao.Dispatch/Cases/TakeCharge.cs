@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Http;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Cases;
+
+/// <summary>包案 (Art 18): a leader takes personal charge of a hard case.</summary>
+internal sealed record TakeCharge(string Note) : ICaseCommand<TakeCharge>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public TakeCharge For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class TakeChargeValidator : AbstractValidator<TakeCharge>
+{
+    public TakeChargeValidator() => RuleFor(c => c.Note).NotEmpty().MaximumLength(2000);
+}
+
+internal sealed class TakeChargeHandler(CaseStore store, ICurrentUser caller) : ICommandHandler<TakeCharge, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(TakeCharge command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.TakeCharge, cancellationToken);
+        var after = before with { LeaderUserId = caller.UserId, LeaderName = caller.DisplayName };
+        var version = await store.SaveAsync(before, after, "case.leader_in_charge", cancellationToken);
+        await store.AddTimelineAsync(after, CaseEventKind.LeaderInCharge, false, command.Note.Trim(), cancellationToken);
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+internal static class TakeChargeEndpoint
+{
+    public static void Map(IEndpointRouteBuilder cases) =>
+        cases.MapCaseChange<TakeCharge>("leader", "TakeChargeOfCase", "A leader takes personal charge of the case (包案).", Role.Leader);
+}

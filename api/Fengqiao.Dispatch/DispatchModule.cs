@@ -1,0 +1,64 @@
+using Fengqiao.BuildingBlocks;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Dispatch.Cases;
+using Fengqiao.Dispatch.Public;
+using Fengqiao.Dispatch.Rules;
+using Fengqiao.Dispatch.Supervision;
+using Fengqiao.Dispatch.Watcher;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Dispatch;
+
+/// <summary>Cases from accepted petitions: assign, sign, return, extend, reply, rate, review, supervise, and the statutory clock.</summary>
+public static class DispatchModule
+{
+    public const string Tag = "Dispatch";
+
+    public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatorsFromAssembly(typeof(DispatchModule).Assembly, includeInternalTypes: true);
+        services.AddSingleton(DispatchRules.Load(configuration));
+        services.AddScoped<CaseStore>();
+        services.AddScoped<ChecklistTemplates>();
+        services.AddScoped<CaseRating>();
+        services.AddScoped<ReviewOpener>();
+        services.AddScoped<PublicCases>();
+        services.AddIntegrationEventConsumer<PetitionAccepted, OpenCaseOnAcceptance>();
+        services.AddOptions<DeadlineWatcherOptions>().Bind(configuration.GetSection(DeadlineWatcherOptions.Section));
+        services.AddSingleton<DeadlineWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDispatch(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags(Tag);
+        PublicCaseEndpoints.Map(api);
+        SupervisionBoardEndpoint.Map(api);
+
+        var cases = api.MapGroup("/cases");
+        ListCasesEndpoint.Map(cases);
+        GetCaseEndpoint.Map(cases);
+        AssignCaseEndpoint.Map(cases);
+        SignCaseEndpoint.Map(cases);
+        ReturnCaseEndpoint.Map(cases);
+        AddCaseNoteEndpoint.Map(cases);
+        SubmitCoUnitInputEndpoint.Map(cases);
+        ExtensionEndpoints.Map(cases);
+        ClockEndpoints.Map(cases);
+        ReplyCaseEndpoint.Map(cases);
+        RateCaseEndpoint.Map(cases);
+        CloseCaseEndpoint.Map(cases);
+        RequestReviewEndpoint.Map(cases);
+        TickChecklistItemEndpoint.Map(cases);
+        AssignAgentEndpoint.Map(cases);
+        TakeChargeEndpoint.Map(cases);
+        SupervisionOrderEndpoints.Map(cases);
+        return endpoints;
+    }
+}

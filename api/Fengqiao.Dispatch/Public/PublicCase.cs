@@ -1,0 +1,216 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Dispatch.Cases;
+using Fengqiao.Dispatch.Rules;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Public;
+
+/// <summary>What the petitioner sees of the handling: who handles it now, the public steps, the reply, rating and review.</summary>
+internal sealed record PublicTimelineItem
+{
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required CaseEventKind Kind { get; init; }
+
+    public required string Text { get; init; }
+
+    public string? UnitName { get; init; }
+}
+
+internal sealed record PublicCaseView(
+    string Number,
+    CaseKind Kind,
+    CaseStatus Status,
+    string? HandlingUnitName,
+    DateOnly? ReplyDue,
+    DateTimeOffset? RepliedAt,
+    Opinion? Opinion,
+    string? ReplyText,
+    Rating? Rating,
+    bool CanRate,
+    bool CanRequestReview,
+    DateOnly? ReviewRequestableUntil,
+    bool IsFinal,
+    IReadOnlyList<PublicTimelineItem> Timeline,
+    long Version);
+
+internal sealed record GetPublicCase(string TrackingCode, string Secret) : IQuery<PublicCaseView>;
+
+/// <summary>The latest case of the petition behind a tracking code and secret; wrong and missing look alike (404).</summary>
+internal sealed class PublicCases(IDbSession session, IPetitionTracking tracking)
+{
+    public async Task<(CaseRow Latest, IReadOnlyList<CaseRow> All)> FindAsync(string code, string secret, CancellationToken cancellationToken)
+    {
+        var petitionId = await tracking.FindPetitionAsync(code, secret, cancellationToken) ?? throw new NotFoundException("Case");
+        var cases = await session.QueryAsync<CaseRow>(CaseSql.ByPetition, new { PetitionId = petitionId }, cancellationToken);
+        return cases.Count == 0 ? throw new NotFoundException("Case") : (cases[0], cases);
+    }
+}
+
+internal sealed class GetPublicCaseHandler(IDbSession session, PublicCases cases, DispatchRules rules, WorkCalendar calendar, TimeProvider clock)
+    : IQueryHandler<GetPublicCase, PublicCaseView>
+{
+    public async ValueTask<PublicCaseView> Handle(GetPublicCase query, CancellationToken cancellationToken)
+    {
+        var (latest, all) = await cases.FindAsync(query.TrackingCode, query.Secret, cancellationToken);
+        var timeline = new List<PublicTimelineItem>();
+        foreach (var row in all.Reverse())
+        {
+            timeline.AddRange(await session.QueryAsync<PublicTimelineItem>(CaseSql.PublicTimelineOf, new { CaseId = row.Id }, cancellationToken));
+        }
+
+        var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+        var window = latest.Kind == CaseKind.Handling ? rules.ReviewRequestWindow : rules.ReReviewRequestWindow;
+        DateOnly? reviewUntil = latest.RepliedAt is { } replied && latest.Kind != CaseKind.ReReview ? window.From(WorkCalendar.LocalDate(replied), calendar) : null;
+        return new PublicCaseView(
+            latest.Number,
+            latest.Kind,
+            latest.Status,
+            latest.LeadUnitName,
+            latest.ReplyDue,
+            latest.RepliedAt,
+            latest.Opinion,
+            latest.ReplyText,
+            latest.Rating,
+            latest.Rating is null && CaseStateMachine.Allows(latest.Status, CaseAction.Rate),
+            latest.ReviewRequestedAt is null && reviewUntil is { } until && today <= until && CaseStateMachine.Allows(latest.Status, CaseAction.RequestReview),
+            reviewUntil,
+            latest.FinalAt is not null,
+            timeline.OrderBy(t => t.OccurredAt).ToList(),
+            latest.Version);
+    }
+}
+
+/// <summary>The petitioner rates the reply in one step on the tracking page.</summary>
+internal sealed record RatePublicCase(Rating Rating, string? Comment) : ICommand<EntityVersion>
+{
+    [JsonIgnore]
+    public string TrackingCode { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public string Secret { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+}
+
+internal sealed class RatePublicCaseValidator : AbstractValidator<RatePublicCase>
+{
+    public RatePublicCaseValidator()
+    {
+        RuleFor(c => c.Rating).IsInEnum();
+        RuleFor(c => c.Comment).MaximumLength(2000);
+    }
+}
+
+internal sealed class RatePublicCaseHandler(PublicCases cases, CaseStore store, CaseRating rating) : ICommandHandler<RatePublicCase, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(RatePublicCase command, CancellationToken cancellationToken)
+    {
+        var (latest, _) = await cases.FindAsync(command.TrackingCode, command.Secret, cancellationToken);
+        if (latest.Version != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException(latest.Version);
+        }
+
+        var version = await rating.RateAsync(latest, command.Rating, RatingSource.Petitioner, command.Comment, cancellationToken);
+        await store.AddTimelineAsync(latest.Id, CaseEventKind.Rated, true, command.Rating.ToSnakeCase(), null, null, null, false, cancellationToken);
+        return new EntityVersion(latest.Id, version);
+    }
+}
+
+/// <summary>The petitioner requests review (复查) or re-review (复核) of the latest reply on the tracking page.</summary>
+internal sealed record RequestPublicReview(string Reason) : ICommand<EntityVersion>
+{
+    [JsonIgnore]
+    public string TrackingCode { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public string Secret { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+}
+
+internal sealed class RequestPublicReviewValidator : AbstractValidator<RequestPublicReview>
+{
+    public RequestPublicReviewValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(4000);
+}
+
+internal sealed class RequestPublicReviewHandler(PublicCases cases, CaseStore store, ReviewOpener reviews) : ICommandHandler<RequestPublicReview, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(RequestPublicReview command, CancellationToken cancellationToken)
+    {
+        var (latest, _) = await cases.FindAsync(command.TrackingCode, command.Secret, cancellationToken);
+        if (latest.Version != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException(latest.Version);
+        }
+
+        var (version, _) = await reviews.OpenAsync(latest, command.Reason.Trim(), cancellationToken);
+        await store.AddTimelineAsync(latest.Id, CaseEventKind.ReviewRequested, true, command.Reason.Trim(), null, null, null, false, cancellationToken);
+        return new EntityVersion(latest.Id, version);
+    }
+}
+
+internal static class PublicCaseEndpoints
+{
+    private const string SecretHeader = "X-Tracking-Secret";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/public/petitions/{trackingCode}/case").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        group.MapGet("/", GetAsync)
+            .WithName("GetPublicCase")
+            .WithSummary("How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/rating", RateAsync)
+            .WithName("RatePublicCase")
+            .WithSummary("The petitioner rates the reply (header X-Tracking-Secret, If-Match).")
+            .ProducesValidationProblem()
+            .ProducesVersionedChangeProblems()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/review-request", ReviewAsync)
+            .WithName("RequestPublicCaseReview")
+            .WithSummary("The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).")
+            .ProducesValidationProblem()
+            .ProducesVersionedChangeProblems()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<Ok<PublicCaseView>> GetAsync(string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var view = await sender.Send(new GetPublicCase(trackingCode, secret ?? string.Empty), cancellationToken);
+        Versioning.SetETag(context, view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<EntityVersion>> RateAsync(
+        string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, RatePublicCase request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var changed = await sender.Send(request with { TrackingCode = trackingCode, Secret = secret ?? string.Empty, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken);
+        Versioning.SetETag(context, changed.Version);
+        return TypedResults.Ok(changed);
+    }
+
+    private static async Task<Ok<EntityVersion>> ReviewAsync(
+        string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, RequestPublicReview request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var changed = await sender.Send(request with { TrackingCode = trackingCode, Secret = secret ?? string.Empty, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken);
+        Versioning.SetETag(context, changed.Version);
+        return TypedResults.Ok(changed);
+    }
+}

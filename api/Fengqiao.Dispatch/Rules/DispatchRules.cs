@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Fengqiao.BuildingBlocks.Clock;
+using Microsoft.Extensions.Configuration;
+
+namespace Fengqiao.Dispatch.Rules;
+
+/// <summary>A statutory period: so many calendar or working days, counted from the day after the event.</summary>
+internal sealed record Period(int Days, bool WorkingDays, string? Source = null)
+{
+    public DateOnly From(DateOnly start, WorkCalendar calendar, int extraDays = 0) =>
+        WorkingDays ? calendar.AddWorkingDays(start, Days + extraDays) : calendar.AddCalendarDays(start, Days + extraDays);
+
+    /// <summary>Days between two dates in this period's unit: working days for working-day periods.</summary>
+    public int Count(DateOnly from, DateOnly to, WorkCalendar calendar) =>
+        to <= from ? 0 : WorkingDays ? calendar.WorkingDaysBetween(from, to) : to.DayNumber - from.DayNumber;
+}
+
+/// <summary>One tick of a closure checklist, labelled in both UI languages.</summary>
+internal sealed record ChecklistItemTemplate(string Key, IReadOnlyDictionary<string, string> Label);
+
+/// <summary>
+/// The dispatch part of the active rule set (national or Zhejiang), read from <c>RuleSets/&lt;name&gt;.json</c>:
+/// every deadline of DOMAIN §3, the traffic-light threshold and the closure checklists are data.
+/// </summary>
+internal sealed record DispatchRules(
+    string RuleSet,
+    Period AssignmentDeadline,
+    Period SignDeadline,
+    Period ReturnDeadline,
+    Period ReplyDeadline,
+    int MaxExtensionDays,
+    Period ReviewRequestWindow,
+    Period ReviewDeadline,
+    Period ReReviewRequestWindow,
+    Period ReReviewDeadline,
+    int YellowWorkingDays,
+    int UnratedAfterDays,
+    IReadOnlyDictionary<string, IReadOnlyList<ChecklistItemTemplate>> Checklists)
+{
+    public const string FirstTimeChecklist = "first_time";
+    public const string DefaultChecklist = "default";
+
+    public IReadOnlyList<ChecklistItemTemplate> ChecklistFor(bool isFirstTime) =>
+        Checklists.GetValueOrDefault(isFirstTime ? FirstTimeChecklist : DefaultChecklist)
+        ?? Checklists.GetValueOrDefault(DefaultChecklist)
+        ?? [];
+
+    public static DispatchRules Load(IConfiguration configuration)
+    {
+        var name = configuration["RuleSets:Active"] ?? "national";
+        var directory = configuration["RuleSets:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "RuleSets");
+        var path = Path.Combine(directory, name + ".json");
+        using var stream = File.OpenRead(path);
+        var file = JsonSerializer.Deserialize<RuleSetFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidDataException($"{path} is empty.");
+        var d = file.Dispatch ?? throw new InvalidDataException($"{path} has no dispatch section.");
+        if (d.MaxExtensionDays < 0 || d.YellowWorkingDays < 0 || d.UnratedAfterDays < 1)
+        {
+            throw new InvalidDataException($"{path}: extension days and yellow days must not be negative, unrated days at least 1.");
+        }
+
+        return new DispatchRules(file.Name, d.AssignmentDeadline, d.SignDeadline, d.ReturnDeadline, d.ReplyDeadline, d.MaxExtensionDays,
+            d.ReviewRequestWindow, d.ReviewDeadline, d.ReReviewRequestWindow, d.ReReviewDeadline, d.YellowWorkingDays, d.UnratedAfterDays,
+            d.Checklists ?? new Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>());
+    }
+
+    private sealed record RuleSetFile(string Name, DispatchSection? Dispatch);
+
+    private sealed record DispatchSection(
+        Period AssignmentDeadline,
+        Period SignDeadline,
+        Period ReturnDeadline,
+        Period ReplyDeadline,
+        int MaxExtensionDays,
+        Period ReviewRequestWindow,
+        Period ReviewDeadline,
+        Period ReReviewRequestWindow,
+        Period ReReviewDeadline,
+        int YellowWorkingDays,
+        int UnratedAfterDays,
+        Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>? Checklists);
+}

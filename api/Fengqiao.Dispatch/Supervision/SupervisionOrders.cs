@@ -1,0 +1,155 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Dispatch.Cases;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Dispatch.Supervision;
+
+/// <summary>督办单 (Art 40): a supervision order to a unit (the lead unit unless named), due by a date, answered in writing.</summary>
+internal sealed record IssueSupervisionOrder(Guid? UnitId, string Text, DateOnly DueOn) : ICaseCommand<IssueSupervisionOrder>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public IssueSupervisionOrder For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class IssueSupervisionOrderValidator : AbstractValidator<IssueSupervisionOrder>
+{
+    public IssueSupervisionOrderValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(4000);
+        RuleFor(c => c.DueOn).Must(d => d > BuildingBlocks.Clock.WorkCalendar.LocalDate(clock.GetUtcNow())).WithMessage("The answer must be due after today.");
+    }
+}
+
+internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore store, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)
+    : ICommandHandler<IssueSupervisionOrder, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(IssueSupervisionOrder command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.IssueSupervisionOrder, cancellationToken);
+        var unitId = command.UnitId ?? before.LeadUnitId
+            ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "The case has no lead unit yet; name the unit to supervise.")]);
+        var unit = await directory.FindUnitAsync(unitId, cancellationToken)
+            ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "Unknown unit.")]);
+        var now = clock.GetUtcNow();
+        await session.ExecuteAsync(
+            SupervisionSql.InsertOrder,
+            new { Id = Guid.CreateVersion7(now), CaseId = before.Id, UnitId = unit.Id, UnitName = unit.Name, Text = command.Text.Trim(), command.DueOn, Now = now, ByName = caller.DisplayName },
+            cancellationToken);
+        var version = await store.SaveAsync(before, before, "case.supervision_order_issued", cancellationToken);
+        await store.AddTimelineAsync(before, CaseEventKind.SupervisionOrderIssued, false, $"{unit.Name}: {command.Text.Trim()}", cancellationToken);
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+/// <summary>The supervised unit answers the order in writing.</summary>
+internal sealed record AnswerSupervisionOrder(Guid OrderId, string Text) : ICaseCommand<AnswerSupervisionOrder>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public AnswerSupervisionOrder For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class AnswerSupervisionOrderValidator : AbstractValidator<AnswerSupervisionOrder>
+{
+    public AnswerSupervisionOrderValidator()
+    {
+        RuleFor(c => c.OrderId).NotEmpty();
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(8000);
+    }
+}
+
+internal sealed record SupervisionOrderState
+{
+    public required Guid Id { get; init; }
+
+    public required Guid UnitId { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+}
+
+internal sealed class AnswerSupervisionOrderHandler(IDbSession session, CaseStore store, ICurrentUser caller, TimeProvider clock)
+    : ICommandHandler<AnswerSupervisionOrder, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(AnswerSupervisionOrder command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AnswerSupervisionOrder, cancellationToken);
+        var order = await session.QuerySingleOrDefaultAsync<SupervisionOrderState>(SupervisionSql.OrderOfCase, new { Id = command.OrderId, CaseId = before.Id }, cancellationToken)
+            ?? throw new NotFoundException("Supervision order");
+        if (order.UnitId != caller.UnitId)
+        {
+            throw new ForbiddenException("Only the supervised unit answers the order.");
+        }
+
+        if (order.AnsweredAt is not null)
+        {
+            throw new ConflictException("already_answered", "The supervision order was answered already.");
+        }
+
+        await session.ExecuteAsync(SupervisionSql.AnswerOrder, new { order.Id, Text = command.Text.Trim(), Now = clock.GetUtcNow(), ByName = caller.DisplayName }, cancellationToken);
+        var version = await store.SaveAsync(before, before, "case.supervision_order_answered", cancellationToken);
+        await store.AddTimelineAsync(before, CaseEventKind.SupervisionOrderAnswered, false, command.Text.Trim(), cancellationToken);
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+/// <summary>挂牌督办: serious backlog is put under listed supervision, with the reason.</summary>
+internal sealed record ListForSupervision(string Reason) : ICaseCommand<ListForSupervision>
+{
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+
+    public ListForSupervision For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
+}
+
+internal sealed class ListForSupervisionValidator : AbstractValidator<ListForSupervision>
+{
+    public ListForSupervisionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}
+
+internal sealed class ListForSupervisionHandler(CaseStore store) : ICommandHandler<ListForSupervision, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(ListForSupervision command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.ListForSupervision, cancellationToken);
+        if (before.IsListed)
+        {
+            throw new ConflictException("already_listed", "The case is under listed supervision already.");
+        }
+
+        var after = before with { IsListed = true, ListedReason = command.Reason.Trim() };
+        var version = await store.SaveAsync(before, after, "case.listed_for_supervision", cancellationToken);
+        await store.AddTimelineAsync(after, CaseEventKind.ListedForSupervision, false, command.Reason.Trim(), cancellationToken);
+        return new EntityVersion(before.Id, version);
+    }
+}
+
+internal static class SupervisionOrderEndpoints
+{
+    public static void Map(IEndpointRouteBuilder cases)
+    {
+        cases.MapCaseChange<IssueSupervisionOrder>("supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.",
+            Role.Supervisor, Role.Leader, Role.PetitionOfficer);
+        cases.MapCaseChange<AnswerSupervisionOrder>("supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<ListForSupervision>("listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).", Role.Supervisor, Role.Leader);
+    }
+}

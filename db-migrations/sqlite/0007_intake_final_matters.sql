@@ -1,0 +1,1 @@
+ALTER TABLE intake_petitions ADD COLUMN final_at TEXT NULL;

@@ -1,0 +1,69 @@
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.Dispatch.Watcher;
+using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Fengqiao.Tests.Api.Dispatch;
+
+/// <summary>The watcher runs on the test's clock: time moves, lights change, each change once even with two watchers.</summary>
+public sealed class DeadlineWatcherTests : DispatchTestBase
+{
+    // Starts at the real time: tokens are checked against it. After the clock moves, results are read from the database.
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["RateLimits:PublicPerMinute"] = "1000",
+        ["DeadlineWatcher:Enabled"] = "false",
+    };
+
+    protected override Action<IServiceCollection>? ConfigureServices => services => services.AddSingleton<TimeProvider>(_clock);
+
+    [Test]
+    public async Task Watchers_TurnACaseYellowThenRed_OnceEach_EvenWhenTwoRunAtOnce()
+    {
+        var (caseId, _) = await OpenCaseAsync();
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var opened = await CaseAsync(officer, caseId);
+        Assert.That(opened["light"]!.GetValue<string>(), Is.EqualTo("green"));
+        var due = DateOnly.Parse(opened["currentDueOn"]!.GetValue<string>());
+        var calendar = Api.Services.GetRequiredService<WorkCalendar>();
+        Assert.That(due, Is.EqualTo(calendar.AddCalendarDays(WorkCalendar.LocalDate(DateTimeOffset.Parse(opened["receivedAt"]!.GetValue<string>())), 15)));
+
+        MoveTo(due.AddDays(-1));
+        await Task.WhenAll(NewWatcher().WatchOnceAsync(CancellationToken.None), NewWatcher().WatchOnceAsync(CancellationToken.None));
+        Assert.That(Column(caseId, "light"), Is.EqualTo("Yellow"));
+
+        MoveTo(due.AddDays(1));
+        await Task.WhenAll(NewWatcher().WatchOnceAsync(CancellationToken.None), NewWatcher().WatchOnceAsync(CancellationToken.None));
+        await NewWatcher().WatchOnceAsync(CancellationToken.None);
+        Assert.That(Column(caseId, "light"), Is.EqualTo("Red"));
+
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT kind FROM dispatch_breaches WHERE case_id = $id", ("$id", caseId.ToString())), Is.EqualTo(new[] { "late_assignment" }));
+        Assert.That(TestDatabase.Strings(db, "SELECT light FROM dispatch_reminders WHERE case_id = $id ORDER BY occurred_at", ("$id", caseId.ToString())),
+            Is.EqualTo(new[] { "Yellow", "Red" }));
+        var events = EventsOf(caseId);
+        Assert.That(events.Count(e => e == "Dispatch.CaseDueSoon"), Is.EqualTo(1));
+        Assert.That(events.Count(e => e == "Dispatch.CaseOverdue"), Is.EqualTo(1));
+    }
+
+    /// <summary>Moves the clock to 10:00 in Shanghai on <paramref name="day"/>.</summary>
+    private void MoveTo(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        _clock.Advance(target - _clock.GetUtcNow());
+    }
+
+    private string Column(Guid caseId, string column)
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, $"SELECT {column} FROM dispatch_cases WHERE id = $id", ("$id", caseId.ToString())).Single();
+    }
+
+    private DeadlineWatcher NewWatcher() =>
+        new(Api.Services.GetRequiredService<IServiceScopeFactory>(), _clock,
+            Options.Create(new DeadlineWatcherOptions { Enabled = false }), NullLogger<DeadlineWatcher>.Instance);
+}

@@ -1,0 +1,122 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Tests.Api.Dispatch;
+
+/// <summary>Cases come from accepted petitions through the outbox; these helpers drive that path over HTTP.</summary>
+public abstract class DispatchTestBase : IntakeTestBase
+{
+    internal const string TownGovernment = "府山街道办事处";
+    internal const string DistrictHousing = "越城区住房和城乡建设局";
+
+    private readonly Dictionary<string, Guid> _units = [];
+
+    protected override Dictionary<string, string?> Settings => new() { ["RateLimits:PublicPerMinute"] = "1000" };
+
+    internal async Task<Guid> UnitAsync(string name)
+    {
+        if (!_units.TryGetValue(name, out var id))
+        {
+            using var admin = await Api.ClientForAsync("city.admin");
+            id = _units[name] = await UserAdminTests.UnitIdAsync(admin, name);
+        }
+
+        return id;
+    }
+
+    /// <summary>Delivers every stored event now instead of waiting for the background dispatcher.</summary>
+    internal async Task PumpOutboxAsync()
+    {
+        var dispatcher = Api.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    /// <summary>A petition of 府山街道 registered by the district bureau and accepted: its case awaits assignment.</summary>
+    internal async Task<(Guid CaseId, Guid PetitionId)> OpenCaseAsync(string? idNumber = null, string? request = null)
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var petition = await IntakeData.RegisterAsync(officer, Data.Registration(await FushanVillageAsync(), idNumber: idNumber ?? Data.NewIdNumber(), request: request));
+        var petitionId = Guid.Parse(petition["id"]!.GetValue<string>());
+        return (await AcceptAsync(officer, petitionId), petitionId);
+    }
+
+    /// <summary>An online petition accepted by the district bureau, with the citizen's tracking code and secret.</summary>
+    internal async Task<(Guid CaseId, string Code, string Secret)> OpenPublicCaseAsync()
+    {
+        using var anonymous = Api.CreateClient();
+        var credentials = await (await anonymous.PostAsJsonAsync("/api/v1/public/petitions", new
+        {
+            name = Data.Name(),
+            phone = Data.MobilePhone(),
+            regionId = await FushanVillageAsync(),
+            category = "urban_rural_construction",
+            request = Data.Request(),
+            facts = "小区楼道内堆放杂物长期无人清理。",
+            reasons = "存在消防安全隐患。",
+        })).ShouldBeOkAsync<JsonObject>(System.Net.HttpStatusCode.Created);
+        var code = credentials["trackingCode"]!.GetValue<string>();
+        using var db = TestDatabase.Open(Api);
+        var petitionId = Guid.Parse(TestDatabase.Strings(db, "SELECT id FROM intake_petitions WHERE tracking_code = $code", ("$code", code)).Single());
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        return (await AcceptAsync(officer, petitionId), code, credentials["secret"]!.GetValue<string>());
+    }
+
+    internal async Task<JsonObject> CaseAsync(HttpClient client, Guid caseId) =>
+        await (await client.GetAsync($"/api/v1/cases/{caseId}")).ShouldBeOkAsync<JsonObject>();
+
+    internal static long VersionOf(JsonObject detail) => detail["version"]!.GetValue<long>();
+
+    /// <summary>Reads the case's current version and posts the change with it as If-Match.</summary>
+    internal async Task<HttpResponseMessage> ChangeAsync(HttpClient client, Guid caseId, string action, object body)
+    {
+        var version = VersionOf(await CaseAsync(client, caseId));
+        return await SendWithIfMatch(client, HttpMethod.Post, $"/api/v1/cases/{caseId}/{action}", body, version);
+    }
+
+    internal async Task AssignAsync(Guid caseId, string unitName, string mode = "assign", params string[] coUnits)
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var coUnitIds = new List<Guid>();
+        foreach (var name in coUnits)
+        {
+            coUnitIds.Add(await UnitAsync(name));
+        }
+
+        await (await ChangeAsync(officer, caseId, "assignment",
+            new { mode, leadUnitId = await UnitAsync(unitName), coUnitIds, instructions = "请依法依规办理并按期答复。" })).ShouldBeOkAsync<JsonObject>();
+    }
+
+    internal async Task ReplyAsync(HttpClient unit, Guid caseId)
+    {
+        await (await ChangeAsync(unit, caseId, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(unit, caseId, "reply", new { opinion = "support", text = "经核查，已责成物业于三日内清理完毕。" })).ShouldBeOkAsync<JsonObject>();
+    }
+
+    internal async Task TickChecklistAsync(HttpClient unit, Guid caseId)
+    {
+        foreach (var item in (await CaseAsync(unit, caseId))["checklist"]!.AsArray())
+        {
+            await (await ChangeAsync(unit, caseId, "checklist", new { itemKey = item!["itemKey"]!.GetValue<string>() })).ShouldBeOkAsync<JsonObject>();
+        }
+    }
+
+    internal List<string> EventsOf(Guid caseId)
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, "SELECT type FROM outbox_messages WHERE payload LIKE $id ORDER BY stored_at", ("$id", $"%{caseId}%"));
+    }
+
+    private async Task<Guid> AcceptAsync(HttpClient officer, Guid petitionId)
+    {
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
+            new { decision = "accept", notice = "您的信访事项已受理。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        await PumpOutboxAsync();
+        using var db = TestDatabase.Open(Api);
+        return Guid.Parse(TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE petition_id = $id AND kind = 'Handling'", ("$id", petitionId.ToString())).Single());
+    }
+}
