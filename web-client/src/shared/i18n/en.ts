@@ -182,10 +182,12 @@ export const en: Record<MessageKey, string> = {
   'flag.cross_boundary': 'Cross-boundary',
   'flag.urgent': 'Urgent',
   'flag.acceptance_overdue': 'Acceptance overdue',
+  'flag.final_matter': 'Final matter',
 
   'flagReason.same_petitioner': 'The same petitioner has earlier petitions',
   'flagReason.similar_matter': 'A similar matter is already registered',
   'flagReason.no_earlier_petition': 'No earlier petition on this matter',
+  'flagReason.final_decision': 'The matter is final after re-review; not accepted again on the same facts and reasons',
   'flagReason.registered_above_owning_level': 'Registered above the level that owns the matter',
   'flagReason.persons_at_least': 'Number of persons reaches the collective threshold',
   'flagReason.business_hotline': 'Came in through the business hotline',

@@ -180,10 +180,12 @@ export const zhCN = {
   'flag.cross_boundary': '三跨三分离',
   'flag.urgent': '紧急',
   'flag.acceptance_overdue': '受理超期',
+  'flag.final_matter': '已终结事项',
 
   'flagReason.same_petitioner': '同一信访人已有信访件',
   'flagReason.similar_matter': '已有相似事项',
   'flagReason.no_earlier_petition': '此前无同一事项的信访',
+  'flagReason.final_decision': '该事项复核后已终结，同一事实和理由不再受理',
   'flagReason.registered_above_owning_level': '在有权处理层级之上登记',
   'flagReason.persons_at_least': '人数达到集体访标准',
   'flagReason.business_hotline': '来自营商环境专线',
