@@ -31,10 +31,22 @@ const PublicSubmitPage = lazy(() =>
 const PublicTrackPage = lazy(() =>
   import('../features/intake/public-track-page').then((module) => ({ default: module.PublicTrackPage })),
 );
+const CaseWorklistPage = lazy(() =>
+  import('../features/dispatch/case-worklist-page').then((module) => ({ default: module.CaseWorklistPage })),
+);
+const CasePage = lazy(() => import('../features/dispatch/case-page').then((module) => ({ default: module.CasePage })));
+const SupervisionBoardPage = lazy(() =>
+  import('../features/dispatch/supervision-board-page').then((module) => ({ default: module.SupervisionBoardPage })),
+);
+const PublicCasePanel = lazy(() =>
+  import('../features/dispatch/public-case-panel').then((module) => ({ default: module.PublicCasePanel })),
+);
 const RequireRole = lazy(() =>
   import('../shared/auth/require-role').then((module) => ({ default: module.RequireRole })),
 );
 const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
+
+const supervisionRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
 
 export function AppRoutes() {
   return (
@@ -52,7 +64,13 @@ export function AppRoutes() {
         path="/public/track"
         element={
           <Suspense fallback={<PageLoading />}>
-            <PublicTrackPage />
+            <PublicTrackPage
+              renderHandling={(credentials) => (
+                <Suspense fallback={null}>
+                  <PublicCasePanel credentials={credentials} />
+                </Suspense>
+              )}
+            />
           </Suspense>
         }
       />
@@ -100,6 +118,16 @@ export function AppRoutes() {
           }
         />
         <Route path="petitions/:id" element={<PetitionPage />} />
+        <Route path="cases" element={<CaseWorklistPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route
+          path="supervision"
+          element={
+            <RequireRole roles={supervisionRoles}>
+              <SupervisionBoardPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,10 +1,13 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   BankOutlined,
   FileAddOutlined,
   FileTextOutlined,
   HomeOutlined,
   InboxOutlined,
+  OrderedListOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -24,6 +27,20 @@ const navItems: readonly NavItem[] = [
         label: 'nav.register',
         icon: <FileAddOutlined aria-hidden />,
         roles: ['petition_officer', 'leader', 'agent'],
+      },
+    ],
+  },
+  {
+    key: 'dispatch',
+    label: 'nav.dispatch',
+    icon: <SendOutlined aria-hidden />,
+    children: [
+      { key: '/cases', label: 'nav.cases', icon: <OrderedListOutlined aria-hidden /> },
+      {
+        key: '/supervision',
+        label: 'nav.supervision',
+        icon: <AlertOutlined aria-hidden />,
+        roles: ['petition_officer', 'supervisor', 'leader', 'analyst'],
       },
     ],
   },

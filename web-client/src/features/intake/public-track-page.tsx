@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
@@ -13,14 +13,18 @@ import { categoryName, formatDateTime, statusColor, statusLabel, timelineLabel }
 import { useCategories } from './intake-queries';
 import { PublicLayout } from './public-layout';
 
-interface Credentials {
+export interface Credentials {
   trackingCode: string;
   secret: string;
 }
 
 const trackQueryKey = (credentials: Credentials | null) => ['public-petition', credentials?.trackingCode ?? ''] as const;
 
-export function PublicTrackPage() {
+/**
+ * The petitioner's tracking page. `renderHandling` lets the app add how the accepted petition is being handled
+ * (another module's view) below the petition's own progress, for the same tracking code and secret.
+ */
+export function PublicTrackPage({ renderHandling }: { renderHandling?: (credentials: Credentials) => ReactNode } = {}) {
   const { t, locale } = useI18n();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const categories = useCategories();
@@ -64,6 +68,7 @@ export function PublicTrackPage() {
               <Descriptions.Item label={t('public.receivedAt')}>{formatDateTime(tracked.data.receivedAt, locale)}</Descriptions.Item>
             </Descriptions>
           </Card>
+          {renderHandling?.(credentials)}
           <Card title={t('public.timeline')} style={{ marginTop: 16 }}>
             {tracked.data.timeline.length === 0 ? (
               <Empty description={t('common.empty')} />
