@@ -22,3 +22,6 @@ public sealed class PreconditionFailedException(long currentVersion)
 /// <summary>An update of a versioned object came without If-Match (428).</summary>
 public sealed class PreconditionRequiredException()
     : Exception("This update needs an If-Match header carrying the ETag of the version you read.");
+
+/// <summary>The caller holds the right role but not the reach this change needs, e.g. a city-wide setting (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
