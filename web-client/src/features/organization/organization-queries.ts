@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
@@ -11,21 +11,6 @@ export function useUnitsPage(query: UnitQuery) {
     queryKey: ['units', query],
     queryFn: () => unwrap(api.GET('/api/v1/units', { params: { query } })),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Units for a picker: pages are appended as the list is scrolled. */
-export function useUnitOptions(regionId: string | undefined) {
-  return useInfiniteQuery({
-    queryKey: ['units', 'options', regionId ?? null],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/units', {
-          params: { query: { regionId, cursor: pageParam ?? undefined, limit: 100 } },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? null,
   });
 }
 

@@ -11,7 +11,7 @@ import { useInvalidateUsers } from './organization-queries';
 import { isStrongPassword, isValidUserName } from './account-rules';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { roleOptions } from './role-options';
-import { UnitSelect } from './unit-select';
+import { UnitSelect } from '../../shared/units/unit-select';
 
 type CreateUserForm = CreateUserRequest & { unitRegionId?: string };
 

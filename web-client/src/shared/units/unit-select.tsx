@@ -1,9 +1,10 @@
 import { Select, Spin } from 'antd';
 import { useMemo } from 'react';
-import { useI18n } from '../../shared/i18n/i18n-context';
-import { unitKindLabel } from '../../shared/i18n/labels';
-import { useUnitOptions } from './organization-queries';
+import { useI18n } from '../i18n/i18n-context';
+import { unitKindLabel } from '../i18n/labels';
+import { useUnitOptions } from './use-unit-options';
 
+/** A unit of the caller's jurisdiction, optionally within one region's subtree. */
 export function UnitSelect({
   regionId,
   value,
