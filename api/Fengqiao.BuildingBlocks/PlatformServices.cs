@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ namespace Fengqiao.BuildingBlocks;
 
 public static class PlatformServices
 {
-    /// <summary>Data access, unit of work, audit, outbox, clock and work calendar, current user and error mapping.</summary>
+    /// <summary>Data access, unit of work, audit, outbox, clock, work calendar and rule sets, current user and error mapping.</summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DataDirectory>();
@@ -37,8 +38,14 @@ public static class PlatformServices
         services.AddScoped<UnitOfWork>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => WorkCalendar.LoadFromDirectory(
-            configuration["WorkCalendar:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "WorkCalendar")));
+        services.AddScoped<WorkCalendarStore>();
+        services.AddSingleton<WorkCalendarCache>();
+        services.AddSingleton<IWorkCalendarSource>(sp => sp.GetRequiredService<WorkCalendarCache>());
+        services.AddScoped(sp => sp.GetRequiredService<IWorkCalendarSource>().Current);
+        services.AddScoped<RuleSetStore>();
+        services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<IRuleSets>(sp => sp.GetRequiredService<RuleSetCache>());
+        services.AddHostedService<PlatformSettingsRefresher>();
 
         services.AddSingleton<PersonalData.PersonalDataProtector>();
         services.AddHttpContextAccessor();

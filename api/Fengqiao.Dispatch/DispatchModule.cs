@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Public;
@@ -22,7 +23,8 @@ public static class DispatchModule
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatorsFromAssembly(typeof(DispatchModule).Assembly, includeInternalTypes: true);
-        services.AddSingleton(DispatchRules.Load(configuration));
+        services.AddScoped(sp => DispatchRules.From(sp.GetRequiredService<IRuleSets>().Active));
+        services.AddSingleton<IRuleSetSectionValidator, DispatchRuleSetSectionValidator>();
         services.AddScoped<CaseStore>();
         services.AddScoped<ChecklistTemplates>();
         services.AddScoped<CaseRating>();

@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Intake.Attachments;
 using Fengqiao.Intake.Demo;
 using Fengqiao.Intake.Duplicates;
@@ -27,7 +28,8 @@ public static class IntakeModule
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatorsFromAssembly(typeof(IntakeModule).Assembly, includeInternalTypes: true);
-        services.AddSingleton(IntakeRules.Load(configuration));
+        services.AddScoped(sp => IntakeRules.From(sp.GetRequiredService<IRuleSets>().Active));
+        services.AddSingleton<IRuleSetSectionValidator, IntakeRuleSetSectionValidator>();
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<PetitionRegistrar>();
         services.AddScoped<PetitionReader>();
@@ -35,6 +37,7 @@ public static class IntakeModule
         services.AddScoped<PetitionCategories>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<RoutingRules>();
+        services.AddScoped<RoutingRuleTargets>();
         services.AddScoped<Timeline>();
         services.AddScoped<Tracking>();
         services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
@@ -60,6 +63,12 @@ public static class IntakeModule
         LinkAndMergeEndpoints.Map(petitions);
         AttachmentEndpoints.Map(petitions);
         RevealPetitionerEndpoint.Map(petitions);
+
+        var routingRules = api.MapGroup("/routing-rules");
+        ListRoutingRulesEndpoint.Map(routingRules);
+        CreateRoutingRuleEndpoint.Map(routingRules);
+        ChangeRoutingRuleEndpoint.Map(routingRules);
+        DeleteRoutingRuleEndpoint.Map(routingRules);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using Fengqiao.Organization.Demo;
 using Fengqiao.Organization.Directory;
 using Fengqiao.Organization.Me;
 using Fengqiao.Organization.Regions;
+using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Organization;
 
-/// <summary>Regions, units, users and roles, sign-in and tokens.</summary>
+/// <summary>Regions, units, users and roles, sign-in and tokens, and the city-wide settings (work calendar, rule sets).</summary>
 public static class OrganizationModule
 {
     public const string Tag = "Organization";
@@ -60,6 +61,17 @@ public static class OrganizationModule
         UpdateUserEndpoint.Map(users);
         SetUserDisabledEndpoints.Map(users);
         ResetPasswordEndpoint.Map(users);
+
+        var workCalendar = api.MapGroup("/settings/work-calendar");
+        ListWorkCalendarYearsEndpoint.Map(workCalendar);
+        GetWorkCalendarYearEndpoint.Map(workCalendar);
+        SaveWorkCalendarYearEndpoint.Map(workCalendar);
+
+        var ruleSets = api.MapGroup("/settings/rule-sets");
+        ListRuleSetsEndpoint.Map(ruleSets);
+        GetRuleSetEndpoint.Map(ruleSets);
+        UpdateRuleSetEndpoint.Map(ruleSets);
+        ActivateRuleSetEndpoint.Map(ruleSets);
         return endpoints;
     }
 

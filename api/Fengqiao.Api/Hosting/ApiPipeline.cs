@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
@@ -8,10 +9,11 @@ namespace Fengqiao.Api.Hosting;
 
 internal static class ApiPipeline
 {
-    /// <summary>Applies migrations and seeds demo data; with --migrate-only the process stops there.</summary>
+    /// <summary>Applies migrations, stores the shipped work calendar and rule sets the database lacks, and seeds demo data; with --migrate-only the process stops before the demo data.</summary>
     public static async Task<bool> MigrateAsync(this WebApplication app, string[] args)
     {
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate(typeof(Program).Assembly);
+        await app.Services.SeedPlatformSettingsAsync(app.Lifetime.ApplicationStopping);
         if (args.Contains("--migrate-only"))
         {
             return false;

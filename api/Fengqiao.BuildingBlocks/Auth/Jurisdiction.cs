@@ -29,4 +29,17 @@ public static class Jurisdiction
 
     public static Task<T?> QuerySingleInJurisdictionAsync<T>(this IDbSession session, ICurrentUser user, string sql, object? parameters, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<T>(sql, Parameters(user, parameters), cancellationToken);
+
+    /// <summary>Whether the caller's jurisdiction is the whole region tree (a unit of the root region, the city).</summary>
+    public static bool CoversWholeTree(ICurrentUser user) =>
+        user.RegionPath is { Length: > 0 } path && path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == 1;
+
+    /// <summary>City-wide settings (the work calendar, the rule sets) change only by callers whose jurisdiction is the whole tree.</summary>
+    public static void RequireWholeTree(ICurrentUser user)
+    {
+        if (!CoversWholeTree(user))
+        {
+            throw new Errors.ForbiddenException("Only an administrator of the city (the whole region tree) can change city-wide settings.");
+        }
+    }
 }

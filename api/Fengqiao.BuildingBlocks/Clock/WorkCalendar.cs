@@ -4,11 +4,16 @@ using System.Text.Json;
 namespace Fengqiao.BuildingBlocks.Clock;
 
 /// <summary>One year of the State Council's holiday arrangement: days off and make-up working days (调休).</summary>
-public sealed record WorkCalendarYear(int Year, IReadOnlyList<DateOnly> Holidays, IReadOnlyList<DateOnly> MakeUpWorkdays);
+public sealed record WorkCalendarYear(int Year, IReadOnlyList<DateOnly> Holidays, IReadOnlyList<DateOnly> MakeUpWorkdays)
+{
+    /// <summary>Where the arrangement was published, e.g. the State Council notice.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>
 /// Working-day arithmetic after DOMAIN §3: periods count from the day after the event, and a deadline that
 /// falls on a rest day moves to the next working day. Weekends rest unless a year's data says otherwise.
+/// An instance never changes: scoped services inject the current one, singletons ask <see cref="IWorkCalendarSource"/>.
 /// </summary>
 public sealed class WorkCalendar
 {
@@ -109,7 +114,7 @@ public sealed class WorkCalendar
         using var stream = File.OpenRead(path);
         var file = JsonSerializer.Deserialize<YearFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidDataException($"{path} is empty.");
-        var year = new WorkCalendarYear(file.Year, file.Holidays.Select(Parse).ToList(), file.MakeUpWorkdays.Select(Parse).ToList());
+        var year = new WorkCalendarYear(file.Year, file.Holidays.Select(Parse).ToList(), file.MakeUpWorkdays.Select(Parse).ToList()) { Source = file.Source };
         var stray = year.Holidays.Concat(year.MakeUpWorkdays).Where(d => d.Year != file.Year && d.Year != file.Year + 1).ToList();
         if (stray.Count > 0)
         {
@@ -121,5 +126,5 @@ public sealed class WorkCalendar
 
     private static DateOnly Parse(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record YearFile(int Year, IReadOnlyList<string> Holidays, IReadOnlyList<string> MakeUpWorkdays);
+    private sealed record YearFile(int Year, string? Source, IReadOnlyList<string> Holidays, IReadOnlyList<string> MakeUpWorkdays);
 }

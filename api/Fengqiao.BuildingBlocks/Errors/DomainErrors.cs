@@ -23,5 +23,5 @@ public sealed class PreconditionFailedException(long currentVersion)
 public sealed class PreconditionRequiredException()
     : Exception("This update needs an If-Match header carrying the ETag of the version you read.");
 
-/// <summary>The caller may see the object but their unit or role may not take this step on it (403).</summary>
+/// <summary>The caller may see the object, but their unit, role or reach may not take this step on it (403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);

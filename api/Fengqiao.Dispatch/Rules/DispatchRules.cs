@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Fengqiao.BuildingBlocks.Clock;
-using Microsoft.Extensions.Configuration;
+using Fengqiao.BuildingBlocks.RuleSets;
 
 namespace Fengqiao.Dispatch.Rules;
 
@@ -19,7 +18,7 @@ internal sealed record Period(int Days, bool WorkingDays, string? Source = null)
 internal sealed record ChecklistItemTemplate(string Key, IReadOnlyDictionary<string, string> Label);
 
 /// <summary>
-/// The dispatch part of the active rule set (national or Zhejiang), read from <c>RuleSets/&lt;name&gt;.json</c>:
+/// The dispatch part of the active rule set (national or Zhejiang, stored in the database and editable by admins):
 /// every deadline of DOMAIN §3, the traffic-light threshold and the closure checklists are data.
 /// </summary>
 internal sealed record DispatchRules(
@@ -45,38 +44,28 @@ internal sealed record DispatchRules(
         ?? Checklists.GetValueOrDefault(DefaultChecklist)
         ?? [];
 
-    public static DispatchRules Load(IConfiguration configuration)
-    {
-        var name = configuration["RuleSets:Active"] ?? "national";
-        var directory = configuration["RuleSets:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "RuleSets");
-        var path = Path.Combine(directory, name + ".json");
-        using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<RuleSetFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidDataException($"{path} is empty.");
-        var d = file.Dispatch ?? throw new InvalidDataException($"{path} has no dispatch section.");
-        if (d.MaxExtensionDays < 0 || d.YellowWorkingDays < 0 || d.UnratedAfterDays < 1)
-        {
-            throw new InvalidDataException($"{path}: extension days and yellow days must not be negative, unrated days at least 1.");
-        }
+    public const string Section = "dispatch";
 
-        return new DispatchRules(file.Name, d.AssignmentDeadline, d.SignDeadline, d.ReturnDeadline, d.ReplyDeadline, d.MaxExtensionDays,
+    public static DispatchRules From(ActiveRuleSet ruleSet)
+    {
+        var d = ruleSet.Section<DispatchRulesSection>(Section);
+        return new DispatchRules(ruleSet.Name, d.AssignmentDeadline, d.SignDeadline, d.ReturnDeadline, d.ReplyDeadline, d.MaxExtensionDays,
             d.ReviewRequestWindow, d.ReviewDeadline, d.ReReviewRequestWindow, d.ReReviewDeadline, d.YellowWorkingDays, d.UnratedAfterDays,
             d.Checklists ?? new Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>());
     }
-
-    private sealed record RuleSetFile(string Name, DispatchSection? Dispatch);
-
-    private sealed record DispatchSection(
-        Period AssignmentDeadline,
-        Period SignDeadline,
-        Period ReturnDeadline,
-        Period ReplyDeadline,
-        int MaxExtensionDays,
-        Period ReviewRequestWindow,
-        Period ReviewDeadline,
-        Period ReReviewRequestWindow,
-        Period ReReviewDeadline,
-        int YellowWorkingDays,
-        int UnratedAfterDays,
-        Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>? Checklists);
 }
+
+/// <summary>The <c>dispatch</c> section of a rule-set document, as stored.</summary>
+internal sealed record DispatchRulesSection(
+    Period AssignmentDeadline,
+    Period SignDeadline,
+    Period ReturnDeadline,
+    Period ReplyDeadline,
+    int MaxExtensionDays,
+    Period ReviewRequestWindow,
+    Period ReviewDeadline,
+    Period ReReviewRequestWindow,
+    Period ReReviewDeadline,
+    int YellowWorkingDays,
+    int UnratedAfterDays,
+    Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>? Checklists);

@@ -2,15 +2,6 @@ using Fengqiao.BuildingBlocks.Data;
 
 namespace Fengqiao.Intake.Routing;
 
-internal static class RoutingSql
-{
-    public const string ForCategoryAndPaths = """
-        SELECT region_path AS RegionPath, unit_id AS UnitId
-        FROM intake_routing_rules
-        WHERE category = @Category AND region_path IN @Paths
-        """;
-}
-
 internal sealed record RoutingMatch
 {
     public required string RegionPath { get; init; }

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Fengqiao.BuildingBlocks.Clock;
-using Microsoft.Extensions.Configuration;
+using Fengqiao.BuildingBlocks.RuleSets;
 
 namespace Fengqiao.Intake.Rules;
 
@@ -8,9 +7,17 @@ internal sealed record Period(int Days, bool WorkingDays);
 
 internal sealed record RepresentativeLimit(int? MaxGroupSize, int MaxRepresentatives);
 
+/// <summary>The <c>intake</c> section of a rule set document, as stored.</summary>
+internal sealed record IntakeRulesSection(
+    Period AcceptanceDeadline,
+    int CollectiveThreshold,
+    IReadOnlyList<RepresentativeLimit> RepresentativeLimits,
+    int RepeatWindowDays,
+    double DuplicateScoreThreshold);
+
 /// <summary>
-/// The intake part of the active rule set (national or Zhejiang), read from <c>RuleSets/&lt;name&gt;.json</c>:
-/// statutory periods and limits are data, not code.
+/// The intake part of the active rule set (national or Zhejiang, edited by admins in the database): statutory
+/// periods and limits are data, not code. A scope sees the rule set that was active when it began.
 /// </summary>
 internal sealed record IntakeRules(
     string RuleSet,
@@ -20,6 +27,8 @@ internal sealed record IntakeRules(
     int RepeatWindowDays,
     double DuplicateScoreThreshold)
 {
+    public const string Section = "intake";
+
     public DateOnly AcceptanceDue(DateOnly received, WorkCalendar calendar) =>
         AcceptanceDeadline.WorkingDays
             ? calendar.AddWorkingDays(received, AcceptanceDeadline.Days)
@@ -33,29 +42,9 @@ internal sealed record IntakeRules(
             .Select(l => l.MaxRepresentatives)
             .First();
 
-    public static IntakeRules Load(IConfiguration configuration)
+    public static IntakeRules From(ActiveRuleSet ruleSet)
     {
-        var name = configuration["RuleSets:Active"] ?? "national";
-        var directory = configuration["RuleSets:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "RuleSets");
-        var path = Path.Combine(directory, name + ".json");
-        using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<RuleSetFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidDataException($"{path} is empty.");
-        var intake = file.Intake;
-        if (intake.RepresentativeLimits.All(l => l.MaxGroupSize is not null))
-        {
-            throw new InvalidDataException($"{path}: one representative limit must have no maxGroupSize.");
-        }
-
-        return new IntakeRules(file.Name, intake.AcceptanceDeadline, intake.CollectiveThreshold, intake.RepresentativeLimits, intake.RepeatWindowDays, intake.DuplicateScoreThreshold);
+        var intake = ruleSet.Section<IntakeRulesSection>(Section);
+        return new IntakeRules(ruleSet.Name, intake.AcceptanceDeadline, intake.CollectiveThreshold, intake.RepresentativeLimits, intake.RepeatWindowDays, intake.DuplicateScoreThreshold);
     }
-
-    private sealed record RuleSetFile(string Name, IntakeSection Intake);
-
-    private sealed record IntakeSection(
-        Period AcceptanceDeadline,
-        int CollectiveThreshold,
-        IReadOnlyList<RepresentativeLimit> RepresentativeLimits,
-        int RepeatWindowDays,
-        double DuplicateScoreThreshold);
 }

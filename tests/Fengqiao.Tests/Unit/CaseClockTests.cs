@@ -2,7 +2,6 @@ using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Rules;
 using Fengqiao.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace Fengqiao.Tests.Unit;
 
@@ -89,10 +88,5 @@ public sealed class CaseClockTests
         Assert.That(reading.DueOn, Is.EqualTo(Day("2026-10-08")));
     }
 
-    private static DispatchRules Rules(string name) =>
-        DispatchRules.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RuleSets:Active"] = name,
-            ["RuleSets:Directory"] = RepositoryPaths.Combine("api", "Fengqiao.Api", "RuleSets"),
-        }).Build());
+    private static DispatchRules Rules(string name) => DispatchRules.From(RuleSetFiles.Active(name));
 }

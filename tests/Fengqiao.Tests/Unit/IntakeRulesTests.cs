@@ -5,7 +5,6 @@ using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;
 using Fengqiao.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace Fengqiao.Tests.Unit;
 
@@ -14,11 +13,7 @@ public sealed class IntakeRulesTests
     private static readonly DateOnly Today = new(2026, 11, 24);
     private static readonly WorkCalendar Calendar = WorkCalendar.LoadFromDirectory(RepositoryPaths.Combine("api", "Fengqiao.Api", "WorkCalendar"));
 
-    private static IntakeRules Rules(string name) => IntakeRules.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["RuleSets:Active"] = name,
-        ["RuleSets:Directory"] = RepositoryPaths.Combine("api", "Fengqiao.Api", "RuleSets"),
-    }).Build());
+    private static IntakeRules Rules(string name) => IntakeRules.From(RuleSetFiles.Active(name));
 
     [TestCase("11010519491231002X", true, TestName = "The GB 11643 example with check character X")]
     [TestCase("110105194912310021", false, TestName = "Same number with a wrong check digit")]

@@ -16,6 +16,15 @@ const UnitsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../features/organization/users-page').then((module) => ({ default: module.UsersPage })),
 );
+const RoutingRulesPage = lazy(() =>
+  import('../features/settings/routing-rules-page').then((module) => ({ default: module.RoutingRulesPage })),
+);
+const RuleSetsPage = lazy(() =>
+  import('../features/settings/rule-sets-page').then((module) => ({ default: module.RuleSetsPage })),
+);
+const WorkCalendarPage = lazy(() =>
+  import('../features/settings/work-calendar-page').then((module) => ({ default: module.WorkCalendarPage })),
+);
 const WorklistPage = lazy(() =>
   import('../features/intake/worklist-page').then((module) => ({ default: module.WorklistPage })),
 );
@@ -105,6 +114,30 @@ export function AppRoutes() {
           element={
             <RequireRole roles={['admin']}>
               <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settings/routing-rules"
+          element={
+            <RequireRole roles={['admin']}>
+              <RoutingRulesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settings/rule-sets"
+          element={
+            <RequireRole roles={['admin']}>
+              <RuleSetsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settings/work-calendar"
+          element={
+            <RequireRole roles={['admin']}>
+              <WorkCalendarPage />
             </RequireRole>
           }
         />

@@ -2,6 +2,10 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   BankOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  ControlOutlined,
+  FileProtectOutlined,
   FileAddOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -53,6 +57,17 @@ const navItems: readonly NavItem[] = [
       { key: '/organization/regions', label: 'nav.regions', icon: <ApartmentOutlined aria-hidden /> },
       { key: '/organization/units', label: 'nav.units', icon: <BankOutlined aria-hidden /> },
       { key: '/organization/users', label: 'nav.users', icon: <TeamOutlined aria-hidden /> },
+    ],
+  },
+  {
+    key: 'settings',
+    label: 'nav.settings',
+    icon: <ControlOutlined aria-hidden />,
+    roles: ['admin'],
+    children: [
+      { key: '/settings/routing-rules', label: 'nav.routingRules', icon: <BranchesOutlined aria-hidden /> },
+      { key: '/settings/rule-sets', label: 'nav.ruleSets', icon: <FileProtectOutlined aria-hidden /> },
+      { key: '/settings/work-calendar', label: 'nav.workCalendar', icon: <CalendarOutlined aria-hidden /> },
     ],
   },
 ];

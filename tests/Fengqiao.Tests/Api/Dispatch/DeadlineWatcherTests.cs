@@ -29,7 +29,7 @@ public sealed class DeadlineWatcherTests : DispatchTestBase
         var opened = await CaseAsync(officer, caseId);
         Assert.That(opened["light"]!.GetValue<string>(), Is.EqualTo("green"));
         var due = DateOnly.Parse(opened["currentDueOn"]!.GetValue<string>());
-        var calendar = Api.Services.GetRequiredService<WorkCalendar>();
+        var calendar = Api.Services.GetRequiredService<IWorkCalendarSource>().Current;
         Assert.That(due, Is.EqualTo(calendar.AddCalendarDays(WorkCalendar.LocalDate(DateTimeOffset.Parse(opened["receivedAt"]!.GetValue<string>())), 15)));
 
         MoveTo(due.AddDays(-1));

@@ -6,6 +6,7 @@ const messageByCode: Record<string, MessageKey> = {
   invalid_credentials: 'auth.signIn.invalidCredentials',
   locked_out: 'auth.signIn.lockedOut',
   user_name_taken: 'error.userNameTaken',
+  routing_rule_exists: 'error.routingRuleExists',
 };
 
 const messageByStatus: Record<number, MessageKey> = {

@@ -1,0 +1,140 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../../shared/api/api';
+import type { RoutingRule } from '../../shared/api/api-types';
+import { describeError } from '../../shared/api/describe-error';
+import { CursorPager } from '../../shared/components/cursor-pager';
+import { LoadError } from '../../shared/components/load-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { useCursorPages } from '../../shared/components/use-cursor-pages';
+import { useI18n } from '../../shared/i18n/i18n-context';
+import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
+import { CategorySelect } from './category-select';
+import { RoutingRuleDialog } from './routing-rule-dialog';
+import { etagOf, pageSize, useInvalidateRoutingRules, usePetitionCategories, useRoutingRulesPage } from './settings-queries';
+
+export function RoutingRulesPage() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [category, setCategory] = useState<string | undefined>();
+  const [regionId, setRegionId] = useState<string | undefined>();
+  const pages = useCursorPages();
+  const rules = useRoutingRulesPage({ category, regionId, cursor: pages.cursor ?? undefined, limit: pageSize });
+  const categories = usePetitionCategories();
+  const invalidate = useInvalidateRoutingRules();
+  const [editing, setEditing] = useState<{ rule: RoutingRule | null } | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+
+  const categoryName = useMemo(() => {
+    const names = new Map((categories.data ?? []).map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]));
+    return (code: string) => names.get(code) ?? code;
+  }, [categories.data, locale]);
+
+  const remove = async (rule: RoutingRule) => {
+    setDeleting(rule.id);
+    try {
+      await api.DELETE('/api/v1/routing-rules/{id}', { params: { path: { id: rule.id }, header: { 'If-Match': etagOf(rule.version) } } });
+      void message.success(t('routing.deleted'));
+    } catch (error) {
+      void message.error(describeError(error, t));
+    } finally {
+      setDeleting(null);
+      await invalidate();
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('routing.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ rule: null })}>
+            {t('routing.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Typography.Paragraph type="secondary">{t('routing.intro')}</Typography.Paragraph>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          <CategorySelect
+            allowClear
+            ariaLabel={t('routing.filterCategory')}
+            placeholder={t('routing.filterCategory')}
+            value={category}
+            onChange={(next) => {
+              setCategory(next);
+              pages.reset();
+            }}
+          />
+          <RegionTreeSelect
+            ariaLabel={t('routing.filterRegion')}
+            placeholder={t('routing.filterRegion')}
+            value={regionId}
+            onChange={(next) => {
+              setRegionId(next);
+              pages.reset();
+            }}
+          />
+        </Flex>
+        {rules.isError ? (
+          <LoadError compact error={rules.error} onRetry={() => void rules.refetch()} />
+        ) : (
+          <>
+            <Table<RoutingRule>
+              rowKey="id"
+              loading={rules.isFetching}
+              dataSource={rules.data?.items ?? []}
+              pagination={false}
+              scroll={{ x: true }}
+              locale={{ emptyText: <Empty description={t('routing.empty')} /> }}
+              columns={[
+                { title: t('routing.category'), dataIndex: 'category', render: (code: string) => categoryName(code) },
+                {
+                  title: t('routing.region'),
+                  dataIndex: 'regionName',
+                  render: (name: string | null | undefined) => name ?? t('routing.unknownRegion'),
+                },
+                {
+                  title: t('routing.unit'),
+                  dataIndex: 'unitName',
+                  render: (name: string | null | undefined) => name ?? t('routing.unknownUnit'),
+                },
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_, rule) => (
+                    <Space size={0} wrap>
+                      <Button type="link" onClick={() => setEditing({ rule })}>
+                        {t('common.edit')}
+                      </Button>
+                      <Popconfirm
+                        title={t('routing.confirmDelete')}
+                        okText={t('common.confirm')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => remove(rule)}
+                      >
+                        <Button type="link" danger loading={deleting === rule.id}>
+                          {t('routing.delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+            <CursorPager
+              pageIndex={pages.pageIndex}
+              hasPrevious={pages.hasPrevious}
+              hasNext={Boolean(rules.data?.nextCursor)}
+              loading={rules.isFetching}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(rules.data?.nextCursor)}
+            />
+          </>
+        )}
+      </Card>
+      <RoutingRuleDialog open={editing !== null} rule={editing?.rule ?? null} onClose={() => setEditing(null)} />
+    </>
+  );
+}
