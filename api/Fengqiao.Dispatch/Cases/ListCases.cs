@@ -54,16 +54,21 @@ internal static class WorklistSql
         [WorklistTab.Agent] = "c.agent_user_id = @CallerId AND c.status <> 'Closed'",
     };
 
-    /// <summary>Per tab, the first page and the page after a cursor, most urgent first.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DatabaseProvider, string), IReadOnlyDictionary<string, string>> Built = new();
+
+    /// <summary>Per tab, the first page and the page after a cursor, most urgent first; built once per engine.</summary>
     public static IReadOnlyDictionary<string, string> Pages(ISqlDialect dialect) =>
+        Built.GetOrAdd((dialect.Provider, nameof(Pages)), _ => BuildPages(dialect));
+
+    public static IReadOnlyDictionary<string, string> Counts(ISqlDialect dialect) =>
+        Built.GetOrAdd((dialect.Provider, nameof(Counts)), _ => Conditions.ToDictionary(tab => tab.Key.ToString(), tab => $"SELECT COUNT(*) FROM dispatch_cases c WHERE {tab.Value}"));
+
+    private static Dictionary<string, string> BuildPages(ISqlDialect dialect) =>
         Conditions.SelectMany(tab => new[]
         {
             KeyValuePair.Create(tab.Key.ToString(), $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
             KeyValuePair.Create(tab.Key + ":after", $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} {After} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
         }).ToDictionary();
-
-    public static IReadOnlyDictionary<string, string> Counts(ISqlDialect dialect) =>
-        Conditions.ToDictionary(tab => tab.Key.ToString(), tab => $"SELECT COUNT(*) FROM dispatch_cases c WHERE {tab.Value}");
 }
 
 internal sealed record WorklistItem

@@ -24,15 +24,14 @@ internal sealed class OpenCaseOnAcceptance(
         var now = clock.GetUtcNow();
         var flags = accepted.Flags ?? [];
         var assignmentDue = rules.AssignmentDeadline.From(WorkCalendar.LocalDate(accepted.ReceivedAt), calendar);
-        var row = NewCase(accepted, region?.Name ?? accepted.Number, flags, assignmentDue, now);
-        var reading = CaseClock.Read(row.Status, row.AssignmentDue, null, null, store.Today, rules.YellowWorkingDays, calendar);
-        row = row with { CurrentStep = reading.Step, CurrentDueOn = reading.DueOn, CurrentYellowOn = reading.YellowOn, Light = reading.Light };
+        var reading = CaseClock.Read(CaseStatus.AwaitingAssignment, assignmentDue, null, null, store.Today, rules.YellowWorkingDays, calendar);
+        var row = NewCase(accepted, region?.Name ?? accepted.Number, flags, reading, now);
         await store.InsertAsync(row, cancellationToken);
         await checklists.CreateAsync(row.Id, rules.ChecklistFor(row.IsFirstTime), cancellationToken);
         await store.AddTimelineAsync(row.Id, CaseEventKind.Opened, false, accepted.Number, null, null, null, false, cancellationToken);
     }
 
-    private static CaseRow NewCase(PetitionAccepted accepted, string regionName, IReadOnlyList<string> flags, DateOnly assignmentDue, DateTimeOffset now) => new()
+    private static CaseRow NewCase(PetitionAccepted accepted, string regionName, IReadOnlyList<string> flags, ClockReading reading, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         PetitionId = accepted.PetitionId,
@@ -51,13 +50,13 @@ internal sealed class OpenCaseOnAcceptance(
         Status = CaseStatus.AwaitingAssignment,
         SuggestedUnitId = accepted.SuggestedLeadUnitId,
         ReportRequired = false,
-        AssignmentDue = assignmentDue,
+        AssignmentDue = reading.DueOn,
         ExtensionDays = 0,
         PausedDays = 0,
-        CurrentStep = ClockStep.Assignment,
-        CurrentDueOn = assignmentDue,
-        CurrentYellowOn = assignmentDue,
-        Light = Light.Green,
+        CurrentStep = reading.Step,
+        CurrentDueOn = reading.DueOn,
+        CurrentYellowOn = reading.YellowOn,
+        Light = reading.Light,
         IsListed = false,
         CreatedAt = now,
         Version = 1,
