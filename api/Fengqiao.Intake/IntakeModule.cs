@@ -22,7 +22,8 @@ public static class IntakeModule
 
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatorsFromAssembly(typeof(IntakeModule).Assembly, includeInternalTypes: true);
+        // Validators are stateless (the clock and rules they use are singletons): built once, not on every request.
+        services.AddValidatorsFromAssembly(typeof(IntakeModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(IntakeRules.Load(configuration));
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<PetitionRegistrar>();

@@ -23,7 +23,8 @@ public static class OrganizationModule
 
     public static IServiceCollection AddOrganization(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatorsFromAssembly(typeof(OrganizationModule).Assembly, includeInternalTypes: true);
+        // Validators are stateless (the clock and rules they use are singletons): built once, not on every request.
+        services.AddValidatorsFromAssembly(typeof(OrganizationModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<UserStore>();
