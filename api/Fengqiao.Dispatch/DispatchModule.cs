@@ -6,7 +6,7 @@ using Fengqiao.Dispatch.Public;
 using Fengqiao.Dispatch.Rules;
 using Fengqiao.Dispatch.Supervision;
 using Fengqiao.Dispatch.Watcher;
-using FluentValidation;
+using Fengqiao.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +22,7 @@ public static class DispatchModule
 
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatorsFromAssembly(typeof(DispatchModule).Assembly, includeInternalTypes: true);
+        services.AddModuleValidators(typeof(DispatchModule).Assembly);
         services.AddScoped(sp => DispatchRules.From(sp.GetRequiredService<IRuleSets>().Active));
         services.AddSingleton<IRuleSetSectionValidator, DispatchRuleSetSectionValidator>();
         services.AddScoped<CaseStore>();

@@ -11,7 +11,7 @@ using Fengqiao.BuildingBlocks;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Intake.Finality;
-using FluentValidation;
+using Fengqiao.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,7 +27,7 @@ public static class IntakeModule
 
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatorsFromAssembly(typeof(IntakeModule).Assembly, includeInternalTypes: true);
+        services.AddModuleValidators(typeof(IntakeModule).Assembly);
         services.AddScoped(sp => IntakeRules.From(sp.GetRequiredService<IRuleSets>().Active));
         services.AddSingleton<IRuleSetSectionValidator, IntakeRuleSetSectionValidator>();
         services.AddSingleton<AttachmentStore>();

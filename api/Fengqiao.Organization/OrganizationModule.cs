@@ -7,7 +7,7 @@ using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
-using FluentValidation;
+using Fengqiao.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +24,7 @@ public static class OrganizationModule
 
     public static IServiceCollection AddOrganization(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatorsFromAssembly(typeof(OrganizationModule).Assembly, includeInternalTypes: true);
+        services.AddModuleValidators(typeof(OrganizationModule).Assembly);
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<UserStore>();

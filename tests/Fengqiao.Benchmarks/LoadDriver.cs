@@ -8,10 +8,25 @@ internal sealed record ScenarioResult(string Scenario, int Requests, double Requ
 /// <summary>Sends a fixed number of requests from a few concurrent clients and measures throughput and latency.</summary>
 internal static class LoadDriver
 {
-    public static async Task<ScenarioResult> RunAsync(string scenario, int requests, int clients, Func<int, Task> send)
+    /// <summary>
+    /// The warm-up lasts at least this long: tiered compilation only reaches optimised code for a path after it has
+    /// run for a while, and a few hundred requests measured the JIT more than the code.
+    /// </summary>
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(3);
+
+    /// <summary>Warms up, then measures <paramref name="requests"/> requests; <paramref name="maxWarmUpRequests"/> bounds the warm-up of scenarios whose requests are used up.</summary>
+    public static async Task<ScenarioResult> RunAsync(string scenario, int requests, int clients, Func<int, Task> send, int maxWarmUpRequests = int.MaxValue)
     {
-        // Warm-up: JIT, connection pool, SQLite page cache; not measured.
-        await RunConcurrentlyAsync(Math.Max(clients, requests / 10), clients, send, new double[Math.Max(clients, requests / 10)]);
+        // Warm-up: JIT, connection pool, SQLite page cache; not measured. Batches of a tenth of the run, for at least WarmUpTime.
+        var batch = Math.Max(clients, requests / 10);
+        var warmUp = Stopwatch.StartNew();
+        var warmUpRequests = 0;
+        var warmUpLatencies = new double[batch];
+        while (warmUpRequests + batch <= Math.Max(batch, maxWarmUpRequests) && (warmUpRequests == 0 || warmUp.Elapsed < WarmUpTime))
+        {
+            await RunConcurrentlyAsync(batch, clients, send, warmUpLatencies);
+            warmUpRequests += batch;
+        }
 
         var latencies = new double[requests];
         var stopwatch = Stopwatch.StartNew();

@@ -53,7 +53,8 @@ internal static class RunCommand
         var (townIds, townDeepCursor) = await WalkWorklistAsync(http, api, town);
         var (_, districtDeepCursor) = await WalkWorklistAsync(http, api, district);
         var duplicateQueries = await DuplicateQueriesAsync(http, api, town, townIds.Take(Samples).ToList());
-        var registrations = await RegistrationsAsync(host, http, api, town, requests + Math.Max(clients, requests / 10), cancellationToken);
+        // Registrations are used up: enough for the measured requests and a warm-up of up to half as many again.
+        var registrations = await RegistrationsAsync(host, http, api, town, requests + Math.Max(clients, requests / 2), cancellationToken);
 
         var results = new List<ScenarioResult>
         {
@@ -72,7 +73,8 @@ internal static class RunCommand
 
         var registered = 0;
         results.Add(await LoadDriver.RunAsync("registration, town", requests, clients,
-            _ => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions"), town, registrations[Interlocked.Increment(ref registered) - 1], HttpStatusCode.Created)));
+            _ => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions"), town, registrations[Interlocked.Increment(ref registered) - 1], HttpStatusCode.Created),
+            maxWarmUpRequests: registrations.Count - requests));
 
         LoadDriver.Print(results, clients);
         return 0;

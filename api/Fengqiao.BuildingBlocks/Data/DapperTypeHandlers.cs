@@ -85,7 +85,10 @@ internal static class DapperTypeHandlers
         {
             DateTimeOffset instant => instant,
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            // What SetValue writes is exactly the round-trip form, which parses on a fast path; anything else the general way.
+            string text => DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var roundTrip)
+                ? roundTrip
+                : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
             _ => throw new DataException($"Cannot read a DateTimeOffset from {value.GetType().Name}."),
         };
     }

@@ -76,6 +76,32 @@ internal sealed record PetitionFilter(
             receivedTo,
             string.IsNullOrWhiteSpace(text) ? null : text.Trim());
 
+    /// <summary>The terms of the worklist query this filter needs: one per filter that is set.</summary>
+    public ListTerms Terms
+    {
+        get
+        {
+            var terms = ListTerms.None;
+            void When(bool set, ListTerms term) => terms |= set ? term : ListTerms.None;
+            When(RegionId is not null, ListTerms.Region);
+            When(Status is not null, ListTerms.Status);
+            When(Channel is not null, ListTerms.Channel);
+            When(Category is not null, ListTerms.Category);
+            When(ReceivedFrom is not null, ListTerms.ReceivedFrom);
+            When(ReceivedTo is not null, ListTerms.ReceivedTo);
+            When(Flags.Contains(PetitionFlag.FirstTime), ListTerms.FirstTime);
+            When(Flags.Contains(PetitionFlag.Repeat), ListTerms.Repeat);
+            When(Flags.Contains(PetitionFlag.SkipLevel), ListTerms.SkipLevel);
+            When(Flags.Contains(PetitionFlag.Collective), ListTerms.Collective);
+            When(Flags.Contains(PetitionFlag.BusinessEnvironment), ListTerms.Business);
+            When(Flags.Contains(PetitionFlag.CrossBoundary), ListTerms.CrossBoundary);
+            When(Flags.Contains(PetitionFlag.Urgent), ListTerms.Urgent);
+            When(Flags.Contains(PetitionFlag.AcceptanceOverdue), ListTerms.Overdue);
+            When(Text is not null, ListTerms.Text);
+            return terms;
+        }
+    }
+
     /// <summary>The SQL parameters of this filter within the caller's jurisdiction, or null when the region filter points outside it.</summary>
     public async Task<object?> ParametersAsync(PetitionReader reader, IOrganizationDirectory directory, TimeProvider clock, PetitionCursor? after, int limit, CancellationToken cancellationToken)
     {
@@ -146,7 +172,7 @@ internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader re
             return new Page<PetitionListItem>([], null);
         }
 
-        var sql = after is null ? PetitionSql.List(session.Dialect) : PetitionSql.ListAfter(session.Dialect);
+        var sql = PetitionSql.List(session.Dialect, query.Filter.Terms, afterCursor: after is not null);
         var rows = await session.QueryAsync<PetitionListItem>(sql, parameters, cancellationToken);
         return Cursor.ToPage(rows, limit, p => new PetitionCursor(p.ReceivedAt, p.Id));
     }
