@@ -202,8 +202,10 @@ internal sealed class PetitionBulkLoader(
                 IsBusiness = Has(PetitionFlag.BusinessEnvironment),
                 IsCrossBoundary = Has(PetitionFlag.CrossBoundary),
                 IsUrgent = Has(PetitionFlag.Urgent),
+                IsFinalMatter = Has(PetitionFlag.FinalMatter),
                 FlagReasons = JsonSerializer.Serialize(flags, FlagJson),
                 TextSignature = TextSignature.Encode(prepared.Signature),
+                FirstPetitionerName = prepared.Petitioners.Find(p => p.Ordinal == 0)?.Name,
                 Decision = decision?.Decision.ToString(),
                 DecisionReason = decision?.Reason,
                 DecisionNotice = decision?.Notice,
@@ -223,7 +225,7 @@ internal sealed class PetitionBulkLoader(
 
         var petitioners = batch.SelectMany(p => p.Petitioners).ToList();
         var textKeys = batch.SelectMany(p => p.TextKeys).ToList();
-        await session.ExecuteAsync(PetitionBulkSql.InsertPetition, petitions, cancellationToken);
+        await session.ExecuteAsync(PetitionSql.InsertPetition, petitions, cancellationToken);
         await session.ExecuteAsync(PetitionSql.InsertPetitioner, petitioners, cancellationToken);
         await session.ExecuteAsync(PetitionSql.InsertTextKey, textKeys, cancellationToken);
         await session.ExecuteAsync(PetitionSql.InsertTimeline, timeline, cancellationToken);
@@ -265,79 +267,4 @@ internal sealed class PetitionBulkLoader(
     private sealed record TextKeyInsert(string BandKey, Guid RegionId, string Category, DateTimeOffset ReceivedAt, Guid PetitionId);
 
     private sealed record TimelineInsert(Guid Id, Guid PetitionId, DateTimeOffset OccurredAt, string Kind, bool IsPublic, string Text, string? ActorUnitName, Guid? ActorUserId);
-
-    private sealed record PetitionInsert
-    {
-        public required Guid Id { get; init; }
-
-        public required string Number { get; init; }
-
-        public required string Channel { get; init; }
-
-        public required string Status { get; init; }
-
-        public required Guid RegionId { get; init; }
-
-        public required string RegionPath { get; init; }
-
-        public required string RegionName { get; init; }
-
-        public required Guid? RegistrarUnitId { get; init; }
-
-        public required string RegistrarRegionPath { get; init; }
-
-        public required Guid? RegisteredBy { get; init; }
-
-        public required DateTimeOffset ReceivedAt { get; init; }
-
-        public required DateTimeOffset RegisteredAt { get; init; }
-
-        public required DateOnly AcceptanceDue { get; init; }
-
-        public required string Category { get; init; }
-
-        public required int Persons { get; init; }
-
-        public required string RequestText { get; init; }
-
-        public required string FactsText { get; init; }
-
-        public required string ReasonsText { get; init; }
-
-        public required string? ChannelReference { get; init; }
-
-        public required bool IsFirstTime { get; init; }
-
-        public required bool IsRepeat { get; init; }
-
-        public required bool IsSkipLevel { get; init; }
-
-        public required bool IsCollective { get; init; }
-
-        public required bool IsBusiness { get; init; }
-
-        public required bool IsCrossBoundary { get; init; }
-
-        public required bool IsUrgent { get; init; }
-
-        public required string FlagReasons { get; init; }
-
-        public required string TextSignature { get; init; }
-
-        public required string? Decision { get; init; }
-
-        public required string? DecisionReason { get; init; }
-
-        public required string? DecisionNotice { get; init; }
-
-        public required string? LegalChannel { get; init; }
-
-        public required DateTimeOffset? DecidedAt { get; init; }
-
-        public required string? TrackingCode { get; init; }
-
-        public required string? TrackingSecretHash { get; init; }
-
-        public required long Version { get; init; }
-    }
 }

@@ -100,5 +100,6 @@ internal static class ExportPetitionsEndpoint
         if (row.IsBusiness) yield return "business_environment";
         if (row.IsCrossBoundary) yield return "cross_boundary";
         if (row.IsUrgent) yield return "urgent";
+        if (row.IsFinalMatter) yield return "final_matter";
     }
 }

@@ -49,6 +49,8 @@ internal sealed record PetitionListItem
     public required bool IsCrossBoundary { get; init; }
 
     public required bool IsUrgent { get; init; }
+
+    public required bool IsFinalMatter { get; init; }
 }
 
 /// <summary>Keyset of the worklist: newest received first.</summary>
@@ -96,6 +98,7 @@ internal sealed record PetitionFilter(
             When(Flags.Contains(PetitionFlag.BusinessEnvironment), ListTerms.Business);
             When(Flags.Contains(PetitionFlag.CrossBoundary), ListTerms.CrossBoundary);
             When(Flags.Contains(PetitionFlag.Urgent), ListTerms.Urgent);
+            When(Flags.Contains(PetitionFlag.FinalMatter), ListTerms.FinalMatter);
             When(Flags.Contains(PetitionFlag.AcceptanceOverdue), ListTerms.Overdue);
             When(Text is not null, ListTerms.Text);
             return terms;
@@ -117,7 +120,6 @@ internal sealed record PetitionFilter(
             regionPrefix = region.Path + "%";
         }
 
-        int Has(PetitionFlag flag) => Flags.Contains(flag) ? 1 : 0;
         return reader.Parameters(new
         {
             RegionPrefix = regionPrefix,
@@ -126,14 +128,6 @@ internal sealed record PetitionFilter(
             Category,
             ReceivedFrom = ReceivedFrom is { } from ? StartOfDay(from) : (DateTimeOffset?)null,
             ReceivedTo = ReceivedTo is { } to ? StartOfDay(to.AddDays(1)) : (DateTimeOffset?)null,
-            FirstTime = Has(PetitionFlag.FirstTime),
-            Repeat = Has(PetitionFlag.Repeat),
-            SkipLevel = Has(PetitionFlag.SkipLevel),
-            Collective = Has(PetitionFlag.Collective),
-            Business = Has(PetitionFlag.BusinessEnvironment),
-            CrossBoundary = Has(PetitionFlag.CrossBoundary),
-            Urgent = Has(PetitionFlag.Urgent),
-            Overdue = Has(PetitionFlag.AcceptanceOverdue),
             Today = WorkCalendar.LocalDate(clock.GetUtcNow()),
             Text = Text is null ? null : "%" + Text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%",
             AfterReceivedAt = after?.ReceivedAt,

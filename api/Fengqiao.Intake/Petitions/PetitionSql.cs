@@ -18,13 +18,15 @@ internal static class PetitionSql
         INSERT INTO intake_petitions (
             id, number, channel, status, region_id, region_path, region_name, registrar_unit_id, registrar_region_path, registered_by,
             received_at, registered_at, acceptance_due, category, persons, request_text, facts_text, reasons_text, channel_reference,
-            is_first_time, is_repeat, is_skip_level, is_collective, is_business, is_cross_boundary, is_urgent, flag_reasons, text_signature,
+            is_first_time, is_repeat, is_skip_level, is_collective, is_business, is_cross_boundary, is_urgent, is_final_matter, flag_reasons, text_signature,
+            first_petitioner_name, decision, decision_reason, decision_notice, legal_channel, decided_at,
             tracking_code, tracking_secret_hash, version)
         VALUES (
-            @Id, @Number, @Channel, 'Registered', @RegionId, @RegionPath, @RegionName, @RegistrarUnitId, @RegistrarRegionPath, @RegisteredBy,
+            @Id, @Number, @Channel, @Status, @RegionId, @RegionPath, @RegionName, @RegistrarUnitId, @RegistrarRegionPath, @RegisteredBy,
             @ReceivedAt, @RegisteredAt, @AcceptanceDue, @Category, @Persons, @RequestText, @FactsText, @ReasonsText, @ChannelReference,
-            @IsFirstTime, @IsRepeat, @IsSkipLevel, @IsCollective, @IsBusiness, @IsCrossBoundary, @IsUrgent, @FlagReasons, @TextSignature,
-            @TrackingCode, @TrackingSecretHash, 1)
+            @IsFirstTime, @IsRepeat, @IsSkipLevel, @IsCollective, @IsBusiness, @IsCrossBoundary, @IsUrgent, @IsFinalMatter, @FlagReasons, @TextSignature,
+            @FirstPetitionerName, @Decision, @DecisionReason, @DecisionNotice, @LegalChannel, @DecidedAt,
+            @TrackingCode, @TrackingSecretHash, @Version)
         """;
 
     public const string InsertPetitioner = """
@@ -154,6 +156,7 @@ internal static class PetitionSql
         (ListTerms.Business, "AND p.is_business = 1"),
         (ListTerms.CrossBoundary, "AND p.is_cross_boundary = 1"),
         (ListTerms.Urgent, "AND p.is_urgent = 1"),
+        (ListTerms.FinalMatter, "AND p.is_final_matter = 1"),
         (ListTerms.Overdue, "AND p.status = 'Registered' AND p.acceptance_due < @Today"),
         (ListTerms.Text, "AND (p.number LIKE @Text OR p.request_text LIKE @Text)"),
     ];
@@ -166,8 +169,8 @@ internal static class PetitionSql
         SELECT p.id AS Id, p.number AS Number, p.channel AS Channel, p.status AS Status, p.region_name AS RegionName, p.category AS Category,
                p.persons AS Persons, p.received_at AS ReceivedAt, p.acceptance_due AS AcceptanceDue, p.request_text AS RequestText,
                p.is_first_time AS IsFirstTime, p.is_repeat AS IsRepeat, p.is_skip_level AS IsSkipLevel, p.is_collective AS IsCollective,
-               p.is_business AS IsBusiness, p.is_cross_boundary AS IsCrossBoundary, p.is_urgent AS IsUrgent,
-               (SELECT MIN(pp.name) FROM intake_petitioners pp WHERE pp.petition_id = p.id AND pp.ordinal = 0) AS FirstPetitioner
+               p.is_business AS IsBusiness, p.is_cross_boundary AS IsCrossBoundary, p.is_urgent AS IsUrgent, p.is_final_matter AS IsFinalMatter,
+               p.first_petitioner_name AS FirstPetitioner
         FROM intake_petitions p
         WHERE {Visible}
           {string.Join("\n  ", FilterTerms.Where(t => terms.HasFlag(t.Term)).Select(t => t.Sql))}
@@ -200,5 +203,6 @@ internal enum ListTerms
     Urgent = 1 << 12,
     Overdue = 1 << 13,
     Text = 1 << 14,
-    All = (1 << 15) - 1,
+    FinalMatter = 1 << 15,
+    All = (1 << 16) - 1,
 }

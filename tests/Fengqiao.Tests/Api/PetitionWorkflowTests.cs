@@ -182,9 +182,12 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
     {
         using var officer = await Api.ClientForAsync("district.petition_officer");
         var region = Region("陶堰街道");
+        var firstPetitioners = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            await IntakeData.RegisterAsync(officer, Data.Registration(region, i % 2 == 0 ? "letter" : "phone"));
+            var registration = Data.Registration(region, i % 2 == 0 ? "letter" : "phone");
+            firstPetitioners.Add(registration["petitioners"]![0]!["name"]!.GetValue<string>());
+            await IntakeData.RegisterAsync(officer, registration);
         }
 
         var letters = await AllPagesAsync(officer, $"regionId={region}&channel=letter", 2);
@@ -194,6 +197,7 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
         Assert.That(all.Select(p => p["id"]!.GetValue<string>()), Is.Unique);
         Assert.That(all.Select(p => p["receivedAt"]!.GetValue<DateTimeOffset>()), Is.Ordered.Descending);
         Assert.That(all, Has.Count.EqualTo(5));
+        Assert.That(all.Select(p => p["firstPetitioner"]!.GetValue<string>()), Is.EquivalentTo(firstPetitioners));
 
         await (await officer.GetAsync("/api/v1/petitions?channel=pigeon")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await officer.GetAsync("/api/v1/petitions?receivedFrom=2026-05-02&receivedTo=2026-05-01")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);

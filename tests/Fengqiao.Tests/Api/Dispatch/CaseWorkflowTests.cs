@@ -134,6 +134,11 @@ public sealed class CaseWorkflowTests : DispatchTestBase
         using var db = TestDatabase.Open(Api);
         var finalNumber = TestDatabase.Strings(db, "SELECT number FROM intake_petitions WHERE final_at IS NOT NULL AND id = (SELECT petition_id FROM dispatch_cases WHERE id = $id)", ("$id", caseId.ToString())).Single();
         Assert.That(again["flags"]!.AsArray().Single(f => f!["flag"]!.GetValue<string>() == "final_matter")!["related"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain(finalNumber));
+
+        var finalMatters = await registrar.GetFromJsonAsync<JsonObject>("/api/v1/petitions?flag=final_matter&limit=100");
+        var listed = finalMatters!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        Assert.That(listed, Is.EqualTo(new[] { again["id"]!.GetValue<string>() }), "the worklist filters on the final-matter flag");
+        Assert.That(finalMatters["items"]![0]!["isFinalMatter"]!.GetValue<bool>(), Is.True);
     }
 
     [Test]

@@ -96,6 +96,7 @@ export function listItemFlags(item: {
   isBusiness: boolean;
   isCrossBoundary: boolean;
   isUrgent: boolean;
+  isFinalMatter: boolean;
 }): PetitionFlag[] {
   const result: PetitionFlag[] = [];
   if (item.isFirstTime) result.push('first_time');
@@ -105,5 +106,6 @@ export function listItemFlags(item: {
   if (item.isBusiness) result.push('business_environment');
   if (item.isCrossBoundary) result.push('cross_boundary');
   if (item.isUrgent) result.push('urgent');
+  if (item.isFinalMatter) result.push('final_matter');
   return result;
 }

@@ -1468,6 +1468,7 @@ export interface components {
             isBusiness: boolean;
             isCrossBoundary: boolean;
             isUrgent: boolean;
+            isFinalMatter: boolean;
         };
         PetitionListItemPage: {
             items: components["schemas"]["PetitionListItem"][];

@@ -1,0 +1,84 @@
+namespace Fengqiao.Intake.Petitions;
+
+/// <summary>
+/// One petition row as it is inserted, by the registrar (registered, undecided) and by the bulk loader (possibly decided already).
+/// The name of the first petitioner is kept on the row so the worklist needs no look-up per row.
+/// </summary>
+internal sealed record PetitionInsert
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string Status { get; init; }
+
+    public required Guid RegionId { get; init; }
+
+    public required string RegionPath { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required Guid? RegistrarUnitId { get; init; }
+
+    public required string RegistrarRegionPath { get; init; }
+
+    public required Guid? RegisteredBy { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    public required DateOnly AcceptanceDue { get; init; }
+
+    public required string Category { get; init; }
+
+    public required int Persons { get; init; }
+
+    public required string RequestText { get; init; }
+
+    public required string FactsText { get; init; }
+
+    public required string ReasonsText { get; init; }
+
+    public required string? ChannelReference { get; init; }
+
+    public required bool IsFirstTime { get; init; }
+
+    public required bool IsRepeat { get; init; }
+
+    public required bool IsSkipLevel { get; init; }
+
+    public required bool IsCollective { get; init; }
+
+    public required bool IsBusiness { get; init; }
+
+    public required bool IsCrossBoundary { get; init; }
+
+    public required bool IsUrgent { get; init; }
+
+    public required bool IsFinalMatter { get; init; }
+
+    public required string FlagReasons { get; init; }
+
+    public required string TextSignature { get; init; }
+
+    public required string? FirstPetitionerName { get; init; }
+
+    public required string? Decision { get; init; }
+
+    public required string? DecisionReason { get; init; }
+
+    public required string? DecisionNotice { get; init; }
+
+    public required string? LegalChannel { get; init; }
+
+    public required DateTimeOffset? DecidedAt { get; init; }
+
+    public required string? TrackingCode { get; init; }
+
+    public required string? TrackingSecretHash { get; init; }
+
+    public required long Version { get; init; }
+}
