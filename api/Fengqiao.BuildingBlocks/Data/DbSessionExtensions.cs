@@ -18,6 +18,13 @@ public static class DbSessionExtensions
         return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Several result sets from one command: one round trip (and one command set-up) instead of one per query.</summary>
+    public static async Task<SqlMapper.GridReader> QueryMultipleAsync(this IDbSession session, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.GetConnectionAsync(cancellationToken);
+        return await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
+    }
+
     public static async Task<T?> ExecuteScalarAsync<T>(this IDbSession session, string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await session.GetConnectionAsync(cancellationToken);

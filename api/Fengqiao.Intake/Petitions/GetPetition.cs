@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Dapper;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,12 +19,12 @@ internal sealed class GetPetitionHandler(IDbSession session, PetitionReader read
 {
     public async ValueTask<PetitionDetail> Handle(GetPetition query, CancellationToken cancellationToken)
     {
-        var row = await reader.GetAsync(query.Id, cancellationToken);
-        var byPetition = new { PetitionId = row.Id };
-        var petitioners = await session.QueryAsync<PetitionerView>(PetitionSql.PetitionersOf, byPetition, cancellationToken);
-        var timeline = await session.QueryAsync<TimelineEntry>(PetitionSql.TimelineOf, byPetition, cancellationToken);
-        var attachments = await session.QueryAsync<AttachmentView>(PetitionSql.AttachmentsOf, byPetition, cancellationToken);
-        var links = await session.QueryAsync<LinkView>(PetitionSql.LinksOf, byPetition, cancellationToken);
+        await using var results = await session.QueryMultipleAsync(PetitionSql.Details, reader.Parameters(new { query.Id, PetitionId = query.Id }), cancellationToken);
+        var row = await results.ReadSingleOrDefaultAsync<PetitionRow>() ?? throw new NotFoundException("Petition");
+        var petitioners = (await results.ReadAsync<PetitionerView>()).AsList();
+        var timeline = (await results.ReadAsync<TimelineEntry>()).AsList();
+        var attachments = (await results.ReadAsync<AttachmentView>()).AsList();
+        var links = (await results.ReadAsync<LinkView>()).AsList();
         var today = WorkCalendar.LocalDate(clock.GetUtcNow());
         return new PetitionDetail(
             row.Id,
