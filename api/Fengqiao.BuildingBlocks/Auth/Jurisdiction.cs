@@ -5,21 +5,24 @@ namespace Fengqiao.BuildingBlocks.Auth;
 
 /// <summary>
 /// The one way queries are limited to the caller's jurisdiction. Scoped SQL names the parameters
-/// <c>@JurisdictionPrefix</c> (region path subtree, matched with LIKE) and <c>@JurisdictionUnitId</c>
-/// (items assigned to the caller's unit); these methods always supply both.
+/// <c>@JurisdictionPrefix</c> (region path subtree, matched with LIKE), <c>@JurisdictionPath</c> (the caller's region
+/// path itself, for queries that match a stored ancestor path with =) and <c>@JurisdictionUnitId</c> (items assigned to
+/// the caller's unit); these methods always supply all three.
 /// </summary>
 public static class Jurisdiction
 {
     public const string PrefixParameter = "JurisdictionPrefix";
+    public const string PathParameter = "JurisdictionPath";
     public const string UnitParameter = "JurisdictionUnitId";
 
-    /// <summary>A caller without a unit (e.g. an unknown external identity) sees nothing.</summary>
-    private const string NothingPrefix = "\u0000";
+    /// <summary>A caller without a unit (e.g. an unknown external identity) sees nothing: no path matches this one.</summary>
+    private const string NoRegion = "\u0000";
 
     public static DynamicParameters Parameters(ICurrentUser user, object? parameters = null)
     {
         var merged = new DynamicParameters(parameters);
-        merged.Add(PrefixParameter, user.RegionPath is { Length: > 0 } path ? path + "%" : NothingPrefix);
+        merged.Add(PrefixParameter, user.RegionPath is { Length: > 0 } path ? path + "%" : NoRegion);
+        merged.Add(PathParameter, user.RegionPath is { Length: > 0 } ? user.RegionPath : NoRegion);
         merged.Add(UnitParameter, user.UnitId ?? Guid.Empty);
         return merged;
     }
@@ -31,8 +34,10 @@ public static class Jurisdiction
         session.QuerySingleOrDefaultAsync<T>(sql, Parameters(user, parameters), cancellationToken);
 
     /// <summary>Whether the caller's jurisdiction is the whole region tree (a unit of the root region, the city).</summary>
-    public static bool CoversWholeTree(ICurrentUser user) =>
-        user.RegionPath is { Length: > 0 } path && path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == 1;
+    public static bool CoversWholeTree(ICurrentUser user) => LevelOf(user) == RegionLevel.City;
+
+    /// <summary>The level of the caller's region, or null for a caller without one.</summary>
+    public static RegionLevel? LevelOf(ICurrentUser user) => RegionPaths.LevelOf(user.RegionPath);
 
     /// <summary>City-wide settings (the work calendar, the rule sets) change only by callers whose jurisdiction is the whole tree.</summary>
     public static void RequireWholeTree(ICurrentUser user)

@@ -60,7 +60,7 @@ internal static class ExportPetitionsEndpoint
         if (parameters is not null)
         {
             var connection = await session.GetConnectionAsync(cancellationToken);
-            await foreach (var row in connection.QueryUnbufferedAsync<PetitionListItem>(PetitionSql.List(session.Dialect, filter.Terms, afterCursor: false), parameters).WithCancellation(cancellationToken))
+            await foreach (var row in connection.QueryUnbufferedAsync<PetitionListItem>(PetitionSql.List(session.Dialect, filter.Terms, afterCursor: false, level: null), parameters).WithCancellation(cancellationToken))
             {
                 csv.WriteField(row.Number);
                 csv.WriteField(row.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));

@@ -153,7 +153,7 @@ internal sealed class ListPetitionsValidator : AbstractValidator<ListPetitions>
     }
 }
 
-internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader reader, IOrganizationDirectory directory, TimeProvider clock)
+internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader reader, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)
     : IQueryHandler<ListPetitions, Page<PetitionListItem>>
 {
     public async ValueTask<Page<PetitionListItem>> Handle(ListPetitions query, CancellationToken cancellationToken)
@@ -166,7 +166,7 @@ internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader re
             return new Page<PetitionListItem>([], null);
         }
 
-        var sql = PetitionSql.List(session.Dialect, query.Filter.Terms, afterCursor: after is not null);
+        var sql = PetitionSql.List(session.Dialect, query.Filter.Terms, afterCursor: after is not null, Jurisdiction.LevelOf(caller));
         var rows = await session.QueryAsync<PetitionListItem>(sql, parameters, cancellationToken);
         return Cursor.ToPage(rows, limit, p => new PetitionCursor(p.ReceivedAt, p.Id));
     }

@@ -1,3 +1,5 @@
+using Fengqiao.BuildingBlocks.Auth;
+
 namespace Fengqiao.Intake.Petitions;
 
 /// <summary>
@@ -17,6 +19,12 @@ internal sealed record PetitionInsert
     public required Guid RegionId { get; init; }
 
     public required string RegionPath { get; init; }
+
+    /// <summary>The region's district path (null for a city-level region): the district worklist reads it by index.</summary>
+    public string? DistrictPath => RegionPaths.AncestorAt(RegionPath, RegionLevel.District);
+
+    /// <summary>The region's town path (null above town level): the town worklist reads it by index.</summary>
+    public string? TownPath => RegionPaths.AncestorAt(RegionPath, RegionLevel.Town);
 
     public required string RegionName { get; init; }
 

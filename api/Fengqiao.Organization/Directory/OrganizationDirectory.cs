@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Organization.Regions;

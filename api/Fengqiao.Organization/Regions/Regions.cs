@@ -1,14 +1,8 @@
+using Fengqiao.BuildingBlocks.Auth;
+
 namespace Fengqiao.Organization.Regions;
 
 /// <summary>City 市 → district/county 区县 → town/street 镇街 → village/community 村社区.</summary>
-internal enum RegionLevel
-{
-    City,
-    District,
-    Town,
-    Village,
-}
-
 internal sealed record RegionItem
 {
     public required Guid Id { get; init; }
@@ -26,10 +20,3 @@ internal sealed record RegionItem
 }
 
 internal sealed record RegionList(IReadOnlyList<RegionItem> Items);
-
-internal static class RegionPaths
-{
-    public static string Child(string parentPath, string code) => $"{parentPath}{code}/";
-
-    public static string Root(string code) => $"/{code}/";
-}

@@ -211,6 +211,52 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
         Assert.That(lines.Skip(1), Is.All.Contains(",phone,"));
     }
 
+    [Test]
+    public async Task Worklist_AtEachLevel_ListsItsSubtreeAndWhatItsUnitRegistered_PageByPage()
+    {
+        using var district = await Api.ClientForAsync("district.petition_officer");
+        using var city = await Api.ClientForAsync("city.petition_officer");
+        using var town = await Api.ClientForAsync("town.petition_officer");
+        var inTown = await RegisterIdAsync(district, await FushanVillageAsync());
+        var atTownLevel = await RegisterIdAsync(district, Region("府山街道"));
+        var inOtherTown = await RegisterIdAsync(district, Region("北海街道"));
+        var atDistrictLevel = await RegisterIdAsync(district, Region("越城区"));
+        var inOtherDistrict = await RegisterIdAsync(city, Region("柯桥街道"));
+        // What a unit registered stays in its worklist even when the petition's region is not its own (moved here in the database).
+        var registeredByTown = await RegisterIdAsync(town, Region("府山街道"));
+        using (var db = TestDatabase.Open(Api))
+        {
+            TestDatabase.Strings(db, """
+                UPDATE intake_petitions
+                SET region_path = '/330600/330603/330603001/', district_path = '/330600/330603/', town_path = '/330600/330603/330603001/'
+                WHERE id = $id
+                """, ("$id", registeredByTown));
+        }
+
+        var townList = await AllIdsAsync(town);
+        Assert.That(townList, Is.SupersetOf(new[] { inTown, atTownLevel, registeredByTown }));
+        Assert.That(townList, Has.None.AnyOf(inOtherTown, atDistrictLevel, inOtherDistrict));
+
+        var districtList = await AllIdsAsync(district);
+        Assert.That(districtList, Is.SupersetOf(new[] { inTown, atTownLevel, inOtherTown, atDistrictLevel }));
+        Assert.That(districtList, Has.None.AnyOf(inOtherDistrict, registeredByTown));
+
+        Assert.That(await AllIdsAsync(city), Is.SupersetOf(new[] { inTown, inOtherTown, atDistrictLevel, inOtherDistrict, registeredByTown }));
+    }
+
+    private async Task<string> RegisterIdAsync(HttpClient client, Guid region) =>
+        (await IntakeData.RegisterAsync(client, Data.Registration(region)))["id"]!.GetValue<string>();
+
+    /// <summary>Every page of the worklist, two at a time: no petition twice, newest first across the pages.</summary>
+    private static async Task<List<string>> AllIdsAsync(HttpClient client)
+    {
+        var items = await AllPagesAsync(client, "channel=visit", 2);
+        Assert.That(items.Select(i => i["receivedAt"]!.GetValue<DateTimeOffset>()), Is.Ordered.Descending);
+        var ids = items.Select(i => i["id"]!.GetValue<string>()).ToList();
+        Assert.That(ids, Is.Unique);
+        return ids;
+    }
+
     private static async Task<List<JsonNode>> AllPagesAsync(HttpClient client, string filter, int limit)
     {
         var items = new List<JsonNode>();
