@@ -219,11 +219,7 @@ function ReplyCard({ caseDetail }: { caseDetail: CaseDetail }) {
         <Descriptions.Item label={t('case.replyText')}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.replyText}</Typography.Paragraph>
         </Descriptions.Item>
-        {sent.length > 0 ? (
-          <Descriptions.Item label={t('case.replyAttachments')}>
-            <AttachmentList items={sent} download={download} testId="case-reply-attachments" />
-          </Descriptions.Item>
-        ) : null}
+
         <Descriptions.Item label={t('case.rating')}>
           <Space wrap>
             {c.rating ? (
@@ -248,6 +244,14 @@ function ReplyCard({ caseDetail }: { caseDetail: CaseDetail }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
+      {sent.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('case.replyAttachments')}
+          </Typography.Title>
+          <AttachmentList items={sent} download={download} testId="case-reply-attachments" />
+        </>
+      ) : null}
     </Card>
   );
 }

@@ -25,6 +25,8 @@ export function AttachmentList<T extends ListedAttachment>({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const sizeText = (bytes: number) =>
+    bytes < 1024 ? t('attachments.sizeBytes', { bytes }) : t('attachments.size', { kb: (bytes / 1024).toFixed(1) });
   const [downloading, setDownloading] = useState<string | null>(null);
 
   const start = async (item: T) => {
@@ -60,7 +62,7 @@ export function AttachmentList<T extends ListedAttachment>({
         >
           <List.Item.Meta
             title={item.fileName}
-            description={[t('attachments.size', { kb: (item.sizeBytes / 1024).toFixed(1) }), describe?.(item)].filter(Boolean).join(' · ')}
+            description={[sizeText(item.sizeBytes), describe?.(item)].filter(Boolean).join(' · ')}
           />
         </List.Item>
       )}

@@ -310,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   'petition.uploaded': 'Attachment uploaded.',
   'attachments.download': 'Download',
   'attachments.downloadFile': 'Download {name}',
+  'attachments.sizeBytes': '{bytes} B',
   'attachments.size': '{kb} KB',
   'petition.links': 'Links and merges',
   'petition.noLinks': 'No linked petitions',

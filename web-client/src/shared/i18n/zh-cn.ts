@@ -308,6 +308,7 @@ export const zhCN = {
   'petition.uploaded': '附件已上传。',
   'attachments.download': '下载',
   'attachments.downloadFile': '下载 {name}',
+  'attachments.sizeBytes': '{bytes} 字节',
   'attachments.size': '{kb} KB',
   'petition.links': '关联与合并',
   'petition.noLinks': '无关联信访件',
