@@ -16,7 +16,7 @@ namespace Fengqiao.BuildingBlocks;
 
 public static class PlatformServices
 {
-    /// <summary>Data access, unit of work, audit, outbox, clock, work calendar and rule sets, current user and error mapping.</summary>
+    /// <summary>Data access, unit of work, audit, outbox, clock, work calendar and rule sets, file store, current user and error mapping.</summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DataDirectory>();
@@ -47,6 +47,7 @@ public static class PlatformServices
         services.AddSingleton<IRuleSets>(sp => sp.GetRequiredService<RuleSetCache>());
         services.AddHostedService<PlatformSettingsRefresher>();
 
+        services.AddSingleton<Files.FileStore>();
         services.AddSingleton<PersonalData.PersonalDataProtector>();
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();

@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Dispatch.Attachments;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Public;
 using Fengqiao.Dispatch.Rules;
@@ -30,6 +31,7 @@ public static class DispatchModule
         services.AddScoped<CaseRating>();
         services.AddScoped<ReviewOpener>();
         services.AddScoped<PublicCases>();
+        services.AddScoped<CaseAttachments>();
         services.AddIntegrationEventConsumer<PetitionAccepted, OpenCaseOnAcceptance>();
         services.AddOptions<DeadlineWatcherOptions>().Bind(configuration.GetSection(DeadlineWatcherOptions.Section));
         services.AddSingleton<DeadlineWatcher>();
@@ -53,6 +55,7 @@ public static class DispatchModule
         SubmitCoUnitInputEndpoint.Map(cases);
         ExtensionEndpoints.Map(cases);
         ClockEndpoints.Map(cases);
+        CaseAttachmentEndpoints.Map(cases);
         ReplyCaseEndpoint.Map(cases);
         RateCaseEndpoint.Map(cases);
         CloseCaseEndpoint.Map(cases);

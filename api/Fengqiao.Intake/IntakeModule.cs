@@ -30,7 +30,6 @@ public static class IntakeModule
         services.AddModuleValidators(typeof(IntakeModule).Assembly);
         services.AddScoped(sp => IntakeRules.From(sp.GetRequiredService<IRuleSets>().Active));
         services.AddSingleton<IRuleSetSectionValidator, IntakeRuleSetSectionValidator>();
-        services.AddSingleton<AttachmentStore>();
         services.AddScoped<PetitionRegistrar>();
         services.AddScoped<PetitionReader>();
         services.AddScoped<PetitionNumbers>();

@@ -56,6 +56,7 @@ public static class OrganizationModule
 
         var users = api.MapGroup("/users");
         ListUsersEndpoint.Map(users);
+        ListAgentsEndpoint.Map(users);
         GetUserEndpoint.Map(users);
         CreateUserEndpoint.Map(users);
         UpdateUserEndpoint.Map(users);

@@ -1,7 +1,7 @@
 // End to end: a petition submitted online is accepted by the district petition bureau; the case that the
 // dispatch module opens from that event shows in the bureau's "to assign" tab; the officer assigns it to the
-// town government; the town handler signs for it and replies; the citizen rates the reply on the tracking
-// page; the handler completes the closure checklist and closes the case. A second journey: the unit a case
+// town government; the town handler signs for it and replies with a PDF attached; the citizen sees the reply,
+// downloads the PDF and rates the reply on the tracking page; the handler completes the closure checklist and closes the case. A second journey: the unit a case
 // was assigned to returns it, the bureau re-assigns it to the suggested unit, which sees it to sign for.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -20,6 +20,7 @@ const onlineRequest = `请求修复小区门口的路灯（${marker}-网上）`;
 const returnedRequest = `请求清理河道垃圾（${marker}-退回）`;
 const instructions = '请于期限内核实处理并书面答复信访人。';
 const replyText = '经现场核实，路灯线路老化，已于本周更换，现已恢复照明。';
+const replyFile = { name: '信访处理意见书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n') };
 
 let host;
 let browser;
@@ -236,7 +237,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
     }
   });
 
-  test('the town handler signs for the case and replies', async () => {
+  test('the town handler signs for the case and replies with the written opinion attached', async () => {
     const page = await signedInPage('town.handler');
     try {
       await openCase(page, '待签收', onlineNumber);
@@ -246,15 +247,18 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       const dialog = await startAction(page, '答复');
       await dialog.getByLabel('支持', { exact: true }).check();
       await dialog.getByLabel('答复内容（信访处理意见书）', { exact: true }).fill(replyText);
+      await dialog.getByLabel('附件（随答复送达信访人）', { exact: true }).setInputFiles(replyFile);
+      await dialog.locator('.ant-upload-list-item-done').filter({ hasText: replyFile.name }).waitFor();
       await confirm(dialog);
       await statusIs(page, '已答复');
+      await page.getByTestId('case-reply-attachments').getByText(replyFile.name).waitFor();
       await screenshot(page, 'case-replied');
     } finally {
       await page.context().close();
     }
   });
 
-  test('the citizen sees who handled it and the reply on the tracking page, and rates it in one step', async () => {
+  test('the citizen sees who handled it and the reply with its file on the tracking page, and rates it in one step', async () => {
     const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     context.setDefaultTimeout(20_000);
     const phone = await context.newPage();
@@ -266,6 +270,11 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await phone.getByTestId('public-case-unit').filter({ hasText: townGovernment }).waitFor();
       assert.equal((await phone.getByTestId('public-case-opinion').innerText()).trim(), '支持');
       await phone.getByTestId('public-case-reply').filter({ hasText: replyText }).waitFor();
+      const [download] = await Promise.all([
+        phone.waitForEvent('download'),
+        phone.getByTestId('public-case-attachments').getByRole('button', { name: `下载 ${replyFile.name}` }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), replyFile.name);
       await phone.screenshot({ path: join(outputDir, 'dispatch-public-reply.png'), fullPage: true });
 
       await phone.getByTestId('public-case-rate').getByRole('button', { name: '满意', exact: true }).click();

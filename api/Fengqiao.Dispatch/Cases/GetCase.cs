@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Dispatch.Attachments;
 using Fengqiao.Dispatch.Rules;
 using Fengqiao.Dispatch.Supervision;
 using Mediator;
@@ -154,6 +155,7 @@ internal sealed record CaseDetail(
     DateTimeOffset? RepliedAt,
     Opinion? Opinion,
     string? ReplyText,
+    IReadOnlyList<CaseAttachmentView> Attachments,
     Rating? Rating,
     RatingSource? RatingSource,
     string? RatingNote,
@@ -177,7 +179,8 @@ internal sealed record CaseDetail(
     IReadOnlyList<CaseAction> AllowedActions,
     long Version);
 
-internal sealed class GetCaseHandler(IDbSession session, CaseStore store, ICurrentUser caller, DispatchRules rules) : IQueryHandler<GetCase, CaseDetail>
+internal sealed class GetCaseHandler(IDbSession session, CaseStore store, CaseAttachments attachments, ICurrentUser caller, DispatchRules rules)
+    : IQueryHandler<GetCase, CaseDetail>
 {
     public async ValueTask<CaseDetail> Handle(GetCase query, CancellationToken cancellationToken)
     {
@@ -191,12 +194,13 @@ internal sealed class GetCaseHandler(IDbSession session, CaseStore store, ICurre
         var reminders = await session.QueryAsync<ReminderView>(CaseSql.RemindersOf, byCase, cancellationToken);
         var breaches = await session.QueryAsync<string>(CaseSql.BreachesOf, byCase, cancellationToken);
         var timeline = await session.QueryAsync<CaseTimelineEntry>(CaseSql.TimelineOf, byCase, cancellationToken);
+        var files = await attachments.OfCaseAsync(c.Id, cancellationToken);
         var actions = CaseActions.For(c, caller, coUnits, extensions.Any(e => e.Status == "Pending"), orders, store.Today);
         return new CaseDetail(
             c.Id, c.PetitionId, c.Number, c.Kind, c.ParentCaseId, c.Status, c.Category, c.RegionId, c.RegionName, c.Summary, c.ReceivedAt, c.AcceptedAt,
             c.IsFirstTime, c.IsRepeat, c.IsSkipLevel, c.SuggestedUnitId, c.LeadUnitId, c.LeadUnitName, c.AssignmentMode, c.ReportRequired, c.AssignedAt, c.SignedAt,
             new CaseDeadlines(c.AssignmentDue, c.SignDue, c.ReturnDue, c.ReplyDue, c.ExtensionDays, c.PausedDays, rules.RuleSet),
-            c.CurrentStep, c.CurrentDueOn, c.Light, c.PausedAt, c.PauseReason, c.RepliedAt, c.Opinion, c.ReplyText, c.Rating, c.RatingSource, c.RatingNote,
+            c.CurrentStep, c.CurrentDueOn, c.Light, c.PausedAt, c.PauseReason, c.RepliedAt, c.Opinion, c.ReplyText, files, c.Rating, c.RatingSource, c.RatingNote,
             RatingStateOf(c, store.Today), c.ClosedAt, c.FinalAt, c.ReviewRequestedAt, c.AgentUserId, c.AgentName, c.LeaderName, c.IsListed, c.ListedReason,
             coUnits, checklist, extensions, pauses, orders, reminders, breaches, timeline, actions, c.Version);
     }
@@ -252,7 +256,7 @@ internal static class GetCaseEndpoint
     public static void Map(IEndpointRouteBuilder cases) =>
         cases.MapGet("/{id:guid}", Handle)
             .WithName("GetCase")
-            .WithSummary("A case with its deadlines and light, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.")
+            .WithSummary("A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.")
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -3,14 +3,18 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Dispatch;
+using Fengqiao.Dispatch.Attachments;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
 
-/// <summary>The written opinion 信访处理意见书 (Art 34): support, explain or not support, with its text; the petitioner is notified.</summary>
-internal sealed record ReplyCase(Opinion Opinion, string Text) : ICaseCommand<ReplyCase>
+/// <summary>
+/// The written opinion 信访处理意见书 (Art 34): support, explain or not support, with its text and the files uploaded to the
+/// case for it; the petitioner is notified.
+/// </summary>
+internal sealed record ReplyCase(Opinion Opinion, string Text, IReadOnlyList<Guid>? AttachmentIds) : ICaseCommand<ReplyCase>
 {
     [JsonIgnore]
     public Guid CaseId { get; init; }
@@ -23,14 +27,18 @@ internal sealed record ReplyCase(Opinion Opinion, string Text) : ICaseCommand<Re
 
 internal sealed class ReplyCaseValidator : AbstractValidator<ReplyCase>
 {
+    private const int MaxAttachments = 20;
+
     public ReplyCaseValidator()
     {
         RuleFor(c => c.Opinion).IsInEnum();
         RuleFor(c => c.Text).NotEmpty().MaximumLength(20000);
+        RuleFor(c => c.AttachmentIds).Must(ids => ids is null || ids.Count <= MaxAttachments).WithMessage($"A reply carries at most {MaxAttachments} attachments.");
+        RuleForEach(c => c.AttachmentIds).NotEmpty();
     }
 }
 
-internal sealed class ReplyCaseHandler(CaseStore store, IEventPublisher events, TimeProvider clock) : ICommandHandler<ReplyCase, EntityVersion>
+internal sealed class ReplyCaseHandler(CaseStore store, CaseAttachments attachments, IEventPublisher events, TimeProvider clock) : ICommandHandler<ReplyCase, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(ReplyCase command, CancellationToken cancellationToken)
     {
@@ -42,6 +50,7 @@ internal sealed class ReplyCaseHandler(CaseStore store, IEventPublisher events, 
         }
 
         var now = clock.GetUtcNow();
+        await attachments.SendWithReplyAsync(before.Id, command.AttachmentIds, now, cancellationToken);
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Reply), RepliedAt = now, Opinion = command.Opinion, ReplyText = command.Text.Trim() };
         var version = await store.SaveAsync(before, after, "case.replied", cancellationToken);
         var onTime = before.ReplyDue is not { } due || store.Today <= due;

@@ -3,8 +3,10 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Files;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Dispatch.Attachments;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Rules;
 using FluentValidation;
@@ -17,7 +19,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Public;
 
-/// <summary>What the petitioner sees of the handling: who handles it now, the public steps, the reply, rating and review.</summary>
+/// <summary>What the petitioner sees of the handling: who handles it now, the public steps, the reply with its files, rating and review.</summary>
 internal sealed record PublicTimelineItem
 {
     public required DateTimeOffset OccurredAt { get; init; }
@@ -38,6 +40,7 @@ internal sealed record PublicCaseView(
     DateTimeOffset? RepliedAt,
     Opinion? Opinion,
     string? ReplyText,
+    IReadOnlyList<PublicCaseAttachment> ReplyAttachments,
     Rating? Rating,
     bool CanRate,
     bool CanRequestReview,
@@ -59,7 +62,8 @@ internal sealed class PublicCases(IDbSession session, IPetitionTracking tracking
     }
 }
 
-internal sealed class GetPublicCaseHandler(IDbSession session, PublicCases cases, DispatchRules rules, WorkCalendar calendar, TimeProvider clock)
+internal sealed class GetPublicCaseHandler(
+    IDbSession session, PublicCases cases, CaseAttachments attachments, DispatchRules rules, WorkCalendar calendar, TimeProvider clock)
     : IQueryHandler<GetPublicCase, PublicCaseView>
 {
     public async ValueTask<PublicCaseView> Handle(GetPublicCase query, CancellationToken cancellationToken)
@@ -83,6 +87,7 @@ internal sealed class GetPublicCaseHandler(IDbSession session, PublicCases cases
             latest.RepliedAt,
             latest.Opinion,
             latest.ReplyText,
+            await attachments.SentWithReplyAsync(latest.Id, cancellationToken),
             latest.Rating,
             latest.Rating is null && CaseStateMachine.Allows(latest.Status, CaseAction.Rate),
             latest.ReviewRequestedAt is null && reviewUntil is { } until && today <= until && CaseStateMachine.Allows(latest.Status, CaseAction.RequestReview),
@@ -90,6 +95,19 @@ internal sealed class GetPublicCaseHandler(IDbSession session, PublicCases cases
             latest.FinalAt is not null,
             timeline.OrderBy(t => t.OccurredAt).ToList(),
             latest.Version);
+    }
+}
+
+/// <summary>A file a reply sent, for the petitioner of the tracking code and secret; wrong and missing look alike (404).</summary>
+internal sealed record DownloadPublicCaseAttachment(string TrackingCode, string Secret, Guid AttachmentId) : IQuery<AttachmentDownload>;
+
+internal sealed class DownloadPublicCaseAttachmentHandler(PublicCases cases, CaseAttachments attachments)
+    : IQueryHandler<DownloadPublicCaseAttachment, AttachmentDownload>
+{
+    public async ValueTask<AttachmentDownload> Handle(DownloadPublicCaseAttachment query, CancellationToken cancellationToken)
+    {
+        var (latest, _) = await cases.FindAsync(query.TrackingCode, query.Secret, cancellationToken);
+        return await attachments.OpenSentAsync(latest.PetitionId, query.AttachmentId, cancellationToken);
     }
 }
 
@@ -177,6 +195,12 @@ internal static class PublicCaseEndpoints
             .WithSummary("How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/attachments/{attachmentId:guid}", DownloadAsync)
+            .WithName("DownloadPublicCaseAttachment")
+            .WithSummary("A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/rating", RateAsync)
             .WithName("RatePublicCase")
             .WithSummary("The petitioner rates the reply (header X-Tracking-Secret, If-Match).")
@@ -197,6 +221,10 @@ internal static class PublicCaseEndpoints
         Versioning.SetETag(context, view.Version);
         return TypedResults.Ok(view);
     }
+
+    private static async Task<FileStreamHttpResult> DownloadAsync(
+        string trackingCode, Guid attachmentId, [FromHeader(Name = SecretHeader)] string? secret, ISender sender, CancellationToken cancellationToken) =>
+        FileEndpoints.Send(await sender.Send(new DownloadPublicCaseAttachment(trackingCode, secret ?? string.Empty, attachmentId), cancellationToken));
 
     private static async Task<Ok<EntityVersion>> RateAsync(
         string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, RatePublicCase request, ISender sender, HttpContext context, CancellationToken cancellationToken)

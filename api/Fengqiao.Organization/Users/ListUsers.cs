@@ -34,7 +34,7 @@ internal sealed class ListUsersHandler(IDbSession session, ICurrentUser caller, 
             new
             {
                 query.UnitId,
-                Search = string.IsNullOrWhiteSpace(query.Q) ? null : $"%{EscapeLike(query.Q.Trim())}%",
+                Search = LikePattern.Containing(query.Q),
                 AfterUserName = after?.UserName,
                 Limit = limit + 1,
             },
@@ -43,9 +43,6 @@ internal sealed class ListUsersHandler(IDbSession session, ICurrentUser caller, 
         var roles = await store.RolesOfAsync(page.Items.Select(u => u.Id).ToList(), cancellationToken);
         return new Page<UserItem>(page.Items.Select(u => u.WithRoles(roles.GetValueOrDefault(u.Id, []))).ToList(), page.NextCursor);
     }
-
-    /// <summary>Wildcards typed into the search box are dropped, not escaped: the two engines escape LIKE patterns differently.</summary>
-    private static string EscapeLike(string text) => text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
 }
 
 internal static class ListUsersEndpoint

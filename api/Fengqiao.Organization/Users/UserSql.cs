@@ -21,6 +21,18 @@ internal static class UserSql
         {dialect.Limit("@Limit")}
         """;
 
+    public static string Agents(ISqlDialect dialect) => $"""
+        SELECT u.id AS Id, u.display_name AS DisplayName, n.name AS UnitName
+        FROM org_users u
+        JOIN org_units n ON n.id = u.unit_id
+        WHERE n.region_path LIKE @JurisdictionPrefix
+          AND u.is_disabled = 0
+          AND EXISTS (SELECT 1 FROM org_user_roles r WHERE r.user_id = u.id AND r.role = @Role)
+          AND (@Search IS NULL OR u.display_name LIKE @Search OR u.user_name LIKE @Search)
+        ORDER BY u.display_name, u.id
+        {dialect.Limit("@Limit")}
+        """;
+
     public const string GetInJurisdiction = $"""
         SELECT {Columns}
         FROM org_users u

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Fengqiao.Tests.Support;
 
@@ -140,7 +138,7 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
         var linkedB = await (await officer.GetAsync($"/api/v1/petitions/{b}")).ShouldBeOkAsync<JsonObject>();
         Assert.That(linkedB["links"]!.AsArray().Select(l => (l!["petitionId"]!.GetValue<string>(), l["kind"]!.GetValue<string>())), Is.EqualTo(new[] { (a, "linked") }));
 
-        var attachment = await UploadAsync(officer, c, "证明材料.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF"));
+        var attachment = await UploadAsync(officer, c, "证明材料.pdf", FileUploads.Pdf);
         await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{c}/merge", new { intoPetitionId = a }, 1)).ShouldBeOkAsync<JsonObject>();
 
         var merged = await (await officer.GetAsync($"/api/v1/petitions/{c}")).ShouldBeOkAsync<JsonObject>();
@@ -167,7 +165,7 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
         Assert.That(added["contentType"]!.GetValue<string>(), Is.EqualTo("image/png"));
         Assert.That(added["sha256"]!.GetValue<string>(), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png))));
 
-        var fake = await PostFileAsync(officer, id, "合同.pdf", Encoding.UTF8.GetBytes("MZ this is really a program"));
+        var fake = await FileUploads.PostFileAsync(officer, $"/api/v1/petitions/{id}/attachments", "合同.pdf", FileUploads.ProgramNamedPdf);
         await fake.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         var download = await officer.GetAsync($"/api/v1/petitions/{id}/attachments/{added["id"]}");
@@ -271,15 +269,6 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
         return items;
     }
 
-    private static async Task<JsonObject> UploadAsync(HttpClient client, string petitionId, string name, byte[] content) =>
-        await (await PostFileAsync(client, petitionId, name, content)).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
-
-    private static Task<HttpResponseMessage> PostFileAsync(HttpClient client, string petitionId, string name, byte[] content)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", name);
-        return client.PostAsync($"/api/v1/petitions/{petitionId}/attachments", form);
-    }
+    private static Task<JsonObject> UploadAsync(HttpClient client, string petitionId, string name, byte[] content) =>
+        FileUploads.UploadAsync(client, $"/api/v1/petitions/{petitionId}/attachments", name, content);
 }

@@ -201,6 +201,54 @@ public sealed class UserAdminTests
         await (await admin.GetAsync("/api/v1/users?cursor=garbage!")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Test]
+    public async Task ListAgents_ForAPetitionOfficer_ReturnsTheActiveAgentsOfTheJurisdiction_MatchingTheName()
+    {
+        using var admin = await _api.ClientForAsync("city.admin");
+        var (disabledId, _, _) = await CreateWithCredentialsAsync(admin, "agent");
+        await (await Send(admin, HttpMethod.Post, $"/api/v1/users/{disabledId}/disable", null, "\"1\"")).ShouldBeOkAsync<JsonObject>();
+        var (activeId, activeUserName, _) = await CreateWithCredentialsAsync(admin, "agent");
+        var (handlerId, _, _) = await CreateWithCredentialsAsync(admin, "handler");
+        var townAgent = await UserIdAsync("town.agent");
+
+        using var town = await _api.ClientForAsync("town.petition_officer");
+        var agents = await (await town.GetAsync("/api/v1/users/agents")).ShouldBeOkAsync<JsonObject>();
+        var ids = agents["items"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
+        Assert.That(ids, Does.Contain(townAgent).And.Contain(activeId));
+        Assert.That(ids, Does.Not.Contain(disabledId).And.Not.Contain(handlerId), "disabled users and other roles are left out");
+        Assert.That(ids, Does.Not.Contain(await UserIdAsync("district.agent")).And.Not.Contain(await UserIdAsync("city.agent")), "agents of higher levels are outside a town's jurisdiction");
+        Assert.That(agents["items"]![0]!["unitName"]!.GetValue<string>(), Is.Not.Empty);
+
+        using var district = await _api.ClientForAsync("district.petition_officer");
+        var districtIds = (await (await district.GetAsync("/api/v1/users/agents")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray()
+            .Select(a => a!["id"]!.GetValue<string>()).ToList();
+        Assert.That(districtIds, Does.Contain(townAgent).And.Contain(await UserIdAsync("district.agent")).And.Not.Contain(await UserIdAsync("city.agent")));
+
+        var searched = await (await town.GetAsync($"/api/v1/users/agents?q={activeUserName}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(searched["items"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()), Is.EqualTo(new[] { activeId }));
+        var one = await (await district.GetAsync("/api/v1/users/agents?limit=1")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(one["items"]!.AsArray(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ListAgents_WithBadLimitOrSearch_Returns400()
+    {
+        using var officer = await _api.ClientForAsync("district.petition_officer");
+        await (await officer.GetAsync("/api/v1/users/agents?limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await officer.GetAsync("/api/v1/users/agents?limit=51")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await officer.GetAsync($"/api/v1/users/agents?q={new string('张', 101)}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [TestCase("handler")]
+    [TestCase("analyst")]
+    [TestCase("agent")]
+    [TestCase("supervisor")]
+    public async Task ListAgents_ForARoleThatDoesNotAssignAgents_Returns403(string role)
+    {
+        using var client = await _api.ClientForAsync($"district.{role}");
+        await (await client.GetAsync("/api/v1/users/agents")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
     private sealed record NewUserRequest(string userName, string displayName, string password, Guid unitId, string[] roles);
 
     private NewUserRequest NewUser(Guid unitId, string role) =>
@@ -214,6 +262,12 @@ public sealed class UserAdminTests
         var request = NewUser(await UnitIdAsync(admin, unitName), role);
         var created = await (await admin.PostAsJsonAsync("/api/v1/users", request)).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
         return (created["id"]!.GetValue<string>(), request.userName, request.password);
+    }
+
+    private async Task<string> UserIdAsync(string userName)
+    {
+        using var db = TestDatabase.Open(_api);
+        return TestDatabase.Strings(db, "SELECT id FROM org_users WHERE user_name = $name", ("$name", userName)).Single();
     }
 
     internal static async Task<Guid> UnitIdAsync(HttpClient client, string name)

@@ -1,6 +1,6 @@
 using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Files;
 using Fengqiao.BuildingBlocks.PersonalData;
-using Fengqiao.Intake.Attachments;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;

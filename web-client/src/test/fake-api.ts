@@ -26,11 +26,13 @@ export function createFakeApi() {
   const fetch = async (input: Request): Promise<Response> => {
     const url = new URL(input.url);
     const text = await input.text();
+    const isJson = (input.headers.get('Content-Type') ?? 'application/json').includes('json');
     const recorded: RecordedRequest = {
       method: input.method,
       path: url.pathname + url.search,
       headers: new Headers(input.headers),
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      // Uploads are recorded as their multipart text, everything else as parsed JSON.
+      body: text ? (isJson ? (JSON.parse(text) as unknown) : text) : undefined,
     };
     requests.push(recorded);
     const key = `${input.method} ${url.pathname}`;

@@ -48,6 +48,7 @@ const inProgress: CaseDetail = {
   repliedAt: null,
   opinion: null,
   replyText: null,
+  attachments: [],
   rating: null,
   ratingSource: null,
   ratingNote: null,
@@ -95,7 +96,111 @@ describe('case action dialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const sent = server.requestsTo('POST', '/api/v1/cases/c-1/reply')[0];
     expect(sent?.headers.get('If-Match')).toBe('"3"');
-    expect(sent?.body).toEqual({ opinion: 'explain', text: '经核实，路灯已于三月修复。' });
+    expect(sent?.body).toEqual({ opinion: 'explain', text: '经核实，路灯已于三月修复。', attachmentIds: null });
+  });
+
+  it('uploads the chosen file at once and sends it with the reply, together with a file uploaded earlier', async () => {
+    server.on('POST', '/api/v1/cases/c-1/attachments', () =>
+      json({ id: 'a-new', contentType: 'application/pdf', sizeBytes: 12, sha256: 'ab' }, 201),
+    );
+    server.on('POST', '/api/v1/cases/c-1/reply', () => json({ id: 'c-1', version: 4 }));
+    const earlier = {
+      id: 'a-old',
+      fileName: '现场照片.png',
+      contentType: 'image/png',
+      sizeBytes: 2048,
+      sha256: 'cd',
+      uploadedAt: '2026-03-05T02:00:00Z',
+      uploadedByName: '张承办',
+      repliedAt: null,
+    };
+    const onClose = vi.fn();
+    renderWithApp(<CaseActionDialog caseDetail={{ ...inProgress, attachments: [earlier] }} etag={'"3"'} action="reply" onClose={onClose} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: zhCN['caseAction.reply'] });
+    expect(within(dialog).getByText('现场照片.png')).toBeInTheDocument();
+
+    await user.upload(within(dialog).getByLabelText(zhCN['caseForm.attachments']), new File(['%PDF-1.4'], '意见书.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/cases/c-1/attachments')).toHaveLength(1));
+    expect(server.requestsTo('POST', '/api/v1/cases/c-1/attachments')[0]?.body).toMatch(/name="file"[\s\S]*%PDF-1\.4/);
+    await user.click(within(dialog).getByLabelText(zhCN['opinion.support']));
+    await user.type(within(dialog).getByLabelText(zhCN['caseForm.replyText']), '已修复，详见意见书。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.requestsTo('POST', '/api/v1/cases/c-1/reply')[0]?.body).toEqual({
+      opinion: 'support',
+      text: '已修复，详见意见书。',
+      attachmentIds: ['a-old', 'a-new'],
+    });
+  });
+
+  it('says why a file was refused and does not send it with the reply', async () => {
+    server.on('POST', '/api/v1/cases/c-1/attachments', () =>
+      problem(400, { title: 'One or more fields are invalid.', errors: { file: ['Only PDF, JPEG, PNG, MP3 and Office documents are accepted.'] } }),
+    );
+    server.on('POST', '/api/v1/cases/c-1/reply', () => json({ id: 'c-1', version: 4 }));
+    const onClose = vi.fn();
+    renderWithApp(<CaseActionDialog caseDetail={inProgress} etag={'"3"'} action="reply" onClose={onClose} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog');
+
+    await user.upload(within(dialog).getByLabelText(zhCN['caseForm.attachments']), new File(['MZ'], '合同.pdf', { type: 'application/pdf' }));
+    expect(await screen.findByText(/合同\.pdf 上传失败/)).toBeInTheDocument();
+    await user.click(within(dialog).getByLabelText(zhCN['opinion.explain']));
+    await user.type(within(dialog).getByLabelText(zhCN['caseForm.replyText']), '答复');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.requestsTo('POST', '/api/v1/cases/c-1/reply')[0]?.body).toEqual({ opinion: 'explain', text: '答复', attachmentIds: null });
+  });
+
+  it('picks the agent from the agents of the jurisdiction, searching by name', async () => {
+    server.on('GET', '/api/v1/users/agents', (request) =>
+      json({
+        items: request.path.includes('q=')
+          ? [{ id: 'u-agent-2', displayName: '王代办', unitName: '府山街道办事处' }]
+          : [
+              { id: 'u-agent-1', displayName: '李代办', unitName: '府山街道办事处' },
+              { id: 'u-agent-2', displayName: '王代办', unitName: '府山街道办事处' },
+            ],
+      }),
+    );
+    server.on('POST', '/api/v1/cases/c-1/agent', () => json({ id: 'c-1', version: 4 }));
+    const onClose = vi.fn();
+    renderWithApp(<CaseActionDialog caseDetail={inProgress} etag={'"3"'} action="assign_agent" onClose={onClose} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: zhCN['caseAction.assign_agent'] });
+
+    await user.type(within(dialog).getByLabelText(zhCN['caseForm.agent']), '王');
+    await waitFor(() => expect(server.requestsTo('GET', '/api/v1/users/agents').some((request) => request.path.includes('q=%E7%8E%8B'))).toBe(true));
+    await user.click(await screen.findByText('王代办 · 府山街道办事处'));
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.requestsTo('POST', '/api/v1/cases/c-1/agent')[0]?.body).toEqual({ agentUserId: 'u-agent-2' });
+  });
+
+  it('says when the jurisdiction has no matching agent and requires a choice', async () => {
+    server.on('GET', '/api/v1/users/agents', () => json({ items: [] }));
+    renderWithApp(<CaseActionDialog caseDetail={inProgress} etag={'"3"'} action="assign_agent" onClose={vi.fn()} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText(zhCN['caseForm.agent']));
+    expect(await screen.findByText(zhCN['caseForm.agentsEmpty'])).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await within(dialog).findByText(zhCN['caseForm.agentRequired'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/cases/c-1/agent')).toHaveLength(0);
+  });
+
+  it('shows the error state when the agents cannot be loaded', async () => {
+    server.on('GET', '/api/v1/users/agents', () => problem(500));
+    renderWithApp(<CaseActionDialog caseDetail={inProgress} etag={'"3"'} action="assign_agent" onClose={vi.fn()} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText(zhCN['caseForm.agent']));
+    expect((await screen.findAllByText(zhCN['caseForm.agentsFailed'])).length).toBeGreaterThan(0);
   });
 
   it('requires the opinion before sending anything', async () => {

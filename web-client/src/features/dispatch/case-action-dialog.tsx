@@ -1,13 +1,23 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../shared/api/api-error';
+import { describeError } from '../../shared/api/describe-error';
 import type { CaseDetail } from '../../shared/api/api-types';
 import { useCurrentUser } from '../../shared/auth/use-current-user';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { UnitSelect } from '../../shared/units/unit-select';
-import { sendCaseAction, type CaseActionValues, type DialogAction } from './case-actions';
+import { AgentSelect } from './agent-select';
+import {
+  sendCaseAction,
+  unsentAttachments,
+  uploadCaseAttachment,
+  type AddedAttachment,
+  type CaseActionValues,
+  type DialogAction,
+} from './case-actions';
 import { caseFailureMessage } from './case-problem';
 import { assignmentModeLabel, assignmentModes, caseActionLabel, opinionLabel, opinions, ratingLabel, ratings } from './dispatch-labels';
 import { useInvalidateCases, useUnit } from './dispatch-queries';
@@ -27,7 +37,7 @@ const actionFields: Record<DialogAction, readonly Field[]> = {
   decide_extension: ['approve', 'reason'],
   pause_clock: ['reason'],
   resume_clock: ['note'],
-  reply: ['opinion', 'text'],
+  reply: ['opinion', 'text', 'attachments'],
   rate: ['rating', 'calledBy', 'note'],
   close: ['note'],
   request_review: ['reason'],
@@ -38,7 +48,6 @@ const actionFields: Record<DialogAction, readonly Field[]> = {
   list_for_supervision: ['reason'],
 };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const afterToday = (current: Dayjs) => !current.isAfter(dayjs(), 'day');
 
 /** One change of a case in a small form; sends If-Match with the version read and reloads the case afterwards. */
@@ -90,6 +99,7 @@ export function CaseActionDialog({
     approve: true,
     calledBy: me.data?.displayName,
     orderId: myOpenOrders(caseDetail, me.data?.unit.id)[0]?.id,
+    attachments: unsentAttachments(caseDetail),
   };
 
   return (
@@ -213,6 +223,7 @@ function ActionFields({ action, caseDetail, myUnitId }: { action: DialogAction; 
             <Radio.Group options={opinions.map((value) => ({ value, label: opinionLabel(t, value) }))} />
           </Form.Item>
           {textArea('text', t('caseForm.replyText'), true, 20000)}
+          <ReplyAttachmentsField caseId={caseDetail.id} />
         </>
       );
     case 'rate':
@@ -242,16 +253,8 @@ function ActionFields({ action, caseDetail, myUnitId }: { action: DialogAction; 
       return textArea('reason', t('caseForm.reviewReason'), true);
     case 'assign_agent':
       return (
-        <Form.Item
-          name="agentUserId"
-          label={t('caseForm.agentUserId')}
-          extra={t('caseForm.agentUserIdHint')}
-          rules={[
-            required,
-            { pattern: uuidPattern, message: t('caseForm.agentUserIdInvalid') },
-          ]}
-        >
-          <Input autoComplete="off" />
+        <Form.Item name="agentUserId" label={t('caseForm.agent')} extra={t('caseForm.agentHint')} rules={[{ required: true, message: t('caseForm.agentRequired') }]}>
+          <AgentSelect />
         </Form.Item>
       );
     case 'take_charge':
@@ -290,6 +293,44 @@ function ActionFields({ action, caseDetail, myUnitId }: { action: DialogAction; 
     case 'list_for_supervision':
       return textArea('reason', t('caseForm.listingReason'), true, 2000);
   }
+}
+
+type UploadRequest = Parameters<NonNullable<UploadProps<AddedAttachment>['customRequest']>>[0];
+
+/** Files go up as soon as they are chosen; the reply then sends those uploaded completely. A failed one stays listed, marked. */
+function ReplyAttachmentsField({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+
+  const upload = async ({ file, onSuccess, onError }: UploadRequest) => {
+    const chosen = file as File;
+    try {
+      onSuccess?.(await uploadCaseAttachment(caseId, chosen));
+    } catch (error) {
+      void message.error(t('caseForm.uploadFailed', { name: chosen.name, reason: describeError(error, t) }));
+      onError?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  return (
+    <Form.Item
+      name="attachments"
+      label={t('caseForm.attachments')}
+      extra={t('caseForm.attachmentsHint')}
+      valuePropName="fileList"
+      getValueFromEvent={(event: { fileList: UploadFile<AddedAttachment>[] }) => event.fileList}
+      rules={[
+        {
+          validator: (_, files: UploadFile<AddedAttachment>[] | undefined) =>
+            files?.some((file) => file.status === 'uploading') ? Promise.reject(new Error(t('caseForm.uploadPending'))) : Promise.resolve(),
+        },
+      ]}
+    >
+      <Upload<AddedAttachment> multiple customRequest={(request) => void upload(request)}>
+        <Button icon={<UploadOutlined aria-hidden />}>{t('caseForm.upload')}</Button>
+      </Upload>
+    </Form.Item>
+  );
 }
 
 function UnitField({

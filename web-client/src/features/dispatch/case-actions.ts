@@ -1,7 +1,11 @@
+import type { UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { AssignmentMode, CaseAction, Opinion, Rating } from '../../shared/api/api-types';
+import type { AssignmentMode, CaseAction, CaseDetail, Opinion, Rating, Schemas } from '../../shared/api/api-types';
+import { fileForm } from '../../shared/files/file-transfer';
+
+export type AddedAttachment = Schemas['AddedAttachment'];
 
 /** The fields of every action form; each action reads the ones it needs. */
 export interface CaseActionValues {
@@ -18,6 +22,8 @@ export interface CaseActionValues {
   days?: number;
   approve?: boolean;
   opinion?: Opinion;
+  /** The reply's files as the upload field lists them; only those uploaded completely are sent. */
+  attachments?: UploadFile<AddedAttachment>[];
   rating?: Rating;
   calledBy?: string;
   agentUserId?: string;
@@ -35,6 +41,32 @@ export const isDialogAction = (action: CaseAction): action is DialogAction => ac
 const trimmed = (value: string | undefined): string => value?.trim() ?? '';
 const optional = (value: string | undefined): string | null => (value?.trim() ? value.trim() : null);
 const date = (value: Dayjs | null | undefined): string | null => (value ? value.format('YYYY-MM-DD') : null);
+const uploadedIds = (files: UploadFile<AddedAttachment>[] | undefined): string[] | null => {
+  const ids = (files ?? []).flatMap((file) => (file.status === 'done' && file.response ? [file.response.id] : []));
+  return ids.length > 0 ? ids : null;
+};
+
+/** Files uploaded to the case that no reply has sent yet: the reply form lists them again, e.g. after a cancelled dialog. */
+export const unsentAttachments = (caseDetail: CaseDetail): UploadFile<AddedAttachment>[] =>
+  caseDetail.attachments
+    .filter((attachment) => !attachment.repliedAt)
+    .map((attachment) => ({
+      uid: attachment.id,
+      name: attachment.fileName,
+      status: 'done',
+      size: attachment.sizeBytes,
+      response: { id: attachment.id, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256 },
+    }));
+
+/** Uploads one file for the case's reply; the reply sends it by id. */
+export const uploadCaseAttachment = (caseId: string, file: File) =>
+  unwrap(
+    api.POST('/api/v1/cases/{id}/attachments', {
+      params: { path: { id: caseId } },
+      body: { file: file.name },
+      bodySerializer: () => fileForm(file),
+    }),
+  );
 
 /** Sends one change of a case with the version read (If-Match); resolves to the new version. */
 export function sendCaseAction(caseId: string, etag: string, action: CaseAction, values: CaseActionValues) {
@@ -86,7 +118,10 @@ export function sendCaseAction(caseId: string, etag: string, action: CaseAction,
       return unwrap(api.POST('/api/v1/cases/{id}/clock-resume', { params, body: { note: optional(values.note) } }));
     case 'reply':
       return unwrap(
-        api.POST('/api/v1/cases/{id}/reply', { params, body: { opinion: values.opinion ?? 'explain', text: trimmed(values.text) } }),
+        api.POST('/api/v1/cases/{id}/reply', {
+          params,
+          body: { opinion: values.opinion ?? 'explain', text: trimmed(values.text), attachmentIds: uploadedIds(values.attachments) },
+        }),
       );
     case 'rate':
       return unwrap(

@@ -18,10 +18,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CaseDetail, CaseTimelineEntry, Schemas } from '../../shared/api/api-types';
+import { api } from '../../shared/api/api';
+import type { CaseAttachment, CaseDetail, CaseTimelineEntry, Schemas } from '../../shared/api/api-types';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
+import { AttachmentList } from '../../shared/files/attachment-list';
+import { saveDownload } from '../../shared/files/file-transfer';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { CaseActionDialog } from './case-action-dialog';
 import { isDialogAction, sendCaseAction, type DialogAction } from './case-actions';
@@ -198,6 +201,12 @@ function DeadlinesCard({ caseDetail }: { caseDetail: CaseDetail }) {
 function ReplyCard({ caseDetail }: { caseDetail: CaseDetail }) {
   const { t, locale } = useI18n();
   const c = caseDetail;
+  const sent = c.attachments.filter((attachment) => attachment.repliedAt);
+  const download = (attachment: CaseAttachment) =>
+    saveDownload(
+      api.GET('/api/v1/cases/{id}/attachments/{attachmentId}', { params: { path: { id: c.id, attachmentId: attachment.id } }, parseAs: 'blob' }),
+      attachment.fileName,
+    );
   return (
     <Card title={t('case.reply')} size="small" style={{ marginBottom: 16 }}>
       <Descriptions column={1} size="small">
@@ -210,6 +219,7 @@ function ReplyCard({ caseDetail }: { caseDetail: CaseDetail }) {
         <Descriptions.Item label={t('case.replyText')}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.replyText}</Typography.Paragraph>
         </Descriptions.Item>
+
         <Descriptions.Item label={t('case.rating')}>
           <Space wrap>
             {c.rating ? (
@@ -234,6 +244,14 @@ function ReplyCard({ caseDetail }: { caseDetail: CaseDetail }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
+      {sent.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('case.replyAttachments')}
+          </Typography.Title>
+          <AttachmentList items={sent} download={download} testId="case-reply-attachments" />
+        </>
+      ) : null}
     </Card>
   );
 }

@@ -100,6 +100,20 @@ export function usePublicCase(credentials: TrackingCredentials) {
   });
 }
 
+export const agentOptionsLimit = 20;
+
+/** Active agents of the caller's jurisdiction whose name matches the search, for picking a case's agent. */
+export function useAgentOptions(search: string) {
+  const q = search.trim();
+  return useQuery({
+    queryKey: ['agents', 'options', q],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/users/agents', { params: { query: { q: q || undefined, limit: agentOptionsLimit } } }))).items,
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
+}
+
 /** One unit by id, e.g. the unit a returning handler suggested. */
 export function useUnit(id: string | null | undefined) {
   return useQuery({

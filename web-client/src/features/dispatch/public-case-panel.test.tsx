@@ -19,6 +19,7 @@ const replied: PublicCaseView = {
   repliedAt: '2026-04-01T02:00:00Z',
   opinion: 'support',
   replyText: '路灯已修复。',
+  replyAttachments: [],
   rating: null,
   canRate: true,
   canRequestReview: true,
@@ -80,6 +81,27 @@ describe('handling on the tracking page', () => {
     await waitFor(() => expect(server.requestsTo('POST', `${casePath}/review-request`)).toHaveLength(1));
     expect(server.requestsTo('POST', `${casePath}/review-request`)[0]?.body).toEqual({ reason: '路灯仍不亮。' });
     expect(server.requestsTo('POST', `${casePath}/review-request`)[0]?.headers.get('If-Match')).toBe('"7"');
+  });
+
+  it('lists the files sent with the reply and downloads one with the tracking secret', async () => {
+    const pdf = '%PDF-1.4';
+    server.on('GET', casePath, () =>
+      json({ ...replied, replyAttachments: [{ id: 'a-1', fileName: '信访处理意见书.pdf', contentType: 'application/pdf', sizeBytes: 2048 }] }),
+    );
+    server.on('GET', `${casePath}/attachments/a-1`, () => new Response(pdf, { status: 200, headers: { 'Content-Type': 'application/pdf' } }));
+    const saved = vi.fn<(blob: Blob) => string>(() => 'blob:saved');
+    // jsdom has no object URLs; the saved blob is what the browser would have offered as the file.
+    vi.stubGlobal('URL', class extends URL { static override createObjectURL = saved; static override revokeObjectURL = vi.fn(); });
+    renderWithApp(<PublicCasePanel credentials={credentials} />, { path: '/public/track' });
+
+    const list = await screen.findByTestId('public-case-attachments');
+    expect(list).toHaveTextContent('信访处理意见书.pdf');
+    expect(list).toHaveTextContent('2.0 KB');
+    await userEvent.setup().click(screen.getByRole('button', { name: '下载 信访处理意见书.pdf' }));
+
+    await waitFor(() => expect(saved).toHaveBeenCalled());
+    expect(server.requestsTo('GET', `${casePath}/attachments/a-1`)[0]?.headers.get('X-Tracking-Secret')).toBe('s3cret');
+    expect(await saved.mock.calls[0]?.[0].text()).toBe(pdf);
   });
 
   it('says when the matter is final', async () => {

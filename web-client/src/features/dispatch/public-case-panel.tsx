@@ -5,8 +5,10 @@ import { useState, type ReactNode } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
-import type { PublicCaseView, Rating } from '../../shared/api/api-types';
+import type { PublicCaseAttachment, PublicCaseView, Rating } from '../../shared/api/api-types';
 import { LoadError } from '../../shared/components/load-error';
+import { AttachmentList } from '../../shared/files/attachment-list';
+import { saveDownload } from '../../shared/files/file-transfer';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { caseFailureMessage } from './case-problem';
 import { caseEventLabel, formatDateTime, opinionColors, opinionLabel, ratingColors, ratingLabel, timelineText } from './dispatch-labels';
@@ -20,7 +22,7 @@ const ratingIcons: Record<Rating, ReactNode> = {
 const ratingOrder: readonly Rating[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 
 /**
- * What the petitioner sees of the handling on the tracking page: who handles it now, the reply with its opinion,
+ * What the petitioner sees of the handling on the tracking page: who handles it now, the reply with its opinion and files,
  * a one-step rating, and the review request while its period runs. Nothing shows before a case exists.
  */
 export function PublicCasePanel({ credentials }: { credentials: TrackingCredentials }) {
@@ -37,6 +39,14 @@ export function PublicCasePanel({ credentials }: { credentials: TrackingCredenti
   }
   if (found.data === null) return null;
   const { view, etag } = found.data;
+  const download = (attachment: PublicCaseAttachment) =>
+    saveDownload(
+      api.GET('/api/v1/public/petitions/{trackingCode}/case/attachments/{attachmentId}', {
+        params: { path: { trackingCode: credentials.trackingCode, attachmentId: attachment.id }, header: { 'X-Tracking-Secret': credentials.secret } },
+        parseAs: 'blob',
+      }),
+      attachment.fileName,
+    );
 
   return (
     <>
@@ -73,6 +83,14 @@ export function PublicCasePanel({ credentials }: { credentials: TrackingCredenti
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }} data-testid="public-case-reply">
             {view.replyText}
           </Typography.Paragraph>
+        ) : null}
+        {view.replyAttachments.length > 0 ? (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 12 }}>
+              {t('publicCase.attachments')}
+            </Typography.Title>
+            <AttachmentList items={view.replyAttachments} download={download} testId="public-case-attachments" />
+          </>
         ) : null}
       </Card>
       {view.canRate ? <RatingCard credentials={credentials} etag={etag} /> : null}

@@ -1,4 +1,4 @@
-import { DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -28,7 +28,8 @@ import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { ClassifyDialog } from './classify-dialog';
-import { fileNameFrom, saveBlob } from './download-file';
+import { AttachmentList } from '../../shared/files/attachment-list';
+import { fileForm, saveDownload } from '../../shared/files/file-transfer';
 import {
   categoryName,
   channelLabel,
@@ -332,18 +333,15 @@ function AttachmentsCard({ petition, canUpload }: { petition: PetitionDetail; ca
   const { message } = App.useApp();
   const invalidatePetitions = useInvalidatePetitions();
   const [uploading, setUploading] = useState(false);
-  const [downloading, setDownloading] = useState<string | null>(null);
 
   const upload = async (file: File) => {
     setUploading(true);
     try {
-      const formData = new FormData();
-      formData.append('file', file, file.name);
       await unwrap(
         api.POST('/api/v1/petitions/{id}/attachments', {
           params: { path: { id: petition.id } },
           body: { file: file.name },
-          bodySerializer: () => formData,
+          bodySerializer: () => fileForm(file),
         }),
       );
       void message.success(t('petition.uploaded'));
@@ -355,21 +353,14 @@ function AttachmentsCard({ petition, canUpload }: { petition: PetitionDetail; ca
     }
   };
 
-  const download = async (attachmentId: string, fileName: string) => {
-    setDownloading(attachmentId);
-    try {
-      const { data, response } = await api.GET('/api/v1/petitions/{id}/attachments/{attachmentId}', {
-        params: { path: { id: petition.id, attachmentId } },
+  const download = (attachment: PetitionDetail['attachments'][number]) =>
+    saveDownload(
+      api.GET('/api/v1/petitions/{id}/attachments/{attachmentId}', {
+        params: { path: { id: petition.id, attachmentId: attachment.id } },
         parseAs: 'blob',
-      });
-      if (!data) throw new Error(`Empty response body from ${response.url}`);
-      saveBlob(data, fileNameFrom(response, fileName));
-    } catch (error) {
-      void message.error(describeError(error, t));
-    } finally {
-      setDownloading(null);
-    }
-  };
+      }),
+      attachment.fileName,
+    );
 
   return (
     <Card
@@ -395,29 +386,10 @@ function AttachmentsCard({ petition, canUpload }: { petition: PetitionDetail; ca
       {petition.attachments.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={petition.attachments}
-          renderItem={(attachment) => (
-            <List.Item
-              actions={[
-                <Button
-                  key="download"
-                  type="link"
-                  icon={<DownloadOutlined aria-hidden />}
-                  loading={downloading === attachment.id}
-                  onClick={() => void download(attachment.id, attachment.fileName)}
-                >
-                  {t('petition.download')}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={attachment.fileName}
-                description={`${(attachment.sizeBytes / 1024).toFixed(1)} KB · ${formatDateTime(attachment.uploadedAt, locale)}`}
-              />
-            </List.Item>
-          )}
+        <AttachmentList
+          items={petition.attachments}
+          download={download}
+          describe={(attachment) => formatDateTime(attachment.uploadedAt, locale)}
         />
       )}
     </Card>

@@ -23,3 +23,17 @@ export function fileNameFrom(response: Response, fallback: string): string {
   }
   return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
 }
+
+/** Saves the body of a download request (made with parseAs 'blob') under the name the API gives, or the fallback. */
+export async function saveDownload(request: Promise<{ data?: Blob; response: Response }>, fallbackName: string): Promise<void> {
+  const { data, response } = await request;
+  if (!data) throw new Error(`Empty response body from ${response.url}`);
+  saveBlob(data, fileNameFrom(response, fallbackName));
+}
+
+/** The multipart body of an upload: the API takes the file as the form field 'file'. */
+export function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}

@@ -1,13 +1,13 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Fengqiao.Intake.Attachments;
+namespace Fengqiao.BuildingBlocks.Files;
 
 /// <summary>
 /// Recognises an upload by its first bytes, never by its name: PDF, JPEG, PNG, MP3, Office Open XML
 /// (docx/xlsx/pptx, checked inside the ZIP) and legacy Office (OLE2 compound files).
 /// </summary>
-internal static class FileTypes
+public static class FileTypes
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
