@@ -26,15 +26,15 @@ internal sealed class AssignAgentValidator : AbstractValidator<AssignAgent>
     public AssignAgentValidator() => RuleFor(c => c.AgentUserId).NotEmpty();
 }
 
-internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory directory) : ICommandHandler<AssignAgent, EntityVersion>
+internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory directory, ICurrentUser caller) : ICommandHandler<AssignAgent, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(AssignAgent command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AssignAgent, cancellationToken);
         var agent = await directory.FindUserAsync(command.AgentUserId, cancellationToken);
-        if (agent is null || agent.IsDisabled || !agent.Roles.Contains(RoleNames.Of(Role.Agent)))
+        if (agent is null || agent.IsDisabled || !agent.Roles.Contains(RoleNames.Of(Role.Agent)) || !await InJurisdictionAsync(agent, cancellationToken))
         {
-            throw new ValidationException([new ValidationFailure(nameof(command.AgentUserId), "No active user with the agent role has this id.")]);
+            throw new ValidationException([new ValidationFailure(nameof(command.AgentUserId), "No active agent in your jurisdiction has this id.")]);
         }
 
         var after = before with { AgentUserId = agent.Id, AgentName = agent.DisplayName };
@@ -42,6 +42,11 @@ internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory
         await store.AddTimelineAsync(after, CaseEventKind.AgentAssigned, false, agent.DisplayName, cancellationToken);
         return new EntityVersion(before.Id, version);
     }
+
+    /// <summary>The officer picks from the agents of their own jurisdiction, as the agent list offers them.</summary>
+    private async Task<bool> InJurisdictionAsync(UserSnapshot agent, CancellationToken cancellationToken) =>
+        caller.RegionPath is { Length: > 0 } path
+        && (await directory.FindUnitsAsync([agent.UnitId], cancellationToken)).Any(unit => unit.RegionPath.StartsWith(path, StringComparison.Ordinal));
 }
 
 internal static class AssignAgentEndpoint

@@ -178,6 +178,8 @@ public sealed class CaseWorkflowTests : DispatchTestBase
         var agentId = TestDatabase.Strings(db, "SELECT id FROM org_users WHERE user_name = 'town.agent'").Single();
         using var officer = await Api.ClientForAsync("district.petition_officer");
         await (await ChangeAsync(officer, caseId, "agent", new { agentUserId = Guid.NewGuid() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var cityAgentId = TestDatabase.Strings(db, "SELECT id FROM org_users WHERE user_name = 'city.agent'").Single();
+        await (await ChangeAsync(officer, caseId, "agent", new { agentUserId = cityAgentId })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await ChangeAsync(officer, caseId, "agent", new { agentUserId = agentId })).ShouldBeOkAsync<JsonObject>();
 
         using var agent = await Api.ClientForAsync("town.agent");
