@@ -40,15 +40,17 @@ internal static class LoadDriver
         return result;
     }
 
+    /// <summary>Prints the table; the first result is the ceiling the others are compared with.</summary>
     public static void Print(IReadOnlyList<ScenarioResult> results, int clients)
     {
         var width = results.Max(r => r.Scenario.Length) + 2;
+        var ceiling = results[0].RequestsPerSecond;
         Console.WriteLine();
-        Console.WriteLine($"{"scenario".PadRight(width)}{"requests",9}{"req/s",10}{"p50 ms",9}{"p99 ms",9}   ({clients} concurrent clients)");
+        Console.WriteLine($"{"scenario".PadRight(width)}{"requests",9}{"req/s",10}{"% ceiling",11}{"p50 ms",9}{"p99 ms",9}   ({clients} concurrent clients)");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Scenario.PadRight(width)}{r.Requests,9}{r.RequestsPerSecond,10:0}{r.P50Milliseconds,9:0.00}{r.P99Milliseconds,9:0.00}"));
+                $"{r.Scenario.PadRight(width)}{r.Requests,9}{r.RequestsPerSecond,10:0}{100 * r.RequestsPerSecond / ceiling,11:0}{r.P50Milliseconds,9:0.00}{r.P99Milliseconds,9:0.00}"));
         }
     }
 
