@@ -39,17 +39,72 @@ internal sealed record SupervisionBoardView(IReadOnlyList<BoardRow> ByUnit, IRea
 
 internal sealed record GetSupervisionBoard : IQuery<SupervisionBoardView>;
 
+/// <summary>One lead unit and region of <c>dispatch_board_counts</c>.</summary>
+internal sealed record BoardCounterRow
+{
+    public required Guid LeadUnitId { get; init; }
+
+    public string? LeadUnitName { get; init; }
+
+    public required Guid RegionId { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required long Red { get; init; }
+
+    public required long Yellow { get; init; }
+
+    public required long RepeatCases { get; init; }
+
+    public required long SkipLevel { get; init; }
+
+    public required long Listed { get; init; }
+
+    public required long OpenCases { get; init; }
+}
+
+internal sealed record BoardBacklogRow
+{
+    public Guid? LeadUnitId { get; init; }
+
+    public required Guid RegionId { get; init; }
+
+    public required long Backlog { get; init; }
+}
+
 internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store) : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
 {
     public async ValueTask<SupervisionBoardView> Handle(GetSupervisionBoard query, CancellationToken cancellationToken)
     {
         var today = store.Today;
-        var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, store.VisibleTo(new { Today = today }), cancellationToken);
-        var byRegion = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByRegion, store.VisibleTo(new { Today = today }), cancellationToken);
+        var counters = await session.QueryAsync<BoardCounterRow>(SupervisionSql.BoardCounters, store.VisibleTo(), cancellationToken);
+        var backlog = (await session.QueryAsync<BoardBacklogRow>(SupervisionSql.BoardBacklog, store.VisibleTo(new { Today = today }), cancellationToken))
+            .ToDictionary(b => (b.LeadUnitId ?? Guid.Empty, b.RegionId), b => b.Backlog);
+        var byUnit = counters.GroupBy(c => c.LeadUnitId).Select(g => Row(g, backlog) with
+        {
+            UnitId = g.Key == Guid.Empty ? null : g.Key,
+            UnitName = g.Max(c => c.LeadUnitName),
+        });
+        var byRegion = counters.GroupBy(c => c.RegionId).Select(g => Row(g, backlog) with { RegionId = g.Key, RegionName = g.First().RegionName });
         return new SupervisionBoardView(Worst(byUnit), Worst(byRegion), today);
     }
 
-    private static List<BoardRow> Worst(IReadOnlyList<BoardRow> rows) =>
+    private static BoardRow Row(IEnumerable<BoardCounterRow> counters, Dictionary<(Guid, Guid), long> backlog)
+    {
+        var rows = counters.ToList();
+        return new BoardRow
+        {
+            Red = rows.Sum(c => c.Red),
+            Yellow = rows.Sum(c => c.Yellow),
+            Backlog = rows.Sum(c => backlog.GetValueOrDefault((c.LeadUnitId, c.RegionId))),
+            Repeat = rows.Sum(c => c.RepeatCases),
+            SkipLevel = rows.Sum(c => c.SkipLevel),
+            Listed = rows.Sum(c => c.Listed),
+            OpenCases = rows.Sum(c => c.OpenCases),
+        };
+    }
+
+    private static List<BoardRow> Worst(IEnumerable<BoardRow> rows) =>
         rows.OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).ThenByDescending(r => r.OpenCases).ToList();
 }
 

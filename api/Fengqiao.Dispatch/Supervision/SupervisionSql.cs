@@ -1,3 +1,5 @@
+using Fengqiao.BuildingBlocks.Data;
+
 namespace Fengqiao.Dispatch.Supervision;
 
 internal static class SupervisionSql
@@ -25,34 +27,36 @@ internal static class SupervisionSql
         """;
 
     /// <summary>
-    /// Open cases of the caller's region subtree by lead unit: red and yellow lights, backlog (open past the
-    /// running deadline), repeat and skip-level petitions, cases under listed supervision.
+    /// The counts of the caller's region subtree per lead unit and region: red and yellow lights, open cases, repeat and
+    /// skip-level petitions, cases under listed supervision. Counters whose cases all closed are left out.
     /// </summary>
-    public const string BoardByUnit = """
-        SELECT c.lead_unit_id AS UnitId, MAX(c.lead_unit_name) AS UnitName,
-               SUM(CASE WHEN c.light = 'Red' THEN 1 ELSE 0 END) AS Red,
-               SUM(CASE WHEN c.light = 'Yellow' THEN 1 ELSE 0 END) AS Yellow,
-               SUM(CASE WHEN c.current_due_on < @Today AND c.light <> 'None' THEN 1 ELSE 0 END) AS Backlog,
-               SUM(CASE WHEN c.is_repeat = 1 THEN 1 ELSE 0 END) AS Repeat,
-               SUM(CASE WHEN c.is_skip_level = 1 THEN 1 ELSE 0 END) AS SkipLevel,
-               SUM(CASE WHEN c.is_listed = 1 THEN 1 ELSE 0 END) AS Listed,
-               COUNT(*) AS OpenCases
-        FROM dispatch_cases c
-        WHERE c.light IN ('Green', 'Yellow', 'Red') AND c.region_path LIKE @JurisdictionPrefix
-        GROUP BY c.lead_unit_id
+    public const string BoardCounters = """
+        SELECT b.lead_unit_id AS LeadUnitId, b.lead_unit_name AS LeadUnitName, b.region_id AS RegionId, b.region_name AS RegionName,
+               b.red AS Red, b.yellow AS Yellow, b.repeat_cases AS RepeatCases, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
+        FROM dispatch_board_counts b
+        WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
         """;
 
-    public const string BoardByRegion = """
-        SELECT c.region_id AS RegionId, MAX(c.region_name) AS RegionName,
-               SUM(CASE WHEN c.light = 'Red' THEN 1 ELSE 0 END) AS Red,
-               SUM(CASE WHEN c.light = 'Yellow' THEN 1 ELSE 0 END) AS Yellow,
-               SUM(CASE WHEN c.current_due_on < @Today AND c.light <> 'None' THEN 1 ELSE 0 END) AS Backlog,
-               SUM(CASE WHEN c.is_repeat = 1 THEN 1 ELSE 0 END) AS Repeat,
-               SUM(CASE WHEN c.is_skip_level = 1 THEN 1 ELSE 0 END) AS SkipLevel,
-               SUM(CASE WHEN c.is_listed = 1 THEN 1 ELSE 0 END) AS Listed,
-               COUNT(*) AS OpenCases
+    /// <summary>Backlog: open cases of the caller's region subtree past the running deadline, per lead unit and region.</summary>
+    public const string BoardBacklog = """
+        SELECT c.lead_unit_id AS LeadUnitId, c.region_id AS RegionId, COUNT(*) AS Backlog
         FROM dispatch_cases c
-        WHERE c.light IN ('Green', 'Yellow', 'Red') AND c.region_path LIKE @JurisdictionPrefix
-        GROUP BY c.region_id
+        WHERE c.light <> 'None' AND c.current_due_on < @Today AND c.region_path LIKE @JurisdictionPrefix
+        GROUP BY c.lead_unit_id, c.region_id
+        """;
+
+    /// <summary>Creates the counter of a lead unit and region at zero unless it exists.</summary>
+    public static string EnsureBoardCounter(ISqlDialect dialect) => $"""
+        INSERT INTO dispatch_board_counts (lead_unit_id, region_id, region_path, lead_unit_name, region_name, open_cases, red, yellow, repeat_cases, skip_level, listed)
+        SELECT @LeadUnitId, @RegionId, @RegionPath, @LeadUnitName, @RegionName, 0, 0, 0, 0, 0, 0
+        WHERE NOT EXISTS (SELECT 1 FROM dispatch_board_counts b {dialect.KeyRangeLock} WHERE b.lead_unit_id = @LeadUnitId AND b.region_id = @RegionId)
+        """;
+
+    /// <summary>Adds a case's change; the unit's name is the one of its latest case.</summary>
+    public const string AddToBoardCounter = """
+        UPDATE dispatch_board_counts
+        SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, repeat_cases = repeat_cases + @RepeatCases,
+            skip_level = skip_level + @SkipLevel, listed = listed + @Listed, lead_unit_name = COALESCE(@LeadUnitName, lead_unit_name)
+        WHERE lead_unit_id = @LeadUnitId AND region_id = @RegionId
         """;
 }

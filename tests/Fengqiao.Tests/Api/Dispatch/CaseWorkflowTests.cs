@@ -165,6 +165,44 @@ public sealed class CaseWorkflowTests : DispatchTestBase
     }
 
     [Test]
+    public async Task SupervisionBoard_MatchesTheCaseRows_ThroughAssignmentReturnListingReplyClosingAndReview()
+    {
+        var (returned, _) = await OpenCaseAsync();
+        var (listed, _) = await OpenCaseAsync();
+        var (reviewed, _) = await OpenCaseAsync();
+        await OpenCaseAsync();
+        using var town = await Api.ClientForAsync("town.handler");
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        using var supervisor = await Api.ClientForAsync("district.supervisor");
+        await AssignAsync(returned, TownGovernment);
+        await (await ChangeAsync(town, returned, "return", new { reason = "不属于本单位职责。" })).ShouldBeOkAsync<JsonObject>();
+        await AssignAsync(returned, DistrictHousing);
+        await AssignAsync(listed, TownGovernment, "assign", DistrictHousing);
+        await (await ChangeAsync(town, listed, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(supervisor, listed, "listing", new { reason = "久拖未决，挂牌督办。" })).ShouldBeOkAsync<JsonObject>();
+        await AssignAsync(reviewed, TownGovernment);
+        await ReplyAsync(town, reviewed);
+        await TickChecklistAsync(town, reviewed);
+        await (await ChangeAsync(town, reviewed, "closure", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(officer, reviewed, "review-request", new { reason = "信访人对处理意见不服。" })).ShouldBeOkAsync<JsonObject>();
+
+        using var city = await Api.ClientForAsync("city.supervisor");
+        using var db = TestDatabase.Open(Api);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        foreach (var (client, regionName) in new[] { (supervisor, "越城区"), (city, "绍兴市") })
+        {
+            var path = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = $name", ("$name", regionName)).Single();
+            var board = await (await client.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(BoardRows(board, "byUnit", "unitId"), Is.EqualTo(BoardFromCaseRows("lead_unit_id", path, today)), regionName);
+            Assert.That(BoardRows(board, "byRegion", "regionId"), Is.EqualTo(BoardFromCaseRows("region_id", path, today)), regionName);
+            Assert.That(board["byUnit"]!.AsArray().Sum(r => r!["openCases"]!.GetValue<long>()), Is.GreaterThanOrEqualTo(4), "three open handling cases and the review");
+        }
+
+        var (counters, caseRows) = BoardCountersAndCaseRows();
+        Assert.That(counters, Is.EqualTo(caseRows));
+    }
+
+    [Test]
     public async Task Agent_SeesTheCase_ActsForThePetitioner_AndTheTimelineShowsIt()
     {
         var (caseId, _) = await OpenCaseAsync();
