@@ -42,14 +42,19 @@ internal static class WorklistSql
     private const string After = "AND (c.current_due_on > @AfterDue OR (c.current_due_on = @AfterDue AND c.id > @AfterId))";
 
     /// <summary>
-    /// The cases the unit leads or co-handles as one id list: with the co-handling test as an <c>OR EXISTS</c> per row,
-    /// SQLite read the wide row of every case in progress city-wide to find the unit's.
+    /// The cases in progress the unit leads or co-handles, as one id list read from the unit's index entries (counts use
+    /// it as it is). With the co-handling test as an <c>OR EXISTS</c> per row, SQLite walked every case in progress
+    /// city-wide (tens of thousands at a million cases) to find the unit's hundred.
     /// </summary>
     private const string InProgressOfMyUnit = """
-        c.status = 'InProgress' AND c.id IN (
+        c.id IN (
             SELECT m.id FROM dispatch_cases m WHERE m.lead_unit_id = @JurisdictionUnitId AND m.status = 'InProgress'
-            UNION ALL SELECT cu.case_id FROM dispatch_case_units cu WHERE cu.unit_id = @JurisdictionUnitId)
+            UNION ALL
+            SELECT cu.case_id FROM dispatch_case_units cu
+            WHERE cu.unit_id = @JurisdictionUnitId AND EXISTS (SELECT 1 FROM dispatch_cases s WHERE s.id = cu.case_id AND s.status = 'InProgress'))
         """;
+
+    private const string AfterMine = "WHERE mine.current_due_on > @AfterDue OR (mine.current_due_on = @AfterDue AND mine.id > @AfterId)";
 
     private const string ToReply = $"c.status = 'InProgress' AND {Mine} AND c.paused_at IS NULL AND NOT EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.input_at IS NULL)";
 
@@ -102,12 +107,33 @@ internal static class WorklistSql
         RegionConditions.Select(tab => KeyValuePair.Create(Key(tab.Key, true), tab.Value))
             .Concat(UnitConditions.Select(tab => KeyValuePair.Create(Key(tab.Key, false), tab.Value)));
 
+    /// <summary>
+    /// A page of the unit's cases in progress: the page's ids are picked from what the unit's index entries and its
+    /// co-handled cases hold, so only the page's rows are read whole, not every case in progress of the unit. The co-unit
+    /// rows drive the join (CROSS JOIN fixes SQLite's join order), not the city's cases in progress.
+    /// </summary>
+    private static string InProgressPage(ISqlDialect dialect, string after) => $"""
+        SELECT {Columns} FROM dispatch_cases c
+        WHERE c.id IN ({dialect.SelectTop("@Limit", $"""
+            mine.id FROM (
+                SELECT m.id, m.current_due_on FROM dispatch_cases m WHERE m.lead_unit_id = @JurisdictionUnitId AND m.status = 'InProgress'
+                UNION ALL
+                SELECT s.id, s.current_due_on FROM dispatch_case_units cu CROSS JOIN dispatch_cases s
+                WHERE s.id = cu.case_id AND cu.unit_id = @JurisdictionUnitId AND s.status = 'InProgress') mine
+            {after}
+            ORDER BY mine.current_due_on, mine.id
+            """)})
+        ORDER BY c.current_due_on, c.id
+        """;
+
     private static Dictionary<string, string> BuildPages(ISqlDialect dialect) =>
-        Both().SelectMany(tab => new[]
-        {
-            KeyValuePair.Create(tab.Key, $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
-            KeyValuePair.Create(tab.Key + ":after", $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} {After} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
-        }).ToDictionary();
+        Both().SelectMany(tab => tab.Value == InProgressOfMyUnit
+            ? new[] { KeyValuePair.Create(tab.Key, InProgressPage(dialect, string.Empty)), KeyValuePair.Create(tab.Key + ":after", InProgressPage(dialect, AfterMine)) }
+            : new[]
+            {
+                KeyValuePair.Create(tab.Key, $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
+                KeyValuePair.Create(tab.Key + ":after", $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} {After} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
+            }).ToDictionary();
 }
 
 internal sealed record WorklistItem

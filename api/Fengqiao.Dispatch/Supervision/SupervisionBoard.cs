@@ -39,31 +39,7 @@ internal sealed record SupervisionBoardView(IReadOnlyList<BoardRow> ByUnit, IRea
 
 internal sealed record GetSupervisionBoard : IQuery<SupervisionBoardView>;
 
-/// <summary>One lead unit and region of <c>dispatch_board_counts</c>.</summary>
-internal sealed record BoardCounterRow
-{
-    public required Guid LeadUnitId { get; init; }
-
-    public string? LeadUnitName { get; init; }
-
-    public required Guid RegionId { get; init; }
-
-    public required string RegionName { get; init; }
-
-    public required long Red { get; init; }
-
-    public required long Yellow { get; init; }
-
-    public required long RepeatCases { get; init; }
-
-    public required long SkipLevel { get; init; }
-
-    public required long Listed { get; init; }
-
-    public required long OpenCases { get; init; }
-}
-
-internal sealed record BoardBacklogRow
+internal sealed record BacklogRow
 {
     public Guid? LeadUnitId { get; init; }
 
@@ -72,36 +48,21 @@ internal sealed record BoardBacklogRow
     public required long Backlog { get; init; }
 }
 
+/// <summary>Reads the counters kept with every case change, and counts the backlog, which depends on the day.</summary>
 internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store) : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
 {
     public async ValueTask<SupervisionBoardView> Handle(GetSupervisionBoard query, CancellationToken cancellationToken)
     {
         var today = store.Today;
-        var counters = await session.QueryAsync<BoardCounterRow>(SupervisionSql.BoardCounters, store.VisibleTo(), cancellationToken);
-        var backlog = (await session.QueryAsync<BoardBacklogRow>(SupervisionSql.BoardBacklog, store.VisibleTo(new { Today = today }), cancellationToken))
-            .ToDictionary(b => (b.LeadUnitId ?? Guid.Empty, b.RegionId), b => b.Backlog);
-        var byUnit = counters.GroupBy(c => c.LeadUnitId).Select(g => Row(g, backlog) with
-        {
-            UnitId = g.Key == Guid.Empty ? null : g.Key,
-            UnitName = g.Max(c => c.LeadUnitName),
-        });
-        var byRegion = counters.GroupBy(c => c.RegionId).Select(g => Row(g, backlog) with { RegionId = g.Key, RegionName = g.First().RegionName });
-        return new SupervisionBoardView(Worst(byUnit), Worst(byRegion), today);
-    }
-
-    private static BoardRow Row(IEnumerable<BoardCounterRow> counters, Dictionary<(Guid, Guid), long> backlog)
-    {
-        var rows = counters.ToList();
-        return new BoardRow
-        {
-            Red = rows.Sum(c => c.Red),
-            Yellow = rows.Sum(c => c.Yellow),
-            Backlog = rows.Sum(c => backlog.GetValueOrDefault((c.LeadUnitId, c.RegionId))),
-            Repeat = rows.Sum(c => c.RepeatCases),
-            SkipLevel = rows.Sum(c => c.SkipLevel),
-            Listed = rows.Sum(c => c.Listed),
-            OpenCases = rows.Sum(c => c.OpenCases),
-        };
+        var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, store.VisibleTo(new { NoUnit = Guid.Empty }), cancellationToken);
+        var byRegion = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByRegion, store.VisibleTo(), cancellationToken);
+        var backlog = await session.QueryAsync<BacklogRow>(SupervisionSql.Backlog, store.VisibleTo(new { Today = today }), cancellationToken);
+        var unitBacklog = backlog.GroupBy(b => b.LeadUnitId).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Sum(b => b.Backlog));
+        var regionBacklog = backlog.GroupBy(b => b.RegionId).ToDictionary(g => g.Key, g => g.Sum(b => b.Backlog));
+        return new SupervisionBoardView(
+            Worst(byUnit.Select(r => r with { Backlog = unitBacklog.GetValueOrDefault(r.UnitId ?? Guid.Empty) })),
+            Worst(byRegion.Select(r => r with { Backlog = regionBacklog.GetValueOrDefault(r.RegionId ?? Guid.Empty) })),
+            today);
     }
 
     private static List<BoardRow> Worst(IEnumerable<BoardRow> rows) =>

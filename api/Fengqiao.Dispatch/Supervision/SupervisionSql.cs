@@ -27,18 +27,32 @@ internal static class SupervisionSql
         """;
 
     /// <summary>
-    /// The counts of the caller's region subtree per lead unit and region: red and yellow lights, open cases, repeat and
-    /// skip-level petitions, cases under listed supervision. Counters whose cases all closed are left out.
+    /// The counters of the caller's region subtree summed per lead unit: red and yellow lights, open cases, repeat and
+    /// skip-level petitions, cases under listed supervision. Cases without a lead unit sum under no unit.
     /// </summary>
-    public const string BoardCounters = """
-        SELECT b.lead_unit_id AS LeadUnitId, b.lead_unit_name AS LeadUnitName, b.region_id AS RegionId, b.region_name AS RegionName,
-               b.red AS Red, b.yellow AS Yellow, b.repeat_cases AS RepeatCases, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
+    public const string BoardByUnit = """
+        SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, MAX(b.lead_unit_name) AS UnitName,
+               SUM(b.red) AS Red, SUM(b.yellow) AS Yellow, 0 AS Backlog, SUM(b.repeat_cases) AS Repeat, SUM(b.skip_level) AS SkipLevel,
+               SUM(b.listed) AS Listed, SUM(b.open_cases) AS OpenCases
         FROM dispatch_board_counts b
         WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
+        GROUP BY b.lead_unit_id
         """;
 
-    /// <summary>Backlog: open cases of the caller's region subtree past the running deadline, per lead unit and region.</summary>
-    public const string BoardBacklog = """
+    public const string BoardByRegion = """
+        SELECT b.region_id AS RegionId, MAX(b.region_name) AS RegionName,
+               SUM(b.red) AS Red, SUM(b.yellow) AS Yellow, 0 AS Backlog, SUM(b.repeat_cases) AS Repeat, SUM(b.skip_level) AS SkipLevel,
+               SUM(b.listed) AS Listed, SUM(b.open_cases) AS OpenCases
+        FROM dispatch_board_counts b
+        WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
+        GROUP BY b.region_id
+        """;
+
+    /// <summary>
+    /// Backlog: open cases of the caller's region subtree past the running deadline, per lead unit and region. Grouped
+    /// by the lead unit alone, SQLite walked the whole lead-unit index for its order instead of the open cases' index.
+    /// </summary>
+    public const string Backlog = """
         SELECT c.lead_unit_id AS LeadUnitId, c.region_id AS RegionId, COUNT(*) AS Backlog
         FROM dispatch_cases c
         WHERE c.light <> 'None' AND c.current_due_on < @Today AND c.region_path LIKE @JurisdictionPrefix

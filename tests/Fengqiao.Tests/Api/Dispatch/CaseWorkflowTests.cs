@@ -165,6 +165,41 @@ public sealed class CaseWorkflowTests : DispatchTestBase
     }
 
     [Test]
+    public async Task InProgressTab_PagesThroughTheCasesAUnitLeadsOrCoHandles_AsTheCountSays()
+    {
+        var (led, _) = await OpenCaseAsync();
+        var (ledWithHelp, _) = await OpenCaseAsync();
+        var (helping, _) = await OpenCaseAsync();
+        await AssignAsync(led, TownGovernment);
+        await AssignAsync(ledWithHelp, TownGovernment, "assign", DistrictHousing);
+        await AssignAsync(helping, DistrictHousing, "assign", TownGovernment);
+        using var town = await Api.ClientForAsync("town.handler");
+        using var housing = await Api.ClientForAsync("district.handler");
+        await (await ChangeAsync(town, led, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(town, ledWithHelp, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(housing, helping, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+
+        foreach (var (client, expected) in new[] { (town, new[] { led, ledWithHelp, helping }), (housing, new[] { ledWithHelp, helping }) })
+        {
+            var seen = new List<(DateOnly Due, string Id)>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await client.GetAsync("/api/v1/cases?tab=in_progress&limit=2" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor))))
+                    .ShouldBeOkAsync<JsonObject>();
+                seen.AddRange(page["items"]!.AsArray().Select(i => (DateOnly.Parse(i!["currentDueOn"]!.GetValue<string>()), i["id"]!.GetValue<string>())));
+                cursor = page["nextCursor"]?.GetValue<string>();
+            }
+            while (cursor is not null);
+
+            var counts = await (await client.GetAsync("/api/v1/cases/counts")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(seen.Select(s => s.Id), Is.Unique.And.SupersetOf(expected.Select(id => id.ToString())));
+            Assert.That(seen, Is.EqualTo(seen.OrderBy(s => s.Due).ThenBy(s => s.Id, StringComparer.Ordinal).ToList()), "most urgent first, by id on the same day");
+            Assert.That(seen, Has.Count.EqualTo(counts["tabs"]!["in_progress"]!.GetValue<long>()));
+        }
+    }
+
+    [Test]
     public async Task SupervisionBoard_MatchesTheCaseRows_ThroughAssignmentReturnListingReplyClosingAndReview()
     {
         var (returned, _) = await OpenCaseAsync();
