@@ -49,12 +49,12 @@ internal sealed record BacklogRow
 }
 
 /// <summary>Reads the counters kept with every case change, and counts the backlog, which depends on the day.</summary>
-internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store) : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
+internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store, ICurrentUser caller) : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
 {
     public async ValueTask<SupervisionBoardView> Handle(GetSupervisionBoard query, CancellationToken cancellationToken)
     {
         var today = store.Today;
-        var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, store.VisibleTo(new { NoUnit = Guid.Empty }), cancellationToken);
+        var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, new { NoUnit = Guid.Empty, Scope = caller.RegionPath ?? string.Empty }, cancellationToken);
         var byRegion = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByRegion, store.VisibleTo(), cancellationToken);
         var backlog = await session.QueryAsync<BacklogRow>(SupervisionSql.Backlog, store.VisibleTo(new { Today = today }), cancellationToken);
         var unitBacklog = backlog.GroupBy(b => b.LeadUnitId).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Sum(b => b.Backlog));

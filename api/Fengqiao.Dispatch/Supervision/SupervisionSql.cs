@@ -27,25 +27,22 @@ internal static class SupervisionSql
         """;
 
     /// <summary>
-    /// The counters of the caller's region subtree summed per lead unit: red and yellow lights, open cases, repeat and
-    /// skip-level petitions, cases under listed supervision. Cases without a lead unit sum under no unit.
+    /// Per lead unit, the open cases of the caller's region subtree: red and yellow lights, open cases, repeat and
+    /// skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit.
     /// </summary>
     public const string BoardByUnit = """
-        SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, MAX(b.lead_unit_name) AS UnitName,
-               SUM(b.red) AS Red, SUM(b.yellow) AS Yellow, 0 AS Backlog, SUM(b.repeat_cases) AS Repeat, SUM(b.skip_level) AS SkipLevel,
-               SUM(b.listed) AS Listed, SUM(b.open_cases) AS OpenCases
-        FROM dispatch_board_counts b
-        WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
-        GROUP BY b.lead_unit_id
+        SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, b.lead_unit_name AS UnitName, b.red AS Red, b.yellow AS Yellow, 0 AS Backlog,
+               b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
+        FROM dispatch_board_unit_counts b
+        WHERE b.scope_path = @Scope AND b.open_cases > 0
         """;
 
+    /// <summary>The same per region of the caller's subtree.</summary>
     public const string BoardByRegion = """
-        SELECT b.region_id AS RegionId, MAX(b.region_name) AS RegionName,
-               SUM(b.red) AS Red, SUM(b.yellow) AS Yellow, 0 AS Backlog, SUM(b.repeat_cases) AS Repeat, SUM(b.skip_level) AS SkipLevel,
-               SUM(b.listed) AS Listed, SUM(b.open_cases) AS OpenCases
-        FROM dispatch_board_counts b
+        SELECT b.region_id AS RegionId, b.region_name AS RegionName, b.red AS Red, b.yellow AS Yellow, 0 AS Backlog,
+               b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
+        FROM dispatch_board_region_counts b
         WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
-        GROUP BY b.region_id
         """;
 
     /// <summary>
@@ -59,18 +56,32 @@ internal static class SupervisionSql
         GROUP BY c.lead_unit_id, c.region_id
         """;
 
-    /// <summary>Creates the counter of a lead unit and region at zero unless it exists.</summary>
-    public static string EnsureBoardCounter(ISqlDialect dialect) => $"""
-        INSERT INTO dispatch_board_counts (lead_unit_id, region_id, region_path, lead_unit_name, region_name, open_cases, red, yellow, repeat_cases, skip_level, listed)
-        SELECT @LeadUnitId, @RegionId, @RegionPath, @LeadUnitName, @RegionName, 0, 0, 0, 0, 0, 0
-        WHERE NOT EXISTS (SELECT 1 FROM dispatch_board_counts b {dialect.KeyRangeLock} WHERE b.lead_unit_id = @LeadUnitId AND b.region_id = @RegionId)
+    /// <summary>Creates a lead unit's counter of a region path at zero unless it exists.</summary>
+    public static string EnsureUnitCounter(ISqlDialect dialect) => $"""
+        INSERT INTO dispatch_board_unit_counts (scope_path, lead_unit_id, lead_unit_name, open_cases, red, yellow, repeat_cases, skip_level, listed)
+        SELECT @ScopePath, @LeadUnitId, @LeadUnitName, 0, 0, 0, 0, 0, 0
+        WHERE NOT EXISTS (SELECT 1 FROM dispatch_board_unit_counts b {dialect.KeyRangeLock} WHERE b.scope_path = @ScopePath AND b.lead_unit_id = @LeadUnitId)
         """;
 
     /// <summary>Adds a case's change; the unit's name is the one of its latest case.</summary>
-    public const string AddToBoardCounter = """
-        UPDATE dispatch_board_counts
+    public const string AddToUnitCounter = """
+        UPDATE dispatch_board_unit_counts
         SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, repeat_cases = repeat_cases + @RepeatCases,
             skip_level = skip_level + @SkipLevel, listed = listed + @Listed, lead_unit_name = COALESCE(@LeadUnitName, lead_unit_name)
-        WHERE lead_unit_id = @LeadUnitId AND region_id = @RegionId
+        WHERE scope_path = @ScopePath AND lead_unit_id = @LeadUnitId
+        """;
+
+    /// <summary>Creates a region's counter at zero unless it exists.</summary>
+    public static string EnsureRegionCounter(ISqlDialect dialect) => $"""
+        INSERT INTO dispatch_board_region_counts (region_id, region_path, region_name, open_cases, red, yellow, repeat_cases, skip_level, listed)
+        SELECT @RegionId, @RegionPath, @RegionName, 0, 0, 0, 0, 0, 0
+        WHERE NOT EXISTS (SELECT 1 FROM dispatch_board_region_counts b {dialect.KeyRangeLock} WHERE b.region_id = @RegionId)
+        """;
+
+    public const string AddToRegionCounter = """
+        UPDATE dispatch_board_region_counts
+        SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, repeat_cases = repeat_cases + @RepeatCases,
+            skip_level = skip_level + @SkipLevel, listed = listed + @Listed
+        WHERE region_id = @RegionId
         """;
 }

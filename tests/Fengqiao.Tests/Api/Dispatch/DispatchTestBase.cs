@@ -133,20 +133,32 @@ public abstract class DispatchTestBase : IntakeTestBase
         board[view]!.AsArray().Select(r => string.Join('|', new[] { idProperty, "red", "yellow", "backlog", "repeat", "skipLevel", "listed", "openCases" }
             .Select(p => r![p]?.ToString() ?? string.Empty))).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The board's counters next to the same counts taken from the case rows: "lead unit|region|red|yellow|repeat|skip level|listed|open", sorted.</summary>
+    /// <summary>
+    /// The board's counters next to the same counts taken from the case rows, per lead unit of each region path that
+    /// contains a case's region and per region: "scope or region|lead unit|red|yellow|repeat|skip level|listed|open", sorted.
+    /// </summary>
     internal (List<string> Counters, List<string> CaseRows) BoardCountersAndCaseRows()
     {
         using var db = TestDatabase.Open(Api);
         var counters = TestDatabase.Strings(db, """
-            SELECT lead_unit_id || '|' || region_id || '|' || red || '|' || yellow || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
-            FROM dispatch_board_counts WHERE open_cases > 0
+            SELECT scope_path || '|' || lead_unit_id || '|' || red || '|' || yellow || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
+            FROM dispatch_board_unit_counts WHERE open_cases > 0
+            UNION ALL
+            SELECT region_id || '|' || '' || '|' || red || '|' || yellow || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
+            FROM dispatch_board_region_counts WHERE open_cases > 0
             """).Order(StringComparer.Ordinal).ToList();
-        var caseRows = TestDatabase.Strings(db, """
-            SELECT COALESCE(lead_unit_id, '00000000-0000-0000-0000-000000000000') || '|' || region_id || '|' || SUM(CASE WHEN light = 'Red' THEN 1 ELSE 0 END)
-                   || '|' || SUM(CASE WHEN light = 'Yellow' THEN 1 ELSE 0 END) || '|' || SUM(is_repeat) || '|' || SUM(is_skip_level) || '|' || SUM(is_listed) || '|' || COUNT(*)
+        var open = TestDatabase.Strings(db, """
+            SELECT COALESCE(lead_unit_id, '00000000-0000-0000-0000-000000000000') || '|' || region_path || '|' || region_id || '|' || light
+                   || '|' || is_repeat || '|' || is_skip_level || '|' || is_listed
             FROM dispatch_cases WHERE light <> 'None'
-            GROUP BY COALESCE(lead_unit_id, '00000000-0000-0000-0000-000000000000'), region_id
-            """).Order(StringComparer.Ordinal).ToList();
+            """).Select(row => row.Split('|')).ToList();
+        var byScope = open.SelectMany(c => Enumerable.Range(2, c[1].Count(ch => ch == '/') - 1)
+                .Select(segments => (Key: string.Join('/', c[1].Split('/').Take(segments)) + "/|" + c[0], Case: c)))
+            .Concat(open.Select(c => (Key: c[2] + "|", Case: c)));
+        var caseRows = byScope.GroupBy(s => s.Key).Select(g => string.Join('|', g.Key,
+                g.Count(s => s.Case[3] == "Red"), g.Count(s => s.Case[3] == "Yellow"), g.Count(s => s.Case[4] == "1"), g.Count(s => s.Case[5] == "1"),
+                g.Count(s => s.Case[6] == "1"), g.Count()))
+            .Order(StringComparer.Ordinal).ToList();
         return (counters, caseRows);
     }
 
