@@ -501,7 +501,7 @@ internal sealed class CaseGenerator
 
             if (plan.RepliedAt > now)
             {
-                return Finish(row, timeline, co, extension, null, order, breaches, reminders);
+                return Finish(row, timeline, co, extension, pause, order, breaches, reminders);
             }
 
             var opinion = _random.NextDouble() switch { < 0.45 => Opinion.Support, < 0.85 => Opinion.Explain, _ => Opinion.NotSupport };
@@ -528,7 +528,7 @@ internal sealed class CaseGenerator
             var closedAt = (rated ? ratedAt : plan.RepliedAt + TimeSpan.FromDays(Rules.UnratedAfterDays)) + TimeSpan.FromHours(Between(1, 5 * 24));
             if (closedAt > now)
             {
-                return Finish(row, timeline, co, extension, null, order, breaches, reminders, checklistDoneAt: plan.RepliedAt - TimeSpan.FromHours(1));
+                return Finish(row, timeline, co, extension, pause, order, breaches, reminders, checklistDoneAt: plan.RepliedAt - TimeSpan.FromHours(1));
             }
 
             var final = row.Kind == CaseKind.ReReview;
@@ -539,7 +539,7 @@ internal sealed class CaseGenerator
                 Step(closedAt, CaseEventKind.Final, true, row.Number, plan.Lead.Name);
             }
 
-            return Finish(row, timeline, co, extension, null, order, breaches, reminders);
+            return Finish(row, timeline, co, extension, pause, order, breaches, reminders);
         }
 
         /// <summary>Reads the clock as <see cref="CaseStore.SaveAsync"/> would today; a paused clock keeps the reading of the day it stopped.</summary>

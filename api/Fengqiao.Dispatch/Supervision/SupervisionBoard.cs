@@ -44,8 +44,6 @@ internal sealed record BacklogRow
     public Guid? LeadUnitId { get; init; }
 
     public required Guid RegionId { get; init; }
-
-    public required long Backlog { get; init; }
 }
 
 /// <summary>Reads the counters kept with every case change, and counts the backlog, which depends on the day.</summary>
@@ -57,8 +55,8 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
         var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, new { NoUnit = Guid.Empty, Scope = caller.RegionPath ?? string.Empty }, cancellationToken);
         var byRegion = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByRegion, store.VisibleTo(), cancellationToken);
         var backlog = await session.QueryAsync<BacklogRow>(SupervisionSql.Backlog, store.VisibleTo(new { Today = today }), cancellationToken);
-        var unitBacklog = backlog.GroupBy(b => b.LeadUnitId).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Sum(b => b.Backlog));
-        var regionBacklog = backlog.GroupBy(b => b.RegionId).ToDictionary(g => g.Key, g => g.Sum(b => b.Backlog));
+        var unitBacklog = backlog.CountBy(b => b.LeadUnitId ?? Guid.Empty).ToDictionary();
+        var regionBacklog = backlog.CountBy(b => b.RegionId).ToDictionary();
         return new SupervisionBoardView(
             Worst(byUnit.Select(r => r with { Backlog = unitBacklog.GetValueOrDefault(r.UnitId ?? Guid.Empty) })),
             Worst(byRegion.Select(r => r with { Backlog = regionBacklog.GetValueOrDefault(r.RegionId ?? Guid.Empty) })),
