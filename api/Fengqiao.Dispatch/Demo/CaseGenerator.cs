@@ -178,8 +178,6 @@ internal sealed class CaseGenerator
 
         public required DateOnly StatutoryReplyDue { get; init; }
 
-        public required Period ReplyPeriod { get; init; }
-
         public required DateTimeOffset RepliedAt { get; init; }
 
         public required DateOnly FinalReplyDue { get; init; }
@@ -360,7 +358,6 @@ internal sealed class CaseGenerator
                 ReassignedAt = reassignedAt,
                 SignedAt = signedAt,
                 StatutoryReplyDue = replyDue,
-                ReplyPeriod = period,
                 RepliedAt = repliedAt,
                 FinalReplyDue = finalDue,
                 Extension = extension,
@@ -390,7 +387,12 @@ internal sealed class CaseGenerator
                 }
             }
 
-            Step(plan.OpenedAt, CaseEventKind.Opened, false, row.Kind == CaseKind.Handling ? row.Number : "对处理意见不服，请求复查。", null);
+            Step(plan.OpenedAt, CaseEventKind.Opened, false, row.Kind switch
+            {
+                CaseKind.Handling => row.Number,
+                CaseKind.Review => "对处理意见不服，请求复查。",
+                _ => "对复查意见不服，请求复核。",
+            }, null);
             if (plan.AssignedAt > now)
             {
                 return Finish(row, timeline, [], null, null, null, breaches, reminders);
@@ -521,7 +523,7 @@ internal sealed class CaseGenerator
                 if (rating == Rating.Dissatisfied && row.Kind != CaseKind.ReReview && Chance(0.45) && reviewAt <= now && WorkCalendar.LocalDate(reviewAt) <= windowEnd)
                 {
                     row = row with { ReviewRequestedAt = reviewAt };
-                    Step(reviewAt, CaseEventKind.ReviewRequested, true, "对处理意见不服，请求复查。", null);
+                    Step(reviewAt, CaseEventKind.ReviewRequested, true, row.Kind == CaseKind.Handling ? "对处理意见不服，请求复查。" : "对复查意见不服，请求复核。", null);
                 }
             }
 
