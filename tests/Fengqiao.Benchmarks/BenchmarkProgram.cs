@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Fengqiao.Benchmarks;
 
 /// <summary>
-/// <c>generate --petitions N --data-dir DIR</c> creates a database with N generated petitions;
+/// <c>generate [--petitions N] [--cases N] --data-dir DIR</c> creates a database with N generated petitions and N generated cases;
 /// <c>run --data-dir DIR [--requests N] [--clients N]</c> measures the API over it. Figures are printed, never asserted.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private const string Usage = "usage: generate --petitions N --data-dir DIR | run --data-dir DIR [--requests N] [--clients N]";
+    private const string Usage = "usage: generate [--petitions N] [--cases N] --data-dir DIR | run --data-dir DIR [--requests N] [--clients N]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -36,8 +36,8 @@ internal static class BenchmarkProgram
 
         switch (args.FirstOrDefault())
         {
-            case "generate" when options.ContainsKey("petitions"):
-                return await GenerateCommand.RunAsync(Number("petitions", 0), dataDirectory, cancel.Token);
+            case "generate" when options.ContainsKey("petitions") || options.ContainsKey("cases"):
+                return await GenerateCommand.RunAsync(Number("petitions", 0), Number("cases", 0), dataDirectory, cancel.Token);
             case "run":
                 return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("clients", 4), cancel.Token);
             default:

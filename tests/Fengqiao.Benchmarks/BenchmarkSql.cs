@@ -3,4 +3,8 @@ namespace Fengqiao.Benchmarks;
 internal static class BenchmarkSql
 {
     public const string PetitionCount = "SELECT COUNT(*) FROM intake_petitions";
+
+    public const string CaseCount = "SELECT COUNT(*) FROM dispatch_cases";
+
+    public const string CaseMix = "SELECT status AS Status, light AS Light, COUNT(*) AS Cases FROM dispatch_cases GROUP BY status, light ORDER BY status, light";
 }

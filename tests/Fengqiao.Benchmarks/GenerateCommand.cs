@@ -1,40 +1,103 @@
 using System.Globalization;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Dispatch.Demo;
+using Fengqiao.Dispatch.Rules;
 using Fengqiao.Intake.Demo;
+using Fengqiao.Intake.Petitions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Benchmarks;
 
-/// <summary>Creates a fresh database in the data folder (migrations and the demo organisation) and bulk-loads generated petitions.</summary>
+/// <summary>
+/// Creates the database in the data folder if there is none (migrations and the demo organisation), then bulk-loads
+/// generated petitions and generated cases, each only while the database has none, so a petition database can gain cases.
+/// </summary>
 internal static class GenerateCommand
 {
-    public static async Task<int> RunAsync(int petitions, string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int petitions, int cases, string dataDirectory, CancellationToken cancellationToken)
     {
+        Directory.CreateDirectory(dataDirectory);
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: false);
-        if (File.Exists(host.DatabaseFile))
+        Console.WriteLine($"Preparing {host.DatabaseFile} on {Environment.ProcessorCount} cores…");
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var session = services.GetRequiredService<IDbSession>();
+        if (petitions > 0 && await session.ExecuteScalarAsync<long>(PetitionBulkSql.AnyPetition, null, cancellationToken) > 0)
         {
-            await Console.Error.WriteLineAsync($"{host.DatabaseFile} exists; generate needs an empty data folder.");
-            return 2;
+            Console.WriteLine("The database holds petitions already; none loaded.");
+        }
+        else if (petitions > 0)
+        {
+            await LoadPetitionsAsync(services, petitions, host.DatabaseFile, cancellationToken);
         }
 
-        Directory.CreateDirectory(dataDirectory);
-        Console.WriteLine($"Creating {host.DatabaseFile} and loading {petitions:N0} petitions on {Environment.ProcessorCount} cores…");
-        await using var scope = host.Services.CreateAsyncScope();
-        var reportEvery = Math.Max(1, petitions / 10);
-        var reported = 0;
-        var loaded = await IntakeDemoSeeder.LoadAsync(scope.ServiceProvider, petitions, progress =>
+        if (cases > 0 && await session.ExecuteScalarAsync<long>(CaseBulkSql.AnyCase, null, cancellationToken) > 0)
         {
-            if (progress.Petitions - reported >= reportEvery)
-            {
-                reported = progress.Petitions;
-                Console.WriteLine($"  {progress.Petitions,10:N0} petitions  {progress.Rows,12:N0} rows  {progress.Elapsed.TotalSeconds,7:0.0} s");
-            }
-        }, cancellationToken);
+            Console.WriteLine("The database holds cases already; none loaded.");
+        }
+        else if (cases > 0)
+        {
+            await LoadCasesAsync(services, cases, host.DatabaseFile, cancellationToken);
+        }
 
-        var seconds = loaded.Elapsed.TotalSeconds;
-        var megabytes = new FileInfo(host.DatabaseFile).Length / 1024.0 / 1024.0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Loaded {loaded.Petitions:N0} petitions ({loaded.Rows:N0} rows with petitioners, text keys and timeline) in {seconds:0.0} s: "
-            + $"{loaded.Petitions / seconds:N0} petitions/s, {loaded.Rows / seconds:N0} rows/s; database {megabytes:N0} MB."));
         return 0;
     }
+
+    private static async Task LoadPetitionsAsync(IServiceProvider services, int petitions, string databaseFile, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Loading {petitions:N0} petitions…");
+        var report = Progress(petitions, "petitions");
+        var loaded = await IntakeDemoSeeder.LoadAsync(services, petitions, p => report(p.Petitions, p.Rows, p.Elapsed), cancellationToken);
+
+        var seconds = loaded.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Loaded {loaded.Petitions:N0} petitions ({loaded.Rows:N0} rows with petitioners, text keys and timeline) in {seconds:0.0} s: "
+            + $"{loaded.Petitions / seconds:N0} petitions/s, {loaded.Rows / seconds:N0} rows/s; database {Megabytes(databaseFile):N0} MB."));
+    }
+
+    private static async Task LoadCasesAsync(IServiceProvider services, int cases, string databaseFile, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Loading {cases:N0} cases…");
+        var directory = services.GetRequiredService<IOrganizationDirectory>();
+        var generator = new CaseGenerator(
+            await directory.ListRegionsAsync(cancellationToken),
+            await directory.ListUnitsAsync(cancellationToken),
+            (await services.GetRequiredService<PetitionCategories>().AllAsync(cancellationToken)).Select(c => c.Code).ToList(),
+            services.GetRequiredService<DispatchRules>(),
+            services.GetRequiredService<WorkCalendar>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var report = Progress(cases, "cases");
+        var loaded = await ActivatorUtilities.CreateInstance<CaseBulkLoader>(services).LoadAsync(generator.Generate(cases), p => report(p.Cases, p.Rows, p.Elapsed), cancellationToken);
+
+        var seconds = loaded.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Loaded {loaded.Cases:N0} cases ({loaded.Rows:N0} rows with co-units, timeline, extensions, pauses, checklists, supervision orders, breaches and reminders) "
+            + $"in {seconds:0.0} s: {loaded.Cases / seconds:N0} cases/s, {loaded.Rows / seconds:N0} rows/s; database {Megabytes(databaseFile):N0} MB."));
+        Console.WriteLine("Cases by status and light:");
+        foreach (var mix in await services.GetRequiredService<IDbSession>().QueryAsync<CaseMix>(BenchmarkSql.CaseMix, null, cancellationToken))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mix.Status,-20}{mix.Light,-8}{mix.Cases,10:N0}"));
+        }
+    }
+
+    /// <summary>Prints a line about every tenth of <paramref name="total"/> loaded.</summary>
+    private static Action<int, long, TimeSpan> Progress(int total, string what)
+    {
+        var reportEvery = Math.Max(1, total / 10);
+        var reported = 0;
+        return (loaded, rows, elapsed) =>
+        {
+            if (loaded - reported >= reportEvery)
+            {
+                reported = loaded;
+                Console.WriteLine($"  {loaded,10:N0} {what}  {rows,12:N0} rows  {elapsed.TotalSeconds,7:0.0} s");
+            }
+        };
+    }
+
+    private static double Megabytes(string file) => new FileInfo(file).Length / 1024.0 / 1024.0;
+
+    private sealed record CaseMix(string Status, string Light, long Cases);
 }

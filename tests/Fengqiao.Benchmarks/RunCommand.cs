@@ -15,9 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fengqiao.Benchmarks;
 
 /// <summary>
-/// Starts the real host on Kestrel over a generated database and measures the worklist (first and a deep keyset
-/// page), petition details, duplicate candidates and registration as a town and a district petition officer,
-/// next to a bare Kestrel endpoint as the ceiling. Reads run before registration so they see the generated data only.
+/// Starts the real host on Kestrel over a generated database and measures, next to a bare Kestrel endpoint as the
+/// ceiling: with petitions, the worklist (first and a deep keyset page), petition details, duplicate candidates and
+/// registration as a town and a district petition officer; with cases, a town unit's worklist tabs (first and a deep
+/// keyset page) and tab counts as its handler, and the supervision board as a district and a city supervisor.
+/// Reads run before registration so they see the generated data only.
 /// </summary>
 internal static class RunCommand
 {
@@ -39,15 +41,62 @@ internal static class RunCommand
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
 
         long petitions;
+        long cases;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            petitions = await scope.ServiceProvider.GetRequiredService<IDbSession>().ExecuteScalarAsync<long>(BenchmarkSql.PetitionCount, null, cancellationToken);
+            var session = scope.ServiceProvider.GetRequiredService<IDbSession>();
+            petitions = await session.ExecuteScalarAsync<long>(BenchmarkSql.PetitionCount, null, cancellationToken);
+            cases = await session.ExecuteScalarAsync<long>(BenchmarkSql.CaseCount, null, cancellationToken);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{petitions:N0} petitions, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; "
-            + $"{requests} requests per scenario from {clients} clients."));
+            $"{petitions:N0} petitions, {cases:N0} cases, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; {requests} requests per scenario from {clients} clients."));
 
+        var results = new List<ScenarioResult>
+        {
+            await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
+        };
+        if (cases > 0)
+        {
+            results.AddRange(await DispatchScenariosAsync(http, api, requests, clients));
+        }
+
+        if (petitions > 0)
+        {
+            results.AddRange(await IntakeScenariosAsync(host, http, api, requests, clients, cancellationToken));
+        }
+
+        LoadDriver.Print(results, clients);
+        return 0;
+    }
+
+    /// <summary>The town government's handler works its tabs; supervisors of the district and the city read the board.</summary>
+    private static async Task<List<ScenarioResult>> DispatchScenariosAsync(HttpClient http, Uri api, int requests, int clients)
+    {
+        var handler = await SignInAsync(http, api, "town.handler");
+        var district = await SignInAsync(http, api, "district.supervisor");
+        var city = await SignInAsync(http, api, "city.supervisor");
+        var (deepPage, deepCursor) = await WalkCasesAsync(http, api, handler, "in_progress");
+        return
+        [
+            await LoadDriver.RunAsync("cases to_sign first page, town handler", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, Cases(api, "to_sign", null), handler, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("cases in_progress first page, town handler", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, Cases(api, "in_progress", null), handler, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync($"cases in_progress page {deepPage} (keyset), town handler", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, Cases(api, "in_progress", deepCursor), handler, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("case counts, town handler", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/cases/counts"), handler, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("supervision board, district", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/supervision-board"), district, null, HttpStatusCode.OK)),
+            await LoadDriver.RunAsync("supervision board, city", requests, clients,
+                _ => SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/supervision-board"), city, null, HttpStatusCode.OK)),
+        ];
+    }
+
+    private static async Task<List<ScenarioResult>> IntakeScenariosAsync(BenchmarkHost host, HttpClient http, Uri api, int requests, int clients, CancellationToken cancellationToken)
+    {
         var town = await SignInAsync(http, api, "town.petition_officer");
         var district = await SignInAsync(http, api, "district.petition_officer");
         var (townIds, townDeepCursor) = await WalkWorklistAsync(http, api, town);
@@ -58,7 +107,6 @@ internal static class RunCommand
 
         var results = new List<ScenarioResult>
         {
-            await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
             await LoadDriver.RunAsync("worklist first page, town", requests, clients, _ => SendAsync(http, HttpMethod.Get, Worklist(api, null), town, null, HttpStatusCode.OK)),
             await LoadDriver.RunAsync("worklist first page, district", requests, clients, _ => SendAsync(http, HttpMethod.Get, Worklist(api, null), district, null, HttpStatusCode.OK)),
             await LoadDriver.RunAsync($"worklist page {DeepPages + 1} (keyset), town", requests, clients,
@@ -75,9 +123,30 @@ internal static class RunCommand
         results.Add(await LoadDriver.RunAsync("registration, town", requests, clients,
             _ => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions"), town, registrations[Interlocked.Increment(ref registered) - 1], HttpStatusCode.Created),
             maxWarmUpRequests: registrations.Count - requests));
+        return results;
+    }
 
-        LoadDriver.Print(results, clients);
-        return 0;
+    private static Uri Cases(Uri api, string tab, string? cursor) =>
+        new(api, $"/api/v1/cases?tab={tab}&limit=20" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
+
+    /// <summary>Follows a tab for up to <see cref="DeepPages"/> pages while it goes on; answers the number and cursor of the last page reached.</summary>
+    private static async Task<(int Page, string Cursor)> WalkCasesAsync(HttpClient http, Uri api, string token, string tab)
+    {
+        string? cursor = null;
+        var page = 1;
+        while (page <= DeepPages)
+        {
+            var next = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Cases(api, tab, cursor), token, null, HttpStatusCode.OK))!["nextCursor"]?.GetValue<string>();
+            if (next is null)
+            {
+                break;
+            }
+
+            cursor = next;
+            page++;
+        }
+
+        return cursor is null ? throw new InvalidOperationException($"The {tab} tab has a single page; generate more cases.") : (page, cursor);
     }
 
     private static Uri Worklist(Uri api, string? cursor) =>

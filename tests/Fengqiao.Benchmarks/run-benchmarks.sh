@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Measures the API over a large generated database: generates it once per data folder (skipped when the folder
-# already holds a database), then starts the real host on Kestrel and prints the table of figures.
+# Measures the API over a large generated database: loads what the data folder's database lacks (petitions, cases;
+# a database that holds them already is left as it is), then starts the real host on Kestrel and prints the table of figures.
 #   tests/Fengqiao.Benchmarks/run-benchmarks.sh [data-dir]     default data-dir: data/benchmarks
-# Environment: PETITIONS (1000000), REQUESTS per scenario (2000), CLIENTS (4); BUILD_ARGS are passed to
-# dotnet build and run, e.g. BUILD_ARGS="--artifacts-path /tmp/fengqiao-bench" to keep the output elsewhere.
+# Environment: PETITIONS (1000000), CASES (1000000; 0 skips the dispatch scenarios), REQUESTS per scenario (2000),
+# CLIENTS (4); BUILD_ARGS are passed to dotnet build and run, e.g. BUILD_ARGS="--artifacts-path /tmp/fengqiao-bench"
+# to keep the output elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,7 +15,5 @@ project=tests/Fengqiao.Benchmarks
 dotnet build "$project" -c Release "${build_args[@]}"
 run() { dotnet run --project "$project" -c Release --no-build "${build_args[@]}" -- "$@"; }
 
-if [ ! -f "$data_dir/fengqiao.db" ]; then
-  run generate --petitions "${PETITIONS:-1000000}" --data-dir "$data_dir"
-fi
+run generate --petitions "${PETITIONS:-1000000}" --cases "${CASES:-1000000}" --data-dir "$data_dir"
 run run --data-dir "$data_dir" --requests "${REQUESTS:-2000}" --clients "${CLIENTS:-4}"

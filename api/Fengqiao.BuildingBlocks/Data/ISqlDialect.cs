@@ -10,6 +10,12 @@ public interface ISqlDialect
 
     /// <summary>Selects the first rows of a subquery: SQLite puts the limit at the end, SQL Server uses TOP.</summary>
     string SelectTop(string parameterName, string columnsAndRest);
+
+    /// <summary>
+    /// The table hint that makes an existence check hold its key range until commit, so that an insert-if-missing of
+    /// two concurrent transactions cannot both insert; SQLite has one writer at a time and needs none.
+    /// </summary>
+    string KeyRangeLock { get; }
 }
 
 internal sealed class SqliteDialect : ISqlDialect
@@ -19,6 +25,8 @@ internal sealed class SqliteDialect : ISqlDialect
     public string Limit(string parameterName) => $"LIMIT {parameterName}";
 
     public string SelectTop(string parameterName, string columnsAndRest) => $"SELECT {columnsAndRest} LIMIT {parameterName}";
+
+    public string KeyRangeLock => string.Empty;
 }
 
 internal sealed class SqlServerDialect : ISqlDialect
@@ -28,4 +36,6 @@ internal sealed class SqlServerDialect : ISqlDialect
     public string Limit(string parameterName) => $"OFFSET 0 ROWS FETCH NEXT {parameterName} ROWS ONLY";
 
     public string SelectTop(string parameterName, string columnsAndRest) => $"SELECT TOP ({parameterName}) {columnsAndRest}";
+
+    public string KeyRangeLock => "WITH (UPDLOCK, HOLDLOCK)";
 }

@@ -6,6 +6,7 @@ using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Dispatch.Rules;
+using Fengqiao.Dispatch.Supervision;
 
 namespace Fengqiao.Dispatch.Cases;
 
@@ -30,10 +31,13 @@ internal sealed class CaseStore(
 
     public DateOnly Today => WorkCalendar.LocalDate(clock.GetUtcNow());
 
+    /// <summary>Whether the caller sees the cases of their region subtree, not only their unit's.</summary>
+    public bool SeesRegion => RegionWideRoles.Any(caller.IsInRole);
+
     public DynamicParameters VisibleTo(object? parameters = null)
     {
         var merged = Jurisdiction.Parameters(caller, parameters);
-        merged.Add("SeesRegion", RegionWideRoles.Any(caller.IsInRole));
+        merged.Add("SeesRegion", SeesRegion);
         merged.Add("CallerId", caller.UserId ?? Guid.Empty);
         return merged;
     }
@@ -80,12 +84,17 @@ internal sealed class CaseStore(
             throw new PreconditionFailedException(before.Version);
         }
 
+        await BoardCounts.ChangeAsync(session, before, saved, cancellationToken);
+
         audit.Record(new AuditEntry(auditAction, "case", before.Id, Snapshot(before), Snapshot(saved with { Version = before.Version + 1 })));
         return before.Version + 1;
     }
 
-    public Task InsertAsync(CaseRow row, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(CaseSql.Insert, Parameters(row), cancellationToken);
+    public async Task InsertAsync(CaseRow row, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(CaseSql.Insert, Parameters(row), cancellationToken);
+        await BoardCounts.ChangeAsync(session, null, row, cancellationToken);
+    }
 
     /// <summary>A timeline entry by the caller: the unit's name always, the person's name only on internal views.</summary>
     public async Task AddTimelineAsync(CaseRow row, CaseEventKind kind, bool isPublic, string text, CancellationToken cancellationToken)
@@ -146,7 +155,7 @@ internal sealed class CaseStore(
     private static readonly System.Reflection.PropertyInfo[] RowProperties = typeof(CaseRow).GetProperties();
 
     /// <summary>Enums go to the database as their names; Dapper would otherwise send numbers.</summary>
-    private static DynamicParameters Parameters(CaseRow row)
+    public static DynamicParameters Parameters(CaseRow row)
     {
         var parameters = new DynamicParameters();
         foreach (var property in RowProperties)

@@ -41,34 +41,99 @@ internal static class WorklistSql
 
     private const string After = "AND (c.current_due_on > @AfterDue OR (c.current_due_on = @AfterDue AND c.id > @AfterId))";
 
-    private static readonly Dictionary<WorklistTab, string> Conditions = new()
+    /// <summary>
+    /// The cases in progress the unit leads or co-handles, as one id list read from the unit's index entries (counts use
+    /// it as it is). With the co-handling test as an <c>OR EXISTS</c> per row, SQLite walked every case in progress
+    /// city-wide (tens of thousands at a million cases) to find the unit's hundred.
+    /// </summary>
+    private const string InProgressOfMyUnit = """
+        c.id IN (
+            SELECT m.id FROM dispatch_cases m WHERE m.lead_unit_id = @JurisdictionUnitId AND m.status = 'InProgress'
+            UNION ALL
+            SELECT cu.case_id FROM dispatch_case_units cu
+            WHERE cu.unit_id = @JurisdictionUnitId AND EXISTS (SELECT 1 FROM dispatch_cases s WHERE s.id = cu.case_id AND s.status = 'InProgress'))
+        """;
+
+    private const string AfterMine = "WHERE mine.current_due_on > @AfterDue OR (mine.current_due_on = @AfterDue AND mine.id > @AfterId)";
+
+    private const string ToReply = $"c.status = 'InProgress' AND {Mine} AND c.paused_at IS NULL AND NOT EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.input_at IS NULL)";
+
+    private const string Agent = "c.agent_user_id = @CallerId AND c.status <> 'Closed'";
+
+    /// <summary>The tabs of the petition bureau and oversight roles, who see their region subtree.</summary>
+    private static readonly Dictionary<WorklistTab, string> RegionConditions = new()
     {
         [WorklistTab.ToAssign] = $"c.status = 'AwaitingAssignment' AND {MyRegion}",
         [WorklistTab.Returned] = $"c.status = 'Returned' AND {MyRegion}",
         [WorklistTab.ToSign] = $"c.status = 'AwaitingSignature' AND {Mine}",
-        [WorklistTab.InProgress] = $"c.status = 'InProgress' AND ({Mine} OR EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.unit_id = @JurisdictionUnitId))",
-        [WorklistTab.ToReply] = $"c.status = 'InProgress' AND {Mine} AND c.paused_at IS NULL AND NOT EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.input_at IS NULL)",
+        [WorklistTab.InProgress] = InProgressOfMyUnit,
+        [WorklistTab.ToReply] = ToReply,
         [WorklistTab.DueSoon] = $"c.light = 'Yellow' AND ({Mine} OR {MyRegion})",
         [WorklistTab.Overdue] = $"c.light = 'Red' AND ({Mine} OR {MyRegion})",
         [WorklistTab.Replied] = $"c.status = 'Replied' AND ({Mine} OR {MyRegion})",
-        [WorklistTab.Agent] = "c.agent_user_id = @CallerId AND c.status <> 'Closed'",
+        [WorklistTab.Agent] = Agent,
+    };
+
+    /// <summary>
+    /// The tabs of a unit's staff: its own cases only, so no bureau tabs and no region term. With the region term,
+    /// which is false for them but unknown when SQLite plans the statement, SQLite walked every yellow, red or replied
+    /// case instead of the unit's index range.
+    /// </summary>
+    private static readonly Dictionary<WorklistTab, string> UnitConditions = new()
+    {
+        [WorklistTab.ToSign] = $"c.status = 'AwaitingSignature' AND {Mine}",
+        [WorklistTab.InProgress] = InProgressOfMyUnit,
+        [WorklistTab.ToReply] = ToReply,
+        [WorklistTab.DueSoon] = $"c.light = 'Yellow' AND {Mine}",
+        [WorklistTab.Overdue] = $"c.light = 'Red' AND {Mine}",
+        [WorklistTab.Replied] = $"c.status = 'Replied' AND {Mine}",
+        [WorklistTab.Agent] = Agent,
     };
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DatabaseProvider, string), IReadOnlyDictionary<string, string>> Built = new();
 
-    /// <summary>Per tab, the first page and the page after a cursor, most urgent first; built once per engine.</summary>
+    /// <summary>The key of a tab's statements: the region-wide roles' and the unit staff's differ.</summary>
+    public static string Key(WorklistTab tab, bool seesRegion) => (seesRegion ? "region:" : "unit:") + tab;
+
+    /// <summary>Per tab and kind of caller, the first page and the page after a cursor, most urgent first; built once per engine.</summary>
     public static IReadOnlyDictionary<string, string> Pages(ISqlDialect dialect) =>
         Built.GetOrAdd((dialect.Provider, nameof(Pages)), _ => BuildPages(dialect));
 
+    /// <summary>Per tab and kind of caller, the count; a tab a unit's staff does not have has no statement.</summary>
     public static IReadOnlyDictionary<string, string> Counts(ISqlDialect dialect) =>
-        Built.GetOrAdd((dialect.Provider, nameof(Counts)), _ => Conditions.ToDictionary(tab => tab.Key.ToString(), tab => $"SELECT COUNT(*) FROM dispatch_cases c WHERE {tab.Value}"));
+        Built.GetOrAdd((dialect.Provider, nameof(Counts)), _ => Both().ToDictionary(tab => tab.Key, tab => $"SELECT COUNT(*) FROM dispatch_cases c WHERE {tab.Value}"));
+
+    private static IEnumerable<KeyValuePair<string, string>> Both() =>
+        RegionConditions.Select(tab => KeyValuePair.Create(Key(tab.Key, true), tab.Value))
+            .Concat(UnitConditions.Select(tab => KeyValuePair.Create(Key(tab.Key, false), tab.Value)));
+
+    /// <summary>
+    /// A page of the unit's cases in progress: the page's ids are picked from what the unit's index entries and its
+    /// co-handled cases hold, so only the page's rows are read whole, not every case in progress of the unit. The co-unit
+    /// rows drive the join (CROSS JOIN fixes SQLite's join order), not the city's cases in progress.
+    /// </summary>
+    private static string InProgressPage(ISqlDialect dialect, string after) => $"""
+        SELECT {Columns} FROM dispatch_cases c
+        WHERE c.id IN ({dialect.SelectTop("@Limit", $"""
+            mine.id FROM (
+                SELECT m.id, m.current_due_on FROM dispatch_cases m WHERE m.lead_unit_id = @JurisdictionUnitId AND m.status = 'InProgress'
+                UNION ALL
+                SELECT s.id, s.current_due_on FROM dispatch_case_units cu CROSS JOIN dispatch_cases s
+                WHERE s.id = cu.case_id AND cu.unit_id = @JurisdictionUnitId AND s.status = 'InProgress') mine
+            {after}
+            ORDER BY mine.current_due_on, mine.id
+            """)})
+        ORDER BY c.current_due_on, c.id
+        """;
 
     private static Dictionary<string, string> BuildPages(ISqlDialect dialect) =>
-        Conditions.SelectMany(tab => new[]
-        {
-            KeyValuePair.Create(tab.Key.ToString(), $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
-            KeyValuePair.Create(tab.Key + ":after", $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} {After} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
-        }).ToDictionary();
+        Both().SelectMany(tab => tab.Value == InProgressOfMyUnit
+            ? new[] { KeyValuePair.Create(tab.Key, InProgressPage(dialect, string.Empty)), KeyValuePair.Create(tab.Key + ":after", InProgressPage(dialect, AfterMine)) }
+            : new[]
+            {
+                KeyValuePair.Create(tab.Key, $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
+                KeyValuePair.Create(tab.Key + ":after", $"SELECT {Columns} FROM dispatch_cases c WHERE {tab.Value} {After} ORDER BY c.current_due_on, c.id {dialect.Limit("@Limit")}"),
+            }).ToDictionary();
 }
 
 internal sealed record WorklistItem
@@ -127,8 +192,12 @@ internal sealed class ListCasesHandler(IDbSession session, CaseStore store) : IQ
     {
         var limit = query.Limit ?? BuildingBlocks.Http.Cursor.DefaultLimit;
         var after = BuildingBlocks.Http.Cursor.Decode<WorklistCursor>(query.Cursor);
-        var pages = WorklistSql.Pages(session.Dialect);
-        var sql = after is null ? pages[query.Tab.ToString()] : pages[query.Tab + ":after"];
+        var key = WorklistSql.Key(query.Tab, store.SeesRegion);
+        if (!WorklistSql.Pages(session.Dialect).TryGetValue(after is null ? key : key + ":after", out var sql))
+        {
+            return new Page<WorklistItem>([], null);
+        }
+
         var rows = await session.QueryAsync<WorklistItem>(sql, store.VisibleTo(new { Limit = limit + 1, AfterDue = after?.D, AfterId = after?.I }), cancellationToken);
         return BuildingBlocks.Http.Cursor.ToPage(rows, limit, r => new WorklistCursor(r.CurrentDueOn, r.Id));
     }
@@ -144,9 +213,12 @@ internal sealed class CountCasesHandler(IDbSession session, CaseStore store) : I
     public async ValueTask<WorklistCounts> Handle(CountCases query, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, long>();
-        foreach (var (tab, sql) in WorklistSql.Counts(session.Dialect))
+        var statements = WorklistSql.Counts(session.Dialect);
+        foreach (var tab in Enum.GetValues<WorklistTab>())
         {
-            counts[Enum.Parse<WorklistTab>(tab).ToSnakeCase()] = await session.ExecuteScalarAsync<long>(sql, store.VisibleTo(), cancellationToken);
+            counts[tab.ToSnakeCase()] = statements.TryGetValue(WorklistSql.Key(tab, store.SeesRegion), out var sql)
+                ? await session.ExecuteScalarAsync<long>(sql, store.VisibleTo(), cancellationToken)
+                : 0;
         }
 
         return new WorklistCounts(counts);

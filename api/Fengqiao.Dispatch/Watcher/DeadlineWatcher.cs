@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Dispatch.Cases;
+using Fengqiao.Dispatch.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,8 @@ internal sealed record WatchedCase
     public required CaseKind Kind { get; init; }
 
     public required string RegionPath { get; init; }
+
+    public required Guid RegionId { get; init; }
 
     public Guid? LeadUnitId { get; init; }
 
@@ -127,6 +130,7 @@ public sealed partial class DeadlineWatcher(
             }
 
             changed++;
+            await BoardCounts.AddAsync(session, [BoardDelta.OfLight(c.LeadUnitId, c.RegionId, c.RegionPath, c.Light, light)], cancellationToken);
             await session.ExecuteAsync(
                 WatcherSql.InsertReminder,
                 new { Id = Guid.CreateVersion7(now), CaseId = c.Id, Step = c.CurrentStep.ToString(), Light = light.ToString(), DueOn = c.CurrentDueOn, Now = now },

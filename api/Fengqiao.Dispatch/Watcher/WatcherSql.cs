@@ -12,7 +12,7 @@ internal static class WatcherSql
 
     /// <summary>Running clocks whose light is behind the calendar: green cases that reached yellow, green or yellow ones past due.</summary>
     public static string Due(ISqlDialect dialect) => $"""
-        SELECT c.id AS Id, c.petition_id AS PetitionId, c.kind AS Kind, c.region_path AS RegionPath, c.lead_unit_id AS LeadUnitId,
+        SELECT c.id AS Id, c.petition_id AS PetitionId, c.kind AS Kind, c.region_path AS RegionPath, c.region_id AS RegionId, c.lead_unit_id AS LeadUnitId,
                c.current_step AS CurrentStep, c.current_due_on AS CurrentDueOn, c.current_yellow_on AS CurrentYellowOn, c.light AS Light
         FROM dispatch_cases c
         WHERE c.paused_at IS NULL

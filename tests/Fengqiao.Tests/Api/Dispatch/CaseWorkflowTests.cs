@@ -170,6 +170,79 @@ public sealed class CaseWorkflowTests : DispatchTestBase
     }
 
     [Test]
+    public async Task InProgressTab_PagesThroughTheCasesAUnitLeadsOrCoHandles_AsTheCountSays()
+    {
+        var (led, _) = await OpenCaseAsync();
+        var (ledWithHelp, _) = await OpenCaseAsync();
+        var (helping, _) = await OpenCaseAsync();
+        await AssignAsync(led, TownGovernment);
+        await AssignAsync(ledWithHelp, TownGovernment, "assign", DistrictHousing);
+        await AssignAsync(helping, DistrictHousing, "assign", TownGovernment);
+        using var town = await Api.ClientForAsync("town.handler");
+        using var housing = await Api.ClientForAsync("district.handler");
+        await (await ChangeAsync(town, led, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(town, ledWithHelp, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(housing, helping, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+
+        foreach (var (client, expected) in new[] { (town, new[] { led, ledWithHelp, helping }), (housing, new[] { ledWithHelp, helping }) })
+        {
+            var seen = new List<(DateOnly Due, string Id)>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await client.GetAsync("/api/v1/cases?tab=in_progress&limit=2" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor))))
+                    .ShouldBeOkAsync<JsonObject>();
+                seen.AddRange(page["items"]!.AsArray().Select(i => (DateOnly.Parse(i!["currentDueOn"]!.GetValue<string>()), i["id"]!.GetValue<string>())));
+                cursor = page["nextCursor"]?.GetValue<string>();
+            }
+            while (cursor is not null);
+
+            var counts = await (await client.GetAsync("/api/v1/cases/counts")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(seen.Select(s => s.Id), Is.Unique.And.SupersetOf(expected.Select(id => id.ToString())));
+            Assert.That(seen, Is.EqualTo(seen.OrderBy(s => s.Due).ThenBy(s => s.Id, StringComparer.Ordinal).ToList()), "most urgent first, by id on the same day");
+            Assert.That(seen, Has.Count.EqualTo(counts["tabs"]!["in_progress"]!.GetValue<long>()));
+        }
+    }
+
+    [Test]
+    public async Task SupervisionBoard_MatchesTheCaseRows_ThroughAssignmentReturnListingReplyClosingAndReview()
+    {
+        var (returned, _) = await OpenCaseAsync();
+        var (listed, _) = await OpenCaseAsync();
+        var (reviewed, _) = await OpenCaseAsync();
+        await OpenCaseAsync();
+        using var town = await Api.ClientForAsync("town.handler");
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        using var supervisor = await Api.ClientForAsync("district.supervisor");
+        await AssignAsync(returned, TownGovernment);
+        await (await ChangeAsync(town, returned, "return", new { reason = "不属于本单位职责。" })).ShouldBeOkAsync<JsonObject>();
+        await AssignAsync(returned, DistrictHousing);
+        await AssignAsync(listed, TownGovernment, "assign", DistrictHousing);
+        await (await ChangeAsync(town, listed, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(supervisor, listed, "listing", new { reason = "久拖未决，挂牌督办。" })).ShouldBeOkAsync<JsonObject>();
+        await AssignAsync(reviewed, TownGovernment);
+        await ReplyAsync(town, reviewed);
+        await TickChecklistAsync(town, reviewed);
+        await (await ChangeAsync(town, reviewed, "closure", new { })).ShouldBeOkAsync<JsonObject>();
+        await (await ChangeAsync(officer, reviewed, "review-request", new { reason = "信访人对处理意见不服。" })).ShouldBeOkAsync<JsonObject>();
+
+        using var city = await Api.ClientForAsync("city.supervisor");
+        using var db = TestDatabase.Open(Api);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        foreach (var (client, regionName) in new[] { (supervisor, "越城区"), (city, "绍兴市") })
+        {
+            var path = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = $name", ("$name", regionName)).Single();
+            var board = await (await client.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(BoardRows(board, "byUnit", "unitId"), Is.EqualTo(BoardFromCaseRows("lead_unit_id", path, today)), regionName);
+            Assert.That(BoardRows(board, "byRegion", "regionId"), Is.EqualTo(BoardFromCaseRows("region_id", path, today)), regionName);
+            Assert.That(board["byUnit"]!.AsArray().Sum(r => r!["openCases"]!.GetValue<long>()), Is.GreaterThanOrEqualTo(4), "three open handling cases and the review");
+        }
+
+        var (counters, caseRows) = BoardCountersAndCaseRows();
+        Assert.That(counters, Is.EqualTo(caseRows));
+    }
+
+    [Test]
     public async Task Agent_SeesTheCase_ActsForThePetitioner_AndTheTimelineShowsIt()
     {
         var (caseId, _) = await OpenCaseAsync();

@@ -1,26 +1,12 @@
 using Fengqiao.BuildingBlocks.Clock;
-using Fengqiao.Dispatch.Watcher;
 using Fengqiao.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Tests.Api.Dispatch;
 
 /// <summary>The watcher runs on the test's clock: time moves, lights change, each change once even with two watchers.</summary>
-public sealed class DeadlineWatcherTests : DispatchTestBase
+public sealed class DeadlineWatcherTests : WatchedDispatchTestBase
 {
-    // Starts at the real time: tokens are checked against it. After the clock moves, results are read from the database.
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["RateLimits:PublicPerMinute"] = "1000",
-        ["DeadlineWatcher:Enabled"] = "false",
-    };
-
-    protected override Action<IServiceCollection>? ConfigureServices => services => services.AddSingleton<TimeProvider>(_clock);
-
     [Test]
     public async Task Watchers_TurnACaseYellowThenRed_OnceEach_EvenWhenTwoRunAtOnce()
     {
@@ -49,21 +35,4 @@ public sealed class DeadlineWatcherTests : DispatchTestBase
         Assert.That(events.Count(e => e == "Dispatch.CaseDueSoon"), Is.EqualTo(1));
         Assert.That(events.Count(e => e == "Dispatch.CaseOverdue"), Is.EqualTo(1));
     }
-
-    /// <summary>Moves the clock to 10:00 in Shanghai on <paramref name="day"/>.</summary>
-    private void MoveTo(DateOnly day)
-    {
-        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
-        _clock.Advance(target - _clock.GetUtcNow());
-    }
-
-    private string Column(Guid caseId, string column)
-    {
-        using var db = TestDatabase.Open(Api);
-        return TestDatabase.Strings(db, $"SELECT {column} FROM dispatch_cases WHERE id = $id", ("$id", caseId.ToString())).Single();
-    }
-
-    private DeadlineWatcher NewWatcher() =>
-        new(Api.Services.GetRequiredService<IServiceScopeFactory>(), _clock,
-            Options.Create(new DeadlineWatcherOptions { Enabled = false }), NullLogger<DeadlineWatcher>.Instance);
 }
