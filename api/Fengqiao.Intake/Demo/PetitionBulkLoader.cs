@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading.Channels;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Clock;
@@ -32,7 +31,6 @@ internal sealed class PetitionBulkLoader(
     IAuditLog audit)
 {
     private const int BatchSize = 4000;
-    private static readonly JsonSerializerOptions FlagJson = PetitionRegistrar.FlagJson;
     private readonly Dictionary<DateOnly, DateOnly> _acceptanceDue = [];
 
     public async Task<BulkLoadProgress> LoadAsync(IEnumerable<GeneratedPetition> petitions, Action<BulkLoadProgress>? onBatch, CancellationToken cancellationToken)
@@ -172,7 +170,6 @@ internal sealed class PetitionBulkLoader(
                 new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path,
                     generated.Registrar.RegionPath, earlier),
                 rules);
-            bool Has(PetitionFlag flag) => flags.Any(f => f.Flag == flag);
             var decision = generated.Decision;
             petitions.Add(new PetitionInsert
             {
@@ -195,15 +192,7 @@ internal sealed class PetitionBulkLoader(
                 FactsText = petition.Facts,
                 ReasonsText = petition.Reasons,
                 ChannelReference = petition.ChannelReference,
-                IsFirstTime = Has(PetitionFlag.FirstTime),
-                IsRepeat = Has(PetitionFlag.Repeat),
-                IsSkipLevel = Has(PetitionFlag.SkipLevel),
-                IsCollective = Has(PetitionFlag.Collective),
-                IsBusiness = Has(PetitionFlag.BusinessEnvironment),
-                IsCrossBoundary = Has(PetitionFlag.CrossBoundary),
-                IsUrgent = Has(PetitionFlag.Urgent),
-                IsFinalMatter = Has(PetitionFlag.FinalMatter),
-                FlagReasons = JsonSerializer.Serialize(flags, FlagJson),
+                Flags = flags,
                 TextSignature = TextSignature.Encode(prepared.Signature),
                 FirstPetitionerName = prepared.Petitioners.Find(p => p.Ordinal == 0)?.Name,
                 Decision = decision?.Decision.ToString(),

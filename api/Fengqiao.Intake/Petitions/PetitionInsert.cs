@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fengqiao.BuildingBlocks.Auth;
 
 namespace Fengqiao.Intake.Petitions;
@@ -52,23 +53,26 @@ internal sealed record PetitionInsert
 
     public required string? ChannelReference { get; init; }
 
-    public required bool IsFirstTime { get; init; }
+    /// <summary>The flags with their reasons; the flag columns and the stored reasons are derived from them.</summary>
+    public required IReadOnlyList<FlagReason> Flags { get; init; }
 
-    public required bool IsRepeat { get; init; }
+    public bool IsFirstTime => Has(PetitionFlag.FirstTime);
 
-    public required bool IsSkipLevel { get; init; }
+    public bool IsRepeat => Has(PetitionFlag.Repeat);
 
-    public required bool IsCollective { get; init; }
+    public bool IsSkipLevel => Has(PetitionFlag.SkipLevel);
 
-    public required bool IsBusiness { get; init; }
+    public bool IsCollective => Has(PetitionFlag.Collective);
 
-    public required bool IsCrossBoundary { get; init; }
+    public bool IsBusiness => Has(PetitionFlag.BusinessEnvironment);
 
-    public required bool IsUrgent { get; init; }
+    public bool IsCrossBoundary => Has(PetitionFlag.CrossBoundary);
 
-    public required bool IsFinalMatter { get; init; }
+    public bool IsUrgent => Has(PetitionFlag.Urgent);
 
-    public required string FlagReasons { get; init; }
+    public bool IsFinalMatter => Has(PetitionFlag.FinalMatter);
+
+    public string FlagReasons => JsonSerializer.Serialize(Flags, PetitionRegistrar.FlagJson);
 
     public required string TextSignature { get; init; }
 
@@ -89,4 +93,6 @@ internal sealed record PetitionInsert
     public required string? TrackingSecretHash { get; init; }
 
     public required long Version { get; init; }
+
+    private bool Has(PetitionFlag flag) => Flags.Any(f => f.Flag == flag);
 }

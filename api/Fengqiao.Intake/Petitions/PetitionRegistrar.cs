@@ -57,7 +57,6 @@ internal sealed class PetitionRegistrar(
         var flags = PetitionFlagging.Compute(
             new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path, registrar.RegionPath, earlier),
             rules);
-        bool Has(PetitionFlag flag) => flags.Any(f => f.Flag == flag);
 
         var number = await numbers.NextAsync(petition.Region.DistrictName, CityName, WorkCalendar.LocalDate(petition.ReceivedAt).Year, cancellationToken);
         var acceptanceDue = rules.AcceptanceDue(WorkCalendar.LocalDate(petition.ReceivedAt), calendar);
@@ -84,15 +83,7 @@ internal sealed class PetitionRegistrar(
                 FactsText = petition.Facts,
                 ReasonsText = petition.Reasons,
                 ChannelReference = petition.ChannelReference,
-                IsFirstTime = Has(PetitionFlag.FirstTime),
-                IsRepeat = Has(PetitionFlag.Repeat),
-                IsSkipLevel = Has(PetitionFlag.SkipLevel),
-                IsCollective = Has(PetitionFlag.Collective),
-                IsBusiness = Has(PetitionFlag.BusinessEnvironment),
-                IsCrossBoundary = Has(PetitionFlag.CrossBoundary),
-                IsUrgent = Has(PetitionFlag.Urgent),
-                IsFinalMatter = Has(PetitionFlag.FinalMatter),
-                FlagReasons = JsonSerializer.Serialize(flags, Json),
+                Flags = flags,
                 TextSignature = TextSignature.Encode(signature),
                 FirstPetitionerName = petition.Petitioners.Count > 0 ? petition.Petitioners[0].Name.Trim() : null,
                 Decision = null,
