@@ -39,28 +39,14 @@ internal sealed record SupervisionBoardView(IReadOnlyList<BoardRow> ByUnit, IRea
 
 internal sealed record GetSupervisionBoard : IQuery<SupervisionBoardView>;
 
-internal sealed record BacklogRow
-{
-    public Guid? LeadUnitId { get; init; }
-
-    public required Guid RegionId { get; init; }
-}
-
-/// <summary>Reads the counters kept with every case change, and counts the backlog, which depends on the day.</summary>
+/// <summary>Reads the counters kept with every case change and every light the deadline watcher changes.</summary>
 internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store, ICurrentUser caller) : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
 {
     public async ValueTask<SupervisionBoardView> Handle(GetSupervisionBoard query, CancellationToken cancellationToken)
     {
-        var today = store.Today;
         var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, new { NoUnit = Guid.Empty, Scope = caller.RegionPath ?? string.Empty }, cancellationToken);
         var byRegion = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByRegion, store.VisibleTo(), cancellationToken);
-        var backlog = await session.QueryAsync<BacklogRow>(SupervisionSql.Backlog, store.VisibleTo(new { Today = today }), cancellationToken);
-        var unitBacklog = backlog.CountBy(b => b.LeadUnitId ?? Guid.Empty).ToDictionary();
-        var regionBacklog = backlog.CountBy(b => b.RegionId).ToDictionary();
-        return new SupervisionBoardView(
-            Worst(byUnit.Select(r => r with { Backlog = unitBacklog.GetValueOrDefault(r.UnitId ?? Guid.Empty) })),
-            Worst(byRegion.Select(r => r with { Backlog = regionBacklog.GetValueOrDefault(r.RegionId ?? Guid.Empty) })),
-            today);
+        return new SupervisionBoardView(Worst(byUnit), Worst(byRegion), store.Today);
     }
 
     private static List<BoardRow> Worst(IEnumerable<BoardRow> rows) =>

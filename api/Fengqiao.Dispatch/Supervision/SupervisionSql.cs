@@ -31,7 +31,7 @@ internal static class SupervisionSql
     /// skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit.
     /// </summary>
     public const string BoardByUnit = """
-        SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, b.lead_unit_name AS UnitName, b.red AS Red, b.yellow AS Yellow, 0 AS Backlog,
+        SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, b.lead_unit_name AS UnitName, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
                b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
         FROM dispatch_board_unit_counts b
         WHERE b.scope_path = @Scope AND b.open_cases > 0
@@ -39,48 +39,39 @@ internal static class SupervisionSql
 
     /// <summary>The same per region of the caller's subtree.</summary>
     public const string BoardByRegion = """
-        SELECT b.region_id AS RegionId, b.region_name AS RegionName, b.red AS Red, b.yellow AS Yellow, 0 AS Backlog,
+        SELECT b.region_id AS RegionId, b.region_name AS RegionName, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
                b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
         FROM dispatch_board_region_counts b
         WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
         """;
 
-    /// <summary>
-    /// Backlog: the lead unit and region of each open case of the caller's region subtree past the running deadline.
-    /// Summed here, SQLite sorted the rows on both ids (three quarters of its time), or walked the whole lead-unit index
-    /// when grouping on the unit alone; the caller sums the few thousand pairs.
-    /// </summary>
-    public const string Backlog = """
-        SELECT c.lead_unit_id AS LeadUnitId, c.region_id AS RegionId
-        FROM dispatch_cases c
-        WHERE c.light <> 'None' AND c.current_due_on < @Today AND c.region_path LIKE @JurisdictionPrefix
-        """;
-
     /// <summary>Creates a lead unit's counter of a region path at zero unless it exists.</summary>
     public static string EnsureUnitCounter(ISqlDialect dialect) => $"""
-        INSERT INTO dispatch_board_unit_counts (scope_path, lead_unit_id, lead_unit_name, open_cases, red, yellow, repeat_cases, skip_level, listed)
-        SELECT @ScopePath, @LeadUnitId, @LeadUnitName, 0, 0, 0, 0, 0, 0
+        INSERT INTO dispatch_board_unit_counts (scope_path, lead_unit_id, lead_unit_name, open_cases, red, yellow, backlog, repeat_cases, skip_level, listed)
+        SELECT @ScopePath, @LeadUnitId, @LeadUnitName, 0, 0, 0, 0, 0, 0, 0
         WHERE NOT EXISTS (SELECT 1 FROM dispatch_board_unit_counts b {dialect.KeyRangeLock} WHERE b.scope_path = @ScopePath AND b.lead_unit_id = @LeadUnitId)
         """;
 
     /// <summary>Adds a case's change; the unit's name is the one of its latest case.</summary>
     public const string AddToUnitCounter = """
         UPDATE dispatch_board_unit_counts
-        SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, repeat_cases = repeat_cases + @RepeatCases,
+        SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, backlog = backlog + @Backlog,
+            repeat_cases = repeat_cases + @RepeatCases,
             skip_level = skip_level + @SkipLevel, listed = listed + @Listed, lead_unit_name = COALESCE(@LeadUnitName, lead_unit_name)
         WHERE scope_path = @ScopePath AND lead_unit_id = @LeadUnitId
         """;
 
     /// <summary>Creates a region's counter at zero unless it exists.</summary>
     public static string EnsureRegionCounter(ISqlDialect dialect) => $"""
-        INSERT INTO dispatch_board_region_counts (region_id, region_path, region_name, open_cases, red, yellow, repeat_cases, skip_level, listed)
-        SELECT @RegionId, @RegionPath, @RegionName, 0, 0, 0, 0, 0, 0
+        INSERT INTO dispatch_board_region_counts (region_id, region_path, region_name, open_cases, red, yellow, backlog, repeat_cases, skip_level, listed)
+        SELECT @RegionId, @RegionPath, @RegionName, 0, 0, 0, 0, 0, 0, 0
         WHERE NOT EXISTS (SELECT 1 FROM dispatch_board_region_counts b {dialect.KeyRangeLock} WHERE b.region_id = @RegionId)
         """;
 
     public const string AddToRegionCounter = """
         UPDATE dispatch_board_region_counts
-        SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, repeat_cases = repeat_cases + @RepeatCases,
+        SET open_cases = open_cases + @OpenCases, red = red + @Red, yellow = yellow + @Yellow, backlog = backlog + @Backlog,
+            repeat_cases = repeat_cases + @RepeatCases,
             skip_level = skip_level + @SkipLevel, listed = listed + @Listed
         WHERE region_id = @RegionId
         """;

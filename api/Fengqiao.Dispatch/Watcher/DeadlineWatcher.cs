@@ -130,7 +130,7 @@ public sealed partial class DeadlineWatcher(
             }
 
             changed++;
-            await BoardCounts.AddAsync(session, [BoardDelta.OfLight(c.LeadUnitId, c.RegionId, c.RegionPath, c.Light, light)], cancellationToken);
+            await BoardCounts.AddAsync(session, [BoardDelta.OfLight(c.LeadUnitId, c.RegionId, c.RegionPath, c.CurrentStep, c.Light, light)], cancellationToken);
             await session.ExecuteAsync(
                 WatcherSql.InsertReminder,
                 new { Id = Guid.CreateVersion7(now), CaseId = c.Id, Step = c.CurrentStep.ToString(), Light = light.ToString(), DueOn = c.CurrentDueOn, Now = now },

@@ -115,17 +115,17 @@ public abstract class DispatchTestBase : IntakeTestBase
     /// The supervision board counted straight from the case rows of the subtree <paramref name="regionPath"/>, per lead
     /// unit (<c>lead_unit_id</c>) or region (<c>region_id</c>): "id|red|yellow|backlog|repeat|skip level|listed|open", sorted.
     /// </summary>
-    internal List<string> BoardFromCaseRows(string groupColumn, string regionPath, DateOnly today)
+    internal List<string> BoardFromCaseRows(string groupColumn, string regionPath)
     {
         using var db = TestDatabase.Open(Api);
         return TestDatabase.Strings(db, $"""
             SELECT COALESCE(c.{groupColumn}, '') || '|' || SUM(CASE WHEN c.light = 'Red' THEN 1 ELSE 0 END) || '|' || SUM(CASE WHEN c.light = 'Yellow' THEN 1 ELSE 0 END)
-                   || '|' || SUM(CASE WHEN c.current_due_on < $today THEN 1 ELSE 0 END) || '|' || SUM(c.is_repeat) || '|' || SUM(c.is_skip_level)
+                   || '|' || SUM(CASE WHEN c.light = 'Red' AND c.current_step = 'Reply' THEN 1 ELSE 0 END) || '|' || SUM(c.is_repeat) || '|' || SUM(c.is_skip_level)
                    || '|' || SUM(c.is_listed) || '|' || COUNT(*)
             FROM dispatch_cases c
             WHERE c.light <> 'None' AND c.region_path LIKE $prefix
             GROUP BY c.{groupColumn}
-            """, ("$today", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("$prefix", regionPath + "%")).Order(StringComparer.Ordinal).ToList();
+            """, ("$prefix", regionPath + "%")).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The board's rows of <paramref name="view"/> (byUnit or byRegion) in the form of <see cref="BoardFromCaseRows"/>.</summary>
@@ -135,28 +135,28 @@ public abstract class DispatchTestBase : IntakeTestBase
 
     /// <summary>
     /// The board's counters next to the same counts taken from the case rows, per lead unit of each region path that
-    /// contains a case's region and per region: "scope or region|lead unit|red|yellow|repeat|skip level|listed|open", sorted.
+    /// contains a case's region and per region: "scope or region|lead unit|red|yellow|backlog|repeat|skip level|listed|open", sorted.
     /// </summary>
     internal (List<string> Counters, List<string> CaseRows) BoardCountersAndCaseRows()
     {
         using var db = TestDatabase.Open(Api);
         var counters = TestDatabase.Strings(db, """
-            SELECT scope_path || '|' || lead_unit_id || '|' || red || '|' || yellow || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
+            SELECT scope_path || '|' || lead_unit_id || '|' || red || '|' || yellow || '|' || backlog || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
             FROM dispatch_board_unit_counts WHERE open_cases > 0
             UNION ALL
-            SELECT region_id || '|' || '' || '|' || red || '|' || yellow || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
+            SELECT region_id || '|' || '' || '|' || red || '|' || yellow || '|' || backlog || '|' || repeat_cases || '|' || skip_level || '|' || listed || '|' || open_cases
             FROM dispatch_board_region_counts WHERE open_cases > 0
             """).Order(StringComparer.Ordinal).ToList();
         var open = TestDatabase.Strings(db, """
             SELECT COALESCE(lead_unit_id, '00000000-0000-0000-0000-000000000000') || '|' || region_path || '|' || region_id || '|' || light
-                   || '|' || is_repeat || '|' || is_skip_level || '|' || is_listed
+                   || '|' || is_repeat || '|' || is_skip_level || '|' || is_listed || '|' || current_step
             FROM dispatch_cases WHERE light <> 'None'
             """).Select(row => row.Split('|')).ToList();
         var byScope = open.SelectMany(c => Enumerable.Range(2, c[1].Count(ch => ch == '/') - 1)
                 .Select(segments => (Key: string.Join('/', c[1].Split('/').Take(segments)) + "/|" + c[0], Case: c)))
             .Concat(open.Select(c => (Key: c[2] + "|", Case: c)));
         var caseRows = byScope.GroupBy(s => s.Key).Select(g => string.Join('|', g.Key,
-                g.Count(s => s.Case[3] == "Red"), g.Count(s => s.Case[3] == "Yellow"), g.Count(s => s.Case[4] == "1"), g.Count(s => s.Case[5] == "1"),
+                g.Count(s => s.Case[3] == "Red"), g.Count(s => s.Case[3] == "Yellow"), g.Count(s => s.Case[3] == "Red" && s.Case[7] == "Reply"), g.Count(s => s.Case[4] == "1"), g.Count(s => s.Case[5] == "1"),
                 g.Count(s => s.Case[6] == "1"), g.Count()))
             .Order(StringComparer.Ordinal).ToList();
         return (counters, caseRows);

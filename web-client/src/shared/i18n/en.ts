@@ -643,7 +643,7 @@ export const en: Record<MessageKey, string> = {
 
   'board.title': 'Supervision board',
   'board.asOf': 'As of {date}',
-  'board.legend': 'Red: overdue; yellow: deadline near; backlog: open past its deadline. Worst first: red, then yellow, then open cases.',
+  'board.legend': 'Red: overdue in any step; yellow: deadline near; backlog: past the handling deadline without a reply. Worst first: red, then yellow, then open cases.',
   'board.byUnit': 'By lead unit',
   'board.byRegion': 'By region',
   'board.unit': 'Lead unit',

@@ -641,7 +641,7 @@ export const zhCN = {
 
   'board.title': '督办看板',
   'board.asOf': '统计日期：{date}',
-  'board.legend': '红灯：已超期；黄灯：临近期限；积案：超过期限仍未办结。按红灯、黄灯、在办数量从多到少排列。',
+  'board.legend': '红灯：任一环节已超期；黄灯：临近期限；积案：超过办理期限仍未答复。按红灯、黄灯、在办数量从多到少排列。',
   'board.byUnit': '按承办单位',
   'board.byRegion': '按属地',
   'board.unit': '承办单位',
