@@ -10,10 +10,18 @@ internal sealed class DatabaseReadyCheck(IDbConnectionFactory factory, DatabaseM
     {
         try
         {
-            await using var connection = await factory.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
+            var connection = await factory.OpenAsync(cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT 1";
+                await command.ExecuteScalarAsync(cancellationToken);
+            }
+            finally
+            {
+                await factory.ReleaseAsync(connection);
+            }
+
             return migrator.IsUpToDate(typeof(Program).Assembly)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("Database migrations are pending.");

@@ -102,7 +102,7 @@ public sealed class DbSession(IDbConnectionFactory factory, ISqlDialect dialect,
         // A failed transaction can leave the connection unusable; the next attempt starts on a fresh one.
         if (_connection is not null && _connection.State != ConnectionState.Open)
         {
-            await _connection.DisposeAsync();
+            await factory.ReleaseAsync(_connection);
             _connection = null;
         }
 
@@ -120,7 +120,7 @@ public sealed class DbSession(IDbConnectionFactory factory, ISqlDialect dialect,
         await RollbackAsync();
         if (_connection is not null)
         {
-            await _connection.DisposeAsync();
+            await factory.ReleaseAsync(_connection);
             _connection = null;
         }
     }

@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -13,12 +14,23 @@ public interface IDbConnectionFactory
     string ConnectionString { get; }
 
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends a session's use of a connection from <see cref="OpenAsync"/>: back to the pool, or closed.</summary>
+    ValueTask ReleaseAsync(DbConnection connection);
 }
 
-internal sealed class SqliteConnectionFactory(string connectionString, int busyTimeoutMilliseconds) : IDbConnectionFactory
+/// <summary>
+/// Keeps SQLite connections open between sessions, each with the statements it prepared (see
+/// <see cref="StatementCachingSqliteConnection"/>): Microsoft.Data.Sqlite's own pool finalizes a connection's statements
+/// when the session closes it, so every request parsed and planned its SQL again, a fifth of the time of a worklist read.
+/// </summary>
+internal sealed class SqliteConnectionFactory(string connectionString, int busyTimeoutMilliseconds) : IDbConnectionFactory, IDisposable
 {
-    /// <summary>Native connections already configured; pooled connections keep their settings, so they are set once per native connection.</summary>
-    private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
+    /// <summary>Idle connections kept beyond this are closed: more than the requests two cores serve at once.</summary>
+    private const int MaxIdleConnections = 32;
+
+    private readonly ConcurrentBag<StatementCachingSqliteConnection> _idle = [];
+    private bool _disposed;
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -26,22 +38,47 @@ internal sealed class SqliteConnectionFactory(string connectionString, int busyT
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.State == ConnectionState.Open)
+            {
+                return idle;
+            }
+
+            await idle.DisposeAsync();
+        }
+
+        var connection = new StatementCachingSqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (!_configured.TryGetValue(connection.Handle!, out _))
-            {
-                await ConfigureAsync(connection, cancellationToken);
-                _configured.AddOrUpdate(connection.Handle!, this);
-            }
-
+            await ConfigureAsync(connection, cancellationToken);
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    public async ValueTask ReleaseAsync(DbConnection connection)
+    {
+        if (!_disposed && connection is StatementCachingSqliteConnection { State: ConnectionState.Open } reusable && _idle.Count < MaxIdleConnections)
+        {
+            _idle.Add(reusable);
+            return;
+        }
+
+        await connection.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var idle))
+        {
+            idle.Dispose();
         }
     }
 
@@ -85,4 +122,7 @@ internal sealed class SqlServerConnectionFactory(string connectionString) : IDbC
             throw;
         }
     }
+
+    /// <summary>SqlClient pools connections itself and SQL Server caches plans by text, so closing is all there is to do.</summary>
+    public ValueTask ReleaseAsync(DbConnection connection) => connection.DisposeAsync();
 }
