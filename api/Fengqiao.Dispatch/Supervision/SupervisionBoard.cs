@@ -1,5 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.Contracts.Organization;
 using Fengqiao.Dispatch.Cases;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -9,16 +11,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Supervision;
 
-internal sealed record BoardRow
+/// <summary>The open cases a board row counts: red and yellow lights, backlog, repeat and skip-level petitions, listed supervision.</summary>
+internal abstract record BoardTally
 {
-    public Guid? UnitId { get; init; }
-
-    public string? UnitName { get; init; }
-
-    public Guid? RegionId { get; init; }
-
-    public string? RegionName { get; init; }
-
     public required long Red { get; init; }
 
     public required long Yellow { get; init; }
@@ -34,31 +29,113 @@ internal sealed record BoardRow
     public required long OpenCases { get; init; }
 }
 
-/// <summary>Open cases of the caller's region subtree by lead unit and by region, worst first.</summary>
-internal sealed record SupervisionBoardView(IReadOnlyList<BoardRow> ByUnit, IReadOnlyList<BoardRow> ByRegion, DateOnly Today);
+/// <summary>A lead unit's open cases in the shown region's subtree; no unit id for cases not yet assigned.</summary>
+internal sealed record BoardUnitRow : BoardTally
+{
+    public Guid? UnitId { get; init; }
 
-internal sealed record GetSupervisionBoard : IQuery<SupervisionBoardView>;
+    public string? UnitName { get; init; }
+}
+
+/// <summary>A direct child region's open cases with its whole subtree, or the shown region's own cases.</summary>
+internal sealed record BoardRegionRow : BoardTally
+{
+    public required Guid RegionId { get; init; }
+
+    public required string RegionName { get; init; }
+
+    /// <summary>The row of the shown region itself: only the cases of that region, none of its children's.</summary>
+    public required bool OwnCasesOnly { get; init; }
+
+    /// <summary>Whether the region has a board of its own to drill into (it lies above village level).</summary>
+    public required bool HasSubregions { get; init; }
+}
+
+/// <summary>One region's counter as stored: only the cases of that region.</summary>
+internal sealed record RegionCounter : BoardTally
+{
+    public required string RegionPath { get; init; }
+}
+
+internal sealed record BoardRegion(Guid Id, string Name, RegionLevel Level);
+
+internal sealed record BoardTrailStep(Guid Id, string Name);
+
+/// <summary>
+/// The open cases of one region's subtree by lead unit and by direct child region, worst first. The trail runs from the
+/// caller's own region down to the shown one.
+/// </summary>
+internal sealed record SupervisionBoardView(
+    BoardRegion Region, IReadOnlyList<BoardTrailStep> Trail, IReadOnlyList<BoardUnitRow> ByUnit, IReadOnlyList<BoardRegionRow> ByRegion, DateOnly Today);
+
+/// <param name="RegionId">The region to show, the caller's own by default; it must lie in the caller's jurisdiction.</param>
+internal sealed record GetSupervisionBoard(Guid? RegionId) : IQuery<SupervisionBoardView>;
 
 /// <summary>Reads the counters kept with every case change and every light the deadline watcher changes.</summary>
-internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store, ICurrentUser caller) : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
+internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store, ICurrentUser caller, IOrganizationDirectory directory)
+    : IQueryHandler<GetSupervisionBoard, SupervisionBoardView>
 {
     public async ValueTask<SupervisionBoardView> Handle(GetSupervisionBoard query, CancellationToken cancellationToken)
     {
-        var byUnit = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByUnit, new { NoUnit = Guid.Empty, Scope = caller.RegionPath ?? string.Empty }, cancellationToken);
-        var byRegion = await session.QueryAsync<BoardRow>(SupervisionSql.BoardByRegion, store.VisibleTo(), cancellationToken);
-        return new SupervisionBoardView(Worst(byUnit), Worst(byRegion), store.Today);
+        var regions = await directory.ListRegionsAsync(cancellationToken);
+        var ownPath = caller.RegionPath ?? string.Empty;
+        var shown = regions.SingleOrDefault(r => query.RegionId is { } id ? r.Id == id : r.Path == ownPath);
+
+        // A region outside the jurisdiction answers as a missing one; a caller without a region has no board.
+        if (shown is null || ownPath.Length == 0 || !shown.Path.StartsWith(ownPath, StringComparison.Ordinal))
+        {
+            throw new NotFoundException("Region");
+        }
+
+        var level = RegionPaths.LevelOf(shown.Path)!.Value;
+        var trail = regions.Where(r => r.Path.Length >= ownPath.Length && shown.Path.StartsWith(r.Path, StringComparison.Ordinal))
+            .Select(r => new BoardTrailStep(r.Id, r.Name)).ToList();
+        var byUnit = await session.QueryAsync<BoardUnitRow>(SupervisionSql.BoardByUnit, new { NoUnit = Guid.Empty, Scope = shown.Path }, cancellationToken);
+        var counters = await session.QueryAsync<RegionCounter>(SupervisionSql.BoardByRegion, new { RegionPrefix = shown.Path + "%" }, cancellationToken);
+        return new SupervisionBoardView(
+            new BoardRegion(shown.Id, shown.Name, level), trail, Worst(byUnit), Worst(ByChild(shown, level, counters, regions)), store.Today);
     }
 
-    private static List<BoardRow> Worst(IEnumerable<BoardRow> rows) =>
+    /// <summary>
+    /// Sums the stored per-region counters of the subtree by the direct child each region lies in; the shown region's own
+    /// counter stays a row of its own. Reading the subtree's counters keeps the case transactions writing one region row each.
+    /// </summary>
+    private static IEnumerable<BoardRegionRow> ByChild(RegionSnapshot shown, RegionLevel level, IReadOnlyList<RegionCounter> counters, IReadOnlyList<RegionSnapshot> regions)
+    {
+        var childLevel = level + 1;
+        var named = regions.Where(r => r.Path == shown.Path || (r.Path.StartsWith(shown.Path, StringComparison.Ordinal) && RegionPaths.LevelOf(r.Path) == childLevel))
+            .ToDictionary(r => r.Path, StringComparer.Ordinal);
+        return counters
+            .GroupBy(c => c.RegionPath == shown.Path ? shown.Path : RegionPaths.AncestorAt(c.RegionPath, childLevel)!, StringComparer.Ordinal)
+            .Select(g => new BoardRegionRow
+            {
+                RegionId = named[g.Key].Id,
+                RegionName = named[g.Key].Name,
+                OwnCasesOnly = g.Key == shown.Path,
+                HasSubregions = g.Key != shown.Path && childLevel < RegionLevel.Village,
+                Red = g.Sum(c => c.Red),
+                Yellow = g.Sum(c => c.Yellow),
+                Backlog = g.Sum(c => c.Backlog),
+                Repeat = g.Sum(c => c.Repeat),
+                SkipLevel = g.Sum(c => c.SkipLevel),
+                Listed = g.Sum(c => c.Listed),
+                OpenCases = g.Sum(c => c.OpenCases),
+            });
+    }
+
+    private static List<TRow> Worst<TRow>(IEnumerable<TRow> rows)
+        where TRow : BoardTally =>
         rows.OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).ThenByDescending(r => r.OpenCases).ToList();
 }
 
 internal static class SupervisionBoardEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/supervision-board", async Task<Ok<SupervisionBoardView>> (ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new GetSupervisionBoard(), cancellationToken)))
+        api.MapGet("/supervision-board", async Task<Ok<SupervisionBoardView>> (Guid? regionId, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetSupervisionBoard(regionId), cancellationToken)))
             .WithName("GetSupervisionBoard")
-            .WithSummary("Red and yellow cases, backlog, repeat and skip-level petitions by unit and region.")
-            .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst);
+            .WithSummary("Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.")
+            .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -27,8 +27,8 @@ internal static class SupervisionSql
         """;
 
     /// <summary>
-    /// Per lead unit, the open cases of the caller's region subtree: red and yellow lights, open cases, repeat and
-    /// skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit.
+    /// Per lead unit, the open cases of a region's subtree (<c>@Scope</c>, its path): red and yellow lights, open cases, repeat
+    /// and skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit.
     /// </summary>
     public const string BoardByUnit = """
         SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, b.lead_unit_name AS UnitName, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
@@ -37,12 +37,12 @@ internal static class SupervisionSql
         WHERE b.scope_path = @Scope AND b.open_cases > 0
         """;
 
-    /// <summary>The same per region of the caller's subtree.</summary>
+    /// <summary>The same for each region of a subtree (<c>@RegionPrefix</c>), counting only the region's own cases.</summary>
     public const string BoardByRegion = """
-        SELECT b.region_id AS RegionId, b.region_name AS RegionName, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
+        SELECT b.region_path AS RegionPath, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
                b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
         FROM dispatch_board_region_counts b
-        WHERE b.open_cases > 0 AND b.region_path LIKE @JurisdictionPrefix
+        WHERE b.open_cases > 0 AND b.region_path LIKE @RegionPrefix
         """;
 
     /// <summary>Creates a lead unit's counter of a region path at zero unless it exists.</summary>

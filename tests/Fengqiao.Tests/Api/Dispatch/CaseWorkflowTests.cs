@@ -232,8 +232,9 @@ public sealed class CaseWorkflowTests : DispatchTestBase
         {
             var path = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = $name", ("$name", regionName)).Single();
             var board = await (await client.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
-            Assert.That(BoardRows(board, "byUnit", "unitId"), Is.EqualTo(BoardFromCaseRows("lead_unit_id", path)), regionName);
-            Assert.That(BoardRows(board, "byRegion", "regionId"), Is.EqualTo(BoardFromCaseRows("region_id", path)), regionName);
+            Assert.That(board["region"]!["name"]!.GetValue<string>(), Is.EqualTo(regionName));
+            Assert.That(BoardRows(board, "byUnit", "unitId"), Is.EqualTo(BoardByUnitFromCaseRows(path)), regionName);
+            Assert.That(BoardRows(board, "byRegion", "regionId"), Is.EqualTo(BoardByRegionFromCaseRows(path)), regionName);
             Assert.That(board["byUnit"]!.AsArray().Sum(r => r!["openCases"]!.GetValue<long>()), Is.GreaterThanOrEqualTo(4), "three open handling cases and the review");
         }
 

@@ -36,11 +36,15 @@ public abstract class DispatchTestBase : IntakeTestBase
         }
     }
 
-    /// <summary>A petition of 府山街道 registered by the district bureau and accepted: its case awaits assignment.</summary>
-    internal async Task<(Guid CaseId, Guid PetitionId)> OpenCaseAsync(string? idNumber = null, string? request = null)
+    /// <summary>
+    /// A petition of a village of 府山街道 (or of <paramref name="regionId"/>) registered by the district bureau (or by the
+    /// <paramref name="officerUser"/>) and accepted: its case awaits assignment.
+    /// </summary>
+    internal async Task<(Guid CaseId, Guid PetitionId)> OpenCaseAsync(
+        string? idNumber = null, string? request = null, Guid? regionId = null, string officerUser = "district.petition_officer")
     {
-        using var officer = await Api.ClientForAsync("district.petition_officer");
-        var petition = await IntakeData.RegisterAsync(officer, Data.Registration(await FushanVillageAsync(), idNumber: idNumber ?? Data.NewIdNumber(), request: request));
+        using var officer = await Api.ClientForAsync(officerUser);
+        var petition = await IntakeData.RegisterAsync(officer, Data.Registration(regionId ?? await FushanVillageAsync(), idNumber: idNumber ?? Data.NewIdNumber(), request: request));
         var petitionId = Guid.Parse(petition["id"]!.GetValue<string>());
         return (await AcceptAsync(officer, petitionId), petitionId);
     }
@@ -112,23 +116,20 @@ public abstract class DispatchTestBase : IntakeTestBase
     }
 
     /// <summary>
-    /// The supervision board counted straight from the case rows of the subtree <paramref name="regionPath"/>, per lead
-    /// unit (<c>lead_unit_id</c>) or region (<c>region_id</c>): "id|red|yellow|backlog|repeat|skip level|listed|open", sorted.
+    /// The supervision board of the region <paramref name="regionPath"/> counted straight from the case rows of its subtree, per
+    /// lead unit: "unit id|red|yellow|backlog|repeat|skip level|listed|open", sorted.
     /// </summary>
-    internal List<string> BoardFromCaseRows(string groupColumn, string regionPath)
-    {
-        using var db = TestDatabase.Open(Api);
-        return TestDatabase.Strings(db, $"""
-            SELECT COALESCE(c.{groupColumn}, '') || '|' || SUM(CASE WHEN c.light = 'Red' THEN 1 ELSE 0 END) || '|' || SUM(CASE WHEN c.light = 'Yellow' THEN 1 ELSE 0 END)
-                   || '|' || SUM(CASE WHEN c.light = 'Red' AND c.current_step = 'Reply' THEN 1 ELSE 0 END) || '|' || SUM(c.is_repeat) || '|' || SUM(c.is_skip_level)
-                   || '|' || SUM(c.is_listed) || '|' || COUNT(*)
-            FROM dispatch_cases c
-            WHERE c.light <> 'None' AND c.region_path LIKE $prefix
-            GROUP BY c.{groupColumn}
-            """, ("$prefix", regionPath + "%")).Order(StringComparer.Ordinal).ToList();
-    }
+    internal List<string> BoardByUnitFromCaseRows(string regionPath) => BoardFromCaseRows("c.lead_unit_id", regionPath);
 
-    /// <summary>The board's rows of <paramref name="view"/> (byUnit or byRegion) in the form of <see cref="BoardFromCaseRows"/>.</summary>
+    /// <summary>
+    /// The same per direct child region of <paramref name="regionPath"/> with the child's whole subtree, and under the region's
+    /// own id for the cases of the region itself: the case's path cut after the next code below the region's path.
+    /// </summary>
+    internal List<string> BoardByRegionFromCaseRows(string regionPath) => BoardFromCaseRows(
+        "(SELECT r.id FROM org_regions r WHERE r.path = SUBSTR(c.region_path, 1, LENGTH($path) + INSTR(SUBSTR(c.region_path, LENGTH($path) + 1), '/')))",
+        regionPath);
+
+    /// <summary>The board's rows of <paramref name="view"/> (byUnit or byRegion) in the form of <see cref="BoardByUnitFromCaseRows"/>.</summary>
     internal static List<string> BoardRows(JsonObject board, string view, string idProperty) =>
         board[view]!.AsArray().Select(r => string.Join('|', new[] { idProperty, "red", "yellow", "backlog", "repeat", "skipLevel", "listed", "openCases" }
             .Select(p => r![p]?.ToString() ?? string.Empty))).Order(StringComparer.Ordinal).ToList();
@@ -160,6 +161,20 @@ public abstract class DispatchTestBase : IntakeTestBase
                 g.Count(s => s.Case[6] == "1"), g.Count()))
             .Order(StringComparer.Ordinal).ToList();
         return (counters, caseRows);
+    }
+
+    private List<string> BoardFromCaseRows(string groupExpression, string regionPath)
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, $"""
+            SELECT COALESCE(g.grp, '') || '|' || SUM(CASE WHEN g.light = 'Red' THEN 1 ELSE 0 END) || '|' || SUM(CASE WHEN g.light = 'Yellow' THEN 1 ELSE 0 END)
+                   || '|' || SUM(CASE WHEN g.light = 'Red' AND g.current_step = 'Reply' THEN 1 ELSE 0 END) || '|' || SUM(g.is_repeat) || '|' || SUM(g.is_skip_level)
+                   || '|' || SUM(g.is_listed) || '|' || COUNT(*)
+            FROM (SELECT {groupExpression} AS grp, c.light, c.current_step, c.is_repeat, c.is_skip_level, c.is_listed
+                  FROM dispatch_cases c
+                  WHERE c.light <> 'None' AND c.region_path LIKE $prefix) g
+            GROUP BY g.grp
+            """, ("$prefix", regionPath + "%"), ("$path", regionPath)).Order(StringComparer.Ordinal).ToList();
     }
 
     private async Task<Guid> AcceptAsync(HttpClient officer, Guid petitionId)

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
@@ -51,10 +51,12 @@ export function useInvalidateCases() {
   return useCallback(() => queryClient.invalidateQueries({ queryKey: ['cases'] }), [queryClient]);
 }
 
-export function useSupervisionBoard() {
+/** The board of a region (the caller's own when none is given); the previous region's board stays shown while the next loads. */
+export function useSupervisionBoard(regionId: string | undefined) {
   return useQuery({
-    queryKey: ['supervision-board'],
-    queryFn: () => unwrap(api.GET('/api/v1/supervision-board')),
+    queryKey: ['supervision-board', regionId ?? 'own'],
+    queryFn: () => unwrap(api.GET('/api/v1/supervision-board', { params: { query: { regionId } } })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,10 +1,19 @@
-import { Card, Empty, Table, Typography } from 'antd';
-import type { SupervisionBoardRow } from '../../shared/api/api-types';
+import { Breadcrumb, Card, Empty, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { SupervisionBoardRegionRow, SupervisionBoardUnitRow } from '../../shared/api/api-types';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
+import type { Translate } from '../../shared/i18n/translate';
 import { useSupervisionBoard } from './dispatch-queries';
+
+/** A city has hundreds of lead units: the unit table shows them a page at a time. */
+const boardUnitPageSize = 20;
+
+type BoardCounts = Pick<SupervisionBoardUnitRow, 'red' | 'yellow' | 'backlog' | 'repeat' | 'skipLevel' | 'listed' | 'openCases'>;
 
 /** A count that calls for attention is coloured: red cases in red, yellow ones in amber; zero stays plain. */
 function Count({ value, tone }: { value: number; tone: 'red' | 'yellow' | 'plain' }) {
@@ -16,50 +25,103 @@ function Count({ value, tone }: { value: number; tone: 'red' | 'yellow' | 'plain
   );
 }
 
-function BoardTable({ title, rows, by, testId }: { title: string; rows: readonly SupervisionBoardRow[]; by: 'unit' | 'region'; testId: string }) {
+function countColumns<Row extends BoardCounts>(t: Translate): TableColumnsType<Row> {
+  return [
+    { title: t('board.red'), dataIndex: 'red', render: (value: number) => <Count value={value} tone="red" /> },
+    { title: t('board.yellow'), dataIndex: 'yellow', render: (value: number) => <Count value={value} tone="yellow" /> },
+    { title: t('board.backlog'), dataIndex: 'backlog', render: (value: number) => <Count value={value} tone="red" /> },
+    { title: t('board.repeat'), dataIndex: 'repeat' },
+    { title: t('board.skipLevel'), dataIndex: 'skipLevel' },
+    { title: t('board.listed'), dataIndex: 'listed' },
+    { title: t('board.openCases'), dataIndex: 'openCases' },
+  ];
+}
+
+function BoardTable<Row extends BoardCounts>(props: {
+  title: string;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  name: { title: string; render: (row: Row) => ReactNode };
+  paged: boolean;
+  loading: boolean;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
-    <Card title={title} size="small" style={{ marginBottom: 16 }}>
-      <Table<SupervisionBoardRow>
-        rowKey={(row) => (by === 'unit' ? (row.unitId ?? 'none') : (row.regionId ?? 'none'))}
+    <Card title={props.title} size="small" style={{ marginBottom: 16 }} data-testid={props.testId}>
+      <Table<Row>
+        rowKey={props.rowKey}
         size="small"
-        pagination={false}
+        loading={props.loading}
+        pagination={props.paged ? { pageSize: boardUnitPageSize, showSizeChanger: false, hideOnSinglePage: true } : false}
         scroll={{ x: 'max-content' }}
-        data-testid={testId}
-        dataSource={[...rows]}
-        locale={{ emptyText: <Empty description={t('common.empty')} /> }}
-        columns={[
-          by === 'unit'
-            ? { title: t('board.unit'), key: 'name', render: (_, row) => row.unitName ?? t('board.unassigned') }
-            : { title: t('board.region'), key: 'name', render: (_, row) => row.regionName ?? '—' },
-          { title: t('board.red'), dataIndex: 'red', render: (value: number) => <Count value={value} tone="red" /> },
-          { title: t('board.yellow'), dataIndex: 'yellow', render: (value: number) => <Count value={value} tone="yellow" /> },
-          { title: t('board.backlog'), dataIndex: 'backlog', render: (value: number) => <Count value={value} tone="red" /> },
-          { title: t('board.repeat'), dataIndex: 'repeat' },
-          { title: t('board.skipLevel'), dataIndex: 'skipLevel' },
-          { title: t('board.listed'), dataIndex: 'listed' },
-          { title: t('board.openCases'), dataIndex: 'openCases' },
-        ]}
+        dataSource={[...props.rows]}
+        locale={{ emptyText: <Empty description={t('board.empty')} /> }}
+        columns={[{ title: props.name.title, key: 'name', render: (_, row) => props.name.render(row) }, ...countColumns<Row>(t)]}
       />
     </Card>
   );
 }
 
-/** The supervision board 督办: open cases by lead unit and by region, worst first (the API's order). */
+/** Where a region's board lives: the region in the query string, so back and forward walk the drill-down. */
+const boardOf = (regionId: string | null) => ({ search: regionId ? `?region=${regionId}` : '' });
+
+/**
+ * The supervision board 督办: open cases of one region by lead unit and by the regions directly below it, worst first
+ * (the API's order). A region with regions below opens its own board; the breadcrumb leads back up to the caller's region.
+ */
 export function SupervisionBoardPage() {
   const { t } = useI18n();
-  const board = useSupervisionBoard();
+  const [searchParams] = useSearchParams();
+  const regionId = searchParams.get('region') ?? undefined;
+  const board = useSupervisionBoard(regionId);
   if (board.isPending) return <PageLoading />;
   if (board.isError) return <LoadError error={board.error} onRetry={() => void board.refetch()} />;
+  const { region, trail, byUnit, byRegion, today } = board.data;
   return (
     <>
-      <PageHeader
-        title={t('board.title')}
-        extra={<Typography.Text type="secondary">{t('board.asOf', { date: board.data.today })}</Typography.Text>}
+      <PageHeader title={t('board.title')} extra={<Typography.Text type="secondary">{t('board.asOf', { date: today })}</Typography.Text>} />
+      <Breadcrumb
+        aria-label={t('board.trail')}
+        style={{ marginBottom: 12 }}
+        items={trail.map((step, index) => ({
+          key: step.id,
+          title: step.id === region.id ? step.name : <Link to={boardOf(index === 0 ? null : step.id)}>{step.name}</Link>,
+        }))}
       />
       <Typography.Paragraph type="secondary">{t('board.legend')}</Typography.Paragraph>
-      <BoardTable title={t('board.byUnit')} rows={board.data.byUnit} by="unit" testId="board-by-unit" />
-      <BoardTable title={t('board.byRegion')} rows={board.data.byRegion} by="region" testId="board-by-region" />
+      <BoardTable<SupervisionBoardUnitRow>
+        // A new region starts the unit table on its first page.
+        key={region.id}
+        title={t('board.byUnit')}
+        rows={byUnit}
+        rowKey={(row) => row.unitId ?? 'none'}
+        name={{ title: t('board.unit'), render: (row) => row.unitName ?? t('board.unassigned') }}
+        paged
+        loading={board.isPlaceholderData}
+        testId="board-by-unit"
+      />
+      <BoardTable<SupervisionBoardRegionRow>
+        title={t('board.byRegion')}
+        rows={byRegion}
+        rowKey={(row) => row.regionId}
+        name={{
+          title: t('board.region'),
+          render: (row) =>
+            row.ownCasesOnly ? (
+              t('board.ownCases', { name: row.regionName })
+            ) : row.hasSubregions ? (
+              <Link to={boardOf(row.regionId)} title={t('board.drillDown', { name: row.regionName })}>
+                {row.regionName}
+              </Link>
+            ) : (
+              row.regionName
+            ),
+        }}
+        paged={false}
+        loading={board.isPlaceholderData}
+        testId="board-by-region"
+      />
     </>
   );
 }

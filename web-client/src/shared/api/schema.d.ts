@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Red and yellow cases, backlog, repeat and skip-level petitions by unit and region. */
+        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -1155,13 +1155,13 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
-        BoardRow: {
+        BoardRegion: {
             /** Format: uuid */
-            unitId?: string | null;
-            unitName?: string | null;
-            /** Format: uuid */
-            regionId?: string | null;
-            regionName?: string | null;
+            id: string;
+            name: string;
+            level: components["schemas"]["RegionLevel"];
+        };
+        BoardRegionRow: {
             /** Format: int64 */
             red: number;
             /** Format: int64 */
@@ -1176,6 +1176,35 @@ export interface components {
             listed: number;
             /** Format: int64 */
             openCases: number;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            ownCasesOnly: boolean;
+            hasSubregions: boolean;
+        };
+        BoardTrailStep: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BoardUnitRow: {
+            /** Format: int64 */
+            red: number;
+            /** Format: int64 */
+            yellow: number;
+            /** Format: int64 */
+            backlog: number;
+            /** Format: int64 */
+            repeat: number;
+            /** Format: int64 */
+            skipLevel: number;
+            /** Format: int64 */
+            listed: number;
+            /** Format: int64 */
+            openCases: number;
+            /** Format: uuid */
+            unitId?: string | null;
+            unitName?: string | null;
         };
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
@@ -1821,8 +1850,10 @@ export interface components {
             reasons: string;
         };
         SupervisionBoardView: {
-            byUnit: components["schemas"]["BoardRow"][];
-            byRegion: components["schemas"]["BoardRow"][];
+            region: components["schemas"]["BoardRegion"];
+            trail: components["schemas"]["BoardTrailStep"][];
+            byUnit: components["schemas"]["BoardUnitRow"][];
+            byRegion: components["schemas"]["BoardRegionRow"][];
             /** Format: date */
             today: string;
         };
@@ -2237,7 +2268,9 @@ export interface operations {
     };
     GetSupervisionBoard: {
         parameters: {
-            query?: never;
+            query?: {
+                regionId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2253,6 +2286,15 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2264,6 +2306,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
