@@ -90,8 +90,8 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
         var level = RegionPaths.LevelOf(shown.Path)!.Value;
         var trail = regions.Where(r => r.Path.Length >= ownPath.Length && shown.Path.StartsWith(r.Path, StringComparison.Ordinal))
             .Select(r => new BoardTrailStep(r.Id, r.Name)).ToList();
-        var byUnit = await session.QueryAsync<BoardUnitRow>(SupervisionSql.BoardByUnit, new { NoUnit = Guid.Empty, Scope = shown.Path }, cancellationToken);
-        var counters = await session.QueryAsync<RegionCounter>(SupervisionSql.BoardByRegion, new { RegionPrefix = shown.Path + "%" }, cancellationToken);
+        var byUnit = await session.QueryAsync<BoardUnitRow>(SupervisionSql.BoardByUnit, store.VisibleTo(new { NoUnit = Guid.Empty, Scope = shown.Path }), cancellationToken);
+        var counters = await session.QueryAsync<RegionCounter>(SupervisionSql.BoardByRegion, store.VisibleTo(new { RegionPrefix = shown.Path + "%" }), cancellationToken);
         return new SupervisionBoardView(
             new BoardRegion(shown.Id, shown.Name, level), trail, Worst(byUnit), Worst(ByChild(shown, level, counters, regions)), store.Today);
     }

@@ -28,13 +28,14 @@ internal static class SupervisionSql
 
     /// <summary>
     /// Per lead unit, the open cases of a region's subtree (<c>@Scope</c>, its path): red and yellow lights, open cases, repeat
-    /// and skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit.
+    /// and skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit. The handler
+    /// checks the region against the caller's jurisdiction; the statements keep to it as well.
     /// </summary>
     public const string BoardByUnit = """
         SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, b.lead_unit_name AS UnitName, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
                b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
         FROM dispatch_board_unit_counts b
-        WHERE b.scope_path = @Scope AND b.open_cases > 0
+        WHERE b.scope_path = @Scope AND b.scope_path LIKE @JurisdictionPrefix AND b.open_cases > 0
         """;
 
     /// <summary>The same for each region of a subtree (<c>@RegionPrefix</c>), counting only the region's own cases.</summary>
@@ -42,7 +43,7 @@ internal static class SupervisionSql
         SELECT b.region_path AS RegionPath, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
                b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
         FROM dispatch_board_region_counts b
-        WHERE b.open_cases > 0 AND b.region_path LIKE @RegionPrefix
+        WHERE b.open_cases > 0 AND b.region_path LIKE @RegionPrefix AND b.region_path LIKE @JurisdictionPrefix
         """;
 
     /// <summary>Creates a lead unit's counter of a region path at zero unless it exists.</summary>
