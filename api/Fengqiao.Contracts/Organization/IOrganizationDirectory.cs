@@ -25,6 +25,12 @@ public interface IOrganizationDirectory
     /// <summary>Every region, each after its parent (ordered by path).</summary>
     Task<IReadOnlyList<RegionSnapshot>> ListRegionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The regions at the given paths, ordered by path; a path no region has is left out.</summary>
+    Task<IReadOnlyList<RegionSnapshot>> FindRegionsByPathAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken);
+
+    /// <summary>The regions directly below a region, ordered by path.</summary>
+    Task<IReadOnlyList<RegionSnapshot>> ListChildRegionsAsync(Guid parentId, CancellationToken cancellationToken);
+
     /// <summary>Every unit, ordered by region path and name.</summary>
     Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Dispatch.Cases;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -62,14 +64,24 @@ internal sealed record BoardRegion(Guid Id, string Name, RegionLevel Level);
 internal sealed record BoardTrailStep(Guid Id, string Name);
 
 /// <summary>
-/// The open cases of one region's subtree by lead unit and by direct child region, worst first. The trail runs from the
-/// caller's own region down to the shown one.
+/// The open cases of one region's subtree by lead unit (a page of them) and by direct child region, worst first. The trail
+/// runs from the caller's own region down to the shown one.
 /// </summary>
 internal sealed record SupervisionBoardView(
-    BoardRegion Region, IReadOnlyList<BoardTrailStep> Trail, IReadOnlyList<BoardUnitRow> ByUnit, IReadOnlyList<BoardRegionRow> ByRegion, DateOnly Today);
+    BoardRegion Region, IReadOnlyList<BoardTrailStep> Trail, Page<BoardUnitRow> ByUnit, IReadOnlyList<BoardRegionRow> ByRegion, DateOnly Today);
 
 /// <param name="RegionId">The region to show, the caller's own by default; it must lie in the caller's jurisdiction.</param>
-internal sealed record GetSupervisionBoard(Guid? RegionId) : IQuery<SupervisionBoardView>;
+/// <param name="Cursor">Where the page of lead units starts: the <c>nextCursor</c> of the page before.</param>
+/// <param name="Limit">Lead units per page.</param>
+internal sealed record GetSupervisionBoard(Guid? RegionId, string? Cursor, int? Limit) : IQuery<SupervisionBoardView>;
+
+internal sealed class GetSupervisionBoardValidator : AbstractValidator<GetSupervisionBoard>
+{
+    public GetSupervisionBoardValidator() => RuleFor(q => q.Limit).ValidLimit();
+}
+
+/// <summary>The sort key of the last lead unit on a page; cases without a lead unit sort as the empty id.</summary>
+internal sealed record BoardUnitCursor(long Red, long Yellow, long OpenCases, Guid UnitId);
 
 /// <summary>Reads the counters kept with every case change and every light the deadline watcher changes.</summary>
 internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore store, ICurrentUser caller, IOrganizationDirectory directory)
@@ -77,9 +89,12 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
 {
     public async ValueTask<SupervisionBoardView> Handle(GetSupervisionBoard query, CancellationToken cancellationToken)
     {
-        var regions = await directory.ListRegionsAsync(cancellationToken);
+        var after = Cursor.Decode<BoardUnitCursor>(query.Cursor);
+        var limit = query.Limit ?? Cursor.DefaultLimit;
         var ownPath = caller.RegionPath ?? string.Empty;
-        var shown = regions.SingleOrDefault(r => query.RegionId is { } id ? r.Id == id : r.Path == ownPath);
+        var shown = query.RegionId is { } id
+            ? await directory.FindRegionAsync(id, cancellationToken)
+            : (await directory.FindRegionsByPathAsync([ownPath], cancellationToken)).SingleOrDefault();
 
         // A region outside the jurisdiction answers as a missing one; a caller without a region has no board.
         if (shown is null || ownPath.Length == 0 || !shown.Path.StartsWith(ownPath, StringComparison.Ordinal))
@@ -88,23 +103,50 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
         }
 
         var level = RegionPaths.LevelOf(shown.Path)!.Value;
-        var trail = regions.Where(r => r.Path.Length >= ownPath.Length && shown.Path.StartsWith(r.Path, StringComparison.Ordinal))
-            .Select(r => new BoardTrailStep(r.Id, r.Name)).ToList();
-        var byUnit = await session.QueryAsync<BoardUnitRow>(SupervisionSql.BoardByUnit, store.VisibleTo(new { NoUnit = Guid.Empty, Scope = shown.Path }), cancellationToken);
+        var trail = await directory.FindRegionsByPathAsync(AncestorsFrom(ownPath, shown.Path), cancellationToken);
+        var children = await directory.ListChildRegionsAsync(shown.Id, cancellationToken);
+        var units = await session.QueryAsync<BoardUnitRow>(
+            SupervisionSql.BoardByUnit(session.Dialect),
+            store.VisibleTo(new
+            {
+                NoUnit = Guid.Empty,
+                Scope = shown.Path,
+                AfterRed = after?.Red,
+                AfterYellow = after?.Yellow,
+                AfterOpenCases = after?.OpenCases,
+                AfterUnitId = after?.UnitId,
+                Limit = limit + 1,
+            }),
+            cancellationToken);
         var counters = await session.QueryAsync<RegionCounter>(SupervisionSql.BoardByRegion, store.VisibleTo(new { RegionPrefix = shown.Path + "%" }), cancellationToken);
         return new SupervisionBoardView(
-            new BoardRegion(shown.Id, shown.Name, level), trail, Worst(byUnit), Worst(ByChild(shown, level, counters, regions)), store.Today);
+            new BoardRegion(shown.Id, shown.Name, level),
+            trail.Select(r => new BoardTrailStep(r.Id, r.Name)).ToList(),
+            Cursor.ToPage(units, limit, u => new BoardUnitCursor(u.Red, u.Yellow, u.OpenCases, u.UnitId ?? Guid.Empty)),
+            Worst(ByChild(shown, level, counters, children)),
+            store.Today);
+    }
+
+    /// <summary>The paths from the caller's own region down to the shown one, both included.</summary>
+    private static List<string> AncestorsFrom(string ownPath, string shownPath)
+    {
+        var paths = new List<string>();
+        for (var end = shownPath.IndexOf('/', ownPath.Length - 1); end > 0; end = shownPath.IndexOf('/', end + 1))
+        {
+            paths.Add(shownPath[..(end + 1)]);
+        }
+
+        return paths;
     }
 
     /// <summary>
     /// Sums the stored per-region counters of the subtree by the direct child each region lies in; the shown region's own
     /// counter stays a row of its own. Reading the subtree's counters keeps the case transactions writing one region row each.
     /// </summary>
-    private static IEnumerable<BoardRegionRow> ByChild(RegionSnapshot shown, RegionLevel level, IReadOnlyList<RegionCounter> counters, IReadOnlyList<RegionSnapshot> regions)
+    private static IEnumerable<BoardRegionRow> ByChild(RegionSnapshot shown, RegionLevel level, IReadOnlyList<RegionCounter> counters, IReadOnlyList<RegionSnapshot> children)
     {
         var childLevel = level + 1;
-        var named = regions.Where(r => r.Path == shown.Path || (r.Path.StartsWith(shown.Path, StringComparison.Ordinal) && RegionPaths.LevelOf(r.Path) == childLevel))
-            .ToDictionary(r => r.Path, StringComparer.Ordinal);
+        var named = children.Append(shown).ToDictionary(r => r.Path, StringComparer.Ordinal);
         return counters
             .GroupBy(c => c.RegionPath == shown.Path ? shown.Path : RegionPaths.AncestorAt(c.RegionPath, childLevel)!, StringComparer.Ordinal)
             .Select(g => new BoardRegionRow
@@ -123,19 +165,18 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
             });
     }
 
-    private static List<TRow> Worst<TRow>(IEnumerable<TRow> rows)
-        where TRow : BoardTally =>
+    private static List<BoardRegionRow> Worst(IEnumerable<BoardRegionRow> rows) =>
         rows.OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).ThenByDescending(r => r.OpenCases).ToList();
 }
 
 internal static class SupervisionBoardEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/supervision-board", async Task<Ok<SupervisionBoardView>> (Guid? regionId, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new GetSupervisionBoard(regionId), cancellationToken)))
+        api.MapGet("/supervision-board", async Task<Ok<SupervisionBoardView>> (Guid? regionId, string? cursor, int? limit, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetSupervisionBoard(regionId, cursor, limit), cancellationToken)))
             .WithName("GetSupervisionBoard")
             .WithSummary("Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.")
             .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -29,13 +29,20 @@ internal static class SupervisionSql
     /// <summary>
     /// Per lead unit, the open cases of a region's subtree (<c>@Scope</c>, its path): red and yellow lights, open cases, repeat
     /// and skip-level petitions, cases under listed supervision. Cases without a lead unit count under no unit. The handler
-    /// checks the region against the caller's jurisdiction; the statements keep to it as well.
+    /// checks the region against the caller's jurisdiction; the statements keep to it as well. Worst first, one page at a
+    /// time after the row the cursor names: a city has hundreds of lead units.
     /// </summary>
-    public const string BoardByUnit = """
+    public static string BoardByUnit(ISqlDialect dialect) => $"""
         SELECT NULLIF(b.lead_unit_id, @NoUnit) AS UnitId, b.lead_unit_name AS UnitName, b.red AS Red, b.yellow AS Yellow, b.backlog AS Backlog,
                b.repeat_cases AS Repeat, b.skip_level AS SkipLevel, b.listed AS Listed, b.open_cases AS OpenCases
         FROM dispatch_board_unit_counts b
         WHERE b.scope_path = @Scope AND b.scope_path LIKE @JurisdictionPrefix AND b.open_cases > 0
+          AND (@AfterRed IS NULL OR b.red < @AfterRed
+               OR (b.red = @AfterRed AND (b.yellow < @AfterYellow
+               OR (b.yellow = @AfterYellow AND (b.open_cases < @AfterOpenCases
+               OR (b.open_cases = @AfterOpenCases AND b.lead_unit_id > @AfterUnitId))))))
+        ORDER BY b.red DESC, b.yellow DESC, b.open_cases DESC, b.lead_unit_id
+        {dialect.Limit("@Limit")}
         """;
 
     /// <summary>The same for each region of a subtree (<c>@RegionPrefix</c>), counting only the region's own cases.</summary>

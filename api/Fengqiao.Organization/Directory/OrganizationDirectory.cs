@@ -8,19 +8,37 @@ namespace Fengqiao.Organization.Directory;
 
 internal static class DirectorySql
 {
-    public const string Region = """
-        SELECT id AS Id, code AS Code, name AS Name, level AS Level, path AS Path
+    private const string RegionColumns = "id AS Id, code AS Code, name AS Name, level AS Level, path AS Path";
+
+    public const string Region = $"""
+        SELECT {RegionColumns}
         FROM org_regions
         WHERE id = @Id
         """;
 
     public const string RegionNameByCode = "SELECT name FROM org_regions WHERE code = @Code";
 
-    public const string AllRegions = """
-        SELECT id AS Id, code AS Code, name AS Name, level AS Level, path AS Path
+    public const string AllRegions = $"""
+        SELECT {RegionColumns}
         FROM org_regions
         ORDER BY path
         """;
+
+    public const string RegionsByPath = $"""
+        SELECT {RegionColumns}
+        FROM org_regions
+        WHERE path IN @Paths
+        ORDER BY path
+        """;
+
+    public const string ChildRegions = $"""
+        SELECT {RegionColumns}
+        FROM org_regions
+        WHERE parent_id = @ParentId
+        ORDER BY path
+        """;
+
+    public const string RegionNamesByCode = "SELECT code AS Code, name AS Name FROM org_regions WHERE code IN @Codes";
 
     public const string AllUnits = """
         SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
@@ -57,6 +75,8 @@ internal sealed record DirectoryRegionRow
 
     public required string Path { get; init; }
 }
+
+internal sealed record RegionName(string Code, string Name);
 
 internal sealed record DirectoryUnitRow
 {
@@ -129,15 +149,33 @@ internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationD
         return rows.Select(ToSnapshot).ToList();
     }
 
-    public async Task<IReadOnlyList<RegionSnapshot>> ListRegionsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RegionSnapshot>> ListRegionsAsync(CancellationToken cancellationToken) =>
+        await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.AllRegions, null, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<RegionSnapshot>> FindRegionsByPathAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken) =>
+        paths.Count == 0
+            ? []
+            : await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.RegionsByPath, new { Paths = paths.ToList() }, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<RegionSnapshot>> ListChildRegionsAsync(Guid parentId, CancellationToken cancellationToken) =>
+        await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.ChildRegions, new { ParentId = parentId }, cancellationToken), cancellationToken);
+
+    /// <summary>Names each region's district: the second code of its path, read unless the rows hold it already.</summary>
+    private async Task<IReadOnlyList<RegionSnapshot>> ToSnapshotsAsync(IReadOnlyList<DirectoryRegionRow> rows, CancellationToken cancellationToken)
     {
-        var rows = await session.QueryAsync<DirectoryRegionRow>(DirectorySql.AllRegions, null, cancellationToken);
+        static string? DistrictCode(DirectoryRegionRow row) => row.Path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } codes ? codes[1] : null;
+
         var namesByCode = rows.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
-        return rows.Select(r =>
+        var missing = rows.Select(DistrictCode).OfType<string>().Where(code => !namesByCode.ContainsKey(code)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
         {
-            var codes = r.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            return new RegionSnapshot(r.Id, r.Code, r.Name, Snake(r.Level), r.Path, codes.Length < 2 ? null : namesByCode.GetValueOrDefault(codes[1]));
-        }).ToList();
+            foreach (var district in await session.QueryAsync<RegionName>(DirectorySql.RegionNamesByCode, new { Codes = missing }, cancellationToken))
+            {
+                namesByCode[district.Code] = district.Name;
+            }
+        }
+
+        return rows.Select(r => new RegionSnapshot(r.Id, r.Code, r.Name, Snake(r.Level), r.Path, DistrictCode(r) is { } code ? namesByCode.GetValueOrDefault(code) : null)).ToList();
     }
 
     public async Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken) =>

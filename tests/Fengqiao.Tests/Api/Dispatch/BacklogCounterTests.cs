@@ -34,7 +34,7 @@ public sealed class BacklogCounterTests : WatchedDispatchTestBase
     private static async Task<(long Red, long Backlog)> TownGovernmentOnTheBoardAsync(HttpClient supervisor)
     {
         var board = await (await supervisor.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
-        var row = board["byUnit"]!.AsArray().Single(r => r!["unitName"]?.GetValue<string>() == TownGovernment)!;
+        var row = UnitRows(board).Single(r => r!["unitName"]?.GetValue<string>() == TownGovernment)!;
         return (row["red"]!.GetValue<long>(), row["backlog"]!.GetValue<long>());
     }
 }

@@ -162,7 +162,7 @@ public sealed class CaseWorkflowTests : DispatchTestBase
         Assert.That(answered["answerText"]!.GetValue<string>(), Is.EqualTo("已签收并组织核查，预计下周答复。"));
 
         var board = await (await supervisor.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
-        var row = board["byUnit"]!.AsArray().Single(r => r!["unitName"]?.GetValue<string>() == TownGovernment)!;
+        var row = UnitRows(board).Single(r => r!["unitName"]?.GetValue<string>() == TownGovernment)!;
         Assert.That(row["listed"]!.GetValue<long>(), Is.GreaterThanOrEqualTo(1));
         Assert.That(row["openCases"]!.GetValue<long>(), Is.GreaterThanOrEqualTo(1));
         using var townOfficer = await Api.ClientForAsync("town.handler");
@@ -233,9 +233,9 @@ public sealed class CaseWorkflowTests : DispatchTestBase
             var path = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = $name", ("$name", regionName)).Single();
             var board = await (await client.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
             Assert.That(board["region"]!["name"]!.GetValue<string>(), Is.EqualTo(regionName));
-            Assert.That(BoardRows(board, "byUnit", "unitId"), Is.EqualTo(BoardByUnitFromCaseRows(path)), regionName);
-            Assert.That(BoardRows(board, "byRegion", "regionId"), Is.EqualTo(BoardByRegionFromCaseRows(path)), regionName);
-            Assert.That(board["byUnit"]!.AsArray().Sum(r => r!["openCases"]!.GetValue<long>()), Is.GreaterThanOrEqualTo(4), "three open handling cases and the review");
+            Assert.That(BoardRows(UnitRows(board), "unitId"), Is.EqualTo(BoardByUnitFromCaseRows(path)), regionName);
+            Assert.That(BoardRows(RegionRows(board), "regionId"), Is.EqualTo(BoardByRegionFromCaseRows(path)), regionName);
+            Assert.That(UnitRows(board).Sum(r => r!["openCases"]!.GetValue<long>()), Is.GreaterThanOrEqualTo(4), "three open handling cases and the review");
         }
 
         var (counters, caseRows) = BoardCountersAndCaseRows();

@@ -129,9 +129,15 @@ public abstract class DispatchTestBase : IntakeTestBase
         "(SELECT r.id FROM org_regions r WHERE r.path = SUBSTR(c.region_path, 1, LENGTH($path) + INSTR(SUBSTR(c.region_path, LENGTH($path) + 1), '/')))",
         regionPath);
 
-    /// <summary>The board's rows of <paramref name="view"/> (byUnit or byRegion) in the form of <see cref="BoardByUnitFromCaseRows"/>.</summary>
-    internal static List<string> BoardRows(JsonObject board, string view, string idProperty) =>
-        board[view]!.AsArray().Select(r => string.Join('|', new[] { idProperty, "red", "yellow", "backlog", "repeat", "skipLevel", "listed", "openCases" }
+    /// <summary>The lead-unit rows of a board's page.</summary>
+    internal static JsonArray UnitRows(JsonObject board) => board["byUnit"]!["items"]!.AsArray();
+
+    /// <summary>The region rows of a board.</summary>
+    internal static JsonArray RegionRows(JsonObject board) => board["byRegion"]!.AsArray();
+
+    /// <summary>Board rows (of <see cref="UnitRows"/> or <see cref="RegionRows"/>) in the form of <see cref="BoardByUnitFromCaseRows"/>.</summary>
+    internal static List<string> BoardRows(JsonArray rows, string idProperty) =>
+        rows.Select(r => string.Join('|', new[] { idProperty, "red", "yellow", "backlog", "repeat", "skipLevel", "listed", "openCases" }
             .Select(p => r![p]?.ToString() ?? string.Empty))).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>

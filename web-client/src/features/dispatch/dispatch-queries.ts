@@ -51,11 +51,18 @@ export function useInvalidateCases() {
   return useCallback(() => queryClient.invalidateQueries({ queryKey: ['cases'] }), [queryClient]);
 }
 
-/** The board of a region (the caller's own when none is given); the previous region's board stays shown while the next loads. */
-export function useSupervisionBoard(regionId: string | undefined) {
+/** Lead units on one page of the board: a city has hundreds. */
+export const boardUnitPageSize = 20;
+
+/**
+ * The board of a region (the caller's own when none is given) with one page of its lead units; the previous board stays
+ * shown while the next loads.
+ */
+export function useSupervisionBoard(regionId: string | undefined, unitCursor: string | undefined) {
   return useQuery({
-    queryKey: ['supervision-board', regionId ?? 'own'],
-    queryFn: () => unwrap(api.GET('/api/v1/supervision-board', { params: { query: { regionId } } })),
+    queryKey: ['supervision-board', regionId ?? 'own', unitCursor ?? 'first'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/supervision-board', { params: { query: { regionId, cursor: unitCursor, limit: boardUnitPageSize } } })),
     placeholderData: keepPreviousData,
   });
 }

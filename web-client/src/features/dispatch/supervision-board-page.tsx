@@ -3,15 +3,14 @@ import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SupervisionBoardRegionRow, SupervisionBoardUnitRow } from '../../shared/api/api-types';
+import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
+import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import type { Translate } from '../../shared/i18n/translate';
 import { useSupervisionBoard } from './dispatch-queries';
-
-/** A city has hundreds of lead units: the unit table shows them a page at a time. */
-const boardUnitPageSize = 20;
 
 type BoardCounts = Pick<SupervisionBoardUnitRow, 'red' | 'yellow' | 'backlog' | 'repeat' | 'skipLevel' | 'listed' | 'openCases'>;
 
@@ -42,9 +41,9 @@ function BoardTable<Row extends BoardCounts>(props: {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   name: { title: string; render: (row: Row) => ReactNode };
-  paged: boolean;
   loading: boolean;
   testId: string;
+  pager?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -53,12 +52,13 @@ function BoardTable<Row extends BoardCounts>(props: {
         rowKey={props.rowKey}
         size="small"
         loading={props.loading}
-        pagination={props.paged ? { pageSize: boardUnitPageSize, showSizeChanger: false, hideOnSinglePage: true } : false}
+        pagination={false}
         scroll={{ x: 'max-content' }}
         dataSource={[...props.rows]}
         locale={{ emptyText: <Empty description={t('board.empty')} /> }}
         columns={[{ title: props.name.title, key: 'name', render: (_, row) => props.name.render(row) }, ...countColumns<Row>(t)]}
       />
+      {props.pager}
     </Card>
   );
 }
@@ -67,14 +67,16 @@ function BoardTable<Row extends BoardCounts>(props: {
 const boardOf = (regionId: string | null) => ({ search: regionId ? `?region=${regionId}` : '' });
 
 /**
- * The supervision board 督办: open cases of one region by lead unit and by the regions directly below it, worst first
- * (the API's order). A region with regions below opens its own board; the breadcrumb leads back up to the caller's region.
+ * The supervision board 督办: open cases of one region by lead unit (a page at a time) and by the regions directly below
+ * it, worst first (the API's order). A region with regions below opens its own board, on the first page of its units;
+ * the breadcrumb leads back up to the caller's region.
  */
 export function SupervisionBoardPage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const regionId = searchParams.get('region') ?? undefined;
-  const board = useSupervisionBoard(regionId);
+  const unitPages = useCursorPages(regionId);
+  const board = useSupervisionBoard(regionId, unitPages.cursor ?? undefined);
   if (board.isPending) return <PageLoading />;
   if (board.isError) return <LoadError error={board.error} onRetry={() => void board.refetch()} />;
   const { region, trail, byUnit, byRegion, today } = board.data;
@@ -91,15 +93,24 @@ export function SupervisionBoardPage() {
       />
       <Typography.Paragraph type="secondary">{t('board.legend')}</Typography.Paragraph>
       <BoardTable<SupervisionBoardUnitRow>
-        // A new region starts the unit table on its first page.
-        key={region.id}
         title={t('board.byUnit')}
-        rows={byUnit}
+        rows={byUnit.items}
         rowKey={(row) => row.unitId ?? 'none'}
         name={{ title: t('board.unit'), render: (row) => row.unitName ?? t('board.unassigned') }}
-        paged
         loading={board.isPlaceholderData}
         testId="board-by-unit"
+        pager={
+          (unitPages.hasPrevious || byUnit.nextCursor) && (
+            <CursorPager
+              pageIndex={unitPages.pageIndex}
+              hasPrevious={unitPages.hasPrevious}
+              hasNext={Boolean(byUnit.nextCursor)}
+              loading={board.isFetching}
+              onPrevious={unitPages.previous}
+              onNext={() => unitPages.next(byUnit.nextCursor)}
+            />
+          )
+        }
       />
       <BoardTable<SupervisionBoardRegionRow>
         title={t('board.byRegion')}
@@ -118,7 +129,6 @@ export function SupervisionBoardPage() {
               row.regionName
             ),
         }}
-        paged={false}
         loading={board.isPlaceholderData}
         testId="board-by-region"
       />

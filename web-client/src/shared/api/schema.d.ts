@@ -1206,6 +1206,10 @@ export interface components {
             unitId?: string | null;
             unitName?: string | null;
         };
+        BoardUnitRowPage: {
+            items: components["schemas"]["BoardUnitRow"][];
+            nextCursor?: string | null;
+        };
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -1852,7 +1856,7 @@ export interface components {
         SupervisionBoardView: {
             region: components["schemas"]["BoardRegion"];
             trail: components["schemas"]["BoardTrailStep"][];
-            byUnit: components["schemas"]["BoardUnitRow"][];
+            byUnit: components["schemas"]["BoardUnitRowPage"];
             byRegion: components["schemas"]["BoardRegionRow"][];
             /** Format: date */
             today: string;
@@ -2270,6 +2274,8 @@ export interface operations {
         parameters: {
             query?: {
                 regionId?: string;
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2292,7 +2298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
