@@ -43,7 +43,12 @@ internal static class ApiServices
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Local or external bearer token", options => options.ForwardDefaultSelector = SelectScheme(configuration))
             .AddJwtBearer(LocalScheme, options => options.MapInboundClaims = false);
-        services.AddOptions<JwtBearerOptions>(LocalScheme).Configure<TokenSettings>((options, settings) =>
+        services.AddSingleton<RememberingTokenHandler>();
+        services.AddOptions<JwtBearerOptions>(LocalScheme).Configure<TokenSettings, RememberingTokenHandler>((options, settings, tokenHandler) =>
+        {
+            tokenHandler.MapInboundClaims = false;
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(tokenHandler);
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,
@@ -59,7 +64,8 @@ internal static class ApiServices
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = FengqiaoClaims.Name,
                 RoleClaimType = FengqiaoClaims.Role,
-            });
+            };
+        });
         if (configuration["Auth:Oidc:Authority"] is { Length: > 0 } authority)
         {
             services.AddAuthentication().AddJwtBearer(ExternalScheme, options =>
