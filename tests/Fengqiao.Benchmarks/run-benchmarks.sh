@@ -2,7 +2,8 @@
 # Measures the API over a large generated database: loads what the data folder's database lacks (petitions, cases;
 # a database that holds them already is left as it is), then starts the real host on Kestrel and prints the table of figures.
 #   tests/Fengqiao.Benchmarks/run-benchmarks.sh [data-dir]     default data-dir: data/benchmarks
-# Environment: PETITIONS (1000000), CASES (1000000; 0 skips the dispatch scenarios), REQUESTS per scenario (2000),
+# Environment: PETITIONS (1000000), CASES (1000000; 0 skips the dispatch scenarios), REQUESTS per scenario (2000, and
+# at least 3 s of them),
 # CLIENTS (4); BUILD_ARGS are passed to dotnet build and run, e.g. BUILD_ARGS="--artifacts-path /tmp/fengqiao-bench"
 # to keep the output elsewhere.
 set -euo pipefail
