@@ -92,18 +92,18 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
         var after = Cursor.Decode<BoardUnitCursor>(query.Cursor);
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var ownPath = caller.RegionPath ?? string.Empty;
-        var shown = query.RegionId is { } id
-            ? await directory.FindRegionAsync(id, cancellationToken)
-            : (await directory.FindRegionsByPathAsync([ownPath], cancellationToken)).SingleOrDefault();
+        var shownPath = query.RegionId is { } id ? (await directory.FindRegionAsync(id, cancellationToken))?.Path : ownPath;
 
         // A region outside the jurisdiction answers as a missing one; a caller without a region has no board.
-        if (shown is null || ownPath.Length == 0 || !shown.Path.StartsWith(ownPath, StringComparison.Ordinal))
+        if (shownPath is null || ownPath.Length == 0 || !shownPath.StartsWith(ownPath, StringComparison.Ordinal))
         {
             throw new NotFoundException("Region");
         }
 
+        // The trail ends with the shown region itself.
+        var trail = await directory.FindRegionsByPathAsync(AncestorsFrom(ownPath, shownPath), cancellationToken);
+        var shown = trail.LastOrDefault(r => r.Path == shownPath) ?? throw new NotFoundException("Region");
         var level = RegionPaths.LevelOf(shown.Path)!.Value;
-        var trail = await directory.FindRegionsByPathAsync(AncestorsFrom(ownPath, shown.Path), cancellationToken);
         var children = await directory.ListChildRegionsAsync(shown.Id, cancellationToken);
         var units = await session.QueryAsync<BoardUnitRow>(
             SupervisionSql.BoardByUnit(session.Dialect),
