@@ -67,7 +67,7 @@ internal static class DapperTypeHandlers
         {
             DateOnly date => date,
             DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string text => TypedColumns.ParseDate(text),
             _ => throw new DataException($"Cannot read a DateOnly from {value.GetType().Name}."),
         };
     }
@@ -85,10 +85,7 @@ internal static class DapperTypeHandlers
         {
             DateTimeOffset instant => instant,
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            // What SetValue writes is exactly the round-trip form, which parses on a fast path; anything else the general way.
-            string text => DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var roundTrip)
-                ? roundTrip
-                : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            string text => TypedColumns.ParseInstant(text),
             _ => throw new DataException($"Cannot read a DateTimeOffset from {value.GetType().Name}."),
         };
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Fengqiao.BuildingBlocks.Data;
@@ -10,6 +11,26 @@ public static class DbSessionExtensions
         var connection = await session.GetConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>
+    /// Rows read by <paramref name="readRow"/> with typed getters, for the longest hot lists: Dapper reads each column as an
+    /// object and converts it (integers boxed, enums parsed by type, ids and instants through the type handlers), which cost
+    /// a worklist page more than its SQL. The reader is disposed synchronously on purpose: disposed asynchronously, Dapper's
+    /// wrapped reader leaves its command undisposed, and on SQLite that command is the connection's kept prepared statement,
+    /// which would then be prepared anew on every later run of the text.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(this IDbSession session, string sql, object? parameters, Func<DbDataReader, T> readRow, CancellationToken cancellationToken)
+    {
+        var connection = await session.GetConnectionAsync(cancellationToken);
+        using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(readRow(reader));
+        }
+
+        return rows;
     }
 
     public static async Task<T?> QuerySingleOrDefaultAsync<T>(this IDbSession session, string sql, object? parameters, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
@@ -51,6 +52,30 @@ internal sealed record PetitionListItem
     public required bool IsUrgent { get; init; }
 
     public required bool IsFinalMatter { get; init; }
+
+    /// <summary>A row of <see cref="PetitionSql"/>'s worklist columns, by position.</summary>
+    public static PetitionListItem Read(DbDataReader row) => new()
+    {
+        Id = row.GetGuid(0),
+        Number = row.GetString(1),
+        Channel = row.GetEnum<Channel>(2),
+        Status = row.GetEnum<PetitionStatus>(3),
+        RegionName = row.GetString(4),
+        Category = row.GetString(5),
+        Persons = row.GetInt32(6),
+        ReceivedAt = row.GetInstant(7),
+        AcceptanceDue = row.GetDate(8),
+        RequestText = row.GetString(9),
+        IsFirstTime = row.GetBoolean(10),
+        IsRepeat = row.GetBoolean(11),
+        IsSkipLevel = row.GetBoolean(12),
+        IsCollective = row.GetBoolean(13),
+        IsBusiness = row.GetBoolean(14),
+        IsCrossBoundary = row.GetBoolean(15),
+        IsUrgent = row.GetBoolean(16),
+        IsFinalMatter = row.GetBoolean(17),
+        FirstPetitioner = row.GetStringOrNull(18),
+    };
 }
 
 /// <summary>Keyset of the worklist: newest received first.</summary>
@@ -167,7 +192,7 @@ internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader re
         }
 
         var sql = PetitionSql.List(session.Dialect, query.Filter.Terms, afterCursor: after is not null, Jurisdiction.LevelOf(caller));
-        var rows = await session.QueryAsync<PetitionListItem>(sql, parameters, cancellationToken);
+        var rows = await session.QueryAsync(sql, parameters, PetitionListItem.Read, cancellationToken);
         return Cursor.ToPage(rows, limit, p => new PetitionCursor(p.ReceivedAt, p.Id));
     }
 }

@@ -194,6 +194,7 @@ internal static class PetitionSql
 
     private const string Discipline = "AND (p.status <> 'ReferredToDiscipline' OR @IsDisciplineInspector = 1)";
 
+    /// <summary>The worklist's columns, in the order <see cref="PetitionListItem.Read"/> reads them.</summary>
     private const string ListColumns = """
         SELECT p.id AS Id, p.number AS Number, p.channel AS Channel, p.status AS Status, p.region_name AS RegionName, p.category AS Category,
                p.persons AS Persons, p.received_at AS ReceivedAt, p.acceptance_due AS AcceptanceDue, p.request_text AS RequestText,

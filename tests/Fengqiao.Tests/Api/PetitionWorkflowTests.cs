@@ -210,6 +210,49 @@ public sealed class PetitionWorkflowTests : IntakeTestBase
     }
 
     [Test]
+    public async Task WorklistRows_AgreeWithThePetitionsDetails()
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var region = Region("东湖街道");
+        var first = Data.Registration(region, "hotline12345", persons: 6, category: "transport");
+        first["urgent"] = true;
+        first["crossBoundary"] = true;
+        var firstId = (await IntakeData.RegisterAsync(officer, first))["id"]!.GetValue<string>();
+        var again = Data.Registration(region, "letter", idNumber: first["petitioners"]![0]!["idNumber"]!.GetValue<string>());
+        var againId = (await IntakeData.RegisterAsync(officer, again))["id"]!.GetValue<string>();
+
+        var rows = await AllPagesAsync(officer, $"regionId={region}", 1);
+        foreach (var id in new[] { firstId, againId })
+        {
+            var row = rows.Single(r => r["id"]!.GetValue<string>() == id);
+            var details = await (await officer.GetAsync($"/api/v1/petitions/{id}")).ShouldBeOkAsync<JsonObject>();
+            foreach (var field in new[] { "id", "number", "channel", "status", "regionName", "category", "persons", "receivedAt", "acceptanceDue" })
+            {
+                Assert.That(row[field]!.ToJsonString(), Is.EqualTo(details[field]!.ToJsonString()), field);
+            }
+
+            Assert.That(row["requestText"]!.GetValue<string>(), Is.EqualTo(details["request"]!.GetValue<string>()));
+            Assert.That(row["firstPetitioner"]!.GetValue<string>(), Is.EqualTo(details["petitioners"]![0]!["name"]!.GetValue<string>()));
+            var flags = details["flags"]!.AsArray().Select(f => f!["flag"]!.GetValue<string>()).ToHashSet();
+            var flagColumns = new Dictionary<string, string>
+            {
+                ["isFirstTime"] = "first_time",
+                ["isRepeat"] = "repeat",
+                ["isSkipLevel"] = "skip_level",
+                ["isCollective"] = "collective",
+                ["isBusiness"] = "business_environment",
+                ["isCrossBoundary"] = "cross_boundary",
+                ["isUrgent"] = "urgent",
+                ["isFinalMatter"] = "final_matter",
+            };
+            Assert.That(flagColumns.Where(c => row[c.Key]!.GetValue<bool>()).Select(c => c.Value), Is.EquivalentTo(flags), id);
+        }
+
+        Assert.That(rows.Single(r => r["id"]!.GetValue<string>() == firstId)["isUrgent"]!.GetValue<bool>(), Is.True);
+        Assert.That(rows.Single(r => r["id"]!.GetValue<string>() == againId)["isRepeat"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
     public async Task Worklist_AtEachLevel_ListsItsSubtreeAndWhatItsUnitRegistered_PageByPage()
     {
         using var district = await Api.ClientForAsync("district.petition_officer");

@@ -55,6 +55,23 @@ public sealed class StatementCachingSqliteConnectionTests
     }
 
     [Test]
+    public async Task AReaderDisposed_GivesItsCommandBack()
+    {
+        const string sql = "SELECT name FROM items WHERE id >= @From ORDER BY id";
+        var names = new List<string>();
+        using (var reader = await _connection.ExecuteReaderAsync(sql, new { From = 4 }))
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.That(names, Is.EqualTo(new[] { "item 4", "item 5" }));
+        Assert.That(_connection.KeptCommand(sql)!.Parameters, Is.Empty, "given back, so the next run of the text reuses its prepared statement");
+    }
+
+    [Test]
     public async Task CommandsJoinTheOpenTransaction()
     {
         await using (var transaction = await _connection.BeginTransactionAsync())
