@@ -22,6 +22,15 @@ public static class RegionPaths
         return depth is >= (int)RegionLevel.City and <= (int)RegionLevel.Village ? (RegionLevel)depth : null;
     }
 
+    /// <summary>The paths of a region's ancestors and its own, from the root down.</summary>
+    public static IEnumerable<string> Lineage(string path)
+    {
+        for (var end = path.IndexOf('/', 1); end > 0; end = path.IndexOf('/', end + 1))
+        {
+            yield return path[..(end + 1)];
+        }
+    }
+
     /// <summary>The path of the ancestor (or the region itself) at a level, or null when the region lies above that level.</summary>
     public static string? AncestorAt(string path, RegionLevel level)
     {

@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Dispatch.Cases;
 
@@ -42,13 +43,9 @@ internal sealed record BoardDelta(
     public bool IsZero => OpenCases == 0 && Red == 0 && Yellow == 0 && Backlog == 0 && RepeatCases == 0 && SkipLevel == 0 && Listed == 0;
 
     /// <summary>The same change to the lead unit's counter of every region path that contains the case's region, its own included.</summary>
-    public IEnumerable<UnitCounterChange> ForScopes()
-    {
-        for (var end = RegionPath.IndexOf('/', 1); end > 0; end = RegionPath.IndexOf('/', end + 1))
-        {
-            yield return new UnitCounterChange(RegionPath[..(end + 1)], LeadUnitId, LeadUnitName, OpenCases, Red, Yellow, Backlog, RepeatCases, SkipLevel, Listed);
-        }
-    }
+    public IEnumerable<UnitCounterChange> ForScopes() =>
+        RegionPaths.Lineage(RegionPath)
+            .Select(scope => new UnitCounterChange(scope, LeadUnitId, LeadUnitName, OpenCases, Red, Yellow, Backlog, RepeatCases, SkipLevel, Listed));
 }
 
 internal sealed record UnitCounterChange(

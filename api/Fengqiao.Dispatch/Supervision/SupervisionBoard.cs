@@ -100,8 +100,8 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
             throw new NotFoundException("Region");
         }
 
-        // The trail ends with the shown region itself.
-        var trail = await directory.FindRegionsByPathAsync(AncestorsFrom(ownPath, shownPath), cancellationToken);
+        // The trail runs from the caller's own region (the shown path starts with it) and ends with the shown region itself.
+        var trail = await directory.FindRegionsByPathAsync(RegionPaths.Lineage(shownPath).Where(path => path.Length >= ownPath.Length).ToList(), cancellationToken);
         var shown = trail.LastOrDefault(r => r.Path == shownPath) ?? throw new NotFoundException("Region");
         var level = RegionPaths.LevelOf(shown.Path)!.Value;
         var children = await directory.ListChildRegionsAsync(shown.Id, cancellationToken);
@@ -125,18 +125,6 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
             Cursor.ToPage(units, limit, u => new BoardUnitCursor(u.Red, u.Yellow, u.OpenCases, u.UnitId ?? Guid.Empty)),
             Worst(ByChild(shown, level, counters, children)),
             store.Today);
-    }
-
-    /// <summary>The paths from the caller's own region down to the shown one, both included.</summary>
-    private static List<string> AncestorsFrom(string ownPath, string shownPath)
-    {
-        var paths = new List<string>();
-        for (var end = shownPath.IndexOf('/', ownPath.Length - 1); end > 0; end = shownPath.IndexOf('/', end + 1))
-        {
-            paths.Add(shownPath[..(end + 1)]);
-        }
-
-        return paths;
     }
 
     /// <summary>

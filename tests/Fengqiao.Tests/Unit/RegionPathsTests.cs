@@ -34,6 +34,13 @@ public sealed class RegionPathsTests
         Assert.That(RegionPaths.AncestorAt(path, level), Is.EqualTo(ancestor));
 
     [Test]
+    public void Lineage_RunsFromTheRootDownToTheRegion()
+    {
+        Assert.That(RegionPaths.Lineage(Village), Is.EqualTo(new[] { City, District, Town, Village }));
+        Assert.That(RegionPaths.Lineage(City), Is.EqualTo(new[] { City }));
+    }
+
+    [Test]
     public void ChildAndRoot_BuildPaths() =>
         Assert.That(RegionPaths.Child(RegionPaths.Child(RegionPaths.Root("330600"), "330602"), "330602001"), Is.EqualTo(Town));
 }
