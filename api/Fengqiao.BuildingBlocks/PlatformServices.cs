@@ -33,6 +33,7 @@ public static class PlatformServices
             : new NoWriterGate());
         services.AddSingleton(_ => TransientFaults.CreatePipeline());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DataGeneration>();
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<UnitOfWork>();

@@ -24,7 +24,7 @@ internal static class ApiPipeline
         return true;
     }
 
-    /// <summary>Middleware in order: errors, static SPA files, CORS, auth, rate limits, OpenAPI.</summary>
+    /// <summary>Middleware in order: errors, static SPA files, OpenAPI, CORS, auth, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
     public static WebApplication UseApiHost(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -41,6 +41,7 @@ internal static class ApiPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Mediator;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
@@ -21,7 +22,7 @@ internal static class ApiServices
     private const string ExternalScheme = "oidc";
     private const string SelectorScheme = "bearer";
 
-    /// <summary>Everything the host itself provides: platform, mediator, JSON, auth, rate limits, OpenAPI, health, CORS.</summary>
+    /// <summary>Everything the host itself provides: platform, mediator, JSON, auth, rate limits, read cache, OpenAPI, health, CORS.</summary>
     public static WebApplicationBuilder AddApiHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -117,6 +118,7 @@ internal static class ApiServices
             };
         });
 
+        services.AddCallerReadCache(configuration);
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
             .AllowAnyHeader()

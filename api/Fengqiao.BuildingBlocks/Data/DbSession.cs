@@ -24,7 +24,7 @@ public interface IUnitOfWorkParticipant
     void Reset();
 }
 
-public sealed class DbSession(IDbConnectionFactory factory, ISqlDialect dialect, IWriterGate writerGate) : IDbSession, IAsyncDisposable
+public sealed class DbSession(IDbConnectionFactory factory, ISqlDialect dialect, IWriterGate writerGate, DataGeneration generation) : IDbSession, IAsyncDisposable
 {
     private DbConnection? _connection;
     private IDisposable? _writerTurn;
@@ -67,6 +67,7 @@ public sealed class DbSession(IDbConnectionFactory factory, ISqlDialect dialect,
         try
         {
             await transaction.CommitAsync(cancellationToken);
+            generation.Advance();
         }
         finally
         {

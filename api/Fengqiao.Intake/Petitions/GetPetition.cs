@@ -62,6 +62,7 @@ internal static class GetPetitionEndpoint
             .WithName("GetPetition")
             .WithSummary("A petition with its flags and reasons, masked petitioners, timeline, attachments and links.")
             .RequireSignedIn()
+            .CachedForCaller()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<PetitionDetail>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -204,6 +204,7 @@ internal static class ListPetitionsEndpoint
             .WithName("ListPetitions")
             .WithSummary("The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.")
             .RequireSignedIn()
+            .CachedForCaller()
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<PetitionListItem>>> Handle(
