@@ -108,6 +108,12 @@ public sealed partial class OutboxDispatcher(
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var now = clock.GetUtcNow();
         var leaseUntil = now + options.Value.LeaseDuration;
+        // An empty claim would still commit a transaction every poll, and every commit empties the read cache.
+        if (await session.ExecuteScalarAsync<long>(OutboxSql.AnyDue(session.Dialect), new { Now = now }, cancellationToken) == 0)
+        {
+            return ([], leaseUntil);
+        }
+
         var claimed = await unitOfWork.ExecuteAsync(
             async token =>
             {

@@ -9,6 +9,10 @@ internal static class OutboxSql
         VALUES (@EventId, @Type, @Payload, @OccurredAt, @StoredAt, 0)
         """;
 
+    /// <summary>Whether any message is due; read before claiming so that a poll that finds nothing writes nothing.</summary>
+    public static string AnyDue(ISqlDialect dialect) =>
+        $"SELECT COUNT(*) FROM ({dialect.SelectTop("1", "id FROM outbox_messages WHERE processed_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)")}) due";
+
     /// <summary>Leases a batch of due messages to one dispatcher; the outer WHERE re-checks the lease so two claims never overlap.</summary>
     public static string Claim(ISqlDialect dialect) => $"""
         UPDATE outbox_messages

@@ -72,6 +72,21 @@ public sealed class OutboxTests
         Assert.That(error.Single(), Does.Contain("InvalidOperationException"));
     }
 
+    [Test]
+    public async Task PollThatFindsNothing_CommitsNothing_SoTheReadCacheStays()
+    {
+        var dispatcher = NewDispatcher();
+        await DrainAsync(dispatcher);
+        var generation = _api.Services.GetRequiredService<DataGeneration>();
+        var idle = generation.Value;
+
+        Assert.That(await dispatcher.DispatchOnceAsync(CancellationToken.None), Is.Zero);
+        Assert.That(generation.Value, Is.EqualTo(idle));
+
+        await PublishAsync(1);
+        Assert.That(generation.Value, Is.GreaterThan(idle), "a committed unit of work moves the generation");
+    }
+
     private OutboxDispatcher NewDispatcher() => ActivatorUtilities.CreateInstance<OutboxDispatcher>(_api.Services);
 
     private ConcurrentDictionary<Guid, int> Seen() => _api.Services.GetRequiredService<ConcurrentDictionary<Guid, int>>();
