@@ -35,8 +35,10 @@ internal static class ApiPipeline
             app.UseStaticFiles(new StaticFileOptions { FileProvider = spa });
         }
 
-        app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "Fengqiao API");
+        // Only on its own path: the two middlewares otherwise resolve the document provider and match a pattern on every request.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger
+            .UseSwagger()
+            .UseSwaggerUI(options => options.DocumentTitle = "Fengqiao API"));
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
