@@ -105,19 +105,28 @@ internal static class RunCommand
         // Registrations are used up: enough for the measured requests and a warm-up of up to half as many again.
         var registrations = await RegistrationsAsync(host, http, api, town, requests + Math.Max(clients, requests / 2), cancellationToken);
 
-        var results = new List<ScenarioResult>
+        // Each read twice: as repeated (the same caller and URL again, answered from the read cache while nothing is
+        // written), and fresh (Cache-Control: no-cache, answered from the database every time).
+        var reads = new List<(string Scenario, Func<int, Uri> Url, string Token)>
         {
-            await LoadDriver.RunAsync("worklist first page, town", requests, clients, _ => SendAsync(http, HttpMethod.Get, Worklist(api, null), town, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("worklist first page, district", requests, clients, _ => SendAsync(http, HttpMethod.Get, Worklist(api, null), district, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync($"worklist page {DeepPages + 1} (keyset), town", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, Worklist(api, townDeepCursor), town, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync($"worklist page {DeepPages + 1} (keyset), district", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, Worklist(api, districtDeepCursor), district, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("petition by id, town", requests, clients,
-                i => SendAsync(http, HttpMethod.Get, new Uri(api, $"/api/v1/petitions/{townIds[i % townIds.Count]}"), town, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("duplicate candidates, town", requests, clients,
-                i => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions/duplicate-candidates"), town, duplicateQueries[i % duplicateQueries.Count], HttpStatusCode.OK)),
+            ("worklist first page, town", _ => Worklist(api, null), town),
+            ("worklist first page, district", _ => Worklist(api, null), district),
+            ($"worklist page {DeepPages + 1} (keyset), town", _ => Worklist(api, townDeepCursor), town),
+            ($"worklist page {DeepPages + 1} (keyset), district", _ => Worklist(api, districtDeepCursor), district),
+            ("petition by id, town", i => new Uri(api, $"/api/v1/petitions/{townIds[i % townIds.Count]}"), town),
         };
+        var results = new List<ScenarioResult>();
+        foreach (var fresh in new[] { false, true })
+        {
+            foreach (var (scenario, url, token) in reads)
+            {
+                results.Add(await LoadDriver.RunAsync(fresh ? scenario + " (fresh)" : scenario, requests, clients,
+                    i => SendAsync(http, HttpMethod.Get, url(i), token, null, HttpStatusCode.OK, fresh)));
+            }
+        }
+
+        results.Add(await LoadDriver.RunAsync("duplicate candidates, town", requests, clients,
+            i => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions/duplicate-candidates"), town, duplicateQueries[i % duplicateQueries.Count], HttpStatusCode.OK)));
 
         var registered = 0;
         results.Add(await LoadDriver.RunAsync("registration, town", requests, clients,
@@ -244,12 +253,17 @@ internal static class RunCommand
         }).ToList();
     }
 
-    private static async Task<string> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? token, JsonObject? body, HttpStatusCode expected)
+    private static async Task<string> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? token, JsonObject? body, HttpStatusCode expected, bool fresh = false)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) };
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (fresh)
+        {
+            request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
         }
 
         using var response = await http.SendAsync(request);
