@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Fengqiao.BuildingBlocks.Http;
@@ -39,7 +40,10 @@ public static class CallerReadCache
 
     public static IServiceCollection AddCallerReadCache(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReadCacheOptions>().Bind(configuration.GetSection(ReadCacheOptions.Section));
+        services.AddOptions<ReadCacheOptions>()
+            .Bind(configuration.GetSection(ReadCacheOptions.Section))
+            .Validate(options => options.Lifetime > TimeSpan.Zero, "ReadCache:Lifetime must be longer than zero.")
+            .ValidateOnStart();
         return services.AddOutputCache(options =>
             options.AddPolicy(PolicyName, policy => policy.AddPolicy<CallerReadCachePolicy>(), excludeDefaultPolicy: true));
     }
@@ -78,6 +82,11 @@ internal sealed class CallerReadCachePolicy(IOptions<ReadCacheOptions> options, 
         // A caller may ask for a fresh answer (Cache-Control: no-cache); it then waits for no other request's answer,
         // and its own replaces the one kept.
         var fresh = HeaderUtilities.ContainsCacheDirective(http.Request.Headers.CacheControl, CacheControlHeaderValue.NoCacheString);
+        // A petition's ETag is its row version, for If-Match on changes; attachments and timeline entries change the
+        // answer without it. It does not validate a whole answer, so a kept answer must not turn If-None-Match into a
+        // 304: these reads answer in full, as they do uncached.
+        http.Request.Headers.IfNoneMatch = StringValues.Empty;
+        http.Request.Headers.IfModifiedSince = StringValues.Empty;
         context.AllowCacheLookup = !fresh;
         context.AllowLocking = !fresh;
         context.AllowCacheStorage = true;
