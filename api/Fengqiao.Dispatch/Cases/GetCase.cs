@@ -258,6 +258,7 @@ internal static class GetCaseEndpoint
             .WithName("GetCase")
             .WithSummary("A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.")
             .RequireSignedIn()
+            .CachedForCaller()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<CaseDetail>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -233,11 +233,13 @@ internal static class ListCasesEndpoint
             .WithName("ListCases")
             .WithSummary("One tab of the unit worklist, most urgent deadline first, with keyset paging.")
             .RequireSignedIn()
+            .CachedForCaller()
             .ProducesValidationProblem();
         cases.MapGet("/counts", CountAsync)
             .WithName("CountCases")
             .WithSummary("How many cases each worklist tab holds for the caller.")
-            .RequireSignedIn();
+            .RequireSignedIn()
+            .CachedForCaller();
     }
 
     private static async Task<Ok<Page<WorklistItem>>> ListAsync(

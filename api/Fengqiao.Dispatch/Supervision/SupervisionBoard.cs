@@ -165,6 +165,7 @@ internal static class SupervisionBoardEndpoint
             .WithName("GetSupervisionBoard")
             .WithSummary("Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.")
             .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst)
+            .CachedForCaller()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
