@@ -78,21 +78,35 @@ internal static class RunCommand
         var district = await SignInAsync(http, api, "district.supervisor");
         var city = await SignInAsync(http, api, "city.supervisor");
         var (deepPage, deepCursor) = await WalkCasesAsync(http, api, handler, "in_progress");
-        return
+        return await RepeatedAndFreshAsync(http, requests, clients,
         [
-            await LoadDriver.RunAsync("cases to_sign first page, town handler", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, Cases(api, "to_sign", null), handler, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("cases in_progress first page, town handler", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, Cases(api, "in_progress", null), handler, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync($"cases in_progress page {deepPage} (keyset), town handler", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, Cases(api, "in_progress", deepCursor), handler, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("case counts, town handler", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/cases/counts"), handler, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("supervision board, district", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/supervision-board"), district, null, HttpStatusCode.OK)),
-            await LoadDriver.RunAsync("supervision board, city", requests, clients,
-                _ => SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/supervision-board"), city, null, HttpStatusCode.OK)),
-        ];
+            ("cases to_sign first page, town handler", _ => Cases(api, "to_sign", null), handler),
+            ("cases in_progress first page, town handler", _ => Cases(api, "in_progress", null), handler),
+            ($"cases in_progress page {deepPage} (keyset), town handler", _ => Cases(api, "in_progress", deepCursor), handler),
+            ("case counts, town handler", _ => new Uri(api, "/api/v1/cases/counts"), handler),
+            ("supervision board, district", _ => new Uri(api, "/api/v1/supervision-board"), district),
+            ("supervision board, city", _ => new Uri(api, "/api/v1/supervision-board"), city),
+        ]);
+    }
+
+    /// <summary>
+    /// Each read twice: repeated (the same caller and URL again, answered from the read cache while nothing is written),
+    /// then fresh (Cache-Control: no-cache, answered from the database every time).
+    /// </summary>
+    private static async Task<List<ScenarioResult>> RepeatedAndFreshAsync(
+        HttpClient http, int requests, int clients, IReadOnlyList<(string Scenario, Func<int, Uri> Url, string Token)> reads)
+    {
+        var results = new List<ScenarioResult>();
+        foreach (var fresh in new[] { false, true })
+        {
+            foreach (var (scenario, url, token) in reads)
+            {
+                results.Add(await LoadDriver.RunAsync(fresh ? scenario + " (fresh)" : scenario, requests, clients,
+                    i => SendAsync(http, HttpMethod.Get, url(i), token, null, HttpStatusCode.OK, fresh)));
+            }
+        }
+
+        return results;
     }
 
     private static async Task<List<ScenarioResult>> IntakeScenariosAsync(BenchmarkHost host, HttpClient http, Uri api, int requests, int clients, CancellationToken cancellationToken)
@@ -105,26 +119,14 @@ internal static class RunCommand
         // Registrations are used up: enough for the measured requests and a warm-up of up to half as many again.
         var registrations = await RegistrationsAsync(host, http, api, town, requests + Math.Max(clients, requests / 2), cancellationToken);
 
-        // Each read twice: as repeated (the same caller and URL again, answered from the read cache while nothing is
-        // written), and fresh (Cache-Control: no-cache, answered from the database every time).
-        var reads = new List<(string Scenario, Func<int, Uri> Url, string Token)>
-        {
+        var results = await RepeatedAndFreshAsync(http, requests, clients,
+        [
             ("worklist first page, town", _ => Worklist(api, null), town),
             ("worklist first page, district", _ => Worklist(api, null), district),
             ($"worklist page {DeepPages + 1} (keyset), town", _ => Worklist(api, townDeepCursor), town),
             ($"worklist page {DeepPages + 1} (keyset), district", _ => Worklist(api, districtDeepCursor), district),
             ("petition by id, town", i => new Uri(api, $"/api/v1/petitions/{townIds[i % townIds.Count]}"), town),
-        };
-        var results = new List<ScenarioResult>();
-        foreach (var fresh in new[] { false, true })
-        {
-            foreach (var (scenario, url, token) in reads)
-            {
-                results.Add(await LoadDriver.RunAsync(fresh ? scenario + " (fresh)" : scenario, requests, clients,
-                    i => SendAsync(http, HttpMethod.Get, url(i), token, null, HttpStatusCode.OK, fresh)));
-            }
-        }
-
+        ]);
         results.Add(await LoadDriver.RunAsync("duplicate candidates, town", requests, clients,
             i => SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions/duplicate-candidates"), town, duplicateQueries[i % duplicateQueries.Count], HttpStatusCode.OK)));
 
