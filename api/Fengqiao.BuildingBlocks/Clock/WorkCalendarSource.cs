@@ -15,7 +15,7 @@ public interface IWorkCalendarSource
     Task RefreshAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class WorkCalendarCache(IServiceScopeFactory scopes) : IWorkCalendarSource
+internal sealed class WorkCalendarCache(IServiceScopeFactory scopes, DataGeneration generation) : IWorkCalendarSource
 {
     private volatile Snapshot? _snapshot;
 
@@ -35,6 +35,8 @@ internal sealed class WorkCalendarCache(IServiceScopeFactory scopes) : IWorkCale
         var years = await scope.ServiceProvider.GetRequiredService<WorkCalendarStore>().ListAsync(cancellationToken);
         var read = new TableStamp { Rows = years.Count, Versions = years.Sum(y => y.Version) };
         _snapshot = new Snapshot(read, new WorkCalendar(years.Select(y => y.ToYear())));
+        // Answers kept by the read cache were made with the settings replaced here (also when another instance changed them).
+        generation.Advance();
     }
 
     private sealed record Snapshot(TableStamp Stamp, WorkCalendar Calendar);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -58,6 +59,8 @@ internal sealed class CallerReadCachePolicy(IOptions<ReadCacheOptions> options, 
     // Claims that differ between two tokens of the same caller and do not change what the caller may see.
     private static readonly HashSet<string> TokenLifetimeClaims = new(StringComparer.Ordinal) { "exp", "iat", "nbf", "jti", "auth_time" };
 
+    private static readonly SearchValues<char> KeySeparators = SearchValues.Create("\x1e\x1f");
+
     private readonly bool _enabled = options.Value.Enabled ?? database.Provider == DatabaseProvider.Sqlite;
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
@@ -65,7 +68,8 @@ internal sealed class CallerReadCachePolicy(IOptions<ReadCacheOptions> options, 
         var http = context.HttpContext;
         var cacheable = _enabled
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.User.Identity?.IsAuthenticated == true;
+            && http.User.Identity?.IsAuthenticated == true
+            && !HasKeySeparator(http);
         context.EnableOutputCaching = cacheable;
         if (!cacheable)
         {
@@ -92,6 +96,30 @@ internal sealed class CallerReadCachePolicy(IOptions<ReadCacheOptions> options, 
         context.AllowCacheStorage = true;
         context.ResponseExpirationTimeSpan = options.Value.Lifetime;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The output cache separates the parts of its key with these two characters and answers an empty key when a part
+    /// holds one; requests with an empty key would still wait on one another's answer, whoever sent them.
+    /// </summary>
+    private static bool HasKeySeparator(HttpContext http)
+    {
+        static bool Has(string? text) => text is not null && text.AsSpan().IndexOfAny(KeySeparators) >= 0;
+
+        if (Has(http.Request.Path.Value) || http.User.Claims.Any(claim => Has(claim.Type) || Has(claim.Value)))
+        {
+            return true;
+        }
+
+        foreach (var (key, values) in http.Request.Query)
+        {
+            if (Has(key) || values.Any(Has))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every claim but the token's lifetime, each length-prefixed so that no two claim sets read the same.</summary>

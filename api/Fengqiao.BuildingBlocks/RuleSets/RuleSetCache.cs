@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.BuildingBlocks.RuleSets;
 
-internal sealed class RuleSetCache(IServiceScopeFactory scopes) : IRuleSets
+internal sealed class RuleSetCache(IServiceScopeFactory scopes, DataGeneration generation) : IRuleSets
 {
     private volatile Snapshot? _snapshot;
 
@@ -24,6 +24,8 @@ internal sealed class RuleSetCache(IServiceScopeFactory scopes) : IRuleSets
         var active = all.SingleOrDefault(r => r.IsActive) ?? throw new InvalidOperationException("No rule set is active.");
         var read = new TableStamp { Rows = all.Count, Versions = all.Sum(r => r.Version) };
         _snapshot = new Snapshot(read, new ActiveRuleSet(active.Name, active.Title, active.Version, active.Document));
+        // Answers kept by the read cache were made with the settings replaced here (also when another instance changed them).
+        generation.Advance();
     }
 
     private sealed record Snapshot(TableStamp Stamp, ActiveRuleSet Active);
