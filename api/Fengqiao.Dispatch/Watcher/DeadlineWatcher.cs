@@ -98,6 +98,14 @@ public sealed partial class DeadlineWatcher(
             var session = scope.ServiceProvider.GetRequiredService<IDbSession>();
             var events = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
             var store = scope.ServiceProvider.GetRequiredService<CaseStore>();
+            // Nothing behind: no lease and no transaction, since every commit empties the read cache.
+            var anyDue = await session.QueryAsync<WatchedCase>(
+                WatcherSql.Due(session.Dialect), new { Today = WorkCalendar.LocalDate(clock.GetUtcNow()), BatchSize = 1 }, cancellationToken);
+            if (anyDue.Count == 0)
+            {
+                return changedInAll;
+            }
+
             var (found, changed) = await unitOfWork.ExecuteAsync(token => PassAsync(session, events, store, token), cancellationToken);
             changedInAll += changed;
             if (found < options.Value.BatchSize)

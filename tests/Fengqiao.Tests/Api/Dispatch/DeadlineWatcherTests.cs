@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,6 +8,19 @@ namespace Fengqiao.Tests.Api.Dispatch;
 /// <summary>The watcher runs on the test's clock: time moves, lights change, each change once even with two watchers.</summary>
 public sealed class DeadlineWatcherTests : WatchedDispatchTestBase
 {
+    [Test]
+    public async Task PassWithNothingBehind_CommitsNothing_SoTheReadCacheStays()
+    {
+        await PumpOutboxAsync();
+        var watcher = NewWatcher();
+        await watcher.WatchOnceAsync(CancellationToken.None);
+        var generation = Api.Services.GetRequiredService<DataGeneration>();
+        var idle = generation.Value;
+
+        Assert.That(await watcher.WatchOnceAsync(CancellationToken.None), Is.Zero);
+        Assert.That(generation.Value, Is.EqualTo(idle));
+    }
+
     [Test]
     public async Task Watchers_TurnACaseYellowThenRed_OnceEach_EvenWhenTwoRunAtOnce()
     {
