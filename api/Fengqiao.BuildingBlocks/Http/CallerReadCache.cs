@@ -66,31 +66,36 @@ internal sealed class CallerReadCachePolicy(IOptions<ReadCacheOptions> options, 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var cacheable = _enabled
+        var caller = _enabled
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && http.User.Identity?.IsAuthenticated == true
-            && !HasKeySeparator(http);
-        context.EnableOutputCaching = cacheable;
-        if (!cacheable)
+                ? Caller(http.User)
+                : null;
+        if (caller is null || HasKeySeparator(http.Request, caller))
         {
+            context.EnableOutputCaching = false;
             return ValueTask.CompletedTask;
         }
+
+        context.EnableOutputCaching = true;
 
         // Read before the answer is made: a write committed meanwhile moves the generation, so the answer is filed
         // under a key no later request asks for.
         var rules = context.CacheVaryByRules;
         rules.VaryByValues["generation"] = generation.Value.ToString(CultureInfo.InvariantCulture);
         rules.VaryByValues["day"] = WorkCalendar.LocalDate(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        rules.VaryByValues["caller"] = Caller(http.User);
+        rules.VaryByValues["caller"] = caller;
         rules.QueryKeys = "*";
-        // A caller may ask for a fresh answer (Cache-Control: no-cache); it then waits for no other request's answer,
-        // and its own replaces the one kept.
-        var fresh = HeaderUtilities.ContainsCacheDirective(http.Request.Headers.CacheControl, CacheControlHeaderValue.NoCacheString);
+
         // A petition's ETag is its row version, for If-Match on changes; attachments and timeline entries change the
         // answer without it. It does not validate a whole answer, so a kept answer must not turn If-None-Match into a
         // 304: these reads answer in full, as they do uncached.
         http.Request.Headers.IfNoneMatch = StringValues.Empty;
         http.Request.Headers.IfModifiedSince = StringValues.Empty;
+
+        // A caller may ask for a fresh answer (Cache-Control: no-cache); it then waits for no other request's answer,
+        // and its own replaces the one kept.
+        var fresh = HeaderUtilities.ContainsCacheDirective(http.Request.Headers.CacheControl, CacheControlHeaderValue.NoCacheString);
         context.AllowCacheLookup = !fresh;
         context.AllowLocking = !fresh;
         context.AllowCacheStorage = true;
@@ -102,24 +107,11 @@ internal sealed class CallerReadCachePolicy(IOptions<ReadCacheOptions> options, 
     /// The output cache separates the parts of its key with these two characters and answers an empty key when a part
     /// holds one; requests with an empty key would still wait on one another's answer, whoever sent them.
     /// </summary>
-    private static bool HasKeySeparator(HttpContext http)
+    private static bool HasKeySeparator(HttpRequest request, string caller)
     {
         static bool Has(string? text) => text is not null && text.AsSpan().IndexOfAny(KeySeparators) >= 0;
 
-        if (Has(http.Request.Path.Value) || http.User.Claims.Any(claim => Has(claim.Type) || Has(claim.Value)))
-        {
-            return true;
-        }
-
-        foreach (var (key, values) in http.Request.Query)
-        {
-            if (Has(key) || values.Any(Has))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Has(caller) || Has(request.Path.Value) || request.Query.Any(query => Has(query.Key) || query.Value.Any(Has));
     }
 
     /// <summary>Every claim but the token's lifetime, each length-prefixed so that no two claim sets read the same.</summary>
