@@ -1,0 +1,360 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.Tests.Api.Dispatch;
+using Fengqiao.Tests.Support;
+
+namespace Fengqiao.Tests.Api;
+
+/// <summary>
+/// Who may call what, for every operation of <c>api/openapi.json</c>: the table below is the expected answer per role, written
+/// by hand so that it is a second opinion on the endpoints' policies, and an operation the table does not name fails the suite.
+/// Three dimensions: anonymous callers (401 unless public), each role (403 when the table refuses it, past authorization
+/// otherwise), and jurisdiction (a town's allowed callers get 404 for the objects of a neighbouring town, as for a missing one).
+/// </summary>
+public sealed class AccessMatrixTests : DispatchTestBase
+{
+    private const string OtherTown = "塔山街道";
+
+    /// <summary>What an operation's path parameters name; the jurisdiction test puts an object of another town there.</summary>
+    private enum Target
+    {
+        None,
+        Petition,
+        PetitionAttachment,
+        Petitioner,
+        Case,
+        CaseAttachment,
+        User,
+        Unit,
+        Region,
+        RoutingRule,
+    }
+
+    /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
+    /// <param name="Target">The object the path names, or <see cref="Target.None"/> when the operation has no object of a jurisdiction.</param>
+    /// <param name="Body">A request body that passes validation, so that the jurisdiction test meets the object lookup.</param>
+    private sealed record Rule(Role[]? Roles, Target Target = Target.None, Func<Objects, object?>? Body = null)
+    {
+        public bool IsPublic => Roles is null;
+
+        public bool Allows(Role role) => Roles is { Length: 0 } || (Roles?.Contains(role) ?? true);
+    }
+
+    /// <summary>Ids the bodies refer to: objects inside the caller's (府山街道's) jurisdiction.</summary>
+    private sealed record Objects(Guid OwnPetitionId, Guid OwnUnitId, Guid OwnRegionId, Guid OwnAgentId);
+
+    private static Rule Public => new(null);
+
+    private static Rule SignedIn(Target target = Target.None) => new([], target);
+
+    private static Rule Only(params Role[] roles) => new(roles);
+
+    private static Rule On(Target target, Func<Objects, object?>? body, params Role[] roles) => new(roles, target, body);
+
+    private static readonly Role[] CaseWorkers = [Role.Handler, Role.PetitionOfficer];
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        // Organization: sign-in, the caller, regions, units, users, city-wide settings.
+        ["IssueToken"] = Public,
+        ["RefreshToken"] = Public,
+        ["SignOut"] = Public,
+        ["GetMe"] = SignedIn(),
+        ["ListPublicRegions"] = Public,
+        ["ListRegions"] = SignedIn(),
+        ["GetRegion"] = SignedIn(Target.Region),
+        ["ListUnits"] = SignedIn(),
+        ["GetUnit"] = SignedIn(Target.Unit),
+        ["ListUsers"] = Only(Role.Admin),
+        ["CreateUser"] = Only(Role.Admin),
+        ["ListAgents"] = Only(Role.PetitionOfficer),
+        ["GetUser"] = On(Target.User, null, Role.Admin),
+        ["UpdateUser"] = On(Target.User, _ => new { displayName = "张三", roles = new[] { "handler" } }, Role.Admin),
+        ["DisableUser"] = On(Target.User, null, Role.Admin),
+        ["EnableUser"] = On(Target.User, null, Role.Admin),
+        ["ResetUserPassword"] = On(Target.User, _ => new { newPassword = "Another-Pass-2026!" }, Role.Admin),
+        ["ListWorkCalendarYears"] = Only(Role.Admin),
+        ["GetWorkCalendarYear"] = Only(Role.Admin),
+        ["SaveWorkCalendarYear"] = Only(Role.Admin),
+        ["ListRuleSets"] = Only(Role.Admin),
+        ["GetRuleSet"] = Only(Role.Admin),
+        ["UpdateRuleSet"] = Only(Role.Admin),
+        ["ActivateRuleSet"] = Only(Role.Admin),
+
+        // Intake: the public surface, petitions, duplicates, attachments, personal data, routing rules.
+        ["ListPetitionCategories"] = Public,
+        ["SubmitPublicPetition"] = Public,
+        ["TrackPublicPetition"] = Public,
+        ["AddPublicSupplement"] = Public,
+        ["RegisterPetition"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
+        ["ListPetitions"] = SignedIn(),
+        ["ExportPetitions"] = Only(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst),
+        ["GetPetition"] = SignedIn(Target.Petition),
+        ["ClassifyPetition"] = On(Target.Petition, _ => new { decision = "accept", notice = "您的信访事项已受理。" }, Role.PetitionOfficer, Role.Leader),
+        ["FindDuplicateCandidates"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
+        ["LinkPetitions"] = On(Target.Petition, o => new { otherPetitionId = o.OwnPetitionId }, Role.PetitionOfficer),
+        ["MergePetition"] = On(Target.Petition, o => new { intoPetitionId = o.OwnPetitionId }, Role.PetitionOfficer),
+        ["AddPetitionAttachment"] = On(Target.Petition, null, Role.PetitionOfficer, Role.Leader, Role.Agent, Role.Handler),
+        ["DownloadPetitionAttachment"] = SignedIn(Target.PetitionAttachment),
+        ["RevealPetitioner"] = On(Target.Petitioner, null, Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.DisciplineInspector),
+        ["ListRoutingRules"] = Only(Role.Admin),
+        ["CreateRoutingRule"] = Only(Role.Admin),
+        ["ChangeRoutingRule"] = On(Target.RoutingRule, o => new { category = "urban_rural_construction", regionId = o.OwnRegionId, unitId = o.OwnUnitId }, Role.Admin),
+        ["DeleteRoutingRule"] = On(Target.RoutingRule, null, Role.Admin),
+
+        // Dispatch: the public case, cases and their changes, the supervision board.
+        ["GetPublicCase"] = Public,
+        ["DownloadPublicCaseAttachment"] = Public,
+        ["RatePublicCase"] = Public,
+        ["RequestPublicCaseReview"] = Public,
+        ["GetSupervisionBoard"] = Only(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst),
+        ["ListCases"] = SignedIn(),
+        ["CountCases"] = SignedIn(),
+        ["GetCase"] = SignedIn(Target.Case),
+        ["AssignCase"] = On(Target.Case, o => new { mode = "assign", leadUnitId = o.OwnUnitId, coUnitIds = Array.Empty<Guid>(), instructions = "请依法依规办理并按期答复。" }, Role.PetitionOfficer),
+        ["SignCase"] = On(Target.Case, _ => new { }, CaseWorkers),
+        ["ReturnCase"] = On(Target.Case, _ => new { reason = "该事项不属于本单位职责范围。" }, CaseWorkers),
+        ["AddCaseNote"] = On(Target.Case, _ => new { text = "已电话联系信访人。", isPublic = false }, Role.Handler, Role.PetitionOfficer, Role.Supervisor, Role.Agent),
+        ["SubmitCoUnitInput"] = On(Target.Case, _ => new { text = "协办意见：已核实现场情况。" }, CaseWorkers),
+        ["RequestCaseExtension"] = On(Target.Case, _ => new { days = 10, reason = "需要组织听证。" }, CaseWorkers),
+        ["DecideCaseExtension"] = On(Target.Case, _ => new { approve = true, reason = "同意延期。" }, Role.Supervisor, Role.Leader),
+        ["PauseCaseClock"] = On(Target.Case, _ => new { reason = "鉴定期间。" }, CaseWorkers),
+        ["ResumeCaseClock"] = On(Target.Case, _ => new { }, CaseWorkers),
+        ["AddCaseAttachment"] = On(Target.Case, null, CaseWorkers),
+        ["DownloadCaseAttachment"] = SignedIn(Target.CaseAttachment),
+        ["ReplyCase"] = On(Target.Case, _ => new { opinion = "support", text = "经核查，已责成物业于三日内清理完毕。" }, CaseWorkers),
+        ["RateCase"] = On(Target.Case, _ => new { rating = "satisfied", calledBy = "回访员" }, Role.PetitionOfficer, Role.Agent),
+        ["CloseCase"] = On(Target.Case, _ => new { }, CaseWorkers),
+        ["RequestCaseReview"] = On(Target.Case, _ => new { reason = "对答复意见不服，请求复查。" }, Role.PetitionOfficer, Role.Agent),
+        ["TickCaseChecklistItem"] = On(Target.Case, _ => new { itemKey = "check_facts" }, CaseWorkers),
+        ["AssignCaseAgent"] = On(Target.Case, o => new { agentUserId = o.OwnAgentId }, Role.PetitionOfficer),
+        ["TakeChargeOfCase"] = On(Target.Case, _ => new { note = "本人包案。" }, Role.Leader),
+        ["IssueSupervisionOrder"] = On(Target.Case, o => new { unitId = o.OwnUnitId, text = "请于期限内办结。", dueOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd") }, Role.PetitionOfficer, Role.Supervisor, Role.Leader),
+        ["AnswerSupervisionOrder"] = On(Target.Case, _ => new { orderId = Guid.NewGuid(), text = "已按督办要求整改。" }, CaseWorkers),
+        ["ListCaseForSupervision"] = On(Target.Case, _ => new { reason = "久拖未决，挂牌督办。" }, Role.Supervisor, Role.Leader),
+    };
+
+    private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
+
+    private static IEnumerable<TestCaseData> OperationsOnObjects() => OpenApiOperations.All
+        .Where(o => Rules.TryGetValue(o.OperationId, out var rule) && rule.Target != Target.None)
+        .Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
+
+    private Dictionary<Target, Dictionary<string, string>>? _foreign;
+    private Objects? _own;
+
+    [Test]
+    public void EveryOperationOfTheDocument_HasARule_AndEveryRuleAnOperation()
+    {
+        var operations = OpenApiOperations.All.Select(o => o.OperationId).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations.Except(Rules.Keys), Is.Empty, "operations without an access rule in this matrix");
+            Assert.That(Rules.Keys.Except(operations), Is.Empty, "rules for operations the document does not have");
+        });
+    }
+
+    [TestCaseSource(nameof(Operations))]
+    public async Task Anonymous_Gets401_UnlessTheOperationIsPublic(OpenApiOperation operation)
+    {
+        var rule = RuleOf(operation);
+        using var anonymous = Api.CreateClient();
+        var status = (await SendAsync(anonymous, operation, PlaceholderPath(operation), body: new { })).StatusCode;
+
+        if (rule.IsPublic)
+        {
+            Assert.That(status, Is.Not.EqualTo(HttpStatusCode.Unauthorized).And.Not.EqualTo(HttpStatusCode.Forbidden));
+        }
+        else
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
+    }
+
+    [TestCaseSource(nameof(Operations))]
+    public async Task EachRole_IsRefusedOrLetThrough_AsTheTableSays(OpenApiOperation operation)
+    {
+        var rule = RuleOf(operation);
+        var answers = new List<string>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            // City users: their jurisdiction is the whole tree, so a 403 here comes from the role alone.
+            using var client = await Api.ClientForAsync($"city.{RoleNames.Of(role)}");
+            var status = (await SendAsync(client, operation, PlaceholderPath(operation), body: new { })).StatusCode;
+            var refused = status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized;
+            if (refused == rule.Allows(role))
+            {
+                answers.Add($"{RoleNames.Of(role)}: {(int)status}, expected {(rule.Allows(role) ? "past authorization" : "403")}");
+            }
+        }
+
+        Assert.That(answers, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(OperationsOnObjects))]
+    public async Task AllowedRolesOfATown_Get404_ForTheObjectsOfAnotherTown(OpenApiOperation operation)
+    {
+        var rule = RuleOf(operation);
+        var (foreign, own) = await ObjectsAsync();
+        var path = operation.Path;
+        foreach (var (parameter, value) in foreign[rule.Target])
+        {
+            path = path.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
+        }
+
+        Assert.That(path, Does.Not.Contain("{"), "every path parameter names the other town's object");
+        if (operation.Method == "GET")
+        {
+            // The same path answers someone whose jurisdiction holds the object, so the 404s below come from the lookup.
+            using var viewer = await Api.ClientForAsync(ViewerOf(rule.Target));
+            Assert.That((await viewer.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{operation.Method} {path} as {ViewerOf(rule.Target)}");
+        }
+
+        var answers = new List<string>();
+        var roles = rule.Roles is { Length: > 0 } listed ? listed : Enum.GetValues<Role>();
+        foreach (var role in roles)
+        {
+            using var client = await Api.ClientForAsync($"town.{RoleNames.Of(role)}");
+            var response = await SendAsync(client, operation, path, rule.Body?.Invoke(own) ?? new { });
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                answers.Add($"{RoleNames.Of(role)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Assert.That(answers, Is.Empty, $"{operation.Method} {path}");
+    }
+
+    private static string ViewerOf(Target target) => target switch
+    {
+        Target.User or Target.Unit or Target.Region => "city.admin",
+        _ => "district.petition_officer",
+    };
+
+    private static Rule RuleOf(OpenApiOperation operation) =>
+        Rules.TryGetValue(operation.OperationId, out var rule) ? rule : throw new AssertionException($"{operation.OperationId} has no access rule in this matrix.");
+
+    /// <summary>Every path parameter filled with a value of the right form that names nothing.</summary>
+    private static string PlaceholderPath(OpenApiOperation operation) => operation.FillPath(parameter => parameter switch
+    {
+        "year" => "2026",
+        "name" => "national",
+        "trackingCode" => "XF00000000",
+        _ => Guid.NewGuid().ToString(),
+    });
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, OpenApiOperation operation, string path, object? body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        if (operation.Method is "POST" or "PUT")
+        {
+            request.Content = operation.TakesFile ? FileContent() : JsonContent.Create(body);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static MultipartFormDataContent FileContent()
+    {
+        var file = new ByteArrayContent(FileUploads.Pdf);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", "材料.pdf" } };
+    }
+
+    /// <summary>
+    /// Objects of 塔山街道, a neighbour of the demo town 府山街道 in the same district: a petition with an attachment and a case
+    /// with one, a user of the district (above the town), a unit of the district, the town's region and a routing rule of it.
+    /// </summary>
+    private async Task<(Dictionary<Target, Dictionary<string, string>> Foreign, Objects Own)> ObjectsAsync()
+    {
+        if (_foreign is not null && _own is not null)
+        {
+            return (_foreign, _own);
+        }
+
+        var otherTown = Region(OtherTown);
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var (caseId, petitionId) = await OpenCaseAsync(regionId: otherTown);
+        var petition = await (await officer.GetAsync($"/api/v1/petitions/{petitionId}")).ShouldBeOkAsync<JsonObject>();
+        var petitionerId = petition["petitioners"]![0]!["id"]!.GetValue<string>();
+        var petitionAttachment = await FileUploads.UploadAsync(officer, $"/api/v1/petitions/{petitionId}/attachments", "材料.pdf", FileUploads.Pdf);
+        await AssignAsync(caseId, DistrictHousing);
+        using var districtHandler = await Api.ClientForAsync("district.handler");
+        await (await ChangeAsync(districtHandler, caseId, "signature", new { })).ShouldBeOkAsync<JsonObject>();
+        var caseAttachment = await FileUploads.UploadAsync(districtHandler, $"/api/v1/cases/{caseId}/attachments", "答复.pdf", FileUploads.Pdf);
+
+        using var admin = await Api.ClientForAsync("city.admin");
+        var districtUnit = await UnitAsync("越城区信访局");
+        var districtUser = await UserIdAsync(admin, "district.handler");
+        var rule = await (await admin.PostAsJsonAsync("/api/v1/routing-rules",
+            new { category = "urban_rural_construction", regionId = otherTown, unitId = districtUnit })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
+        using var townOfficer = await Api.ClientForAsync("town.petition_officer");
+        var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
+
+        _foreign = new()
+        {
+            [Target.Petition] = new() { ["id"] = petitionId.ToString() },
+            [Target.PetitionAttachment] = new() { ["id"] = petitionId.ToString(), ["attachmentId"] = petitionAttachment["id"]!.GetValue<string>() },
+            [Target.Petitioner] = new() { ["id"] = petitionId.ToString(), ["petitionerId"] = petitionerId },
+            [Target.Case] = new() { ["id"] = caseId.ToString() },
+            [Target.CaseAttachment] = new() { ["id"] = caseId.ToString(), ["attachmentId"] = caseAttachment["id"]!.GetValue<string>() },
+            [Target.User] = new() { ["id"] = districtUser.ToString() },
+            [Target.Unit] = new() { ["id"] = districtUnit.ToString() },
+            [Target.Region] = new() { ["id"] = otherTown.ToString() },
+            [Target.RoutingRule] = new() { ["id"] = rule["id"]!.GetValue<string>() },
+        };
+        _own = new Objects(
+            Guid.Parse(ownPetition["id"]!.GetValue<string>()),
+            await UnitAsync(TownGovernment),
+            Region("府山街道"),
+            await UserIdAsync(admin, "town.agent"));
+        return (_foreign, _own);
+    }
+
+    private static async Task<Guid> UserIdAsync(HttpClient admin, string userName)
+    {
+        var users = await (await admin.GetAsync($"/api/v1/users?search={userName}&limit=100")).ShouldBeOkAsync<JsonObject>();
+        return Guid.Parse(users["items"]!.AsArray().Single(u => u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<string>());
+    }
+}
+
+/// <summary>One operation of the committed OpenAPI document.</summary>
+public sealed record OpenApiOperation(string OperationId, string Method, string Path, IReadOnlyList<string> PathParameters, bool TakesFile)
+{
+    public string FillPath(Func<string, string> value) =>
+        PathParameters.Aggregate(Path, (path, parameter) => path.Replace("{" + parameter + "}", Uri.EscapeDataString(value(parameter)), StringComparison.Ordinal));
+
+    public override string ToString() => OperationId;
+}
+
+internal static class OpenApiOperations
+{
+    private static readonly Lazy<IReadOnlyList<OpenApiOperation>> Operations = new(Read);
+
+    public static IReadOnlyList<OpenApiOperation> All => Operations.Value;
+
+    private static IReadOnlyList<OpenApiOperation> Read()
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "api", "openapi.json"), Encoding.UTF8))!;
+        var operations = new List<OpenApiOperation>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var parameters = operation!["parameters"]?.AsArray()
+                    .Where(p => p!["in"]!.GetValue<string>() == "path")
+                    .Select(p => p!["name"]!.GetValue<string>())
+                    .ToList() ?? [];
+                var takesFile = operation["requestBody"]?["content"]?["multipart/form-data"] is not null;
+                operations.Add(new OpenApiOperation(operation["operationId"]!.GetValue<string>(), method.ToUpperInvariant(), path, parameters, takesFile));
+            }
+        }
+
+        return operations;
+    }
+}
