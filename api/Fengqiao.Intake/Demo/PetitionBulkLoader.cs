@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;
@@ -28,6 +29,7 @@ internal sealed class PetitionBulkLoader(
     PersonalDataProtector protector,
     IntakeRules rules,
     WorkCalendar calendar,
+    IOrganizationDirectory directory,
     IAuditLog audit)
 {
     private const int BatchSize = 4000;
@@ -40,12 +42,13 @@ internal sealed class PetitionBulkLoader(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => PrepareAsync(petitions, batches.Writer, stop.Token), stop.Token);
         var loaded = new LoadedPetitions(rules);
+        var regionNames = (await directory.ListRegionsAsync(cancellationToken)).ToDictionary(r => r.Path, r => r.Name, StringComparer.Ordinal);
         var progress = new BulkLoadProgress(0, 0, TimeSpan.Zero);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
             {
-                var rows = await unitOfWork.ExecuteAsync(token => WriteAsync(batch, loaded, token), stop.Token);
+                var rows = await unitOfWork.ExecuteAsync(token => WriteAsync(batch, loaded, regionNames, token), stop.Token);
                 progress = new BulkLoadProgress(progress.Petitions + batch.Count, progress.Rows + rows, stopwatch.Elapsed);
                 onBatch?.Invoke(progress);
             }
@@ -143,7 +146,7 @@ internal sealed class PetitionBulkLoader(
             decisionEntry);
     }
 
-    private async ValueTask<long> WriteAsync(List<PreparedPetition> batch, LoadedPetitions loaded, CancellationToken cancellationToken)
+    private async ValueTask<long> WriteAsync(List<PreparedPetition> batch, LoadedPetitions loaded, IReadOnlyDictionary<string, string> regionNames, CancellationToken cancellationToken)
     {
         var counters = new Dictionary<(string Prefix, int Year), (long Value, bool Exists)>();
         foreach (var key in batch.Select(p => (p.Prefix, p.Year)).Distinct())
@@ -168,7 +171,7 @@ internal sealed class PetitionBulkLoader(
                 petition.Region.Id, petition.Category, prepared.BandKeys);
             var flags = PetitionFlagging.Compute(
                 new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path,
-                    generated.Registrar.RegionPath, earlier),
+                    generated.Registrar.RegionPath, earlier, regionNames),
                 rules);
             var decision = generated.Decision;
             petitions.Add(new PetitionInsert

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
@@ -19,7 +20,8 @@ namespace Fengqiao.Intake.Petitions;
 /// <summary>
 /// Classifies a registered petition (Art 28–31): accept for handling, not accept, divert to a legal channel,
 /// refer an accusation to discipline inspection, convert to a suggestion or refer to mediation. Every
-/// decision carries the notice the petitioner receives. Needs If-Match.
+/// decision carries the notice the petitioner receives. Needs If-Match. A petition on a matter made final (Art 36¶3) is
+/// accepted only with the new facts or reasons recorded as <see cref="Reason"/>.
 /// </summary>
 internal sealed record ClassifyPetition(Decision Decision, string? Reason, string Notice, LegalChannel? LegalChannel) : ICommand<EntityVersion>
 {
@@ -73,6 +75,12 @@ internal sealed class ClassifyPetitionHandler(
             throw new ConflictException("invalid_state", $"The petition is {petition.Status.ToSnakeCase()}; only a registered petition can be classified.");
         }
 
+        var reopensFinalMatter = command.Decision == Decision.Accept && FinalMatterNumbers(petition).Count > 0;
+        if (reopensFinalMatter && string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new ConflictException("final_matter", await FinalDecisionCitationAsync(petition, cancellationToken));
+        }
+
         var now = clock.GetUtcNow();
         var status = PetitionStatuses.After(command.Decision);
         var suggestedUnit = command.Decision == Decision.Accept ? await routing.SuggestLeadUnitAsync(petition.Category, petition.RegionPath, cancellationToken) : null;
@@ -101,8 +109,39 @@ internal sealed class ClassifyPetitionHandler(
         audit.Record(new AuditEntry("petition.classified", "petition", petition.Id,
             new { petition.Status, petition.Version },
             new { Status = status, command.Decision, command.Reason, command.LegalChannel, SuggestedUnitId = suggestedUnit, Version = petition.Version + 1 }));
+        if (reopensFinalMatter)
+        {
+            audit.Record(new AuditEntry("petition.final_matter_accepted_as_new", "petition", petition.Id,
+                new { FinalPetitions = FinalMatterNumbers(petition) }, new { NewFactsOrReasons = command.Reason!.Trim() }));
+        }
+
         PublishEvents(command, petition, suggestedUnit, now, await session.ExecuteScalarAsync<bool>(ClassifySql.IsFirstTime, new { petition.Id }, cancellationToken));
         return new EntityVersion(petition.Id, petition.Version + 1);
+    }
+
+    private static List<string> FinalMatterNumbers(PetitionRow petition) =>
+        (System.Text.Json.JsonSerializer.Deserialize<List<FlagReason>>(petition.FlagReasons, PetitionRegistrar.FlagJson) ?? [])
+            .Where(f => f.Flag == PetitionFlag.FinalMatter)
+            .SelectMany(f => f.Related)
+            .Distinct()
+            .ToList();
+
+    /// <summary>Cites the final decisions the caller may see; one outside their jurisdiction is named only as such.</summary>
+    private async Task<string> FinalDecisionCitationAsync(PetitionRow petition, CancellationToken cancellationToken)
+    {
+        var finals = await session.QueryAsync<FinalDecision>(PetitionSql.FinalDecisionsOf, reader.Parameters(new { Numbers = FinalMatterNumbers(petition) }), cancellationToken);
+        var cited = finals.Count > 0
+            ? string.Join("; ", finals.Select(f => $"{f.Number}, final on {WorkCalendar.LocalDate(f.FinalAt):yyyy-MM-dd}"))
+            : "a petition outside your jurisdiction";
+        return $"The matter was made final after re-review (Art 36¶3): {cited}. It is not accepted again on the same facts and reasons; "
+            + "to accept it, record the new facts or reasons as the reason.";
+    }
+
+    private sealed record FinalDecision
+    {
+        public required string Number { get; init; }
+
+        public required DateTimeOffset FinalAt { get; init; }
     }
 
     private static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";

@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Intake.Rules;
 
 namespace Fengqiao.Intake.Petitions;
@@ -9,6 +10,7 @@ internal sealed record FlagReason(PetitionFlag Flag, string Code, IReadOnlyList<
 /// <param name="IsFinal">The earlier matter went through re-review and is final (终结).</param>
 internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity, bool IsFinal = false);
 
+/// <param name="RegionNames">Names of the regions on the petition's and the registrar's paths, by path, for the skip-level reason.</param>
 internal sealed record FlagInput(
     Channel Channel,
     string Category,
@@ -17,7 +19,8 @@ internal sealed record FlagInput(
     bool CrossBoundary,
     string PetitionRegionPath,
     string RegistrarRegionPath,
-    IReadOnlyList<EarlierPetition> Earlier);
+    IReadOnlyList<EarlierPetition> Earlier,
+    IReadOnlyDictionary<string, string> RegionNames);
 
 /// <summary>The flags of DOMAIN §2, computed at registration from the petition and what came before it.</summary>
 internal static class PetitionFlagging
@@ -50,9 +53,9 @@ internal static class PetitionFlagging
             reasons.Add(new FlagReason(PetitionFlag.FinalMatter, "final_decision", final));
         }
 
-        if (SkipLevel(input) is { } owningPath)
+        if (SkipsLevel(input, rules.SkipLevel) is { } owningPath)
         {
-            reasons.Add(new FlagReason(PetitionFlag.SkipLevel, "registered_above_owning_level", [owningPath]));
+            reasons.Add(new FlagReason(PetitionFlag.SkipLevel, "registered_above_owning_level", [NameOf(input, owningPath), NameOf(input, input.RegistrarRegionPath)]));
         }
 
         if (input.Persons >= rules.CollectiveThreshold)
@@ -85,22 +88,37 @@ internal static class PetitionFlagging
     /// <summary>Level of a region path: 0 city, 1 district, 2 town, 3 village.</summary>
     public static int LevelOf(string regionPath) => regionPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length - 1;
 
-    /// <summary>
-    /// Towns own town and village matters, districts their own, the city its own (Art 20¶1). A petition
-    /// registered above the owning level, with no earlier petition on it registered at that level, skipped it.
-    /// Returns the owning region's path when skipped.
-    /// </summary>
-    private static string? SkipLevel(FlagInput input)
+    /// <summary>The regions a path runs through, root first: <c>/330600/330602/</c> gives <c>/330600/</c> and itself.</summary>
+    public static IEnumerable<string> Lineage(string regionPath)
     {
-        var codes = input.PetitionRegionPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var owningLevel = Math.Min(codes.Length - 1, 2);
-        var owningPath = "/" + string.Join('/', codes.Take(owningLevel + 1)) + "/";
-        if (LevelOf(input.RegistrarRegionPath) >= owningLevel)
+        var codes = regionPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(1, codes.Length).Select(n => "/" + string.Join('/', codes.Take(n)) + "/");
+    }
+
+    /// <summary>
+    /// Towns own town and village matters, districts their own, the city its own (Art 20¶1). Going to the owner or one level
+    /// above it is no skip (the rule's allowance); an earlier petition on the matter registered at a level moves the level
+    /// the matter has reached up to it, so going one level above that is no skip either. Only the rule's channels count:
+    /// a letter or a call to a higher body is forwarded down, not a skipped level. Returns the owning region's path when skipped.
+    /// </summary>
+    private static string? SkipsLevel(FlagInput input, SkipLevelRule rule)
+    {
+        if (!rule.Channels.Contains(input.Channel.ToSnakeCase()))
         {
             return null;
         }
 
-        var earlierThere = input.Earlier.Any(e => e.RegistrarRegionPath.StartsWith(owningPath, StringComparison.Ordinal));
-        return earlierThere ? null : owningPath;
+        var codes = input.PetitionRegionPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var owningLevel = Math.Min(codes.Length - 1, 2);
+        var owningPath = "/" + string.Join('/', codes.Take(owningLevel + 1)) + "/";
+        var reachedLevel = input.Earlier
+            .Where(e => owningPath.StartsWith(e.RegistrarRegionPath, StringComparison.Ordinal) || e.RegistrarRegionPath.StartsWith(owningPath, StringComparison.Ordinal))
+            .Select(e => Math.Min(LevelOf(e.RegistrarRegionPath), owningLevel))
+            .DefaultIfEmpty(owningLevel)
+            .Min();
+        return reachedLevel - LevelOf(input.RegistrarRegionPath) > rule.LevelsAboveAllowed ? owningPath : null;
     }
+
+    private static string NameOf(FlagInput input, string regionPath) =>
+        input.RegionNames.TryGetValue(regionPath, out var name) ? name : throw new InvalidOperationException($"No region name was looked up for {regionPath}.");
 }

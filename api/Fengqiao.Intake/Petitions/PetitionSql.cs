@@ -91,6 +91,14 @@ internal static class PetitionSql
         WHERE p.id = @Id AND {Visible}
         """;
 
+    /// <summary>The petitions among <c>@Numbers</c> made final (终结) that the caller may see: what a refusal to accept cites.</summary>
+    public const string FinalDecisionsOf = $"""
+        SELECT p.number AS Number, p.final_at AS FinalAt
+        FROM intake_petitions p
+        WHERE p.number IN @Numbers AND p.final_at IS NOT NULL AND {Visible}
+        ORDER BY p.number
+        """;
+
     public const string PetitionersOf = """
         SELECT id AS Id, ordinal AS Ordinal, name AS Name, id_number_masked AS IdNumberMasked, phone_masked AS PhoneMasked,
                address AS Address, is_representative AS IsRepresentative

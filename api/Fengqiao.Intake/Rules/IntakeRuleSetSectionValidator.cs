@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
 
 namespace Fengqiao.Intake.Rules;
@@ -45,6 +46,12 @@ internal sealed class IntakeRuleSetSectionValidator : IRuleSetSectionValidator
         Check(intake.CollectiveThreshold is >= 2 and <= 1000, "collectiveThreshold", "Between 2 and 1,000 persons.");
         Check(intake.RepeatWindowDays is >= 1 and <= 3650, "repeatWindowDays", "Between 1 and 3,650 days.");
         Check(intake.DuplicateScoreThreshold is > 0 and <= 1, "duplicateScoreThreshold", "Greater than 0 and at most 1.");
+        Check(intake.SkipLevel.LevelsAboveAllowed is >= 0 and <= 3, "skipLevel.levelsAboveAllowed", "Between 0 and 3 levels.");
+        for (var i = 0; i < intake.SkipLevel.Channels.Count; i++)
+        {
+            Check(Enum.GetValues<Petitions.Channel>().Any(c => c.ToSnakeCase() == intake.SkipLevel.Channels[i]), $"skipLevel.channels[{i}]", "A channel such as visit or leader_reception.");
+        }
+
         Check(intake.RepresentativeLimits.Count(l => l.MaxGroupSize is null) == 1, "representativeLimits",
             "Exactly one limit has no maxGroupSize: it applies to groups larger than every other limit.");
         Check(intake.RepresentativeLimits.Select(l => l.MaxGroupSize).Distinct().Count() == intake.RepresentativeLimits.Count, "representativeLimits",

@@ -7,13 +7,21 @@ internal sealed record Period(int Days, bool WorkingDays);
 
 internal sealed record RepresentativeLimit(int? MaxGroupSize, int MaxRepresentatives);
 
+/// <summary>
+/// 越级 (Art 20¶1): petitioners go to the competent body at the same level or one level up. A petition of one of
+/// <paramref name="Channels"/> (snake_case channel names: visits, above all) brought more than
+/// <paramref name="LevelsAboveAllowed"/> levels above the highest level that owns or has handled the matter skipped a level.
+/// </summary>
+internal sealed record SkipLevelRule(IReadOnlyList<string> Channels, int LevelsAboveAllowed, string? Source);
+
 /// <summary>The <c>intake</c> section of a rule set document, as stored.</summary>
 internal sealed record IntakeRulesSection(
     Period AcceptanceDeadline,
     int CollectiveThreshold,
     IReadOnlyList<RepresentativeLimit> RepresentativeLimits,
     int RepeatWindowDays,
-    double DuplicateScoreThreshold);
+    double DuplicateScoreThreshold,
+    SkipLevelRule SkipLevel);
 
 /// <summary>
 /// The intake part of the active rule set (national or Zhejiang, edited by admins in the database): statutory
@@ -25,7 +33,8 @@ internal sealed record IntakeRules(
     int CollectiveThreshold,
     IReadOnlyList<RepresentativeLimit> RepresentativeLimits,
     int RepeatWindowDays,
-    double DuplicateScoreThreshold)
+    double DuplicateScoreThreshold,
+    SkipLevelRule SkipLevel)
 {
     public const string Section = "intake";
 
@@ -45,6 +54,6 @@ internal sealed record IntakeRules(
     public static IntakeRules From(ActiveRuleSet ruleSet)
     {
         var intake = ruleSet.Section<IntakeRulesSection>(Section);
-        return new IntakeRules(ruleSet.Name, intake.AcceptanceDeadline, intake.CollectiveThreshold, intake.RepresentativeLimits, intake.RepeatWindowDays, intake.DuplicateScoreThreshold);
+        return new IntakeRules(ruleSet.Name, intake.AcceptanceDeadline, intake.CollectiveThreshold, intake.RepresentativeLimits, intake.RepeatWindowDays, intake.DuplicateScoreThreshold, intake.SkipLevel);
     }
 }

@@ -127,13 +127,32 @@ public sealed class PetitionRegistrationTests : IntakeTestBase
     public async Task Flags_CollectiveSkipLevelAndBusiness()
     {
         using var city = await Api.ClientForAsync("city.petition_officer");
-        var request = Data.Registration(Region("鉴湖街道"), "business_hotline", persons: 6, category: "business_environment");
+        var request = Data.Registration(Region("鉴湖街道"), "visit", persons: 6, category: "business_environment");
         var registered = await IntakeData.RegisterAsync(city, request);
         Assert.That(FlagsOf(registered), Does.Contain("collective").And.Contain("skip_level").And.Contain("business_environment"));
 
         using var town = await Api.ClientForAsync("town.petition_officer");
         var local = await IntakeData.RegisterAsync(town, Data.Registration(await FushanVillageAsync()));
         Assert.That(FlagsOf(local), Does.Not.Contain("skip_level"));
+    }
+
+    [Test]
+    public async Task SkipLevel_FollowsArt20_AndItsReasonNamesTheRegions()
+    {
+        using var district = await Api.ClientForAsync("district.petition_officer");
+        var call = await IntakeData.RegisterAsync(district, Data.Registration(await FushanVillageAsync(), "phone"));
+        var visitOneLevelUp = await IntakeData.RegisterAsync(district, Data.Registration(await FushanVillageAsync(), "visit"));
+        Assert.That(FlagsOf(call), Does.Not.Contain("skip_level"), "a district bureau registering a call about a town matter");
+        Assert.That(FlagsOf(visitOneLevelUp), Does.Not.Contain("skip_level"), "a visit one level above the town that owns the matter");
+
+        using var city = await Api.ClientForAsync("city.petition_officer");
+        // Another matter: an earlier petition on the same one registered at the district would have brought it up a level.
+        var visitTwoLevelsUp = await IntakeData.RegisterAsync(city, Data.Registration(await FushanVillageAsync(), "visit", request: "村道两侧路灯损坏半年无人维修，夜间出行不便，请求修复照明设施"));
+        var reason = visitTwoLevelsUp["flags"]!.AsArray().Single(f => f!["flag"]!.GetValue<string>() == "skip_level")!;
+        Assert.That(reason["code"]!.GetValue<string>(), Is.EqualTo("registered_above_owning_level"));
+        Assert.That(reason["related"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "府山街道", "绍兴市" }));
+        var letterToTheCity = await IntakeData.RegisterAsync(city, Data.Registration(await FushanVillageAsync(), "letter"));
+        Assert.That(FlagsOf(letterToTheCity), Does.Not.Contain("skip_level"), "letters to a higher body are forwarded down");
     }
 
     [Test]

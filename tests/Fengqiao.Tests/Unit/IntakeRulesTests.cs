@@ -72,25 +72,79 @@ public sealed class IntakeRulesTests
         Assert.That(TextSignature.Decode(TextSignature.Encode(a)), Is.EqualTo(a));
     }
 
+    private const string City = "/330600/";
+    private const string District = "/330600/330602/";
+    private const string Town = "/330600/330602/330602001/";
+    private const string Village = "/330600/330602/330602001/330602001001/";
+
+    private static readonly Dictionary<string, string> RegionNames = new()
+    {
+        [City] = "绍兴市", [District] = "越城区", [Town] = "府山街道", [Village] = "西小路社区",
+    };
+
+    /// <summary>Art 20¶1: the owner or one level up is no skip; two levels up is, for visits; letters and calls are forwarded down.</summary>
+    [TestCase("visit", Village, Town, false, TestName = "Visit: a village matter at its town is no skip")]
+    [TestCase("visit", Village, District, false, TestName = "Visit: a village matter one level above its town is no skip")]
+    [TestCase("visit", Village, City, true, TestName = "Visit: a village matter two levels above its town skips")]
+    [TestCase("visit", Town, Town, false, TestName = "Visit: a town matter at the town is no skip")]
+    [TestCase("visit", Town, District, false, TestName = "Visit: a town matter at the district is no skip")]
+    [TestCase("visit", Town, City, true, TestName = "Visit: a town matter at the city skips")]
+    [TestCase("visit", District, District, false, TestName = "Visit: a district matter at the district is no skip")]
+    [TestCase("visit", District, City, false, TestName = "Visit: a district matter at the city is no skip")]
+    [TestCase("visit", City, City, false, TestName = "Visit: a city matter at the city is no skip")]
+    [TestCase("leader_reception", Town, City, true, TestName = "Leader reception: a town matter brought to the city skips")]
+    [TestCase("phone", Town, District, false, TestName = "Phone: a town matter registered by a district bureau is no skip")]
+    [TestCase("phone", Village, City, false, TestName = "Phone: a call to the city is forwarded down, no skip")]
+    [TestCase("letter", Town, City, false, TestName = "Letter: a letter to the city is forwarded down, no skip")]
+    [TestCase("hotline12345", Village, City, false, TestName = "12345: a work order at the city is no skip")]
+    public void SkipLevel_FollowsArt20(string channel, string matter, string registrar, bool skips)
+    {
+        foreach (var ruleSet in new[] { "national", "zhejiang" })
+        {
+            var reasons = PetitionFlagging.Compute(SkipLevelInput(channel, matter, registrar), Rules(ruleSet));
+            Assert.That(Flags(reasons).Contains(PetitionFlag.SkipLevel), Is.EqualTo(skips), ruleSet);
+        }
+    }
+
     [Test]
-    public void SkipLevel_TownMatterRegisteredAtTheDistrictWithoutEarlierTownPetition()
+    public void SkipLevel_CountsFromTheHighestLevelThatHandledTheMatter()
     {
         var rules = Rules("national");
-        var town = "/330600/330602/330602001/";
-        var village = town + "330602001001/";
-        FlagInput Input(string registrar, params EarlierPetition[] earlier) =>
-            new(Channel.Visit, "other", 1, false, false, village, registrar, earlier);
+        var handledByDistrict = new EarlierPetition(Guid.NewGuid(), "越城-2026-000001", District, true, 1);
+        var handledByTown = new EarlierPetition(Guid.NewGuid(), "越城-2026-000002", Town, true, 1);
+        var elsewhere = new EarlierPetition(Guid.NewGuid(), "柯桥-2026-000003", "/330600/330603/", true, 1);
 
-        Assert.That(Flags(PetitionFlagging.Compute(Input("/330600/330602/"), rules)), Does.Contain(PetitionFlag.SkipLevel));
-        Assert.That(Flags(PetitionFlagging.Compute(Input(town), rules)), Does.Not.Contain(PetitionFlag.SkipLevel));
-        var earlierAtTown = new EarlierPetition(Guid.NewGuid(), "越城-2026-000001", town, true, 1);
-        Assert.That(Flags(PetitionFlagging.Compute(Input("/330600/", earlierAtTown), rules)), Does.Not.Contain(PetitionFlag.SkipLevel).And.Contain(PetitionFlag.Repeat));
+        Assert.That(Flags(PetitionFlagging.Compute(SkipLevelInput("visit", Village, City, handledByDistrict), rules)), Does.Not.Contain(PetitionFlag.SkipLevel));
+        Assert.That(Flags(PetitionFlagging.Compute(SkipLevelInput("visit", Village, City, handledByTown), rules)), Does.Contain(PetitionFlag.SkipLevel));
+        Assert.That(Flags(PetitionFlagging.Compute(SkipLevelInput("visit", Village, City, elsewhere), rules)), Does.Contain(PetitionFlag.SkipLevel),
+            "a petition registered in another district did not bring the matter up this one's chain");
     }
+
+    [Test]
+    public void SkipLevel_ReasonNamesTheOwningAndTheRegisteringRegion()
+    {
+        var reason = PetitionFlagging.Compute(SkipLevelInput("visit", Village, City), Rules("national")).Single(r => r.Flag == PetitionFlag.SkipLevel);
+        Assert.That(reason.Code, Is.EqualTo("registered_above_owning_level"));
+        Assert.That(reason.Related, Is.EqualTo(new[] { "府山街道", "绍兴市" }));
+    }
+
+    [Test]
+    public void SkipLevel_ChannelsAndAllowanceAreRuleSetData()
+    {
+        var rules = Rules("national");
+        var strict = rules with { SkipLevel = rules.SkipLevel with { LevelsAboveAllowed = 0 } };
+        var lettersToo = rules with { SkipLevel = rules.SkipLevel with { Channels = ["visit", "letter"] } };
+        Assert.That(Flags(PetitionFlagging.Compute(SkipLevelInput("visit", Town, District), strict)), Does.Contain(PetitionFlag.SkipLevel));
+        Assert.That(Flags(PetitionFlagging.Compute(SkipLevelInput("letter", Town, City), lettersToo)), Does.Contain(PetitionFlag.SkipLevel));
+    }
+
+    private static FlagInput SkipLevelInput(string channel, string matter, string registrar, params EarlierPetition[] earlier) =>
+        new(Enum.GetValues<Channel>().Single(c => Fengqiao.BuildingBlocks.Http.QueryEnum.ToSnakeCase(c) == channel), "other", 1, false, false, matter, registrar, earlier, RegionNames);
 
     [Test]
     public void Collective_FromTheRuleSetThreshold()
     {
-        var input = new FlagInput(Channel.Visit, "other", 5, false, false, "/330600/330602/", "/330600/330602/", []);
+        var input = new FlagInput(Channel.Visit, "other", 5, false, false, District, District, [], RegionNames);
         Assert.That(Flags(PetitionFlagging.Compute(input, Rules("national"))), Does.Contain(PetitionFlag.Collective).And.Contain(PetitionFlag.FirstTime));
         Assert.That(Flags(PetitionFlagging.Compute(input with { Persons = 4 }, Rules("national"))), Does.Not.Contain(PetitionFlag.Collective));
     }

@@ -135,9 +135,22 @@ public sealed class CaseWorkflowTests : DispatchTestBase
         var finalNumber = TestDatabase.Strings(db, "SELECT number FROM intake_petitions WHERE final_at IS NOT NULL AND id = (SELECT petition_id FROM dispatch_cases WHERE id = $id)", ("$id", caseId.ToString())).Single();
         Assert.That(again["flags"]!.AsArray().Single(f => f!["flag"]!.GetValue<string>() == "final_matter")!["related"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain(finalNumber));
 
+        var refused = await (await SendWithIfMatch(registrar, HttpMethod.Post, $"/api/v1/petitions/{again["id"]}/classification",
+            new { decision = "accept", notice = "您的信访事项已受理。" }, 1)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(refused["code"]!.GetValue<string>(), Is.EqualTo("final_matter"));
+        Assert.That(refused["detail"]!.GetValue<string>(), Does.Contain(finalNumber).And.Contain("Art 36"), "the refusal cites the final decision");
+        await (await SendWithIfMatch(registrar, HttpMethod.Post, $"/api/v1/petitions/{again["id"]}/classification",
+            new { decision = "not_accept", reason = "该事项已复核终结，同一事实和理由不再受理。", notice = "您反映的事项已终结，不再受理。" }, 1)).ShouldBeOkAsync<JsonObject>();
+
+        var withNewFacts = await IntakeData.RegisterAsync(registrar, Data.Registration(await FushanVillageAsync(), idNumber: idNumber));
+        await (await SendWithIfMatch(registrar, HttpMethod.Post, $"/api/v1/petitions/{withNewFacts["id"]}/classification",
+            new { decision = "accept", reason = "信访人提供了终结后新发生的漏水事实及检测报告。", notice = "您的信访事项已受理。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        Assert.That(TestDatabase.Strings(db, "SELECT after_json FROM audit_entries WHERE action = 'petition.final_matter_accepted_as_new' AND object_id = $id",
+            ("$id", withNewFacts["id"]!.GetValue<string>())).Select(json => JsonNode.Parse(json)!["newFactsOrReasons"]!.GetValue<string>()).Single(), Does.Contain("检测报告"));
+
         var finalMatters = await registrar.GetFromJsonAsync<JsonObject>("/api/v1/petitions?flag=final_matter&limit=100");
         var listed = finalMatters!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
-        Assert.That(listed, Is.EqualTo(new[] { again["id"]!.GetValue<string>() }), "the worklist filters on the final-matter flag");
+        Assert.That(listed, Is.EquivalentTo(new[] { again["id"]!.GetValue<string>(), withNewFacts["id"]!.GetValue<string>() }), "the worklist filters on the final-matter flag");
         Assert.That(finalMatters["items"]![0]!["isFinalMatter"]!.GetValue<bool>(), Is.True);
     }
 

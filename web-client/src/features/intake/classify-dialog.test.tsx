@@ -41,4 +41,21 @@ describe('classification dialog', () => {
     expect(await within(dialog).findByText(zhCN['classify.reasonRequired'])).toBeInTheDocument();
     expect(server.requestsTo('POST', '/api/v1/petitions/p-1/classification')).toHaveLength(0);
   });
+
+  it('accepts a final matter only with the new facts or reasons, and sends them as the reason', async () => {
+    const onClose = vi.fn();
+    renderWithApp(<ClassifyDialog petitionId="p-1" etag={'"1"'} finalMatter open onClose={onClose} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(zhCN['classify.finalMatter'])).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText(zhCN['classify.notice']), '已受理。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await within(dialog).findByText(zhCN['classify.newFactsOrReasonsRequired'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/petitions/p-1/classification')).toHaveLength(0);
+
+    await user.type(within(dialog).getByLabelText(zhCN['classify.newFactsOrReasons']), '终结后新发生漏水。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.requestsTo('POST', '/api/v1/petitions/p-1/classification')[0]?.body).toMatchObject({ decision: 'accept', reason: '终结后新发生漏水。' });
+  });
 });

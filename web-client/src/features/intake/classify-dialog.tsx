@@ -21,11 +21,14 @@ const fields = ['decision', 'reason', 'notice', 'legalChannel'] as const;
 export function ClassifyDialog({
   petitionId,
   etag,
+  finalMatter = false,
   open,
   onClose,
 }: {
   petitionId: string;
   etag: string;
+  /** The matter was made final (Art 36¶3): accepting it needs the new facts or reasons as the reason. */
+  finalMatter?: boolean;
   open: boolean;
   onClose: () => void;
 }) {
@@ -33,6 +36,7 @@ export function ClassifyDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<ClassifyForm>();
   const decision = Form.useWatch('decision', form);
+  const acceptsFinalMatter = finalMatter && decision === 'accept';
   const invalidatePetitions = useInvalidatePetitions();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,6 +90,7 @@ export function ClassifyDialog({
         onFinish={(values) => void submit(values)}
       >
         {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
+        {acceptsFinalMatter ? <Alert type="warning" showIcon title={t('classify.finalMatter')} style={{ marginBottom: 16 }} /> : null}
         <Form.Item name="decision" label={t('classify.decision')} rules={[{ required: true }]}>
           <Select options={decisions.map((value) => ({ value, label: decisionLabel(t, value) }))} />
         </Form.Item>
@@ -100,10 +105,14 @@ export function ClassifyDialog({
         ) : null}
         <Form.Item
           name="reason"
-          label={t('classify.reason')}
+          label={acceptsFinalMatter ? t('classify.newFactsOrReasons') : t('classify.reason')}
           dependencies={['decision']}
           rules={[
-            { required: decision !== 'accept', whitespace: true, message: t('classify.reasonRequired') },
+            {
+              required: decision !== 'accept' || acceptsFinalMatter,
+              whitespace: true,
+              message: acceptsFinalMatter ? t('classify.newFactsOrReasonsRequired') : t('classify.reasonRequired'),
+            },
             { max: 2000 },
           ]}
         >

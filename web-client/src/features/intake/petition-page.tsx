@@ -236,7 +236,13 @@ function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: stri
           </Card>
         </Col>
       </Row>
-      <ClassifyDialog petitionId={petition.id} etag={etag} open={classifying} onClose={() => setClassifying(false)} />
+      <ClassifyDialog
+        petitionId={petition.id}
+        etag={etag}
+        finalMatter={petition.flags.some((reason) => reason.flag === 'final_matter')}
+        open={classifying}
+        onClose={() => setClassifying(false)}
+      />
       <RelateDialog mode={relating} petitionId={petition.id} etag={etag} onClose={() => setRelating(null)} />
     </>
   );

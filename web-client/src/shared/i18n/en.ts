@@ -188,7 +188,7 @@ export const en: Record<MessageKey, string> = {
   'flagReason.similar_matter': 'A similar matter is already registered',
   'flagReason.no_earlier_petition': 'No earlier petition on this matter',
   'flagReason.final_decision': 'The matter is final after re-review; not accepted again on the same facts and reasons',
-  'flagReason.registered_above_owning_level': 'Registered above the level that owns the matter',
+  'flagReason.registered_above_owning_level': 'Visited more than one level above the level that owns the matter (owner / where registered)',
   'flagReason.persons_at_least': 'Number of persons reaches the collective threshold',
   'flagReason.business_hotline': 'Came in through the business hotline',
   'flagReason.business_category': 'Business environment category',
@@ -331,6 +331,9 @@ export const en: Record<MessageKey, string> = {
   'classify.noticeRequired': 'Enter the notice to the petitioner',
   'classify.legalChannel': 'Legal channel',
   'classify.legalChannelRequired': 'Choose the legal channel when diverting',
+  'classify.finalMatter': 'The matter is final after re-review (Art 36¶3): it is not accepted again on the same facts and reasons; to accept it, record the new facts or reasons.',
+  'classify.newFactsOrReasons': 'New facts or reasons',
+  'classify.newFactsOrReasonsRequired': 'Accepting a final matter needs the new facts or reasons',
   'classify.done': 'Classified: {decision}',
 
   'relate.linkTitle': 'Link to another petition',

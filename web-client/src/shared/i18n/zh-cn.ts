@@ -186,7 +186,7 @@ export const zhCN = {
   'flagReason.similar_matter': '已有相似事项',
   'flagReason.no_earlier_petition': '此前无同一事项的信访',
   'flagReason.final_decision': '该事项复核后已终结，同一事实和理由不再受理',
-  'flagReason.registered_above_owning_level': '在有权处理层级之上登记',
+  'flagReason.registered_above_owning_level': '越过有权处理层级走访（有权处理地 / 登记地）',
   'flagReason.persons_at_least': '人数达到集体访标准',
   'flagReason.business_hotline': '来自营商环境专线',
   'flagReason.business_category': '属于企业营商环境类别',
@@ -329,6 +329,9 @@ export const zhCN = {
   'classify.noticeRequired': '请填写告知信访人的内容',
   'classify.legalChannel': '法定途径',
   'classify.legalChannelRequired': '导入法定途径时须选择途径',
+  'classify.finalMatter': '该事项复核后已终结（《信访工作条例》第三十六条）：同一事实和理由不再受理；确有新的事实或理由的，须写明后方可受理。',
+  'classify.newFactsOrReasons': '新的事实或理由',
+  'classify.newFactsOrReasonsRequired': '受理已终结事项须写明新的事实或理由',
   'classify.done': '已分类：{decision}',
 
   'relate.linkTitle': '关联到其他信访件',
