@@ -7,7 +7,8 @@ internal sealed record FlagReason(PetitionFlag Flag, string Code, IReadOnlyList<
 
 /// <summary>An earlier petition found by the same petitioner's ID hash or by similar text in the same region and category.</summary>
 /// <param name="IsFinal">The earlier matter went through re-review and is final (终结).</param>
-internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity, bool IsFinal = false);
+/// <param name="IsAccusation">The earlier petition was referred to discipline inspection: accusation material.</param>
+internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity, bool IsFinal = false, bool IsAccusation = false);
 
 internal sealed record FlagInput(
     Channel Channel,
