@@ -1,5 +1,6 @@
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Intake.Attachments;
+using Fengqiao.Intake.CaseUnits;
 using Fengqiao.Intake.Demo;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.PersonalData;
@@ -43,6 +44,8 @@ public static class IntakeModule
         services.AddScoped<PetitionBulkLoader>();
         services.AddSingleton<IntakeDemoSeeder>();
         services.AddIntegrationEventConsumer<CaseFinal, MarkPetitionFinal>();
+        services.AddIntegrationEventConsumer<CaseAssigned, RecordCaseUnits>();
+        services.AddIntegrationEventConsumer<CaseReturned, RecordCaseUnits>();
         return services;
     }
 

@@ -25,6 +25,8 @@ internal sealed record SamePetitionerRow
 
     public required string Number { get; init; }
 
+    public required PetitionStatus Status { get; init; }
+
     public required string RegistrarRegionPath { get; init; }
 
     public DateTimeOffset? FinalAt { get; init; }
@@ -58,7 +60,7 @@ internal sealed class DuplicateFinder(IDbSession session, IntakeRules rules)
                 PetitionSql.EarlierBySamePetitioner, new { Hashes = idNumberHashes.ToList(), Since = since, ExcludeId = exclude }, cancellationToken);
             foreach (var row in same)
             {
-                found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, true, 1, row.FinalAt is not null);
+                found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, true, 1, row.FinalAt is not null, row.Status == PetitionStatus.ReferredToDiscipline);
             }
         }
 
@@ -76,7 +78,7 @@ internal sealed class DuplicateFinder(IDbSession session, IntakeRules rules)
                 var similarity = TextSignature.Similarity(signature, TextSignature.Decode(row.TextSignature));
                 if (similarity >= rules.DuplicateScoreThreshold)
                 {
-                    found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, false, Math.Round(similarity, 2), row.FinalAt is not null);
+                    found[row.Id] = new EarlierPetition(row.Id, row.Number, row.RegistrarRegionPath, false, Math.Round(similarity, 2), row.FinalAt is not null, row.Status == PetitionStatus.ReferredToDiscipline);
                 }
             }
         }

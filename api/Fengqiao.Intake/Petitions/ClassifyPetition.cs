@@ -55,6 +55,38 @@ internal static class ClassifySql
         """;
 
     public const string IsFirstTime = "SELECT is_first_time FROM intake_petitions WHERE id = @Id";
+
+    /// <summary>
+    /// The petitions whose flags may name this one: those sharing a petitioner's ID hash with it, or a text band key in its region
+    /// and category (how registration found it), read through the same indexes.
+    /// </summary>
+    public const string PetitionsThatMayName = """
+        SELECT p.id AS Id, p.flag_reasons AS FlagReasons
+        FROM intake_petitions p
+        WHERE p.id <> @Id AND p.id IN (
+            SELECT other.petition_id
+            FROM intake_petitioners own
+            JOIN intake_petitioners other ON other.id_number_hash = own.id_number_hash
+            WHERE own.petition_id = @Id AND own.id_number_hash IS NOT NULL
+            UNION
+            SELECT other.petition_id
+            FROM intake_text_keys own
+            JOIN intake_text_keys other ON other.region_id = own.region_id AND other.category = own.category AND other.band_key = own.band_key
+            WHERE own.region_id = @RegionId AND own.category = @Category AND own.petition_id = @Id)
+        """;
+
+    public const string AccusationsAmong = "SELECT number FROM intake_petitions WHERE number IN @Numbers AND status = 'ReferredToDiscipline'";
+
+    public const string Relist = """
+        UPDATE intake_petitions SET is_first_time = @IsFirstTime, is_repeat = @IsRepeat, is_final_matter = @IsFinalMatter WHERE id = @Id
+        """;
+}
+
+internal sealed record FlaggedPetitionRow
+{
+    public required Guid Id { get; init; }
+
+    public required string FlagReasons { get; init; }
 }
 
 internal sealed class ClassifyPetitionHandler(
@@ -115,12 +147,52 @@ internal sealed class ClassifyPetitionHandler(
                 new { FinalPetitions = FinalMatterNumbers(petition) }, new { NewFactsOrReasons = command.Reason!.Trim() }));
         }
 
-        PublishEvents(command, petition, suggestedUnit, now, await session.ExecuteScalarAsync<bool>(ClassifySql.IsFirstTime, new { petition.Id }, cancellationToken));
+        if (command.Decision == Decision.ReferToDiscipline)
+        {
+            await RelistPetitionsNamingAsync(petition, cancellationToken);
+        }
+
+        // Dispatch shows the flags to the units handling the case: as the classifying officer sees them, so without accusations.
+        var flags = await reader.FlagsAsSeenAsync(PetitionFlags.Parse(petition.FlagReasons), cancellationToken);
+        PublishEvents(command, petition, suggestedUnit, now, await session.ExecuteScalarAsync<bool>(ClassifySql.IsFirstTime, new { petition.Id }, cancellationToken), flags);
         return new EntityVersion(petition.Id, petition.Version + 1);
     }
 
+    /// <summary>
+    /// Once a petition is accusation material, later petitions whose repeat or final-matter flag rested only on it show in
+    /// the worklist as their other readers see them (<see cref="PetitionInsert.ListedFlags"/>); their stored reasons keep it
+    /// for discipline inspectors.
+    /// </summary>
+    private async Task RelistPetitionsNamingAsync(PetitionRow accusation, CancellationToken cancellationToken)
+    {
+        var candidates = await session.QueryAsync<FlaggedPetitionRow>(
+            ClassifySql.PetitionsThatMayName, new { accusation.Id, accusation.RegionId, accusation.Category }, cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            var flags = PetitionFlags.Parse(candidate.FlagReasons);
+            var numbers = FlagVisibility.RelatedNumbers(flags);
+            if (!numbers.Contains(accusation.Number, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var accusations = (await session.QueryAsync<string>(ClassifySql.AccusationsAmong, new { Numbers = numbers }, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var listed = FlagVisibility.AsSeen(flags, numbers.Select(n => new RelatedPetition { Number = n, IsVisible = !accusations.Contains(n), IsAccusation = accusations.Contains(n) }).ToList());
+            await session.ExecuteAsync(
+                ClassifySql.Relist,
+                new
+                {
+                    candidate.Id,
+                    IsFirstTime = listed.Any(f => f.Flag == PetitionFlag.FirstTime),
+                    IsRepeat = listed.Any(f => f.Flag == PetitionFlag.Repeat),
+                    IsFinalMatter = listed.Any(f => f.Flag == PetitionFlag.FinalMatter),
+                },
+                cancellationToken);
+        }
+    }
+
     private static List<string> FinalMatterNumbers(PetitionRow petition) =>
-        (System.Text.Json.JsonSerializer.Deserialize<List<FlagReason>>(petition.FlagReasons, PetitionRegistrar.FlagJson) ?? [])
+        PetitionFlags.Parse(petition.FlagReasons)
             .Where(f => f.Flag == PetitionFlag.FinalMatter)
             .SelectMany(f => f.Related)
             .Distinct()
@@ -146,7 +218,7 @@ internal sealed class ClassifyPetitionHandler(
 
     private static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";
 
-    private void PublishEvents(ClassifyPetition command, PetitionRow petition, Guid? suggestedUnit, DateTimeOffset now, bool isFirstTime)
+    private void PublishEvents(ClassifyPetition command, PetitionRow petition, Guid? suggestedUnit, DateTimeOffset now, bool isFirstTime, IReadOnlyList<FlagReason> flagReasons)
     {
         var text = $"{petition.RequestText}\n{petition.FactsText}\n{petition.ReasonsText}".Trim();
         events.Publish(new PetitionClassified(Guid.CreateVersion7(now), now, petition.Id, petition.Number, command.Decision.ToSnakeCase(),
@@ -154,8 +226,7 @@ internal sealed class ClassifyPetitionHandler(
         switch (command.Decision)
         {
             case Decision.Accept:
-                var flags = (System.Text.Json.JsonSerializer.Deserialize<List<FlagReason>>(petition.FlagReasons, PetitionRegistrar.FlagJson) ?? [])
-                    .Select(f => f.Flag.ToSnakeCase()).Distinct().ToList();
+                var flags = flagReasons.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList();
                 events.Publish(new PetitionAccepted(Guid.CreateVersion7(now), now, petition.Id, petition.Number, petition.Category, petition.RegionId,
                     petition.RegionPath, petition.ReceivedAt, suggestedUnit, isFirstTime, flags, Summarise(petition.RequestText)));
                 break;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
@@ -25,6 +24,7 @@ internal sealed class GetPetitionHandler(IDbSession session, PetitionReader read
         var timeline = (await results.ReadAsync<TimelineEntry>()).AsList();
         var attachments = (await results.ReadAsync<AttachmentView>()).AsList();
         var links = (await results.ReadAsync<LinkView>()).AsList();
+        var flags = await reader.FlagsAsSeenAsync(PetitionFlags.Parse(row.FlagReasons), cancellationToken);
         var today = WorkCalendar.LocalDate(clock.GetUtcNow());
         return new PetitionDetail(
             row.Id,
@@ -43,7 +43,7 @@ internal sealed class GetPetitionHandler(IDbSession session, PetitionReader read
             row.FactsText,
             row.ReasonsText,
             row.ChannelReference,
-            JsonSerializer.Deserialize<List<FlagReason>>(row.FlagReasons, PetitionRegistrar.FlagJson) ?? [],
+            flags,
             petitioners,
             timeline,
             attachments,

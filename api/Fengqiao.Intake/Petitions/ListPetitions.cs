@@ -185,13 +185,18 @@ internal sealed class ListPetitionsHandler(IDbSession session, PetitionReader re
     {
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var after = Cursor.Decode<PetitionCursor>(query.Cursor);
+        if (reader.Scope == PetitionReadScope.None)
+        {
+            return new Page<PetitionListItem>([], null);
+        }
+
         var parameters = await query.Filter.ParametersAsync(reader, directory, clock, after, limit + 1, cancellationToken);
         if (parameters is null)
         {
             return new Page<PetitionListItem>([], null);
         }
 
-        var sql = PetitionSql.List(session.Dialect, query.Filter.Terms, afterCursor: after is not null, Jurisdiction.LevelOf(caller));
+        var sql = PetitionSql.List(session.Dialect, query.Filter.Terms, afterCursor: after is not null, PetitionSql.ListLevel(reader.Scope, Jurisdiction.LevelOf(caller)));
         var rows = await session.QueryAsync(sql, parameters, PetitionListItem.Read, cancellationToken);
         return Cursor.ToPage(rows, limit, p => new PetitionCursor(p.ReceivedAt, p.Id));
     }

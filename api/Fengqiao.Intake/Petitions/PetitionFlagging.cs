@@ -8,7 +8,8 @@ internal sealed record FlagReason(PetitionFlag Flag, string Code, IReadOnlyList<
 
 /// <summary>An earlier petition found by the same petitioner's ID hash or by similar text in the same region and category.</summary>
 /// <param name="IsFinal">The earlier matter went through re-review and is final (终结).</param>
-internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity, bool IsFinal = false);
+/// <param name="IsAccusation">The earlier petition was referred to discipline inspection: accusation material.</param>
+internal sealed record EarlierPetition(Guid Id, string Number, string RegistrarRegionPath, bool SamePetitioner, double Similarity, bool IsFinal = false, bool IsAccusation = false);
 
 /// <param name="RegionNames">Names of the regions on the petition's and the registrar's paths, by path, for the skip-level reason.</param>
 internal sealed record FlagInput(

@@ -56,9 +56,16 @@ internal sealed record PetitionInsert
     /// <summary>The flags with their reasons; the flag columns and the stored reasons are derived from them.</summary>
     public required IReadOnlyList<FlagReason> Flags { get; init; }
 
-    public bool IsFirstTime => Has(PetitionFlag.FirstTime);
+    /// <summary>
+    /// The flags as the worklist shows them to every reader, when they differ from <see cref="Flags"/>: without the earlier
+    /// petitions that are accusation material (see <see cref="FlagVisibility"/>). The first-time, repeat and final-matter
+    /// columns come from these, so a worklist row or filter never tells that a hidden accusation exists.
+    /// </summary>
+    public IReadOnlyList<FlagReason>? ListedFlags { get; init; }
 
-    public bool IsRepeat => Has(PetitionFlag.Repeat);
+    public bool IsFirstTime => Listed(PetitionFlag.FirstTime);
+
+    public bool IsRepeat => Listed(PetitionFlag.Repeat);
 
     public bool IsSkipLevel => Has(PetitionFlag.SkipLevel);
 
@@ -70,7 +77,7 @@ internal sealed record PetitionInsert
 
     public bool IsUrgent => Has(PetitionFlag.Urgent);
 
-    public bool IsFinalMatter => Has(PetitionFlag.FinalMatter);
+    public bool IsFinalMatter => Listed(PetitionFlag.FinalMatter);
 
     public string FlagReasons => JsonSerializer.Serialize(Flags, PetitionRegistrar.FlagJson);
 
@@ -95,4 +102,6 @@ internal sealed record PetitionInsert
     public required long Version { get; init; }
 
     private bool Has(PetitionFlag flag) => Flags.Any(f => f.Flag == flag);
+
+    private bool Listed(PetitionFlag flag) => (ListedFlags ?? Flags).Any(f => f.Flag == flag);
 }

@@ -87,6 +87,7 @@ internal sealed class PetitionRegistrar(
                 ReasonsText = petition.Reasons,
                 ChannelReference = petition.ChannelReference,
                 Flags = flags,
+                ListedFlags = FlagVisibility.AsSeen(flags, earlier.Select(e => new RelatedPetition { Number = e.Number, IsVisible = !e.IsAccusation, IsAccusation = e.IsAccusation }).ToList()),
                 TextSignature = TextSignature.Encode(signature),
                 FirstPetitionerName = petition.Petitioners.Count > 0 ? petition.Petitioners[0].Name.Trim() : null,
                 Decision = null,

@@ -7,11 +7,16 @@ namespace Fengqiao.Intake.Petitions;
 internal static class PetitionSql
 {
     /// <summary>
-    /// A petition is in the caller's jurisdiction when its region lies in the caller's subtree or the caller's
-    /// unit registered it; accusation material referred to discipline inspection only for its inspectors.
+    /// What the caller may read, by its read scope (<see cref="PetitionReadScope"/>): petitions whose region lies in the
+    /// caller's subtree or that the caller's unit registered; petitions of the cases its unit leads or co-handles; petitions
+    /// the caller registered itself. Accusation material referred to discipline inspection only for its inspectors.
     /// </summary>
     private const string Visible = """
-        (p.region_path LIKE @JurisdictionPrefix OR p.registrar_unit_id = @JurisdictionUnitId)
+        (
+            (@ReadsJurisdiction = 1 AND (p.region_path LIKE @JurisdictionPrefix OR p.registrar_unit_id = @JurisdictionUnitId))
+            OR (@ReadsUnitCases = 1 AND EXISTS (SELECT 1 FROM intake_case_units cu WHERE cu.unit_id = @JurisdictionUnitId AND cu.petition_id = p.id))
+            OR (@ReadsOwnRegistrations = 1 AND p.registered_by = @CallerUserId)
+        )
         AND (p.status <> 'ReferredToDiscipline' OR @IsDisciplineInspector = 1)
         """;
 
@@ -62,7 +67,7 @@ internal static class PetitionSql
     public const string CategoryExists = "SELECT COUNT(*) FROM intake_categories WHERE code = @Code";
 
     public const string EarlierBySamePetitioner = """
-        SELECT DISTINCT p.id AS Id, p.number AS Number, p.registrar_region_path AS RegistrarRegionPath, p.final_at AS FinalAt
+        SELECT DISTINCT p.id AS Id, p.number AS Number, p.status AS Status, p.registrar_region_path AS RegistrarRegionPath, p.final_at AS FinalAt
         FROM intake_petitioners pp
         JOIN intake_petitions p ON p.id = pp.petition_id
         WHERE pp.id_number_hash IN @Hashes AND p.received_at >= @Since AND p.status <> 'Merged' AND p.id <> @ExcludeId
@@ -99,6 +104,15 @@ internal static class PetitionSql
         ORDER BY p.number
         """;
 
+    /// <summary>The petitions a flag names, each with whether the caller may open it and whether it is accusation material.</summary>
+    public const string RelatedPetitions = $"""
+        SELECT p.number AS Number,
+               CASE WHEN {Visible} THEN 1 ELSE 0 END AS IsVisible,
+               CASE WHEN p.status = 'ReferredToDiscipline' THEN 1 ELSE 0 END AS IsAccusation
+        FROM intake_petitions p
+        WHERE p.number IN @Numbers
+        """;
+
     public const string PetitionersOf = """
         SELECT id AS Id, ordinal AS Ordinal, name AS Name, id_number_masked AS IdNumberMasked, phone_masked AS PhoneMasked,
                address AS Address, is_representative AS IsRepresentative
@@ -107,18 +121,21 @@ internal static class PetitionSql
         ORDER BY ordinal
         """;
 
-    public const string TimelineOf = """
-        SELECT occurred_at AS OccurredAt, kind AS Kind, is_public AS IsPublic, text AS Text, actor_unit_name AS ActorUnitName
-        FROM intake_timeline
-        WHERE petition_id = @PetitionId
-        ORDER BY occurred_at, id
+    /// <summary>Link and merge entries name the other petition's number: kept only when the caller may open that petition.</summary>
+    public const string TimelineOf = $"""
+        SELECT t.occurred_at AS OccurredAt, t.kind AS Kind, t.is_public AS IsPublic, t.text AS Text, t.actor_unit_name AS ActorUnitName
+        FROM intake_timeline t
+        WHERE t.petition_id = @PetitionId
+          AND (t.kind NOT IN ('Linked', 'MergedInto', 'MergedFrom') OR EXISTS (SELECT 1 FROM intake_petitions p WHERE p.number = t.text AND {Visible}))
+        ORDER BY t.occurred_at, t.id
         """;
 
-    public const string LinksOf = """
+    /// <summary>Only the linked petitions the caller may open itself: a link must not name an accusation or a petition out of reach.</summary>
+    public const string LinksOf = $"""
         SELECT l.linked_petition_id AS PetitionId, p.number AS Number, l.kind AS Kind
         FROM intake_links l
         JOIN intake_petitions p ON p.id = l.linked_petition_id
-        WHERE l.petition_id = @PetitionId
+        WHERE l.petition_id = @PetitionId AND {Visible}
         ORDER BY p.number
         """;
 
@@ -147,33 +164,43 @@ internal static class PetitionSql
     /// </summary>
     public static string ListAfter(ISqlDialect dialect) => List(dialect, ListTerms.All, afterCursor: true, level: null);
 
-    /// <summary>The worklist of a district, town and village caller, first page and after a cursor, with every filter term.</summary>
+    /// <summary>The worklist of every caller but a city reader of its jurisdiction, by the caller's region level, first page and after a cursor, with every filter term.</summary>
     public static IReadOnlyDictionary<string, string> ListsInRegion(ISqlDialect dialect) =>
-        RegionColumns.Keys
+        InRegionTerms.Keys
             .SelectMany(level => new[] { false, true }.Select(after => (level, after)))
             .ToDictionary(v => $"{v.level}{(v.after ? "After" : string.Empty)}", v => List(dialect, ListTerms.All, v.after, v.level));
 
     /// <summary>
     /// The worklist with only the terms of the filters that are set. SQLite prepares every execution anew, and a statement
     /// carrying all fifteen optional "(@X IS NULL OR …)" terms cost more to prepare than the unfiltered page cost to read.
-    /// The caller's region level picks the shape: see <see cref="ListInRegion"/>.
+    /// A null level is the general form, for a caller who reads the whole tree; any other level picks the union of
+    /// <see cref="ListInRegion"/>.
     /// </summary>
     public static string List(ISqlDialect dialect, ListTerms terms, bool afterCursor, RegionLevel? level) =>
         ListTexts.GetOrAdd(
-            (dialect.Provider, terms, afterCursor, level is { } l && RegionColumns.ContainsKey(l) ? l : null),
+            (dialect.Provider, terms, afterCursor, level),
             key => key.Level is { } inRegion ? ListInRegion(dialect, key.Terms, key.AfterCursor, inRegion) : ListWhere(dialect, key.Terms, key.AfterCursor));
+
+    /// <summary>
+    /// The shape of the worklist for a caller: the general form when it reads its jurisdiction at the city (everything), else
+    /// the union by its region level (a caller without a region reads its unit's cases or its own registrations only).
+    /// </summary>
+    public static RegionLevel? ListLevel(PetitionReadScope scope, RegionLevel? callerLevel) =>
+        scope.HasFlag(PetitionReadScope.Jurisdiction) && callerLevel == RegionLevel.City ? null : callerLevel ?? RegionLevel.City;
 
     private static readonly ConcurrentDictionary<(DatabaseProvider Provider, ListTerms Terms, bool AfterCursor, RegionLevel? Level), string> ListTexts = new();
 
     /// <summary>
-    /// The stored path that equals the caller's region path exactly when a petition lies in the caller's subtree: the
-    /// district and town paths are kept on the petition for this, and villages are the leaves of the tree.
+    /// The term that holds exactly when a petition lies in the caller's subtree: the district and town paths are stored on the
+    /// petition for this, and villages are the leaves of the tree. At the city the union reads no region (see <see cref="ListLevel"/>),
+    /// so its term only has to be right.
     /// </summary>
-    private static readonly Dictionary<RegionLevel, string> RegionColumns = new()
+    private static readonly Dictionary<RegionLevel, string> InRegionTerms = new()
     {
-        [RegionLevel.District] = "p.district_path",
-        [RegionLevel.Town] = "p.town_path",
-        [RegionLevel.Village] = "p.region_path",
+        [RegionLevel.City] = $"p.region_path LIKE @{Jurisdiction.PrefixParameter}",
+        [RegionLevel.District] = $"p.district_path = @{Jurisdiction.PathParameter}",
+        [RegionLevel.Town] = $"p.town_path = @{Jurisdiction.PathParameter}",
+        [RegionLevel.Village] = $"p.region_path = @{Jurisdiction.PathParameter}",
     };
 
     private static readonly (ListTerms Term, string Sql)[] FilterTerms =
@@ -217,7 +244,7 @@ internal static class PetitionSql
     private static string Terms(ListTerms terms, bool afterCursor) =>
         string.Join("\n  ", FilterTerms.Where(t => terms.HasFlag(t.Term)).Select(t => t.Sql)) + (afterCursor ? "\n  " + AfterCursor : string.Empty);
 
-    /// <summary>The city's worklist (everything is in its subtree), and the general form for any other caller.</summary>
+    /// <summary>The worklist of a city reader of its jurisdiction (everything is in its subtree), and the export's rows for any caller.</summary>
     private static string ListWhere(ISqlDialect dialect, ListTerms terms, bool afterCursor) => $"""
         {ListColumns}
         WHERE {Visible}
@@ -227,29 +254,37 @@ internal static class PetitionSql
         """;
 
     /// <summary>
-    /// A district's, town's or village's worklist: the newest page of the petitions in its region, read in order from the index on
-    /// the stored ancestor path, merged with the newest page of those its unit registered (the registrar index). The general form
-    /// walks every petition newest first and keeps the caller's: a town with 1% of the petitions read 2,000 index entries per page.
+    /// A caller's worklist by region level: the newest page of each way the caller may read a petition, each read in order from
+    /// its own index, merged. The arms the caller's scope does not grant stop at their constant guard before reading a row.
+    /// In its region: the index on the stored ancestor path (the general form walks every petition newest first and keeps the
+    /// caller's: a town with 1% of the petitions read 2,000 index entries per page); registered by its unit; of its unit's
+    /// cases (looked up from the unit's case rows); registered by the caller itself.
     /// </summary>
-    private static string ListInRegion(ISqlDialect dialect, ListTerms terms, bool afterCursor, RegionLevel level) => $"""
-        {ListColumns}
-        WHERE p.id IN (
+    private static string ListInRegion(ISqlDialect dialect, ListTerms terms, bool afterCursor, RegionLevel level)
+    {
+        string Arm(string alias, string where) => $"""
             SELECT id FROM (
                 SELECT p.id FROM intake_petitions p
-                WHERE {RegionColumns[level]} = @{Jurisdiction.PathParameter} {Discipline}
+                WHERE {where} {Discipline}
                   {Terms(terms, afterCursor)}
                 {Newest}
-                {dialect.Limit("@Limit")}) in_region
-            UNION
-            SELECT id FROM (
-                SELECT p.id FROM intake_petitions p
-                WHERE p.registrar_unit_id = @{Jurisdiction.UnitParameter} {Discipline}
-                  {Terms(terms, afterCursor)}
-                {Newest}
-                {dialect.Limit("@Limit")}) registered)
-        {Newest}
-        {dialect.Limit("@Limit")}
-        """;
+                {dialect.Limit("@Limit")}) {alias}
+            """;
+
+        return $"""
+            {ListColumns}
+            WHERE p.id IN (
+                {Arm("in_region", $"@ReadsJurisdiction = 1 AND {InRegionTerms[level]}")}
+                UNION
+                {Arm("registered", $"@ReadsJurisdiction = 1 AND p.registrar_unit_id = @{Jurisdiction.UnitParameter}")}
+                UNION
+                {Arm("unit_cases", $"@ReadsUnitCases = 1 AND p.id IN (SELECT cu.petition_id FROM intake_case_units cu WHERE cu.unit_id = @{Jurisdiction.UnitParameter})")}
+                UNION
+                {Arm("own", "@ReadsOwnRegistrations = 1 AND p.registered_by = @CallerUserId")})
+            {Newest}
+            {dialect.Limit("@Limit")}
+            """;
+    }
 
     /// <summary>After re-review the matter is final (Art 36¶3); later petitions on it are flagged.</summary>
     public const string MarkFinal = "UPDATE intake_petitions SET final_at = @FinalAt WHERE id = @PetitionId AND final_at IS NULL";

@@ -152,14 +152,37 @@ internal sealed record PetitionRow
     public required long Version { get; init; }
 }
 
-/// <summary>Reads of petitions always go through the caller's jurisdiction (and the accusation-material rule).</summary>
+/// <summary>Reads of petitions always go through the caller's read scope, jurisdiction and the accusation-material rule.</summary>
 internal sealed class PetitionReader(IDbSession session, ICurrentUser caller)
 {
+    public PetitionReadScope Scope { get; } = PetitionReadScopes.Of(caller);
+
+    /// <summary>
+    /// The parameters of <see cref="PetitionSql"/>'s visibility terms. They depend only on the caller's claims (roles, unit,
+    /// region path, user id), which the read cache keys on, so an answer filtered by them is kept per caller.
+    /// </summary>
     public object Parameters(object? extra = null)
     {
         var parameters = Jurisdiction.Parameters(caller, extra);
         parameters.Add("IsDisciplineInspector", caller.IsInRole(Role.DisciplineInspector));
+        parameters.Add("ReadsJurisdiction", Scope.HasFlag(PetitionReadScope.Jurisdiction));
+        parameters.Add("ReadsUnitCases", Scope.HasFlag(PetitionReadScope.UnitCases));
+        parameters.Add("ReadsOwnRegistrations", Scope.HasFlag(PetitionReadScope.OwnRegistrations));
+        parameters.Add("CallerUserId", caller.UserId ?? Guid.Empty);
         return parameters;
+    }
+
+    /// <summary>The flags with only the related petitions the caller may know of (<see cref="FlagVisibility"/>).</summary>
+    public async Task<IReadOnlyList<FlagReason>> FlagsAsSeenAsync(IReadOnlyList<FlagReason> flags, CancellationToken cancellationToken)
+    {
+        var numbers = FlagVisibility.RelatedNumbers(flags);
+        if (numbers.Count == 0)
+        {
+            return flags;
+        }
+
+        var related = await session.QueryAsync<RelatedPetition>(PetitionSql.RelatedPetitions, Parameters(new { Numbers = numbers }), cancellationToken);
+        return FlagVisibility.AsSeen(flags, related);
     }
 
     public async Task<PetitionRow> GetAsync(Guid id, CancellationToken cancellationToken) =>

@@ -82,6 +82,7 @@ internal sealed class RegisterPetitionHandler(
     PetitionCategories categories,
     IAuditLog audit,
     IEventPublisher events,
+    PetitionReader reader,
     TimeProvider clock) : ICommandHandler<RegisterPetition, RegisteredPetition>
 {
     public async ValueTask<RegisteredPetition> Handle(RegisterPetition command, CancellationToken cancellationToken)
@@ -109,7 +110,9 @@ internal sealed class RegisterPetitionHandler(
         audit.Record(new AuditEntry("petition.registered", "petition", registered.Id, After: new { registered.Number, command.Channel, command.Category, command.RegionId, registered.Flags }));
         events.Publish(new PetitionRegistered(Guid.CreateVersion7(), clock.GetUtcNow(), registered.Id, registered.Number, command.Channel.ToString(), command.Category,
             region.Id, region.Path, command.ReceivedAt, registered.Flags.Select(f => f.Flag.ToString()).Distinct().ToList()));
-        return registered;
+
+        // The registering caller is told only what it could read in the petition afterwards.
+        return registered with { Flags = await reader.FlagsAsSeenAsync(registered.Flags, cancellationToken) };
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

@@ -82,6 +82,30 @@ public sealed class ReadCacheTests : IntakeTestBase
     }
 
     [Test]
+    public async Task ReadsOfAPetitionNamingAnAccusation_DifferForAnInspectorAndAnOfficer_AndAreKeptApart()
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        using var inspector = await Api.ClientForAsync("district.discipline_inspector");
+        var idNumber = Data.NewIdNumber();
+        var accusation = await IntakeData.RegisterAsync(officer, Data.Registration(Region("塔山街道"), idNumber: idNumber, request: "举报某村干部侵占集体资金"));
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{accusation["id"]}/classification",
+            new { decision = "refer_to_discipline", reason = "检举控告类", notice = "您的检举材料已转纪检监察机关处理。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        var later = await IntakeData.RegisterAsync(officer, Data.Registration(Region("塔山街道"), idNumber: idNumber));
+        var url = $"/api/v1/petitions/{later["id"]}";
+        var number = accusation["number"]!.GetValue<string>();
+
+        await ReadAsync(inspector, url);
+        var inspectors = await ReadAsync(inspector, url);
+        var officers = await ReadAsync(officer, url);
+        var officersAgain = await ReadAsync(officer, url);
+
+        Assert.That((inspectors.Cached, officers.Cached, officersAgain.Cached), Is.EqualTo((true, false, true)));
+        Assert.That(RelatedNumbers(inspectors.Body), Does.Contain(number));
+        Assert.That(RelatedNumbers(officers.Body), Is.Empty);
+        Assert.That(officersAgain.Body.ToJsonString(), Is.EqualTo(officers.Body.ToJsonString()));
+    }
+
+    [Test]
     public async Task ReadAskedWithNoCache_IsAnsweredAfresh()
     {
         using var officer = await Api.ClientForAsync("district.petition_officer");
@@ -166,6 +190,9 @@ public sealed class ReadCacheTests : IntakeTestBase
         using var response = await client.GetAsync(url);
         return (response.Headers.Age is not null, await response.ShouldBeOkAsync<JsonObject>());
     }
+
+    private static List<string> RelatedNumbers(JsonObject petition) =>
+        petition["flags"]!.AsArray().SelectMany(f => f!["related"]!.AsArray()).Select(n => n!.GetValue<string>()).Where(n => n.Contains('-', StringComparison.Ordinal)).ToList();
 
     private static List<string> Ids(JsonObject page) => page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
 }
