@@ -131,11 +131,6 @@ internal sealed class ListForSupervisionHandler(CaseStore store) : ICommandHandl
     public async ValueTask<EntityVersion> Handle(ListForSupervision command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.ListForSupervision, cancellationToken);
-        if (before.IsListed)
-        {
-            throw new ConflictException("already_listed", "The case is under listed supervision already.");
-        }
-
         var after = before with { IsListed = true, ListedReason = command.Reason.Trim() };
         var version = await store.SaveAsync(before, after, "case.listed_for_supervision", cancellationToken);
         await store.AddTimelineAsync(after, CaseEventKind.ListedForSupervision, false, command.Reason.Trim(), cancellationToken);
@@ -147,9 +142,8 @@ internal static class SupervisionOrderEndpoints
 {
     public static void Map(IEndpointRouteBuilder cases)
     {
-        cases.MapCaseChange<IssueSupervisionOrder>("supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.",
-            Role.Supervisor, Role.Leader, Role.PetitionOfficer);
-        cases.MapCaseChange<AnswerSupervisionOrder>("supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.", Role.Handler, Role.PetitionOfficer);
-        cases.MapCaseChange<ListForSupervision>("listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).", Role.Supervisor, Role.Leader);
+        cases.MapCaseChange<IssueSupervisionOrder>(CaseAction.IssueSupervisionOrder, "supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.");
+        cases.MapCaseChange<AnswerSupervisionOrder>(CaseAction.AnswerSupervisionOrder, "supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.");
+        cases.MapCaseChange<ListForSupervision>(CaseAction.ListForSupervision, "listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).");
     }
 }
