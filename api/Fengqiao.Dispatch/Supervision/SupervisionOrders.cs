@@ -41,8 +41,13 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.IssueSupervisionOrder, cancellationToken);
         var unitId = command.UnitId ?? before.LeadUnitId
             ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "The case has no lead unit yet; name the unit to supervise.")]);
-        var unit = await directory.FindUnitAsync(unitId, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "Unknown unit.")]);
+        var unit = await directory.FindUnitAsync(unitId, cancellationToken);
+        if (unit is null || !Jurisdiction.Contains(caller, unit.RegionPath) || !SeesTheCase(unit, await store.SituationAsync(before, cancellationToken)))
+        {
+            // The same answer whether the unit does not exist or lies beyond the issuer: ids of other jurisdictions are not confirmed.
+            throw new NotFoundException("Unit");
+        }
+
         var now = clock.GetUtcNow();
         await session.ExecuteAsync(
             SupervisionSql.InsertOrder,
@@ -52,6 +57,15 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
         await store.AddTimelineAsync(before, CaseEventKind.SupervisionOrderIssued, false, $"{unit.Name}: {command.Text.Trim()}", cancellationToken);
         return new EntityVersion(before.Id, version);
     }
+
+    /// <summary>
+    /// Whether the unit's staff can read the case and so answer the order: the lead unit, a co-handling unit, or a unit of a
+    /// region containing the case's, whose petition bureau staff see the cases of their subtree.
+    /// </summary>
+    private static bool SeesTheCase(UnitSnapshot unit, CaseSituation situation) =>
+        unit.Id == situation.Case.LeadUnitId
+        || situation.CoUnits.Any(u => u.UnitId == unit.Id)
+        || Jurisdiction.Contains(unit.RegionPath, situation.Case.RegionPath);
 }
 
 /// <summary>The supervised unit answers the order in writing.</summary>
