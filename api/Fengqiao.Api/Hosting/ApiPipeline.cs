@@ -24,9 +24,10 @@ internal static class ApiPipeline
         return true;
     }
 
-    /// <summary>Middleware in order: errors, static SPA files, OpenAPI, CORS, auth, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
+    /// <summary>Middleware in order: security headers, errors, static SPA files, OpenAPI, CORS, auth, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
     public static WebApplication UseApiHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (SpaFiles(app) is { } spa)

@@ -28,6 +28,9 @@ internal static class ApiServices
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // The answer does not name the server software.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
         services.AddPlatform(configuration);
         services.AddMediator(options =>
         {

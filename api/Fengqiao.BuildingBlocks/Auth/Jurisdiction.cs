@@ -33,6 +33,13 @@ public static class Jurisdiction
     public static Task<T?> QuerySingleInJurisdictionAsync<T>(this IDbSession session, ICurrentUser user, string sql, object? parameters, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<T>(sql, Parameters(user, parameters), cancellationToken);
 
+    /// <summary>Whether <paramref name="regionPath"/> lies in the caller's region subtree; a caller without a region contains nothing.</summary>
+    public static bool Contains(ICurrentUser user, string regionPath) => Contains(user.RegionPath, regionPath);
+
+    /// <summary>Whether <paramref name="regionPath"/> lies in the subtree of <paramref name="ancestorPath"/> (materialised paths end with '/').</summary>
+    public static bool Contains(string? ancestorPath, string regionPath) =>
+        ancestorPath is { Length: > 0 } && regionPath.StartsWith(ancestorPath, StringComparison.Ordinal);
+
     /// <summary>Whether the caller's jurisdiction is the whole region tree (a unit of the root region, the city).</summary>
     public static bool CoversWholeTree(ICurrentUser user) => LevelOf(user) == RegionLevel.City;
 

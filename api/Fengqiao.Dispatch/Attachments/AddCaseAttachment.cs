@@ -19,11 +19,8 @@ internal sealed class AddCaseAttachmentHandler(IDbSession session, CaseStore cas
 {
     public async ValueTask<AddedAttachment> Handle(AddCaseAttachment command, CancellationToken cancellationToken)
     {
-        var row = await cases.GetAsync(command.CaseId, cancellationToken);
-        cases.RequireLeadUnit(row);
-
-        // A file is only useful while the case can still be replied to.
-        CaseStateMachine.Next(row.Status, CaseAction.Reply);
+        // The files go out with the written reply, so adding one is part of replying: whoever may reply now may add one.
+        var row = await cases.GetForActionAsync(command.CaseId, CaseAction.Reply, cancellationToken);
         var stored = await files.StoreAsync(
             command.FileName,
             command.Content,
@@ -62,7 +59,7 @@ internal static class CaseAttachmentEndpoints
         cases.MapPost("/{id:guid}/attachments", UploadAsync)
             .WithName("AddCaseAttachment")
             .WithSummary("The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.")
-            .RequireRoles(Role.Handler, Role.PetitionOfficer)
+            .RequireRoles(CaseActions.RolesFor(CaseAction.Reply))
             .AcceptsFileUpload()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

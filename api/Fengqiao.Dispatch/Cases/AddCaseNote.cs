@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Fengqiao.BuildingBlocks.Auth;
-using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
@@ -25,17 +23,11 @@ internal sealed class AddCaseNoteValidator : AbstractValidator<AddCaseNote>
     public AddCaseNoteValidator() => RuleFor(c => c.Text).NotEmpty().MaximumLength(4000);
 }
 
-internal sealed class AddCaseNoteHandler(CaseStore store, ICurrentUser caller) : ICommandHandler<AddCaseNote, EntityVersion>
+internal sealed class AddCaseNoteHandler(CaseStore store) : ICommandHandler<AddCaseNote, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(AddCaseNote command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AddNote, cancellationToken);
-        var handlesIt = before.LeadUnitId == caller.UnitId || caller.IsInRole(Role.PetitionOfficer) || caller.IsInRole(Role.Supervisor) || store.CallerIsAgentOf(before);
-        if (!handlesIt)
-        {
-            throw new ForbiddenException("Only the lead unit, the petition bureau, supervisors and the case's agent add progress notes; co-units submit their input.");
-        }
-
         var version = await store.SaveAsync(before, before, command.IsPublic ? "case.public_note_added" : "case.internal_note_added", cancellationToken);
         await store.AddTimelineAsync(before, CaseEventKind.Note, command.IsPublic, command.Text.Trim(), cancellationToken);
         return new EntityVersion(before.Id, version);
@@ -45,6 +37,5 @@ internal sealed class AddCaseNoteHandler(CaseStore store, ICurrentUser caller) :
 internal static class AddCaseNoteEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<AddCaseNote>("notes", "AddCaseNote", "Adds a progress note, internal or visible to the petitioner.",
-            Role.Handler, Role.PetitionOfficer, Role.Supervisor, Role.Agent);
+        cases.MapCaseChange<AddCaseNote>(CaseAction.AddNote, "notes", "AddCaseNote", "Adds a progress note, internal or visible to the petitioner.");
 }

@@ -45,12 +45,11 @@ internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory
 
     /// <summary>The officer picks from the agents of their own jurisdiction, as the agent list offers them.</summary>
     private async Task<bool> InJurisdictionAsync(UserSnapshot agent, CancellationToken cancellationToken) =>
-        caller.RegionPath is { Length: > 0 } path
-        && (await directory.FindUnitsAsync([agent.UnitId], cancellationToken)).Any(unit => unit.RegionPath.StartsWith(path, StringComparison.Ordinal));
+        (await directory.FindUnitsAsync([agent.UnitId], cancellationToken)).Any(unit => Jurisdiction.Contains(caller, unit.RegionPath));
 }
 
 internal static class AssignAgentEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<AssignAgent>("agent", "AssignCaseAgent", "Assigns a petition agent (信访代办) to the case.", Role.PetitionOfficer);
+        cases.MapCaseChange<AssignAgent>(CaseAction.AssignAgent, "agent", "AssignCaseAgent", "Assigns a petition agent (信访代办) to the case.");
 }

@@ -57,9 +57,9 @@ internal sealed class AssignCaseHandler(
 {
     public async ValueTask<EntityVersion> Handle(AssignCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
+        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, AssignCaseEndpoint.ActionFor, cancellationToken);
         var reassignment = before.Status == CaseStatus.Returned;
-        var status = CaseStateMachine.Next(before.Status, reassignment ? CaseAction.Reassign : CaseAction.Assign);
+        var status = CaseStateMachine.Next(before.Status, AssignCaseEndpoint.ActionFor(before.Status));
         var unitIds = (command.CoUnitIds ?? []).Prepend(command.LeadUnitId).ToList();
         var units = (await directory.FindUnitsAsync(unitIds, cancellationToken)).ToDictionary(u => u.Id);
         foreach (var (unitId, index) in unitIds.Select((id, i) => (id, i)))
@@ -120,13 +120,15 @@ internal sealed class AssignCaseHandler(
 
     /// <summary>A unit inside the officer's jurisdiction, or a unit whose region contains the matter's region (a higher competent body).</summary>
     private bool MayHandle(UnitSnapshot unit, CaseRow row) =>
-        (caller.RegionPath is { Length: > 0 } path && unit.RegionPath.StartsWith(path, StringComparison.Ordinal))
-        || row.RegionPath.StartsWith(unit.RegionPath, StringComparison.Ordinal);
+        Jurisdiction.Contains(caller, unit.RegionPath) || Jurisdiction.Contains(unit.RegionPath, row.RegionPath);
 }
 
 internal static class AssignCaseEndpoint
 {
+    /// <summary>One request assigns a case, and re-assigns it after a return.</summary>
+    public static CaseAction ActionFor(CaseStatus status) => status == CaseStatus.Returned ? CaseAction.Reassign : CaseAction.Assign;
+
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<AssignCase>("assignment", "AssignCase",
-            "Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.", Role.PetitionOfficer);
+        cases.MapCaseChange<AssignCase>(CaseAction.Assign, "assignment", "AssignCase",
+            "Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.");
 }

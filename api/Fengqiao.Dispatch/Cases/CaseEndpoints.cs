@@ -16,11 +16,14 @@ internal interface ICaseCommand<out TSelf> : ICommand<EntityVersion>
 
 internal static class CaseEndpoints
 {
-    /// <summary>POST /cases/{id}/&lt;action&gt;: If-Match required (428), stale 412, wrong state 409, answers the new version and ETag.</summary>
-    public static RouteHandlerBuilder MapCaseChange<TCommand>(this IEndpointRouteBuilder cases, string action, string name, string summary, params Role[] roles)
+    /// <summary>
+    /// POST /cases/{id}/&lt;path&gt;: If-Match required (428), stale 412, wrong state 409, answers the new version and ETag. The role
+    /// policy is the one <see cref="CaseActions"/> applies to <paramref name="action"/>.
+    /// </summary>
+    public static RouteHandlerBuilder MapCaseChange<TCommand>(this IEndpointRouteBuilder cases, CaseAction action, string path, string name, string summary)
         where TCommand : ICaseCommand<TCommand>
     {
-        return cases.MapPost("/{id:guid}/" + action, async Task<Ok<EntityVersion>> (Guid id, TCommand request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+        return cases.MapPost("/{id:guid}/" + path, async Task<Ok<EntityVersion>> (Guid id, TCommand request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var changed = await sender.Send(request.For(id, Versioning.RequiredIfMatch(context)), cancellationToken);
                 Versioning.SetETag(context, changed.Version);
@@ -28,7 +31,7 @@ internal static class CaseEndpoints
             })
             .WithName(name)
             .WithSummary(summary)
-            .RequireRoles(roles)
+            .RequireRoles(CaseActions.RolesFor(action))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
     }

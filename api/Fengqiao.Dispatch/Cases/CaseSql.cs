@@ -77,6 +77,22 @@ internal static class CaseSql
         WHERE id = @Id AND version = @Version
         """;
 
+    /// <summary>
+    /// What <see cref="CaseActions"/> reads beyond the row, in one round trip: each co-unit's and each supervised unit's part and
+    /// whether it is done, a pending extension request, open checklist items.
+    /// </summary>
+    public const string SituationOf = """
+        SELECT 'CoUnit' AS Part, cu.unit_id AS UnitId, CASE WHEN cu.input_at IS NULL THEN 0 ELSE 1 END AS Done
+        FROM dispatch_case_units cu WHERE cu.case_id = @CaseId
+        UNION ALL
+        SELECT 'SupervisionOrder', so.unit_id, CASE WHEN so.answered_at IS NULL THEN 0 ELSE 1 END
+        FROM dispatch_supervision_orders so WHERE so.case_id = @CaseId
+        UNION ALL
+        SELECT 'PendingExtension', NULL, 0 FROM dispatch_extensions e WHERE e.case_id = @CaseId AND e.status = 'Pending'
+        UNION ALL
+        SELECT 'OpenChecklistItem', NULL, 0 FROM dispatch_checklist_items ci WHERE ci.case_id = @CaseId AND ci.done_at IS NULL
+        """;
+
     public const string CoUnitsOf = """
         SELECT unit_id AS UnitId, unit_name AS UnitName, input_text AS InputText, input_at AS InputAt, input_by_name AS InputByName
         FROM dispatch_case_units
@@ -131,8 +147,6 @@ internal static class CaseSql
         UPDATE dispatch_checklist_items SET done_at = @Now, done_by_name = @ByName
         WHERE case_id = @CaseId AND item_key = @ItemKey AND done_at IS NULL
         """;
-
-    public const string OpenChecklistItems = "SELECT COUNT(*) FROM dispatch_checklist_items WHERE case_id = @CaseId AND done_at IS NULL";
 
     public const string InsertExtension = """
         INSERT INTO dispatch_extensions (id, case_id, days, reason, status, requested_at, requested_by_name, decided_at, decided_by_name, decision_reason)

@@ -46,30 +46,54 @@ internal sealed class CaseStore(
         await session.QuerySingleOrDefaultAsync<CaseRow>(CaseSql.ById, VisibleTo(new { Id = id }), cancellationToken)
         ?? throw new NotFoundException("Case");
 
-    /// <summary>The case for a change by <paramref name="action"/>: 404 when not visible, 412 when stale, 409 when the state forbids it.</summary>
-    public async Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, CaseAction action, CancellationToken cancellationToken)
+    /// <summary>The case for a change by <paramref name="action"/>: 404 when not visible, 412 when stale, 409 or 403 when <see cref="CaseActions"/> refuses it.</summary>
+    public Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, CaseAction action, CancellationToken cancellationToken) =>
+        GetForChangeAsync(id, expectedVersion, _ => action, cancellationToken);
+
+    /// <summary>The same for a command whose action depends on the case's state (assigning or re-assigning).</summary>
+    public async Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, Func<CaseStatus, CaseAction> actionFor, CancellationToken cancellationToken)
     {
-        var row = await GetForChangeAsync(id, expectedVersion, cancellationToken);
-        CaseStateMachine.Next(row.Status, action);
+        var row = await GetAsync(id, cancellationToken);
+        if (row.Version != expectedVersion)
+        {
+            throw new PreconditionFailedException(row.Version);
+        }
+
+        CaseActions.Require(actionFor(row.Status), await SituationAsync(row, cancellationToken), caller);
         return row;
     }
 
-    /// <summary>The case for a change whose action depends on its state: 404 when not visible, 412 when stale.</summary>
-    public async Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>The case for a step that does not change its version (adding a file): 404 when not visible, 409 or 403 when <see cref="CaseActions"/> refuses it.</summary>
+    public async Task<CaseRow> GetForActionAsync(Guid id, CaseAction action, CancellationToken cancellationToken)
     {
         var row = await GetAsync(id, cancellationToken);
-        return row.Version == expectedVersion ? row : throw new PreconditionFailedException(row.Version);
+        CaseActions.Require(action, await SituationAsync(row, cancellationToken), caller);
+        return row;
     }
 
-    public void RequireLeadUnit(CaseRow row)
+    /// <summary>What <see cref="CaseActions"/> reads beyond the row, in one round trip.</summary>
+    public async Task<CaseSituation> SituationAsync(CaseRow row, CancellationToken cancellationToken)
     {
-        if (row.LeadUnitId is null || row.LeadUnitId != caller.UnitId)
-        {
-            throw new ForbiddenException("Only the lead unit of the case can take this step.");
-        }
+        var parts = await session.QueryAsync<SituationPart>(CaseSql.SituationOf, new { CaseId = row.Id }, cancellationToken);
+        return new CaseSituation(
+            row,
+            parts.Where(p => p.Part == "CoUnit").Select(p => new UnitTask(p.UnitId!.Value, p.Done != 0)).ToList(),
+            parts.Where(p => p.Part == "SupervisionOrder").Select(p => new UnitTask(p.UnitId!.Value, p.Done != 0)).ToList(),
+            parts.Any(p => p.Part == "PendingExtension"),
+            parts.Count(p => p.Part == "OpenChecklistItem"),
+            Today,
+            ReviewRequestableUntil(row));
     }
 
-    public bool CallerIsAgentOf(CaseRow row) => caller.IsInRole(Role.Agent) && row.AgentUserId is { } agent && agent == caller.UserId;
+    /// <summary>The last day a review (复查) or re-review (复核) of the reply may be requested; null before a reply and after a re-review.</summary>
+    public DateOnly? ReviewRequestableUntil(CaseRow row) => row.RepliedAt is not { } replied ? null : row.Kind switch
+    {
+        CaseKind.Handling => rules.ReviewRequestWindow.From(WorkCalendar.LocalDate(replied), calendar),
+        CaseKind.Review => rules.ReReviewRequestWindow.From(WorkCalendar.LocalDate(replied), calendar),
+        _ => null,
+    };
+
+    public bool CallerIsAgentOf(CaseRow row) => CaseActions.IsAgentOf(row, caller);
 
     /// <summary>Saves <paramref name="after"/> with its clock re-read; returns the new version.</summary>
     public async Task<long> SaveAsync(CaseRow before, CaseRow after, string auditAction, CancellationToken cancellationToken)
@@ -165,5 +189,15 @@ internal sealed class CaseStore(
         }
 
         return parameters;
+    }
+
+    private sealed record SituationPart
+    {
+        public required string Part { get; init; }
+
+        public Guid? UnitId { get; init; }
+
+        /// <summary>1 when the unit's part is done; a number, as both engines answer the CASE.</summary>
+        public required long Done { get; init; }
     }
 }

@@ -28,18 +28,11 @@ internal sealed class CloseCaseValidator : AbstractValidator<CloseCase>
     public CloseCaseValidator() => RuleFor(c => c.Note).MaximumLength(2000);
 }
 
-internal sealed class CloseCaseHandler(IDbSession session, CaseStore store, IEventPublisher events, TimeProvider clock) : ICommandHandler<CloseCase, EntityVersion>
+internal sealed class CloseCaseHandler(CaseStore store, IEventPublisher events, TimeProvider clock) : ICommandHandler<CloseCase, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(CloseCase command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Close, cancellationToken);
-        store.RequireLeadUnit(before);
-        var open = await session.ExecuteScalarAsync<long>(CaseSql.OpenChecklistItems, new { CaseId = before.Id }, cancellationToken);
-        if (open > 0)
-        {
-            throw new ConflictException("checklist_incomplete", $"{open} item(s) of the closure checklist are not ticked yet.");
-        }
-
         var now = clock.GetUtcNow();
         var final = before.Kind == CaseKind.ReReview;
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Close), ClosedAt = now, FinalAt = final ? now : null };
@@ -61,5 +54,5 @@ internal sealed class CloseCaseHandler(IDbSession session, CaseStore store, IEve
 internal static class CloseCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<CloseCase>("closure", "CloseCase", "Closes a replied case; its checklist must be complete.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<CloseCase>(CaseAction.Close, "closure", "CloseCase", "Closes a replied case; its checklist must be complete.");
 }

@@ -49,12 +49,6 @@ internal sealed class RequestExtensionHandler(IDbSession session, CaseStore stor
     public async ValueTask<EntityVersion> Handle(RequestExtension command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.RequestExtension, cancellationToken);
-        store.RequireLeadUnit(before);
-        if (await session.QuerySingleOrDefaultAsync<PendingExtensionRow>(CaseSql.PendingExtension, new { CaseId = before.Id }, cancellationToken) is not null)
-        {
-            throw new ConflictException("extension_pending", "An extension request of this case awaits a decision.");
-        }
-
         if (before.ExtensionDays + command.Days > rules.MaxExtensionDays)
         {
             throw new ConflictException("extension_limit",
@@ -128,7 +122,7 @@ internal static class ExtensionEndpoints
 {
     public static void Map(IEndpointRouteBuilder cases)
     {
-        cases.MapCaseChange<RequestExtension>("extension-request", "RequestCaseExtension", "The lead unit requests an extension of the reply deadline.", Role.Handler, Role.PetitionOfficer);
-        cases.MapCaseChange<DecideExtension>("extension-decision", "DecideCaseExtension", "Approves or refuses the pending extension request.", Role.Supervisor, Role.Leader);
+        cases.MapCaseChange<RequestExtension>(CaseAction.RequestExtension, "extension-request", "RequestCaseExtension", "The lead unit requests an extension of the reply deadline.");
+        cases.MapCaseChange<DecideExtension>(CaseAction.DecideExtension, "extension-decision", "DecideCaseExtension", "Approves or refuses the pending extension request.");
     }
 }

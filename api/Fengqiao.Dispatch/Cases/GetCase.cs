@@ -195,7 +195,15 @@ internal sealed class GetCaseHandler(IDbSession session, CaseStore store, CaseAt
         var breaches = await session.QueryAsync<string>(CaseSql.BreachesOf, byCase, cancellationToken);
         var timeline = await session.QueryAsync<CaseTimelineEntry>(CaseSql.TimelineOf, byCase, cancellationToken);
         var files = await attachments.OfCaseAsync(c.Id, cancellationToken);
-        var actions = CaseActions.For(c, caller, coUnits, extensions.Any(e => e.Status == "Pending"), orders, store.Today);
+        var situation = new CaseSituation(
+            c,
+            coUnits.Select(u => new UnitTask(u.UnitId, u.InputAt is not null)).ToList(),
+            orders.Select(o => new UnitTask(o.UnitId, o.AnsweredAt is not null)).ToList(),
+            extensions.Any(e => e.Status == "Pending"),
+            checklist.Count(i => i.DoneAt is null),
+            store.Today,
+            store.ReviewRequestableUntil(c));
+        var actions = CaseActions.Allowed(situation, caller);
         return new CaseDetail(
             c.Id, c.PetitionId, c.Number, c.Kind, c.ParentCaseId, c.Status, c.Category, c.RegionId, c.RegionName, c.Summary, c.ReceivedAt, c.AcceptedAt,
             c.IsFirstTime, c.IsRepeat, c.IsSkipLevel, c.SuggestedUnitId, c.LeadUnitId, c.LeadUnitName, c.AssignmentMode, c.ReportRequired, c.AssignedAt, c.SignedAt,
@@ -210,45 +218,6 @@ internal sealed class GetCaseHandler(IDbSession session, CaseStore store, CaseAt
         : c.RepliedAt is not { } replied ? RatingState.NotReplied
         : today > BuildingBlocks.Clock.WorkCalendar.LocalDate(replied).AddDays(rules.UnratedAfterDays) ? RatingState.NotRated
         : RatingState.Awaiting;
-}
-
-/// <summary>The actions the caller's roles, unit and the case's state allow; the SPA shows exactly these.</summary>
-internal static class CaseActions
-{
-    public static IReadOnlyList<CaseAction> For(
-        CaseRow c, ICurrentUser caller, IReadOnlyList<CoUnitView> coUnits, bool extensionPending, IReadOnlyList<SupervisionOrderView> orders, DateOnly today)
-    {
-        var unitStaff = caller.IsInRole(Role.Handler) || caller.IsInRole(Role.PetitionOfficer);
-        var lead = unitStaff && c.LeadUnitId is { } unit && unit == caller.UnitId;
-        var officer = caller.IsInRole(Role.PetitionOfficer);
-        var overseer = caller.IsInRole(Role.Supervisor) || caller.IsInRole(Role.Leader);
-        var agent = caller.IsInRole(Role.Agent) && c.AgentUserId is { } a && a == caller.UserId;
-        var paused = c.PausedAt is not null;
-        var candidates = new Dictionary<CaseAction, bool>
-        {
-            [CaseAction.Assign] = officer,
-            [CaseAction.Reassign] = officer,
-            [CaseAction.Sign] = lead,
-            [CaseAction.Return] = lead && (c.ReturnDue is not { } due || today <= due),
-            [CaseAction.AddNote] = lead || officer || caller.IsInRole(Role.Supervisor) || agent,
-            [CaseAction.SubmitCoUnitInput] = unitStaff && coUnits.Any(u => u.UnitId == caller.UnitId && u.InputAt is null),
-            [CaseAction.RequestExtension] = lead && !extensionPending && !paused,
-            [CaseAction.DecideExtension] = overseer && extensionPending,
-            [CaseAction.PauseClock] = lead && !paused,
-            [CaseAction.ResumeClock] = lead && paused,
-            [CaseAction.Reply] = lead && !paused,
-            [CaseAction.Rate] = (officer || agent) && c.Rating is null,
-            [CaseAction.Close] = lead,
-            [CaseAction.RequestReview] = (officer || agent) && c.ReviewRequestedAt is null && c.Kind != CaseKind.ReReview,
-            [CaseAction.TickChecklist] = lead,
-            [CaseAction.AssignAgent] = officer,
-            [CaseAction.TakeCharge] = caller.IsInRole(Role.Leader) && c.LeaderUserId != caller.UserId,
-            [CaseAction.IssueSupervisionOrder] = overseer || officer,
-            [CaseAction.AnswerSupervisionOrder] = unitStaff && orders.Any(o => o.UnitId == caller.UnitId && o.AnsweredAt is null),
-            [CaseAction.ListForSupervision] = overseer && !c.IsListed,
-        };
-        return candidates.Where(p => p.Value && CaseStateMachine.Allows(c.Status, p.Key)).Select(p => p.Key).ToList();
-    }
 }
 
 internal static class GetCaseEndpoint

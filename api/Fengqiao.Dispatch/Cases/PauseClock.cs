@@ -33,12 +33,6 @@ internal sealed class PauseClockHandler(IDbSession session, CaseStore store, Tim
     public async ValueTask<EntityVersion> Handle(PauseClock command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.PauseClock, cancellationToken);
-        store.RequireLeadUnit(before);
-        if (before.PausedAt is not null)
-        {
-            throw new ConflictException("clock_paused", "The clock of this case is already paused.");
-        }
-
         var now = clock.GetUtcNow();
         await session.ExecuteAsync(CaseSql.InsertPause, new { Id = Guid.CreateVersion7(now), CaseId = before.Id, Reason = command.Reason.Trim(), Now = now }, cancellationToken);
         var version = await store.SaveAsync(before, before with { PausedAt = now, PauseReason = command.Reason.Trim() }, "case.clock_paused", cancellationToken);
@@ -70,14 +64,8 @@ internal sealed class ResumeClockHandler(IDbSession session, CaseStore store, Di
     public async ValueTask<EntityVersion> Handle(ResumeClock command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.ResumeClock, cancellationToken);
-        store.RequireLeadUnit(before);
-        if (before.PausedAt is not { } pausedAt)
-        {
-            throw new ConflictException("clock_running", "The clock of this case is not paused.");
-        }
-
         var now = clock.GetUtcNow();
-        var pausedDays = rules.ReplyDeadline.Count(WorkCalendar.LocalDate(pausedAt), store.Today, calendar);
+        var pausedDays = rules.ReplyDeadline.Count(WorkCalendar.LocalDate(before.PausedAt!.Value), store.Today, calendar);
         var replyDue = before.ReplyDue is { } due ? (rules.ReplyDeadline with { Days = pausedDays }).From(due, calendar) : before.ReplyDue;
         await session.ExecuteAsync(CaseSql.EndPause, new { CaseId = before.Id, Now = now, Days = pausedDays }, cancellationToken);
         var after = before with { PausedAt = null, PauseReason = null, PausedDays = before.PausedDays + pausedDays, ReplyDue = replyDue };
@@ -92,7 +80,7 @@ internal static class ClockEndpoints
 {
     public static void Map(IEndpointRouteBuilder cases)
     {
-        cases.MapCaseChange<PauseClock>("clock-pause", "PauseCaseClock", "Pauses the reply clock with a reason (hearing, appraisal).", Role.Handler, Role.PetitionOfficer);
-        cases.MapCaseChange<ResumeClock>("clock-resume", "ResumeCaseClock", "Resumes the reply clock; the deadline moves by the days paused.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<PauseClock>(CaseAction.PauseClock, "clock-pause", "PauseCaseClock", "Pauses the reply clock with a reason (hearing, appraisal).");
+        cases.MapCaseChange<ResumeClock>(CaseAction.ResumeClock, "clock-resume", "ResumeCaseClock", "Resumes the reply clock; the deadline moves by the days paused.");
     }
 }

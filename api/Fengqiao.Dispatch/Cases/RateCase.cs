@@ -45,6 +45,5 @@ internal sealed class RateCaseHandler(CaseStore store, CaseRating rating) : ICom
 internal static class RateCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<RateCase>("rating", "RateCase", "Records the petitioner's rating taken by a callback (回访) or given through the agent.",
-            Role.PetitionOfficer, Role.Agent);
+        cases.MapCaseChange<RateCase>(CaseAction.Rate, "rating", "RateCase", "Records the petitioner's rating taken by a callback (回访) or given through the agent.");
 }

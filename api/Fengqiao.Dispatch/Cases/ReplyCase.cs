@@ -43,12 +43,6 @@ internal sealed class ReplyCaseHandler(CaseStore store, CaseAttachments attachme
     public async ValueTask<EntityVersion> Handle(ReplyCase command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Reply, cancellationToken);
-        store.RequireLeadUnit(before);
-        if (before.PausedAt is not null)
-        {
-            throw new BuildingBlocks.Errors.ConflictException("clock_paused", "Resume the clock before replying.");
-        }
-
         var now = clock.GetUtcNow();
         await attachments.SendWithReplyAsync(before.Id, command.AttachmentIds, now, cancellationToken);
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Reply), RepliedAt = now, Opinion = command.Opinion, ReplyText = command.Text.Trim() };
@@ -69,5 +63,5 @@ internal sealed class ReplyCaseHandler(CaseStore store, CaseAttachments attachme
 internal static class ReplyCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<ReplyCase>("reply", "ReplyCase", "The lead unit replies with its written opinion; the petitioner is notified.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<ReplyCase>(CaseAction.Reply, "reply", "ReplyCase", "The lead unit replies with its written opinion; the petitioner is notified.");
 }

@@ -38,6 +38,6 @@ internal sealed class RequestReviewHandler(CaseStore store, ReviewOpener reviews
 internal static class RequestReviewEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<RequestReview>("review-request", "RequestCaseReview",
-            "Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.", Role.PetitionOfficer, Role.Agent);
+        cases.MapCaseChange<RequestReview>(CaseAction.RequestReview, "review-request", "RequestCaseReview",
+            "Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.");
 }

@@ -32,12 +32,6 @@ internal sealed class ReturnCaseHandler(CaseStore store, IEventPublisher events,
     public async ValueTask<EntityVersion> Handle(ReturnCase command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Return, cancellationToken);
-        store.RequireLeadUnit(before);
-        if (before.ReturnDue is { } returnDue && store.Today > returnDue)
-        {
-            throw new ConflictException("return_period_passed", $"The period for returning the case ended on {returnDue:yyyy-MM-dd}; the unit must handle it.");
-        }
-
         var now = clock.GetUtcNow();
         var after = before with
         {
@@ -56,5 +50,5 @@ internal sealed class ReturnCaseHandler(CaseStore store, IEventPublisher events,
 internal static class ReturnCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<ReturnCase>("return", "ReturnCase", "The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<ReturnCase>(CaseAction.Return, "return", "ReturnCase", "The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.");
 }

@@ -31,7 +31,6 @@ internal sealed class SignCaseHandler(CaseStore store, IEventPublisher events, T
     public async ValueTask<EntityVersion> Handle(SignCase command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Sign, cancellationToken);
-        store.RequireLeadUnit(before);
         var now = clock.GetUtcNow();
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Sign), SignedAt = now };
         var version = await store.SaveAsync(before, after, "case.signed", cancellationToken);
@@ -56,5 +55,5 @@ internal sealed class SignCaseHandler(CaseStore store, IEventPublisher events, T
 internal static class SignCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<SignCase>("signature", "SignCase", "The lead unit signs for (签收) the case.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<SignCase>(CaseAction.Sign, "signature", "SignCase", "The lead unit signs for (签收) the case.");
 }

@@ -31,15 +31,10 @@ internal sealed class SubmitCoUnitInputHandler(IDbSession session, CaseStore sto
     public async ValueTask<EntityVersion> Handle(SubmitCoUnitInput command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.SubmitCoUnitInput, cancellationToken);
-        var changed = await session.ExecuteAsync(
+        await session.ExecuteAsync(
             CaseSql.SubmitCoUnitInput,
             new { CaseId = before.Id, UnitId = caller.UnitId ?? Guid.Empty, Text = command.Text.Trim(), Now = clock.GetUtcNow(), ByName = caller.DisplayName },
             cancellationToken);
-        if (changed == 0)
-        {
-            throw new ForbiddenException("Only a co-handling unit of the case submits input.");
-        }
-
         var version = await store.SaveAsync(before, before, "case.co_unit_input_submitted", cancellationToken);
         await store.AddTimelineAsync(before, CaseEventKind.CoUnitInput, false, command.Text.Trim(), cancellationToken);
         return new EntityVersion(before.Id, version);
@@ -49,5 +44,5 @@ internal sealed class SubmitCoUnitInputHandler(IDbSession session, CaseStore sto
 internal static class SubmitCoUnitInputEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<SubmitCoUnitInput>("co-unit-input", "SubmitCoUnitInput", "A co-handling unit submits its input to the lead unit.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<SubmitCoUnitInput>(CaseAction.SubmitCoUnitInput, "co-unit-input", "SubmitCoUnitInput", "A co-handling unit submits its input to the lead unit.");
 }

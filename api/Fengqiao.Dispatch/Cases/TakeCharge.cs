@@ -39,5 +39,5 @@ internal sealed class TakeChargeHandler(CaseStore store, ICurrentUser caller) : 
 internal static class TakeChargeEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<TakeCharge>("leader", "TakeChargeOfCase", "A leader takes personal charge of the case (包案).", Role.Leader);
+        cases.MapCaseChange<TakeCharge>(CaseAction.TakeCharge, "leader", "TakeChargeOfCase", "A leader takes personal charge of the case (包案).");
 }

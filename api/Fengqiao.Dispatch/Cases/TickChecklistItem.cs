@@ -45,7 +45,6 @@ internal sealed class TickChecklistItemHandler(IDbSession session, CaseStore sto
     public async ValueTask<EntityVersion> Handle(TickChecklistItem command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.TickChecklist, cancellationToken);
-        store.RequireLeadUnit(before);
         var items = await session.QueryAsync<ChecklistItemView>(CaseSql.ChecklistOf, new { CaseId = before.Id }, cancellationToken);
         var item = items.FirstOrDefault(i => i.ItemKey == command.ItemKey)
             ?? throw new ValidationException([new ValidationFailure(nameof(command.ItemKey), "The case's checklist has no such item.")]);
@@ -64,5 +63,5 @@ internal sealed class TickChecklistItemHandler(IDbSession session, CaseStore sto
 internal static class TickChecklistItemEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<TickChecklistItem>("checklist", "TickCaseChecklistItem", "Ticks one item of the closure checklist.", Role.Handler, Role.PetitionOfficer);
+        cases.MapCaseChange<TickChecklistItem>(CaseAction.TickChecklist, "checklist", "TickCaseChecklistItem", "Ticks one item of the closure checklist.");
 }

@@ -189,7 +189,7 @@ internal static class PublicCaseEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/public/petitions/{trackingCode}/case").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        var group = api.MapGroup("/public/petitions/{trackingCode}/case").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).CarriesSecret();
         group.MapGet("/", GetAsync)
             .WithName("GetPublicCase")
             .WithSummary("How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).")

@@ -95,7 +95,7 @@ internal sealed class GetSupervisionBoardHandler(IDbSession session, CaseStore s
         var shownPath = query.RegionId is { } id ? (await directory.FindRegionAsync(id, cancellationToken))?.Path : ownPath;
 
         // A region outside the jurisdiction answers as a missing one; a caller without a region has no board.
-        if (shownPath is null || ownPath.Length == 0 || !shownPath.StartsWith(ownPath, StringComparison.Ordinal))
+        if (shownPath is null || !Jurisdiction.Contains(caller, shownPath))
         {
             throw new NotFoundException("Region");
         }

@@ -41,8 +41,13 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.IssueSupervisionOrder, cancellationToken);
         var unitId = command.UnitId ?? before.LeadUnitId
             ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "The case has no lead unit yet; name the unit to supervise.")]);
-        var unit = await directory.FindUnitAsync(unitId, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "Unknown unit.")]);
+        var unit = await directory.FindUnitAsync(unitId, cancellationToken);
+        if (unit is null || !Jurisdiction.Contains(caller, unit.RegionPath) || !SeesTheCase(unit, await store.SituationAsync(before, cancellationToken)))
+        {
+            // The same answer whether the unit does not exist or lies beyond the issuer: ids of other jurisdictions are not confirmed.
+            throw new NotFoundException("Unit");
+        }
+
         var now = clock.GetUtcNow();
         await session.ExecuteAsync(
             SupervisionSql.InsertOrder,
@@ -52,6 +57,15 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
         await store.AddTimelineAsync(before, CaseEventKind.SupervisionOrderIssued, false, $"{unit.Name}: {command.Text.Trim()}", cancellationToken);
         return new EntityVersion(before.Id, version);
     }
+
+    /// <summary>
+    /// Whether the unit's staff can read the case and so answer the order: the lead unit, a co-handling unit, or a unit of a
+    /// region containing the case's, whose petition bureau staff see the cases of their subtree.
+    /// </summary>
+    private static bool SeesTheCase(UnitSnapshot unit, CaseSituation situation) =>
+        unit.Id == situation.Case.LeadUnitId
+        || situation.CoUnits.Any(u => u.UnitId == unit.Id)
+        || Jurisdiction.Contains(unit.RegionPath, situation.Case.RegionPath);
 }
 
 /// <summary>The supervised unit answers the order in writing.</summary>
@@ -131,11 +145,6 @@ internal sealed class ListForSupervisionHandler(CaseStore store) : ICommandHandl
     public async ValueTask<EntityVersion> Handle(ListForSupervision command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.ListForSupervision, cancellationToken);
-        if (before.IsListed)
-        {
-            throw new ConflictException("already_listed", "The case is under listed supervision already.");
-        }
-
         var after = before with { IsListed = true, ListedReason = command.Reason.Trim() };
         var version = await store.SaveAsync(before, after, "case.listed_for_supervision", cancellationToken);
         await store.AddTimelineAsync(after, CaseEventKind.ListedForSupervision, false, command.Reason.Trim(), cancellationToken);
@@ -147,9 +156,8 @@ internal static class SupervisionOrderEndpoints
 {
     public static void Map(IEndpointRouteBuilder cases)
     {
-        cases.MapCaseChange<IssueSupervisionOrder>("supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.",
-            Role.Supervisor, Role.Leader, Role.PetitionOfficer);
-        cases.MapCaseChange<AnswerSupervisionOrder>("supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.", Role.Handler, Role.PetitionOfficer);
-        cases.MapCaseChange<ListForSupervision>("listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).", Role.Supervisor, Role.Leader);
+        cases.MapCaseChange<IssueSupervisionOrder>(CaseAction.IssueSupervisionOrder, "supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.");
+        cases.MapCaseChange<AnswerSupervisionOrder>(CaseAction.AnswerSupervisionOrder, "supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.");
+        cases.MapCaseChange<ListForSupervision>(CaseAction.ListForSupervision, "listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).");
     }
 }

@@ -26,9 +26,15 @@ internal static class AttachmentSql
         JOIN intake_petitions p ON p.id = a.petition_id
         WHERE a.id = @AttachmentId AND (p.id = @PetitionId OR p.merged_into_id = @PetitionId)
         """;
+
+    public const string RegisteredBy = "SELECT COUNT(*) FROM intake_petitions WHERE id = @PetitionId AND registered_by = @UserId";
 }
 
-/// <summary>Adds a file to a petition: its type is read from its content, its SHA-256 kept beside it.</summary>
+/// <summary>
+/// Adds a file to a petition: its type is read from its content, its SHA-256 kept beside it. Those who work on the petition
+/// add files: the petition bureau within its jurisdiction, and whoever registered it (a leader at a reception, an agent for the
+/// petitioner). Handling units add theirs to the case they were given.
+/// </summary>
 internal sealed record AddAttachment(Guid PetitionId, string FileName, Stream Content) : ICommand<AddedAttachment>;
 
 internal sealed class AddAttachmentHandler(
@@ -42,6 +48,13 @@ internal sealed class AddAttachmentHandler(
     public async ValueTask<AddedAttachment> Handle(AddAttachment command, CancellationToken cancellationToken)
     {
         var petition = await reader.GetAsync(command.PetitionId, cancellationToken);
+        if (!caller.IsInRole(Role.PetitionOfficer)
+            && await session.ExecuteScalarAsync<long>(AttachmentSql.RegisteredBy, new { PetitionId = petition.Id, UserId = caller.UserId ?? Guid.Empty }, cancellationToken) == 0)
+        {
+            // Beyond the caller's work, as beyond the jurisdiction: answered as a missing petition.
+            throw new NotFoundException("Petition");
+        }
+
         var stored = await store.StoreAsync(
             command.FileName,
             command.Content,
@@ -79,7 +92,7 @@ internal static class AttachmentEndpoints
         petitions.MapPost("/{id:guid}/attachments", UploadAsync)
             .WithName("AddPetitionAttachment")
             .WithSummary("Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.")
-            .RequireRoles(Role.PetitionOfficer, Role.Leader, Role.Agent, Role.Handler)
+            .RequireRoles(Role.PetitionOfficer, Role.Leader, Role.Agent)
             .AcceptsFileUpload()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

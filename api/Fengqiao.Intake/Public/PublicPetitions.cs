@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
@@ -203,7 +204,7 @@ internal static class PublicEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var publicApi = api.MapGroup("/public/petitions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
+        var publicApi = api.MapGroup("/public/petitions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).CarriesSecret();
         publicApi.MapPost("/", SubmitAsync)
             .WithName("SubmitPublicPetition")
             .WithSummary("Submits a petition online without an account; returns a tracking code and a secret, shown once.")

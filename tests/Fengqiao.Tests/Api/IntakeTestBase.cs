@@ -17,10 +17,13 @@ public abstract class IntakeTestBase
 
     protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices => null;
 
+    /// <summary>Whether the host serves on Kestrel rather than in memory.</summary>
+    protected virtual bool OverKestrel => false;
+
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        Api = new ApiFactory(ConfigureServices, Settings);
+        Api = new ApiFactory(ConfigureServices, Settings, OverKestrel);
         using var city = await Api.ClientForAsync("city.analyst");
         var regions = (await (await city.GetAsync("/api/v1/regions")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
         foreach (var region in regions)

@@ -20,8 +20,14 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory(Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? settings = null)
+    /// <param name="overKestrel">Serve on Kestrel at a free loopback port instead of in memory, for what only a real server does (its own headers).</param>
+    public ApiFactory(Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? settings = null, bool overKestrel = false)
     {
+        if (overKestrel)
+        {
+            UseKestrel(0);
+        }
+
         _configureServices = configureServices;
         _settings = settings ?? [];
         DataDirectory = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N"));
