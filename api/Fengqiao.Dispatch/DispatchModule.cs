@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Dispatch.Attachments;
@@ -41,7 +42,7 @@ public static class DispatchModule
 
     public static IEndpointRouteBuilder MapDispatch(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags(Tag);
+        var api = endpoints.MapApiGroup(Tag);
         PublicCaseEndpoints.Map(api);
         SupervisionBoardEndpoint.Map(api);
 

@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Intake.Attachments;
 using Fengqiao.Intake.CaseUnits;
@@ -51,7 +52,7 @@ public static class IntakeModule
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags(Tag);
+        var api = endpoints.MapApiGroup(Tag);
         ListCategoriesEndpoint.Map(api);
         PublicEndpoints.Map(api);
 

@@ -7,6 +7,7 @@ using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -36,7 +37,7 @@ public static class OrganizationModule
 
     public static IEndpointRouteBuilder MapOrganization(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags(Tag);
+        var api = endpoints.MapApiGroup(Tag);
 
         var auth = api.MapGroup("/auth");
         IssueTokenEndpoint.Map(auth);

@@ -40,6 +40,10 @@ internal static class ApiServices
         });
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+
+        // Binding failures reach the problem-details handler in every environment, which names the parameter; otherwise
+        // outside Development they answer an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -100,6 +100,13 @@ public sealed class WorkCalendar
     public static DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ChinaStandardTime).DateTime);
 
+    /// <summary>The instant a local (China) day begins; days from filters are checked into a range where it cannot overflow.</summary>
+    public static DateTimeOffset StartOfLocalDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, ChinaStandardTime.GetUtcOffset(midnight));
+    }
+
     /// <summary>Reads every <c>YYYY.json</c> file of a folder.</summary>
     public static WorkCalendar LoadFromDirectory(string directory)
     {

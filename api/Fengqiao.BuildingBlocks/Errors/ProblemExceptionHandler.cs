@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => UnreadableJson(json),
+            BadHttpRequestException unbound when UnboundParameter().Match(unbound.Message) is { Success: true } match => InvalidParameter(match.Groups["name"].Value),
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -74,6 +76,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = "The request body could not be read.",
         };
     }
+
+    /// <summary>A query, route or header value that did not bind (<c>?limit=abc</c>), or a required one left out, named without echoing it.</summary>
+    private static HttpValidationProblemDetails InvalidParameter(string name) =>
+        new(new Dictionary<string, string[]> { [name] = ["This value is missing or not valid here."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        };
+
+    /// <summary>ASP.NET Core's messages for such failures: <c>Failed to bind parameter "int? limit" from "abc".</c>, <c>Required parameter "string tab" was not provided from query string.</c></summary>
+    [GeneratedRegex("^(?:Failed to bind parameter|Required parameter) \"[^\"]* (?<name>[^\" ]+)\"")]
+    private static partial Regex UnboundParameter();
 
     private static ProblemDetails WithCode(ProblemDetails problem, string code)
     {

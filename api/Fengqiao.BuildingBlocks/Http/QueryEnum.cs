@@ -42,4 +42,11 @@ public static class QueryEnum
 
         throw new ValidationException([new ValidationFailure(field, $"Unknown value '{value}'; expected one of: {string.Join(", ", QueryEnumAttribute.NamesOf(typeof(TEnum)))}.")]);
     }
+
+    /// <summary>The enum values of a repeated parameter (<c>?flag=a&amp;flag=b</c>); an empty or unknown one is a 400 naming the field.</summary>
+    public static IReadOnlyList<TEnum> ParseAll<TEnum>(string[]? values, string field)
+        where TEnum : struct, Enum =>
+        (values ?? []).Select(value => Parse<TEnum>(value, field)
+            ?? throw new ValidationException([new ValidationFailure(field, "An empty value names nothing; leave it out or give one.")]))
+            .ToList();
 }

@@ -13,6 +13,9 @@ public static class ValidatorRegistration
     /// </summary>
     public static IServiceCollection AddModuleValidators(this IServiceCollection services, Assembly assembly)
     {
+        // A rule's checks run in order and stop at the first failure: `NotEmpty().Must(p => Normalise(p))` never hands
+        // the later check a null the earlier one refused (FluentValidation runs them all by default, and that was a 500).
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton,
             scan => IsStateless(scan.ValidatorType), includeInternalTypes: true);
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Dapper;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
@@ -24,7 +23,7 @@ internal static class ExportPetitionsEndpoint
             .WithName("ExportPetitions")
             .WithSummary("The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).")
             .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesCsv()
             .ProducesValidationProblem();
 
     private static async Task Handle(
@@ -47,32 +46,28 @@ internal static class ExportPetitionsEndpoint
             null, int.MaxValue, cancellationToken);
         await RecordExportAsync(services, filter, cancellationToken);
 
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"petitions-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "number", "received_at", "channel", "status", "category", "region", "persons", "acceptance_due", "flags", "request" })
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
+        await using var csv = await CsvExport.StartAsync(
+            context.Response,
+            $"petitions-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv",
+            ["number", "received_at", "channel", "status", "category", "region", "persons", "acceptance_due", "flags", "request"]);
         if (parameters is not null)
         {
             var connection = await session.GetConnectionAsync(cancellationToken);
             await foreach (var row in connection.QueryUnbufferedAsync<PetitionListItem>(PetitionSql.List(session.Dialect, filter.Terms, afterCursor: false, level: null), parameters).WithCancellation(cancellationToken))
             {
-                csv.WriteField(row.Number);
-                csv.WriteField(row.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-                csv.WriteField(row.Channel.ToSnakeCase());
-                csv.WriteField(row.Status.ToSnakeCase());
-                csv.WriteField(row.Category);
-                csv.WriteField(row.RegionName);
-                csv.WriteField(row.Persons);
-                csv.WriteField(row.AcceptanceDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(string.Join(' ', FlagsOf(row)));
-                csv.WriteField(row.RequestText);
-                await csv.NextRecordAsync();
+                await csv.WriteRowAsync(
+                [
+                    row.Number,
+                    row.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    row.Channel.ToSnakeCase(),
+                    row.Status.ToSnakeCase(),
+                    row.Category,
+                    row.RegionName,
+                    row.Persons.ToString(CultureInfo.InvariantCulture),
+                    row.AcceptanceDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    string.Join(' ', FlagsOf(row)),
+                    row.RequestText,
+                ]);
             }
         }
     }

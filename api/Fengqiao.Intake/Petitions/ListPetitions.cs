@@ -98,7 +98,7 @@ internal sealed record PetitionFilter(
             QueryEnum.Parse<Channel>(channel, nameof(channel)),
             string.IsNullOrWhiteSpace(category) ? null : category,
             regionId,
-            (flag ?? []).Select(f => QueryEnum.Parse<PetitionFlag>(f, nameof(flag))!.Value).Distinct().ToList(),
+            QueryEnum.ParseAll<PetitionFlag>(flag, nameof(flag)).Distinct().ToList(),
             receivedFrom,
             receivedTo,
             string.IsNullOrWhiteSpace(text) ? null : text.Trim());
@@ -151,8 +151,8 @@ internal sealed record PetitionFilter(
             Status = Status?.ToString(),
             Channel = Channel?.ToString(),
             Category,
-            ReceivedFrom = ReceivedFrom is { } from ? StartOfDay(from) : (DateTimeOffset?)null,
-            ReceivedTo = ReceivedTo is { } to ? StartOfDay(to.AddDays(1)) : (DateTimeOffset?)null,
+            ReceivedFrom = ReceivedFrom is { } from ? WorkCalendar.StartOfLocalDay(from) : (DateTimeOffset?)null,
+            ReceivedTo = ReceivedTo is { } to ? WorkCalendar.StartOfLocalDay(to.AddDays(1)) : (DateTimeOffset?)null,
             Today = WorkCalendar.LocalDate(clock.GetUtcNow()),
             Text = Text is null ? null : "%" + Text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%",
             AfterReceivedAt = after?.ReceivedAt,
@@ -160,9 +160,6 @@ internal sealed record PetitionFilter(
             Limit = limit,
         });
     }
-
-    private static DateTimeOffset StartOfDay(DateOnly day) =>
-        new(day.ToDateTime(TimeOnly.MinValue), WorkCalendar.ChinaStandardTime.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
 }
 
 internal sealed record ListPetitions(PetitionFilter Filter, string? Cursor, int? Limit) : IQuery<Page<PetitionListItem>>;

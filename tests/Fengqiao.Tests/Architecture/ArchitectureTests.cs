@@ -1,7 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fengqiao.Tests.Support;
+using Fengqiao.BuildingBlocks.Http;
 using Mediator;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 
 namespace Fengqiao.Tests.Architecture;
@@ -79,6 +82,41 @@ public sealed partial class ArchitectureTests
     {
         Assert.That(DirectMapping().IsMatch("app.MapGet(\"/x\", () => 1);"), Is.True);
         Assert.That(DirectMapping().IsMatch("app.MapOrganization();"), Is.False);
+    }
+
+    /// <summary>Exports carry text the public typed in; only the shared writer neutralises formulas in it.</summary>
+    [Test]
+    public void Csv_IsWrittenOnlyThroughTheSharedWriter()
+    {
+        Assembly[] hostAndModules = [.. Modules, typeof(Program).Assembly];
+        var referencingCsvHelper = hostAndModules.Where(a => a.GetReferencedAssemblies().Any(r => r.Name == "CsvHelper")).Select(a => a.GetName().Name);
+        Assert.That(referencingCsvHelper, Is.Empty, "only BuildingBlocks' CsvExport may use CsvHelper");
+
+        Type[] sharedWriter = [typeof(CsvExport), typeof(CsvExportEndpoints)];
+        var writers = hostAndModules.Append(typeof(CsvExport).Assembly)
+            .SelectMany(TypesNamingTheCsvMediaType)
+            .Except(sharedWriter.Select(t => t.FullName!));
+        Assert.That(writers, Is.Empty, "these types answer text/csv themselves; write CSV with CsvExport and declare it with ProducesCsv()");
+    }
+
+    [Test]
+    public void Csv_Rule_FindsTheTypesNamingTheMediaType()
+    {
+        Assert.That(TypesNamingTheCsvMediaType(typeof(CsvExport).Assembly), Is.EquivalentTo(new[] { typeof(CsvExport).FullName, typeof(CsvExportEndpoints).FullName }));
+    }
+
+    /// <summary>The outermost types whose code (lambdas and async methods included) loads a string naming text/csv.</summary>
+    private static IEnumerable<string> TypesNamingTheCsvMediaType(Assembly assembly)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly.Location);
+        return module.GetTypes()
+            .Where(type => type.Methods.Any(method => method.HasBody && method.Body.Instructions.Any(instruction =>
+                instruction.OpCode == OpCodes.Ldstr && ((string)instruction.Operand).Contains("text/csv", StringComparison.OrdinalIgnoreCase))))
+            .Select(Outermost)
+            .Distinct()
+            .ToList();
+
+        static string Outermost(TypeDefinition type) => type.DeclaringType is null ? type.FullName : Outermost(type.DeclaringType);
     }
 
     private static string Failing(TestResult result) =>

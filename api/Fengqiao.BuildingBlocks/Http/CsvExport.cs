@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Fengqiao.BuildingBlocks.Http;
+
+/// <summary>
+/// The one way an endpoint answers CSV: a streamed UTF-8 file with a BOM (so Excel reads Chinese text), each
+/// cell written by CsvHelper with formula injection neutralised. Exported cells hold text the public typed in,
+/// and a spreadsheet runs a cell starting with <c>= + - @</c>, tab or CR as a formula; following OWASP such a
+/// cell gets a leading <c>'</c> and is quoted. Modules never write CSV themselves (an architecture test checks).
+/// </summary>
+public sealed class CsvExport : IAsyncDisposable
+{
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+    };
+
+    private readonly StreamWriter _text;
+    private readonly CsvWriter _csv;
+
+    private CsvExport(Stream body)
+    {
+        _text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        _csv = new CsvWriter(_text, Configuration);
+    }
+
+    /// <summary>Starts the answer as an attachment named <paramref name="fileName"/> and writes the header row.</summary>
+    public static async Task<CsvExport> StartAsync(HttpResponse response, string fileName, IReadOnlyList<string> header)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        var export = new CsvExport(response.Body);
+        await export.WriteRowAsync(header);
+        return export;
+    }
+
+    public async Task WriteRowAsync(IReadOnlyList<string?> cells)
+    {
+        foreach (var cell in cells)
+        {
+            _csv.WriteField(cell);
+        }
+
+        await _csv.NextRecordAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _csv.DisposeAsync();
+        await _text.DisposeAsync();
+    }
+}
+
+public static class CsvExportEndpoints
+{
+    /// <summary>Declares the CSV answer of an endpoint that writes it with <see cref="CsvExport"/>.</summary>
+    public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces(StatusCodes.Status200OK, contentType: "text/csv");
+}
