@@ -7,6 +7,7 @@ using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Authentication;
@@ -29,6 +30,10 @@ public static class OrganizationModule
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<UserStore>();
+        services.AddScoped<RoleGrants>();
+        services.AddSingleton<SecurityStampCache>();
+        services.AddSingleton<ISecurityStamps>(sp => sp.GetRequiredService<SecurityStampCache>());
+        services.AddHostedService<SecurityStampRefresher>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<IClaimsTransformation, ExternalIdentityClaims>();
@@ -58,6 +63,7 @@ public static class OrganizationModule
         var users = api.MapGroup("/users");
         ListUsersEndpoint.Map(users);
         ListAgentsEndpoint.Map(users);
+        ListGrantableRolesEndpoint.Map(users);
         GetUserEndpoint.Map(users);
         CreateUserEndpoint.Map(users);
         UpdateUserEndpoint.Map(users);

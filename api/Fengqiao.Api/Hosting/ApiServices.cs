@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -73,6 +74,8 @@ internal static class ApiServices
                 NameClaimType = FengqiaoClaims.Name,
                 RoleClaimType = FengqiaoClaims.Role,
             };
+            // Runs after every successful validation, remembered tokens included.
+            options.Events = new JwtBearerEvents { OnTokenValidated = RefuseStaleSecurityStamp };
         });
         if (configuration["Auth:Oidc:Authority"] is { Length: > 0 } authority)
         {
@@ -141,6 +144,21 @@ internal static class ApiServices
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    /// <summary>
+    /// A token issued before its user was disabled, had roles changed, had the password reset, signed out or had a
+    /// refresh family revoked carries an older security stamp than the user's current one, and is refused (401).
+    /// </summary>
+    private static async Task RefuseStaleSecurityStamp(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (!Guid.TryParse(principal?.FindFirst(FengqiaoClaims.Subject)?.Value, out var userId)
+            || !long.TryParse(principal.FindFirst(FengqiaoClaims.SecurityStamp)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var stamp)
+            || !await context.HttpContext.RequestServices.GetRequiredService<ISecurityStamps>().IsCurrentAsync(userId, stamp, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The token was revoked.");
+        }
     }
 
     /// <summary>Tokens from our own issuer go to the local scheme; any other issuer to the external OIDC scheme, if configured.</summary>

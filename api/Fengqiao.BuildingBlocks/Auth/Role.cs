@@ -36,4 +36,7 @@ public static class FengqiaoClaims
     public const string Role = "role";
     public const string Unit = "unit";
     public const string RegionPath = "region_path";
+
+    /// <summary>The user's security stamp when the token was issued; a token whose stamp is no longer current is refused.</summary>
+    public const string SecurityStamp = "sstamp";
 }

@@ -24,4 +24,8 @@ public sealed class PreconditionRequiredException()
     : Exception("This update needs an If-Match header carrying the ETag of the version you read.");
 
 /// <summary>The caller may see the object, but their unit, role or reach may not take this step on it (403).</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
+public sealed class ForbiddenException(string message, string? code = null) : Exception(message)
+{
+    /// <summary>Names the refusal for clients that explain it, e.g. <c>cannot_change_own_roles</c>.</summary>
+    public string? Code { get; } = code;
+}

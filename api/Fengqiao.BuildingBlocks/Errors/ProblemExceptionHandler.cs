@@ -24,6 +24,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = badRequest.Message,
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ForbiddenException { Code: { } code } forbidden => WithCode(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message }, code),
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             ConflictException conflict => WithCode(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message }, conflict.Code),
             PreconditionFailedException stale => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Stale version.", Detail = stale.Message },

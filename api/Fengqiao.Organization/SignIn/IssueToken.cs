@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Organization.Users;
@@ -11,7 +12,12 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Organization.SignIn;
 
 /// <summary>Signs a local account in with user name and password.</summary>
-internal sealed record IssueToken(string UserName, string Password) : ICommand<SignInOutcome>;
+internal sealed record IssueToken(string UserName, string Password) : ICommand<SignInOutcome>
+{
+    /// <summary>Where the attempt came from (see <see cref="Lockout.ClientKey"/>): wrong passwords are counted per name and address.</summary>
+    [JsonIgnore]
+    public string ClientAddress { get; init; } = "local";
+}
 
 internal sealed class IssueTokenValidator : AbstractValidator<IssueToken>
 {
@@ -28,34 +34,47 @@ internal sealed class IssueTokenHandler(IDbSession session, UserPasswords passwo
     public async ValueTask<SignInOutcome> Handle(IssueToken command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var account = await session.QuerySingleOrDefaultAsync<SignInAccount>(
-            SignInSql.AccountByUserName, new { UserName = command.UserName.Trim().ToLowerInvariant() }, cancellationToken);
+        var attempt = new { UserName = command.UserName.Trim().ToLowerInvariant(), command.ClientAddress };
+        var streak = await session.QuerySingleOrDefaultAsync<SignInFailures>(SignInSql.FailuresOf(session.Dialect), attempt, cancellationToken);
+        var account = await session.QuerySingleOrDefaultAsync<SignInAccount>(SignInSql.AccountByUserName, attempt, cancellationToken);
 
-        if (account is not null && Lockout.IsLockedOut(account.LockoutEnd, now))
+        // Known and unknown names alike: the same answer, and neither checks a password while locked.
+        if (Lockout.IsLockedOut(streak, now))
         {
-            audit.Record(new AuditEntry("sign_in.locked_out", "user", account.Id) { ActorUserId = account.Id, ActorUnitId = account.UnitId });
+            audit.Record(new AuditEntry("sign_in.locked_out", "user", account?.Id) { ActorUserId = account?.Id, ActorUnitId = account?.UnitId });
             return SignInOutcome.Failed(SignInFailure.LockedOut);
         }
 
+        // An unknown name is checked against a decoy hash, so it takes as long as a known one.
         var passwordMatches = passwords.Verify(account?.PasswordHash, command.Password);
-        if (account is null)
+        if (account is null || !passwordMatches || account.IsDisabled)
         {
-            audit.Record(new AuditEntry("sign_in.unknown_user", "user", null));
-            return SignInOutcome.Failed(SignInFailure.InvalidCredentials);
+            var lockedOut = !passwordMatches && await RecordFailureAsync(attempt.UserName, command.ClientAddress, streak, now, cancellationToken);
+            var action = account is null ? "sign_in.unknown_user" : account.IsDisabled ? "sign_in.disabled" : "sign_in.failed";
+            audit.Record(new AuditEntry(action, "user", account?.Id) { ActorUserId = account?.Id, ActorUnitId = account?.UnitId });
+            return SignInOutcome.Failed(lockedOut ? SignInFailure.LockedOut : SignInFailure.InvalidCredentials);
         }
 
-        if (!passwordMatches || account.IsDisabled)
+        if (streak is not null)
         {
-            var (failures, lockoutEnd) = passwordMatches ? (account.FailedSignIns, account.LockoutEnd) : Lockout.AfterFailure(account.FailedSignIns, now);
-            await session.ExecuteAsync(SignInSql.RecordFailure, new { account.Id, Failures = failures, LockoutEnd = lockoutEnd }, cancellationToken);
-            audit.Record(new AuditEntry(account.IsDisabled ? "sign_in.disabled" : "sign_in.failed", "user", account.Id) { ActorUserId = account.Id, ActorUnitId = account.UnitId });
-            return SignInOutcome.Failed(lockoutEnd is null ? SignInFailure.InvalidCredentials : SignInFailure.LockedOut);
+            await session.ExecuteAsync(SignInSql.ClearFailures, attempt, cancellationToken);
         }
 
-        await session.ExecuteAsync(SignInSql.RecordSuccess, new { account.Id }, cancellationToken);
         var (tokens, _) = await issuer.IssueAsync(session, account, Guid.CreateVersion7(now), cancellationToken);
         audit.Record(new AuditEntry("sign_in.succeeded", "user", account.Id) { ActorUserId = account.Id, ActorUnitId = account.UnitId });
         return SignInOutcome.Success(tokens);
+    }
+
+    /// <summary>Counts one more wrong password for the name and address; true when that locks them.</summary>
+    private async Task<bool> RecordFailureAsync(string userName, string clientAddress, SignInFailures? streak, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (failures, lockoutEnd) = Lockout.AfterFailure(Lockout.FailuresSoFar(streak, now), now);
+        await session.ExecuteAsync(
+            streak is null ? SignInSql.InsertFailures : SignInSql.UpdateFailures,
+            new { UserName = userName, ClientAddress = clientAddress, Failures = failures, Now = now, LockoutEnd = lockoutEnd },
+            cancellationToken);
+        await session.ExecuteAsync(SignInSql.DeleteExpiredFailures, new { ExpiredBefore = now - Lockout.Duration, Now = now }, cancellationToken);
+        return lockoutEnd is not null;
     }
 }
 
@@ -67,6 +86,7 @@ internal static class IssueTokenEndpoint
             .WithSummary("Signs in with user name and password; returns an access token and a refresh token.")
             .AsSignInEndpoint();
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Handle(IssueToken request, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(request, cancellationToken)).ToHttpResult();
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Handle(
+        IssueToken request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+        (await sender.Send(request with { ClientAddress = Lockout.ClientKey(context.Connection.RemoteIpAddress) }, cancellationToken)).ToHttpResult();
 }

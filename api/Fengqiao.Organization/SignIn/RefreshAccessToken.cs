@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using FluentValidation;
 using Mediator;
@@ -38,15 +39,15 @@ internal sealed class RefreshAccessTokenHandler(IDbSession session, TokenIssuer 
 
         if (stored.RevokedAt is not null)
         {
-            await session.ExecuteAsync(SignInSql.RevokeFamily, new { stored.FamilyId, Now = now }, cancellationToken);
+            await RevokeFamilyAsync(stored, now, cancellationToken);
             audit.Record(new AuditEntry("refresh_token.reused", "user", stored.UserId) { ActorUserId = stored.UserId });
             return SignInOutcome.Failed(SignInFailure.InvalidCredentials);
         }
 
         var account = await session.QuerySingleOrDefaultAsync<SignInAccount>(SignInSql.AccountById, new { Id = stored.UserId }, cancellationToken);
-        if (stored.ExpiresAt <= now || account is null || account.IsDisabled || Lockout.IsLockedOut(account.LockoutEnd, now))
+        if (stored.ExpiresAt <= now || account is null || account.IsDisabled)
         {
-            await session.ExecuteAsync(SignInSql.RevokeFamily, new { stored.FamilyId, Now = now }, cancellationToken);
+            await RevokeFamilyAsync(stored, now, cancellationToken);
             return SignInOutcome.Failed(SignInFailure.InvalidCredentials);
         }
 
@@ -54,6 +55,13 @@ internal sealed class RefreshAccessTokenHandler(IDbSession session, TokenIssuer 
         await session.ExecuteAsync(SignInSql.RotateRefreshToken, new { stored.Id, Now = now, ReplacedById = newId }, cancellationToken);
         audit.Record(new AuditEntry("refresh_token.rotated", "user", account.Id) { ActorUserId = account.Id, ActorUnitId = account.UnitId });
         return SignInOutcome.Success(tokens);
+    }
+
+    /// <summary>Ends the family's refresh tokens and, through the stamp, the access tokens issued with them.</summary>
+    private async Task RevokeFamilyAsync(RefreshTokenRow stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(SignInSql.RevokeFamily, new { stored.FamilyId, Now = now }, cancellationToken);
+        await SecurityStampChanges.ChangeAsync(session, stored.UserId, cancellationToken);
     }
 }
 
@@ -65,6 +73,16 @@ internal static class RefreshAccessTokenEndpoint
             .WithSummary("Exchanges a refresh token (single use) for a new access token and refresh token.")
             .AsSignInEndpoint();
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Handle(RefreshAccessToken request, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(request, cancellationToken)).ToHttpResult();
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Handle(
+        RefreshAccessToken request, ISender sender, ISecurityStamps stamps, CancellationToken cancellationToken)
+    {
+        var outcome = await sender.Send(request, cancellationToken);
+        if (outcome.Tokens is null)
+        {
+            // A refused refresh may have revoked a family, and with it the user's access tokens: this instance sees it now.
+            await stamps.RefreshAsync(cancellationToken);
+        }
+
+        return outcome.ToHttpResult();
+    }
 }

@@ -1,11 +1,12 @@
+using Fengqiao.BuildingBlocks.Data;
+
 namespace Fengqiao.Organization.SignIn;
 
 internal static class SignInSql
 {
     private const string AccountColumns = """
         u.id AS Id, u.user_name AS UserName, u.display_name AS DisplayName, u.password_hash AS PasswordHash,
-        u.is_disabled AS IsDisabled, u.failed_sign_ins AS FailedSignIns, u.lockout_end AS LockoutEnd,
-        u.unit_id AS UnitId, n.region_path AS RegionPath
+        u.is_disabled AS IsDisabled, u.security_stamp AS SecurityStamp, u.unit_id AS UnitId, n.region_path AS RegionPath
         """;
 
     public const string AccountByUserName = $"""
@@ -24,12 +25,30 @@ internal static class SignInSql
 
     public const string RolesOf = "SELECT role FROM org_user_roles WHERE user_id = @UserId";
 
-    public const string RecordFailure = """
-        UPDATE org_users SET failed_sign_ins = @Failures, lockout_end = @LockoutEnd WHERE id = @Id
+    /// <summary>Holds the row (or its absence) until commit, so concurrent attempts count one after another.</summary>
+    public static string FailuresOf(ISqlDialect dialect) => $"""
+        SELECT failures AS Failures, last_failed_at AS LastFailedAt, lockout_end AS LockoutEnd
+        FROM org_sign_in_failures {dialect.KeyRangeLock}
+        WHERE user_name = @UserName AND client_address = @ClientAddress
         """;
 
-    public const string RecordSuccess = """
-        UPDATE org_users SET failed_sign_ins = 0, lockout_end = NULL WHERE id = @Id AND (failed_sign_ins <> 0 OR lockout_end IS NOT NULL)
+    public const string InsertFailures = """
+        INSERT INTO org_sign_in_failures (user_name, client_address, failures, last_failed_at, lockout_end)
+        VALUES (@UserName, @ClientAddress, @Failures, @Now, @LockoutEnd)
+        """;
+
+    public const string UpdateFailures = """
+        UPDATE org_sign_in_failures SET failures = @Failures, last_failed_at = @Now, lockout_end = @LockoutEnd
+        WHERE user_name = @UserName AND client_address = @ClientAddress
+        """;
+
+    /// <summary>Streaks that no longer count (see <see cref="Lockout.FailuresSoFar"/>), so guessed names do not pile up.</summary>
+    public const string DeleteExpiredFailures = """
+        DELETE FROM org_sign_in_failures WHERE last_failed_at < @ExpiredBefore AND (lockout_end IS NULL OR lockout_end < @Now)
+        """;
+
+    public const string ClearFailures = """
+        DELETE FROM org_sign_in_failures WHERE user_name = @UserName AND client_address = @ClientAddress
         """;
 
     public const string InsertRefreshToken = """
@@ -50,4 +69,19 @@ internal static class SignInSql
     public const string RevokeFamily = """
         UPDATE org_refresh_tokens SET revoked_at = @Now WHERE family_id = @FamilyId AND revoked_at IS NULL
         """;
+}
+
+internal static class SecurityStampSql
+{
+    public const string Change = "UPDATE org_users SET security_stamp = security_stamp + 1 WHERE id = @UserId";
+
+    /// <summary>Stamps only grow and users are never deleted, so count and sum change with every change of a stamp.</summary>
+    public const string Totals = """
+        SELECT CAST(COUNT(*) AS BIGINT) AS Rows, CAST(COALESCE(SUM(security_stamp), 0) AS BIGINT) AS Versions
+        FROM org_users
+        """;
+
+    public const string All = "SELECT id AS UserId, security_stamp AS Stamp FROM org_users";
+
+    public const string One = "SELECT id AS UserId, security_stamp AS Stamp FROM org_users WHERE id = @UserId";
 }

@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using FluentValidation;
 using Mediator;
@@ -9,7 +10,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Organization.SignIn;
 
-/// <summary>Ends a session: the refresh token and every token rotated from the same sign-in stop working.</summary>
+/// <summary>
+/// Ends a session: the refresh token and every token rotated from the same sign-in stop working, and so do the user's
+/// access tokens (the stamp is per user: the user's other sessions get new access tokens by refreshing).
+/// </summary>
 internal sealed record SignOut(string RefreshToken) : ICommand<bool>;
 
 internal sealed class SignOutValidator : AbstractValidator<SignOut>
@@ -32,6 +36,7 @@ internal sealed class SignOutHandler(IDbSession session, IAuditLog audit, TimePr
         }
 
         await session.ExecuteAsync(SignInSql.RevokeFamily, new { stored.FamilyId, Now = clock.GetUtcNow() }, cancellationToken);
+        await SecurityStampChanges.ChangeAsync(session, stored.UserId, cancellationToken);
         audit.Record(new AuditEntry("sign_out", "user", stored.UserId) { ActorUserId = stored.UserId });
         return true;
     }
@@ -44,12 +49,16 @@ internal static class SignOutEndpoint
             .WithName("SignOut")
             .WithSummary("Revokes the refresh token's session. Answers 204 whether or not the token was known.")
             .AllowAnonymous()
-            .RequireRateLimiting(BuildingBlocks.Auth.RateLimitPolicies.Authentication)
+            .RequireRateLimiting(RateLimitPolicies.Authentication)
             .ProducesValidationProblem();
 
-    private static async Task<NoContent> Handle(SignOut request, ISender sender, CancellationToken cancellationToken)
+    private static async Task<NoContent> Handle(SignOut request, ISender sender, ISecurityStamps stamps, CancellationToken cancellationToken)
     {
-        await sender.Send(request, cancellationToken);
+        if (await sender.Send(request, cancellationToken))
+        {
+            await stamps.RefreshAsync(cancellationToken);
+        }
+
         return TypedResults.NoContent();
     }
 }

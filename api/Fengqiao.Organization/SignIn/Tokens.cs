@@ -23,9 +23,7 @@ internal sealed record SignInAccount
 
     public required bool IsDisabled { get; init; }
 
-    public required int FailedSignIns { get; init; }
-
-    public required DateTimeOffset? LockoutEnd { get; init; }
+    public required long SecurityStamp { get; init; }
 
     public required Guid UnitId { get; init; }
 
@@ -61,6 +59,7 @@ internal sealed class TokenIssuer(TokenSettings settings, TimeProvider clock)
             new(FengqiaoClaims.DisplayName, account.DisplayName),
             new(FengqiaoClaims.Unit, account.UnitId.ToString()),
             new(FengqiaoClaims.RegionPath, account.RegionPath),
+            new(FengqiaoClaims.SecurityStamp, account.SecurityStamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(roles.Select(r => new Claim(FengqiaoClaims.Role, RoleNames.Of(Enum.Parse<Role>(r)))));

@@ -36,6 +36,7 @@ internal sealed class CreateUserHandler(
     ICurrentUser caller,
     UserStore store,
     UserPasswords passwords,
+    RoleGrants grants,
     IAuditLog audit,
     IEventPublisher events,
     TimeProvider clock) : ICommandHandler<CreateUser, EntityVersion>
@@ -47,6 +48,7 @@ internal sealed class CreateUserHandler(
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateUser.UnitId), "No such unit in your jurisdiction.")]);
         }
 
+        await grants.CheckChangeAsync(null, command.UnitId, [], command.Roles, cancellationToken);
         if (await session.ExecuteScalarAsync<long>(UserSql.UserNameExists, new { command.UserName }, cancellationToken) > 0)
         {
             throw new ConflictException("user_name_taken", $"The user name '{command.UserName}' is taken.");
@@ -62,6 +64,7 @@ internal sealed class CreateUserHandler(
 
         var created = await store.GetAsync(id, cancellationToken);
         audit.Record(new AuditEntry("user.created", "user", id, After: created));
+        RoleChange.Between([], created.Roles).Record(audit, id, [], created.Roles);
         events.Publish(new UserCreated(Guid.CreateVersion7(now), now, id, command.UserName, command.UnitId, command.Roles.Select(RoleNames.Of).ToList()));
         return new EntityVersion(id, created.Version);
     }
@@ -73,6 +76,7 @@ internal static class CreateUserEndpoint
         users.MapPost("/", Handle)
             .WithName("CreateUser")
             .RequireRoles(Role.Admin)
+            .WithSummary("Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 

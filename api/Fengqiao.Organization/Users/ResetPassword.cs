@@ -3,6 +3,7 @@ using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Organization.SignIn;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Organization.Users;
 
-/// <summary>An admin sets a new password: the lockout is lifted and existing sessions end.</summary>
+/// <summary>An admin sets a new password: the lockouts of the name are lifted and existing sessions and access tokens end.</summary>
 internal sealed record ResetPassword(string NewPassword) : ICommand<EntityVersion>
 {
     [JsonIgnore]
@@ -43,6 +44,8 @@ internal sealed class ResetPasswordHandler(IDbSession session, UserStore store, 
             command.ExpectedVersion,
             cancellationToken);
         await session.ExecuteAsync(UserSql.RevokeRefreshTokens, new { command.UserId, Now = now }, cancellationToken);
+        await session.ExecuteAsync(UserSql.ClearSignInFailures, new { before.UserName }, cancellationToken);
+        await SecurityStampChanges.ChangeAsync(session, command.UserId, cancellationToken);
 
         var after = await store.GetAsync(command.UserId, cancellationToken);
         audit.Record(new AuditEntry("user.password_reset", "user", command.UserId, before, after));
@@ -61,9 +64,11 @@ internal static class ResetPasswordEndpoint
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    private static async Task<Ok<EntityVersion>> Handle(Guid id, ResetPassword request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Ok<EntityVersion>> Handle(
+        Guid id, ResetPassword request, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken cancellationToken)
     {
         var changed = await sender.Send(request with { UserId = id, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken);
+        await stamps.RefreshAsync(cancellationToken);
         Versioning.SetETag(context, changed.Version);
         return TypedResults.Ok(changed);
     }

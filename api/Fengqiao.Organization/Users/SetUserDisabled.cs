@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Organization.SignIn;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Organization.Users;
 
-/// <summary>Disables a user (ending their sessions) or enables them again; needs If-Match.</summary>
+/// <summary>Disables a user (ending their sessions and access tokens) or enables them again; needs If-Match.</summary>
 internal sealed record SetUserDisabled(Guid UserId, bool Disabled, long ExpectedVersion) : ICommand<EntityVersion>;
 
 internal sealed class SetUserDisabledHandler(
@@ -41,6 +42,7 @@ internal sealed class SetUserDisabledHandler(
         if (command.Disabled)
         {
             await session.ExecuteAsync(UserSql.RevokeRefreshTokens, new { command.UserId, Now = now }, cancellationToken);
+            await SecurityStampChanges.ChangeAsync(session, command.UserId, cancellationToken);
         }
 
         var after = await store.GetAsync(command.UserId, cancellationToken);
@@ -54,9 +56,9 @@ internal static class SetUserDisabledEndpoints
 {
     public static void Map(IEndpointRouteBuilder users)
     {
-        Configure(users.MapPost("/{id:guid}/disable", (Guid id, ISender sender, HttpContext context, CancellationToken ct) => Handle(id, true, sender, context, ct)))
+        Configure(users.MapPost("/{id:guid}/disable", (Guid id, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken ct) => Handle(id, true, sender, stamps, context, ct)))
             .WithName("DisableUser");
-        Configure(users.MapPost("/{id:guid}/enable", (Guid id, ISender sender, HttpContext context, CancellationToken ct) => Handle(id, false, sender, context, ct)))
+        Configure(users.MapPost("/{id:guid}/enable", (Guid id, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken ct) => Handle(id, false, sender, stamps, context, ct)))
             .WithName("EnableUser");
     }
 
@@ -65,9 +67,10 @@ internal static class SetUserDisabledEndpoints
             .RequireRoles(Role.Admin)
             .ProducesVersionedChangeProblems();
 
-    private static async Task<Ok<EntityVersion>> Handle(Guid id, bool disabled, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Ok<EntityVersion>> Handle(Guid id, bool disabled, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken cancellationToken)
     {
         var changed = await sender.Send(new SetUserDisabled(id, disabled, Versioning.RequiredIfMatch(context)), cancellationToken);
+        await stamps.RefreshAsync(cancellationToken);
         Versioning.SetETag(context, changed.Version);
         return TypedResults.Ok(changed);
     }

@@ -48,9 +48,15 @@ internal static class UserSql
 
     public const string UnitInJurisdiction = "SELECT COUNT(*) FROM org_units WHERE id = @UnitId AND region_path LIKE @JurisdictionPrefix";
 
+    public const string UnitKindInJurisdiction = "SELECT kind FROM org_units WHERE id = @UnitId AND region_path LIKE @JurisdictionPrefix";
+
+    public const string RolesGrantableAtLevel = "SELECT role FROM org_role_grant_rules WHERE grantor_level = @Level";
+
+    public const string RoleUnitKinds = "SELECT role AS Role, unit_kind AS UnitKind FROM org_role_unit_kinds";
+
     public const string Insert = """
-        INSERT INTO org_users (id, user_name, display_name, unit_id, password_hash, is_disabled, failed_sign_ins, lockout_end, created_at, updated_at, version)
-        VALUES (@Id, @UserName, @DisplayName, @UnitId, @PasswordHash, 0, 0, NULL, @Now, @Now, 1)
+        INSERT INTO org_users (id, user_name, display_name, unit_id, password_hash, is_disabled, security_stamp, created_at, updated_at, version)
+        VALUES (@Id, @UserName, @DisplayName, @UnitId, @PasswordHash, 0, 1, @Now, @Now, 1)
         """;
 
     public const string InsertRole = "INSERT INTO org_user_roles (user_id, role) VALUES (@UserId, @Role)";
@@ -68,9 +74,12 @@ internal static class UserSql
         """;
 
     public const string SetPassword = """
-        UPDATE org_users SET password_hash = @PasswordHash, failed_sign_ins = 0, lockout_end = NULL, updated_at = @Now, version = version + 1
+        UPDATE org_users SET password_hash = @PasswordHash, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @ExpectedVersion
         """;
+
+    /// <summary>A new password lifts the lockout of the user's name from every address.</summary>
+    public const string ClearSignInFailures = "DELETE FROM org_sign_in_failures WHERE user_name = @UserName";
 
     public const string RevokeRefreshTokens = """
         UPDATE org_refresh_tokens SET revoked_at = @Now WHERE user_id = @UserId AND revoked_at IS NULL

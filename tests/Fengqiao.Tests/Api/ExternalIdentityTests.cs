@@ -27,12 +27,27 @@ public sealed class ExternalIdentityTests
     }
 
     [Test]
-    public async Task ExternalUser_WithoutALocalAccount_GetsNoRolesAndNoJurisdiction()
+    public async Task ExternalUser_WithoutALocalAccount_IsNotSignedIn()
     {
         var principal = await TransformAsync("https://sso.shaoxing.example", "stranger");
+        Assert.That(principal.Identity?.IsAuthenticated, Is.False, "the endpoints' policies answer 401");
         Assert.That(principal.FindFirstValue("role"), Is.Null);
         Assert.That(principal.FindFirstValue("unit"), Is.Null);
         Assert.That(principal.FindFirstValue("region_path"), Is.Null);
+    }
+
+    [Test]
+    public async Task ExternalUser_WhoseLocalAccountIsDisabled_IsNotSignedIn()
+    {
+        Assert.That((await TransformAsync("https://sso.shaoxing.example", "district.mediator")).Identity?.IsAuthenticated, Is.True, "the control: enabled");
+        using (var db = TestDatabase.Open(_api))
+        {
+            TestDatabase.Strings(db, "UPDATE org_users SET is_disabled = 1 WHERE user_name = 'district.mediator'");
+        }
+
+        var principal = await TransformAsync("https://sso.shaoxing.example", "district.mediator");
+        Assert.That(principal.Identity?.IsAuthenticated, Is.False);
+        Assert.That(principal.FindFirstValue("role"), Is.Null);
     }
 
     [Test]

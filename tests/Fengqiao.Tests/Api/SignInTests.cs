@@ -5,6 +5,8 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using Fengqiao.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -15,7 +17,7 @@ public sealed class SignInTests
     private ApiFactory _api = null!;
 
     [OneTimeSetUp]
-    public void Start() => _api = new ApiFactory();
+    public void Start() => _api = new ApiFactory(services => services.AddSingleton<IStartupFilter, ClientAddressHeader>());
 
     [OneTimeTearDown]
     public void Stop() => _api.Dispose();
@@ -75,6 +77,32 @@ public sealed class SignInTests
         var right = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.analyst", password = ApiFactory.DemoPassword }))
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.That(right["code"]!.GetValue<string>(), Is.EqualTo("locked_out"));
+    }
+
+    [Test]
+    public async Task SignIn_LockoutOfAnUnknownName_AnswersExactlyAsForAKnownOne()
+    {
+        using var client = _api.CreateClient();
+        var known = await AnswersToWrongPasswordsAsync(client, "town.supervisor");
+        var unknown = await AnswersToWrongPasswordsAsync(client, "town.nobody");
+
+        Assert.That(unknown, Is.EqualTo(known));
+        Assert.That(known[^1], Does.Contain("locked_out"));
+    }
+
+    [Test]
+    public async Task SignIn_FiveWrongPasswordsFromAnotherAddress_DoNotLockTheUserOutOfTheirs()
+    {
+        using var attacker = _api.CreateClient();
+        attacker.DefaultRequestHeaders.Add(ClientAddressHeader.Name, "198.51.100.23");
+        var answers = await AnswersToWrongPasswordsAsync(attacker, "town.leader");
+        Assert.That(answers[^1], Does.Contain("locked_out"), "the attacker's address is locked");
+
+        using var user = _api.CreateClient();
+        user.DefaultRequestHeaders.Add(ClientAddressHeader.Name, "203.0.113.5");
+        await (await user.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.leader", password = ApiFactory.DemoPassword })).ShouldBeOkAsync<JsonObject>();
+        await (await attacker.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.leader", password = ApiFactory.DemoPassword }))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]
@@ -138,11 +166,21 @@ public sealed class SignInTests
     [Test]
     public async Task Me_WithValidCraftedToken_IsAccepted()
     {
-        // The control for the rejection tests above: the same crafting with the real key and a live lifetime passes.
-        var token = CreateToken(signingKey: ReadSigningKey(), expires: DateTime.UtcNow.AddMinutes(10), subject: await UserIdAsync("town.handler"));
+        // The control for the rejection tests above: the same crafting with the real key, a live lifetime and the user's stamp passes.
+        var userId = await UserIdAsync("town.handler");
+        var token = CreateToken(signingKey: ReadSigningKey(), expires: DateTime.UtcNow.AddMinutes(10), subject: userId, securityStamp: SecurityStampOf(userId));
         using var client = _api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.That((await client.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Me_WithValidTokenWithoutOrWithAnOldSecurityStamp_Returns401()
+    {
+        var userId = await UserIdAsync("town.handler");
+        var current = long.Parse(SecurityStampOf(userId), System.Globalization.CultureInfo.InvariantCulture);
+        await ShouldBeRejected(CreateToken(signingKey: ReadSigningKey(), expires: DateTime.UtcNow.AddMinutes(10), subject: userId));
+        await ShouldBeRejected(CreateToken(signingKey: ReadSigningKey(), expires: DateTime.UtcNow.AddMinutes(10), subject: userId, securityStamp: (current - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Test]
@@ -183,6 +221,21 @@ public sealed class SignInTests
         Assert.That(actions, Does.Contain("sign_in.failed"));
     }
 
+    /// <summary>The status, code, title and detail of five wrong passwords in a row (the trace id differs by request).</summary>
+    private static async Task<List<string>> AnswersToWrongPasswordsAsync(HttpClient client, string userName)
+    {
+        var answers = new List<string>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = $"wrong-password-{attempt}" });
+            var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            problem.Remove("traceId");
+            answers.Add($"{(int)response.StatusCode} {problem.ToJsonString()}");
+        }
+
+        return answers;
+    }
+
     private async Task ShouldBeRejected(string token)
     {
         using var client = _api.CreateClient();
@@ -199,15 +252,29 @@ public sealed class SignInTests
     private SymmetricSecurityKey ReadSigningKey() =>
         new(Convert.FromBase64String(File.ReadAllText(Path.Combine(_api.DataDirectory, "jwt-signing.key")).Trim())) { KeyId = "fengqiao-local" };
 
-    private static string CreateToken(SecurityKey signingKey, DateTime expires, string? subject = null) =>
-        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+    private string SecurityStampOf(string userId)
+    {
+        using var db = TestDatabase.Open(_api);
+        return TestDatabase.Strings(db, "SELECT security_stamp FROM org_users WHERE id = @id", ("@id", userId)).Single();
+    }
+
+    private static string CreateToken(SecurityKey signingKey, DateTime expires, string? subject = null, string? securityStamp = null)
+    {
+        var claims = new List<Claim> { new("sub", subject ?? Guid.NewGuid().ToString()), new("role", "admin") };
+        if (securityStamp is not null)
+        {
+            claims.Add(new Claim("sstamp", securityStamp));
+        }
+
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "fengqiao",
             Audience = "fengqiao-api",
             IssuedAt = expires.AddMinutes(-15),
             NotBefore = expires.AddMinutes(-15),
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", subject ?? Guid.NewGuid().ToString()), new Claim("role", "admin")]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256),
         });
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Fengqiao.Organization.SignIn;
 
 namespace Fengqiao.Tests.Unit;
@@ -21,12 +22,43 @@ public sealed class LockoutTests
     [Test]
     public void Lock_HoldsUntilItsEnd()
     {
-        var end = Now.AddMinutes(15);
+        var locked = Streak(0, Now, lockoutEnd: Now.AddMinutes(15));
         Assert.Multiple(() =>
         {
-            Assert.That(Lockout.IsLockedOut(end, Now.AddMinutes(14)), Is.True);
-            Assert.That(Lockout.IsLockedOut(end, end), Is.False);
+            Assert.That(Lockout.IsLockedOut(locked, Now.AddMinutes(14)), Is.True);
+            Assert.That(Lockout.IsLockedOut(locked, Now.AddMinutes(15)), Is.False);
+            Assert.That(Lockout.IsLockedOut(Streak(4, Now), Now), Is.False);
             Assert.That(Lockout.IsLockedOut(null, Now), Is.False);
         });
     }
+
+    [Test]
+    public void Streak_CountsUntilFifteenMinutesAfterItsLastFailure()
+    {
+        var streak = Streak(3, Now);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lockout.FailuresSoFar(streak, Now.AddMinutes(14)), Is.EqualTo(3));
+            Assert.That(Lockout.FailuresSoFar(streak, Now.AddMinutes(15)), Is.EqualTo(0));
+            Assert.That(Lockout.FailuresSoFar(null, Now), Is.EqualTo(0));
+        });
+    }
+
+    [TestCase("203.0.113.7", "203.0.113.7")]
+    [TestCase("::ffff:203.0.113.7", "203.0.113.7")]
+    [TestCase("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [TestCase("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void ClientKey_IsTheIPv4AddressOrTheIPv6Network(string address, string key)
+    {
+        Assert.That(Lockout.ClientKey(IPAddress.Parse(address)), Is.EqualTo(key));
+    }
+
+    [Test]
+    public void ClientKey_WithoutAnAddress_IsLocal()
+    {
+        Assert.That(Lockout.ClientKey(null), Is.EqualTo("local"));
+    }
+
+    private static SignInFailures Streak(int failures, DateTimeOffset lastFailedAt, DateTimeOffset? lockoutEnd = null) =>
+        new() { Failures = failures, LastFailedAt = lastFailedAt, LockoutEnd = lockoutEnd };
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { UnitQuery, UserQuery, UserSummary } from '../../shared/api/api-types';
+import type { UnitQuery, UserDetails, UserQuery } from '../../shared/api/api-types';
 
 export const pageSize = 20;
 
@@ -23,7 +23,7 @@ export function useUsersPage(query: UserQuery) {
 }
 
 export interface VersionedUser {
-  user: UserSummary;
+  user: UserDetails;
   etag: string;
 }
 
@@ -52,6 +52,15 @@ export function useFreshVersionedUser() {
     (id: string) => queryClient.query({ queryKey: userQueryKey(id), queryFn: () => fetchVersionedUser(id), staleTime: 0 }),
     [queryClient],
   );
+}
+
+/** The roles the signed-in administrator may grant to a new user of the unit. */
+export function useGrantableRoles(unitId: string | undefined) {
+  return useQuery({
+    queryKey: ['users', 'grantable-roles', unitId ?? ''],
+    queryFn: () => unwrap(api.GET('/api/v1/users/grantable-roles', { params: { query: { unitId: unitId ?? '' } } })),
+    enabled: unitId !== undefined,
+  });
 }
 
 export function useInvalidateUsers() {

@@ -22,6 +22,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', server.fetch);
   server.on('GET', '/api/v1/regions', () => json({ items: regions }));
   server.on('GET', '/api/v1/units', () => json({ items: units, nextCursor: null }));
+  server.on('GET', '/api/v1/users/grantable-roles', () => json({ roles: ['handler', 'agent'] }));
 });
 
 async function fillAndSubmit() {
@@ -32,6 +33,7 @@ async function fillAndSubmit() {
   await user.type(within(dialog).getByLabelText(zhCN['users.password']), 'Handler-2026-ok');
   await user.click(within(dialog).getByLabelText(zhCN['users.unit']));
   await user.click(await screen.findByTitle('府山街道办事处 · 府山街道 · 乡镇（街道）'));
+  await waitFor(() => expect(within(dialog).getByLabelText(zhCN['users.roles'])).toBeEnabled());
   await user.click(within(dialog).getByLabelText(zhCN['users.roles']));
   await user.click(await screen.findByTitle(zhCN['role.handler']));
   await user.click(within(dialog).getByRole('button', { name: zhCN['common.create'] }));
@@ -53,6 +55,25 @@ describe('create user form', () => {
       unitId: 'n-town',
       roles: ['handler'],
     });
+  });
+
+  it('offers the roles the administrator may grant in the chosen unit, and none before', async () => {
+    renderWithApp(<UserCreateModal open onClose={vi.fn()} />);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(zhCN['users.roles'])).toBeDisabled();
+    expect(within(dialog).getByText(zhCN['users.rolesAfterUnit'])).toBeInTheDocument();
+
+    await user.click(within(dialog).getByLabelText(zhCN['users.unit']));
+    await user.click(await screen.findByTitle('府山街道办事处 · 府山街道 · 乡镇（街道）'));
+    await waitFor(() => expect(within(dialog).getByLabelText(zhCN['users.roles'])).toBeEnabled());
+    await user.click(within(dialog).getByLabelText(zhCN['users.roles']));
+
+    const option = async (role: 'agent' | 'discipline_inspector') =>
+      (await screen.findAllByTitle(zhCN[`role.${role}`])).find((element) => element.classList.contains('ant-select-item'));
+    expect(await option('agent')).not.toHaveClass('ant-select-item-option-disabled');
+    expect(await option('discipline_inspector')).toHaveClass('ant-select-item-option-disabled');
+    expect(server.requestsTo('GET', '/api/v1/users/grantable-roles')[0]?.path).toBe('/api/v1/users/grantable-roles?unitId=n-town');
   });
 
   it('shows the API field errors under their fields, nested ones included', async () => {

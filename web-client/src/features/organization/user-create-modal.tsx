@@ -7,7 +7,7 @@ import { describeError } from '../../shared/api/describe-error';
 import type { CreateUserRequest } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { formFailureMessage } from '../../shared/api/form-failure';
-import { useInvalidateUsers } from './organization-queries';
+import { useGrantableRoles, useInvalidateUsers } from './organization-queries';
 import { isStrongPassword, isValidUserName } from './account-rules';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { roleOptions } from './role-options';
@@ -22,6 +22,8 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateUserForm>();
   const unitRegionId = Form.useWatch('unitRegionId', form);
+  const unitId = Form.useWatch('unitId', form);
+  const grantable = useGrantableRoles(unitId);
   const invalidateUsers = useInvalidateUsers();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -72,7 +74,8 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
         layout="vertical"
         onFinish={(values) => void submit(values)}
         onValuesChange={(changed: Partial<CreateUserForm>) => {
-          if ('unitRegionId' in changed) form.setFieldValue('unitId', undefined);
+          if ('unitRegionId' in changed) form.setFieldsValue({ unitId: undefined, roles: [] });
+          if ('unitId' in changed) form.setFieldValue('roles', []);
         }}
         name="create-user"
       >
@@ -116,8 +119,19 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item name="unitId" label={t('users.unit')} rules={[{ required: true, message: t('users.required') }]}>
           <UnitSelect regionId={unitRegionId} />
         </Form.Item>
-        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
-          <Select mode="multiple" options={roleOptions(t)} showSearch={{ optionFilterProp: 'label' }} />
+        <Form.Item
+          name="roles"
+          label={t('users.roles')}
+          extra={unitId ? t('users.rolesGrantable') : t('users.rolesAfterUnit')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            options={roleOptions(t, grantable.data?.roles ?? [])}
+            disabled={!grantable.data}
+            loading={grantable.isFetching}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -15,6 +15,7 @@ const user = {
   roles: ['handler'],
   isDisabled: false,
   version: 7,
+  grantableRoles: ['handler', 'agent', 'analyst'],
 };
 
 let server: ReturnType<typeof createFakeApi>;
@@ -47,6 +48,44 @@ describe('edit user form', () => {
     const [put] = server.requestsTo('PUT', '/api/v1/users/u-1');
     expect(put?.headers.get('If-Match')).toBe('"7"');
     expect(put?.body).toEqual({ displayName: '张三丰', roles: ['handler'] });
+  });
+
+  it('offers only the roles the administrator may grant, keeping the others the user holds', async () => {
+    server.on('GET', '/api/v1/users/u-1', () =>
+      json({ ...user, roles: ['handler', 'discipline_inspector'] }, 200, { ETag: '"7"' }),
+    );
+    renderWithApp(<UserEditModal userId="u-1" onClose={vi.fn()} />);
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getByLabelText(zhCN['users.displayName'])).toHaveValue('张三'));
+
+    await userEvent.setup().click(within(dialog).getByLabelText(zhCN['users.roles']));
+
+    const option = async (role: 'agent' | 'admin' | 'discipline_inspector') =>
+      (await screen.findAllByTitle(zhCN[`role.${role}`])).find((element) => element.classList.contains('ant-select-item'));
+    expect(await option('agent')).not.toHaveClass('ant-select-item-option-disabled');
+    expect(await option('admin')).toHaveClass('ant-select-item-option-disabled');
+    expect(await option('discipline_inspector')).toHaveClass('ant-select-item-option-disabled');
+    expect(within(dialog).getByText(zhCN['users.rolesGrantable'])).toBeInTheDocument();
+  });
+
+  it('locks the roles when none may be changed, as on the administrator’s own account', async () => {
+    server.on('GET', '/api/v1/users/u-1', () => json({ ...user, roles: ['admin'], grantableRoles: [] }, 200, { ETag: '"7"' }));
+    renderWithApp(<UserEditModal userId="u-1" onClose={vi.fn()} />);
+
+    expect(await screen.findByText(zhCN['users.rolesLocked'])).toBeInTheDocument();
+    expect(screen.getByLabelText(zhCN['users.roles'])).toBeDisabled();
+  });
+
+  it('explains a refused role change', async () => {
+    server.on('GET', '/api/v1/users/u-1', () => json(user, 200, { ETag: '"7"' }));
+    server.on('PUT', '/api/v1/users/u-1', () => problem(403, { code: 'role_not_grantable', detail: 'not yours' }));
+    const onClose = vi.fn();
+    renderWithApp(<UserEditModal userId="u-1" onClose={onClose} />);
+
+    await rename('张三丰');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN['error.roleNotGrantable']);
+    expect(onClose).not.toHaveBeenCalled();
   });
 
   it('explains a stale version and reloads the user', async () => {

@@ -20,6 +20,7 @@ export function UserEditModal({ userId, onClose }: { userId: string | null; onCl
   const invalidateUsers = useInvalidateUsers();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const grantable = versioned.data?.user.grantableRoles ?? [];
 
   useEffect(() => {
     if (versioned.data) {
@@ -86,9 +87,15 @@ export function UserEditModal({ userId, onClose }: { userId: string | null; onCl
         <Form.Item
           name="roles"
           label={t('users.roles')}
+          extra={grantable.length === 0 ? t('users.rolesLocked') : t('users.rolesGrantable')}
           rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
         >
-          <Select mode="multiple" options={roleOptions(t)} showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            mode="multiple"
+            options={roleOptions(t, grantable)}
+            disabled={grantable.length === 0}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -6,6 +6,8 @@ const messageByCode: Record<string, MessageKey> = {
   invalid_credentials: 'auth.signIn.invalidCredentials',
   locked_out: 'auth.signIn.lockedOut',
   user_name_taken: 'error.userNameTaken',
+  cannot_change_own_roles: 'error.cannotChangeOwnRoles',
+  role_not_grantable: 'error.roleNotGrantable',
   routing_rule_exists: 'error.routingRuleExists',
 };
 

@@ -924,6 +924,7 @@ export interface paths {
         };
         get: operations["ListUsers"];
         put?: never;
+        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -948,6 +949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/grantable-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
+        get: operations["ListGrantableRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -955,8 +973,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user, with its version as ETag for later updates. */
+        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
         get: operations["GetUser"];
+        /** Changes a user's display name and roles. Nobody changes their own roles, and an administrator grants or revokes only its user's grantableRoles: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -1453,6 +1472,9 @@ export interface components {
             code: string;
             related: string[];
         };
+        GrantableRoles: {
+            roles: components["schemas"]["Role"][];
+        };
         HttpValidationProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1927,6 +1949,20 @@ export interface components {
         UpdateUser: {
             displayName: string;
             roles: components["schemas"]["Role"][];
+        };
+        UserDetails: {
+            /** Format: uuid */
+            id: string;
+            userName: string;
+            displayName: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            roles: components["schemas"]["Role"][];
+            isDisabled: boolean;
+            /** Format: int64 */
+            version: number;
+            grantableRoles: components["schemas"]["Role"][];
         };
         UserItem: {
             /** Format: uuid */
@@ -5947,6 +5983,55 @@ export interface operations {
             };
         };
     };
+    ListGrantableRoles: {
+        parameters: {
+            query: {
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantableRoles"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetUser: {
         parameters: {
             query?: never;
@@ -5964,7 +6049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserItem"];
+                    "application/json": components["schemas"]["UserDetails"];
                 };
             };
             /** @description Unauthorized */

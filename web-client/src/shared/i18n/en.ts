@@ -62,6 +62,8 @@ export const en: Record<MessageKey, string> = {
   'error.server': 'The server ran into an error. Please try again later.',
   'error.unknown': 'An unexpected error occurred (HTTP {status}).',
   'error.userNameTaken': 'This user name is already taken.',
+  'error.cannotChangeOwnRoles': 'You cannot change your own roles; another administrator must.',
+  'error.roleNotGrantable': 'Administrators at your level may not grant or revoke some of these roles.',
   'error.traceId': 'Trace id: {traceId}',
 
   'home.title': 'Home',
@@ -122,6 +124,9 @@ export const en: Record<MessageKey, string> = {
   'users.passwordReset': 'The password of {name} was reset.',
   'users.required': 'This field is required',
   'users.rolesRequired': 'Choose at least one role',
+  'users.rolesGrantable': 'Greyed-out roles are not yours to grant or revoke',
+  'users.rolesLocked': "You cannot change this user's roles (your own account needs another administrator)",
+  'users.rolesAfterUnit': 'Choose the unit first, then the roles you may grant there',
   'users.passwordRule': '12 to 128 characters, with both letters and digits',
   'users.userNameRule': "3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter",
   'units.loadMore': 'Scroll down to load more units',

@@ -60,6 +60,8 @@ export const zhCN = {
   'error.server': '服务器出错了，请稍后重试。',
   'error.unknown': '发生未知错误（HTTP {status}）。',
   'error.userNameTaken': '该用户名已被使用。',
+  'error.cannotChangeOwnRoles': '不能更改自己的角色，请由其他管理员办理。',
+  'error.roleNotGrantable': '您所在层级的管理员不能授予或撤销其中的角色。',
   'error.traceId': '追踪编号：{traceId}',
 
   'home.title': '首页',
@@ -120,6 +122,9 @@ export const zhCN = {
   'users.passwordReset': '用户 {name} 的密码已重置。',
   'users.required': '请填写此项',
   'users.rolesRequired': '请至少选择一个角色',
+  'users.rolesGrantable': '灰色的角色您不能授予或撤销',
+  'users.rolesLocked': '您不能更改此用户的角色（自己的账户须由其他管理员更改）',
+  'users.rolesAfterUnit': '请先选择单位，再选择可授予的角色',
   'users.passwordRule': '12 至 128 个字符，须同时包含字母和数字',
   'users.userNameRule': '3 至 64 个字符：小写字母、数字、“.”、“_”或“-”，以字母开头',
   'units.loadMore': '向下滚动加载更多单位',
