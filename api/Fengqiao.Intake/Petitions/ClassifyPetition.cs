@@ -105,7 +105,7 @@ internal sealed class ClassifyPetitionHandler(
         return new EntityVersion(petition.Id, petition.Version + 1);
     }
 
-    private static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";
+    internal static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";
 
     private void PublishEvents(ClassifyPetition command, PetitionRow petition, Guid? suggestedUnit, DateTimeOffset now, bool isFirstTime)
     {

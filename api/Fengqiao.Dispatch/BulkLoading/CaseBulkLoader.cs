@@ -5,13 +5,10 @@ using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Supervision;
 using Fengqiao.Dispatch.Watcher;
 
-namespace Fengqiao.Dispatch.Demo;
-
-/// <summary>How far a load has come: cases and all rows written (co-units, timeline, extensions, orders and the rest included).</summary>
-internal sealed record CaseLoadProgress(int Cases, long Rows, TimeSpan Elapsed);
+namespace Fengqiao.Dispatch.BulkLoading;
 
 /// <summary>
-/// Writes generated cases with the statements the handlers use — the case insert, then each step's insert and, where
+/// Writes replayed cases with the statements the handlers use — the case insert, then each step's insert and, where
 /// the step was completed, its update (a co-unit's input, an extension's decision, a resumed pause, a ticked item,
 /// an answered order) and the supervision board's counters — in transactions of a few thousand cases, each statement
 /// prepared once per batch.
@@ -20,7 +17,7 @@ internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, 
 {
     private const int BatchSize = 4000;
 
-    public async Task<CaseLoadProgress> LoadAsync(IEnumerable<GeneratedCase> cases, Action<CaseLoadProgress>? onBatch, CancellationToken cancellationToken)
+    public async Task<CaseLoadProgress> LoadAsync(IEnumerable<ReplayedCase> cases, Action<CaseLoadProgress>? onBatch, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var progress = new CaseLoadProgress(0, 0, TimeSpan.Zero);
@@ -34,12 +31,12 @@ internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, 
         return progress with { Elapsed = stopwatch.Elapsed };
     }
 
-    private async ValueTask<long> WriteAsync(GeneratedCase[] batch, CancellationToken cancellationToken)
+    private async ValueTask<long> WriteAsync(ReplayedCase[] batch, CancellationToken cancellationToken)
     {
         var coUnits = batch.SelectMany(c => c.CoUnits).ToList();
-        var extensions = batch.Select(c => c.Extension).OfType<GeneratedExtension>().ToList();
-        var pauses = batch.Select(c => c.Pause).OfType<GeneratedPause>().ToList();
-        var orders = batch.Select(c => c.Order).OfType<GeneratedOrder>().ToList();
+        var extensions = batch.Select(c => c.Extension).OfType<ReplayedExtension>().ToList();
+        var pauses = batch.Select(c => c.Pause).OfType<ReplayedPause>().ToList();
+        var orders = batch.Select(c => c.Order).OfType<ReplayedOrder>().ToList();
         var checklist = batch.SelectMany(c => c.Checklist.Select((item, ordinal) => new
         {
             CaseId = c.Row.Id,

@@ -1,6 +1,6 @@
-namespace Fengqiao.Organization.Demo;
+namespace Fengqiao.Organization.Seeding;
 
-internal static class DemoSql
+internal static class SeedingSql
 {
     public const string AnyRegion = "SELECT COUNT(*) FROM org_regions";
 

@@ -2,29 +2,11 @@ using System.Globalization;
 using Bogus;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Intake.Petitions;
-using Fengqiao.Intake.Rules;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Fengqiao.Intake.Demo;
-
-/// <summary>A classification the generated petition already received, with the notice the petitioner was sent.</summary>
-internal sealed record GeneratedDecision(Decision Decision, string? Reason, string Notice, LegalChannel? LegalChannel, DateTimeOffset DecidedAt, string? UnitName);
-
-/// <summary>
-/// One generated petition: what staff (or the public form) would have entered, who registered it and when,
-/// and its classification if it was already decided.
-/// </summary>
-/// <param name="Index">Its place in the generated sequence, which is the order received.</param>
-/// <param name="SamePetitionerEarlier">Earlier generated petitions sharing one of its petitioners' ID numbers, by index.</param>
-internal sealed record GeneratedPetition(
-    int Index,
-    NewPetition Petition,
-    Registrar Registrar,
-    DateTimeOffset RegisteredAt,
-    string? TrackingCode,
-    string? TrackingSecretHash,
-    IReadOnlyList<int> SamePetitionerEarlier,
-    GeneratedDecision? Decision);
+namespace Fengqiao.DemoData.Intake;
 
 /// <summary>
 /// Realistic petitions for demo data and load tests, reproducible from a seed: towns and villages of every
@@ -72,8 +54,8 @@ internal sealed class PetitionGenerator
 
     private readonly Weighted<District> _districts;
     private readonly Weighted<string> _categories;
-    private readonly Registrar _cityRegistrar;
-    private readonly IntakeRules _rules;
+    private readonly BulkRegistrar _cityRegistrar;
+    private readonly IntakeBulkLoading _rules;
     private readonly WorkCalendar _calendar;
     private readonly DateTimeOffset _now;
     private readonly int _seed;
@@ -82,7 +64,7 @@ internal sealed class PetitionGenerator
         IReadOnlyList<RegionSnapshot> regions,
         IReadOnlyList<UnitSnapshot> units,
         IReadOnlyList<string> categories,
-        IntakeRules rules,
+        IntakeBulkLoading rules,
         WorkCalendar calendar,
         DateTimeOffset now,
         int seed = DefaultSeed)
@@ -123,18 +105,33 @@ internal sealed class PetitionGenerator
         _categories = new Weighted<string>(categories.Select(c => (c, CategoryWeights.GetValueOrDefault(c, 2))).ToList());
     }
 
-    public IEnumerable<GeneratedPetition> Generate(int count) => new Run(this, count).Petitions();
+    public IEnumerable<BulkPetition> Generate(int count) => new Run(this, count).Petitions();
 
-    private static Registrar RegistrarOf(RegionSnapshot region, Dictionary<string, UnitSnapshot> units) =>
-        units.TryGetValue(region.Path, out var unit) ? new Registrar(unit.Id, unit.Name, region.Path, null) : new Registrar(null, null, region.Path, null);
+    /// <summary>A generator over the seeded organisation and the active rules, read in the given scope.</summary>
+    public static async Task<PetitionGenerator> CreateAsync(IServiceProvider scoped, DateTimeOffset now, int seed, CancellationToken cancellationToken)
+    {
+        var directory = scoped.GetRequiredService<IOrganizationDirectory>();
+        var intake = scoped.GetRequiredService<IntakeBulkLoading>();
+        return new PetitionGenerator(
+            await directory.ListRegionsAsync(cancellationToken),
+            await directory.ListUnitsAsync(cancellationToken),
+            await intake.CategoryCodesAsync(cancellationToken),
+            intake,
+            scoped.GetRequiredService<WorkCalendar>(),
+            now,
+            seed);
+    }
 
-    private sealed record District(RegionSnapshot Region, Registrar Bureau, List<Place> Towns, List<Place> Villages);
+    private static BulkRegistrar RegistrarOf(RegionSnapshot region, Dictionary<string, UnitSnapshot> units) =>
+        units.TryGetValue(region.Path, out var unit) ? new BulkRegistrar(unit.Id, unit.Name, region.Path) : new BulkRegistrar(null, null, region.Path);
+
+    private sealed record District(RegionSnapshot Region, BulkRegistrar Bureau, List<Place> Towns, List<Place> Villages);
 
     /// <summary>A town or village, with its town government as the registrar at town level.</summary>
-    private sealed record Place(RegionSnapshot Region, RegionSnapshot Town, District District, Registrar TownRegistrar);
+    private sealed record Place(RegionSnapshot Region, RegionSnapshot Town, District District, BulkRegistrar TownRegistrar);
 
     /// <summary>A matter that may come back: its place, people and words, and the petitions raised on it so far.</summary>
-    private sealed class Matter(Place place, PlaceNames names, string category, MatterKind kind, IReadOnlyList<PetitionerInput> people, int persons, string request, string facts, string coreFacts, string reasons)
+    private sealed class Matter(Place place, PlaceNames names, string category, MatterKind kind, IReadOnlyList<BulkPetitioner> people, int persons, string request, string facts, string coreFacts, string reasons)
     {
         public Place Place { get; } = place;
 
@@ -144,7 +141,7 @@ internal sealed class PetitionGenerator
 
         public MatterKind Kind { get; } = kind;
 
-        public IReadOnlyList<PetitionerInput> People { get; } = people;
+        public IReadOnlyList<BulkPetitioner> People { get; } = people;
 
         public int Persons { get; } = persons;
 
@@ -201,7 +198,7 @@ internal sealed class PetitionGenerator
         private readonly List<Matter> _open = [];
         private int _index;
 
-        public IEnumerable<GeneratedPetition> Petitions()
+        public IEnumerable<BulkPetition> Petitions()
         {
             var today = WorkCalendar.LocalDate(generator._now);
             var first = today.AddMonths(-MonthsBack);
@@ -254,12 +251,12 @@ internal sealed class PetitionGenerator
             return new DateTimeOffset(local, WorkCalendar.ChinaStandardTime.GetUtcOffset(local)).ToUniversalTime();
         }
 
-        private GeneratedPetition Next(Channel channel, DateTimeOffset receivedAt) =>
+        private BulkPetition Next(Channel channel, DateTimeOffset receivedAt) =>
             (_open.Count > 0 && _random.Bool(RecurrenceShare) ? Returning(channel, receivedAt) : null) ?? Fresh(channel, receivedAt);
 
-        private GeneratedPetition Fresh(Channel channel, DateTimeOffset receivedAt)
+        private BulkPetition Fresh(Channel channel, DateTimeOffset receivedAt)
         {
-            var category = channel == Channel.BusinessHotline ? PetitionFlagging.BusinessCategory : generator._categories.Pick(_random);
+            var category = channel == Channel.BusinessHotline ? IntakeBulkLoading.BusinessCategory : generator._categories.Pick(_random);
             var place = PlaceFor(category);
             var names = NamesOf(place);
             var persons = PersonsFor(channel);
@@ -295,7 +292,7 @@ internal sealed class PetitionGenerator
         }
 
         /// <summary>A matter raised before comes back: the same people again (often one level up), or a neighbour on the same matter.</summary>
-        private GeneratedPetition? Returning(Channel channel, DateTimeOffset receivedAt)
+        private BulkPetition? Returning(Channel channel, DateTimeOffset receivedAt)
         {
             var matter = _open[_random.Int(0, _open.Count - 1)];
             if (matter.ReturnsLeft == 0 || (receivedAt - matter.Last).TotalDays < 3)
@@ -328,19 +325,19 @@ internal sealed class PetitionGenerator
                 text.Fill(_random.ArrayElement(PetitionPhrases.CommonReasons)), RegistrarFor(channel, matter.Place, escalated: false), [], matter, returning: false);
         }
 
-        private GeneratedPetition Emit(
+        private BulkPetition Emit(
             Channel channel,
             DateTimeOffset receivedAt,
             Place place,
             PlaceNames names,
             string category,
             MatterKind kind,
-            IReadOnlyList<PetitionerInput> people,
+            IReadOnlyList<BulkPetitioner> people,
             int persons,
             string request,
             string facts,
             string reasons,
-            Registrar registrar,
+            BulkRegistrar registrar,
             IReadOnlyList<int> samePetitionerEarlier,
             Matter? matter,
             bool returning)
@@ -354,11 +351,13 @@ internal sealed class PetitionGenerator
 
             var registeredAt = RegisteredAt(channel, receivedAt);
             var collective = persons >= generator._rules.CollectiveThreshold;
-            var (trackingCode, trackingSecretHash) = channel == Channel.Online ? Tracking() : (null, null);
-            var petition = new NewPetition(channel, people, persons, request, facts, reasons, category, place.Region, receivedAt, ChannelReference(channel, receivedAt),
-                _random.Bool(collective ? 0.2f : 0.03f), _random.Bool(0.03f));
+            var (trackingCode, trackingSecret) = channel == Channel.Online ? Tracking() : (null, null);
+            var channelReference = ChannelReference(channel, receivedAt);
+            var urgent = _random.Bool(collective ? 0.2f : 0.03f);
+            var crossBoundary = _random.Bool(0.03f);
             var decision = Decide(category, kind, returning, place, names, registrar, receivedAt, registeredAt);
-            return new GeneratedPetition(index, petition, registrar, registeredAt, trackingCode, trackingSecretHash, samePetitionerEarlier, decision);
+            return new BulkPetition(index, channel, people, persons, request, facts, reasons, category, place.Region, receivedAt, channelReference, urgent, crossBoundary,
+                registrar, registeredAt, trackingCode, trackingSecret, samePetitionerEarlier, decision);
         }
 
         private Place PlaceFor(string category)
@@ -396,11 +395,11 @@ internal sealed class PetitionGenerator
         }
 
         /// <summary>Everyone for an individual or a family; for a group, the representatives it sent.</summary>
-        private List<PetitionerInput> PeopleFor(Channel channel, Place place, int persons, DateTimeOffset receivedAt)
+        private List<BulkPetitioner> PeopleFor(Channel channel, Place place, int persons, DateTimeOffset receivedAt)
         {
             var collective = persons >= generator._rules.CollectiveThreshold;
             var listed = collective ? _random.Int(1, Math.Min(5, generator._rules.MaxRepresentatives(persons))) : persons;
-            var people = new List<PetitionerInput>(listed);
+            var people = new List<BulkPetitioner>(listed);
             for (var i = 0; i < listed; i++)
             {
                 people.Add(Person(channel, place, receivedAt, collective));
@@ -409,7 +408,7 @@ internal sealed class PetitionGenerator
             return people;
         }
 
-        private PetitionerInput Person(Channel channel, Place place, DateTimeOffset receivedAt, bool representative)
+        private BulkPetitioner Person(Channel channel, Place place, DateTimeOffset receivedAt, bool representative)
         {
             var withoutId = channel switch
             {
@@ -421,7 +420,7 @@ internal sealed class PetitionGenerator
             var idNumber = _random.Bool(withoutId) ? null : IdNumber(place, WorkCalendar.LocalDate(receivedAt));
             var phone = channel != Channel.Online && _random.Bool(0.06f) ? null : Phone();
             var address = _random.Bool(0.9f) ? Address(place) : null;
-            return new PetitionerInput(_faker.Name.LastName() + _faker.Name.FirstName(), idNumber, phone, address, representative);
+            return new BulkPetitioner(_faker.Name.LastName() + _faker.Name.FirstName(), idNumber, phone, address, representative);
         }
 
         /// <summary>A GB 11643 number, unique in this run: mostly born in the petition's district, some from the provinces migrant workers come from.</summary>
@@ -433,7 +432,7 @@ internal sealed class PetitionGenerator
                 var code = _random.Bool(0.12f) ? _random.ArrayElement(PetitionPhrases.OutsideRegionCodes) : districtCode;
                 var birth = today.AddYears(-_random.Int(18, 85)).AddDays(-_random.Int(0, 364));
                 var first17 = string.Create(CultureInfo.InvariantCulture, $"{code}{birth:yyyyMMdd}{_random.Int(0, 999):000}");
-                var idNumber = first17 + IdentityNumbers.CheckCharacter(first17);
+                var idNumber = first17 + IntakeBulkLoading.IdNumberCheckCharacter(first17);
                 if (_idNumbers.Add(idNumber))
                 {
                     return idNumber;
@@ -467,11 +466,11 @@ internal sealed class PetitionGenerator
         }
 
         /// <summary>Online petitions file themselves; most others are registered by the town, some by the district or the city.</summary>
-        private Registrar RegistrarFor(Channel channel, Place place, bool escalated)
+        private BulkRegistrar RegistrarFor(Channel channel, Place place, bool escalated)
         {
             if (channel == Channel.Online)
             {
-                return new Registrar(null, null, place.Region.Path, null);
+                return new BulkRegistrar(null, null, place.Region.Path);
             }
 
             var roll = _random.Double();
@@ -491,7 +490,7 @@ internal sealed class PetitionGenerator
             return receivedAt + delay < latest ? receivedAt + delay : latest;
         }
 
-        private (string? Code, string? SecretHash) Tracking()
+        private (string? Code, string? Secret) Tracking()
         {
             string code;
             do
@@ -500,7 +499,7 @@ internal sealed class PetitionGenerator
             }
             while (!_trackingCodes.Add(code));
 
-            return (code, PetitionRegistrar.HashSecret(TrackingText(8)));
+            return (code, TrackingText(8));
         }
 
         private string TrackingText(int length) =>
@@ -518,7 +517,7 @@ internal sealed class PetitionGenerator
         }
 
         /// <summary>Older petitions were mostly classified already; the decision follows what the matter is.</summary>
-        private GeneratedDecision? Decide(string category, MatterKind kind, bool returning, Place place, PlaceNames names, Registrar registrar, DateTimeOffset receivedAt, DateTimeOffset registeredAt)
+        private BulkDecision? Decide(string category, MatterKind kind, bool returning, Place place, PlaceNames names, BulkRegistrar registrar, DateTimeOffset receivedAt, DateTimeOffset registeredAt)
         {
             var ageDays = (generator._now - receivedAt).TotalDays;
             var classified = ageDays switch
@@ -553,25 +552,25 @@ internal sealed class PetitionGenerator
             switch (decision)
             {
                 case Decision.Accept:
-                    return new GeneratedDecision(decision, null,
+                    return new BulkDecision(decision, null,
                         text.Fill(_random.ArrayElement(PetitionPhrases.AcceptNotices).Replace("{收到}", Day(receivedAt), StringComparison.Ordinal).Replace("{单位}", unitName, StringComparison.Ordinal)),
                         null, decidedAt, unitName);
                 case Decision.NotAccept:
                     var reason = returning ? PetitionPhrases.NotAcceptReasons[_random.Bool() ? 0 : 3] : _random.ArrayElement(PetitionPhrases.NotAcceptReasons);
-                    return new GeneratedDecision(decision, reason,
+                    return new BulkDecision(decision, reason,
                         _random.ArrayElement(PetitionPhrases.NotAcceptNotices).Replace("{理由}", reason, StringComparison.Ordinal), null, decidedAt, unitName);
                 case Decision.Divert:
                     var channel = kind == MatterKind.LegalRemedy ? PetitionPhrases.For(category).LegalChannel : LegalChannel.Litigation;
                     var (why, authority) = PetitionPhrases.Diversion(channel);
-                    return new GeneratedDecision(decision, why,
+                    return new BulkDecision(decision, why,
                         text.Fill(PetitionPhrases.DiversionNotice.Replace("{理由}", why, StringComparison.Ordinal).Replace("{机关}", authority, StringComparison.Ordinal)),
                         channel, decidedAt, unitName);
                 case Decision.ReferToDiscipline:
-                    return new GeneratedDecision(decision, PetitionPhrases.DisciplineReason, PetitionPhrases.DisciplineNotice, null, decidedAt, unitName);
+                    return new BulkDecision(decision, PetitionPhrases.DisciplineReason, PetitionPhrases.DisciplineNotice, null, decidedAt, unitName);
                 case Decision.ConvertToSuggestion:
-                    return new GeneratedDecision(decision, PetitionPhrases.SuggestionReason, text.Fill(PetitionPhrases.SuggestionNotice), null, decidedAt, unitName);
+                    return new BulkDecision(decision, PetitionPhrases.SuggestionReason, text.Fill(PetitionPhrases.SuggestionNotice), null, decidedAt, unitName);
                 default:
-                    return new GeneratedDecision(decision, PetitionPhrases.MediationReason, text.Fill(PetitionPhrases.MediationNotice), null, decidedAt, unitName);
+                    return new BulkDecision(decision, PetitionPhrases.MediationReason, text.Fill(PetitionPhrases.MediationNotice), null, decidedAt, unitName);
             }
         }
 

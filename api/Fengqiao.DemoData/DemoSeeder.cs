@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.DemoData.Intake;
+using Fengqiao.DemoData.Organization;
+using Fengqiao.Intake.BulkLoading;
+using Fengqiao.Organization.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fengqiao.DemoData;
+
+internal sealed partial class DemoSeeder(
+    IServiceScopeFactory scopes,
+    DataDirectory dataDirectory,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<DemoSeeder> logger)
+{
+    public const int DefaultPetitions = 3000;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Demo:Seed", true))
+        {
+            return;
+        }
+
+        await SeedOrganizationAsync(cancellationToken);
+        await SeedPetitionsAsync(cancellationToken);
+    }
+
+    /// <summary>Generates <paramref name="count"/> petitions with the fixed seed and loads them, in the given scope.</summary>
+    public static async Task<BulkLoadProgress> LoadPetitionsAsync(
+        IServiceProvider scoped, int count, Action<BulkLoadProgress, IReadOnlyList<PetitionAccepted>>? onBatch, CancellationToken cancellationToken)
+    {
+        var generator = await PetitionGenerator.CreateAsync(scoped, scoped.GetRequiredService<TimeProvider>().GetUtcNow(), PetitionGenerator.DefaultSeed, cancellationToken);
+        return await scoped.GetRequiredService<IntakeBulkLoading>().LoadAsync(generator.Generate(count), onBatch, cancellationToken);
+    }
+
+    private async Task SeedOrganizationAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var seeding = scope.ServiceProvider.GetRequiredService<OrganizationSeeding>();
+        if (!await seeding.IsEmptyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var password = DemoPassword();
+        var users = await OrganizationSeeder.SeedAsync(seeding, password, cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            LogDemoUsers(logger, users, password);
+        }
+    }
+
+    private async Task SeedPetitionsAsync(CancellationToken cancellationToken)
+    {
+        var count = configuration.GetValue("Demo:Petitions", DefaultPetitions);
+        await using var scope = scopes.CreateAsyncScope();
+        if (count <= 0 || await scope.ServiceProvider.GetRequiredService<IntakeBulkLoading>().AnyPetitionAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var loaded = await LoadPetitionsAsync(scope.ServiceProvider, count, null, cancellationToken);
+        LogPetitionsSeeded(logger, loaded.Petitions, loaded.Elapsed.TotalSeconds);
+    }
+
+    private string DemoPassword()
+    {
+        var configured = configuration["Demo:Password"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? dataDirectory.GetOrCreateSecret("demo-password.txt", () => "Fq-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + "-2026")
+            : configured;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data seeded: {Users} users named <level>.<role> (e.g. city.admin, district.handler, town.petition_officer), password: {Password}")]
+    private static partial void LogDemoUsers(ILogger logger, int users, string password);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions seeded: {Petitions} in {Seconds:0.0} s")]
+    private static partial void LogPetitionsSeeded(ILogger logger, int petitions, double seconds);
+}
