@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.DemoData.Dispatch;
 using Fengqiao.DemoData.Intake;
 using Fengqiao.DemoData.Organization;
+using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Organization.Seeding;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +32,7 @@ internal sealed partial class DemoSeeder(
         }
 
         await SeedOrganizationAsync(cancellationToken);
-        await SeedPetitionsAsync(cancellationToken);
+        await SeedPetitionsAndCasesAsync(cancellationToken);
     }
 
     /// <summary>Generates <paramref name="count"/> petitions with the fixed seed and loads them, in the given scope.</summary>
@@ -57,17 +60,35 @@ internal sealed partial class DemoSeeder(
         }
     }
 
-    private async Task SeedPetitionsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Petitions while there are none, the demo town's showcase among them; then, while there are no cases, a case for every
+    /// accepted petition, handed from the intake module's load to the dispatch module's as the acceptance events.
+    /// </summary>
+    private async Task SeedPetitionsAndCasesAsync(CancellationToken cancellationToken)
     {
         var count = configuration.GetValue("Demo:Petitions", DefaultPetitions);
         await using var scope = scopes.CreateAsyncScope();
-        if (count <= 0 || await scope.ServiceProvider.GetRequiredService<IntakeBulkLoading>().AnyPetitionAsync(cancellationToken))
+        var services = scope.ServiceProvider;
+        var intake = services.GetRequiredService<IntakeBulkLoading>();
+        if (count <= 0 || await intake.AnyPetitionAsync(cancellationToken))
         {
             return;
         }
 
-        var loaded = await LoadPetitionsAsync(scope.ServiceProvider, count, null, cancellationToken);
-        LogPetitionsSeeded(logger, loaded.Petitions, loaded.Elapsed.TotalSeconds);
+        var stopwatch = Stopwatch.StartNew();
+        var showcase = await DemoCases.CreateAsync(services, cancellationToken);
+        var petitions = await PetitionGenerator.CreateAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow(), PetitionGenerator.DefaultSeed, cancellationToken);
+        var accepted = new List<PetitionAccepted>();
+        var loaded = await intake.LoadAsync(petitions.Generate(count, showcase?.Petitions), (_, batch) => accepted.AddRange(batch), cancellationToken);
+        var dispatch = services.GetRequiredService<DispatchBulkLoading>();
+        var cases = 0;
+        if (!await dispatch.AnyCaseAsync(cancellationToken))
+        {
+            var generator = await CaseGenerator.CreateAsync(services, await intake.CategoryCodesAsync(cancellationToken), cancellationToken);
+            cases = (await dispatch.LoadAsync(showcase?.Histories(accepted, generator) ?? generator.ForAccepted(accepted), null, cancellationToken)).Cases;
+        }
+
+        LogPetitionsSeeded(logger, loaded.Petitions, cases, stopwatch.Elapsed.TotalSeconds);
     }
 
     private string DemoPassword()
@@ -81,6 +102,6 @@ internal sealed partial class DemoSeeder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data seeded: {Users} users named <level>.<role> (e.g. city.admin, district.handler, town.petition_officer), password: {Password}")]
     private static partial void LogDemoUsers(ILogger logger, int users, string password);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions seeded: {Petitions} in {Seconds:0.0} s")]
-    private static partial void LogPetitionsSeeded(ILogger logger, int petitions, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions and cases seeded: {Petitions} petitions, {Cases} cases in {Seconds:0.0} s")]
+    private static partial void LogPetitionsSeeded(ILogger logger, int petitions, int cases, double seconds);
 }

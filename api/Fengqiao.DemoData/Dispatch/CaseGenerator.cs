@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Dispatch.BulkLoading;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ internal sealed class CaseGenerator
     };
 
     private readonly List<Place> _places;
+    private readonly Dictionary<Guid, Place> _placesByRegion = [];
     private readonly IReadOnlyList<string> _categories;
     private readonly Dictionary<string, UnitSnapshot> _bureaus;
     private readonly DispatchBulkLoading _dispatch;
@@ -94,7 +96,9 @@ internal sealed class CaseGenerator
 
             var departments = units.Where(u => u.RegionPath == districtPath && u.Kind == "functional_department").ToList();
             var village = units.FirstOrDefault(u => u.RegionPath == region.Path && u.Kind == "village_committee");
-            _places.Add(new Place(region, district, townGovernment, districtBureau, departments, village, cityDepartments));
+            var place = new Place(region, district, townGovernment, districtBureau, departments, village, cityDepartments);
+            _places.Add(place);
+            _placesByRegion[region.Id] = place;
         }
 
         if (_places.Count == 0)
@@ -119,6 +123,19 @@ internal sealed class CaseGenerator
     /// <summary><paramref name="count"/> case histories, handling cases in the order accepted, each followed by its reviews.</summary>
     public IEnumerable<CaseHistory> Generate(int count) => new Run(this, count).Cases();
 
+    /// <summary>
+    /// A history for each accepted petition of a town or village, each followed by its reviews: led by the unit the bureau would pick
+    /// for its place and category, and taken through the steps the handlers would have taken since it was accepted.
+    /// </summary>
+    public IEnumerable<CaseHistory> ForAccepted(IEnumerable<PetitionAccepted> accepted)
+    {
+        var run = new Run(this, 0);
+        return accepted
+            .Where(a => _placesByRegion.ContainsKey(a.RegionId))
+            .SelectMany(a => run.Handling(new Petition(a.PetitionId, a.Number, _placesByRegion[a.RegionId], a.Category, a.Summary ?? a.Number, a.ReceivedAt, a.OccurredAt,
+                a.IsFirstTime, a.Flags?.Contains("repeat") == true, a.Flags?.Contains("skip_level") == true)));
+    }
+
     /// <summary>A town or village with the units that handle its matters.</summary>
     private sealed record Place(
         RegionSnapshot Region,
@@ -128,6 +145,10 @@ internal sealed class CaseGenerator
         List<UnitSnapshot> Departments,
         UnitSnapshot? VillageCommittee,
         List<UnitSnapshot> CityDepartments);
+
+    /// <summary>The accepted petition a handling case starts from.</summary>
+    private sealed record Petition(
+        Guid Id, string Number, Place Place, string Category, string Summary, DateTimeOffset ReceivedAt, DateTimeOffset AcceptedAt, bool IsFirstTime, bool IsRepeat, bool IsSkipLevel);
 
     /// <summary>One pass over the plan; the generator itself stays reusable and every pass yields the same cases.</summary>
     private sealed class Run(CaseGenerator generator, int count)
@@ -152,7 +173,7 @@ internal sealed class CaseGenerator
                 // The day follows the cases emitted, reviews included, so the last case is accepted today.
                 var day = first.AddDays((int)((long)_emitted * days / count));
                 var workingDay = Calendar.NextWorkingDayOnOrAfter(day);
-                foreach (var generated in Handling(AcceptedAt(workingDay <= _today ? workingDay : day)))
+                foreach (var generated in Handling(Generated(AcceptedAt(workingDay <= _today ? workingDay : day))))
                 {
                     if (_emitted++ == count)
                     {
@@ -164,30 +185,37 @@ internal sealed class CaseGenerator
             }
         }
 
-        /// <summary>A handling case and, after a dissatisfied rating, its review and re-review.</summary>
-        private IEnumerable<CaseHistory> Handling(DateTimeOffset acceptedAt)
+        /// <summary>A petition accepted at <paramref name="acceptedAt"/> somewhere in the city, of which only what the dispatch tables hold is made up.</summary>
+        private Petition Generated(DateTimeOffset acceptedAt)
         {
             var place = generator._places[_random.Next(generator._places.Count)];
             var category = generator._categories[_random.Next(generator._categories.Count)];
             var receivedAt = acceptedAt - TimeSpan.FromHours(Between(2, 8 * 24));
-            var lead = LeadFor(place, category);
-            var assignedAt = acceptedAt + TimeSpan.FromHours(Chance(0.02) ? Between(16 * 24, 25 * 24) : Between(1, 72));
-            var reassignedTo = Chance(0.04) ? OtherLead(place, lead) : null;
             var summaries = Summaries.GetValueOrDefault(category, OtherSummaries);
-            var number = Number(place.District.Name, WorkCalendar.LocalDate(receivedAt).Year);
+            return new Petition(Guid.CreateVersion7(receivedAt), Number(place.District.Name, WorkCalendar.LocalDate(receivedAt).Year), place, category,
+                $"{place.Region.Name}：{summaries[_random.Next(summaries.Length)]}", receivedAt, acceptedAt, Chance(0.7), Chance(0.15), Chance(0.05));
+        }
+
+        /// <summary>A handling case and, after a dissatisfied rating, its review and re-review.</summary>
+        public IEnumerable<CaseHistory> Handling(Petition petition)
+        {
+            var place = petition.Place;
+            var lead = LeadFor(place, petition.Category);
+            var assignedAt = petition.AcceptedAt + TimeSpan.FromHours(Chance(0.02) ? Between(16 * 24, 25 * 24) : Between(1, 72));
+            var reassignedTo = Chance(0.04) ? OtherLead(place, lead) : null;
             var history = new CaseHistory
             {
-                Id = Guid.CreateVersion7(acceptedAt),
-                PetitionId = Guid.CreateVersion7(receivedAt),
-                Number = number,
-                Category = category,
+                Id = Guid.CreateVersion7(petition.AcceptedAt),
+                PetitionId = petition.Id,
+                Number = petition.Number,
+                Category = petition.Category,
                 Region = place.Region,
-                Summary = $"{place.Region.Name}：{summaries[_random.Next(summaries.Length)]}",
-                ReceivedAt = receivedAt,
-                OpenedAt = acceptedAt,
-                IsFirstTime = Chance(0.7),
-                IsRepeat = Chance(0.15),
-                IsSkipLevel = Chance(0.05),
+                Summary = petition.Summary,
+                ReceivedAt = petition.ReceivedAt,
+                OpenedAt = petition.AcceptedAt,
+                IsFirstTime = petition.IsFirstTime,
+                IsRepeat = petition.IsRepeat,
+                IsSkipLevel = petition.IsSkipLevel,
                 SuggestedUnit = lead,
                 AssignedBy = place.DistrictBureau,
                 Lead = reassignedTo ?? lead,
@@ -206,7 +234,7 @@ internal sealed class CaseGenerator
                 {
                     Id = Guid.CreateVersion7(requestedAt),
                     ReviewOf = history,
-                    Number = $"{number}-{suffix}",
+                    Number = $"{petition.Number}-{suffix}",
                     OpenedAt = requestedAt,
                     SuggestedUnit = bureau,
                     AssignedBy = bureau,
@@ -223,7 +251,7 @@ internal sealed class CaseGenerator
         /// </summary>
         private CaseHistory Steps(CaseHistory history, DateTimeOffset assignedAt, UnitSnapshot firstLead, UnitSnapshot? reassignedTo, List<UnitSnapshot> coUnits)
         {
-            var replyDue = Dispatch.ReplyDue(history, WorkCalendar.LocalDate(history.OpenedAt));
+            var replyDue = Dispatch.ReplyDue(WorkCalendar.LocalDate(history.OpenedAt), history.ReviewOf);
             CaseReturnStep? returned = null;
             var lastAssigned = assignedAt;
             if (reassignedTo is not null)
@@ -250,7 +278,7 @@ internal sealed class CaseGenerator
                 extension = new CaseExtensionStep(days, "需补充调查取证，申请延期办理。", requestedAt, approved, decidedAt, "延期理由不充分，请按期办结。");
                 if (approved && decidedAt <= Now)
                 {
-                    finalDue = Dispatch.Extended(history, replyDue, days);
+                    finalDue = Dispatch.Extended(replyDue, days, history.ReviewOf);
                 }
             }
 
@@ -260,7 +288,7 @@ internal sealed class CaseGenerator
                 var pausedAt = signedAt + TimeSpan.FromDays(Between(3, 20));
                 var resumedAt = pausedAt + TimeSpan.FromDays(Between(5, 30));
                 pause = new CasePauseStep("需进行司法鉴定，暂停办理时限。", pausedAt, resumedAt);
-                finalDue = Dispatch.Extended(history, replyDue, Dispatch.PausedDays(history, WorkCalendar.LocalDate(pausedAt), WorkCalendar.LocalDate(resumedAt)));
+                finalDue = Dispatch.Extended(replyDue, Dispatch.PausedDays(WorkCalendar.LocalDate(pausedAt), WorkCalendar.LocalDate(resumedAt), history.ReviewOf), history.ReviewOf);
             }
 
             var repliedOn = stuck ? finalDue.AddDays(_random.Next(30, 400))
@@ -311,7 +339,7 @@ internal sealed class CaseGenerator
 
             var rating = _random.NextDouble() switch { < 0.72 => "satisfied", < 0.91 => "basically_satisfied", _ => "dissatisfied" };
             var byPetitioner = Chance(0.55);
-            var windowEnd = Dispatch.ReviewRequestDeadline(history, WorkCalendar.LocalDate(repliedAt));
+            var windowEnd = Dispatch.ReviewRequestDeadline(WorkCalendar.LocalDate(repliedAt), history.ReviewOf);
             var reviewAt = ratedAt + TimeSpan.FromDays(Between(1, 10));
             var review = rating == "dissatisfied" && history.ReviewOf?.ReviewOf is null && Chance(0.45) && reviewAt <= Now && WorkCalendar.LocalDate(reviewAt) <= windowEnd;
             return history with

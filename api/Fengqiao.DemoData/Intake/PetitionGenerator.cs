@@ -8,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.DemoData.Intake;
 
+/// <summary>A petition to be received in a town or village at a set time and accepted at another (demo cases start from them).</summary>
+internal sealed record ScheduledAcceptance(DateTimeOffset ReceivedAt, string RegionPath, DateTimeOffset AcceptedAt);
+
 /// <summary>
 /// Realistic petitions for demo data and load tests, reproducible from a seed: towns and villages of every
 /// district weighted by population, every channel at its usual hours, category-specific texts, individual,
@@ -59,6 +62,7 @@ internal sealed class PetitionGenerator
     private readonly WorkCalendar _calendar;
     private readonly DateTimeOffset _now;
     private readonly int _seed;
+    private readonly Dictionary<string, Place> _places = new(StringComparer.Ordinal);
 
     public PetitionGenerator(
         IReadOnlyList<RegionSnapshot> regions,
@@ -88,6 +92,7 @@ internal sealed class PetitionGenerator
                 var town = region.Level == "town" ? region : byPath[region.Path[..(region.Path.LastIndexOf('/', region.Path.Length - 2) + 1)]];
                 var place = new Place(region, town, places, RegistrarOf(town, townGovernments));
                 (region.Level == "town" ? places.Towns : places.Villages).Add(place);
+                _places[region.Path] = place;
             }
 
             if (places.Towns.Count > 0)
@@ -105,7 +110,11 @@ internal sealed class PetitionGenerator
         _categories = new Weighted<string>(categories.Select(c => (c, CategoryWeights.GetValueOrDefault(c, 2))).ToList());
     }
 
-    public IEnumerable<BulkPetition> Generate(int count) => new Run(this, count).Petitions();
+    /// <summary>
+    /// <paramref name="count"/> petitions in the order received; <paramref name="scheduled"/> (counted in) are received and accepted
+    /// when and where they say, the others follow the usual mix.
+    /// </summary>
+    public IEnumerable<BulkPetition> Generate(int count, IReadOnlyList<ScheduledAcceptance>? scheduled = null) => new Run(this, count, scheduled ?? []).Petitions();
 
     /// <summary>A generator over the seeded organisation and the active rules, read in the given scope.</summary>
     public static async Task<PetitionGenerator> CreateAsync(IServiceProvider scoped, DateTimeOffset now, int seed, CancellationToken cancellationToken)
@@ -124,6 +133,9 @@ internal sealed class PetitionGenerator
 
     private static BulkRegistrar RegistrarOf(RegionSnapshot region, Dictionary<string, UnitSnapshot> units) =>
         units.TryGetValue(region.Path, out var unit) ? new BulkRegistrar(unit.Id, unit.Name, region.Path) : new BulkRegistrar(null, null, region.Path);
+
+    private Place PlaceAt(string regionPath) =>
+        _places.GetValueOrDefault(regionPath) ?? throw new InvalidOperationException($"No town or village has the path {regionPath}.");
 
     private sealed record District(RegionSnapshot Region, BulkRegistrar Bureau, List<Place> Towns, List<Place> Villages);
 
@@ -189,7 +201,7 @@ internal sealed class PetitionGenerator
     }
 
     /// <summary>One pass over the plan; the generator itself stays reusable and every pass yields the same petitions.</summary>
-    private sealed class Run(PetitionGenerator generator, int count)
+    private sealed class Run(PetitionGenerator generator, int count, IReadOnlyList<ScheduledAcceptance> scheduled)
     {
         private readonly Randomizer _random = new(generator._seed);
         private readonly Faker _faker = new("zh_CN") { Random = new Randomizer(generator._seed + 1) };
@@ -203,24 +215,27 @@ internal sealed class PetitionGenerator
             var today = WorkCalendar.LocalDate(generator._now);
             var first = today.AddMonths(-MonthsBack);
             var days = Enumerable.Range(0, today.DayNumber - first.DayNumber).Select(first.AddDays).ToList();
+            var scheduledOn = scheduled.ToLookup(s => WorkCalendar.LocalDate(s.ReceivedAt));
             foreach (var (day, perDay) in days.Zip(PerDay(days)))
             {
                 _open.RemoveAll(m => m.ReturnsLeft == 0 || day.DayNumber - WorkCalendar.LocalDate(m.First).DayNumber > ReturnWithinDays);
                 var arrivals = Enumerable.Range(0, perDay)
                     .Select(_ => Channels.Pick(_random))
-                    .Select(channel => (Channel: channel, At: ReceivedAt(day, channel)))
+                    .Select(channel => (Channel: channel, At: ReceivedAt(day, channel), Scheduled: (ScheduledAcceptance?)null))
+                    .Concat(scheduledOn[day].Select(s => (Channel: Channel.Visit, At: s.ReceivedAt, Scheduled: (ScheduledAcceptance?)s)))
                     .OrderBy(a => a.At)
                     .ToList();
-                foreach (var (channel, at) in arrivals)
+                foreach (var (channel, at, accepted) in arrivals)
                 {
-                    yield return Next(channel, at);
+                    yield return accepted is null ? Next(channel, at) : Fresh(channel, at, generator.PlaceAt(accepted.RegionPath), accepted.AcceptedAt);
                 }
             }
         }
 
-        /// <summary>Spreads the petitions over the days: working days busier than rest days, the recent months a little busier.</summary>
+        /// <summary>Spreads the petitions not scheduled over the days: working days busier than rest days, the recent months a little busier.</summary>
         private List<int> PerDay(List<DateOnly> days)
         {
+            var spread = Math.Max(0, count - scheduled.Count);
             var weights = days.Select((day, i) => (generator._calendar.IsWorkingDay(day) ? 1.0 : 0.35) * (0.85 + (0.3 * i / days.Count))).ToList();
             var total = weights.Sum();
             var counts = new List<int>(days.Count);
@@ -229,12 +244,12 @@ internal sealed class PetitionGenerator
             foreach (var weight in weights)
             {
                 cumulative += weight;
-                var upTo = (int)Math.Min(count, Math.Round(count * cumulative / total));
+                var upTo = (int)Math.Min(spread, Math.Round(spread * cumulative / total));
                 counts.Add(upTo - assigned);
                 assigned = upTo;
             }
 
-            counts[^1] += count - assigned;
+            counts[^1] += spread - assigned;
             return counts;
         }
 
@@ -254,10 +269,11 @@ internal sealed class PetitionGenerator
         private BulkPetition Next(Channel channel, DateTimeOffset receivedAt) =>
             (_open.Count > 0 && _random.Bool(RecurrenceShare) ? Returning(channel, receivedAt) : null) ?? Fresh(channel, receivedAt);
 
-        private BulkPetition Fresh(Channel channel, DateTimeOffset receivedAt)
+        /// <summary>A new matter, at <paramref name="at"/> and accepted at <paramref name="acceptedAt"/> when given.</summary>
+        private BulkPetition Fresh(Channel channel, DateTimeOffset receivedAt, Place? at = null, DateTimeOffset? acceptedAt = null)
         {
             var category = channel == Channel.BusinessHotline ? IntakeBulkLoading.BusinessCategory : generator._categories.Pick(_random);
-            var place = PlaceFor(category);
+            var place = at ?? PlaceFor(category);
             var names = NamesOf(place);
             var persons = PersonsFor(channel);
             var people = PeopleFor(channel, place, persons, receivedAt);
@@ -288,7 +304,7 @@ internal sealed class PetitionGenerator
             }
 
             var registrar = RegistrarFor(channel, place, escalated: channel == Channel.LeaderReception);
-            return Emit(channel, receivedAt, place, names, category, scenario.Kind, people, persons, request, facts, reasons, registrar, [], matter, returning: false);
+            return Emit(channel, receivedAt, place, names, category, scenario.Kind, people, persons, request, facts, reasons, registrar, [], matter, returning: false, acceptedAt);
         }
 
         /// <summary>A matter raised before comes back: the same people again (often one level up), or a neighbour on the same matter.</summary>
@@ -340,7 +356,8 @@ internal sealed class PetitionGenerator
             BulkRegistrar registrar,
             IReadOnlyList<int> samePetitionerEarlier,
             Matter? matter,
-            bool returning)
+            bool returning,
+            DateTimeOffset? acceptedAt = null)
         {
             var index = _index++;
             if (matter is not null)
@@ -355,7 +372,7 @@ internal sealed class PetitionGenerator
             var channelReference = ChannelReference(channel, receivedAt);
             var urgent = _random.Bool(collective ? 0.2f : 0.03f);
             var crossBoundary = _random.Bool(0.03f);
-            var decision = Decide(category, kind, returning, place, names, registrar, receivedAt, registeredAt);
+            var decision = Decide(category, kind, returning, place, names, registrar, receivedAt, registeredAt, acceptedAt);
             return new BulkPetition(index, channel, people, persons, request, facts, reasons, category, place.Region, receivedAt, channelReference, urgent, crossBoundary,
                 registrar, registeredAt, trackingCode, trackingSecret, samePetitionerEarlier, decision);
         }
@@ -516,9 +533,16 @@ internal sealed class PetitionGenerator
             };
         }
 
-        /// <summary>Older petitions were mostly classified already; the decision follows what the matter is.</summary>
-        private BulkDecision? Decide(string category, MatterKind kind, bool returning, Place place, PlaceNames names, BulkRegistrar registrar, DateTimeOffset receivedAt, DateTimeOffset registeredAt)
+        /// <summary>Older petitions were mostly classified already; the decision follows what the matter is, unless it was accepted at a set time.</summary>
+        private BulkDecision? Decide(
+            string category, MatterKind kind, bool returning, Place place, PlaceNames names, BulkRegistrar registrar, DateTimeOffset receivedAt, DateTimeOffset registeredAt,
+            DateTimeOffset? acceptedAt)
         {
+            if (acceptedAt is { } at)
+            {
+                return Accepted(place, names, registrar, receivedAt, at);
+            }
+
             var ageDays = (generator._now - receivedAt).TotalDays;
             var classified = ageDays switch
             {
@@ -552,9 +576,7 @@ internal sealed class PetitionGenerator
             switch (decision)
             {
                 case Decision.Accept:
-                    return new BulkDecision(decision, null,
-                        text.Fill(_random.ArrayElement(PetitionPhrases.AcceptNotices).Replace("{收到}", Day(receivedAt), StringComparison.Ordinal).Replace("{单位}", unitName, StringComparison.Ordinal)),
-                        null, decidedAt, unitName);
+                    return Accepted(place, names, registrar, receivedAt, decidedAt);
                 case Decision.NotAccept:
                     var reason = returning ? PetitionPhrases.NotAcceptReasons[_random.Bool() ? 0 : 3] : _random.ArrayElement(PetitionPhrases.NotAcceptReasons);
                     return new BulkDecision(decision, reason,
@@ -572,6 +594,15 @@ internal sealed class PetitionGenerator
                 default:
                     return new BulkDecision(decision, PetitionPhrases.MediationReason, text.Fill(PetitionPhrases.MediationNotice), null, decidedAt, unitName);
             }
+        }
+
+        private BulkDecision Accepted(Place place, PlaceNames names, BulkRegistrar registrar, DateTimeOffset receivedAt, DateTimeOffset decidedAt)
+        {
+            var text = new PetitionText(_random, _faker, names, WorkCalendar.LocalDate(receivedAt), 1, string.Empty);
+            var unitName = registrar.UnitName ?? place.TownRegistrar.UnitName ?? place.Town.Name;
+            return new BulkDecision(Decision.Accept, null,
+                text.Fill(_random.ArrayElement(PetitionPhrases.AcceptNotices).Replace("{收到}", Day(receivedAt), StringComparison.Ordinal).Replace("{单位}", unitName, StringComparison.Ordinal)),
+                null, decidedAt, unitName);
         }
 
         private static string Day(DateTimeOffset instant)

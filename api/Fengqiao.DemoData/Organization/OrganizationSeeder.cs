@@ -17,6 +17,12 @@ internal static class OrganizationSeeder
     public const string DemoTown = "府山街道";
     private const int VillagesPerTown = 3;
 
+    public static string Bureau(string region) => $"{region}信访局";
+
+    public static string Housing(string region) => $"{region}住房和城乡建设局";
+
+    public static string TownGovernment(string town) => town + (town.EndsWith("街道", StringComparison.Ordinal) ? "办事处" : "人民政府");
+
     /// <returns>The number of users seeded.</returns>
     public static Task<int> SeedAsync(OrganizationSeeding seeding, string password, CancellationToken cancellationToken)
     {
@@ -76,8 +82,8 @@ internal static class OrganizationSeeder
 
     private static (List<SeedUnit>, DemoUnits) CityUnits(string city, RegionData data)
     {
-        var bureau = $"{city}信访局";
-        var housing = $"{city}住房和城乡建设局";
+        var bureau = Bureau(city);
+        var housing = Housing(city);
         var discipline = $"{city}纪委市监委";
         var committees = data.IndustryCommitteesInSeed.Select(committee => city + committee).ToList();
         List<SeedUnit> units =
@@ -95,8 +101,8 @@ internal static class OrganizationSeeder
 
     private static (List<SeedUnit>, DemoUnits) DistrictUnits(string district)
     {
-        var bureau = $"{district}信访局";
-        var housing = $"{district}住房和城乡建设局";
+        var bureau = Bureau(district);
+        var housing = Housing(district);
         var mediation = $"{district}人民调解委员会";
         var discipline = $"{district}纪委监委";
         List<SeedUnit> units =
@@ -114,7 +120,7 @@ internal static class OrganizationSeeder
 
     private static (List<SeedUnit>, DemoUnits) TownUnits(string town)
     {
-        var government = town + (town.EndsWith("街道", StringComparison.Ordinal) ? "办事处" : "人民政府");
+        var government = TownGovernment(town);
         var mediation = $"{town}人民调解委员会";
         var discipline = $"{town}纪委";
         List<SeedUnit> units = [new(government, "town_government"), new(mediation, "mediation_committee"), new(discipline, "discipline_inspection")];

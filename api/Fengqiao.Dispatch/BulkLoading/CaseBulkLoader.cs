@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Supervision;
 using Fengqiao.Dispatch.Watcher;
@@ -11,9 +13,9 @@ namespace Fengqiao.Dispatch.BulkLoading;
 /// Writes replayed cases with the statements the handlers use — the case insert, then each step's insert and, where
 /// the step was completed, its update (a co-unit's input, an extension's decision, a resumed pause, a ticked item,
 /// an answered order) and the supervision board's counters — in transactions of a few thousand cases, each statement
-/// prepared once per batch.
+/// prepared once per batch. Of the events the handlers would have raised, only <see cref="CaseFinal"/> is published.
 /// </summary>
-internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, IAuditLog audit)
+internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, IEventPublisher events, IAuditLog audit)
 {
     private const int BatchSize = 4000;
 
@@ -76,6 +78,13 @@ internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, 
         var counters = batch.Select(c => BoardDelta.Of(c.Row, 1)).OfType<BoardDelta>()
             .GroupBy(d => (d.LeadUnitId, d.RegionId)).Select(g => g.Skip(1).Aggregate(g.First(), (sum, d) => sum.Plus(d))).ToList();
         await BoardCounts.AddAsync(session, counters, cancellationToken);
+
+        // Other modules act on a final matter (intake refuses or flags new petitions on it), so closing a re-review says so as CloseCase does.
+        foreach (var final in batch.Where(c => c.Row.FinalAt is not null).Select(c => c.Row))
+        {
+            var header = CaseEventHeader.Of(final, final.FinalAt!.Value);
+            events.Publish(new CaseFinal(header.EventId, header.OccurredAt, header.CaseId, header.PetitionId, header.Kind, header.RegionPath, header.LeadUnitId, final.Number));
+        }
 
         audit.Record(new AuditEntry("demo.cases_loaded", "case", null, After: new { Cases = batch.Length, First = batch[0].Row.Number, Last = batch[^1].Row.Number }));
         return batch.Length + coUnits.Count + timeline.Count + extensions.Count + pauses.Count + checklist.Count + orders.Count + breaches.Count + reminders.Count;

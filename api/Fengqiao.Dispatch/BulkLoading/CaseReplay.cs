@@ -55,8 +55,9 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
 {
     private readonly DateOnly _today = WorkCalendar.LocalDate(now);
 
-    public static CaseKind KindOf(CaseHistory history) =>
-        history.ReviewOf is null ? CaseKind.Handling : history.ReviewOf.ReviewOf is null ? CaseKind.Review : CaseKind.ReReview;
+    /// <summary>The kind of a case that reviews <paramref name="reviewOf"/>: handling when it reviews nothing.</summary>
+    public static CaseKind KindOfReview(CaseHistory? reviewOf) =>
+        reviewOf is null ? CaseKind.Handling : reviewOf.ReviewOf is null ? CaseKind.Review : CaseKind.ReReview;
 
     public static Period ReplyPeriod(DispatchRules rules, CaseKind kind) => kind switch
     {
@@ -74,7 +75,7 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
 
     public ReplayedCase Replay(CaseHistory history)
     {
-        var kind = KindOf(history);
+        var kind = KindOfReview(history.ReviewOf);
         var timeline = new List<ReplayedTimelineEntry>();
         var breaches = new List<ReplayedBreach>();
         var reminders = new List<ReplayedReminder>();

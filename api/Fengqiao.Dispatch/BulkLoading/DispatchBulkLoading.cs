@@ -111,7 +111,8 @@ public sealed record CaseLoadProgress(int Cases, long Rows, TimeSpan Elapsed);
 /// <summary>
 /// The dispatch module's one seam for bulk loading (demo seeding and the benchmarks' load generator): the deadlines of
 /// the active rule set that a generator needs to place its steps, and a loader that takes case histories through the
-/// steps up to now and stores what the handlers and the deadline watcher would have left, with this module's statements.
+/// steps up to now and stores what the handlers and the deadline watcher would have left, with this module's statements
+/// (a matter made final is published as <see cref="Contracts.Dispatch.CaseFinal"/>, for the modules that act on it).
 /// </summary>
 public sealed class DispatchBulkLoading
 {
@@ -135,18 +136,21 @@ public sealed class DispatchBulkLoading
     /// <summary>Days after the reply without a rating before the case may be closed unrated.</summary>
     public int UnratedAfterDays => _rules.UnratedAfterDays;
 
-    /// <summary>The statutory reply deadline of a case opened on <paramref name="openedOn"/>.</summary>
-    public DateOnly ReplyDue(CaseHistory history, DateOnly openedOn) => CaseReplay.StatutoryReplyDue(_rules, _calendar, CaseReplay.KindOf(history), openedOn);
+    /// <summary>The statutory reply deadline of a case opened on <paramref name="openedOn"/>: a handling case, or the review of <paramref name="reviewOf"/>.</summary>
+    public DateOnly ReplyDue(DateOnly openedOn, CaseHistory? reviewOf = null) =>
+        CaseReplay.StatutoryReplyDue(_rules, _calendar, CaseReplay.KindOfReview(reviewOf), openedOn);
 
     /// <summary>A reply deadline moved on by <paramref name="days"/> of the reply period's unit (an extension or a pause).</summary>
-    public DateOnly Extended(CaseHistory history, DateOnly replyDue, int days) => CaseReplay.Extended(_rules, _calendar, CaseReplay.KindOf(history), replyDue, days);
+    public DateOnly Extended(DateOnly replyDue, int days, CaseHistory? reviewOf = null) =>
+        CaseReplay.Extended(_rules, _calendar, CaseReplay.KindOfReview(reviewOf), replyDue, days);
 
     /// <summary>The days a clock paused from <paramref name="from"/> to <paramref name="to"/> adds, in the reply period's unit.</summary>
-    public int PausedDays(CaseHistory history, DateOnly from, DateOnly to) => CaseReplay.ReplyPeriod(_rules, CaseReplay.KindOf(history)).Count(from, to, _calendar);
+    public int PausedDays(DateOnly from, DateOnly to, CaseHistory? reviewOf = null) =>
+        CaseReplay.ReplyPeriod(_rules, CaseReplay.KindOfReview(reviewOf)).Count(from, to, _calendar);
 
-    /// <summary>The last day to request a review (复查) or re-review (复核) of a reply given on <paramref name="repliedOn"/>.</summary>
-    public DateOnly ReviewRequestDeadline(CaseHistory history, DateOnly repliedOn) =>
-        (CaseReplay.KindOf(history) == CaseKind.Handling ? _rules.ReviewRequestWindow : _rules.ReReviewRequestWindow).From(repliedOn, _calendar);
+    /// <summary>The last day to ask for a review (复查) of a handling case's reply, or a re-review (复核) of a review's, given on <paramref name="repliedOn"/>.</summary>
+    public DateOnly ReviewRequestDeadline(DateOnly repliedOn, CaseHistory? reviewOf = null) =>
+        (reviewOf is null ? _rules.ReviewRequestWindow : _rules.ReReviewRequestWindow).From(repliedOn, _calendar);
 
     public async Task<bool> AnyCaseAsync(CancellationToken cancellationToken) =>
         await _session.ExecuteScalarAsync<long>(CaseBulkSql.AnyCase, null, cancellationToken) > 0;

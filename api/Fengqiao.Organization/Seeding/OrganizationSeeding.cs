@@ -19,7 +19,8 @@ public sealed record SeedUser(string UserName, string DisplayName, string UnitNa
 
 /// <summary>
 /// The organisation module's one seam for seeding (used by the demo data project): writes a whole region tree, its
-/// units and users with one password into an empty database, in one transaction and with this module's statements.
+/// units and users with one password into an empty database, in one transaction and with this module's statements,
+/// and finds a seeded user again by name.
 /// </summary>
 public sealed class OrganizationSeeding
 {
@@ -40,6 +41,10 @@ public sealed class OrganizationSeeding
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
         await _session.ExecuteScalarAsync<long>(SeedingSql.AnyRegion, null, cancellationToken) == 0;
+
+    /// <summary>The id of a (seeded) user, so seeded cases can name one, e.g. as their petition agent.</summary>
+    public Task<Guid?> FindUserIdAsync(string userName, CancellationToken cancellationToken) =>
+        _session.ExecuteScalarAsync<Guid?>(SeedingSql.UserIdByName, new { UserName = userName }, cancellationToken);
 
     /// <returns>The number of users seeded.</returns>
     public async Task<int> SeedAsync(SeedRegion root, IReadOnlyList<SeedUser> users, string password, CancellationToken cancellationToken)
