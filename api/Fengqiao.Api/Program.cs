@@ -1,4 +1,5 @@
 using Fengqiao.Api.Hosting;
+using Fengqiao.DemoData;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
@@ -8,6 +9,7 @@ builder.AddApiHost();
 builder.Services.AddOrganization(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
+builder.Services.AddDemoData();
 
 var app = builder.Build();
 if (!await app.MigrateAsync(args))

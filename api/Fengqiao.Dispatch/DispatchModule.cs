@@ -1,8 +1,11 @@
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Dispatch.Attachments;
+using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Public;
 using Fengqiao.Dispatch.Rules;
@@ -33,6 +36,10 @@ public static class DispatchModule
         services.AddScoped<ReviewOpener>();
         services.AddScoped<PublicCases>();
         services.AddScoped<CaseAttachments>();
+        services.AddScoped<CaseBulkLoader>();
+        services.AddScoped(sp => new DispatchBulkLoading(
+            sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<DispatchRules>(), sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<CaseBulkLoader>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddIntegrationEventConsumer<PetitionAccepted, OpenCaseOnAcceptance>();
         services.AddOptions<DeadlineWatcherOptions>().Bind(configuration.GetSection(DeadlineWatcherOptions.Section));
         services.AddSingleton<DeadlineWatcher>();

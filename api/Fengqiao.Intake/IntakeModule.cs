@@ -1,8 +1,8 @@
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Intake.Attachments;
+using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Intake.CaseUnits;
-using Fengqiao.Intake.Demo;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.PersonalData;
 using Fengqiao.Intake.Petitions;
@@ -10,6 +10,7 @@ using Fengqiao.Intake.Public;
 using Fengqiao.Intake.Routing;
 using Fengqiao.Intake.Rules;
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Intake.Finality;
@@ -43,7 +44,8 @@ public static class IntakeModule
         services.AddScoped<Tracking>();
         services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
         services.AddScoped<PetitionBulkLoader>();
-        services.AddSingleton<IntakeDemoSeeder>();
+        services.AddScoped(sp => new IntakeBulkLoading(
+            sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<IntakeRules>(), sp.GetRequiredService<PetitionCategories>(), sp.GetRequiredService<PetitionBulkLoader>()));
         services.AddIntegrationEventConsumer<CaseFinal, MarkPetitionFinal>();
         services.AddIntegrationEventConsumer<CaseAssigned, RecordCaseUnits>();
         services.AddIntegrationEventConsumer<CaseReturned, RecordCaseUnits>();
@@ -74,8 +76,4 @@ public static class IntakeModule
         DeleteRoutingRuleEndpoint.Map(routingRules);
         return endpoints;
     }
-
-    /// <summary>Seeds generated demo petitions (Demo:Petitions, default 3,000) when there are none yet, unless Demo:Seed is false.</summary>
-    public static Task SeedIntakeDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IntakeDemoSeeder>().SeedIfEmptyAsync(cancellationToken);
 }

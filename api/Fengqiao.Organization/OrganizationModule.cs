@@ -1,12 +1,14 @@
 using Fengqiao.Contracts.Organization;
-using Fengqiao.Organization.Demo;
 using Fengqiao.Organization.Directory;
 using Fengqiao.Organization.Me;
 using Fengqiao.Organization.Regions;
+using Fengqiao.Organization.Seeding;
 using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
@@ -35,7 +37,8 @@ public static class OrganizationModule
         services.AddSingleton<ISecurityStamps>(sp => sp.GetRequiredService<SecurityStampCache>());
         services.AddHostedService<SecurityStampRefresher>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
-        services.AddSingleton<DemoSeeder>();
+        services.AddScoped(sp => new OrganizationSeeding(
+            sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<UserPasswords>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IClaimsTransformation, ExternalIdentityClaims>();
         return services;
     }
@@ -82,8 +85,4 @@ public static class OrganizationModule
         ActivateRuleSetEndpoint.Map(ruleSets);
         return endpoints;
     }
-
-    /// <summary>Seeds demo regions, units and users into an empty database (unless Demo:Seed is false).</summary>
-    public static Task SeedOrganizationDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
 }

@@ -1,11 +1,9 @@
 using System.Globalization;
-using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
-using Fengqiao.Contracts.Organization;
-using Fengqiao.Dispatch.Demo;
-using Fengqiao.Dispatch.Rules;
-using Fengqiao.Intake.Demo;
-using Fengqiao.Intake.Petitions;
+using Fengqiao.DemoData;
+using Fengqiao.DemoData.Dispatch;
+using Fengqiao.Dispatch.BulkLoading;
+using Fengqiao.Intake.BulkLoading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Benchmarks;
@@ -23,8 +21,7 @@ internal static class GenerateCommand
         Console.WriteLine($"Preparing {host.DatabaseFile} on {Environment.ProcessorCount} cores…");
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var session = services.GetRequiredService<IDbSession>();
-        if (petitions > 0 && await session.ExecuteScalarAsync<long>(PetitionBulkSql.AnyPetition, null, cancellationToken) > 0)
+        if (petitions > 0 && await services.GetRequiredService<IntakeBulkLoading>().AnyPetitionAsync(cancellationToken))
         {
             Console.WriteLine("The database holds petitions already; none loaded.");
         }
@@ -33,7 +30,7 @@ internal static class GenerateCommand
             await LoadPetitionsAsync(services, petitions, host.DatabaseFile, cancellationToken);
         }
 
-        if (cases > 0 && await session.ExecuteScalarAsync<long>(CaseBulkSql.AnyCase, null, cancellationToken) > 0)
+        if (cases > 0 && await services.GetRequiredService<DispatchBulkLoading>().AnyCaseAsync(cancellationToken))
         {
             Console.WriteLine("The database holds cases already; none loaded.");
         }
@@ -49,7 +46,7 @@ internal static class GenerateCommand
     {
         Console.WriteLine($"Loading {petitions:N0} petitions…");
         var report = Progress(petitions, "petitions");
-        var loaded = await IntakeDemoSeeder.LoadAsync(services, petitions, p => report(p.Petitions, p.Rows, p.Elapsed), cancellationToken);
+        var loaded = await DemoSeeder.LoadPetitionsAsync(services, petitions, (p, _) => report(p.Petitions, p.Rows, p.Elapsed), cancellationToken);
 
         var seconds = loaded.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -60,16 +57,9 @@ internal static class GenerateCommand
     private static async Task LoadCasesAsync(IServiceProvider services, int cases, string databaseFile, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Loading {cases:N0} cases…");
-        var directory = services.GetRequiredService<IOrganizationDirectory>();
-        var generator = new CaseGenerator(
-            await directory.ListRegionsAsync(cancellationToken),
-            await directory.ListUnitsAsync(cancellationToken),
-            (await services.GetRequiredService<PetitionCategories>().AllAsync(cancellationToken)).Select(c => c.Code).ToList(),
-            services.GetRequiredService<DispatchRules>(),
-            services.GetRequiredService<WorkCalendar>(),
-            services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var generator = await CaseGenerator.CreateAsync(services, await services.GetRequiredService<IntakeBulkLoading>().CategoryCodesAsync(cancellationToken), cancellationToken);
         var report = Progress(cases, "cases");
-        var loaded = await ActivatorUtilities.CreateInstance<CaseBulkLoader>(services).LoadAsync(generator.Generate(cases), p => report(p.Cases, p.Rows, p.Elapsed), cancellationToken);
+        var loaded = await services.GetRequiredService<DispatchBulkLoading>().LoadAsync(generator.Generate(cases), p => report(p.Cases, p.Rows, p.Elapsed), cancellationToken);
 
         var seconds = loaded.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -4,12 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
-using Fengqiao.Contracts.Organization;
-using Fengqiao.Intake.Demo;
-using Fengqiao.Intake.Petitions;
-using Fengqiao.Intake.Rules;
+using Fengqiao.DemoData.Intake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Benchmarks;
@@ -217,41 +213,28 @@ internal static class RunCommand
         var regions = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, new Uri(api, "/api/v1/regions"), token, null, HttpStatusCode.OK))!["items"]!.AsArray()
             .Select(r => r!["id"]!.GetValue<string>()).ToList();
         await using var scope = host.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var directory = services.GetRequiredService<IOrganizationDirectory>();
-        var generator = new PetitionGenerator(
-            await directory.ListRegionsAsync(cancellationToken),
-            await directory.ListUnitsAsync(cancellationToken),
-            (await services.GetRequiredService<PetitionCategories>().AllAsync(cancellationToken)).Select(c => c.Code).ToList(),
-            services.GetRequiredService<IntakeRules>(),
-            services.GetRequiredService<WorkCalendar>(),
-            DateTimeOffset.UtcNow,
-            PetitionGenerator.DefaultSeed + 1);
-        return generator.Generate(count).Select((generated, i) =>
+        var generator = await PetitionGenerator.CreateAsync(scope.ServiceProvider, DateTimeOffset.UtcNow, PetitionGenerator.DefaultSeed + 1, cancellationToken);
+        return generator.Generate(count).Select((petition, i) => new JsonObject
         {
-            var petition = generated.Petition;
-            return new JsonObject
+            ["channel"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(petition.Channel.ToString()),
+            ["petitioners"] = new JsonArray(petition.Petitioners.Select(p => (JsonNode)new JsonObject
             {
-                ["channel"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(petition.Channel.ToString()),
-                ["petitioners"] = new JsonArray(petition.Petitioners.Select(p => (JsonNode)new JsonObject
-                {
-                    ["name"] = p.Name,
-                    ["idNumber"] = p.IdNumber,
-                    ["phone"] = p.Phone,
-                    ["address"] = p.Address,
-                    ["isRepresentative"] = p.IsRepresentative,
-                }).ToArray()),
-                ["persons"] = petition.Persons,
-                ["request"] = petition.Request,
-                ["facts"] = petition.Facts,
-                ["reasons"] = petition.Reasons,
-                ["category"] = petition.Category,
-                ["regionId"] = regions[i % regions.Count],
-                ["receivedAt"] = petition.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-                ["channelReference"] = petition.ChannelReference,
-                ["urgent"] = petition.Urgent,
-                ["crossBoundary"] = petition.CrossBoundary,
-            };
+                ["name"] = p.Name,
+                ["idNumber"] = p.IdNumber,
+                ["phone"] = p.Phone,
+                ["address"] = p.Address,
+                ["isRepresentative"] = p.IsRepresentative,
+            }).ToArray()),
+            ["persons"] = petition.Persons,
+            ["request"] = petition.Request,
+            ["facts"] = petition.Facts,
+            ["reasons"] = petition.Reasons,
+            ["category"] = petition.Category,
+            ["regionId"] = regions[i % regions.Count],
+            ["receivedAt"] = petition.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["channelReference"] = petition.ChannelReference,
+            ["urgent"] = petition.Urgent,
+            ["crossBoundary"] = petition.CrossBoundary,
         }).ToList();
     }
 

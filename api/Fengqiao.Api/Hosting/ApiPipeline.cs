@@ -1,7 +1,6 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Data;
-using Fengqiao.Intake;
-using Fengqiao.Organization;
+using Fengqiao.DemoData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 
@@ -19,8 +18,7 @@ internal static class ApiPipeline
             return false;
         }
 
-        await app.Services.SeedOrganizationDemoDataAsync(app.Lifetime.ApplicationStopping);
-        await app.Services.SeedIntakeDemoDataAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.SeedDemoDataAsync(app.Lifetime.ApplicationStopping);
         return true;
     }
 

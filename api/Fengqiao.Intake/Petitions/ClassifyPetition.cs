@@ -216,7 +216,7 @@ internal sealed class ClassifyPetitionHandler(
         public required DateTimeOffset FinalAt { get; init; }
     }
 
-    private static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";
+    internal static string Summarise(string request) => request.Length <= 120 ? request : request[..120] + "…";
 
     private void PublishEvents(ClassifyPetition command, PetitionRow petition, Guid? suggestedUnit, DateTimeOffset now, bool isFirstTime, IReadOnlyList<FlagReason> flagReasons)
     {

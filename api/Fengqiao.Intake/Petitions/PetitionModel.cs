@@ -1,7 +1,7 @@
 namespace Fengqiao.Intake.Petitions;
 
 /// <summary>Every way a petition reaches the platform (Regulation Art 17 and Zhejiang practice).</summary>
-internal enum Channel
+public enum Channel
 {
     Letter,
     Phone,
@@ -30,7 +30,7 @@ internal enum PetitionStatus
 }
 
 /// <summary>The classification decision (Art 28–31) that routes a registered petition.</summary>
-internal enum Decision
+public enum Decision
 {
     Accept,
     NotAccept,
@@ -41,7 +41,7 @@ internal enum Decision
 }
 
 /// <summary>Legal channels a 申诉求决 matter is diverted to (诉访分离).</summary>
-internal enum LegalChannel
+public enum LegalChannel
 {
     Litigation,
     Arbitration,

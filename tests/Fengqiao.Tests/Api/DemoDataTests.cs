@@ -1,12 +1,37 @@
 using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.Dispatch.Cases;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Tests.Support;
 
 namespace Fengqiao.Tests.Api;
 
-/// <summary>A fresh host with generated demo petitions: they look like registered ones in every respect staff can see.</summary>
+/// <summary>
+/// A fresh host with generated demo petitions and their cases: the petitions look like registered ones in every respect
+/// staff can see, and every demo user finds work in each worklist their roles have.
+/// </summary>
 public sealed class DemoDataTests : IntakeTestBase
 {
+    /// <summary>The worklist tabs only some roles have (as the SPA shows them); every role watches due_soon, overdue and replied.</summary>
+    private static readonly Dictionary<Role, string[]> RoleTabs = new()
+    {
+        [Role.PetitionOfficer] = ["to_assign", "returned"],
+        [Role.Handler] = ["to_sign", "in_progress", "to_reply"],
+        [Role.Agent] = ["agent"],
+    };
+
+    private static readonly string[] WatchTabs = ["due_soon", "overdue", "replied"];
+
+    /// <summary>Roles whose units lead no cases: mediation committees and discipline inspection work on petitions referred to them.</summary>
+    private static readonly Role[] WithoutCases = [Role.Mediator, Role.DisciplineInspector];
+
+    private static readonly Role[] SupervisionBoardRoles = [Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst];
+
+    private static IEnumerable<TestCaseData> DemoUsers() =>
+        from level in new[] { "city", "district", "town" }
+        from role in Enum.GetValues<Role>()
+        select new TestCaseData(level, role).SetArgDisplayNames($"{level}.{RoleNames.Of(role)}");
+
     private List<JsonObject> _worklist = null!;
 
     protected override Dictionary<string, string?> Settings => new() { ["Demo:Petitions"] = "300" };
@@ -36,6 +61,52 @@ public sealed class DemoDataTests : IntakeTestBase
         Assert.That(_worklist.Count + referred["items"]!.AsArray().Count, Is.EqualTo(300));
         Assert.That(_worklist.Select(p => p["channel"]!.GetValue<string>()).Distinct().Count(), Is.GreaterThanOrEqualTo(8));
         Assert.That(_worklist.Select(p => p["status"]!.GetValue<string>()).Distinct(), Is.SupersetOf(new[] { "registered", "accepted", "not_accepted" }));
+    }
+
+    [TestCaseSource(nameof(DemoUsers))]
+    public async Task EveryDemoUser_FindsWork_InEachWorklistTheirRoleHas(string level, Role role)
+    {
+        using var user = await Api.ClientForAsync($"{level}.{RoleNames.Of(role)}");
+        var petitions = await (await user.GetAsync("/api/v1/petitions?limit=1")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(petitions["items"]!.AsArray(), Is.Not.Empty, "petition worklist");
+
+        var counts = (await (await user.GetAsync("/api/v1/cases/counts")).ShouldBeOkAsync<JsonObject>())["tabs"]!.AsObject()
+            .ToDictionary(tab => tab.Key, tab => tab.Value!.GetValue<long>());
+        foreach (var tab in RoleTabs.GetValueOrDefault(role, []))
+        {
+            Assert.That(counts[tab], Is.GreaterThan(0), $"cases tab {tab}");
+        }
+
+        if (CaseStore.RegionWideRoles.Contains(role) || role == Role.Handler)
+        {
+            Assert.That(WatchTabs.Where(tab => counts[tab] == 0), Is.Empty, "cases tabs due_soon, overdue and replied");
+        }
+        else if (!WithoutCases.Contains(role))
+        {
+            Assert.That(WatchTabs.Sum(tab => counts[tab]), Is.GreaterThan(0), "cases tabs due_soon, overdue and replied together");
+        }
+
+        if (SupervisionBoardRoles.Contains(role))
+        {
+            var board = await (await user.GetAsync("/api/v1/supervision-board")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(board["byUnit"]!["items"]!.AsArray(), Is.Not.Empty, "supervision board");
+        }
+    }
+
+    [Test]
+    public void Cases_StartFromSeededPetitions_InEveryState()
+    {
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT c.number FROM dispatch_cases c WHERE NOT EXISTS (SELECT 1 FROM intake_petitions p WHERE p.id = c.petition_id)"), Is.Empty);
+        var states = TestDatabase.Strings(db, "SELECT DISTINCT kind || ':' || status || CASE WHEN final_at IS NOT NULL THEN ':final' ELSE '' END FROM dispatch_cases");
+        Assert.That(states, Is.SupersetOf(new[]
+        {
+            "Handling:AwaitingAssignment", "Handling:Returned", "Handling:AwaitingSignature", "Handling:InProgress", "Handling:Replied", "Handling:Closed",
+            "Review:Replied", "Review:Closed", "ReReview:Replied", "ReReview:Closed:final",
+        }));
+        Assert.That(TestDatabase.Strings(db, "SELECT DISTINCT light FROM dispatch_cases WHERE status = 'InProgress'"), Is.SupersetOf(new[] { "Green", "Yellow", "Red" }));
+        Assert.That(TestDatabase.Strings(db, "SELECT id FROM dispatch_supervision_orders WHERE answered_at IS NULL"), Is.Not.Empty, "an unanswered supervision order");
+        Assert.That(TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE agent_user_id IS NOT NULL AND status <> 'Closed'"), Is.Not.Empty, "a case with an agent");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Fengqiao.Tests.Support;
 using Fengqiao.BuildingBlocks.Http;
 using Mediator;
@@ -20,6 +21,8 @@ public sealed partial class ArchitectureTests
     ];
 
     private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
+
+    private const string DemoData = "Fengqiao.DemoData";
 
     private static readonly Type[] HandlerInterfaces =
     [
@@ -67,6 +70,28 @@ public sealed partial class ArchitectureTests
             .Select(t => t.FullName)
             .ToList();
         Assert.That(offenders, Is.Empty, "requests must be internal sealed");
+    }
+
+    [Test]
+    public void OnlyTheDemoDataProject_UnderApi_ReferencesBogus()
+    {
+        var referencing = ApiProjects().Where(project => PackageReferences(project).Contains("Bogus")).Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.That(referencing, Is.EqualTo(new[] { DemoData }), "Bogus belongs in the demo data project; production assemblies do not carry it");
+    }
+
+    [Test]
+    public void NoModule_NorBuildingBlocksOrContracts_ReferencesDemoData()
+    {
+        var referencing = ApiProjects()
+            .Where(project => Path.GetFileNameWithoutExtension(project) is var name && name != DemoData && name != "Fengqiao.Api")
+            .Where(project => ProjectReferences(project).Contains(DemoData))
+            .Select(Path.GetFileNameWithoutExtension)
+            .ToList();
+        Assert.That(referencing, Is.Empty, "only the host (and the benchmarks) use the demo data; modules expose a seam to it instead");
+        foreach (var assembly in Modules.Append(typeof(Fengqiao.BuildingBlocks.Data.DbSession).Assembly).Append(typeof(Fengqiao.Contracts.IIntegrationEvent).Assembly))
+        {
+            Assert.That(assembly.GetReferencedAssemblies().Select(a => a.Name), Has.None.EqualTo(DemoData).And.None.EqualTo("Bogus"), assembly.GetName().Name);
+        }
     }
 
     [Test]
@@ -118,6 +143,14 @@ public sealed partial class ArchitectureTests
 
         static string Outermost(TypeDefinition type) => type.DeclaringType is null ? type.FullName : Outermost(type.DeclaringType);
     }
+
+    private static IEnumerable<string> ApiProjects() => Directory.EnumerateFiles(RepositoryPaths.Combine("api"), "*.csproj", SearchOption.AllDirectories);
+
+    private static List<string> PackageReferences(string project) =>
+        XDocument.Load(project).Descendants("PackageReference").Select(e => (string?)e.Attribute("Include")).OfType<string>().ToList();
+
+    private static List<string> ProjectReferences(string project) =>
+        XDocument.Load(project).Descendants("ProjectReference").Select(e => (string?)e.Attribute("Include")).OfType<string>().Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
 
     private static string Failing(TestResult result) =>
         "offending types: " + string.Join(", ", result.FailingTypeNames ?? []);

@@ -3,7 +3,7 @@ using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;
 
-namespace Fengqiao.Intake.Demo;
+namespace Fengqiao.Intake.BulkLoading;
 
 /// <summary>What a later petition needs of an earlier one to name it as an earlier petition on the same matter.</summary>
 internal sealed record LoadedPetition(Guid Id, string Number, string RegistrarRegionPath, DateTimeOffset ReceivedAt, uint[] Signature);

@@ -1,4 +1,4 @@
-namespace Fengqiao.Intake.Demo;
+namespace Fengqiao.Intake.BulkLoading;
 
 internal static class PetitionBulkSql
 {

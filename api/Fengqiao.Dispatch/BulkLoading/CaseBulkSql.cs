@@ -1,4 +1,4 @@
-namespace Fengqiao.Dispatch.Demo;
+namespace Fengqiao.Dispatch.BulkLoading;
 
 internal static class CaseBulkSql
 {

@@ -1,8 +1,10 @@
-namespace Fengqiao.Organization.Demo;
+namespace Fengqiao.Organization.Seeding;
 
-internal static class DemoSql
+internal static class SeedingSql
 {
     public const string AnyRegion = "SELECT COUNT(*) FROM org_regions";
+
+    public const string UserIdByName = "SELECT id FROM org_users WHERE user_name = @UserName";
 
     public const string InsertRegion = """
         INSERT INTO org_regions (id, code, name, level, parent_id, path, sort_order)

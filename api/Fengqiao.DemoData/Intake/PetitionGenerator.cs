@@ -2,29 +2,14 @@ using System.Globalization;
 using Bogus;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Intake.Petitions;
-using Fengqiao.Intake.Rules;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Fengqiao.Intake.Demo;
+namespace Fengqiao.DemoData.Intake;
 
-/// <summary>A classification the generated petition already received, with the notice the petitioner was sent.</summary>
-internal sealed record GeneratedDecision(Decision Decision, string? Reason, string Notice, LegalChannel? LegalChannel, DateTimeOffset DecidedAt, string? UnitName);
-
-/// <summary>
-/// One generated petition: what staff (or the public form) would have entered, who registered it and when,
-/// and its classification if it was already decided.
-/// </summary>
-/// <param name="Index">Its place in the generated sequence, which is the order received.</param>
-/// <param name="SamePetitionerEarlier">Earlier generated petitions sharing one of its petitioners' ID numbers, by index.</param>
-internal sealed record GeneratedPetition(
-    int Index,
-    NewPetition Petition,
-    Registrar Registrar,
-    DateTimeOffset RegisteredAt,
-    string? TrackingCode,
-    string? TrackingSecretHash,
-    IReadOnlyList<int> SamePetitionerEarlier,
-    GeneratedDecision? Decision);
+/// <summary>A petition to be received in a town or village at a set time and accepted at another (demo cases start from them).</summary>
+internal sealed record ScheduledAcceptance(DateTimeOffset ReceivedAt, string RegionPath, DateTimeOffset AcceptedAt);
 
 /// <summary>
 /// Realistic petitions for demo data and load tests, reproducible from a seed: towns and villages of every
@@ -72,17 +57,18 @@ internal sealed class PetitionGenerator
 
     private readonly Weighted<District> _districts;
     private readonly Weighted<string> _categories;
-    private readonly Registrar _cityRegistrar;
-    private readonly IntakeRules _rules;
+    private readonly BulkRegistrar _cityRegistrar;
+    private readonly IntakeBulkLoading _rules;
     private readonly WorkCalendar _calendar;
     private readonly DateTimeOffset _now;
     private readonly int _seed;
+    private readonly Dictionary<string, Place> _places = new(StringComparer.Ordinal);
 
     public PetitionGenerator(
         IReadOnlyList<RegionSnapshot> regions,
         IReadOnlyList<UnitSnapshot> units,
         IReadOnlyList<string> categories,
-        IntakeRules rules,
+        IntakeBulkLoading rules,
         WorkCalendar calendar,
         DateTimeOffset now,
         int seed = DefaultSeed)
@@ -106,6 +92,7 @@ internal sealed class PetitionGenerator
                 var town = region.Level == "town" ? region : byPath[region.Path[..(region.Path.LastIndexOf('/', region.Path.Length - 2) + 1)]];
                 var place = new Place(region, town, places, RegistrarOf(town, townGovernments));
                 (region.Level == "town" ? places.Towns : places.Villages).Add(place);
+                _places[region.Path] = place;
             }
 
             if (places.Towns.Count > 0)
@@ -123,18 +110,40 @@ internal sealed class PetitionGenerator
         _categories = new Weighted<string>(categories.Select(c => (c, CategoryWeights.GetValueOrDefault(c, 2))).ToList());
     }
 
-    public IEnumerable<GeneratedPetition> Generate(int count) => new Run(this, count).Petitions();
+    /// <summary>
+    /// <paramref name="count"/> petitions in the order received; <paramref name="scheduled"/> (counted in) are received and accepted
+    /// when and where they say, the others follow the usual mix.
+    /// </summary>
+    public IEnumerable<BulkPetition> Generate(int count, IReadOnlyList<ScheduledAcceptance>? scheduled = null) => new Run(this, count, scheduled ?? []).Petitions();
 
-    private static Registrar RegistrarOf(RegionSnapshot region, Dictionary<string, UnitSnapshot> units) =>
-        units.TryGetValue(region.Path, out var unit) ? new Registrar(unit.Id, unit.Name, region.Path, null) : new Registrar(null, null, region.Path, null);
+    /// <summary>A generator over the seeded organisation and the active rules, read in the given scope.</summary>
+    public static async Task<PetitionGenerator> CreateAsync(IServiceProvider scoped, DateTimeOffset now, int seed, CancellationToken cancellationToken)
+    {
+        var directory = scoped.GetRequiredService<IOrganizationDirectory>();
+        var intake = scoped.GetRequiredService<IntakeBulkLoading>();
+        return new PetitionGenerator(
+            await directory.ListRegionsAsync(cancellationToken),
+            await directory.ListUnitsAsync(cancellationToken),
+            await intake.CategoryCodesAsync(cancellationToken),
+            intake,
+            scoped.GetRequiredService<WorkCalendar>(),
+            now,
+            seed);
+    }
 
-    private sealed record District(RegionSnapshot Region, Registrar Bureau, List<Place> Towns, List<Place> Villages);
+    private static BulkRegistrar RegistrarOf(RegionSnapshot region, Dictionary<string, UnitSnapshot> units) =>
+        units.TryGetValue(region.Path, out var unit) ? new BulkRegistrar(unit.Id, unit.Name, region.Path) : new BulkRegistrar(null, null, region.Path);
+
+    private Place PlaceAt(string regionPath) =>
+        _places.GetValueOrDefault(regionPath) ?? throw new InvalidOperationException($"No town or village has the path {regionPath}.");
+
+    private sealed record District(RegionSnapshot Region, BulkRegistrar Bureau, List<Place> Towns, List<Place> Villages);
 
     /// <summary>A town or village, with its town government as the registrar at town level.</summary>
-    private sealed record Place(RegionSnapshot Region, RegionSnapshot Town, District District, Registrar TownRegistrar);
+    private sealed record Place(RegionSnapshot Region, RegionSnapshot Town, District District, BulkRegistrar TownRegistrar);
 
     /// <summary>A matter that may come back: its place, people and words, and the petitions raised on it so far.</summary>
-    private sealed class Matter(Place place, PlaceNames names, string category, MatterKind kind, IReadOnlyList<PetitionerInput> people, int persons, string request, string facts, string coreFacts, string reasons)
+    private sealed class Matter(Place place, PlaceNames names, string category, MatterKind kind, IReadOnlyList<BulkPetitioner> people, int persons, string request, string facts, string coreFacts, string reasons)
     {
         public Place Place { get; } = place;
 
@@ -144,7 +153,7 @@ internal sealed class PetitionGenerator
 
         public MatterKind Kind { get; } = kind;
 
-        public IReadOnlyList<PetitionerInput> People { get; } = people;
+        public IReadOnlyList<BulkPetitioner> People { get; } = people;
 
         public int Persons { get; } = persons;
 
@@ -192,7 +201,7 @@ internal sealed class PetitionGenerator
     }
 
     /// <summary>One pass over the plan; the generator itself stays reusable and every pass yields the same petitions.</summary>
-    private sealed class Run(PetitionGenerator generator, int count)
+    private sealed class Run(PetitionGenerator generator, int count, IReadOnlyList<ScheduledAcceptance> scheduled)
     {
         private readonly Randomizer _random = new(generator._seed);
         private readonly Faker _faker = new("zh_CN") { Random = new Randomizer(generator._seed + 1) };
@@ -201,29 +210,32 @@ internal sealed class PetitionGenerator
         private readonly List<Matter> _open = [];
         private int _index;
 
-        public IEnumerable<GeneratedPetition> Petitions()
+        public IEnumerable<BulkPetition> Petitions()
         {
             var today = WorkCalendar.LocalDate(generator._now);
             var first = today.AddMonths(-MonthsBack);
             var days = Enumerable.Range(0, today.DayNumber - first.DayNumber).Select(first.AddDays).ToList();
+            var scheduledOn = scheduled.ToLookup(s => WorkCalendar.LocalDate(s.ReceivedAt));
             foreach (var (day, perDay) in days.Zip(PerDay(days)))
             {
                 _open.RemoveAll(m => m.ReturnsLeft == 0 || day.DayNumber - WorkCalendar.LocalDate(m.First).DayNumber > ReturnWithinDays);
                 var arrivals = Enumerable.Range(0, perDay)
                     .Select(_ => Channels.Pick(_random))
-                    .Select(channel => (Channel: channel, At: ReceivedAt(day, channel)))
+                    .Select(channel => (Channel: channel, At: ReceivedAt(day, channel), Scheduled: (ScheduledAcceptance?)null))
+                    .Concat(scheduledOn[day].Select(s => (Channel: Channel.Visit, At: s.ReceivedAt, Scheduled: (ScheduledAcceptance?)s)))
                     .OrderBy(a => a.At)
                     .ToList();
-                foreach (var (channel, at) in arrivals)
+                foreach (var (channel, at, accepted) in arrivals)
                 {
-                    yield return Next(channel, at);
+                    yield return accepted is null ? Next(channel, at) : Fresh(channel, at, generator.PlaceAt(accepted.RegionPath), accepted.AcceptedAt);
                 }
             }
         }
 
-        /// <summary>Spreads the petitions over the days: working days busier than rest days, the recent months a little busier.</summary>
+        /// <summary>Spreads the petitions not scheduled over the days: working days busier than rest days, the recent months a little busier.</summary>
         private List<int> PerDay(List<DateOnly> days)
         {
+            var spread = Math.Max(0, count - scheduled.Count);
             var weights = days.Select((day, i) => (generator._calendar.IsWorkingDay(day) ? 1.0 : 0.35) * (0.85 + (0.3 * i / days.Count))).ToList();
             var total = weights.Sum();
             var counts = new List<int>(days.Count);
@@ -232,12 +244,12 @@ internal sealed class PetitionGenerator
             foreach (var weight in weights)
             {
                 cumulative += weight;
-                var upTo = (int)Math.Min(count, Math.Round(count * cumulative / total));
+                var upTo = (int)Math.Min(spread, Math.Round(spread * cumulative / total));
                 counts.Add(upTo - assigned);
                 assigned = upTo;
             }
 
-            counts[^1] += count - assigned;
+            counts[^1] += spread - assigned;
             return counts;
         }
 
@@ -254,13 +266,14 @@ internal sealed class PetitionGenerator
             return new DateTimeOffset(local, WorkCalendar.ChinaStandardTime.GetUtcOffset(local)).ToUniversalTime();
         }
 
-        private GeneratedPetition Next(Channel channel, DateTimeOffset receivedAt) =>
+        private BulkPetition Next(Channel channel, DateTimeOffset receivedAt) =>
             (_open.Count > 0 && _random.Bool(RecurrenceShare) ? Returning(channel, receivedAt) : null) ?? Fresh(channel, receivedAt);
 
-        private GeneratedPetition Fresh(Channel channel, DateTimeOffset receivedAt)
+        /// <summary>A new matter, at <paramref name="at"/> and accepted at <paramref name="acceptedAt"/> when given.</summary>
+        private BulkPetition Fresh(Channel channel, DateTimeOffset receivedAt, Place? at = null, DateTimeOffset? acceptedAt = null)
         {
-            var category = channel == Channel.BusinessHotline ? PetitionFlagging.BusinessCategory : generator._categories.Pick(_random);
-            var place = PlaceFor(category);
+            var category = channel == Channel.BusinessHotline ? IntakeBulkLoading.BusinessCategory : generator._categories.Pick(_random);
+            var place = at ?? PlaceFor(category);
             var names = NamesOf(place);
             var persons = PersonsFor(channel);
             var people = PeopleFor(channel, place, persons, receivedAt);
@@ -291,11 +304,11 @@ internal sealed class PetitionGenerator
             }
 
             var registrar = RegistrarFor(channel, place, escalated: channel == Channel.LeaderReception);
-            return Emit(channel, receivedAt, place, names, category, scenario.Kind, people, persons, request, facts, reasons, registrar, [], matter, returning: false);
+            return Emit(channel, receivedAt, place, names, category, scenario.Kind, people, persons, request, facts, reasons, registrar, [], matter, returning: false, acceptedAt);
         }
 
         /// <summary>A matter raised before comes back: the same people again (often one level up), or a neighbour on the same matter.</summary>
-        private GeneratedPetition? Returning(Channel channel, DateTimeOffset receivedAt)
+        private BulkPetition? Returning(Channel channel, DateTimeOffset receivedAt)
         {
             var matter = _open[_random.Int(0, _open.Count - 1)];
             if (matter.ReturnsLeft == 0 || (receivedAt - matter.Last).TotalDays < 3)
@@ -328,22 +341,23 @@ internal sealed class PetitionGenerator
                 text.Fill(_random.ArrayElement(PetitionPhrases.CommonReasons)), RegistrarFor(channel, matter.Place, escalated: false), [], matter, returning: false);
         }
 
-        private GeneratedPetition Emit(
+        private BulkPetition Emit(
             Channel channel,
             DateTimeOffset receivedAt,
             Place place,
             PlaceNames names,
             string category,
             MatterKind kind,
-            IReadOnlyList<PetitionerInput> people,
+            IReadOnlyList<BulkPetitioner> people,
             int persons,
             string request,
             string facts,
             string reasons,
-            Registrar registrar,
+            BulkRegistrar registrar,
             IReadOnlyList<int> samePetitionerEarlier,
             Matter? matter,
-            bool returning)
+            bool returning,
+            DateTimeOffset? acceptedAt = null)
         {
             var index = _index++;
             if (matter is not null)
@@ -354,11 +368,13 @@ internal sealed class PetitionGenerator
 
             var registeredAt = RegisteredAt(channel, receivedAt);
             var collective = persons >= generator._rules.CollectiveThreshold;
-            var (trackingCode, trackingSecretHash) = channel == Channel.Online ? Tracking() : (null, null);
-            var petition = new NewPetition(channel, people, persons, request, facts, reasons, category, place.Region, receivedAt, ChannelReference(channel, receivedAt),
-                _random.Bool(collective ? 0.2f : 0.03f), _random.Bool(0.03f));
-            var decision = Decide(category, kind, returning, place, names, registrar, receivedAt, registeredAt);
-            return new GeneratedPetition(index, petition, registrar, registeredAt, trackingCode, trackingSecretHash, samePetitionerEarlier, decision);
+            var (trackingCode, trackingSecret) = channel == Channel.Online ? Tracking() : (null, null);
+            var channelReference = ChannelReference(channel, receivedAt);
+            var urgent = _random.Bool(collective ? 0.2f : 0.03f);
+            var crossBoundary = _random.Bool(0.03f);
+            var decision = Decide(category, kind, returning, place, names, registrar, receivedAt, registeredAt, acceptedAt);
+            return new BulkPetition(index, channel, people, persons, request, facts, reasons, category, place.Region, receivedAt, channelReference, urgent, crossBoundary,
+                registrar, registeredAt, trackingCode, trackingSecret, samePetitionerEarlier, decision);
         }
 
         private Place PlaceFor(string category)
@@ -396,11 +412,11 @@ internal sealed class PetitionGenerator
         }
 
         /// <summary>Everyone for an individual or a family; for a group, the representatives it sent.</summary>
-        private List<PetitionerInput> PeopleFor(Channel channel, Place place, int persons, DateTimeOffset receivedAt)
+        private List<BulkPetitioner> PeopleFor(Channel channel, Place place, int persons, DateTimeOffset receivedAt)
         {
             var collective = persons >= generator._rules.CollectiveThreshold;
             var listed = collective ? _random.Int(1, Math.Min(5, generator._rules.MaxRepresentatives(persons))) : persons;
-            var people = new List<PetitionerInput>(listed);
+            var people = new List<BulkPetitioner>(listed);
             for (var i = 0; i < listed; i++)
             {
                 people.Add(Person(channel, place, receivedAt, collective));
@@ -409,7 +425,7 @@ internal sealed class PetitionGenerator
             return people;
         }
 
-        private PetitionerInput Person(Channel channel, Place place, DateTimeOffset receivedAt, bool representative)
+        private BulkPetitioner Person(Channel channel, Place place, DateTimeOffset receivedAt, bool representative)
         {
             var withoutId = channel switch
             {
@@ -421,7 +437,7 @@ internal sealed class PetitionGenerator
             var idNumber = _random.Bool(withoutId) ? null : IdNumber(place, WorkCalendar.LocalDate(receivedAt));
             var phone = channel != Channel.Online && _random.Bool(0.06f) ? null : Phone();
             var address = _random.Bool(0.9f) ? Address(place) : null;
-            return new PetitionerInput(_faker.Name.LastName() + _faker.Name.FirstName(), idNumber, phone, address, representative);
+            return new BulkPetitioner(_faker.Name.LastName() + _faker.Name.FirstName(), idNumber, phone, address, representative);
         }
 
         /// <summary>A GB 11643 number, unique in this run: mostly born in the petition's district, some from the provinces migrant workers come from.</summary>
@@ -433,7 +449,7 @@ internal sealed class PetitionGenerator
                 var code = _random.Bool(0.12f) ? _random.ArrayElement(PetitionPhrases.OutsideRegionCodes) : districtCode;
                 var birth = today.AddYears(-_random.Int(18, 85)).AddDays(-_random.Int(0, 364));
                 var first17 = string.Create(CultureInfo.InvariantCulture, $"{code}{birth:yyyyMMdd}{_random.Int(0, 999):000}");
-                var idNumber = first17 + IdentityNumbers.CheckCharacter(first17);
+                var idNumber = first17 + IntakeBulkLoading.IdNumberCheckCharacter(first17);
                 if (_idNumbers.Add(idNumber))
                 {
                     return idNumber;
@@ -467,11 +483,11 @@ internal sealed class PetitionGenerator
         }
 
         /// <summary>Online petitions file themselves; most others are registered by the town, some by the district or the city.</summary>
-        private Registrar RegistrarFor(Channel channel, Place place, bool escalated)
+        private BulkRegistrar RegistrarFor(Channel channel, Place place, bool escalated)
         {
             if (channel == Channel.Online)
             {
-                return new Registrar(null, null, place.Region.Path, null);
+                return new BulkRegistrar(null, null, place.Region.Path);
             }
 
             var roll = _random.Double();
@@ -491,7 +507,7 @@ internal sealed class PetitionGenerator
             return receivedAt + delay < latest ? receivedAt + delay : latest;
         }
 
-        private (string? Code, string? SecretHash) Tracking()
+        private (string? Code, string? Secret) Tracking()
         {
             string code;
             do
@@ -500,7 +516,7 @@ internal sealed class PetitionGenerator
             }
             while (!_trackingCodes.Add(code));
 
-            return (code, PetitionRegistrar.HashSecret(TrackingText(8)));
+            return (code, TrackingText(8));
         }
 
         private string TrackingText(int length) =>
@@ -517,9 +533,16 @@ internal sealed class PetitionGenerator
             };
         }
 
-        /// <summary>Older petitions were mostly classified already; the decision follows what the matter is.</summary>
-        private GeneratedDecision? Decide(string category, MatterKind kind, bool returning, Place place, PlaceNames names, Registrar registrar, DateTimeOffset receivedAt, DateTimeOffset registeredAt)
+        /// <summary>Older petitions were mostly classified already; the decision follows what the matter is, unless it was accepted at a set time.</summary>
+        private BulkDecision? Decide(
+            string category, MatterKind kind, bool returning, Place place, PlaceNames names, BulkRegistrar registrar, DateTimeOffset receivedAt, DateTimeOffset registeredAt,
+            DateTimeOffset? acceptedAt)
         {
+            if (acceptedAt is { } at)
+            {
+                return Accepted(place, names, registrar, receivedAt, at);
+            }
+
             var ageDays = (generator._now - receivedAt).TotalDays;
             var classified = ageDays switch
             {
@@ -553,26 +576,33 @@ internal sealed class PetitionGenerator
             switch (decision)
             {
                 case Decision.Accept:
-                    return new GeneratedDecision(decision, null,
-                        text.Fill(_random.ArrayElement(PetitionPhrases.AcceptNotices).Replace("{收到}", Day(receivedAt), StringComparison.Ordinal).Replace("{单位}", unitName, StringComparison.Ordinal)),
-                        null, decidedAt, unitName);
+                    return Accepted(place, names, registrar, receivedAt, decidedAt);
                 case Decision.NotAccept:
                     var reason = returning ? PetitionPhrases.NotAcceptReasons[_random.Bool() ? 0 : 3] : _random.ArrayElement(PetitionPhrases.NotAcceptReasons);
-                    return new GeneratedDecision(decision, reason,
+                    return new BulkDecision(decision, reason,
                         _random.ArrayElement(PetitionPhrases.NotAcceptNotices).Replace("{理由}", reason, StringComparison.Ordinal), null, decidedAt, unitName);
                 case Decision.Divert:
                     var channel = kind == MatterKind.LegalRemedy ? PetitionPhrases.For(category).LegalChannel : LegalChannel.Litigation;
                     var (why, authority) = PetitionPhrases.Diversion(channel);
-                    return new GeneratedDecision(decision, why,
+                    return new BulkDecision(decision, why,
                         text.Fill(PetitionPhrases.DiversionNotice.Replace("{理由}", why, StringComparison.Ordinal).Replace("{机关}", authority, StringComparison.Ordinal)),
                         channel, decidedAt, unitName);
                 case Decision.ReferToDiscipline:
-                    return new GeneratedDecision(decision, PetitionPhrases.DisciplineReason, PetitionPhrases.DisciplineNotice, null, decidedAt, unitName);
+                    return new BulkDecision(decision, PetitionPhrases.DisciplineReason, PetitionPhrases.DisciplineNotice, null, decidedAt, unitName);
                 case Decision.ConvertToSuggestion:
-                    return new GeneratedDecision(decision, PetitionPhrases.SuggestionReason, text.Fill(PetitionPhrases.SuggestionNotice), null, decidedAt, unitName);
+                    return new BulkDecision(decision, PetitionPhrases.SuggestionReason, text.Fill(PetitionPhrases.SuggestionNotice), null, decidedAt, unitName);
                 default:
-                    return new GeneratedDecision(decision, PetitionPhrases.MediationReason, text.Fill(PetitionPhrases.MediationNotice), null, decidedAt, unitName);
+                    return new BulkDecision(decision, PetitionPhrases.MediationReason, text.Fill(PetitionPhrases.MediationNotice), null, decidedAt, unitName);
             }
+        }
+
+        private BulkDecision Accepted(Place place, PlaceNames names, BulkRegistrar registrar, DateTimeOffset receivedAt, DateTimeOffset decidedAt)
+        {
+            var text = new PetitionText(_random, _faker, names, WorkCalendar.LocalDate(receivedAt), 1, string.Empty);
+            var unitName = registrar.UnitName ?? place.TownRegistrar.UnitName ?? place.Town.Name;
+            return new BulkDecision(Decision.Accept, null,
+                text.Fill(_random.ArrayElement(PetitionPhrases.AcceptNotices).Replace("{收到}", Day(receivedAt), StringComparison.Ordinal).Replace("{单位}", unitName, StringComparison.Ordinal)),
+                null, decidedAt, unitName);
         }
 
         private static string Day(DateTimeOffset instant)

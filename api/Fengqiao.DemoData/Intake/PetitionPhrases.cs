@@ -1,6 +1,6 @@
 using Fengqiao.Intake.Petitions;
 
-namespace Fengqiao.Intake.Demo;
+namespace Fengqiao.DemoData.Intake;
 
 /// <summary>What a request is at heart; it decides how a classified petition was most likely decided.</summary>
 internal enum MatterKind

@@ -1,26 +1,25 @@
 using System.Diagnostics;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Supervision;
 using Fengqiao.Dispatch.Watcher;
 
-namespace Fengqiao.Dispatch.Demo;
-
-/// <summary>How far a load has come: cases and all rows written (co-units, timeline, extensions, orders and the rest included).</summary>
-internal sealed record CaseLoadProgress(int Cases, long Rows, TimeSpan Elapsed);
+namespace Fengqiao.Dispatch.BulkLoading;
 
 /// <summary>
-/// Writes generated cases with the statements the handlers use — the case insert, then each step's insert and, where
+/// Writes replayed cases with the statements the handlers use — the case insert, then each step's insert and, where
 /// the step was completed, its update (a co-unit's input, an extension's decision, a resumed pause, a ticked item,
 /// an answered order) and the supervision board's counters — in transactions of a few thousand cases, each statement
-/// prepared once per batch.
+/// prepared once per batch. Of the events the handlers would have raised, only <see cref="CaseFinal"/> is published.
 /// </summary>
-internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, IAuditLog audit)
+internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, IEventPublisher events, IAuditLog audit)
 {
     private const int BatchSize = 4000;
 
-    public async Task<CaseLoadProgress> LoadAsync(IEnumerable<GeneratedCase> cases, Action<CaseLoadProgress>? onBatch, CancellationToken cancellationToken)
+    public async Task<CaseLoadProgress> LoadAsync(IEnumerable<ReplayedCase> cases, Action<CaseLoadProgress>? onBatch, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var progress = new CaseLoadProgress(0, 0, TimeSpan.Zero);
@@ -34,12 +33,12 @@ internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, 
         return progress with { Elapsed = stopwatch.Elapsed };
     }
 
-    private async ValueTask<long> WriteAsync(GeneratedCase[] batch, CancellationToken cancellationToken)
+    private async ValueTask<long> WriteAsync(ReplayedCase[] batch, CancellationToken cancellationToken)
     {
         var coUnits = batch.SelectMany(c => c.CoUnits).ToList();
-        var extensions = batch.Select(c => c.Extension).OfType<GeneratedExtension>().ToList();
-        var pauses = batch.Select(c => c.Pause).OfType<GeneratedPause>().ToList();
-        var orders = batch.Select(c => c.Order).OfType<GeneratedOrder>().ToList();
+        var extensions = batch.Select(c => c.Extension).OfType<ReplayedExtension>().ToList();
+        var pauses = batch.Select(c => c.Pause).OfType<ReplayedPause>().ToList();
+        var orders = batch.Select(c => c.Order).OfType<ReplayedOrder>().ToList();
         var checklist = batch.SelectMany(c => c.Checklist.Select((item, ordinal) => new
         {
             CaseId = c.Row.Id,
@@ -79,6 +78,13 @@ internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, 
         var counters = batch.Select(c => BoardDelta.Of(c.Row, 1)).OfType<BoardDelta>()
             .GroupBy(d => (d.LeadUnitId, d.RegionId)).Select(g => g.Skip(1).Aggregate(g.First(), (sum, d) => sum.Plus(d))).ToList();
         await BoardCounts.AddAsync(session, counters, cancellationToken);
+
+        // Other modules act on a final matter (intake refuses or flags new petitions on it), so closing a re-review says so as CloseCase does.
+        foreach (var final in batch.Where(c => c.Row.FinalAt is not null).Select(c => c.Row))
+        {
+            var header = CaseEventHeader.Of(final, final.FinalAt!.Value);
+            events.Publish(new CaseFinal(header.EventId, header.OccurredAt, header.CaseId, header.PetitionId, header.Kind, header.RegionPath, header.LeadUnitId, final.Number));
+        }
 
         audit.Record(new AuditEntry("demo.cases_loaded", "case", null, After: new { Cases = batch.Length, First = batch[0].Row.Number, Last = batch[^1].Row.Number }));
         return batch.Length + coUnits.Count + timeline.Count + extensions.Count + pauses.Count + checklist.Count + orders.Count + breaches.Count + reminders.Count;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Bogus;
+using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Intake.Petitions;
 
-namespace Fengqiao.Intake.Demo;
+namespace Fengqiao.DemoData.Intake;
 
 /// <summary>Where a generated petition comes from: its own region, the town and the district around it.</summary>
 internal sealed record PlaceNames(string Place, string Town, string District);
@@ -13,7 +14,7 @@ internal sealed record PlaceNames(string Place, string Town, string District);
 /// project, person) are drawn once per petition so its sentences agree; months move forward in the order
 /// they are mentioned, so a story reads in time order. The first petitioner, if given, names themself.
 /// </summary>
-internal sealed class PetitionText(Randomizer random, Faker faker, PlaceNames place, DateOnly received, int persons, string group, PetitionerInput? petitioner = null)
+internal sealed class PetitionText(Randomizer random, Faker faker, PlaceNames place, DateOnly received, int persons, string group, BulkPetitioner? petitioner = null)
 {
     private readonly Dictionary<string, string> _fixed = new(StringComparer.Ordinal);
     private DateOnly? _month;

@@ -4,19 +4,18 @@ using System.Threading.Channels;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;
 
-namespace Fengqiao.Intake.Demo;
-
-/// <summary>How far a load has come: petitions and all rows written (petitioners, text keys, timeline included).</summary>
-internal sealed record BulkLoadProgress(int Petitions, long Rows, TimeSpan Elapsed);
+namespace Fengqiao.Intake.BulkLoading;
 
 /// <summary>
-/// Writes generated petitions exactly as <see cref="PetitionRegistrar"/> (and, for decided ones,
+/// Writes petitions exactly as <see cref="PetitionRegistrar"/> (and, for decided ones,
 /// classification) would have stored them — numbers from the per-district counters, flags with their reasons,
 /// MinHash signature and band keys, encrypted, hashed and masked personal data, the timeline — but in
 /// transactions of a few thousand petitions. Earlier petitions on the same matter come from memory
@@ -35,7 +34,8 @@ internal sealed class PetitionBulkLoader(
     private const int BatchSize = 4000;
     private readonly Dictionary<DateOnly, DateOnly> _acceptanceDue = [];
 
-    public async Task<BulkLoadProgress> LoadAsync(IEnumerable<GeneratedPetition> petitions, Action<BulkLoadProgress>? onBatch, CancellationToken cancellationToken)
+    public async Task<BulkLoadProgress> LoadAsync(
+        IEnumerable<BulkPetition> petitions, Action<BulkLoadProgress, IReadOnlyList<PetitionAccepted>>? onBatch, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var batches = System.Threading.Channels.Channel.CreateBounded<List<PreparedPetition>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -48,9 +48,10 @@ internal sealed class PetitionBulkLoader(
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
             {
-                var rows = await unitOfWork.ExecuteAsync(token => WriteAsync(batch, loaded, regionNames, token), stop.Token);
+                var accepted = new List<PetitionAccepted>();
+                var rows = await unitOfWork.ExecuteAsync(token => WriteAsync(batch, loaded, regionNames, accepted, token), stop.Token);
                 progress = new BulkLoadProgress(progress.Petitions + batch.Count, progress.Rows + rows, stopwatch.Elapsed);
-                onBatch?.Invoke(progress);
+                onBatch?.Invoke(progress, accepted);
             }
         }
         catch
@@ -65,7 +66,7 @@ internal sealed class PetitionBulkLoader(
         return progress with { Elapsed = stopwatch.Elapsed };
     }
 
-    private async Task PrepareAsync(IEnumerable<GeneratedPetition> petitions, ChannelWriter<List<PreparedPetition>> writer, CancellationToken cancellationToken)
+    private async Task PrepareAsync(IEnumerable<BulkPetition> petitions, ChannelWriter<List<PreparedPetition>> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,10 +96,9 @@ internal sealed class PetitionBulkLoader(
     }
 
     /// <summary>Everything that does not depend on the number: ids, signature, personal data, deadline, decision entry.</summary>
-    private PreparedPetition Prepare(GeneratedPetition generated)
+    private PreparedPetition Prepare(BulkPetition petition)
     {
-        var petition = generated.Petition;
-        var id = Guid.CreateVersion7(generated.RegisteredAt);
+        var id = Guid.CreateVersion7(petition.RegisteredAt);
         var signature = TextSignature.Compute($"{petition.Request} {petition.Facts} {petition.Reasons}");
         var bandKeys = TextSignature.BandKeys(signature);
         var petitioners = new List<PetitionerInsert>(petition.Petitioners.Count);
@@ -108,7 +108,7 @@ internal sealed class PetitionBulkLoader(
             var idNumber = string.IsNullOrWhiteSpace(person.IdNumber) ? null : person.IdNumber.Trim().ToUpperInvariant();
             var phone = string.IsNullOrWhiteSpace(person.Phone) ? null : IdentityNumbers.NormalisePhone(person.Phone);
             petitioners.Add(new PetitionerInsert(
-                Guid.CreateVersion7(generated.RegisteredAt),
+                Guid.CreateVersion7(petition.RegisteredAt),
                 id,
                 ordinal,
                 person.Name.Trim(),
@@ -129,12 +129,12 @@ internal sealed class PetitionBulkLoader(
             _acceptanceDue[received] = acceptanceDue;
         }
 
-        var decision = generated.Decision;
+        var decision = petition.Decision;
         var decisionEntry = decision is null
             ? null
             : new TimelineInsert(Guid.CreateVersion7(decision.DecidedAt), id, decision.DecidedAt, PetitionStatuses.After(decision.Decision).ToString(), true, decision.Notice, decision.UnitName, null);
         return new PreparedPetition(
-            generated,
+            petition,
             id,
             signature,
             bandKeys,
@@ -146,7 +146,7 @@ internal sealed class PetitionBulkLoader(
             decisionEntry);
     }
 
-    private async ValueTask<long> WriteAsync(List<PreparedPetition> batch, LoadedPetitions loaded, IReadOnlyDictionary<string, string> regionNames, CancellationToken cancellationToken)
+    private async ValueTask<long> WriteAsync(List<PreparedPetition> batch, LoadedPetitions loaded, IReadOnlyDictionary<string, string> regionNames, List<PetitionAccepted> accepted, CancellationToken cancellationToken)
     {
         var counters = new Dictionary<(string Prefix, int Year), (long Value, bool Exists)>();
         foreach (var key in batch.Select(p => (p.Prefix, p.Year)).Distinct())
@@ -155,25 +155,25 @@ internal sealed class PetitionBulkLoader(
             counters[key] = (value ?? 0, value is not null);
         }
 
+        accepted.Clear();
         var petitions = new List<PetitionInsert>(batch.Count);
         var timeline = new List<TimelineInsert>(batch.Count * 2);
         foreach (var prepared in batch)
         {
-            var generated = prepared.Source;
-            var petition = generated.Petition;
+            var petition = prepared.Source;
             var (value, exists) = counters[(prepared.Prefix, prepared.Year)];
             counters[(prepared.Prefix, prepared.Year)] = (++value, exists);
             var number = string.Create(CultureInfo.InvariantCulture, $"{prepared.Prefix}-{prepared.Year}-{value:000000}");
 
-            var earlier = loaded.EarlierOf(generated.Index, petition.ReceivedAt, petition.Region.Id, petition.Category, prepared.Signature, prepared.BandKeys,
-                generated.SamePetitionerEarlier);
-            loaded.Add(generated.Index, new LoadedPetition(prepared.Id, number, generated.Registrar.RegionPath, petition.ReceivedAt, prepared.Signature),
+            var earlier = loaded.EarlierOf(petition.Index, petition.ReceivedAt, petition.Region.Id, petition.Category, prepared.Signature, prepared.BandKeys,
+                petition.SamePetitionerEarlier);
+            loaded.Add(petition.Index, new LoadedPetition(prepared.Id, number, petition.Registrar.RegionPath, petition.ReceivedAt, prepared.Signature),
                 petition.Region.Id, petition.Category, prepared.BandKeys);
             var flags = PetitionFlagging.Compute(
                 new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path,
-                    generated.Registrar.RegionPath, earlier, regionNames),
+                    petition.Registrar.RegionPath, earlier, regionNames),
                 rules);
-            var decision = generated.Decision;
+            var decision = petition.Decision;
             petitions.Add(new PetitionInsert
             {
                 Id = prepared.Id,
@@ -183,11 +183,11 @@ internal sealed class PetitionBulkLoader(
                 RegionId = petition.Region.Id,
                 RegionPath = petition.Region.Path,
                 RegionName = petition.Region.Name,
-                RegistrarUnitId = generated.Registrar.UnitId,
-                RegistrarRegionPath = generated.Registrar.RegionPath,
-                RegisteredBy = generated.Registrar.UserId,
+                RegistrarUnitId = petition.Registrar.UnitId,
+                RegistrarRegionPath = petition.Registrar.RegionPath,
+                RegisteredBy = null,
                 ReceivedAt = petition.ReceivedAt,
-                RegisteredAt = generated.RegisteredAt,
+                RegisteredAt = petition.RegisteredAt,
                 AcceptanceDue = prepared.AcceptanceDue,
                 Category = petition.Category,
                 Persons = petition.Persons,
@@ -203,15 +203,22 @@ internal sealed class PetitionBulkLoader(
                 DecisionNotice = decision?.Notice,
                 LegalChannel = decision?.LegalChannel?.ToString(),
                 DecidedAt = decision?.DecidedAt,
-                TrackingCode = generated.TrackingCode,
-                TrackingSecretHash = generated.TrackingSecretHash,
+                TrackingCode = petition.TrackingCode,
+                TrackingSecretHash = petition.TrackingSecret is { } secret ? PetitionRegistrar.HashSecret(secret) : null,
                 Version = decision is null ? 1 : 2,
             });
-            timeline.Add(new TimelineInsert(Guid.CreateVersion7(generated.RegisteredAt), prepared.Id, generated.RegisteredAt, nameof(TimelineKind.Registered), true, number,
-                generated.Registrar.UnitName, generated.Registrar.UserId));
+            timeline.Add(new TimelineInsert(Guid.CreateVersion7(petition.RegisteredAt), prepared.Id, petition.RegisteredAt, nameof(TimelineKind.Registered), true, number,
+                petition.Registrar.UnitName, null));
             if (prepared.DecisionEntry is { } entry)
             {
                 timeline.Add(entry);
+            }
+
+            if (decision is { Decision: Decision.Accept })
+            {
+                accepted.Add(new PetitionAccepted(Guid.CreateVersion7(decision.DecidedAt), decision.DecidedAt, prepared.Id, number, petition.Category, petition.Region.Id,
+                    petition.Region.Path, petition.ReceivedAt, null, flags.Any(f => f.Flag == PetitionFlag.FirstTime),
+                    flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList(), ClassifyPetitionHandler.Summarise(petition.Request)));
             }
         }
 
@@ -231,7 +238,7 @@ internal sealed class PetitionBulkLoader(
     }
 
     private sealed record PreparedPetition(
-        GeneratedPetition Source,
+        BulkPetition Source,
         Guid Id,
         uint[] Signature,
         IReadOnlyList<string> BandKeys,

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.DemoData.Dispatch;
+using Fengqiao.DemoData.Intake;
+using Fengqiao.DemoData.Organization;
+using Fengqiao.Dispatch.BulkLoading;
+using Fengqiao.Intake.BulkLoading;
+using Fengqiao.Organization.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fengqiao.DemoData;
+
+internal sealed partial class DemoSeeder(
+    IServiceScopeFactory scopes,
+    DataDirectory dataDirectory,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<DemoSeeder> logger)
+{
+    public const int DefaultPetitions = 3000;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Demo:Seed", true))
+        {
+            return;
+        }
+
+        await SeedOrganizationAsync(cancellationToken);
+        await SeedPetitionsAndCasesAsync(cancellationToken);
+    }
+
+    /// <summary>Generates <paramref name="count"/> petitions with the fixed seed and loads them, in the given scope.</summary>
+    public static async Task<BulkLoadProgress> LoadPetitionsAsync(
+        IServiceProvider scoped, int count, Action<BulkLoadProgress, IReadOnlyList<PetitionAccepted>>? onBatch, CancellationToken cancellationToken)
+    {
+        var generator = await PetitionGenerator.CreateAsync(scoped, scoped.GetRequiredService<TimeProvider>().GetUtcNow(), PetitionGenerator.DefaultSeed, cancellationToken);
+        return await scoped.GetRequiredService<IntakeBulkLoading>().LoadAsync(generator.Generate(count), onBatch, cancellationToken);
+    }
+
+    private async Task SeedOrganizationAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var seeding = scope.ServiceProvider.GetRequiredService<OrganizationSeeding>();
+        if (!await seeding.IsEmptyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var password = DemoPassword();
+        var users = await OrganizationSeeder.SeedAsync(seeding, password, cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            LogDemoUsers(logger, users, password);
+        }
+    }
+
+    /// <summary>
+    /// Petitions while there are none, the demo town's showcase among them; then, while there are no cases, a case for every
+    /// accepted petition, handed from the intake module's load to the dispatch module's as the acceptance events.
+    /// </summary>
+    private async Task SeedPetitionsAndCasesAsync(CancellationToken cancellationToken)
+    {
+        var count = configuration.GetValue("Demo:Petitions", DefaultPetitions);
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var intake = services.GetRequiredService<IntakeBulkLoading>();
+        if (count <= 0 || await intake.AnyPetitionAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var showcase = await DemoCases.CreateAsync(services, cancellationToken);
+        var petitions = await PetitionGenerator.CreateAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow(), PetitionGenerator.DefaultSeed, cancellationToken);
+        var accepted = new List<PetitionAccepted>();
+        var loaded = await intake.LoadAsync(petitions.Generate(count, showcase?.Petitions), (_, batch) => accepted.AddRange(batch), cancellationToken);
+        var dispatch = services.GetRequiredService<DispatchBulkLoading>();
+        var cases = 0;
+        if (!await dispatch.AnyCaseAsync(cancellationToken))
+        {
+            var generator = await CaseGenerator.CreateAsync(services, await intake.CategoryCodesAsync(cancellationToken), cancellationToken);
+            cases = (await dispatch.LoadAsync(showcase?.Histories(accepted, generator) ?? generator.ForAccepted(accepted), null, cancellationToken)).Cases;
+        }
+
+        LogPetitionsSeeded(logger, loaded.Petitions, cases, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private string DemoPassword()
+    {
+        var configured = configuration["Demo:Password"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? dataDirectory.GetOrCreateSecret("demo-password.txt", () => "Fq-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + "-2026")
+            : configured;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data seeded: {Users} users named <level>.<role> (e.g. city.admin, district.handler, town.petition_officer), password: {Password}")]
+    private static partial void LogDemoUsers(ILogger logger, int users, string password);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions and cases seeded: {Petitions} petitions, {Cases} cases in {Seconds:0.0} s")]
+    private static partial void LogPetitionsSeeded(ILogger logger, int petitions, int cases, double seconds);
+}
