@@ -85,10 +85,21 @@ internal sealed partial class DemoSeeder(
         if (!await dispatch.AnyCaseAsync(cancellationToken))
         {
             var generator = await CaseGenerator.CreateAsync(services, await intake.CategoryCodesAsync(cancellationToken), cancellationToken);
-            cases = (await dispatch.LoadAsync(showcase?.Histories(accepted, generator) ?? generator.ForAccepted(accepted), null, cancellationToken)).Cases;
+            var histories = (showcase?.Histories(accepted, generator) ?? generator.ForAccepted(accepted)).ToList();
+            cases = (await dispatch.LoadAsync(histories, null, cancellationToken)).Cases;
+            await intake.RecordCaseUnitsAsync(histories.Select(UnitsWorkingOn).OfType<BulkCaseUnits>(), cancellationToken);
         }
 
         LogPetitionsSeeded(logger, loaded.Petitions, cases, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>
+    private static BulkCaseUnits? UnitsWorkingOn(CaseHistory history)
+    {
+        var assignedAt = history.Return is { } returned ? returned.ReassignedAt : history.AssignedAt;
+        return assignedAt is { } at
+            ? new BulkCaseUnits(history.Id, history.PetitionId, [history.Lead.Id, .. history.CoUnits.Select(c => c.Unit.Id)], at)
+            : null;
     }
 
     private string DemoPassword()

@@ -45,7 +45,8 @@ public static class IntakeModule
         services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
         services.AddScoped<PetitionBulkLoader>();
         services.AddScoped(sp => new IntakeBulkLoading(
-            sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<IntakeRules>(), sp.GetRequiredService<PetitionCategories>(), sp.GetRequiredService<PetitionBulkLoader>()));
+            sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<IntakeRules>(), sp.GetRequiredService<PetitionCategories>(), sp.GetRequiredService<PetitionBulkLoader>(),
+            sp.GetRequiredService<UnitOfWork>()));
         services.AddIntegrationEventConsumer<CaseFinal, MarkPetitionFinal>();
         services.AddIntegrationEventConsumer<CaseAssigned, RecordCaseUnits>();
         services.AddIntegrationEventConsumer<CaseReturned, RecordCaseUnits>();

@@ -45,6 +45,9 @@ public sealed record BulkPetition(
 /// <summary>How far a load has come: petitions and all rows written (petitioners, text keys, timeline included).</summary>
 public sealed record BulkLoadProgress(int Petitions, long Rows, TimeSpan Elapsed);
 
+/// <summary>The units working on a loaded case (its lead and co-handling units) since it was last assigned.</summary>
+public sealed record BulkCaseUnits(Guid CaseId, Guid PetitionId, IReadOnlyList<Guid> UnitIds, DateTimeOffset AssignedAt);
+
 /// <summary>
 /// The intake module's one seam for bulk loading (demo seeding and the benchmarks' load generator): what a petition
 /// generator needs to know of the active rules, and a loader that stores petitions exactly as registration and
@@ -61,13 +64,15 @@ public sealed class IntakeBulkLoading
     private readonly IntakeRules _rules;
     private readonly PetitionCategories _categories;
     private readonly PetitionBulkLoader _loader;
+    private readonly UnitOfWork _unitOfWork;
 
-    internal IntakeBulkLoading(IDbSession session, IntakeRules rules, PetitionCategories categories, PetitionBulkLoader loader)
+    internal IntakeBulkLoading(IDbSession session, IntakeRules rules, PetitionCategories categories, PetitionBulkLoader loader, UnitOfWork unitOfWork)
     {
         _session = session;
         _rules = rules;
         _categories = categories;
         _loader = loader;
+        _unitOfWork = unitOfWork;
     }
 
     /// <summary>From this many persons a petition is collective (集体访).</summary>
@@ -89,4 +94,26 @@ public sealed class IntakeBulkLoading
     public Task<BulkLoadProgress> LoadAsync(
         IEnumerable<BulkPetition> petitions, Action<BulkLoadProgress, IReadOnlyList<PetitionAccepted>>? onBatch, CancellationToken cancellationToken) =>
         _loader.LoadAsync(petitions, onBatch, cancellationToken);
+
+    /// <summary>
+    /// Records which units work on loaded cases, as the case-assignment events would have (the dispatch module's bulk load
+    /// publishes none), so a handler reads the petitions of its unit's loaded cases. One transaction.
+    /// </summary>
+    public Task<int> RecordCaseUnitsAsync(IEnumerable<BulkCaseUnits> cases, CancellationToken cancellationToken) =>
+        _unitOfWork.ExecuteAsync(
+            async token =>
+            {
+                var rows = 0;
+                foreach (var loaded in cases)
+                {
+                    foreach (var unitId in loaded.UnitIds.Distinct())
+                    {
+                        rows += await _session.ExecuteAsync(
+                            CaseUnits.CaseUnitSql.Insert, new { loaded.CaseId, UnitId = unitId, loaded.PetitionId, loaded.AssignedAt }, token);
+                    }
+                }
+
+                return rows;
+            },
+            cancellationToken).AsTask();
 }

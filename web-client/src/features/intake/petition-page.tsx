@@ -53,7 +53,8 @@ type Revealed = Schemas['RevealedPetitioner'];
 const revealRoles = ['petition_officer', 'supervisor', 'leader', 'discipline_inspector'] as const;
 const classifyRoles = ['petition_officer', 'leader'] as const;
 const relateRoles = ['petition_officer'] as const;
-const uploadRoles = ['petition_officer', 'leader', 'agent', 'handler'] as const;
+// Leaders and agents only on petitions they registered; the server refuses the others (404).
+const uploadRoles = ['petition_officer', 'leader', 'agent'] as const;
 
 export function PetitionPage() {
   const { id = '' } = useParams();
