@@ -1,4 +1,6 @@
+using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Organization.Audit;
 using Fengqiao.Organization.Demo;
 using Fengqiao.Organization.Directory;
 using Fengqiao.Organization.Me;
@@ -17,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Organization;
 
-/// <summary>Regions, units, users and roles, sign-in and tokens, and the city-wide settings (work calendar, rule sets).</summary>
+/// <summary>Regions, units, users and roles, sign-in and tokens, the city-wide settings (work calendar, rule sets) and the audit viewer.</summary>
 public static class OrganizationModule
 {
     public const string Tag = "Organization";
@@ -29,6 +31,7 @@ public static class OrganizationModule
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<UserStore>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IAuditActors, AuditActors>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<IClaimsTransformation, ExternalIdentityClaims>();
         return services;
@@ -73,6 +76,9 @@ public static class OrganizationModule
         GetRuleSetEndpoint.Map(ruleSets);
         UpdateRuleSetEndpoint.Map(ruleSets);
         ActivateRuleSetEndpoint.Map(ruleSets);
+
+        ListAuditEntriesEndpoint.Map(api);
+        VerifyAuditChainEndpoint.Map(api);
         return endpoints;
     }
 

@@ -100,7 +100,10 @@ internal sealed class ClassifyPetitionHandler(
         await timeline.AddByCallerAsync(petition.Id, Enum.Parse<TimelineKind>(status.ToString()), true, command.Notice.Trim(), cancellationToken);
         audit.Record(new AuditEntry("petition.classified", "petition", petition.Id,
             new { petition.Status, petition.Version },
-            new { Status = status, command.Decision, command.Reason, command.LegalChannel, SuggestedUnitId = suggestedUnit, Version = petition.Version + 1 }));
+            new { Status = status, command.Decision, command.Reason, command.LegalChannel, SuggestedUnitId = suggestedUnit, Version = petition.Version + 1 })
+        {
+            DisciplineOnly = status == PetitionStatus.ReferredToDiscipline,
+        });
         PublishEvents(command, petition, suggestedUnit, now, await session.ExecuteScalarAsync<bool>(ClassifySql.IsFirstTime, new { petition.Id }, cancellationToken));
         return new EntityVersion(petition.Id, petition.Version + 1);
     }

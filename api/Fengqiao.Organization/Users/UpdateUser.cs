@@ -47,7 +47,7 @@ internal sealed class UpdateUserHandler(UserStore store, IAuditLog audit, IEvent
         await store.ReplaceRolesAsync(command.UserId, command.Roles, cancellationToken);
 
         var after = await store.GetAsync(command.UserId, cancellationToken);
-        audit.Record(new AuditEntry("user.updated", "user", command.UserId, before, after));
+        audit.Record(new AuditEntry(before.Roles.SequenceEqual(after.Roles) ? "user.updated" : "user.roles_changed", "user", command.UserId, before, after));
         events.Publish(new UserChanged(Guid.CreateVersion7(now), now, after.Id, after.DisplayName, after.Roles.Select(RoleNames.Of).ToList(), after.IsDisabled));
         return new EntityVersion(after.Id, after.Version);
     }
