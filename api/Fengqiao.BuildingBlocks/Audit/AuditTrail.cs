@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 
@@ -40,7 +43,12 @@ public interface IAuditActors
 /// </summary>
 public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, TimeProvider clock) : IAuditLog, IUnitOfWorkParticipant
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums as the API spells them (roles, statuses) and Chinese text as is, so a snapshot reads as the API showed the object.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
     private readonly List<AuditEntry> _pending = [];
     private bool _recorded;
 
