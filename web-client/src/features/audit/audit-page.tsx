@@ -50,7 +50,7 @@ export function AuditPage() {
           <Form.Item name="action" label={t('audit.action')}>
             <Select
               allowClear
-              showSearch
+              showSearch={{ optionFilterProp: 'label' }}
               style={{ minWidth: 200 }}
               options={auditActions.map((action) => ({ value: action, label: actionLabel(t, action) }))}
             />
