@@ -1,4 +1,6 @@
+using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Organization.Audit;
 using Fengqiao.Organization.Directory;
 using Fengqiao.Organization.Me;
 using Fengqiao.Organization.Regions;
@@ -7,7 +9,6 @@ using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
-using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
@@ -21,7 +22,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Organization;
 
-/// <summary>Regions, units, users and roles, sign-in and tokens, and the city-wide settings (work calendar, rule sets).</summary>
+/// <summary>Regions, units, users and roles, sign-in and tokens, the city-wide settings (work calendar, rule sets) and the audit viewer.</summary>
 public static class OrganizationModule
 {
     public const string Tag = "Organization";
@@ -39,6 +40,7 @@ public static class OrganizationModule
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped(sp => new OrganizationSeeding(
             sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<UserPasswords>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IAuditActors, AuditActors>();
         services.AddSingleton<IClaimsTransformation, ExternalIdentityClaims>();
         return services;
     }
@@ -83,6 +85,9 @@ public static class OrganizationModule
         GetRuleSetEndpoint.Map(ruleSets);
         UpdateRuleSetEndpoint.Map(ruleSets);
         ActivateRuleSetEndpoint.Map(ruleSets);
+
+        ListAuditEntriesEndpoint.Map(api);
+        VerifyAuditChainEndpoint.Map(api);
         return endpoints;
     }
 }

@@ -8,13 +8,22 @@ namespace Fengqiao.Api.Hosting;
 
 internal static class ApiPipeline
 {
-    /// <summary>Applies migrations, stores the shipped work calendar and rule sets the database lacks, and seeds demo data; with --migrate-only the process stops before the demo data.</summary>
+    /// <summary>
+    /// Applies migrations, stores the shipped work calendar and rule sets the database lacks, and seeds demo data; with
+    /// --migrate-only the process stops before the demo data, with --verify-audit after checking the audit chain (exit code 1 when broken).
+    /// </summary>
     public static async Task<bool> MigrateAsync(this WebApplication app, string[] args)
     {
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate(typeof(Program).Assembly);
         await app.Services.SeedPlatformSettingsAsync(app.Lifetime.ApplicationStopping);
         if (args.Contains("--migrate-only"))
         {
+            return false;
+        }
+
+        if (args.Contains("--verify-audit"))
+        {
+            Environment.ExitCode = await AuditVerificationCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping) ? 0 : 1;
             return false;
         }
 

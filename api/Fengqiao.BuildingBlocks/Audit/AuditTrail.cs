@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 
@@ -11,10 +14,13 @@ namespace Fengqiao.BuildingBlocks.Audit;
 /// </summary>
 public sealed record AuditEntry(string Action, string ObjectType, Guid? ObjectId, object? Before = null, object? After = null)
 {
-    /// <summary>Set when the actor is not the signed-in caller, e.g. a sign-in attempt.</summary>
+    /// <summary>Set when the actor is not the signed-in caller, e.g. a sign-in attempt; their unit and region are looked up.</summary>
     public Guid? ActorUserId { get; init; }
 
     public Guid? ActorUnitId { get; init; }
+
+    /// <summary>The entry concerns accusation material: only discipline inspectors see it in the audit viewer.</summary>
+    public bool DisciplineOnly { get; init; }
 }
 
 public interface IAuditLog
@@ -22,10 +28,27 @@ public interface IAuditLog
     void Record(AuditEntry entry);
 }
 
-/// <summary>Audit rows collected by a command and written in its transaction.</summary>
-public sealed class AuditTrail(ICurrentUser currentUser, TimeProvider clock) : IAuditLog, IUnitOfWorkParticipant
+/// <summary>The unit and region of a user who acts without being the signed-in caller (sign-in, refresh, sign-out).</summary>
+public sealed record AuditActor(Guid UnitId, string RegionPath);
+
+/// <summary>Looks up an actor's unit and region; the organisation module, which owns users, supplies it.</summary>
+public interface IAuditActors
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    Task<AuditActor?> FindAsync(Guid userId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Audit rows collected by a command and written in its transaction, each appended to the hash chain
+/// (<see cref="AuditChain"/>): the head row is updated first, so concurrent appends take turns on it.
+/// </summary>
+public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, TimeProvider clock) : IAuditLog, IUnitOfWorkParticipant
+{
+    // Enums as the API spells them (roles, statuses) and Chinese text as is, so a snapshot reads as the API showed the object.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
     private readonly List<AuditEntry> _pending = [];
     private bool _recorded;
 
@@ -46,27 +69,32 @@ public sealed class AuditTrail(ICurrentUser currentUser, TimeProvider clock) : I
 
     public async ValueTask BeforeCommitAsync(IDbSession session, CancellationToken cancellationToken)
     {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<AuditRow>(_pending.Count);
         var now = clock.GetUtcNow();
         foreach (var entry in _pending)
         {
-            await session.ExecuteAsync(
-                AuditSql.Insert,
-                new
-                {
-                    Id = Guid.CreateVersion7(now),
-                    OccurredAt = now,
-                    ActorUserId = entry.ActorUserId ?? currentUser.UserId,
-                    ActorUnitId = entry.ActorUnitId ?? currentUser.UnitId,
-                    entry.Action,
-                    entry.ObjectType,
-                    entry.ObjectId,
-                    BeforeJson = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before, Json),
-                    AfterJson = entry.After is null ? null : JsonSerializer.Serialize(entry.After, Json),
-                    TraceId = Activity.Current?.TraceId.ToString(),
-                },
-                cancellationToken);
+            rows.Add(await ToRowAsync(entry, now, cancellationToken));
         }
 
+        await session.ExecuteAsync(AuditSql.ReserveSequences, new { rows.Count }, cancellationToken);
+        var head = await session.QuerySingleOrDefaultAsync<AuditChainHead>(AuditSql.Head, null, cancellationToken)
+            ?? throw new InvalidOperationException("The audit chain head row is missing (migration 0016).");
+        var sequence = head.LastSequence - rows.Count;
+        var previousHash = head.LastHash;
+        foreach (var row in rows)
+        {
+            sequence++;
+            var hash = AuditChain.HashOf(row, sequence, previousHash);
+            await session.ExecuteAsync(AuditSql.Insert, row with { Sequence = sequence, PreviousHash = previousHash, EntryHash = hash }, cancellationToken);
+            previousHash = hash;
+        }
+
+        await session.ExecuteAsync(AuditSql.SetHeadHash, new { LastHash = previousHash, LastSequence = sequence }, cancellationToken);
         _pending.Clear();
     }
 
@@ -75,4 +103,35 @@ public sealed class AuditTrail(ICurrentUser currentUser, TimeProvider clock) : I
         _pending.Clear();
         _recorded = false;
     }
+
+    private async Task<AuditRow> ToRowAsync(AuditEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (userId, unitId, regionPath) = (currentUser.UserId, currentUser.UnitId, currentUser.RegionPath);
+        if (entry.ActorUserId is { } actorUserId)
+        {
+            var actor = await actors.FindAsync(actorUserId, cancellationToken);
+            (userId, unitId, regionPath) = (actorUserId, entry.ActorUnitId ?? actor?.UnitId, actor?.RegionPath);
+        }
+
+        return new AuditRow
+        {
+            Id = Guid.CreateVersion7(now),
+            Sequence = null,
+            OccurredAt = now,
+            ActorUserId = userId,
+            ActorUnitId = unitId,
+            ActorRegionPath = regionPath,
+            Action = entry.Action,
+            ObjectType = entry.ObjectType,
+            ObjectId = entry.ObjectId,
+            DisciplineOnly = entry.DisciplineOnly,
+            BeforeJson = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before, Json),
+            AfterJson = entry.After is null ? null : JsonSerializer.Serialize(entry.After, Json),
+            TraceId = Activity.Current?.TraceId.ToString(),
+            PreviousHash = null,
+            EntryHash = null,
+        };
+    }
 }
+
+internal sealed record AuditChainHead(long LastSequence, string LastHash);

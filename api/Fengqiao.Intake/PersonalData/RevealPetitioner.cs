@@ -44,7 +44,10 @@ internal sealed class RevealPetitionerHandler(IDbSession session, PetitionReader
         var petition = await reader.GetAsync(command.PetitionId, cancellationToken);
         var ciphers = await session.QuerySingleOrDefaultAsync<PetitionerCiphers>(RevealSql.Ciphers, new { command.PetitionerId, PetitionId = petition.Id }, cancellationToken)
             ?? throw new NotFoundException("Petitioner");
-        audit.Record(new AuditEntry("personal_data.revealed", "petitioner", command.PetitionerId, After: new { PetitionId = petition.Id, petition.Number }));
+        audit.Record(new AuditEntry("personal_data.revealed", "petitioner", command.PetitionerId, After: new { PetitionId = petition.Id, petition.Number })
+        {
+            DisciplineOnly = petition.Status == PetitionStatus.ReferredToDiscipline,
+        });
         return new RevealedPetitioner(
             ciphers.IdNumberCipher is null ? null : protector.Decrypt(ciphers.IdNumberCipher),
             ciphers.PhoneCipher is null ? null : protector.Decrypt(ciphers.PhoneCipher));

@@ -140,7 +140,10 @@ internal sealed class ClassifyPetitionHandler(
         await timeline.AddByCallerAsync(petition.Id, Enum.Parse<TimelineKind>(status.ToString()), true, command.Notice.Trim(), cancellationToken);
         audit.Record(new AuditEntry("petition.classified", "petition", petition.Id,
             new { petition.Status, petition.Version },
-            new { Status = status, command.Decision, command.Reason, command.LegalChannel, SuggestedUnitId = suggestedUnit, Version = petition.Version + 1 }));
+            new { Status = status, command.Decision, command.Reason, command.LegalChannel, SuggestedUnitId = suggestedUnit, Version = petition.Version + 1 })
+        {
+            DisciplineOnly = status == PetitionStatus.ReferredToDiscipline,
+        });
         if (reopensFinalMatter)
         {
             audit.Record(new AuditEntry("petition.final_matter_accepted_as_new", "petition", petition.Id,

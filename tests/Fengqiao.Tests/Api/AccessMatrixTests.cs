@@ -70,6 +70,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetUnit"] = SignedIn(Target.Unit),
         ["ListUsers"] = Only(Role.Admin),
         ["ListGrantableRoles"] = Only(Role.Admin),
+        ["ListAuditEntries"] = Only(Role.Admin, Role.DisciplineInspector),
+        ["VerifyAuditChain"] = Only(Role.Admin, Role.DisciplineInspector),
         ["CreateUser"] = Only(Role.Admin),
         ["ListAgents"] = Only(Role.PetitionOfficer),
         ["GetUser"] = On(Target.User, null, Role.Admin),

@@ -121,6 +121,17 @@ public sealed class DemoDataTests : IntakeTestBase
     }
 
     [Test]
+    public async Task AuditTrail_OfTheSeededDatabase_VerifiesIntact()
+    {
+        using var admin = await Api.ClientForAsync("city.admin");
+        var report = await (await admin.GetAsync("/api/v1/audit/verification")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(report["intact"]!.GetValue<bool>(), Is.True, report.ToJsonString());
+        Assert.That(report["unchainedEntries"]!.GetValue<long>(), Is.Zero, "a fresh database chains every entry");
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT action FROM audit_entries"), Does.Contain("demo.seeded").And.Contain("demo.petitions_loaded"));
+    }
+
+    [Test]
     public void Numbers_FollowDistrictYearSequence_AndAreUnique()
     {
         var numbers = _worklist.Select(p => p["number"]!.GetValue<string>()).ToList();

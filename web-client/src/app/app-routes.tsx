@@ -50,12 +50,14 @@ const SupervisionBoardPage = lazy(() =>
 const PublicCasePanel = lazy(() =>
   import('../features/dispatch/public-case-panel').then((module) => ({ default: module.PublicCasePanel })),
 );
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireRole = lazy(() =>
   import('../shared/auth/require-role').then((module) => ({ default: module.RequireRole })),
 );
 const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 const supervisionRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
+const auditRoles = ['admin', 'discipline_inspector'] as const;
 
 export function AppRoutes() {
   return (
@@ -158,6 +160,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={supervisionRoles}>
               <SupervisionBoardPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={auditRoles}>
+              <AuditPage />
             </RequireRole>
           }
         />

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
   BranchesOutlined,
   CalendarOutlined,
@@ -70,6 +71,7 @@ const navItems: readonly NavItem[] = [
       { key: '/settings/work-calendar', label: 'nav.workCalendar', icon: <CalendarOutlined aria-hidden /> },
     ],
   },
+  { key: '/audit', label: 'nav.audit', icon: <AuditOutlined aria-hidden />, roles: ['admin', 'discipline_inspector'] },
 ];
 
 export function AppShell() {

@@ -849,6 +849,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
+        get: operations["VerifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1173,6 +1207,49 @@ export interface components {
             sha256: string;
             /** Format: date-time */
             uploadedAt: string;
+        };
+        AuditChainBreak: {
+            /** Format: int64 */
+            sequence: number;
+            /** Format: uuid */
+            entryId?: string | null;
+            problem: components["schemas"]["AuditChainProblem"];
+            expected: string;
+            found: string;
+        };
+        /** @enum {string} */
+        AuditChainProblem: "entry_changed" | "link_broken" | "entry_missing" | "head_mismatch";
+        AuditChainReport: {
+            intact: boolean;
+            /** Format: int64 */
+            entries: number;
+            /** Format: int64 */
+            unchainedEntries: number;
+            firstBreak?: components["schemas"]["AuditChainBreak"] | null;
+        };
+        AuditEntryItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            sequence?: number | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorUserId?: string | null;
+            actorName?: string | null;
+            /** Format: uuid */
+            actorUnitId?: string | null;
+            actorUnitName?: string | null;
+            action: string;
+            objectType: string;
+            /** Format: uuid */
+            objectId?: string | null;
+            before?: string | null;
+            after?: string | null;
+        };
+        AuditEntryItemPage: {
+            items: components["schemas"]["AuditEntryItem"][];
+            nextCursor?: string | null;
         };
         BoardRegion: {
             /** Format: uuid */
@@ -5660,6 +5737,100 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                actorUserId?: string;
+                objectType?: string;
+                objectId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainReport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
