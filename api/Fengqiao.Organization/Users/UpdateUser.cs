@@ -59,7 +59,7 @@ internal sealed class UpdateUserHandler(IDbSession session, UserStore store, Rol
         }
 
         var after = await store.GetAsync(command.UserId, cancellationToken);
-        audit.Record(new AuditEntry(before.Roles.SequenceEqual(after.Roles) ? "user.updated" : "user.roles_changed", "user", command.UserId, before, after));
+        audit.Record(new AuditEntry("user.updated", "user", command.UserId, before, after));
         roleChange.Record(audit, command.UserId, before.Roles, after.Roles);
         events.Publish(new UserChanged(Guid.CreateVersion7(now), now, after.Id, after.DisplayName, after.Roles.Select(RoleNames.Of).ToList(), after.IsDisabled));
         return new EntityVersion(after.Id, after.Version);

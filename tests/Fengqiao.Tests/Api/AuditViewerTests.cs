@@ -23,11 +23,13 @@ public sealed class AuditViewerTests : IntakeTestBase
 
         var entries = await ListAsync(admin, $"objectType=user&objectId={userId}");
         Assert.That(entries.Select(e => e["action"]!.GetValue<string>()),
-            Is.EqualTo(new[] { "user.disabled", "user.password_reset", "user.roles_changed", "user.created" }), "newest first");
+            Is.EquivalentTo(new[] { "user.disabled", "user.password_reset", "user.updated", "user.roles_granted", "user.created", "user.roles_granted" }));
+        Assert.That(entries.Select(e => e["occurredAt"]!.GetValue<DateTimeOffset>()), Is.Ordered.Descending, "newest first");
+        Assert.That(entries.Take(3).Select(e => e["action"]!.GetValue<string>()), Is.EqualTo(new[] { "user.disabled", "user.password_reset", "user.updated" }).Or.EqualTo(new[] { "user.disabled", "user.password_reset", "user.roles_granted" }));
         var me = await (await admin.GetAsync("/api/v1/me")).ShouldBeOkAsync<JsonObject>();
         Assert.That(entries.Select(e => e["actorName"]!.GetValue<string>()), Is.All.EqualTo(me["displayName"]!.GetValue<string>()));
         Assert.That(entries.Select(e => e["actorUnitName"]!.GetValue<string>()), Is.All.EqualTo(me["unit"]!["name"]!.GetValue<string>()));
-        var roleChange = entries[2];
+        var roleChange = entries.First(e => e["action"]!.GetValue<string>() == "user.updated");
         Assert.That(JsonNode.Parse(roleChange["before"]!.GetValue<string>())!["roles"]!.ToJsonString(), Is.EqualTo("""["handler"]"""));
         Assert.That(JsonNode.Parse(roleChange["after"]!.GetValue<string>())!["roles"]!.ToJsonString(), Is.EqualTo("""["handler","analyst"]"""));
         Assert.That(string.Concat(entries.Select(e => e.ToJsonString())), Does.Not.Contain("Audit-Password-2027").And.Not.Contain("passwordHash"));
@@ -89,7 +91,7 @@ public sealed class AuditViewerTests : IntakeTestBase
         using var district = await Api.ClientForAsync("district.admin");
         Assert.That(await ListAsync(district, $"objectId={cityUser}"), Is.Empty);
         Assert.That((await ListAsync(district, $"actorUserId={townHandler}")).Select(e => e["actorUnitName"]!.GetValue<string>()), Is.All.EqualTo("府山街道办事处"));
-        Assert.That(await ListAsync(cityAdmin, $"objectId={cityUser}"), Has.Count.EqualTo(1));
+        Assert.That(await ListAsync(cityAdmin, $"objectId={cityUser}"), Has.Count.EqualTo(2), "created and its roles granted");
     }
 
     [Test]

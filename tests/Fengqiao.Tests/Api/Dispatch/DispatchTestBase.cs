@@ -187,8 +187,20 @@ public abstract class DispatchTestBase : IntakeTestBase
     {
         await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
             new { decision = "accept", notice = "您的信访事项已受理。" }, 1)).ShouldBeOkAsync<JsonObject>();
-        await PumpOutboxAsync();
-        using var db = TestDatabase.Open(Api);
-        return Guid.Parse(TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE petition_id = $id AND kind = 'Handling'", ("$id", petitionId.ToString())).Single());
+        // The host's own outbox dispatcher may hold the acceptance under its lease while this pump finds nothing due.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await PumpOutboxAsync();
+            using var db = TestDatabase.Open(Api);
+            var opened = TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE petition_id = $id AND kind = 'Handling'", ("$id", petitionId.ToString()));
+            if (opened.Count == 1)
+            {
+                return Guid.Parse(opened[0]);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new AssertionException($"No case was opened for the accepted petition {petitionId}.");
     }
 }

@@ -18,7 +18,7 @@ const entry = (n: number, extra: Partial<AuditEntry> = {}): AuditEntry => ({
   actorName: '王管理',
   actorUnitId: 'n-city',
   actorUnitName: '绍兴市信访局',
-  action: 'user.roles_changed',
+  action: 'user.roles_granted',
   objectType: 'user',
   objectId: `00000000-0000-0000-0000-00000000000${n}`,
   before: '{"roles":["handler"]}',
@@ -46,7 +46,7 @@ describe('audit page', () => {
     renderWithApp(<AuditPage />, { path: '/audit' });
     const user = userEvent.setup();
 
-    expect(await screen.findByText(zhCN['audit.action.user.roles_changed'])).toBeInTheDocument();
+    expect(await screen.findByText(zhCN['audit.action.user.roles_granted'])).toBeInTheDocument();
     expect(entriesTable().getByText('王管理').closest('button')).toBeInTheDocument();
     expect(entriesTable().getByText('绍兴市信访局')).toBeInTheDocument();
     expect(server.requestsTo('GET', entriesPath)[0]?.path).toBe(`${entriesPath}?limit=20`);
@@ -80,7 +80,7 @@ describe('audit page', () => {
     const drawer = await screen.findByRole('dialog');
     expect(within(drawer).getByTestId('audit-before').textContent).toBe('{\n  "roles": [\n    "handler"\n  ]\n}');
     expect(within(drawer).getByTestId('audit-after').textContent).toContain('"analyst"');
-    expect(within(drawer).getByText('user.roles_changed')).toBeInTheDocument();
+    expect(within(drawer).getByText('user.roles_granted')).toBeInTheDocument();
   });
 
   it('says so when nothing matches, and offers a retry when loading fails', async () => {
