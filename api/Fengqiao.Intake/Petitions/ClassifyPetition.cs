@@ -107,10 +107,10 @@ internal sealed class ClassifyPetitionHandler(
             throw new ConflictException("invalid_state", $"The petition is {petition.Status.ToSnakeCase()}; only a registered petition can be classified.");
         }
 
-        var reopensFinalMatter = command.Decision == Decision.Accept && FinalMatterNumbers(petition).Count > 0;
-        if (reopensFinalMatter && string.IsNullOrWhiteSpace(command.Reason))
+        var finalPetitions = command.Decision == Decision.Accept ? FinalMatterNumbers(petition) : [];
+        if (finalPetitions.Count > 0 && string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw new ConflictException("final_matter", await FinalDecisionCitationAsync(petition, cancellationToken));
+            throw new ConflictException("final_matter", await FinalDecisionCitationAsync(finalPetitions, cancellationToken));
         }
 
         var now = clock.GetUtcNow();
@@ -144,10 +144,10 @@ internal sealed class ClassifyPetitionHandler(
         {
             DisciplineOnly = status == PetitionStatus.ReferredToDiscipline,
         });
-        if (reopensFinalMatter)
+        if (finalPetitions.Count > 0)
         {
             audit.Record(new AuditEntry("petition.final_matter_accepted_as_new", "petition", petition.Id,
-                new { FinalPetitions = FinalMatterNumbers(petition) }, new { NewFactsOrReasons = command.Reason!.Trim() }));
+                new { FinalPetitions = finalPetitions }, new { NewFactsOrReasons = command.Reason!.Trim() }));
         }
 
         if (command.Decision == Decision.ReferToDiscipline)
@@ -202,9 +202,9 @@ internal sealed class ClassifyPetitionHandler(
             .ToList();
 
     /// <summary>Cites the final decisions the caller may see; one outside their jurisdiction is named only as such.</summary>
-    private async Task<string> FinalDecisionCitationAsync(PetitionRow petition, CancellationToken cancellationToken)
+    private async Task<string> FinalDecisionCitationAsync(IReadOnlyList<string> finalPetitions, CancellationToken cancellationToken)
     {
-        var finals = await session.QueryAsync<FinalDecision>(PetitionSql.FinalDecisionsOf, reader.Parameters(new { Numbers = FinalMatterNumbers(petition) }), cancellationToken);
+        var finals = await session.QueryAsync<FinalDecision>(PetitionSql.FinalDecisionsOf, reader.Parameters(new { Numbers = finalPetitions }), cancellationToken);
         var cited = finals.Count > 0
             ? string.Join("; ", finals.Select(f => $"{f.Number}, final on {WorkCalendar.LocalDate(f.FinalAt):yyyy-MM-dd}"))
             : "a petition outside your jurisdiction";

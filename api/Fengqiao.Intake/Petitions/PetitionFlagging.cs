@@ -89,12 +89,9 @@ internal static class PetitionFlagging
     /// <summary>Level of a region path: 0 city, 1 district, 2 town, 3 village.</summary>
     public static int LevelOf(string regionPath) => regionPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length - 1;
 
-    /// <summary>The regions a path runs through, root first: <c>/330600/330602/</c> gives <c>/330600/</c> and itself.</summary>
-    public static IEnumerable<string> Lineage(string regionPath)
-    {
-        var codes = regionPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return Enumerable.Range(1, codes.Length).Select(n => "/" + string.Join('/', codes.Take(n)) + "/");
-    }
+    /// <summary>The regions a skip-level reason names (the owning one, then the registering one); none when no level was skipped.</summary>
+    public static IReadOnlyList<string> RegionsToName(FlagInput input, IntakeRules rules) =>
+        SkipsLevel(input, rules.SkipLevel) is { } owningPath ? [owningPath, input.RegistrarRegionPath] : [];
 
     /// <summary>
     /// Towns own town and village matters, districts their own, the city its own (Art 20¶1). Going to the owner or one level

@@ -55,11 +55,16 @@ internal sealed class PetitionRegistrar(
         var idHashes = petition.Petitioners.Where(p => !string.IsNullOrWhiteSpace(p.IdNumber)).Select(p => protector.Hash(p.IdNumber!)).Distinct().ToList();
         var signature = TextSignature.Compute($"{petition.Request} {petition.Facts} {petition.Reasons}");
         var earlier = await duplicates.FindAsync(idHashes, petition.Region.Id, petition.Category, signature, petition.ReceivedAt, null, cancellationToken);
-        var lineage = PetitionFlagging.Lineage(petition.Region.Path).Union(PetitionFlagging.Lineage(registrar.RegionPath)).ToList();
-        var regionNames = (await directory.FindRegionsByPathAsync(lineage, cancellationToken)).ToDictionary(r => r.Path, r => r.Name, StringComparer.Ordinal);
-        var flags = PetitionFlagging.Compute(
-            new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path, registrar.RegionPath, earlier, regionNames),
-            rules);
+        var input = new FlagInput(petition.Channel, petition.Category, petition.Persons, petition.Urgent, petition.CrossBoundary, petition.Region.Path,
+            registrar.RegionPath, earlier, new Dictionary<string, string>());
+        // Names are looked up only for the rare petition whose reason names regions, not on every registration.
+        var toName = PetitionFlagging.RegionsToName(input, rules);
+        if (toName.Count > 0)
+        {
+            input = input with { RegionNames = (await directory.FindRegionsByPathAsync(toName, cancellationToken)).ToDictionary(r => r.Path, r => r.Name, StringComparer.Ordinal) };
+        }
+
+        var flags = PetitionFlagging.Compute(input, rules);
 
         var number = await numbers.NextAsync(petition.Region.DistrictName, CityName, WorkCalendar.LocalDate(petition.ReceivedAt).Year, cancellationToken);
         var acceptanceDue = rules.AcceptanceDue(WorkCalendar.LocalDate(petition.ReceivedAt), calendar);
