@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.Tests.Api.Dispatch;
@@ -323,41 +322,5 @@ public sealed class AccessMatrixTests : DispatchTestBase
     {
         var users = await (await admin.GetAsync($"/api/v1/users?search={userName}&limit=100")).ShouldBeOkAsync<JsonObject>();
         return Guid.Parse(users["items"]!.AsArray().Single(u => u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<string>());
-    }
-}
-
-/// <summary>One operation of the committed OpenAPI document.</summary>
-public sealed record OpenApiOperation(string OperationId, string Method, string Path, IReadOnlyList<string> PathParameters, bool TakesFile)
-{
-    public string FillPath(Func<string, string> value) =>
-        PathParameters.Aggregate(Path, (path, parameter) => path.Replace("{" + parameter + "}", Uri.EscapeDataString(value(parameter)), StringComparison.Ordinal));
-
-    public override string ToString() => OperationId;
-}
-
-internal static class OpenApiOperations
-{
-    private static readonly Lazy<IReadOnlyList<OpenApiOperation>> Operations = new(Read);
-
-    public static IReadOnlyList<OpenApiOperation> All => Operations.Value;
-
-    private static IReadOnlyList<OpenApiOperation> Read()
-    {
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "api", "openapi.json"), Encoding.UTF8))!;
-        var operations = new List<OpenApiOperation>();
-        foreach (var (path, item) in document["paths"]!.AsObject())
-        {
-            foreach (var (method, operation) in item!.AsObject())
-            {
-                var parameters = operation!["parameters"]?.AsArray()
-                    .Where(p => p!["in"]!.GetValue<string>() == "path")
-                    .Select(p => p!["name"]!.GetValue<string>())
-                    .ToList() ?? [];
-                var takesFile = operation["requestBody"]?["content"]?["multipart/form-data"] is not null;
-                operations.Add(new OpenApiOperation(operation["operationId"]!.GetValue<string>(), method.ToUpperInvariant(), path, parameters, takesFile));
-            }
-        }
-
-        return operations;
     }
 }

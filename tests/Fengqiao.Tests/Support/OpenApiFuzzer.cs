@@ -40,24 +40,8 @@ internal sealed class OpenApiFuzzer(JsonObject document, FuzzContext context, in
     private readonly Random _random = new(seed);
     private readonly JsonObject _schemas = document["components"]!["schemas"]!.AsObject();
 
-    public IEnumerable<FuzzOperation> Operations()
-    {
-        foreach (var (path, item) in document["paths"]!.AsObject())
-        {
-            foreach (var (method, node) in item!.AsObject())
-            {
-                var operation = node!.AsObject();
-                var requestBody = operation["requestBody"]?["content"]?.AsObject();
-                yield return new FuzzOperation(
-                    operation["operationId"]!.GetValue<string>(),
-                    new HttpMethod(method.ToUpperInvariant()),
-                    path,
-                    operation["parameters"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? [],
-                    requestBody,
-                    operation["security"] is null);
-            }
-        }
-    }
+    public IEnumerable<FuzzOperation> Operations() =>
+        OpenApiOperations.Of(document).Select(o => new FuzzOperation(o.OperationId, new HttpMethod(o.Method), o.Path, o.Parameters, o.RequestBody, o.IsPublic));
 
     /// <summary>The operation with every part valid, to find a caller the endpoint admits.</summary>
     public FuzzRequest Valid(FuzzOperation operation) => Build(operation, "valid", null, null, ValidBodyContent(operation));
