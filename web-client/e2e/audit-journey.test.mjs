@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './support/browser.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -66,9 +66,7 @@ describe('audit journey', { timeout: 300_000 }, () => {
     mkdirSync(outputDir, { recursive: true });
     host = await startHost({ demoPassword, logName: 'host-audit.log' });
     browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
   }, { timeout: 180_000 });
 
   after(async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './support/browser.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -122,9 +122,7 @@ async function findUnit(token, name) {
 
 /** A browser context of its own per person, signed in. */
 async function signedInPage(userName, viewport = { width: 1440, height: 1000 }) {
-  const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
+  const page = await openPage(browser, host.baseUrl, viewport);
   await page.goto('/login');
   await page.getByLabel('用户名').fill(userName);
   await page.getByLabel('密码').fill(demoPassword);
@@ -259,9 +257,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
   });
 
   test('the citizen sees who handled it and the reply with its file on the tracking page, and rates it in one step', async () => {
-    const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    context.setDefaultTimeout(20_000);
-    const phone = await context.newPage();
+    const phone = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
     try {
       await phone.goto('/public/track');
       await phone.getByLabel('查询码', { exact: true }).fill(tracking.trackingCode);
@@ -282,7 +278,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await phone.getByTestId('public-case-rate').waitFor({ state: 'detached' });
       await phone.screenshot({ path: join(outputDir, 'dispatch-public-rated.png'), fullPage: true });
     } finally {
-      await context.close();
+      await phone.context().close();
     }
   });
 

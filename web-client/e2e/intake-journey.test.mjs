@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './support/browser.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -48,9 +48,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
     mkdirSync(outputDir, { recursive: true });
     host = await startHost({ demoPassword, logName: 'host-intake.log' });
     browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
   }, { timeout: 180_000 });
 
   after(async () => {
@@ -162,9 +160,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
   });
 
   test('a member of the public submits online, without signing in, and tracks the petition', async () => {
-    const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    context.setDefaultTimeout(20_000);
-    const phone = await context.newPage();
+    const phone = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
     try {
       await phone.goto('/public/submit');
       await phone.getByRole('heading', { name: '网上信访' }).waitFor();
@@ -196,7 +192,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
       await phone.getByText('补充内容已提交。').waitFor();
       await phone.screenshot({ path: join(outputDir, 'intake-07-public-tracked.png'), fullPage: true });
     } finally {
-      await context.close();
+      await phone.context().close();
     }
   });
 });

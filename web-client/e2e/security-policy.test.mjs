@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './support/browser.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -19,9 +19,7 @@ describe('content security policy', { timeout: 300_000 }, () => {
     mkdirSync(outputDir, { recursive: true });
     host = await startHost({ demoPassword, logName: 'host-security-policy.log' });
     browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    page = await openPage(browser, host.baseUrl, { width: 1366, height: 900 });
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) violations.push(`${page.url()}: ${message.text()}`);
     });

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seriousAccessibilityViolations } from './support/axe.mjs';
-import { launchBrowser } from './support/browser.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -72,9 +72,7 @@ describe('sign-in journey', { timeout: 300_000 }, () => {
     mkdirSync(outputDir, { recursive: true });
     host = await startHost({ demoPassword });
     browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: host.baseUrl, locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    page = await openPage(browser, host.baseUrl, { width: 1366, height: 900 });
   }, { timeout: 180_000 });
 
   after(async () => {

@@ -39,3 +39,10 @@ export async function launchBrowser() {
   ensureChromium();
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }
+
+/** A page in a fresh browser context on the host: Chinese locale, the journeys' 20 s default timeout. */
+export async function openPage(browser, baseURL, viewport) {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport });
+  context.setDefaultTimeout(20_000);
+  return context.newPage();
+}
