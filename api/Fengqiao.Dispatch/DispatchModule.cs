@@ -61,7 +61,8 @@ public static class DispatchModule
         ReturnCaseEndpoint.Map(cases);
         AddCaseNoteEndpoint.Map(cases);
         SubmitCoUnitInputEndpoint.Map(cases);
-        ExtensionEndpoints.Map(cases);
+        RequestExtensionEndpoint.Map(cases);
+        DecideExtensionEndpoint.Map(cases);
         ClockEndpoints.Map(cases);
         CaseAttachmentEndpoints.Map(cases);
         ReplyCaseEndpoint.Map(cases);

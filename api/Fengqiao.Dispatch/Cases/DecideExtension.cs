@@ -13,58 +13,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
 
-/// <summary>The lead unit asks for more time (Art 34: up to the rule set's limit in all), giving the reason the petitioner will read.</summary>
-internal sealed record RequestExtension(int Days, string Reason) : ICaseCommand<RequestExtension>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public RequestExtension For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
-
-internal sealed class RequestExtensionValidator : AbstractValidator<RequestExtension>
-{
-    public RequestExtensionValidator(DispatchRules rules)
-    {
-        RuleFor(c => c.Days).InclusiveBetween(1, Math.Max(1, rules.MaxExtensionDays));
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
-    }
-}
-
-internal sealed record PendingExtensionRow
-{
-    public required Guid Id { get; init; }
-
-    public required int Days { get; init; }
-
-    public required string Reason { get; init; }
-}
-
-internal sealed class RequestExtensionHandler(IDbSession session, CaseStore store, ICurrentUser caller, DispatchRules rules, TimeProvider clock)
-    : ICommandHandler<RequestExtension, EntityVersion>
-{
-    public async ValueTask<EntityVersion> Handle(RequestExtension command, CancellationToken cancellationToken)
-    {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.RequestExtension, cancellationToken);
-        if (before.ExtensionDays + command.Days > rules.MaxExtensionDays)
-        {
-            throw new ConflictException("extension_limit",
-                $"The rule set allows {rules.MaxExtensionDays} days of extension in all; {before.ExtensionDays} are already granted.");
-        }
-
-        await session.ExecuteAsync(
-            CaseSql.InsertExtension,
-            new { Id = Guid.CreateVersion7(clock.GetUtcNow()), CaseId = before.Id, command.Days, Reason = command.Reason.Trim(), Now = clock.GetUtcNow(), ByName = caller.DisplayName },
-            cancellationToken);
-        var version = await store.SaveAsync(before, before, "case.extension_requested", cancellationToken);
-        await store.AddTimelineAsync(before, CaseEventKind.ExtensionRequested, false, $"{command.Days}: {command.Reason.Trim()}", cancellationToken);
-        return new EntityVersion(before.Id, version);
-    }
-}
-
 /// <summary>A supervisor or leader approves or refuses the pending extension; an approval moves the reply deadline and tells the petitioner why.</summary>
 internal sealed record DecideExtension(bool Approve, string Reason) : ICaseCommand<DecideExtension>
 {
@@ -80,6 +28,15 @@ internal sealed record DecideExtension(bool Approve, string Reason) : ICaseComma
 internal sealed class DecideExtensionValidator : AbstractValidator<DecideExtension>
 {
     public DecideExtensionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}
+
+internal sealed record PendingExtensionRow
+{
+    public required Guid Id { get; init; }
+
+    public required int Days { get; init; }
+
+    public required string Reason { get; init; }
 }
 
 internal sealed class DecideExtensionHandler(
@@ -118,11 +75,8 @@ internal sealed class DecideExtensionHandler(
     }
 }
 
-internal static class ExtensionEndpoints
+internal static class DecideExtensionEndpoint
 {
-    public static void Map(IEndpointRouteBuilder cases)
-    {
-        cases.MapCaseChange<RequestExtension>(CaseAction.RequestExtension, "extension-request", "RequestCaseExtension", "The lead unit requests an extension of the reply deadline.");
+    public static void Map(IEndpointRouteBuilder cases) =>
         cases.MapCaseChange<DecideExtension>(CaseAction.DecideExtension, "extension-decision", "DecideCaseExtension", "Approves or refuses the pending extension request.");
-    }
 }
