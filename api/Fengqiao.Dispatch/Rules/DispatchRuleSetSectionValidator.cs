@@ -16,10 +16,10 @@ internal sealed class DispatchRuleSetSectionValidator : IRuleSetSectionValidator
 
     public IReadOnlyList<RuleSetProblem> Validate(JsonElement section)
     {
-        DispatchRulesSection? dispatch;
+        DispatchRules? dispatch;
         try
         {
-            dispatch = section.Deserialize<DispatchRulesSection>(Strict);
+            dispatch = section.Deserialize<DispatchRules>(Strict);
         }
         catch (JsonException e)
         {
@@ -54,7 +54,7 @@ internal sealed class DispatchRuleSetSectionValidator : IRuleSetSectionValidator
         Check(dispatch.MaxExtensionDays is >= 0 and <= 365, "maxExtensionDays", "Between 0 and 365 days.");
         Check(dispatch.YellowWorkingDays is >= 0 and <= 60, "yellowWorkingDays", "Between 0 and 60 working days.");
         Check(dispatch.UnratedAfterDays is >= 1 and <= 365, "unratedAfterDays", "Between 1 and 365 days.");
-        foreach (var (kind, items) in dispatch.Checklists ?? [])
+        foreach (var (kind, items) in dispatch.Checklists ?? new Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>())
         {
             Check(items.Select(i => i.Key).Distinct(StringComparer.Ordinal).Count() == items.Count, $"checklists.{kind}", "Each item key appears once.");
             for (var i = 0; i < items.Count; i++)

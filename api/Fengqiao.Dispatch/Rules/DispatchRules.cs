@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.RuleSets;
 
@@ -19,10 +20,10 @@ internal sealed record ChecklistItemTemplate(string Key, IReadOnlyDictionary<str
 
 /// <summary>
 /// The dispatch part of the active rule set (national or Zhejiang, stored in the database and editable by admins):
-/// every deadline of DOMAIN §3, the traffic-light threshold and the closure checklists are data.
+/// every deadline of DOMAIN §3, the traffic-light threshold and the closure checklists are data. The record is the
+/// <c>dispatch</c> section of the rule-set document as stored, plus the name of the set it came from.
 /// </summary>
 internal sealed record DispatchRules(
-    string RuleSet,
     Period AssignmentDeadline,
     Period SignDeadline,
     Period ReturnDeadline,
@@ -34,38 +35,21 @@ internal sealed record DispatchRules(
     Period ReReviewDeadline,
     int YellowWorkingDays,
     int UnratedAfterDays,
-    IReadOnlyDictionary<string, IReadOnlyList<ChecklistItemTemplate>> Checklists)
+    IReadOnlyDictionary<string, IReadOnlyList<ChecklistItemTemplate>>? Checklists)
 {
     public const string FirstTimeChecklist = "first_time";
     public const string DefaultChecklist = "default";
 
-    public IReadOnlyList<ChecklistItemTemplate> ChecklistFor(bool isFirstTime) =>
-        Checklists.GetValueOrDefault(isFirstTime ? FirstTimeChecklist : DefaultChecklist)
-        ?? Checklists.GetValueOrDefault(DefaultChecklist)
-        ?? [];
-
     public const string Section = "dispatch";
 
-    public static DispatchRules From(ActiveRuleSet ruleSet)
-    {
-        var d = ruleSet.Section<DispatchRulesSection>(Section);
-        return new DispatchRules(ruleSet.Name, d.AssignmentDeadline, d.SignDeadline, d.ReturnDeadline, d.ReplyDeadline, d.MaxExtensionDays,
-            d.ReviewRequestWindow, d.ReviewDeadline, d.ReReviewRequestWindow, d.ReReviewDeadline, d.YellowWorkingDays, d.UnratedAfterDays,
-            d.Checklists ?? new Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>());
-    }
-}
+    /// <summary>The name of the rule set these rules belong to; it lives beside the section, not in it.</summary>
+    [JsonIgnore]
+    public string RuleSet { get; init; } = string.Empty;
 
-/// <summary>The <c>dispatch</c> section of a rule-set document, as stored.</summary>
-internal sealed record DispatchRulesSection(
-    Period AssignmentDeadline,
-    Period SignDeadline,
-    Period ReturnDeadline,
-    Period ReplyDeadline,
-    int MaxExtensionDays,
-    Period ReviewRequestWindow,
-    Period ReviewDeadline,
-    Period ReReviewRequestWindow,
-    Period ReReviewDeadline,
-    int YellowWorkingDays,
-    int UnratedAfterDays,
-    Dictionary<string, IReadOnlyList<ChecklistItemTemplate>>? Checklists);
+    public IReadOnlyList<ChecklistItemTemplate> ChecklistFor(bool isFirstTime) =>
+        Checklists?.GetValueOrDefault(isFirstTime ? FirstTimeChecklist : DefaultChecklist)
+        ?? Checklists?.GetValueOrDefault(DefaultChecklist)
+        ?? [];
+
+    public static DispatchRules From(ActiveRuleSet ruleSet) => ruleSet.Section<DispatchRules>(Section) with { RuleSet = ruleSet.Name };
+}
