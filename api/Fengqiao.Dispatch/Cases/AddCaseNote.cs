@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
@@ -7,16 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>A progress note, marked internal or public: public notes reach the petitioner, internal ones never do.</summary>
-internal sealed record AddCaseNote(string Text, bool IsPublic) : ICaseCommand<AddCaseNote>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public AddCaseNote For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record AddCaseNote(string Text, bool IsPublic) : CaseCommand;
 
 internal sealed class AddCaseNoteValidator : AbstractValidator<AddCaseNote>
 {
@@ -27,7 +17,7 @@ internal sealed class AddCaseNoteHandler(CaseStore store) : ICommandHandler<AddC
 {
     public async ValueTask<EntityVersion> Handle(AddCaseNote command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AddNote, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.AddNote, cancellationToken);
         var version = await store.SaveAsync(before, before, command.IsPublic ? "case.public_note_added" : "case.internal_note_added", cancellationToken);
         await store.AddTimelineAsync(before, CaseEventKind.Note, command.IsPublic, command.Text.Trim(), cancellationToken);
         return new EntityVersion(before.Id, version);

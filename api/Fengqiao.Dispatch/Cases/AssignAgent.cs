@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Organization;
@@ -10,16 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>信访代办: a petition agent takes the matter on for the petitioner; what the agent does shows in the timeline.</summary>
-internal sealed record AssignAgent(Guid AgentUserId) : ICaseCommand<AssignAgent>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public AssignAgent For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record AssignAgent(Guid AgentUserId) : CaseCommand;
 
 internal sealed class AssignAgentValidator : AbstractValidator<AssignAgent>
 {
@@ -30,7 +20,7 @@ internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory
 {
     public async ValueTask<EntityVersion> Handle(AssignAgent command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AssignAgent, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.AssignAgent, cancellationToken);
         var agent = await directory.FindUserAsync(command.AgentUserId, cancellationToken);
         if (agent is null || agent.IsDisabled || !agent.Roles.Contains(RoleNames.Of(Role.Agent)) || !await InJurisdictionAsync(agent, cancellationToken))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
@@ -20,16 +19,7 @@ namespace Fengqiao.Dispatch.Cases;
 /// After a return, the same request re-assigns the case, or insists on the same unit.
 /// </summary>
 internal sealed record AssignCase(AssignmentMode Mode, Guid LeadUnitId, IReadOnlyList<Guid>? CoUnitIds, string Instructions, DateOnly? ReplyDueOn)
-    : ICaseCommand<AssignCase>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public AssignCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+    : CaseCommand;
 
 internal sealed class AssignCaseValidator : AbstractValidator<AssignCase>
 {
@@ -57,7 +47,7 @@ internal sealed class AssignCaseHandler(
 {
     public async ValueTask<EntityVersion> Handle(AssignCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, AssignCaseEndpoint.ActionFor, cancellationToken);
+        var before = await store.GetForChangeAsync(command, AssignCaseEndpoint.ActionFor, cancellationToken);
         var reassignment = before.Status == CaseStatus.Returned;
         var status = CaseStateMachine.Next(before.Status, AssignCaseEndpoint.ActionFor(before.Status));
         var unitIds = (command.CoUnitIds ?? []).Prepend(command.LeadUnitId).ToList();

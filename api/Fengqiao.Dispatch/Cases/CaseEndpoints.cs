@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Mediator;
@@ -8,10 +9,18 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
 
-/// <summary>A change of one case: the body names what to do; the route names the case and If-Match the version read.</summary>
-internal interface ICaseCommand<out TSelf> : ICommand<EntityVersion>
+/// <summary>
+/// A change of one case: the body names what to do; the route names the case and If-Match the version read, so
+/// neither is part of the body. <see cref="CaseStore.GetForChangeAsync(CaseCommand, CaseAction, CancellationToken)"/> loads
+/// the case for it.
+/// </summary>
+internal abstract record CaseCommand : ICommand<EntityVersion>
 {
-    TSelf For(Guid caseId, long expectedVersion);
+    [JsonIgnore]
+    public Guid CaseId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
 }
 
 internal static class CaseEndpoints
@@ -21,11 +30,11 @@ internal static class CaseEndpoints
     /// policy is the one <see cref="CaseActions"/> applies to <paramref name="action"/>.
     /// </summary>
     public static RouteHandlerBuilder MapCaseChange<TCommand>(this IEndpointRouteBuilder cases, CaseAction action, string path, string name, string summary)
-        where TCommand : ICaseCommand<TCommand>
+        where TCommand : CaseCommand
     {
         return cases.MapPost("/{id:guid}/" + path, async Task<Ok<EntityVersion>> (Guid id, TCommand request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
             {
-                var changed = await sender.Send(request.For(id, Versioning.RequiredIfMatch(context)), cancellationToken);
+                var changed = await sender.Send(request with { CaseId = id, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken);
                 Versioning.SetETag(context, changed.Version);
                 return TypedResults.Ok(changed);
             })

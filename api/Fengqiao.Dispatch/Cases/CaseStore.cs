@@ -46,15 +46,15 @@ internal sealed class CaseStore(
         await session.QuerySingleOrDefaultAsync<CaseRow>(CaseSql.ById, VisibleTo(new { Id = id }), cancellationToken)
         ?? throw new NotFoundException("Case");
 
-    /// <summary>The case for a change by <paramref name="action"/>: 404 when not visible, 412 when stale, 409 or 403 when <see cref="CaseActions"/> refuses it.</summary>
-    public Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, CaseAction action, CancellationToken cancellationToken) =>
-        GetForChangeAsync(id, expectedVersion, _ => action, cancellationToken);
+    /// <summary>The case <paramref name="command"/> changes by <paramref name="action"/>: 404 when not visible, 412 when stale, 409 or 403 when <see cref="CaseActions"/> refuses it.</summary>
+    public Task<CaseRow> GetForChangeAsync(CaseCommand command, CaseAction action, CancellationToken cancellationToken) =>
+        GetForChangeAsync(command, _ => action, cancellationToken);
 
     /// <summary>The same for a command whose action depends on the case's state (assigning or re-assigning).</summary>
-    public async Task<CaseRow> GetForChangeAsync(Guid id, long expectedVersion, Func<CaseStatus, CaseAction> actionFor, CancellationToken cancellationToken)
+    public async Task<CaseRow> GetForChangeAsync(CaseCommand command, Func<CaseStatus, CaseAction> actionFor, CancellationToken cancellationToken)
     {
-        var row = await GetAsync(id, cancellationToken);
-        if (row.Version != expectedVersion)
+        var row = await GetAsync(command.CaseId, cancellationToken);
+        if (row.Version != command.ExpectedVersion)
         {
             throw new PreconditionFailedException(row.Version);
         }

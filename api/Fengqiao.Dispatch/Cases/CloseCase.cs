@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
@@ -12,16 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>Closes a replied case once its checklist is complete; closing a re-review (复核) makes the matter final (终结).</summary>
-internal sealed record CloseCase(string? Note) : ICaseCommand<CloseCase>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public CloseCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record CloseCase(string? Note) : CaseCommand;
 
 internal sealed class CloseCaseValidator : AbstractValidator<CloseCase>
 {
@@ -32,7 +22,7 @@ internal sealed class CloseCaseHandler(CaseStore store, IEventPublisher events, 
 {
     public async ValueTask<EntityVersion> Handle(CloseCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Close, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.Close, cancellationToken);
         var now = clock.GetUtcNow();
         var final = before.Kind == CaseKind.ReReview;
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Close), ClosedAt = now, FinalAt = final ? now : null };

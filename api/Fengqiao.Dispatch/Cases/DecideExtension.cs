@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
@@ -14,16 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>A supervisor or leader approves or refuses the pending extension; an approval moves the reply deadline and tells the petitioner why.</summary>
-internal sealed record DecideExtension(bool Approve, string Reason) : ICaseCommand<DecideExtension>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public DecideExtension For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record DecideExtension(bool Approve, string Reason) : CaseCommand;
 
 internal sealed class DecideExtensionValidator : AbstractValidator<DecideExtension>
 {
@@ -50,7 +40,7 @@ internal sealed class DecideExtensionHandler(
 {
     public async ValueTask<EntityVersion> Handle(DecideExtension command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.DecideExtension, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.DecideExtension, cancellationToken);
         var pending = await session.QuerySingleOrDefaultAsync<PendingExtensionRow>(CaseSql.PendingExtension, new { CaseId = before.Id }, cancellationToken)
             ?? throw new ConflictException("no_extension_pending", "No extension request of this case awaits a decision.");
         var now = clock.GetUtcNow();

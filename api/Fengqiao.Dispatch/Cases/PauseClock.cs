@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
@@ -12,16 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>Stops the reply clock for a hearing, an appraisal or the like; the time paused is added to the deadline on resuming.</summary>
-internal sealed record PauseClock(string Reason) : ICaseCommand<PauseClock>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public PauseClock For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record PauseClock(string Reason) : CaseCommand;
 
 internal sealed class PauseClockValidator : AbstractValidator<PauseClock>
 {
@@ -32,7 +22,7 @@ internal sealed class PauseClockHandler(IDbSession session, CaseStore store, Tim
 {
     public async ValueTask<EntityVersion> Handle(PauseClock command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.PauseClock, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.PauseClock, cancellationToken);
         var now = clock.GetUtcNow();
         await session.ExecuteAsync(CaseSql.InsertPause, new { Id = Guid.CreateVersion7(now), CaseId = before.Id, Reason = command.Reason.Trim(), Now = now }, cancellationToken);
         var version = await store.SaveAsync(before, before with { PausedAt = now, PauseReason = command.Reason.Trim() }, "case.clock_paused", cancellationToken);
@@ -42,16 +32,7 @@ internal sealed class PauseClockHandler(IDbSession session, CaseStore store, Tim
 }
 
 /// <summary>Restarts the reply clock: the deadline moves by the days paused, counted as the reply period counts them.</summary>
-internal sealed record ResumeClock(string? Note) : ICaseCommand<ResumeClock>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public ResumeClock For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record ResumeClock(string? Note) : CaseCommand;
 
 internal sealed class ResumeClockValidator : AbstractValidator<ResumeClock>
 {
@@ -63,7 +44,7 @@ internal sealed class ResumeClockHandler(IDbSession session, CaseStore store, Di
 {
     public async ValueTask<EntityVersion> Handle(ResumeClock command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.ResumeClock, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.ResumeClock, cancellationToken);
         var now = clock.GetUtcNow();
         var pausedDays = rules.ReplyDeadline.Count(WorkCalendar.LocalDate(before.PausedAt!.Value), store.Today, calendar);
         var replyDue = before.ReplyDue is { } due ? (rules.ReplyDeadline with { Days = pausedDays }).From(due, calendar) : before.ReplyDue;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
@@ -8,16 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>Staff record the petitioner's rating after a callback (回访), naming who called; the case's agent may rate on the petitioner's behalf.</summary>
-internal sealed record RateCase(Rating Rating, string CalledBy, string? Note) : ICaseCommand<RateCase>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public RateCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record RateCase(Rating Rating, string CalledBy, string? Note) : CaseCommand;
 
 internal sealed class RateCaseValidator : AbstractValidator<RateCase>
 {
@@ -33,7 +23,7 @@ internal sealed class RateCaseHandler(CaseStore store, CaseRating rating) : ICom
 {
     public async ValueTask<EntityVersion> Handle(RateCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Rate, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.Rate, cancellationToken);
         var source = store.CallerIsAgentOf(before) ? RatingSource.Agent : RatingSource.Callback;
         var note = string.IsNullOrWhiteSpace(command.Note) ? command.CalledBy.Trim() : $"{command.CalledBy.Trim()}: {command.Note.Trim()}";
         var version = await rating.RateAsync(before, command.Rating, source, note, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
@@ -14,16 +13,7 @@ namespace Fengqiao.Dispatch.Cases;
 /// The written opinion 信访处理意见书 (Art 34): support, explain or not support, with its text and the files uploaded to the
 /// case for it; the petitioner is notified.
 /// </summary>
-internal sealed record ReplyCase(Opinion Opinion, string Text, IReadOnlyList<Guid>? AttachmentIds) : ICaseCommand<ReplyCase>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public ReplyCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record ReplyCase(Opinion Opinion, string Text, IReadOnlyList<Guid>? AttachmentIds) : CaseCommand;
 
 internal sealed class ReplyCaseValidator : AbstractValidator<ReplyCase>
 {
@@ -42,7 +32,7 @@ internal sealed class ReplyCaseHandler(CaseStore store, CaseAttachments attachme
 {
     public async ValueTask<EntityVersion> Handle(ReplyCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Reply, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.Reply, cancellationToken);
         var now = clock.GetUtcNow();
         await attachments.SendWithReplyAsync(before.Id, command.AttachmentIds, now, cancellationToken);
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Reply), RepliedAt = now, Opinion = command.Opinion, ReplyText = command.Text.Trim() };

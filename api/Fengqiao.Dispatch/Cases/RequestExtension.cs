@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
@@ -11,16 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>The lead unit asks for more time (Art 34: up to the rule set's limit in all), giving the reason the petitioner will read.</summary>
-internal sealed record RequestExtension(int Days, string Reason) : ICaseCommand<RequestExtension>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public RequestExtension For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record RequestExtension(int Days, string Reason) : CaseCommand;
 
 internal sealed class RequestExtensionValidator : AbstractValidator<RequestExtension>
 {
@@ -36,7 +26,7 @@ internal sealed class RequestExtensionHandler(IDbSession session, CaseStore stor
 {
     public async ValueTask<EntityVersion> Handle(RequestExtension command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.RequestExtension, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.RequestExtension, cancellationToken);
         if (before.ExtensionDays + command.Days > rules.MaxExtensionDays)
         {
             throw new ConflictException("extension_limit",

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
@@ -8,16 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>Staff or the case's agent request review (复查) or re-review (复核) for the petitioner.</summary>
-internal sealed record RequestReview(string Reason) : ICaseCommand<RequestReview>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public RequestReview For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record RequestReview(string Reason) : CaseCommand;
 
 internal sealed class RequestReviewValidator : AbstractValidator<RequestReview>
 {
@@ -28,7 +18,7 @@ internal sealed class RequestReviewHandler(CaseStore store, ReviewOpener reviews
 {
     public async ValueTask<EntityVersion> Handle(RequestReview command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.RequestReview, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.RequestReview, cancellationToken);
         var (version, _) = await reviews.OpenAsync(before, command.Reason.Trim(), cancellationToken);
         await store.AddTimelineAsync(before, CaseEventKind.ReviewRequested, true, command.Reason.Trim(), cancellationToken);
         return new EntityVersion(before.Id, version);

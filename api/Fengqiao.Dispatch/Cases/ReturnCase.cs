@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
@@ -11,16 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>退回: the lead unit objects that it is not competent, within the return period (Art 23¶3), naming a better unit.</summary>
-internal sealed record ReturnCase(string Reason, Guid? SuggestedUnitId) : ICaseCommand<ReturnCase>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public ReturnCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record ReturnCase(string Reason, Guid? SuggestedUnitId) : CaseCommand;
 
 internal sealed class ReturnCaseValidator : AbstractValidator<ReturnCase>
 {
@@ -31,7 +21,7 @@ internal sealed class ReturnCaseHandler(CaseStore store, IEventPublisher events,
 {
     public async ValueTask<EntityVersion> Handle(ReturnCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Return, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.Return, cancellationToken);
         var now = clock.GetUtcNow();
         var after = before with
         {

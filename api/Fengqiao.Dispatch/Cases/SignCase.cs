@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
@@ -10,16 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>签收: the lead unit takes the case on; the reply clock runs from here.</summary>
-internal sealed record SignCase(string? Note) : ICaseCommand<SignCase>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public SignCase For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record SignCase(string? Note) : CaseCommand;
 
 internal sealed class SignCaseValidator : AbstractValidator<SignCase>
 {
@@ -30,7 +20,7 @@ internal sealed class SignCaseHandler(CaseStore store, IEventPublisher events, T
 {
     public async ValueTask<EntityVersion> Handle(SignCase command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.Sign, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.Sign, cancellationToken);
         var now = clock.GetUtcNow();
         var after = before with { Status = CaseStateMachine.Next(before.Status, CaseAction.Sign), SignedAt = now };
         var version = await store.SaveAsync(before, after, "case.signed", cancellationToken);

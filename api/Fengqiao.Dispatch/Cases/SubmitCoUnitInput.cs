@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
@@ -10,16 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>A co-handling unit (协办) gives the lead unit its input; the lead writes the reply.</summary>
-internal sealed record SubmitCoUnitInput(string Text) : ICaseCommand<SubmitCoUnitInput>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public SubmitCoUnitInput For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record SubmitCoUnitInput(string Text) : CaseCommand;
 
 internal sealed class SubmitCoUnitInputValidator : AbstractValidator<SubmitCoUnitInput>
 {
@@ -30,7 +20,7 @@ internal sealed class SubmitCoUnitInputHandler(IDbSession session, CaseStore sto
 {
     public async ValueTask<EntityVersion> Handle(SubmitCoUnitInput command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.SubmitCoUnitInput, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.SubmitCoUnitInput, cancellationToken);
         await session.ExecuteAsync(
             CaseSql.SubmitCoUnitInput,
             new { CaseId = before.Id, UnitId = caller.UnitId ?? Guid.Empty, Text = command.Text.Trim(), Now = clock.GetUtcNow(), ByName = caller.DisplayName },

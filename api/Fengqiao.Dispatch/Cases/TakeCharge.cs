@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
@@ -8,16 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>包案 (Art 18): a leader takes personal charge of a hard case.</summary>
-internal sealed record TakeCharge(string Note) : ICaseCommand<TakeCharge>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public TakeCharge For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record TakeCharge(string Note) : CaseCommand;
 
 internal sealed class TakeChargeValidator : AbstractValidator<TakeCharge>
 {
@@ -28,7 +18,7 @@ internal sealed class TakeChargeHandler(CaseStore store, ICurrentUser caller) : 
 {
     public async ValueTask<EntityVersion> Handle(TakeCharge command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.TakeCharge, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.TakeCharge, cancellationToken);
         var after = before with { LeaderUserId = caller.UserId, LeaderName = caller.DisplayName };
         var version = await store.SaveAsync(before, after, "case.leader_in_charge", cancellationToken);
         await store.AddTimelineAsync(after, CaseEventKind.LeaderInCharge, false, command.Note.Trim(), cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
@@ -11,16 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>Ticks one item of the closure checklist, recording who and when.</summary>
-internal sealed record TickChecklistItem(string ItemKey) : ICaseCommand<TickChecklistItem>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public TickChecklistItem For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record TickChecklistItem(string ItemKey) : CaseCommand;
 
 internal sealed class TickChecklistItemValidator : AbstractValidator<TickChecklistItem>
 {
@@ -44,7 +34,7 @@ internal sealed class TickChecklistItemHandler(IDbSession session, CaseStore sto
 {
     public async ValueTask<EntityVersion> Handle(TickChecklistItem command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.TickChecklist, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.TickChecklist, cancellationToken);
         var items = await session.QueryAsync<ChecklistItemView>(CaseSql.ChecklistOf, new { CaseId = before.Id }, cancellationToken);
         var item = items.FirstOrDefault(i => i.ItemKey == command.ItemKey)
             ?? throw new ValidationException([new ValidationFailure(nameof(command.ItemKey), "The case's checklist has no such item.")]);

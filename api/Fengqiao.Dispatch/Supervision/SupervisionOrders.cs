@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
@@ -13,16 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Fengqiao.Dispatch.Supervision;
 
 /// <summary>督办单 (Art 40): a supervision order to a unit (the lead unit unless named), due by a date, answered in writing.</summary>
-internal sealed record IssueSupervisionOrder(Guid? UnitId, string Text, DateOnly DueOn) : ICaseCommand<IssueSupervisionOrder>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public IssueSupervisionOrder For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record IssueSupervisionOrder(Guid? UnitId, string Text, DateOnly DueOn) : CaseCommand;
 
 internal sealed class IssueSupervisionOrderValidator : AbstractValidator<IssueSupervisionOrder>
 {
@@ -38,7 +28,7 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
 {
     public async ValueTask<EntityVersion> Handle(IssueSupervisionOrder command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.IssueSupervisionOrder, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.IssueSupervisionOrder, cancellationToken);
         var unitId = command.UnitId ?? before.LeadUnitId
             ?? throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "The case has no lead unit yet; name the unit to supervise.")]);
         var unit = await directory.FindUnitAsync(unitId, cancellationToken);
@@ -69,16 +59,7 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
 }
 
 /// <summary>The supervised unit answers the order in writing.</summary>
-internal sealed record AnswerSupervisionOrder(Guid OrderId, string Text) : ICaseCommand<AnswerSupervisionOrder>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public AnswerSupervisionOrder For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record AnswerSupervisionOrder(Guid OrderId, string Text) : CaseCommand;
 
 internal sealed class AnswerSupervisionOrderValidator : AbstractValidator<AnswerSupervisionOrder>
 {
@@ -103,7 +84,7 @@ internal sealed class AnswerSupervisionOrderHandler(IDbSession session, CaseStor
 {
     public async ValueTask<EntityVersion> Handle(AnswerSupervisionOrder command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.AnswerSupervisionOrder, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.AnswerSupervisionOrder, cancellationToken);
         var order = await session.QuerySingleOrDefaultAsync<SupervisionOrderState>(SupervisionSql.OrderOfCase, new { Id = command.OrderId, CaseId = before.Id }, cancellationToken)
             ?? throw new NotFoundException("Supervision order");
         if (order.UnitId != caller.UnitId)
@@ -124,16 +105,7 @@ internal sealed class AnswerSupervisionOrderHandler(IDbSession session, CaseStor
 }
 
 /// <summary>挂牌督办: serious backlog is put under listed supervision, with the reason.</summary>
-internal sealed record ListForSupervision(string Reason) : ICaseCommand<ListForSupervision>
-{
-    [JsonIgnore]
-    public Guid CaseId { get; init; }
-
-    [JsonIgnore]
-    public long ExpectedVersion { get; init; }
-
-    public ListForSupervision For(Guid caseId, long expectedVersion) => this with { CaseId = caseId, ExpectedVersion = expectedVersion };
-}
+internal sealed record ListForSupervision(string Reason) : CaseCommand;
 
 internal sealed class ListForSupervisionValidator : AbstractValidator<ListForSupervision>
 {
@@ -144,7 +116,7 @@ internal sealed class ListForSupervisionHandler(CaseStore store) : ICommandHandl
 {
     public async ValueTask<EntityVersion> Handle(ListForSupervision command, CancellationToken cancellationToken)
     {
-        var before = await store.GetForChangeAsync(command.CaseId, command.ExpectedVersion, CaseAction.ListForSupervision, cancellationToken);
+        var before = await store.GetForChangeAsync(command, CaseAction.ListForSupervision, cancellationToken);
         var after = before with { IsListed = true, ListedReason = command.Reason.Trim() };
         var version = await store.SaveAsync(before, after, "case.listed_for_supervision", cancellationToken);
         await store.AddTimelineAsync(after, CaseEventKind.ListedForSupervision, false, command.Reason.Trim(), cancellationToken);
