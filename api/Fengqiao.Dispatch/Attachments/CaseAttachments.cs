@@ -41,9 +41,6 @@ internal sealed record PublicCaseAttachment
 /// <summary>The files of a case: listed for staff and the petitioner, sent with the reply, opened for download.</summary>
 internal sealed class CaseAttachments(IDbSession session, FileStore files)
 {
-    public Task<IReadOnlyList<CaseAttachmentView>> OfCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
-        session.QueryAsync<CaseAttachmentView>(CaseAttachmentSql.OfCase, new { CaseId = caseId }, cancellationToken);
-
     public Task<IReadOnlyList<PublicCaseAttachment>> SentWithReplyAsync(Guid caseId, CancellationToken cancellationToken) =>
         session.QueryAsync<PublicCaseAttachment>(CaseAttachmentSql.SentWithReplyOf, new { CaseId = caseId }, cancellationToken);
 

@@ -1,4 +1,6 @@
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Dispatch.Attachments;
+using Fengqiao.Dispatch.Supervision;
 
 namespace Fengqiao.Dispatch.Cases;
 
@@ -93,7 +95,7 @@ internal static class CaseSql
         SELECT 'OpenChecklistItem', NULL, 0 FROM dispatch_checklist_items ci WHERE ci.case_id = @CaseId AND ci.done_at IS NULL
         """;
 
-    public const string CoUnitsOf = """
+    private const string CoUnitsOf = """
         SELECT unit_id AS UnitId, unit_name AS UnitName, input_text AS InputText, input_at AS InputAt, input_by_name AS InputByName
         FROM dispatch_case_units
         WHERE case_id = @CaseId
@@ -117,7 +119,7 @@ internal static class CaseSql
         VALUES (@Id, @CaseId, @OccurredAt, @Kind, @IsPublic, @Text, @UnitName, @UserId, @UserName, @ByAgent)
         """;
 
-    public const string TimelineOf = """
+    private const string TimelineOf = """
         SELECT occurred_at AS OccurredAt, kind AS Kind, is_public AS IsPublic, text AS Text, unit_name AS UnitName, user_name AS UserName, by_agent AS ByAgent
         FROM dispatch_timeline
         WHERE case_id = @CaseId
@@ -162,7 +164,7 @@ internal static class CaseSql
         WHERE id = @Id AND status = 'Pending'
         """;
 
-    public const string ExtensionsOf = """
+    private const string ExtensionsOf = """
         SELECT id AS Id, days AS Days, reason AS Reason, status AS Status, requested_at AS RequestedAt, requested_by_name AS RequestedByName,
                decided_at AS DecidedAt, decided_by_name AS DecidedByName, decision_reason AS DecisionReason
         FROM dispatch_extensions
@@ -178,7 +180,7 @@ internal static class CaseSql
         UPDATE dispatch_pauses SET resumed_at = @Now, paused_days = @Days WHERE case_id = @CaseId AND resumed_at IS NULL
         """;
 
-    public const string PausesOf = """
+    private const string PausesOf = """
         SELECT reason AS Reason, paused_at AS PausedAt, resumed_at AS ResumedAt, paused_days AS PausedDays
         FROM dispatch_pauses
         WHERE case_id = @CaseId
@@ -191,12 +193,19 @@ internal static class CaseSql
         WHERE NOT EXISTS (SELECT 1 FROM dispatch_breaches WHERE case_id = @CaseId AND kind = @Kind)
         """;
 
-    public const string BreachesOf = "SELECT kind FROM dispatch_breaches WHERE case_id = @CaseId ORDER BY detected_at, kind";
+    private const string BreachesOf = "SELECT kind FROM dispatch_breaches WHERE case_id = @CaseId ORDER BY detected_at, kind";
 
-    public const string RemindersOf = """
+    private const string RemindersOf = """
         SELECT step AS Step, light AS Light, due_on AS DueOn, occurred_at AS OccurredAt
         FROM dispatch_reminders
         WHERE case_id = @CaseId
         ORDER BY occurred_at
         """;
+
+    /// <summary>
+    /// The case detail in one command: the case row when the caller may see it (<see cref="ById"/>), then its co-units,
+    /// checklist, extensions, pauses, supervision orders, reminders, breaches, timeline and files. The handler reads the
+    /// later sets only when the first has the row, so a case outside the jurisdiction answers 404 whatever they hold.
+    /// </summary>
+    public const string Detail = $"{ById};\n{CoUnitsOf};\n{ChecklistOf};\n{ExtensionsOf};\n{PausesOf};\n{SupervisionSql.OrdersOf};\n{RemindersOf};\n{BreachesOf};\n{TimelineOf};\n{CaseAttachmentSql.OfCase};";
 }

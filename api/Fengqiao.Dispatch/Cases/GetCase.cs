@@ -1,9 +1,10 @@
+using Dapper;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Dispatch.Attachments;
 using Fengqiao.Dispatch.Rules;
-using Fengqiao.Dispatch.Supervision;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,187 +15,26 @@ namespace Fengqiao.Dispatch.Cases;
 
 internal sealed record GetCase(Guid Id) : IQuery<CaseDetail>;
 
-internal sealed record CoUnitView
-{
-    public required Guid UnitId { get; init; }
-
-    public required string UnitName { get; init; }
-
-    public string? InputText { get; init; }
-
-    public DateTimeOffset? InputAt { get; init; }
-
-    public string? InputByName { get; init; }
-}
-
-/// <summary>Staff see who did what; <see cref="IsPublic"/> tells which entries the petitioner also sees.</summary>
-internal sealed record CaseTimelineEntry
-{
-    public required DateTimeOffset OccurredAt { get; init; }
-
-    public required CaseEventKind Kind { get; init; }
-
-    public required bool IsPublic { get; init; }
-
-    public required string Text { get; init; }
-
-    public string? UnitName { get; init; }
-
-    public string? UserName { get; init; }
-
-    public required bool ByAgent { get; init; }
-}
-
-internal sealed record ExtensionView
-{
-    public required Guid Id { get; init; }
-
-    public required int Days { get; init; }
-
-    public required string Reason { get; init; }
-
-    public required string Status { get; init; }
-
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    public string? RequestedByName { get; init; }
-
-    public DateTimeOffset? DecidedAt { get; init; }
-
-    public string? DecidedByName { get; init; }
-
-    public string? DecisionReason { get; init; }
-}
-
-internal sealed record PauseView
-{
-    public required string Reason { get; init; }
-
-    public required DateTimeOffset PausedAt { get; init; }
-
-    public DateTimeOffset? ResumedAt { get; init; }
-
-    public int? PausedDays { get; init; }
-}
-
-internal sealed record SupervisionOrderView
-{
-    public required Guid Id { get; init; }
-
-    public required Guid UnitId { get; init; }
-
-    public required string UnitName { get; init; }
-
-    public required string Text { get; init; }
-
-    public required DateOnly DueOn { get; init; }
-
-    public required DateTimeOffset IssuedAt { get; init; }
-
-    public string? IssuedByName { get; init; }
-
-    public string? AnswerText { get; init; }
-
-    public DateTimeOffset? AnsweredAt { get; init; }
-
-    public string? AnsweredByName { get; init; }
-}
-
-internal sealed record ReminderView
-{
-    public required ClockStep Step { get; init; }
-
-    public required Light Light { get; init; }
-
-    public required DateOnly DueOn { get; init; }
-
-    public required DateTimeOffset OccurredAt { get; init; }
-}
-
-/// <summary>Every deadline of the case under the active rule set; null where the step has not started.</summary>
-internal sealed record CaseDeadlines(DateOnly AssignmentDue, DateOnly? SignDue, DateOnly? ReturnDue, DateOnly? ReplyDue, int ExtensionDays, int PausedDays, string RuleSet);
-
-/// <summary>awaiting: within the rating period; rated; not_rated: the period passed without a rating; not_replied.</summary>
-internal enum RatingState
-{
-    NotReplied,
-    Awaiting,
-    Rated,
-    NotRated,
-}
-
-internal sealed record CaseDetail(
-    Guid Id,
-    Guid PetitionId,
-    string Number,
-    CaseKind Kind,
-    Guid? ParentCaseId,
-    CaseStatus Status,
-    string Category,
-    Guid RegionId,
-    string RegionName,
-    string Summary,
-    DateTimeOffset ReceivedAt,
-    DateTimeOffset AcceptedAt,
-    bool IsFirstTime,
-    bool IsRepeat,
-    bool IsSkipLevel,
-    Guid? SuggestedUnitId,
-    Guid? LeadUnitId,
-    string? LeadUnitName,
-    AssignmentMode? AssignmentMode,
-    bool ReportRequired,
-    DateTimeOffset? AssignedAt,
-    DateTimeOffset? SignedAt,
-    CaseDeadlines Deadlines,
-    ClockStep CurrentStep,
-    DateOnly CurrentDueOn,
-    Light Light,
-    DateTimeOffset? PausedAt,
-    string? PauseReason,
-    DateTimeOffset? RepliedAt,
-    Opinion? Opinion,
-    string? ReplyText,
-    IReadOnlyList<CaseAttachmentView> Attachments,
-    Rating? Rating,
-    RatingSource? RatingSource,
-    string? RatingNote,
-    RatingState RatingState,
-    DateTimeOffset? ClosedAt,
-    DateTimeOffset? FinalAt,
-    DateTimeOffset? ReviewRequestedAt,
-    Guid? AgentUserId,
-    string? AgentName,
-    string? LeaderName,
-    bool IsListed,
-    string? ListedReason,
-    IReadOnlyList<CoUnitView> CoUnits,
-    IReadOnlyList<ChecklistItemView> Checklist,
-    IReadOnlyList<ExtensionView> Extensions,
-    IReadOnlyList<PauseView> Pauses,
-    IReadOnlyList<SupervisionOrderView> SupervisionOrders,
-    IReadOnlyList<ReminderView> Reminders,
-    IReadOnlyList<string> Breaches,
-    IReadOnlyList<CaseTimelineEntry> Timeline,
-    IReadOnlyList<CaseAction> AllowedActions,
-    long Version);
-
-internal sealed class GetCaseHandler(IDbSession session, CaseStore store, CaseAttachments attachments, ICurrentUser caller, DispatchRules rules)
+/// <summary>
+/// One round trip: the case row (none when the case is outside the caller's jurisdiction) and everything recorded
+/// against it, in the result sets of <see cref="CaseSql.Detail"/>.
+/// </summary>
+internal sealed class GetCaseHandler(IDbSession session, CaseStore store, ICurrentUser caller, DispatchRules rules)
     : IQueryHandler<GetCase, CaseDetail>
 {
     public async ValueTask<CaseDetail> Handle(GetCase query, CancellationToken cancellationToken)
     {
-        var c = await store.GetAsync(query.Id, cancellationToken);
-        var byCase = new { CaseId = c.Id };
-        var coUnits = await session.QueryAsync<CoUnitView>(CaseSql.CoUnitsOf, byCase, cancellationToken);
-        var checklist = await session.QueryAsync<ChecklistItemView>(CaseSql.ChecklistOf, byCase, cancellationToken);
-        var extensions = await session.QueryAsync<ExtensionView>(CaseSql.ExtensionsOf, byCase, cancellationToken);
-        var pauses = await session.QueryAsync<PauseView>(CaseSql.PausesOf, byCase, cancellationToken);
-        var orders = await session.QueryAsync<SupervisionOrderView>(SupervisionSql.OrdersOf, byCase, cancellationToken);
-        var reminders = await session.QueryAsync<ReminderView>(CaseSql.RemindersOf, byCase, cancellationToken);
-        var breaches = await session.QueryAsync<string>(CaseSql.BreachesOf, byCase, cancellationToken);
-        var timeline = await session.QueryAsync<CaseTimelineEntry>(CaseSql.TimelineOf, byCase, cancellationToken);
-        var files = await attachments.OfCaseAsync(c.Id, cancellationToken);
+        await using var results = await session.QueryMultipleAsync(CaseSql.Detail, store.VisibleTo(new { query.Id, CaseId = query.Id }), cancellationToken);
+        var c = await results.ReadSingleOrDefaultAsync<CaseRow>() ?? throw new NotFoundException("Case");
+        var coUnits = (await results.ReadAsync<CoUnitView>()).AsList();
+        var checklist = (await results.ReadAsync<ChecklistItemView>()).AsList();
+        var extensions = (await results.ReadAsync<ExtensionView>()).AsList();
+        var pauses = (await results.ReadAsync<PauseView>()).AsList();
+        var orders = (await results.ReadAsync<SupervisionOrderView>()).AsList();
+        var reminders = (await results.ReadAsync<ReminderView>()).AsList();
+        var breaches = (await results.ReadAsync<string>()).AsList();
+        var timeline = (await results.ReadAsync<CaseTimelineEntry>()).AsList();
+        var files = (await results.ReadAsync<CaseAttachmentView>()).AsList();
         var situation = new CaseSituation(
             c,
             coUnits.Select(u => new UnitTask(u.UnitId, u.InputAt is not null)).ToList(),
@@ -203,14 +43,63 @@ internal sealed class GetCaseHandler(IDbSession session, CaseStore store, CaseAt
             checklist.Count(i => i.DoneAt is null),
             store.Today,
             store.ReviewRequestableUntil(c));
-        var actions = CaseActions.Allowed(situation, caller);
-        return new CaseDetail(
-            c.Id, c.PetitionId, c.Number, c.Kind, c.ParentCaseId, c.Status, c.Category, c.RegionId, c.RegionName, c.Summary, c.ReceivedAt, c.AcceptedAt,
-            c.IsFirstTime, c.IsRepeat, c.IsSkipLevel, c.SuggestedUnitId, c.LeadUnitId, c.LeadUnitName, c.AssignmentMode, c.ReportRequired, c.AssignedAt, c.SignedAt,
-            new CaseDeadlines(c.AssignmentDue, c.SignDue, c.ReturnDue, c.ReplyDue, c.ExtensionDays, c.PausedDays, rules.RuleSet),
-            c.CurrentStep, c.CurrentDueOn, c.Light, c.PausedAt, c.PauseReason, c.RepliedAt, c.Opinion, c.ReplyText, files, c.Rating, c.RatingSource, c.RatingNote,
-            RatingStateOf(c, store.Today), c.ClosedAt, c.FinalAt, c.ReviewRequestedAt, c.AgentUserId, c.AgentName, c.LeaderName, c.IsListed, c.ListedReason,
-            coUnits, checklist, extensions, pauses, orders, reminders, breaches, timeline, actions, c.Version);
+        return new CaseDetail
+        {
+            Id = c.Id,
+            PetitionId = c.PetitionId,
+            Number = c.Number,
+            Kind = c.Kind,
+            ParentCaseId = c.ParentCaseId,
+            Status = c.Status,
+            Category = c.Category,
+            RegionId = c.RegionId,
+            RegionName = c.RegionName,
+            Summary = c.Summary,
+            ReceivedAt = c.ReceivedAt,
+            AcceptedAt = c.AcceptedAt,
+            IsFirstTime = c.IsFirstTime,
+            IsRepeat = c.IsRepeat,
+            IsSkipLevel = c.IsSkipLevel,
+            SuggestedUnitId = c.SuggestedUnitId,
+            LeadUnitId = c.LeadUnitId,
+            LeadUnitName = c.LeadUnitName,
+            AssignmentMode = c.AssignmentMode,
+            ReportRequired = c.ReportRequired,
+            AssignedAt = c.AssignedAt,
+            SignedAt = c.SignedAt,
+            Deadlines = new CaseDeadlines(c.AssignmentDue, c.SignDue, c.ReturnDue, c.ReplyDue, c.ExtensionDays, c.PausedDays, rules.RuleSet),
+            CurrentStep = c.CurrentStep,
+            CurrentDueOn = c.CurrentDueOn,
+            Light = c.Light,
+            PausedAt = c.PausedAt,
+            PauseReason = c.PauseReason,
+            RepliedAt = c.RepliedAt,
+            Opinion = c.Opinion,
+            ReplyText = c.ReplyText,
+            Attachments = files,
+            Rating = c.Rating,
+            RatingSource = c.RatingSource,
+            RatingNote = c.RatingNote,
+            RatingState = RatingStateOf(c, store.Today),
+            ClosedAt = c.ClosedAt,
+            FinalAt = c.FinalAt,
+            ReviewRequestedAt = c.ReviewRequestedAt,
+            AgentUserId = c.AgentUserId,
+            AgentName = c.AgentName,
+            LeaderName = c.LeaderName,
+            IsListed = c.IsListed,
+            ListedReason = c.ListedReason,
+            CoUnits = coUnits,
+            Checklist = checklist,
+            Extensions = extensions,
+            Pauses = pauses,
+            SupervisionOrders = orders,
+            Reminders = reminders,
+            Breaches = breaches,
+            Timeline = timeline,
+            AllowedActions = CaseActions.Allowed(situation, caller),
+            Version = c.Version,
+        };
     }
 
     private RatingState RatingStateOf(CaseRow c, DateOnly today) =>
