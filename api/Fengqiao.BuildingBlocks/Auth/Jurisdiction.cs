@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Dapper;
 using Fengqiao.BuildingBlocks.Data;
 
@@ -37,7 +38,7 @@ public static class Jurisdiction
     public static bool Contains(ICurrentUser user, string regionPath) => Contains(user.RegionPath, regionPath);
 
     /// <summary>Whether <paramref name="regionPath"/> lies in the subtree of <paramref name="ancestorPath"/> (materialised paths end with '/').</summary>
-    public static bool Contains(string? ancestorPath, string regionPath) =>
+    public static bool Contains([NotNullWhen(true)] string? ancestorPath, string regionPath) =>
         ancestorPath is { Length: > 0 } && regionPath.StartsWith(ancestorPath, StringComparison.Ordinal);
 
     /// <summary>Whether the caller's jurisdiction is the whole region tree (a unit of the root region, the city).</summary>

@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
@@ -78,7 +79,7 @@ internal sealed class DemoCases
         var seeding = scoped.GetRequiredService<OrganizationSeeding>();
         async Task<UserSnapshot?> AgentAsync(string level) =>
             await seeding.FindUserIdAsync($"{level}.agent", cancellationToken) is { } id ? await directory.FindUserAsync(id, cancellationToken) : null;
-        var places = regions.Where(r => r.Path.StartsWith(town.Path, StringComparison.Ordinal)).ToList();
+        var places = regions.Where(r => Jurisdiction.Contains(town.Path, r.Path)).ToList();
         return new DemoCases(
             scoped.GetRequiredService<DispatchBulkLoading>(),
             scoped.GetRequiredService<WorkCalendar>(),

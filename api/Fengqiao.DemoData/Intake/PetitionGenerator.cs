@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bogus;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.BulkLoading;
@@ -87,7 +88,7 @@ internal sealed class PetitionGenerator
         foreach (var district in regions.Where(r => r.Level == "district"))
         {
             var places = new District(district, RegistrarOf(district, bureaus), [], []);
-            foreach (var region in regions.Where(r => r.Path.StartsWith(district.Path, StringComparison.Ordinal) && r.Level is "town" or "village"))
+            foreach (var region in regions.Where(r => Jurisdiction.Contains(district.Path, r.Path) && r.Level is "town" or "village"))
             {
                 var town = region.Level == "town" ? region : byPath[region.Path[..(region.Path.LastIndexOf('/', region.Path.Length - 2) + 1)]];
                 var place = new Place(region, town, places, RegistrarOf(town, townGovernments));

@@ -51,7 +51,7 @@ internal sealed class FindDuplicateCandidatesHandler(
     public async ValueTask<DuplicateCandidateList> Handle(FindDuplicateCandidates query, CancellationToken cancellationToken)
     {
         var region = await directory.FindRegionAsync(query.RegionId, cancellationToken);
-        if (region is null || caller.RegionPath is null || !region.Path.StartsWith(caller.RegionPath, StringComparison.Ordinal))
+        if (region is null || !Jurisdiction.Contains(caller, region.Path))
         {
             return new DuplicateCandidateList([]);
         }

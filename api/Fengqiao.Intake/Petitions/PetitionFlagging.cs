@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Intake.Rules;
 
@@ -110,7 +111,7 @@ internal static class PetitionFlagging
         var owningLevel = Math.Min(codes.Length - 1, 2);
         var owningPath = "/" + string.Join('/', codes.Take(owningLevel + 1)) + "/";
         var reachedLevel = input.Earlier
-            .Where(e => owningPath.StartsWith(e.RegistrarRegionPath, StringComparison.Ordinal) || e.RegistrarRegionPath.StartsWith(owningPath, StringComparison.Ordinal))
+            .Where(e => Jurisdiction.Contains(e.RegistrarRegionPath, owningPath) || Jurisdiction.Contains(owningPath, e.RegistrarRegionPath))
             .Select(e => Math.Min(LevelOf(e.RegistrarRegionPath), owningLevel))
             .DefaultIfEmpty(owningLevel)
             .Min();

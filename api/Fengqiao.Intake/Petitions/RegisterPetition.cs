@@ -88,7 +88,7 @@ internal sealed class RegisterPetitionHandler(
     public async ValueTask<RegisteredPetition> Handle(RegisterPetition command, CancellationToken cancellationToken)
     {
         var region = await directory.FindRegionAsync(command.RegionId, cancellationToken);
-        if (region is null || caller.RegionPath is null || !region.Path.StartsWith(caller.RegionPath, StringComparison.Ordinal))
+        if (region is null || !Jurisdiction.Contains(caller.RegionPath, region.Path))
         {
             throw Invalid(nameof(RegisterPetition.RegionId), "No such region in your jurisdiction.");
         }

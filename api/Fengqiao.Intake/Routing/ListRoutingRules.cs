@@ -46,7 +46,7 @@ internal sealed class ListRoutingRulesHandler(IDbSession session, ICurrentUser c
         if (query.RegionId is { } regionId)
         {
             var region = regions.FirstOrDefault(r => r.Id == regionId);
-            if (region is null || caller.RegionPath is null || !region.Path.StartsWith(caller.RegionPath, StringComparison.Ordinal))
+            if (region is null || !Jurisdiction.Contains(caller, region.Path))
             {
                 return new Page<RoutingRuleItem>([], null);
             }

@@ -44,13 +44,13 @@ internal sealed class RoutingRuleTargets(IDbSession session, ICurrentUser caller
         }
 
         var region = await directory.FindRegionAsync(regionId, cancellationToken);
-        if (region is null || !InJurisdiction(region.Path))
+        if (region is null || !Jurisdiction.Contains(caller, region.Path))
         {
             failures.Add(new ValidationFailure("regionId", "No such region in your jurisdiction."));
         }
 
         var unit = await directory.FindUnitAsync(unitId, cancellationToken);
-        if (unit is null || !InJurisdiction(unit.RegionPath))
+        if (unit is null || !Jurisdiction.Contains(caller, unit.RegionPath))
         {
             failures.Add(new ValidationFailure("unitId", "No such unit in your jurisdiction."));
         }
@@ -69,7 +69,4 @@ internal sealed class RoutingRuleTargets(IDbSession session, ICurrentUser caller
 
         return new RoutingRuleTarget(category, region, unit!);
     }
-
-    private bool InJurisdiction(string path) =>
-        caller.RegionPath is { Length: > 0 } prefix && path.StartsWith(prefix, StringComparison.Ordinal);
 }
