@@ -26,6 +26,7 @@ import { PageLoading } from '../../shared/components/page-loading';
 import { AttachmentList } from '../../shared/files/attachment-list';
 import { saveDownload } from '../../shared/files/file-transfer';
 import { useI18n } from '../../shared/i18n/i18n-context';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { CaseActionDialog } from './case-action-dialog';
 import { isDialogAction, sendCaseAction, type DialogAction } from './case-actions';
 import { caseFailureMessage } from './case-problem';
@@ -50,7 +51,7 @@ import {
   ratingStateLabel,
   timelineText,
 } from './dispatch-labels';
-import { useCase, useCaseCategories, useInvalidateCases } from './dispatch-queries';
+import { useCase, useInvalidateCases } from './dispatch-queries';
 import { LightTag } from './light-tag';
 
 type Extension = Schemas['ExtensionView'];
@@ -66,7 +67,7 @@ export function CasePage() {
 
 function CaseView({ caseDetail, etag }: { caseDetail: CaseDetail; etag: string }) {
   const { t, locale } = useI18n();
-  const categories = useCaseCategories();
+  const categories = usePetitionCategories();
   const [acting, setActing] = useState<DialogAction | null>(null);
   const c = caseDetail;
   const category = categories.data?.find((item) => item.code === c.category);

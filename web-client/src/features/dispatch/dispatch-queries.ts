@@ -67,15 +67,6 @@ export function useSupervisionBoard(regionId: string | undefined, unitCursor: st
   });
 }
 
-/** Subject categories, for showing a case's category by name. */
-export function useCaseCategories() {
-  return useQuery({
-    queryKey: ['petition-categories'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/petition-categories'))).items,
-    staleTime: 30 * 60_000,
-  });
-}
-
 export interface TrackingCredentials {
   trackingCode: string;
   secret: string;

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { useCategories } from './intake-queries';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 
 export function CategorySelect({
   value,
@@ -16,7 +16,7 @@ export function CategorySelect({
   allowClear?: boolean;
 }) {
   const { t, locale } = useI18n();
-  const categories = useCategories();
+  const categories = usePetitionCategories();
   return (
     <Select<string>
       id={id}

@@ -6,14 +6,6 @@ import type { PetitionDetail, PetitionQuery } from '../../shared/api/api-types';
 
 export const pageSize = 20;
 
-export function useCategories() {
-  return useQuery({
-    queryKey: ['petition-categories'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/petition-categories'))).items,
-    staleTime: 30 * 60_000,
-  });
-}
-
 export function usePetitionsPage(query: PetitionQuery, enabled = true) {
   return useQuery({
     queryKey: ['petitions', 'list', query],

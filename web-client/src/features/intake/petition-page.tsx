@@ -27,6 +27,7 @@ import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { ClassifyDialog } from './classify-dialog';
 import { AttachmentList } from '../../shared/files/attachment-list';
 import { fileForm, saveDownload } from '../../shared/files/file-transfer';
@@ -44,7 +45,7 @@ import {
   statusLabel,
   timelineLabel,
 } from './intake-labels';
-import { useCategories, useInvalidatePetitions, usePetition } from './intake-queries';
+import { useInvalidatePetitions, usePetition } from './intake-queries';
 import { RelateDialog, type RelateMode } from './relate-dialog';
 
 type Petitioner = Schemas['PetitionerView'];
@@ -67,7 +68,7 @@ export function PetitionPage() {
 function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: string }) {
   const { t, locale } = useI18n();
   const me = useCurrentUser();
-  const categories = useCategories();
+  const categories = usePetitionCategories();
   const roles = me.data?.roles ?? [];
   const [classifying, setClassifying] = useState(false);
   const [relating, setRelating] = useState<RelateMode | null>(null);

@@ -9,8 +9,8 @@ import { formFailureMessage } from '../../shared/api/form-failure';
 import { LoadError } from '../../shared/components/load-error';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { categoryName, formatDateTime, statusColor, statusLabel, timelineLabel } from './intake-labels';
-import { useCategories } from './intake-queries';
 import { PublicLayout } from './public-layout';
 
 export interface Credentials {
@@ -27,7 +27,7 @@ const trackQueryKey = (credentials: Credentials | null) => ['public-petition', c
 export function PublicTrackPage({ renderHandling }: { renderHandling?: (credentials: Credentials) => ReactNode } = {}) {
   const { t, locale } = useI18n();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
-  const categories = useCategories();
+  const categories = usePetitionCategories();
   const tracked = useQuery({
     queryKey: [...trackQueryKey(credentials), credentials?.secret ?? ''],
     queryFn: () =>

@@ -13,6 +13,7 @@ import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { CategorySelect } from './category-select';
 import { fileNameFrom, saveBlob } from '../../shared/files/file-transfer';
 import { FlagTags } from './flag-tags';
@@ -28,7 +29,7 @@ import {
   statusLabel,
   statuses,
 } from './intake-labels';
-import { pageSize, useCategories, usePetitionsPage } from './intake-queries';
+import { pageSize, usePetitionsPage } from './intake-queries';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import {
   deleteSavedFilter,
@@ -68,7 +69,7 @@ export function WorklistPage() {
   const pages = useCursorPages();
   const query = useMemo(() => toPetitionQuery(filters), [filters]);
   const petitions = usePetitionsPage({ ...query, cursor: pages.cursor ?? undefined, limit: pageSize });
-  const categories = useCategories();
+  const categories = usePetitionCategories();
   const roles = me.data?.roles ?? [];
 
   const apply = (values: FilterForm) => {

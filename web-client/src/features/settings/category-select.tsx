@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { usePetitionCategories } from './settings-queries';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 
 /** A petition category, named in the current language. */
 export function CategorySelect({

@@ -10,9 +10,10 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { CategorySelect } from './category-select';
 import { RoutingRuleDialog } from './routing-rule-dialog';
-import { etagOf, pageSize, useInvalidateRoutingRules, usePetitionCategories, useRoutingRulesPage } from './settings-queries';
+import { etagOf, pageSize, useInvalidateRoutingRules, useRoutingRulesPage } from './settings-queries';
 
 export function RoutingRulesPage() {
   const { t, locale } = useI18n();

@@ -9,14 +9,6 @@ export const pageSize = 20;
 /** The quoted version number the API sends as ETag and expects back in If-Match. */
 export const etagOf = (version: number): string => `"${String(version)}"`;
 
-export function usePetitionCategories() {
-  return useQuery({
-    queryKey: ['petition-categories'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/petition-categories'))).items,
-    staleTime: 10 * 60_000,
-  });
-}
-
 export function useRoutingRulesPage(query: RoutingRuleQuery) {
   return useQuery({
     queryKey: ['routing-rules', query],
