@@ -52,8 +52,9 @@ internal static class ApiServices
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Local or external bearer token", options => options.ForwardDefaultSelector = SelectScheme(configuration))
             .AddJwtBearer(LocalScheme, options => options.MapInboundClaims = false);
-        services.AddSingleton<RememberingTokenHandler>();
-        services.AddOptions<JwtBearerOptions>(LocalScheme).Configure<TokenSettings, RememberingTokenHandler>((options, settings, tokenHandler) =>
+        // Auth:RememberTokens off validates every request's token anew: a switch for measuring what remembering gains (docs/adr/0003).
+        services.AddSingleton<JsonWebTokenHandler>(_ => configuration.GetValue("Auth:RememberTokens", true) ? new RememberingTokenHandler() : new JsonWebTokenHandler());
+        services.AddOptions<JwtBearerOptions>(LocalScheme).Configure<TokenSettings, JsonWebTokenHandler>((options, settings, tokenHandler) =>
         {
             tokenHandler.MapInboundClaims = false;
             options.TokenHandlers.Clear();
