@@ -22,7 +22,6 @@ settings=(
   "all-on"
   "ReadCache__Enabled=false"
   "Database__SqliteStatementCache=false"
-  "Auth__RememberTokens=false"
 )
 
 for round in $(seq "$rounds"); do
