@@ -92,6 +92,6 @@ public static class PlatformServices
         var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new SqliteConnectionStringBuilder { DataSource = dataDirectory.File("fengqiao.db"), Pooling = true }.ToString()
             : options.ConnectionString;
-        return new SqliteConnectionFactory(connectionString, options.SqliteBusyTimeoutMilliseconds);
+        return new SqliteConnectionFactory(connectionString, options.SqliteBusyTimeoutMilliseconds, options.SqliteStatementCache);
     }
 }

@@ -4,11 +4,12 @@ namespace Fengqiao.Benchmarks;
 
 /// <summary>
 /// <c>generate [--petitions N] [--cases N] --data-dir DIR</c> creates a database with N generated petitions and N generated cases;
-/// <c>run --data-dir DIR [--requests N] [--clients N]</c> measures the API over it. Figures are printed, never asserted.
+/// <c>run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]</c> measures the API over it.
+/// Figures are printed, never asserted.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private const string Usage = "usage: generate [--petitions N] [--cases N] --data-dir DIR | run --data-dir DIR [--requests N] [--clients N]";
+    private const string Usage = "usage: generate [--petitions N] [--cases N] --data-dir DIR | run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -39,7 +40,8 @@ internal static class BenchmarkProgram
             case "generate" when options.ContainsKey("petitions") || options.ContainsKey("cases"):
                 return await GenerateCommand.RunAsync(Number("petitions", 0), Number("cases", 0), dataDirectory, cancel.Token);
             case "run":
-                return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("clients", 4), cancel.Token);
+                return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("mixed-requests", 21000),
+                    options.TryGetValue("mixed-only", out var mixedOnly) && bool.Parse(mixedOnly), Number("clients", 4), cancel.Token);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;

@@ -14,15 +14,21 @@ namespace Fengqiao.Benchmarks;
 /// Starts the real host on Kestrel over a generated database and measures, next to a bare Kestrel endpoint as the
 /// ceiling: with petitions, the worklist (first and a deep keyset page), petition details, duplicate candidates and
 /// registration as a town and a district petition officer; with cases, a town unit's worklist tabs (first and a deep
-/// keyset page) and tab counts as its handler, and the supervision board as a district and a city supervisor.
-/// Reads run before registration so they see the generated data only.
+/// keyset page) and tab counts as its handler, and the supervision board as a district and a city supervisor; with
+/// both, last, the mixed workload (<see cref="MixedAsync"/>). Reads run before anything is written so they see the
+/// generated data only. A deep keyset page is the last page that a walk of up to <see cref="DeepPages"/> pages reaches,
+/// so a run works at any size; a list of a single page has no keyset page, and its scenario is left out.
 /// </summary>
 internal static class RunCommand
 {
     private const int DeepPages = 50;
     private const int Samples = 200;
 
-    public static async Task<int> RunAsync(string dataDirectory, int requests, int clients, CancellationToken cancellationToken)
+    /// <summary>Reads per write in the mixed workload: staff re-read their lists and open details far more often than they register.</summary>
+    private const int ReadsPerWrite = 20;
+
+    /// <param name="mixedOnly">Measures the ceiling and the mixed workload only: for comparing the host's settings, one run each.</param>
+    public static async Task<int> RunAsync(string dataDirectory, int requests, int mixedRequests, bool mixedOnly, int clients, CancellationToken cancellationToken)
     {
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: true);
         if (!File.Exists(host.DatabaseFile))
@@ -53,14 +59,24 @@ internal static class RunCommand
         {
             await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
         };
-        if (cases > 0)
+        if (cases > 0 && !mixedOnly)
         {
             results.AddRange(await DispatchScenariosAsync(http, api, requests, clients));
         }
 
-        if (petitions > 0)
+        if (petitions > 0 && !mixedOnly)
         {
             results.AddRange(await IntakeScenariosAsync(host, http, api, requests, clients, cancellationToken));
+        }
+
+        if (petitions > 0 && cases > 0)
+        {
+            results.Add(await MixedAsync(host, http, api, mixedRequests, clients, cancellationToken));
+        }
+        else if (mixedOnly)
+        {
+            await Console.Error.WriteLineAsync("The mixed workload needs petitions and cases; generate both.");
+            return 2;
         }
 
         LoadDriver.Print(results, clients);
@@ -73,16 +89,29 @@ internal static class RunCommand
         var handler = await SignInAsync(http, api, "town.handler");
         var district = await SignInAsync(http, api, "district.supervisor");
         var city = await SignInAsync(http, api, "city.supervisor");
-        var (deepPage, deepCursor) = await WalkCasesAsync(http, api, handler, "in_progress");
+        var (_, deep) = await WalkAsync(http, cursor => Cases(api, "in_progress", cursor), handler);
         return await RepeatedAndFreshAsync(http, requests, clients,
         [
             ("cases to_sign first page, town handler", _ => Cases(api, "to_sign", null), handler),
             ("cases in_progress first page, town handler", _ => Cases(api, "in_progress", null), handler),
-            ($"cases in_progress page {deepPage} (keyset), town handler", _ => Cases(api, "in_progress", deepCursor), handler),
+            .. KeysetPage("cases in_progress", deep, "town handler", cursor => Cases(api, "in_progress", cursor), handler),
             ("case counts, town handler", _ => new Uri(api, "/api/v1/cases/counts"), handler),
             ("supervision board, district", _ => new Uri(api, "/api/v1/supervision-board"), district),
             ("supervision board, city", _ => new Uri(api, "/api/v1/supervision-board"), city),
         ]);
+    }
+
+    /// <summary>The scenario of a list's keyset page, or none (said so) when the list has a single page.</summary>
+    private static IEnumerable<(string Scenario, Func<int, Uri> Url, string Token)> KeysetPage(string list, DeepPage? deep, string caller, Func<string, Uri> url, string token)
+    {
+        if (deep is null)
+        {
+            Console.WriteLine($"  {list} (keyset), {caller}: left out, the list has a single page at this size");
+            return [];
+        }
+
+        var page = url(deep.Cursor);
+        return [($"{list} page {deep.Page} (keyset), {caller}", _ => page, token)];
     }
 
     /// <summary>
@@ -109,8 +138,8 @@ internal static class RunCommand
     {
         var town = await SignInAsync(http, api, "town.petition_officer");
         var district = await SignInAsync(http, api, "district.petition_officer");
-        var (townIds, townDeepCursor) = await WalkWorklistAsync(http, api, town);
-        var (_, districtDeepCursor) = await WalkWorklistAsync(http, api, district);
+        var (townIds, townDeep) = await WalkAsync(http, cursor => Worklist(api, cursor), town);
+        var (_, districtDeep) = await WalkAsync(http, cursor => Worklist(api, cursor), district);
         var duplicateQueries = await DuplicateQueriesAsync(http, api, town, townIds.Take(Samples).ToList());
         // Registrations are used up: enough for the measured requests and a warm-up of up to half as many again.
         var registrations = await RegistrationsAsync(host, http, api, town, requests + Math.Max(clients, requests / 2), cancellationToken);
@@ -119,8 +148,8 @@ internal static class RunCommand
         [
             ("worklist first page, town", _ => Worklist(api, null), town),
             ("worklist first page, district", _ => Worklist(api, null), district),
-            ($"worklist page {DeepPages + 1} (keyset), town", _ => Worklist(api, townDeepCursor), town),
-            ($"worklist page {DeepPages + 1} (keyset), district", _ => Worklist(api, districtDeepCursor), district),
+            .. KeysetPage("worklist", townDeep, "town", cursor => Worklist(api, cursor), town),
+            .. KeysetPage("worklist", districtDeep, "district", cursor => Worklist(api, cursor), district),
             ("petition by id, town", i => new Uri(api, $"/api/v1/petitions/{townIds[i % townIds.Count]}"), town),
         ]);
         results.Add(await LoadDriver.RunAsync("duplicate candidates, town", requests, clients,
@@ -133,28 +162,45 @@ internal static class RunCommand
         return results;
     }
 
+    /// <summary>
+    /// Staff at work, the mechanisms' test (docs/adr): from every client, <see cref="ReadsPerWrite"/> reads for each
+    /// registration, so the read cache is emptied by a commit about every 21 requests. The reads are what the roles re-read
+    /// all day: the town and district officers' worklists and the town's petitions from its first page, the town handler's
+    /// tabs and counts, the district's and the city's board.
+    /// </summary>
+    private static async Task<ScenarioResult> MixedAsync(BenchmarkHost host, HttpClient http, Uri api, int requests, int clients, CancellationToken cancellationToken)
+    {
+        var town = await SignInAsync(http, api, "town.petition_officer");
+        var district = await SignInAsync(http, api, "district.petition_officer");
+        var handler = await SignInAsync(http, api, "town.handler");
+        var districtSupervisor = await SignInAsync(http, api, "district.supervisor");
+        var citySupervisor = await SignInAsync(http, api, "city.supervisor");
+        var firstPage = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Worklist(api, null), town, null, HttpStatusCode.OK))!["items"]!.AsArray()
+            .Select(item => item!["id"]!.GetValue<string>()).ToList();
+        var petition = (int i) => new Uri(api, $"/api/v1/petitions/{firstPage[i % firstPage.Count]}");
+        (Func<int, Uri> Url, string Token)[] reads =
+        [
+            (_ => Worklist(api, null), town), (petition, town), (_ => Cases(api, "in_progress", null), handler), (petition, town),
+            (_ => new Uri(api, "/api/v1/cases/counts"), handler), (_ => Worklist(api, null), district), (petition, town),
+            (_ => new Uri(api, "/api/v1/supervision-board"), districtSupervisor), (_ => Worklist(api, null), town),
+            (_ => Cases(api, "to_sign", null), handler), (petition, town), (_ => Cases(api, "in_progress", null), handler),
+            (_ => Worklist(api, null), town), (_ => new Uri(api, "/api/v1/supervision-board"), citySupervisor), (petition, town),
+            (_ => new Uri(api, "/api/v1/cases/counts"), handler), (_ => Worklist(api, null), district),
+            (_ => Cases(api, "in_progress", null), handler), (_ => Worklist(api, null), town),
+            (_ => new Uri(api, "/api/v1/supervision-board"), districtSupervisor),
+        ];
+
+        // The warm-up sends at most as many requests as are measured, in at most ten batches that each count from 0.
+        var registrations = await RegistrationsAsync(host, http, api, town, 2 * (requests / (ReadsPerWrite + 1)) + 11, cancellationToken);
+        var registered = 0;
+        return await LoadDriver.RunAsync($"mixed: {ReadsPerWrite} reads per registration", requests, clients, i => i % (ReadsPerWrite + 1) == ReadsPerWrite
+                ? SendAsync(http, HttpMethod.Post, new Uri(api, "/api/v1/petitions"), town, registrations[Interlocked.Increment(ref registered) - 1], HttpStatusCode.Created)
+                : SendAsync(http, HttpMethod.Get, reads[i % (ReadsPerWrite + 1)].Url(i), reads[i % (ReadsPerWrite + 1)].Token, null, HttpStatusCode.OK),
+            maxWarmUpRequests: requests);
+    }
+
     private static Uri Cases(Uri api, string tab, string? cursor) =>
         new(api, $"/api/v1/cases?tab={tab}&limit=20" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
-
-    /// <summary>Follows a tab for up to <see cref="DeepPages"/> pages while it goes on; answers the number and cursor of the last page reached.</summary>
-    private static async Task<(int Page, string Cursor)> WalkCasesAsync(HttpClient http, Uri api, string token, string tab)
-    {
-        string? cursor = null;
-        var page = 1;
-        while (page <= DeepPages)
-        {
-            var next = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Cases(api, tab, cursor), token, null, HttpStatusCode.OK))!["nextCursor"]?.GetValue<string>();
-            if (next is null)
-            {
-                break;
-            }
-
-            cursor = next;
-            page++;
-        }
-
-        return cursor is null ? throw new InvalidOperationException($"The {tab} tab has a single page; generate more cases.") : (page, cursor);
-    }
 
     private static Uri Worklist(Uri api, string? cursor) =>
         new(api, "/api/v1/petitions?limit=20" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
@@ -166,19 +212,29 @@ internal static class RunCommand
         return JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
     }
 
-    /// <summary>Follows the worklist for <see cref="DeepPages"/> pages; answers the ids seen and the cursor of the page after.</summary>
-    private static async Task<(List<string> Ids, string Cursor)> WalkWorklistAsync(HttpClient http, Uri api, string token)
+    /// <summary>
+    /// Follows a list for up to <see cref="DeepPages"/> pages while it goes on; answers the ids seen and the last page
+    /// reached (the page after the last one read when the list goes on), none when the list has a single page.
+    /// </summary>
+    private static async Task<(List<string> Ids, DeepPage? Deep)> WalkAsync(HttpClient http, Func<string?, Uri> url, string token)
     {
         var ids = new List<string>();
-        var cursor = string.Empty;
-        for (var page = 0; page < DeepPages; page++)
+        string? cursor = null;
+        var page = 1;
+        while (page <= DeepPages)
         {
-            var body = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Worklist(api, page == 0 ? null : cursor), token, null, HttpStatusCode.OK))!;
+            var body = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, url(cursor), token, null, HttpStatusCode.OK))!;
             ids.AddRange(body["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
-            cursor = body["nextCursor"]?.GetValue<string>() ?? throw new InvalidOperationException($"The worklist ended after {page + 1} pages; generate more petitions.");
+            if (body["nextCursor"]?.GetValue<string>() is not { } next)
+            {
+                break;
+            }
+
+            cursor = next;
+            page++;
         }
 
-        return (ids, cursor);
+        return (ids, cursor is null ? null : new DeepPage(page, cursor));
     }
 
     /// <summary>What staff would type for petitions already registered: the same text, region, category and the petitioner's ID number.</summary>
@@ -263,3 +319,6 @@ internal static class RunCommand
             : throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
     }
 }
+
+/// <summary>A keyset page of a list: its number and the cursor that reads it.</summary>
+internal sealed record DeepPage(int Page, string Cursor);

@@ -52,12 +52,10 @@ internal static class ApiServices
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Local or external bearer token", options => options.ForwardDefaultSelector = SelectScheme(configuration))
             .AddJwtBearer(LocalScheme, options => options.MapInboundClaims = false);
-        services.AddSingleton<RememberingTokenHandler>();
-        services.AddOptions<JwtBearerOptions>(LocalScheme).Configure<TokenSettings, RememberingTokenHandler>((options, settings, tokenHandler) =>
+        services.AddOptions<JwtBearerOptions>(LocalScheme).Configure<TokenSettings>((options, settings) =>
         {
-            tokenHandler.MapInboundClaims = false;
             options.TokenHandlers.Clear();
-            options.TokenHandlers.Add(tokenHandler);
+            options.TokenHandlers.Add(new JsonWebTokenHandler { MapInboundClaims = false });
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,
@@ -74,7 +72,7 @@ internal static class ApiServices
                 NameClaimType = FengqiaoClaims.Name,
                 RoleClaimType = FengqiaoClaims.Role,
             };
-            // Runs after every successful validation, remembered tokens included.
+            // Runs after every successful validation.
             options.Events = new JwtBearerEvents { OnTokenValidated = RefuseStaleSecurityStamp };
         });
         if (configuration["Auth:Oidc:Authority"] is { Length: > 0 } authority)

@@ -17,4 +17,11 @@ public sealed class DatabaseOptions
 
     /// <summary>How long a SQLite connection waits on a locked database before failing, in milliseconds.</summary>
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// Keep SQLite connections open in the application's pool with their prepared statements (see
+    /// <see cref="SqliteConnectionFactory"/>); off, every session opens a plain connection from Microsoft.Data.Sqlite's
+    /// own pool and prepares its statements again. A switch for measuring what the pool gains (docs/adr/0001).
+    /// </summary>
+    public bool SqliteStatementCache { get; set; } = true;
 }

@@ -23,8 +23,10 @@ public interface IDbConnectionFactory
 /// Keeps SQLite connections open between sessions, each with the statements it prepared (see
 /// <see cref="StatementCachingSqliteConnection"/>): Microsoft.Data.Sqlite's own pool finalizes a connection's statements
 /// when the session closes it, so every request parsed and planned its SQL again, a fifth of the time of a worklist read.
+/// With <paramref name="keepStatements"/> off, every session opens a plain connection from that pool and closes it again
+/// (the switch <c>Database:SqliteStatementCache</c>, for measuring what keeping them gains).
 /// </summary>
-internal sealed class SqliteConnectionFactory(string connectionString, int busyTimeoutMilliseconds) : IDbConnectionFactory, IDisposable
+internal sealed class SqliteConnectionFactory(string connectionString, int busyTimeoutMilliseconds, bool keepStatements = true) : IDbConnectionFactory, IDisposable
 {
     /// <summary>Idle connections kept beyond this are closed: more than the requests two cores serve at once.</summary>
     private const int MaxIdleConnections = 32;
@@ -48,7 +50,7 @@ internal sealed class SqliteConnectionFactory(string connectionString, int busyT
             await idle.DisposeAsync();
         }
 
-        var connection = new StatementCachingSqliteConnection(ConnectionString);
+        var connection = keepStatements ? new StatementCachingSqliteConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

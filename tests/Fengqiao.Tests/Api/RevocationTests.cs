@@ -10,8 +10,8 @@ namespace Fengqiao.Tests.Api;
 
 /// <summary>
 /// Disabling a user, changing their roles, resetting their password, signing out and revoking a refresh family end the
-/// user's access tokens at once (through the security stamp), not at their expiry; the tokens used here were seen and
-/// remembered by the host before they were revoked.
+/// user's access tokens at once (through the security stamp), not at their expiry; the tokens used here were used
+/// successfully before they were revoked.
 /// </summary>
 public sealed class RevocationTests : IntakeTestBase
 {
