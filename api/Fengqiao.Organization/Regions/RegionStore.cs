@@ -39,13 +39,4 @@ internal sealed class RegionStore(IDbSession session, ICurrentUser caller)
             throw new ConflictException("region_name_taken", $"The town already has an active village or community named '{name}'.");
         }
     }
-
-    /// <summary>Runs a versioned update; no row changed means someone else changed it since it was read.</summary>
-    public async Task UpdateVersionedAsync(string sql, object parameters, long expectedVersion, CancellationToken cancellationToken)
-    {
-        if (await session.ExecuteAsync(sql, parameters, cancellationToken) == 0)
-        {
-            throw new PreconditionFailedException(expectedVersion);
-        }
-    }
 }

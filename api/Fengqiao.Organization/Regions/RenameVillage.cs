@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
@@ -29,13 +30,13 @@ internal sealed class RenameVillageValidator : AbstractValidator<RenameVillage>
     }
 }
 
-internal sealed class RenameVillageHandler(RegionStore store, IAuditLog audit) : ICommandHandler<RenameVillage, EntityVersion>
+internal sealed class RenameVillageHandler(IDbSession session, RegionStore store, IAuditLog audit) : ICommandHandler<RenameVillage, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(RenameVillage command, CancellationToken cancellationToken)
     {
         var before = await store.GetVillageForChangeAsync(command.RegionId, command.ExpectedVersion, cancellationToken);
         await store.CheckNameFreeAsync(before.ParentId, before.Id, command.Name, cancellationToken);
-        await store.UpdateVersionedAsync(RegionSql.Rename, new { Id = command.RegionId, command.Name, command.ExpectedVersion }, command.ExpectedVersion, cancellationToken);
+        await session.ExecuteVersionedAsync(RegionSql.Rename, new { Id = command.RegionId, command.Name, command.ExpectedVersion }, command.ExpectedVersion, cancellationToken);
         var after = await store.GetAsync(command.RegionId, cancellationToken);
         audit.Record(new AuditEntry("region.renamed", "region", command.RegionId, before, after));
         return new EntityVersion(after.Id, after.Version);

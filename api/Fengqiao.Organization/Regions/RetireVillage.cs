@@ -27,7 +27,7 @@ internal sealed class RetireVillageHandler(IDbSession session, RegionStore store
             throw new ConflictException("region_has_units", "Active units belong to the village; retire or move them first.");
         }
 
-        await store.UpdateVersionedAsync(RegionSql.Retire, new { Id = command.RegionId, command.ExpectedVersion, Now = clock.GetUtcNow() }, command.ExpectedVersion, cancellationToken);
+        await session.ExecuteVersionedAsync(RegionSql.Retire, new { Id = command.RegionId, command.ExpectedVersion, Now = clock.GetUtcNow() }, command.ExpectedVersion, cancellationToken);
         var after = await store.GetAsync(command.RegionId, cancellationToken);
         audit.Record(new AuditEntry("region.retired", "region", command.RegionId, before, after));
         return new EntityVersion(after.Id, after.Version);

@@ -32,7 +32,7 @@ internal sealed class RetireUnitHandler(IDbSession session, UnitStore store, IAu
             throw new ConflictException("unit_has_sub_units", "Active units report to this one; retire or move them first.");
         }
 
-        await store.UpdateVersionedAsync(UnitSql.Retire, new { Id = command.UnitId, command.ExpectedVersion, Now = clock.GetUtcNow() }, command.ExpectedVersion, cancellationToken);
+        await session.ExecuteVersionedAsync(UnitSql.Retire, new { Id = command.UnitId, command.ExpectedVersion, Now = clock.GetUtcNow() }, command.ExpectedVersion, cancellationToken);
         var after = await store.GetAsync(command.UnitId, cancellationToken);
         audit.Record(new AuditEntry("unit.retired", "unit", command.UnitId, before, after));
         return new EntityVersion(after.Id, after.Version);

@@ -72,15 +72,6 @@ internal sealed class UnitStore(IDbSession session, ICurrentUser caller)
         return new UnitPlacement(regionPath);
     }
 
-    /// <summary>Runs a versioned update; no row changed means someone else changed it since it was read.</summary>
-    public async Task UpdateVersionedAsync(string sql, object parameters, long expectedVersion, CancellationToken cancellationToken)
-    {
-        if (await session.ExecuteAsync(sql, parameters, cancellationToken) == 0)
-        {
-            throw new PreconditionFailedException(expectedVersion);
-        }
-    }
-
     /// <summary>Whether walking up from <paramref name="start"/> through parent units meets <paramref name="unitId"/>.</summary>
     private async Task<bool> ReachesAsync(ParentCandidate start, Guid unitId, CancellationToken cancellationToken)
     {

@@ -50,7 +50,7 @@ internal sealed class UpdateUnitHandler(IDbSession session, UnitStore store, IAu
             throw new ConflictException("unit_has_sub_units_elsewhere", "Units reporting to this one lie outside the new region; move them first.");
         }
 
-        await store.UpdateVersionedAsync(
+        await session.ExecuteVersionedAsync(
             UnitSql.Update,
             new
             {
