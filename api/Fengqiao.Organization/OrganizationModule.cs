@@ -34,6 +34,8 @@ public static class OrganizationModule
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<UserStore>();
         services.AddScoped<RoleGrants>();
+        services.AddScoped<UnitStore>();
+        services.AddScoped<RegionStore>();
         services.AddSingleton<SecurityStampCache>();
         services.AddSingleton<ISecurityStamps>(sp => sp.GetRequiredService<SecurityStampCache>());
         services.AddHostedService<SecurityStampRefresher>();
@@ -59,11 +61,17 @@ public static class OrganizationModule
         var regions = api.MapGroup("/regions");
         ListRegionsEndpoint.Map(regions);
         GetRegionEndpoint.Map(regions);
+        CreateVillageEndpoint.Map(regions);
+        RenameVillageEndpoint.Map(regions);
+        RetireVillageEndpoint.Map(regions);
         ListPublicRegionsEndpoint.Map(api);
 
         var units = api.MapGroup("/units");
         ListUnitsEndpoint.Map(units);
         GetUnitEndpoint.Map(units);
+        CreateUnitEndpoint.Map(units);
+        UpdateUnitEndpoint.Map(units);
+        RetireUnitEndpoint.Map(units);
 
         var users = api.MapGroup("/users");
         ListUsersEndpoint.Map(users);

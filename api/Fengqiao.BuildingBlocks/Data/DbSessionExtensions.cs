@@ -57,4 +57,13 @@ public static class DbSessionExtensions
         var connection = await session.GetConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Runs an update guarded by the version the caller read; no row changed means someone changed it since (412).</summary>
+    public static async Task ExecuteVersionedAsync(this IDbSession session, string sql, object parameters, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (await session.ExecuteAsync(sql, parameters, cancellationToken) == 0)
+        {
+            throw new Errors.PreconditionFailedException(expectedVersion);
+        }
+    }
 }

@@ -31,6 +31,6 @@ public interface IOrganizationDirectory
     /// <summary>The regions directly below a region, ordered by path.</summary>
     Task<IReadOnlyList<RegionSnapshot>> ListChildRegionsAsync(Guid parentId, CancellationToken cancellationToken);
 
-    /// <summary>Every unit, ordered by region path and name.</summary>
+    /// <summary>Every unit not retired (those new work may go to), ordered by region path and name.</summary>
     Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken);
 }

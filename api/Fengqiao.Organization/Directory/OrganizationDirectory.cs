@@ -40,10 +40,11 @@ internal static class DirectorySql
 
     public const string RegionNamesByCode = "SELECT code AS Code, name AS Name FROM org_regions WHERE code IN @Codes";
 
-    public const string AllUnits = """
+    public const string ActiveUnits = """
         SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
         FROM org_units u
         JOIN org_regions r ON r.id = u.region_id
+        WHERE u.retired_at IS NULL
         ORDER BY u.region_path, u.name
         """;
 
@@ -179,7 +180,7 @@ internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationD
     }
 
     public async Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken) =>
-        (await session.QueryAsync<DirectoryUnitRow>(DirectorySql.AllUnits, null, cancellationToken)).Select(ToSnapshot).ToList();
+        (await session.QueryAsync<DirectoryUnitRow>(DirectorySql.ActiveUnits, null, cancellationToken)).Select(ToSnapshot).ToList();
 
     private static UnitSnapshot ToSnapshot(DirectoryUnitRow r) => new(r.Id, r.Name, Snake(r.Kind), r.RegionId, r.RegionPath, Snake(r.RegionLevel));
 

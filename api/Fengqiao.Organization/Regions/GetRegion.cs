@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,10 @@ internal static class GetRegionEndpoint
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<RegionItem>> Handle(Guid id, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetRegion(id), cancellationToken));
+    private static async Task<Ok<RegionItem>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var region = await sender.Send(new GetRegion(id), cancellationToken);
+        Versioning.SetETag(context, region.Version);
+        return TypedResults.Ok(region);
+    }
 }

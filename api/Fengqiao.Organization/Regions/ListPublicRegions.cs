@@ -17,9 +17,9 @@ internal sealed record ListPublicRegions : IQuery<RegionList>;
 internal static class PublicRegionSql
 {
     public const string CityDistrictsAndTowns = """
-        SELECT id AS Id, code AS Code, name AS Name, level AS Level, parent_id AS ParentId, path AS Path
+        SELECT id AS Id, code AS Code, name AS Name, level AS Level, parent_id AS ParentId, path AS Path, retired_at AS RetiredAt, version AS Version
         FROM org_regions
-        WHERE level <> 'Village'
+        WHERE level <> 'Village' AND retired_at IS NULL
         ORDER BY path
         """;
 }

@@ -17,6 +17,11 @@ internal sealed record RegionItem
 
     /// <summary>Materialised path of region codes, e.g. <c>/330600/330602/</c>.</summary>
     public required string Path { get; init; }
+
+    /// <summary>Set once a village or community is retired: it keeps its name for history and is offered for no new work.</summary>
+    public required DateTimeOffset? RetiredAt { get; init; }
+
+    public required long Version { get; init; }
 }
 
 internal sealed record RegionList(IReadOnlyList<RegionItem> Items);

@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,10 @@ internal static class GetUnitEndpoint
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<UnitItem>> Handle(Guid id, ISender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetUnit(id), cancellationToken));
+    private static async Task<Ok<UnitItem>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var unit = await sender.Send(new GetUnit(id), cancellationToken);
+        Versioning.SetETag(context, unit.Version);
+        return TypedResults.Ok(unit);
+    }
 }

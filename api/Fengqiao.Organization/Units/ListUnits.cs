@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Organization.Units;
 
-/// <summary>Units of the caller's jurisdiction, optionally within one region's subtree and of one kind.</summary>
-internal sealed record ListUnits(Guid? RegionId, UnitKind? Kind, string? Cursor, int? Limit) : IQuery<Page<UnitItem>>;
+/// <summary>
+/// Units of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left
+/// out, so that pickers offer only units new work may go to, unless an administrator's view asks for them.
+/// </summary>
+internal sealed record ListUnits(Guid? RegionId, UnitKind? Kind, bool IncludeRetired, string? Cursor, int? Limit) : IQuery<Page<UnitItem>>;
 
 internal sealed class ListUnitsValidator : AbstractValidator<ListUnits>
 {
@@ -46,6 +49,7 @@ internal sealed class ListUnitsHandler(IDbSession session, ICurrentUser user) : 
             {
                 RegionPrefix = regionPrefix,
                 Kind = query.Kind?.ToString(),
+                query.IncludeRetired,
                 AfterPath = after?.RegionPath,
                 AfterName = after?.Name,
                 AfterId = after?.Id,
@@ -61,16 +65,17 @@ internal static class ListUnitsEndpoint
     public static void Map(IEndpointRouteBuilder units) =>
         units.MapGet("/", Handle)
             .WithName("ListUnits")
-            .WithSummary("Units within the caller's jurisdiction; regionId narrows to that region's subtree.")
+            .WithSummary("Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.")
             .RequireSignedIn()
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<UnitItem>>> Handle(
         Guid? regionId,
         [QueryEnum(typeof(UnitKind))] string? kind,
+        bool? includeRetired,
         string? cursor,
         int? limit,
         ISender sender,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ListUnits(regionId, QueryEnum.Parse<UnitKind>(kind, nameof(kind)), cursor, limit), cancellationToken));
+        TypedResults.Ok(await sender.Send(new ListUnits(regionId, QueryEnum.Parse<UnitKind>(kind, nameof(kind)), includeRetired ?? false, cursor, limit), cancellationToken));
 }

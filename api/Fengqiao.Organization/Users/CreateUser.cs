@@ -45,7 +45,7 @@ internal sealed class CreateUserHandler(
     {
         if (await session.ExecuteScalarAsync<long>(UserSql.UnitInJurisdiction, Jurisdiction.Parameters(caller, new { command.UnitId }), cancellationToken) == 0)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateUser.UnitId), "No such unit in your jurisdiction.")]);
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateUser.UnitId), "No such active unit in your jurisdiction.")]);
         }
 
         await grants.CheckChangeAsync(null, command.UnitId, [], command.Roles, cancellationToken);

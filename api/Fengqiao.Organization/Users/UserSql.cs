@@ -46,7 +46,8 @@ internal static class UserSql
 
     public const string UserNameExists = "SELECT COUNT(*) FROM org_users WHERE user_name = @UserName";
 
-    public const string UnitInJurisdiction = "SELECT COUNT(*) FROM org_units WHERE id = @UnitId AND region_path LIKE @JurisdictionPrefix";
+    /// <summary>A unit new users may join: in the caller's jurisdiction and not retired.</summary>
+    public const string UnitInJurisdiction = "SELECT COUNT(*) FROM org_units WHERE id = @UnitId AND region_path LIKE @JurisdictionPrefix AND retired_at IS NULL";
 
     public const string UnitKindInJurisdiction = "SELECT kind FROM org_units WHERE id = @UnitId AND region_path LIKE @JurisdictionPrefix";
 

@@ -289,7 +289,7 @@ public sealed class UserAdminTests
         throw new AssertionException($"unit {name} not visible");
     }
 
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, object? body, string ifMatch)
+    internal static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, object? body, string ifMatch)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);

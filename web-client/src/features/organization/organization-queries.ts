@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { UnitQuery, UserDetails, UserQuery } from '../../shared/api/api-types';
+import type { Unit, UnitQuery, UserDetails, UserQuery } from '../../shared/api/api-types';
 
 export const pageSize = 20;
 
@@ -27,11 +27,17 @@ export interface VersionedUser {
   etag: string;
 }
 
-async function fetchVersionedUser(id: string): Promise<VersionedUser> {
-  const { data, response } = await api.GET('/api/v1/users/{id}', { params: { path: { id } } });
+/** A read whose ETag a following change must send as If-Match (problem answers already reject, see the client). */
+async function withETag<T>(read: Promise<{ data?: T; response: Response }>, what: string): Promise<{ value: T; etag: string }> {
+  const { data, response } = await read;
   const etag = response.headers.get('ETag');
-  if (!data || !etag) throw new Error(`The API returned user ${id} without a body or an ETag.`);
-  return { user: data, etag };
+  if (data === undefined || !etag) throw new Error(`The API returned ${what} without a body or an ETag.`);
+  return { value: data, etag };
+}
+
+async function fetchVersionedUser(id: string): Promise<VersionedUser> {
+  const { value, etag } = await withETag(api.GET('/api/v1/users/{id}', { params: { path: { id } } }), `user ${id}`);
+  return { user: value, etag };
 }
 
 export const userQueryKey = (id: string) => ['users', 'detail', id] as const;
@@ -66,4 +72,53 @@ export function useGrantableRoles(unitId: string | undefined) {
 export function useInvalidateUsers() {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: ['users'] }), [queryClient]);
+}
+
+export interface VersionedUnit {
+  unit: Unit;
+  etag: string;
+}
+
+async function fetchVersionedUnit(id: string): Promise<VersionedUnit> {
+  const { value, etag } = await withETag(api.GET('/api/v1/units/{id}', { params: { path: { id } } }), `unit ${id}`);
+  return { unit: value, etag };
+}
+
+const unitQueryKey = (id: string) => ['units', 'detail', id] as const;
+
+/** The unit with the ETag that a following change must send as If-Match. */
+export function useVersionedUnit(id: string | null) {
+  return useQuery({
+    queryKey: unitQueryKey(id ?? ''),
+    queryFn: () => fetchVersionedUnit(id ?? ''),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+export function useFreshVersionedUnit() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (id: string) => queryClient.query({ queryKey: unitQueryKey(id), queryFn: () => fetchVersionedUnit(id), staleTime: 0 }),
+    [queryClient],
+  );
+}
+
+/** Unit lists, pickers included, and the directory-backed pages read units afresh after a change. */
+export function useInvalidateUnits() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: ['units'] }), [queryClient]);
+}
+
+/** Region trees and pickers read regions afresh after a change; unit lists show region names too. */
+export function useInvalidateRegions() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['regions'] }),
+        queryClient.invalidateQueries({ queryKey: ['units'] }),
+      ]),
+    [queryClient],
+  );
 }

@@ -9,6 +9,18 @@ const messageByCode: Record<string, MessageKey> = {
   cannot_change_own_roles: 'error.cannotChangeOwnRoles',
   role_not_grantable: 'error.roleNotGrantable',
   routing_rule_exists: 'error.routingRuleExists',
+  unit_name_taken: 'error.unitNameTaken',
+  unit_has_active_users: 'error.unitHasActiveUsers',
+  unit_has_sub_units: 'error.unitHasSubUnits',
+  unit_has_sub_units_elsewhere: 'error.unitHasSubUnitsElsewhere',
+  unit_retired: 'error.unitRetired',
+  unit_kind_conflicts_with_roles: 'error.unitKindConflictsWithRoles',
+  region_code_taken: 'error.regionCodeTaken',
+  region_name_taken: 'error.regionNameTaken',
+  region_has_units: 'error.regionHasUnits',
+  region_retired: 'error.regionRetired',
+  not_a_village: 'error.notAVillage',
+  not_a_town: 'error.notATown',
 };
 
 const messageByStatus: Record<number, MessageKey> = {
