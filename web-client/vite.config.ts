@@ -19,6 +19,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
-    testTimeout: 20_000,
+    // Form tests drive Ant Design selects through jsdom: a few seconds each when the 2 cores are shared with the .NET
+    // build or other suites, so the limit only catches hangs.
+    testTimeout: 60_000,
   },
 });
