@@ -3,12 +3,14 @@ using Fengqiao.DemoData;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
+using Fengqiao.Receptions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiHost();
 builder.Services.AddOrganization(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
+builder.Services.AddReceptions(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -21,5 +23,6 @@ app.UseApiHost();
 app.MapOrganization();
 app.MapIntake();
 app.MapDispatch();
+app.MapReceptions();
 app.MapHostEndpoints();
 await app.RunAsync();

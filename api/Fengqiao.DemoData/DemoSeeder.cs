@@ -5,9 +5,11 @@ using Fengqiao.Contracts.Intake;
 using Fengqiao.DemoData.Dispatch;
 using Fengqiao.DemoData.Intake;
 using Fengqiao.DemoData.Organization;
+using Fengqiao.DemoData.Receptions;
 using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Organization.Seeding;
+using Fengqiao.Receptions.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +35,7 @@ internal sealed partial class DemoSeeder(
 
         await SeedOrganizationAsync(cancellationToken);
         await SeedPetitionsAndCasesAsync(cancellationToken);
+        await SeedReceptionsAsync(cancellationToken);
     }
 
     /// <summary>Generates <paramref name="count"/> petitions with the fixed seed and loads them, in the given scope.</summary>
@@ -93,6 +96,26 @@ internal sealed partial class DemoSeeder(
         LogPetitionsSeeded(logger, loaded.Petitions, cases, stopwatch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// A year of receptions while there are none (unless <c>Demo:Receptions</c> is false), after the petitions: their assigned
+    /// batches register petitions through the intake module, which a petition load would otherwise see and skip itself.
+    /// </summary>
+    private async Task SeedReceptionsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var receptions = services.GetRequiredService<ReceptionsSeeding>();
+        if (!configuration.GetValue("Demo:Receptions", true) || await receptions.AnyReceptionAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var generated = await ReceptionGenerator.GenerateAsync(services, cancellationToken);
+        var batches = await receptions.LoadAsync(generated, cancellationToken);
+        LogReceptionsSeeded(logger, generated.Count, batches, stopwatch.Elapsed.TotalSeconds);
+    }
+
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>
     private static BulkCaseUnits? UnitsWorkingOn(CaseHistory history)
     {
@@ -112,6 +135,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data seeded: {Users} users named <level>.<role> (e.g. city.admin, district.handler, town.petition_officer), password: {Password}")]
     private static partial void LogDemoUsers(ILogger logger, int users, string password);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo receptions seeded: {Receptions} receptions, {Batches} batches in {Seconds:0.0} s")]
+    private static partial void LogReceptionsSeeded(ILogger logger, int receptions, int batches, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions and cases seeded: {Petitions} petitions, {Cases} cases in {Seconds:0.0} s")]
     private static partial void LogPetitionsSeeded(ILogger logger, int petitions, int cases, double seconds);

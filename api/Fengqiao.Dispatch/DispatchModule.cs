@@ -3,6 +3,7 @@ using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Dispatch.Attachments;
 using Fengqiao.Dispatch.BulkLoading;
@@ -36,6 +37,7 @@ public static class DispatchModule
         services.AddScoped<ReviewOpener>();
         services.AddScoped<PublicCases>();
         services.AddScoped<CaseAttachments>();
+        services.AddScoped<ICaseLeadership, CaseLeadership>();
         services.AddScoped<CaseBulkLoader>();
         services.AddScoped(sp => new DispatchBulkLoading(
             sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<DispatchRules>(), sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<CaseBulkLoader>(),

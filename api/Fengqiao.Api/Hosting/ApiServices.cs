@@ -9,6 +9,7 @@ using Fengqiao.BuildingBlocks.Mediator;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
+using Fengqiao.Receptions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -36,7 +37,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 

@@ -7,9 +7,11 @@ public sealed record PetitionRegistered(
 /// <summary>Accepted for handling: the dispatch module opens a case, starting with the suggested lead unit.</summary>
 /// <param name="Flags">The petition's flags in snake_case (first_time, repeat, skip_level, …).</param>
 /// <param name="Summary">The start of the petitioner's request, for worklists.</param>
+/// <param name="Instruction">A leader's instruction given when accepting at a reception (交办), for the units handling the case.</param>
 public sealed record PetitionAccepted(
     Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, string Category, Guid RegionId, string RegionPath,
-    DateTimeOffset ReceivedAt, Guid? SuggestedLeadUnitId, bool IsFirstTime, IReadOnlyList<string>? Flags = null, string? Summary = null) : IIntegrationEvent;
+    DateTimeOffset ReceivedAt, Guid? SuggestedLeadUnitId, bool IsFirstTime, IReadOnlyList<string>? Flags = null, string? Summary = null,
+    string? Instruction = null) : IIntegrationEvent;
 
 /// <summary>Classified, with a notice to the petitioner: not accepted, diverted, referred or converted.</summary>
 public sealed record PetitionClassified(

@@ -164,6 +164,9 @@ internal enum CaseEventKind
     ChecklistTicked,
     AgentAssigned,
     LeaderInCharge,
+
+    /// <summary>The instruction of the leader who accepted the petition at a reception (交办).</summary>
+    LeaderInstruction,
     SupervisionOrderIssued,
     SupervisionOrderAnswered,
     ListedForSupervision,

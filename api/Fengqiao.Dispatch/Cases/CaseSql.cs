@@ -45,6 +45,13 @@ internal static class CaseSql
         ORDER BY c.created_at DESC, c.id DESC
         """;
 
+    /// <summary>The handling case of a petition, when the caller may see it (a petition has at most one).</summary>
+    public const string HandlingOfPetition = $"""
+        SELECT c.id AS Id, c.version AS Version
+        FROM dispatch_cases c
+        WHERE c.petition_id = @PetitionId AND c.kind = 'Handling' AND {Visible}
+        """;
+
     public const string CountForPetition = "SELECT COUNT(*) FROM dispatch_cases WHERE petition_id = @PetitionId AND kind = @Kind";
 
     public const string Insert = """

@@ -29,6 +29,11 @@ internal sealed class OpenCaseOnAcceptance(
         await store.InsertAsync(row, cancellationToken);
         await checklists.CreateAsync(row.Id, rules.ChecklistFor(row.IsFirstTime), cancellationToken);
         await store.AddTimelineAsync(row.Id, CaseEventKind.Opened, false, accepted.Number, null, null, null, false, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(accepted.Instruction))
+        {
+            // A leader accepted it at a reception (交办): the units handling it read the instruction on the case.
+            await store.AddTimelineAsync(row.Id, CaseEventKind.LeaderInstruction, false, accepted.Instruction.Trim(), null, null, null, false, cancellationToken);
+        }
     }
 
     private static CaseRow NewCase(PetitionAccepted accepted, string regionName, IReadOnlyList<string> flags, ClockReading reading, DateTimeOffset now) => new()

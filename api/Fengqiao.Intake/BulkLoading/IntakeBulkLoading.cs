@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;

@@ -30,6 +30,10 @@ internal sealed record ClassifyPetition(Decision Decision, string? Reason, strin
 
     [JsonIgnore]
     public long ExpectedVersion { get; init; }
+
+    /// <summary>A leader's instruction when accepting at a reception (交办), passed to the case; set only by <see cref="PetitionRegistration"/>.</summary>
+    [JsonIgnore]
+    public string? Instruction { get; init; }
 }
 
 internal sealed class ClassifyPetitionValidator : AbstractValidator<ClassifyPetition>
@@ -231,7 +235,7 @@ internal sealed class ClassifyPetitionHandler(
             case Decision.Accept:
                 var flags = flagReasons.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList();
                 events.Publish(new PetitionAccepted(Guid.CreateVersion7(now), now, petition.Id, petition.Number, petition.Category, petition.RegionId,
-                    petition.RegionPath, petition.ReceivedAt, suggestedUnit, isFirstTime, flags, Summarise(petition.RequestText)));
+                    petition.RegionPath, petition.ReceivedAt, suggestedUnit, isFirstTime, flags, Summarise(petition.RequestText), command.Instruction));
                 break;
             case Decision.ConvertToSuggestion:
                 events.Publish(new PetitionConvertedToSuggestion(Guid.CreateVersion7(now), now, petition.Id, petition.Number, petition.RegionId, petition.Category, text));

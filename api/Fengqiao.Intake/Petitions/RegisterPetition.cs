@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Errors;

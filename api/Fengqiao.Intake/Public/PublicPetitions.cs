@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.PersonalData;
 using System.Security.Cryptography;
 using System.Text;
 using Fengqiao.BuildingBlocks.Audit;

@@ -30,6 +30,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Unit,
         Region,
         RoutingRule,
+        Reception,
+        ReceptionBatch,
+        ReceptionPetitioner,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -54,6 +57,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static Rule On(Target target, Func<Objects, object?>? body, params Role[] roles) => new(roles, target, body);
 
     private static readonly Role[] CaseWorkers = [Role.Handler, Role.PetitionOfficer];
+
+    private static readonly Role[] ReceptionReaders = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin];
 
     private static readonly Dictionary<string, Rule> Rules = new()
     {
@@ -143,6 +148,25 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["IssueSupervisionOrder"] = On(Target.Case, o => new { unitId = o.OwnUnitId, text = "请于期限内办结。", dueOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd") }, Role.PetitionOfficer, Role.Supervisor, Role.Leader),
         ["AnswerSupervisionOrder"] = On(Target.Case, _ => new { orderId = Guid.NewGuid(), text = "已按督办要求整改。" }, CaseWorkers),
         ["ListCaseForSupervision"] = On(Target.Case, _ => new { reason = "久拖未决，挂牌督办。" }, Role.Supervisor, Role.Leader),
+
+        // Receptions: the public reception days, the calendar, receptions and their batches, the figures.
+        ["ListPublicReceptionDays"] = Public,
+        ["ScheduleReception"] = Only(Role.Leader, Role.PetitionOfficer, Role.Admin),
+        ["ListReceptions"] = Only(ReceptionReaders),
+        ["GetReceptionFigures"] = Only(ReceptionReaders),
+        ["GetReception"] = On(Target.Reception, null, ReceptionReaders),
+        ["UpdateReception"] = On(Target.Reception, o => new
+        {
+            regionId = o.OwnRegionId, day = DateTime.UtcNow.ToString("yyyy-MM-dd"), startsAt = "09:00", endsAt = "11:00", place = "接待室", isPublished = false,
+        }, Role.Leader, Role.PetitionOfficer, Role.Admin),
+        ["CancelReception"] = On(Target.Reception, _ => new { reason = "改期。" }, Role.Leader, Role.PetitionOfficer, Role.Admin),
+        ["HoldReception"] = On(Target.Reception, null, Role.Leader, Role.PetitionOfficer),
+        ["RecordReceptionBatch"] = On(Target.Reception, _ => new { persons = 1, petitioners = Array.Empty<object>(), matter = "咨询政策。", outcome = "explained" },
+            Role.Leader, Role.PetitionOfficer),
+        ["CorrectReceptionBatch"] = On(Target.ReceptionBatch, _ => new { persons = 2, outcome = "explained", reason = "更正人数。" },
+            Role.Leader, Role.PetitionOfficer, Role.Admin),
+        ["TakeChargeOfReceptionBatchCase"] = On(Target.ReceptionBatch, _ => new { note = "本人包案。" }, Role.Leader),
+        ["RevealReceptionPetitioner"] = On(Target.ReceptionPetitioner, null, Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.DisciplineInspector),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -301,6 +325,20 @@ public sealed class AccessMatrixTests : DispatchTestBase
         var rule = await (await admin.PostAsJsonAsync("/api/v1/routing-rules",
             new { category = "urban_rural_construction", regionId = otherTown, unitId = districtUnit })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var districtLeader = await Api.ClientForAsync("district.leader");
+        var reception = await (await districtLeader.PostAsJsonAsync("/api/v1/receptions", new
+        {
+            kind = "leader_day", regionId = otherTown, day = Receptions.ReceptionTestBase.Today, startsAt = "00:00", endsAt = "23:59", place = "塔山街道接待室", isPublished = false,
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var receptionId = reception["id"]!.GetValue<string>();
+        await (await SendWithIfMatch(districtLeader, HttpMethod.Post, $"/api/v1/receptions/{receptionId}/holding", null, 1)).ShouldBeOkAsync<JsonObject>();
+        var batch = await (await officer.PostAsJsonAsync($"/api/v1/receptions/{receptionId}/batches", new
+        {
+            persons = 1, petitioners = new[] { new { name = Data.Name(), idNumber = Data.NewIdNumber(), phone = Data.MobilePhone() } }, matter = "反映噪音扰民。", outcome = "explained",
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var receptionDetail = await (await officer.GetAsync($"/api/v1/receptions/{receptionId}")).ShouldBeOkAsync<JsonObject>();
+        var batchPetitioner = receptionDetail["batches"]![0]!["petitioners"]![0]!["id"]!.GetValue<string>();
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -315,6 +353,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Unit] = new() { ["id"] = districtUnit.ToString() },
             [Target.Region] = new() { ["id"] = otherTown.ToString() },
             [Target.RoutingRule] = new() { ["id"] = rule["id"]!.GetValue<string>() },
+            [Target.Reception] = new() { ["id"] = receptionId },
+            [Target.ReceptionBatch] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>() },
+            [Target.ReceptionPetitioner] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>(), ["petitionerId"] = batchPetitioner },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

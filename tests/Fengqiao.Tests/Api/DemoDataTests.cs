@@ -1,3 +1,4 @@
+using Fengqiao.BuildingBlocks.PersonalData;
 using System.Text.Json.Nodes;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.Dispatch.Cases;

@@ -18,9 +18,10 @@ public sealed partial class ArchitectureTests
         typeof(Fengqiao.Organization.OrganizationModule).Assembly,
         typeof(Fengqiao.Intake.IntakeModule).Assembly,
         typeof(Fengqiao.Dispatch.DispatchModule).Assembly,
+        typeof(Fengqiao.Receptions.ReceptionsModule).Assembly,
     ];
 
-    private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
+    private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Receptions", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
 
     private const string DemoData = "Fengqiao.DemoData";
 
@@ -39,6 +40,37 @@ public sealed partial class ArchitectureTests
         var result = Types.InAssembly(module).ShouldNot().HaveDependencyOnAny(others).GetResult();
         Assert.That(result.IsSuccessful, Is.True, Failing(result));
     }
+
+    /// <summary>Each module's own table prefix; the platform's tables (outbox, inbox, audit, idempotency, settings) carry none of these.</summary>
+    private static readonly Dictionary<string, string> TablePrefixes = new()
+    {
+        ["Fengqiao.Organization"] = "org_",
+        ["Fengqiao.Intake"] = "intake_",
+        ["Fengqiao.Dispatch"] = "dispatch_",
+        ["Fengqiao.Receptions"] = "receptions_",
+    };
+
+    /// <summary>Cross-module reads go through events or a Contracts interface, never another module's tables.</summary>
+    [TestCaseSource(nameof(Modules))]
+    public void ModuleSql_TouchesOnlyItsOwnTables(Assembly module)
+    {
+        var own = TablePrefixes[module.GetName().Name!];
+        var foreign = Sql.SqlTexts.For(module, new Fengqiao.BuildingBlocks.Data.SqliteDialect())
+            .SelectMany(text => ModuleTables(text.Sql).Where(table => !table.StartsWith(own, StringComparison.Ordinal)).Select(table => $"{text.Name}: {table}"))
+            .Distinct()
+            .ToList();
+        Assert.That(foreign, Is.Empty, "SQL naming another module's tables");
+    }
+
+    [Test]
+    public void ModuleSql_Rule_FindsAnotherModulesTable()
+    {
+        Assert.That(ModuleTables("SELECT p.id FROM intake_petitions p JOIN receptions_batches b ON b.petition_id = p.id"),
+            Is.EquivalentTo(new[] { "intake_petitions", "receptions_batches" }));
+    }
+
+    private static IEnumerable<string> ModuleTables(string sql) =>
+        TablePrefixes.Values.SelectMany(prefix => Regex.Matches(sql, $@"\b{prefix}[a-z0-9_]+").Select(m => m.Value));
 
     [Test]
     public void BuildingBlocksAndContracts_DoNotReferenceModules()

@@ -15,11 +15,14 @@ internal static class SqlTexts
         typeof(Fengqiao.Organization.OrganizationModule).Assembly,
         typeof(Fengqiao.Intake.IntakeModule).Assembly,
         typeof(Fengqiao.Dispatch.DispatchModule).Assembly,
+        typeof(Fengqiao.Receptions.ReceptionsModule).Assembly,
     ];
 
-    public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect)
+    public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect) => CodeAssemblies.SelectMany(assembly => For(assembly, dialect));
+
+    public static IEnumerable<(string Name, string Sql)> For(Assembly assembly, ISqlDialect dialect)
     {
-        foreach (var type in CodeAssemblies.SelectMany(a => a.GetTypes()).Where(t => t.Name.EndsWith("Sql", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed))
+        foreach (var type in assembly.GetTypes().Where(t => t.Name.EndsWith("Sql", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed))
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.IsPublic))
             {

@@ -43,8 +43,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Fengqiao:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Password", DemoPassword);
-        // Tests count the petitions they register themselves; DemoDataTests turns the generated ones back on.
+        // Tests count the petitions they register themselves; DemoDataTests and ReceptionDemoDataTests turn the generated ones back on.
         builder.UseSetting("Demo:Petitions", "0");
+        builder.UseSetting("Demo:Receptions", "false");
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.UseSetting("Spa:DistPath", Path.Combine(DataDirectory, "no-spa"));
         foreach (var (key, value) in _settings)

@@ -100,6 +100,7 @@ const caseEventKindSet: Record<CaseEventKind, true> = {
   checklist_ticked: true,
   agent_assigned: true,
   leader_in_charge: true,
+  leader_instruction: true,
   supervision_order_issued: true,
   supervision_order_answered: true,
   listed_for_supervision: true,

@@ -1201,6 +1201,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/reception-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
+        get: operations["ListPublicReceptionDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
+        get: operations["ListReceptions"];
+        put?: never;
+        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
+        post: operations["ScheduleReception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches and persons received, by level, kind and leader, with the resolution rate, for a period and region of the caller's jurisdiction. */
+        get: operations["GetReceptionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reception with its batches, their masked petitioners, outcomes and totals. */
+        get: operations["GetReception"];
+        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
+        put: operations["UpdateReception"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a scheduled reception with a reason; needs If-Match. */
+        post: operations["CancelReception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}/holding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
+        post: operations["HoldReception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
+        post: operations["RecordReceptionBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}/batches/{batchId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
+        post: operations["CorrectReceptionBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}/batches/{batchId}/charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
+        post: operations["TakeChargeOfReceptionBatchCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/{id}/batches/{batchId}/petitioners/{petitionerId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
+        post: operations["RevealReceptionPetitioner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1305,6 +1477,65 @@ export interface components {
             items: components["schemas"]["AuditEntryItem"][];
             nextCursor?: string | null;
         };
+        /** @enum {string} */
+        BatchOutcome: "solved_on_the_spot" | "explained" | "assigned";
+        BatchPetitionerInput: {
+            name: string;
+            idNumber?: string | null;
+            phone?: string | null;
+        };
+        BatchPetitionerView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: int32 */
+            ordinal: number;
+            name: string;
+            idNumberMasked?: string | null;
+            phoneMasked?: string | null;
+        };
+        BatchTotals: {
+            /** Format: int32 */
+            batches: number;
+            /** Format: int32 */
+            persons: number;
+            /** Format: int32 */
+            solvedOnTheSpot: number;
+            /** Format: int32 */
+            explained: number;
+            /** Format: int32 */
+            assigned: number;
+            /** Format: double */
+            resolutionRate?: number | null;
+        };
+        BatchView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            ordinal: number;
+            /** Format: int32 */
+            persons: number;
+            matter: string;
+            /** Format: uuid */
+            petitionId?: string | null;
+            petitionNumber?: string | null;
+            petitionRegistered: boolean;
+            outcome: components["schemas"]["BatchOutcome"];
+            instruction?: string | null;
+            isMustVisit: boolean;
+            inChargeName?: string | null;
+            /** Format: uuid */
+            caseId?: string | null;
+            caseNumber?: string | null;
+            /** Format: date-time */
+            inChargeAt?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            petitioners: components["schemas"]["BatchPetitionerView"][];
+            /** Format: int64 */
+            version: number;
+        };
         BoardRegion: {
             /** Format: uuid */
             id: string;
@@ -1359,6 +1590,9 @@ export interface components {
         BoardUnitRowPage: {
             items: components["schemas"]["BoardUnitRow"][];
             nextCursor?: string | null;
+        };
+        CancelReception: {
+            reason: string;
         };
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
@@ -1466,7 +1700,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        CaseEventKind: "opened" | "assigned" | "forwarded" | "reassigned" | "signed" | "returned" | "note" | "co_unit_input" | "extension_requested" | "extension_approved" | "extension_refused" | "clock_paused" | "clock_resumed" | "replied" | "rated" | "review_requested" | "closed" | "final" | "checklist_ticked" | "agent_assigned" | "leader_in_charge" | "supervision_order_issued" | "supervision_order_answered" | "listed_for_supervision" | "due_soon" | "overdue";
+        CaseEventKind: "opened" | "assigned" | "forwarded" | "reassigned" | "signed" | "returned" | "note" | "co_unit_input" | "extension_requested" | "extension_approved" | "extension_refused" | "clock_paused" | "clock_resumed" | "replied" | "rated" | "review_requested" | "closed" | "final" | "checklist_ticked" | "agent_assigned" | "leader_in_charge" | "leader_instruction" | "supervision_order_issued" | "supervision_order_answered" | "listed_for_supervision" | "due_soon" | "overdue";
         /** @enum {string} */
         CaseKind: "handling" | "review" | "re_review";
         /** @enum {string} */
@@ -1525,6 +1759,12 @@ export interface components {
             /** Format: date-time */
             inputAt?: string | null;
             inputByName?: string | null;
+        };
+        CorrectReceptionBatch: {
+            /** Format: int32 */
+            persons: number;
+            outcome: components["schemas"]["BatchOutcome"];
+            reason: string;
         };
         CreateRoutingRule: {
             category: string;
@@ -1604,6 +1844,12 @@ export interface components {
             decidedAt?: string | null;
             decidedByName?: string | null;
             decisionReason?: string | null;
+        };
+        FigureLine: {
+            key: string;
+            label?: string | null;
+            level?: components["schemas"]["ReceptionLevel"] | null;
+            totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
             idNumbers: string[];
@@ -1688,6 +1934,13 @@ export interface components {
             id: string;
             name: string;
             kind: components["schemas"]["UnitKind"];
+        };
+        NewBatchPetition: {
+            category: string;
+            /** Format: uuid */
+            regionId?: string | null;
+            facts?: string | null;
+            urgent: boolean;
         };
         /** @enum {string} */
         Opinion: "support" | "explain" | "not_support";
@@ -1834,6 +2087,25 @@ export interface components {
             category: string;
             timeline: components["schemas"]["PublicTimelineEntry"][];
         };
+        PublicReceptionDay: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReceptionKind"];
+            level: components["schemas"]["ReceptionLevel"];
+            unitName?: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: date */
+            day: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            theme?: string | null;
+        };
+        PublicReceptionDays: {
+            items: components["schemas"]["PublicReceptionDay"][];
+        };
         PublicTimelineEntry: {
             /** Format: date-time */
             occurredAt: string;
@@ -1863,6 +2135,97 @@ export interface components {
         RatingSource: "petitioner" | "callback" | "agent";
         /** @enum {string} */
         RatingState: "not_replied" | "awaiting" | "rated" | "not_rated";
+        ReceptionDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReceptionKind"];
+            status: components["schemas"]["ReceptionStatus"];
+            level: components["schemas"]["ReceptionLevel"];
+            /** Format: uuid */
+            hostUserId?: string | null;
+            hostName?: string | null;
+            /** Format: uuid */
+            unitId?: string | null;
+            unitName?: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: date */
+            day: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            theme?: string | null;
+            purpose?: string | null;
+            isPublished: boolean;
+            /** Format: uuid */
+            petitionId?: string | null;
+            petitionNumber?: string | null;
+            cancelReason?: string | null;
+            /** Format: date-time */
+            heldAt?: string | null;
+            totals: components["schemas"]["BatchTotals"];
+            batches: components["schemas"]["BatchView"][];
+            /** Format: int64 */
+            version: number;
+        };
+        ReceptionFigures: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["BatchTotals"];
+            byLevel: components["schemas"]["FigureLine"][];
+            byKind: components["schemas"]["FigureLine"][];
+            byLeader: components["schemas"]["FigureLine"][];
+        };
+        /** @enum {string} */
+        ReceptionKind: "leader_day" | "department_duty" | "appointment" | "home_visit" | "leader_visit";
+        /** @enum {string} */
+        ReceptionLevel: "city" | "district" | "town" | "village";
+        ReceptionListItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReceptionKind"];
+            status: components["schemas"]["ReceptionStatus"];
+            level: components["schemas"]["ReceptionLevel"];
+            hostName?: string | null;
+            unitName?: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: date */
+            day: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            theme?: string | null;
+            isPublished: boolean;
+            /** Format: int32 */
+            batches: number;
+            /** Format: int32 */
+            persons: number;
+            /** Format: int64 */
+            version: number;
+        };
+        ReceptionListItemPage: {
+            items: components["schemas"]["ReceptionListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        ReceptionStatus: "scheduled" | "held" | "cancelled";
+        RecordReceptionBatch: {
+            /** Format: int32 */
+            persons: number;
+            petitioners: components["schemas"]["BatchPetitionerInput"][];
+            matter: string;
+            outcome: components["schemas"]["BatchOutcome"];
+            /** Format: uuid */
+            petitionId?: string | null;
+            newPetition?: components["schemas"]["NewBatchPetition"] | null;
+            instruction?: string | null;
+            notice?: string | null;
+        };
         RefreshAccessToken: {
             refreshToken: string;
         };
@@ -1950,6 +2313,10 @@ export interface components {
             /** Format: uuid */
             suggestedUnitId?: string | null;
         };
+        RevealedBatchPetitioner: {
+            idNumber?: string | null;
+            phone?: string | null;
+        };
         RevealedPetitioner: {
             idNumber?: string | null;
             phone?: string | null;
@@ -2006,6 +2373,26 @@ export interface components {
             holidays: string[];
             makeUpWorkdays: string[];
         };
+        ScheduleReception: {
+            kind: components["schemas"]["ReceptionKind"];
+            /** Format: uuid */
+            regionId: string;
+            /** Format: date */
+            day: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            theme?: string | null;
+            purpose?: string | null;
+            isPublished: boolean;
+            /** Format: uuid */
+            hostUserId?: string | null;
+            hostName?: string | null;
+            /** Format: uuid */
+            unitId?: string | null;
+            /** Format: uuid */
+            petitionId?: string | null;
+        };
         SignCase: {
             note?: string | null;
         };
@@ -2053,6 +2440,9 @@ export interface components {
             answeredByName?: string | null;
         };
         TakeCharge: {
+            note: string;
+        };
+        TakeChargeOfBatchCase: {
             note: string;
         };
         TickChecklistItem: {
@@ -2103,6 +2493,18 @@ export interface components {
         };
         /** @enum {string} */
         UnitKind: "petition_bureau" | "functional_department" | "town_government" | "village_committee" | "mediation_committee" | "discipline_inspection";
+        UpdateReception: {
+            /** Format: uuid */
+            regionId: string;
+            /** Format: date */
+            day: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            theme?: string | null;
+            purpose?: string | null;
+            isPublished: boolean;
+        };
         UpdateRuleSet: {
             title: string;
             document: unknown;
@@ -7574,6 +7976,849 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublicReceptionDays: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReceptionDays"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReceptions: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+                kind?: "leader_day" | "department_duty" | "appointment" | "home_visit" | "leader_visit";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScheduleReception: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleReception"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReceptionFigures: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReception: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateReception: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReception"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelReception: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelReception"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    HoldReception: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordReceptionBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReceptionBatch"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectReceptionBatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectReceptionBatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeChargeOfReceptionBatchCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakeChargeOfBatchCase"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealReceptionPetitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                batchId: string;
+                petitionerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedBatchPetitioner"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

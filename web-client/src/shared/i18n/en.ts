@@ -514,6 +514,7 @@ export const en: Record<MessageKey, string> = {
   'caseEvent.checklist_ticked': 'Checklist item done',
   'caseEvent.agent_assigned': 'Agent assigned',
   'caseEvent.leader_in_charge': 'Leader in charge',
+  'caseEvent.leader_instruction': 'Instruction of the receiving leader',
   'caseEvent.supervision_order_issued': 'Supervision order issued',
   'caseEvent.supervision_order_answered': 'Supervision order answered',
   'caseEvent.listed_for_supervision': 'Listed for supervision',

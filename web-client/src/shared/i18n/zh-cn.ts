@@ -512,6 +512,7 @@ export const zhCN = {
   'caseEvent.checklist_ticked': '核查项完成',
   'caseEvent.agent_assigned': '指定代办员',
   'caseEvent.leader_in_charge': '领导包案',
+  'caseEvent.leader_instruction': '接访领导交办意见',
   'caseEvent.supervision_order_issued': '发督办单',
   'caseEvent.supervision_order_answered': '回复督办单',
   'caseEvent.listed_for_supervision': '挂牌督办',

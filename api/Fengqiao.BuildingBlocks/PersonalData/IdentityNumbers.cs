@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Fengqiao.Intake.Petitions;
+namespace Fengqiao.BuildingBlocks.PersonalData;
 
 /// <summary>Resident identity numbers (GB 11643-1999) and mainland phone numbers.</summary>
-internal static partial class IdentityNumbers
+public static partial class IdentityNumbers
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";

@@ -1,0 +1,32 @@
+namespace Fengqiao.Contracts.Receptions;
+
+/// <summary>What every reception event carries, so a consumer (metrics) can count by leader, level, kind, region and day.</summary>
+/// <param name="Kind">leader_day, department_duty, appointment, home_visit or leader_visit.</param>
+/// <param name="Level">city, district, town or village: the level of the receiving leader's or unit's region.</param>
+/// <param name="HostUserId">The receiving leader; null for a department's duty or a cadre without an account.</param>
+/// <param name="Day">The local (Asia/Shanghai) day of the reception.</param>
+public abstract record ReceptionEvent(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day)
+    : IIntegrationEvent;
+
+public sealed record ReceptionScheduled(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day, bool IsPublished)
+    : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);
+
+public sealed record ReceptionHeld(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day)
+    : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);
+
+/// <param name="Outcome">solved_on_the_spot, explained or assigned.</param>
+/// <param name="IsMustVisit">Received through one of the four must-visits (四个必访); not proposed by the system yet, so false.</param>
+/// <param name="PetitionId">The petition the batch is about, linked or registered from it.</param>
+public sealed record ReceptionBatchRecorded(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day,
+    Guid BatchId, int Persons, string Outcome, bool IsMustVisit, Guid? PetitionId)
+    : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);
+
+/// <summary>A batch's person count or outcome corrected: a consumer replaces what <see cref="ReceptionBatchRecorded"/> told it.</summary>
+public sealed record ReceptionBatchCorrected(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day,
+    Guid BatchId, int PersonsBefore, string OutcomeBefore, int Persons, string Outcome)
+    : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);

@@ -1,0 +1,100 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Receptions.Batches;
+using Fengqiao.Receptions.Schedule;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Receptions.Figures;
+
+/// <summary>The counts of one group of batches, as the SQL answers them.</summary>
+internal record FigureCounts
+{
+    public required long Batches { get; init; }
+
+    public required long Persons { get; init; }
+
+    public required long SolvedOnTheSpot { get; init; }
+
+    public required long Explained { get; init; }
+
+    public required long Assigned { get; init; }
+}
+
+internal sealed record LevelCounts : FigureCounts
+{
+    public required ReceptionLevel Level { get; init; }
+}
+
+internal sealed record KindCounts : FigureCounts
+{
+    public required ReceptionKind Kind { get; init; }
+}
+
+internal sealed record LeaderCounts : FigureCounts
+{
+    public required Guid? HostUserId { get; init; }
+
+    public required string? HostName { get; init; }
+
+    public required ReceptionLevel Level { get; init; }
+}
+
+/// <summary>One line of the figures: batches, persons, outcomes and the resolution rate ((solved + explained) / batches).</summary>
+internal sealed record FigureLine(string Key, string? Label, ReceptionLevel? Level, BatchTotals Totals);
+
+internal sealed record ReceptionFigures(DateOnly From, DateOnly To, BatchTotals Totals, IReadOnlyList<FigureLine> ByLevel, IReadOnlyList<FigureLine> ByKind, IReadOnlyList<FigureLine> ByLeader);
+
+/// <summary>Batches and persons received from <see cref="From"/> to <see cref="To"/> in the caller's jurisdiction (optionally a region's subtree).</summary>
+internal sealed record GetReceptionFigures(DateOnly From, DateOnly To, Guid? RegionId) : IQuery<ReceptionFigures>;
+
+internal sealed class GetReceptionFiguresValidator : AbstractValidator<GetReceptionFigures>
+{
+    public GetReceptionFiguresValidator()
+    {
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after its start.");
+        RuleFor(q => q.To).Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage("Give a period of at most ten years.");
+    }
+}
+
+internal sealed class GetReceptionFiguresHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory) : IQueryHandler<GetReceptionFigures, ReceptionFigures>
+{
+    public async ValueTask<ReceptionFigures> Handle(GetReceptionFigures query, CancellationToken cancellationToken)
+    {
+        var parameters = new { RegionPrefix = await ListReceptionsHandler.RegionPrefixAsync(directory, query.RegionId, cancellationToken), query.From, query.To };
+        var totals = await session.QuerySingleInJurisdictionAsync<FigureCounts>(caller, FiguresSql.Totals, parameters, cancellationToken);
+        var byLevel = await session.QueryInJurisdictionAsync<LevelCounts>(caller, FiguresSql.ByLevel, parameters, cancellationToken);
+        var byKind = await session.QueryInJurisdictionAsync<KindCounts>(caller, FiguresSql.ByKind, parameters, cancellationToken);
+        var byLeader = await session.QueryInJurisdictionAsync<LeaderCounts>(caller, FiguresSql.ByLeader, parameters, cancellationToken);
+        return new ReceptionFigures(
+            query.From,
+            query.To,
+            Totals(totals!),
+            byLevel.OrderBy(l => l.Level).Select(l => new FigureLine(l.Level.ToSnakeCase(), null, l.Level, Totals(l))).ToList(),
+            byKind.OrderBy(k => k.Kind).Select(k => new FigureLine(k.Kind.ToSnakeCase(), null, null, Totals(k))).ToList(),
+            byLeader.Select(l => new FigureLine(l.HostUserId?.ToString() ?? l.HostName ?? string.Empty, l.HostName, l.Level, Totals(l))).ToList());
+    }
+
+    private static BatchTotals Totals(FigureCounts counts) => new(
+        (int)counts.Batches, (int)counts.Persons, (int)counts.SolvedOnTheSpot, (int)counts.Explained, (int)counts.Assigned,
+        BatchRules.ResolutionRate((int)counts.SolvedOnTheSpot, (int)counts.Explained, (int)counts.Batches));
+}
+
+internal static class GetReceptionFiguresEndpoint
+{
+    public static void Map(IEndpointRouteBuilder receptions) =>
+        receptions.MapGet("/figures", Handle)
+            .WithName("GetReceptionFigures")
+            .WithSummary("Batches and persons received, by level, kind and leader, with the resolution rate, for a period and region of the caller's jurisdiction.")
+            .RequireRoles(ReceptionRoles.Readers)
+            .ProducesValidationProblem();
+
+    private static async Task<Ok<ReceptionFigures>> Handle(DateOnly from, DateOnly to, Guid? regionId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetReceptionFigures(from, to, regionId), cancellationToken));
+}

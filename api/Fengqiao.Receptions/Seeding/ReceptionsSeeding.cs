@@ -1,0 +1,188 @@
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Receptions.Batches;
+using Fengqiao.Receptions.Schedule;
+
+namespace Fengqiao.Receptions.Seeding;
+
+/// <summary>
+/// A petition a seeded batch registers and assigns through intake's contract, received by <see cref="Receiver"/>; with
+/// <see cref="FollowUpOn"/>, the receiving leader meets the petitioners again about it by appointment (约访) that day.
+/// </summary>
+public sealed record SeedAssignment(string Category, string Facts, string Notice, string Instruction, PetitionReceiver Receiver, DateOnly? FollowUpOn);
+
+/// <summary>A seeded batch: its persons, named petitioners, matter and outcome; an assigned one carries its <see cref="SeedAssignment"/>.</summary>
+public sealed record SeedBatch(int Persons, IReadOnlyList<ReceivedPetitioner> Petitioners, string Matter, BatchOutcome Outcome, SeedAssignment? Assignment);
+
+/// <summary>A seeded reception: held ones carry their batches, later ones are only scheduled.</summary>
+public sealed record SeedReception(
+    ReceptionKind Kind,
+    ReceptionLevel Level,
+    Guid? HostUserId,
+    string? HostName,
+    Guid? UnitId,
+    string? UnitName,
+    RegionSnapshot Region,
+    DateOnly Day,
+    string StartsAt,
+    string EndsAt,
+    string Place,
+    string? Theme,
+    string? Purpose,
+    bool IsPublished,
+    bool Held,
+    IReadOnlyList<SeedBatch> Batches);
+
+/// <summary>
+/// The receptions module's one seam for demo data: stores receptions and batches with this module's statements in one unit of
+/// work, and registers and accepts an assigned batch's petition through <see cref="IPetitionRegistration"/> as recording it would,
+/// so its case reaches the dispatch module's worklist. Reception events are not published for seeded rows.
+/// </summary>
+public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration petitions, UnitOfWork unitOfWork, TimeProvider clock)
+{
+    public async Task<bool> AnyReceptionAsync(CancellationToken cancellationToken) =>
+        await session.ExecuteScalarAsync<long>(SeedingSql.Any, null, cancellationToken) > 0;
+
+    /// <summary>Stores the receptions (and the appointments following up their assignments); answers the number of batches.</summary>
+    public async Task<int> LoadAsync(IReadOnlyList<SeedReception> receptions, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(async token =>
+        {
+            var batches = 0;
+            var now = clock.GetUtcNow();
+            foreach (var reception in receptions)
+            {
+                batches += await InsertReceptionAsync(reception, null, now, token);
+            }
+
+            return batches;
+        }, cancellationToken);
+
+    private async Task<int> InsertReceptionAsync(SeedReception reception, PetitionReference? about, DateTimeOffset now, CancellationToken token)
+    {
+        var id = Guid.CreateVersion7(now);
+        await session.ExecuteAsync(ReceptionSql.Insert, new
+        {
+            Id = id,
+            Kind = reception.Kind.ToString(),
+            Status = (reception.Held ? ReceptionStatus.Held : ReceptionStatus.Scheduled).ToString(),
+            Level = reception.Level.ToString(),
+            reception.HostUserId,
+            reception.HostName,
+            reception.UnitId,
+            reception.UnitName,
+            RegionId = reception.Region.Id,
+            RegionPath = reception.Region.Path,
+            RegionName = reception.Region.Name,
+            reception.Day,
+            reception.StartsAt,
+            reception.EndsAt,
+            reception.Place,
+            reception.Theme,
+            reception.Purpose,
+            reception.IsPublished,
+            PetitionId = about?.Id,
+            PetitionNumber = about?.Number,
+            ScheduledBy = (Guid?)null,
+            ScheduledAt = now,
+        }, token);
+        if (reception.Held)
+        {
+            await session.ExecuteAsync(SeedingSql.Held, new { Id = id, HeldAt = now }, token);
+        }
+
+        var batches = reception.Batches.Count;
+        for (var ordinal = 0; ordinal < reception.Batches.Count; ordinal++)
+        {
+            batches += await InsertBatchAsync(id, ordinal + 1, reception, reception.Batches[ordinal], about, now, token);
+        }
+
+        return batches;
+    }
+
+    /// <summary>Stores a batch; answers the batches of the appointment that follows it up.</summary>
+    private async Task<int> InsertBatchAsync(
+        Guid receptionId, int ordinal, SeedReception reception, SeedBatch batch, PetitionReference? about, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var petition = about;
+        if (batch.Assignment is { } assignment)
+        {
+            var receivedAt = new DateTimeOffset(reception.Day.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(8));
+            petition = await petitions.RegisterAsync(
+                new ReceivedPetition(BatchRules.ChannelOf(reception.Kind), batch.Petitioners, batch.Persons, batch.Matter, assignment.Facts, assignment.Category,
+                    reception.Region.Id, receivedAt, false, assignment.Receiver),
+                cancellationToken);
+            await petitions.AcceptAsync(petition.Id, assignment.Notice, assignment.Instruction, assignment.Receiver, cancellationToken);
+        }
+
+        var batchId = Guid.CreateVersion7(now);
+        await session.ExecuteAsync(BatchSql.Insert, new
+        {
+            Id = batchId,
+            ReceptionId = receptionId,
+            Ordinal = ordinal,
+            batch.Persons,
+            batch.Matter,
+            PetitionId = petition?.Id,
+            PetitionNumber = petition?.Number,
+            PetitionRegistered = batch.Assignment is not null,
+            Outcome = batch.Outcome.ToString(),
+            Instruction = batch.Assignment?.Instruction,
+            IsMustVisit = false,
+            Kind = reception.Kind.ToString(),
+            Level = reception.Level.ToString(),
+            reception.HostUserId,
+            reception.HostName,
+            reception.UnitId,
+            RegionPath = reception.Region.Path,
+            reception.Day,
+            RecordedBy = (Guid?)null,
+            RecordedAt = now,
+        }, cancellationToken);
+        for (var index = 0; index < batch.Petitioners.Count; index++)
+        {
+            // Demo petitioners are named only: no ID number or phone to protect.
+            await session.ExecuteAsync(BatchSql.InsertPetitioner, new
+            {
+                Id = Guid.CreateVersion7(now),
+                BatchId = batchId,
+                Ordinal = index,
+                batch.Petitioners[index].Name,
+                IdNumberCipher = (string?)null,
+                IdNumberHash = (string?)null,
+                IdNumberMasked = (string?)null,
+                PhoneCipher = (string?)null,
+                PhoneHash = (string?)null,
+                PhoneMasked = (string?)null,
+            }, cancellationToken);
+        }
+
+        if (batch.Assignment is not { FollowUpOn: { } day } || petition is null)
+        {
+            return 0;
+        }
+
+        var held = day <= WorkCalendar.LocalDate(now);
+        var followUp = reception with
+        {
+            Kind = ReceptionKind.Appointment,
+            Day = day,
+            StartsAt = "14:00",
+            EndsAt = "15:00",
+            Theme = null,
+            Purpose = null,
+            IsPublished = false,
+            Held = held,
+            Batches = held ? [batch with { Persons = batch.Petitioners.Count, Outcome = BatchOutcome.Explained, Assignment = null }] : [],
+        };
+        return await InsertReceptionAsync(followUp, petition, now, cancellationToken);
+    }
+}
+
+internal static class SeedingSql
+{
+    public const string Any = "SELECT COUNT(*) FROM receptions_receptions";
+
+    public const string Held = "UPDATE receptions_receptions SET status = 'Held', held_at = @HeldAt WHERE id = @Id";
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Fengqiao.Tests.Support;
+
+namespace Fengqiao.Tests.Api.Receptions;
+
+/// <summary>A fresh host with the demo receptions seeded: the figures and the public reception days show on first start.</summary>
+public sealed class ReceptionDemoDataTests : ReceptionTestBase
+{
+    protected override Dictionary<string, string?> Settings => new() { ["Demo:Receptions"] = "true", ["RateLimits:PublicPerMinute"] = "1000" };
+
+    [Test]
+    public async Task TheCitysFigures_ShowAYearOfBatches_MostlyResolved_AtEveryLevel()
+    {
+        using var analyst = await Api.ClientForAsync("city.analyst");
+        var from = DateTime.Parse(Today).AddDays(-364).ToString("yyyy-MM-dd");
+        var figures = await (await analyst.GetAsync($"/api/v1/receptions/figures?from={from}&to={Today}")).ShouldBeOkAsync<JsonObject>();
+        var totals = figures["totals"]!;
+        Assert.That(totals["batches"]!.GetValue<int>(), Is.InRange(2500, 5000));
+        Assert.That(totals["persons"]!.GetValue<int>(), Is.GreaterThan(totals["batches"]!.GetValue<int>()));
+        Assert.That(totals["assigned"]!.GetValue<int>(), Is.GreaterThan(0));
+        Assert.That(totals["resolutionRate"]!.GetValue<decimal>(), Is.InRange(0.95m, 0.995m));
+        Assert.That(figures["byLevel"]!.AsArray().Select(l => l!["key"]!.GetValue<string>()), Is.SupersetOf(new[] { "city", "district", "town" }));
+        Assert.That(figures["byKind"]!.AsArray().Select(l => l!["key"]!.GetValue<string>()),
+            Is.SupersetOf(new[] { "leader_day", "department_duty", "leader_visit", "home_visit", "appointment" }));
+    }
+
+    [Test]
+    public async Task AnAssignedDemoBatch_IsARealPetition_WithItsCase()
+    {
+        using var officer = await Api.ClientForAsync("city.petition_officer");
+        var petitions = await (await officer.GetAsync("/api/v1/petitions?channel=leader_reception&limit=100")).ShouldBeOkAsync<JsonObject>();
+        var accepted = petitions["items"]!.AsArray().Where(p => p!["status"]!.GetValue<string>() == "accepted").ToList();
+        Assert.That(accepted, Is.Not.Empty);
+        var opened = "0";
+        for (var attempt = 0; attempt < 100 && opened == "0"; attempt++)
+        {
+            await PumpOutboxAsync();
+            using var db = TestDatabase.Open(Api);
+            opened = TestDatabase.Strings(db, "SELECT COUNT(*) FROM dispatch_cases WHERE petition_id = $id", ("$id", accepted[0]!["id"]!.GetValue<string>())).Single();
+            await Task.Delay(opened == "0" ? 100 : 0);
+        }
+
+        Assert.That(opened, Is.EqualTo("1"));
+    }
+
+    [Test]
+    public async Task ThePublic_SeesThisMonthsReceptionDays()
+    {
+        using var anonymous = Api.CreateClient();
+        var days = await (await anonymous.GetAsync($"/api/v1/public/reception-days?month={ThisMonth}&regionId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(days["items"]!.AsArray(), Is.Not.Empty);
+    }
+}
