@@ -607,7 +607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A petition with its flags and reasons, masked petitioners, timeline, attachments and links. */
+        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -1703,6 +1703,8 @@ export interface components {
             /** Format: int32 */
             pausedDays?: number | null;
         };
+        /** @enum {string} */
+        PetitionAction: "classify" | "link" | "merge" | "add_attachment" | "reveal_petitioner";
         PetitionDetail: {
             /** Format: uuid */
             id: string;
@@ -1732,6 +1734,7 @@ export interface components {
             attachments: components["schemas"]["AttachmentView"][];
             links: components["schemas"]["LinkView"][];
             decision?: components["schemas"]["DecisionView"] | null;
+            allowedActions: components["schemas"]["PetitionAction"][];
             /** Format: int64 */
             version: number;
         };
