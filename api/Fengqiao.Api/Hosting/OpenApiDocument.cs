@@ -19,7 +19,8 @@ internal static class OpenApiDocument
             {
                 Title = "Fengqiao API",
                 Version = "v1",
-                Description = "Petitions (信访), dispatch, mediation, people's suggestions and metrics for Shaoxing's districts and towns.",
+                Description = "Petition intake (信访), case dispatch and supervision, leaders' receptions and visits (接访, 下访), "
+                    + "organisation and identity (regions, units, users, sign-in), the audit trail and platform settings (work calendar, rule sets, routing rules) for Shaoxing's districts and towns.",
             });
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();

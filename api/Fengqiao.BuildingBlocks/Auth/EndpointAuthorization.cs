@@ -16,6 +16,18 @@ public static class EndpointAuthorization
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
+    /// <summary>
+    /// Only callers whose roles hold <paramref name="capability"/> reach the endpoint; others get 403. The roles come from
+    /// <see cref="Capabilities"/>, the table <c>GET /me</c> answers from, and the endpoint carries the capability as metadata.
+    /// </summary>
+    public static TBuilder RequireCapability<TBuilder>(this TBuilder builder, Capability capability)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        return builder
+            .RequireRoles(Capabilities.RolesOf(capability))
+            .WithMetadata(new RequiredCapability(capability));
+    }
+
     /// <summary>Any signed-in caller reaches the endpoint; what they see is still limited by jurisdiction.</summary>
     public static TBuilder RequireSignedIn<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
@@ -25,6 +37,9 @@ public static class EndpointAuthorization
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 }
+
+/// <summary>Endpoint metadata: the capability <see cref="EndpointAuthorization.RequireCapability"/> required.</summary>
+public sealed record RequiredCapability(Capability Capability);
 
 public static class RateLimitPolicies
 {

@@ -27,6 +27,26 @@ internal enum WorklistTab
     Agent,
 }
 
+/// <summary>The capability that opens each tab: the SPA shows the tabs <c>GET /me</c> lists, and the server refuses the others.</summary>
+internal static class WorklistTabs
+{
+    public static Capability CapabilityOf(WorklistTab tab) => tab switch
+    {
+        WorklistTab.ToAssign => Capability.CaseTabToAssign,
+        WorklistTab.Returned => Capability.CaseTabReturned,
+        WorklistTab.ToSign => Capability.CaseTabToSign,
+        WorklistTab.InProgress => Capability.CaseTabInProgress,
+        WorklistTab.ToReply => Capability.CaseTabToReply,
+        WorklistTab.DueSoon => Capability.CaseTabDueSoon,
+        WorklistTab.Overdue => Capability.CaseTabOverdue,
+        WorklistTab.Replied => Capability.CaseTabReplied,
+        WorklistTab.Agent => Capability.CaseTabAgent,
+        _ => throw new ArgumentOutOfRangeException(nameof(tab), tab, "a worklist tab without a capability"),
+    };
+
+    public static bool Holds(ICurrentUser caller, WorklistTab tab) => Capabilities.Holds(caller, CapabilityOf(tab));
+}
+
 internal static class WorklistSql
 {
     private const string Columns = """
@@ -186,10 +206,11 @@ internal sealed class ListCasesValidator : AbstractValidator<ListCases>
     }
 }
 
-internal sealed class ListCasesHandler(IDbSession session, CaseStore store) : IQueryHandler<ListCases, Page<WorklistItem>>
+internal sealed class ListCasesHandler(IDbSession session, CaseStore store, ICurrentUser caller) : IQueryHandler<ListCases, Page<WorklistItem>>
 {
     public async ValueTask<Page<WorklistItem>> Handle(ListCases query, CancellationToken cancellationToken)
     {
+        Capabilities.Require(caller, WorklistTabs.CapabilityOf(query.Tab), $"The {query.Tab.ToSnakeCase()} tab is not one of your worklist's tabs.");
         var limit = query.Limit ?? BuildingBlocks.Http.Cursor.DefaultLimit;
         var after = BuildingBlocks.Http.Cursor.Decode<WorklistCursor>(query.Cursor);
         var key = WorklistSql.Key(query.Tab, store.SeesRegion);
@@ -203,18 +224,18 @@ internal sealed class ListCasesHandler(IDbSession session, CaseStore store) : IQ
     }
 }
 
-/// <summary>How many cases each worklist tab holds for the caller.</summary>
+/// <summary>How many cases each of the caller's worklist tabs holds.</summary>
 internal sealed record WorklistCounts(IReadOnlyDictionary<string, long> Tabs);
 
 internal sealed record CountCases : IQuery<WorklistCounts>;
 
-internal sealed class CountCasesHandler(IDbSession session, CaseStore store) : IQueryHandler<CountCases, WorklistCounts>
+internal sealed class CountCasesHandler(IDbSession session, CaseStore store, ICurrentUser caller) : IQueryHandler<CountCases, WorklistCounts>
 {
     public async ValueTask<WorklistCounts> Handle(CountCases query, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, long>();
         var statements = WorklistSql.Counts(session.Dialect);
-        foreach (var tab in Enum.GetValues<WorklistTab>())
+        foreach (var tab in Enum.GetValues<WorklistTab>().Where(tab => WorklistTabs.Holds(caller, tab)))
         {
             counts[tab.ToSnakeCase()] = statements.TryGetValue(WorklistSql.Key(tab, store.SeesRegion), out var sql)
                 ? await session.ExecuteScalarAsync<long>(sql, store.VisibleTo(), cancellationToken)
@@ -231,13 +252,14 @@ internal static class ListCasesEndpoint
     {
         cases.MapGet("/", ListAsync)
             .WithName("ListCases")
-            .WithSummary("One tab of the unit worklist, most urgent deadline first, with keyset paging.")
+            .WithSummary("One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.")
             .RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .CachedForCaller()
             .ProducesValidationProblem();
         cases.MapGet("/counts", CountAsync)
             .WithName("CountCases")
-            .WithSummary("How many cases each worklist tab holds for the caller.")
+            .WithSummary("How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).")
             .RequireSignedIn()
             .CachedForCaller();
     }

@@ -164,7 +164,7 @@ internal static class SupervisionBoardEndpoint
                 TypedResults.Ok(await sender.Send(new GetSupervisionBoard(regionId, cursor, limit), cancellationToken)))
             .WithName("GetSupervisionBoard")
             .WithSummary("Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.")
-            .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst)
+            .RequireCapability(Capability.ViewSupervision)
             .CachedForCaller()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -26,14 +26,11 @@ internal static class AttachmentSql
         JOIN intake_petitions p ON p.id = a.petition_id
         WHERE a.id = @AttachmentId AND (p.id = @PetitionId OR p.merged_into_id = @PetitionId)
         """;
-
-    public const string RegisteredBy = "SELECT COUNT(*) FROM intake_petitions WHERE id = @PetitionId AND registered_by = @UserId";
 }
 
 /// <summary>
-/// Adds a file to a petition: its type is read from its content, its SHA-256 kept beside it. Those who work on the petition
-/// add files: the petition bureau within its jurisdiction, and whoever registered it (a leader at a reception, an agent for the
-/// petitioner). Handling units add theirs to the case they were given.
+/// Adds a file to a petition: its type is read from its content, its SHA-256 kept beside it. Who may is
+/// <see cref="PetitionAction.AddAttachment"/>'s rule.
 /// </summary>
 internal sealed record AddAttachment(Guid PetitionId, string FileName, Stream Content) : ICommand<AddedAttachment>;
 
@@ -48,12 +45,7 @@ internal sealed class AddAttachmentHandler(
     public async ValueTask<AddedAttachment> Handle(AddAttachment command, CancellationToken cancellationToken)
     {
         var petition = await reader.GetAsync(command.PetitionId, cancellationToken);
-        if (!caller.IsInRole(Role.PetitionOfficer)
-            && await session.ExecuteScalarAsync<long>(AttachmentSql.RegisteredBy, new { PetitionId = petition.Id, UserId = caller.UserId ?? Guid.Empty }, cancellationToken) == 0)
-        {
-            // Beyond the caller's work, as beyond the jurisdiction: answered as a missing petition.
-            throw new NotFoundException("Petition");
-        }
+        PetitionActions.Require(PetitionAction.AddAttachment, petition, caller);
 
         var stored = await store.StoreAsync(
             command.FileName,
@@ -92,7 +84,7 @@ internal static class AttachmentEndpoints
         petitions.MapPost("/{id:guid}/attachments", UploadAsync)
             .WithName("AddPetitionAttachment")
             .WithSummary("Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.")
-            .RequireRoles(Role.PetitionOfficer, Role.Leader, Role.Agent)
+            .RequireRoles(PetitionActions.RolesFor(PetitionAction.AddAttachment))
             .AcceptsFileUpload()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

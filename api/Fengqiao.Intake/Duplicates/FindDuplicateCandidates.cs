@@ -90,7 +90,7 @@ internal static class FindDuplicateCandidatesEndpoint
         petitions.MapPost("/duplicate-candidates", Handle)
             .WithName("FindDuplicateCandidates")
             .WithSummary("Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.")
-            .RequireRoles(Role.PetitionOfficer, Role.Leader, Role.Agent)
+            .RequireCapability(Capability.RegisterPetition)
             .ProducesValidationProblem();
 
     private static async Task<Ok<DuplicateCandidateList>> Handle(FindDuplicateCandidates request, ISender sender, CancellationToken cancellationToken) =>

@@ -82,6 +82,7 @@ internal sealed class LinkPetitionsHandler(IDbSession session, ICurrentUser call
     public async ValueTask<EntityVersion> Handle(LinkPetitions command, CancellationToken cancellationToken)
     {
         var petition = await reader.GetForChangeAsync(command.PetitionId, command.ExpectedVersion, cancellationToken);
+        PetitionActions.Require(PetitionAction.Link, petition, caller);
         var other = await reader.GetAsync(command.OtherPetitionId, cancellationToken);
         if (await session.ExecuteScalarAsync<long>(LinkSql.LinkExists, new { PetitionId = petition.Id, LinkedPetitionId = other.Id }, cancellationToken) > 0)
         {
@@ -120,12 +121,8 @@ internal sealed class MergePetitionHandler(
     public async ValueTask<EntityVersion> Handle(MergePetition command, CancellationToken cancellationToken)
     {
         var merged = await reader.GetForChangeAsync(command.PetitionId, command.ExpectedVersion, cancellationToken);
+        PetitionActions.Require(PetitionAction.Merge, merged, caller);
         var into = await reader.GetAsync(command.IntoPetitionId, cancellationToken);
-        if (merged.Status != PetitionStatus.Registered)
-        {
-            throw new ConflictException("invalid_state", $"Only a registered petition can be merged; {merged.Number} is {merged.Status.ToSnakeCase()}.");
-        }
-
         if (into.Status == PetitionStatus.Merged)
         {
             throw new ConflictException("invalid_state", $"{into.Number} was itself merged; merge into the petition it went to.");
@@ -152,13 +149,13 @@ internal static class LinkAndMergeEndpoints
 {
     public static void Map(IEndpointRouteBuilder petitions)
     {
-        Versioned(petitions.MapPost("/{id:guid}/links", LinkAsync).WithName("LinkPetitions"));
-        Versioned(petitions.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePetition"));
+        Versioned(petitions.MapPost("/{id:guid}/links", LinkAsync).WithName("LinkPetitions"), PetitionAction.Link);
+        Versioned(petitions.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePetition"), PetitionAction.Merge);
     }
 
-    private static RouteHandlerBuilder Versioned(RouteHandlerBuilder endpoint) =>
+    private static RouteHandlerBuilder Versioned(RouteHandlerBuilder endpoint, PetitionAction action) =>
         endpoint
-            .RequireRoles(Role.PetitionOfficer)
+            .RequireRoles(PetitionActions.RolesFor(action))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

@@ -36,12 +36,13 @@ internal sealed record PetitionerCiphers
     public required string? PhoneCipher { get; init; }
 }
 
-internal sealed class RevealPetitionerHandler(IDbSession session, PetitionReader reader, PersonalDataProtector protector, IAuditLog audit)
+internal sealed class RevealPetitionerHandler(IDbSession session, ICurrentUser caller, PetitionReader reader, PersonalDataProtector protector, IAuditLog audit)
     : ICommandHandler<RevealPetitioner, RevealedPetitioner>
 {
     public async ValueTask<RevealedPetitioner> Handle(RevealPetitioner command, CancellationToken cancellationToken)
     {
         var petition = await reader.GetAsync(command.PetitionId, cancellationToken);
+        PetitionActions.Require(PetitionAction.RevealPetitioner, petition, caller);
         var ciphers = await session.QuerySingleOrDefaultAsync<PetitionerCiphers>(RevealSql.Ciphers, new { command.PetitionerId, PetitionId = petition.Id }, cancellationToken)
             ?? throw new NotFoundException("Petitioner");
         audit.Record(new AuditEntry("personal_data.revealed", "petitioner", command.PetitionerId, After: new { PetitionId = petition.Id, petition.Number })
@@ -60,7 +61,7 @@ internal static class RevealPetitionerEndpoint
         petitions.MapPost("/{id:guid}/petitioners/{petitionerId:guid}/reveal", Handle)
             .WithName("RevealPetitioner")
             .WithSummary("The unmasked ID number and phone of a petitioner; the view is audited.")
-            .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.DisciplineInspector)
+            .RequireRoles(PetitionActions.RolesFor(PetitionAction.RevealPetitioner))
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<RevealedPetitioner>> Handle(Guid id, Guid petitionerId, ISender sender, CancellationToken cancellationToken) =>

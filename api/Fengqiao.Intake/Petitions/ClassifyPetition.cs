@@ -106,10 +106,7 @@ internal sealed class ClassifyPetitionHandler(
     public async ValueTask<EntityVersion> Handle(ClassifyPetition command, CancellationToken cancellationToken)
     {
         var petition = await reader.GetForChangeAsync(command.PetitionId, command.ExpectedVersion, cancellationToken);
-        if (!PetitionStatuses.IsOpenForDecision(petition.Status))
-        {
-            throw new ConflictException("invalid_state", $"The petition is {petition.Status.ToSnakeCase()}; only a registered petition can be classified.");
-        }
+        PetitionActions.Require(PetitionAction.Classify, petition, caller);
 
         var finalPetitions = command.Decision == Decision.Accept ? FinalMatterNumbers(petition) : [];
         if (finalPetitions.Count > 0 && string.IsNullOrWhiteSpace(command.Reason))
@@ -252,7 +249,7 @@ internal static class ClassifyPetitionEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapPost("/{id:guid}/classification", Handle)
             .WithName("ClassifyPetition")
-            .RequireRoles(Role.PetitionOfficer, Role.Leader)
+            .RequireRoles(PetitionActions.RolesFor(PetitionAction.Classify))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

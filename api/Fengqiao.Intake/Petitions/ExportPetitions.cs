@@ -22,7 +22,7 @@ internal static class ExportPetitionsEndpoint
         petitions.MapGet("/export.csv", Handle)
             .WithName("ExportPetitions")
             .WithSummary("The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).")
-            .RequireRoles(Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst)
+            .RequireCapability(Capability.ExportPetitions)
             .ProducesCsv()
             .ProducesValidationProblem();
 

@@ -14,7 +14,7 @@ namespace Fengqiao.Intake.Petitions;
 
 internal sealed record GetPetition(Guid Id) : IQuery<PetitionDetail>;
 
-internal sealed class GetPetitionHandler(IDbSession session, PetitionReader reader, TimeProvider clock) : IQueryHandler<GetPetition, PetitionDetail>
+internal sealed class GetPetitionHandler(IDbSession session, PetitionReader reader, ICurrentUser caller, TimeProvider clock) : IQueryHandler<GetPetition, PetitionDetail>
 {
     public async ValueTask<PetitionDetail> Handle(GetPetition query, CancellationToken cancellationToken)
     {
@@ -51,6 +51,7 @@ internal sealed class GetPetitionHandler(IDbSession session, PetitionReader read
             row.Decision is { } decision
                 ? new DecisionView(decision, row.DecisionReason ?? string.Empty, row.DecisionNotice ?? string.Empty, row.LegalChannel, row.DecidedAt!.Value, row.SuggestedUnitId)
                 : null,
+            PetitionActions.Allowed(row, caller),
             row.Version);
     }
 }
@@ -60,7 +61,7 @@ internal static class GetPetitionEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapGet("/{id:guid}", Handle)
             .WithName("GetPetition")
-            .WithSummary("A petition with its flags and reasons, masked petitioners, timeline, attachments and links.")
+            .WithSummary("A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.")
             .RequireSignedIn()
             .CachedForCaller()
             .ProducesProblem(StatusCodes.Status404NotFound);

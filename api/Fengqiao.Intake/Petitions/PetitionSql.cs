@@ -87,7 +87,7 @@ internal static class PetitionSql
 
     public const string Get = $"""
         SELECT p.id AS Id, p.number AS Number, p.channel AS Channel, p.status AS Status, p.region_id AS RegionId, p.region_name AS RegionName,
-               p.region_path AS RegionPath, p.registrar_unit_id AS RegistrarUnitId, p.received_at AS ReceivedAt, p.registered_at AS RegisteredAt,
+               p.region_path AS RegionPath, p.registrar_unit_id AS RegistrarUnitId, p.registered_by AS RegisteredBy, p.received_at AS ReceivedAt, p.registered_at AS RegisteredAt,
                p.acceptance_due AS AcceptanceDue, p.category AS Category, p.persons AS Persons, p.request_text AS RequestText,
                p.facts_text AS FactsText, p.reasons_text AS ReasonsText, p.channel_reference AS ChannelReference, p.flag_reasons AS FlagReasons,
                p.decision AS Decision, p.decision_reason AS DecisionReason, p.decision_notice AS DecisionNotice, p.legal_channel AS LegalChannel,

@@ -94,6 +94,7 @@ internal sealed record PetitionDetail(
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<LinkView> Links,
     DecisionView? Decision,
+    IReadOnlyList<PetitionAction> AllowedActions,
     long Version);
 
 /// <summary>A petition row as read for details or a change.</summary>
@@ -114,6 +115,9 @@ internal sealed record PetitionRow
     public required string RegionPath { get; init; }
 
     public required Guid? RegistrarUnitId { get; init; }
+
+    /// <summary>The user who registered the petition; none for one the petitioner submitted online.</summary>
+    public required Guid? RegisteredBy { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
 

@@ -125,7 +125,7 @@ internal static class RegisterPetitionEndpoint
         petitions.MapPost("/", Handle)
             .WithName("RegisterPetition")
             .WithSummary("Registers a petition from any channel; computes its number, flags and acceptance deadline.")
-            .RequireRoles(Role.PetitionOfficer, Role.Leader, Role.Agent)
+            .RequireCapability(Capability.RegisterPetition)
             .WithIdempotency()
             .ProducesValidationProblem();
 

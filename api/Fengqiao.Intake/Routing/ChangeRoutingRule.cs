@@ -65,7 +65,7 @@ internal static class ChangeRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapPut("/{id:guid}", Handle)
             .WithName("ChangeRoutingRule")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageRoutingRules)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

@@ -47,7 +47,7 @@ internal static class CreateRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapPost("/", Handle)
             .WithName("CreateRoutingRule")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageRoutingRules)
             .WithIdempotency()
             .ProducesValidationProblem();
 

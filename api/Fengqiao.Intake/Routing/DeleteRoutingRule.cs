@@ -36,7 +36,7 @@ internal static class DeleteRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapDelete("/{id:guid}", Handle)
             .WithName("DeleteRoutingRule")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageRoutingRules)
             .ProducesVersionedChangeProblems();
 
     private static async Task<NoContent> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -87,7 +87,7 @@ internal static class ListRoutingRulesEndpoint
         rules.MapGet("/", Handle)
             .WithName("ListRoutingRules")
             .WithSummary("Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageRoutingRules)
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<RoutingRuleItem>>> Handle(

@@ -98,7 +98,7 @@ internal static class ListAuditEntriesEndpoint
         api.MapGet("/audit-entries", Handle)
             .WithName("ListAuditEntries")
             .WithSummary("Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.")
-            .RequireRoles(Role.Admin, Role.DisciplineInspector)
+            .RequireCapability(Capability.ViewAudit)
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<AuditEntryItem>>> Handle(

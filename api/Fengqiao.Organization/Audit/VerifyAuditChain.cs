@@ -35,7 +35,7 @@ internal static class VerifyAuditChainEndpoint
         api.MapGet("/audit/verification", Handle)
             .WithName("VerifyAuditChain")
             .WithSummary("Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.")
-            .RequireRoles(Role.Admin, Role.DisciplineInspector);
+            .RequireCapability(Capability.ViewAudit);
 
     private static async Task<Ok<AuditChainReport>> Handle(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new VerifyAuditChain(), cancellationToken));

@@ -15,9 +15,17 @@ internal sealed record MyUnit(Guid Id, string Name, UnitKind Kind);
 
 internal sealed record MyJurisdiction(Guid RegionId, string Name, RegionLevel Level, string Path);
 
-internal sealed record MeResponse(Guid Id, string UserName, string DisplayName, IReadOnlyList<Role> Roles, MyUnit Unit, MyJurisdiction Jurisdiction);
+/// <param name="Capabilities">The pages and features the caller may use, from the table the endpoints' role policies use.</param>
+internal sealed record MeResponse(
+    Guid Id,
+    string UserName,
+    string DisplayName,
+    IReadOnlyList<Role> Roles,
+    IReadOnlyList<Capability> Capabilities,
+    MyUnit Unit,
+    MyJurisdiction Jurisdiction);
 
-/// <summary>The signed-in user's profile, unit and jurisdiction (the region subtree of the unit).</summary>
+/// <summary>The signed-in user's profile, unit, jurisdiction (the region subtree of the unit) and capabilities.</summary>
 internal sealed record GetMe : IQuery<MeResponse>;
 
 internal sealed record MeRow
@@ -71,6 +79,9 @@ internal sealed class GetMeHandler(IDbSession session, ICurrentUser caller) : IQ
             row.UserName,
             row.DisplayName,
             roles.Select(Enum.Parse<Role>).Order().ToList(),
+
+            // From the token's roles, as the endpoints judge them; a change of roles moves the security stamp, which ends the token.
+            Capabilities.Of(caller),
             new MyUnit(row.UnitId, row.UnitName, row.UnitKind),
             new MyJurisdiction(row.RegionId, row.RegionName, row.RegionLevel, row.RegionPath));
     }
@@ -81,6 +92,7 @@ internal static class GetMeEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/me", Handle)
             .WithName("GetMe")
+            .WithSummary("The signed-in user: profile, roles, capabilities, unit and jurisdiction.")
             .RequireSignedIn();
 
     private static async Task<Ok<MeResponse>> Handle(ISender sender, CancellationToken cancellationToken) =>

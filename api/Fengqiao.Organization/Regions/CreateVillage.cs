@@ -76,7 +76,7 @@ internal static class CreateVillageEndpoint
         regions.MapPost("/{id:guid}/villages", Handle)
             .WithName("CreateVillage")
             .WithSummary("Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -49,7 +49,7 @@ internal static class RenameVillageEndpoint
         regions.MapPut("/{id:guid}", Handle)
             .WithName("RenameVillage")
             .WithSummary("Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

@@ -40,7 +40,7 @@ internal static class RetireVillageEndpoint
         regions.MapPost("/{id:guid}/retire", Handle)
             .WithName("RetireVillage")
             .WithSummary("Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageOrganization)
             .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal static class ActivateRuleSetEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapPost("/{name}/activation", Handle)
             .WithName("ActivateRuleSet")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageSettings)
             .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<RuleSetVersion>> Handle(string name, ISender sender, IRuleSets ruleSets, HttpContext context, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ internal static class GetRuleSetEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapGet("/{name}", Handle)
             .WithName("GetRuleSet")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageSettings)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<RuleSetView>> Handle(string name, ISender sender, HttpContext context, CancellationToken cancellationToken)

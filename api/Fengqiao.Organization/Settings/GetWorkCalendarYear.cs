@@ -35,7 +35,7 @@ internal static class GetWorkCalendarYearEndpoint
     public static void Map(IEndpointRouteBuilder calendar) =>
         calendar.MapGet("/{year:int}", Handle)
             .WithName("GetWorkCalendarYear")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageSettings)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<WorkCalendarYearView>> Handle(int year, ISender sender, HttpContext context, CancellationToken cancellationToken)

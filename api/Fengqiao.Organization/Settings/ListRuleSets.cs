@@ -26,7 +26,7 @@ internal static class ListRuleSetsEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapGet("/", Handle)
             .WithName("ListRuleSets")
-            .RequireRoles(Role.Admin);
+            .RequireCapability(Capability.ManageSettings);
 
     private static async Task<Ok<RuleSetList>> Handle(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListRuleSets(), cancellationToken));

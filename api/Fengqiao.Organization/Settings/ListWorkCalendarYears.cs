@@ -29,7 +29,7 @@ internal static class ListWorkCalendarYearsEndpoint
         calendar.MapGet("/", Handle)
             .WithName("ListWorkCalendarYears")
             .WithSummary("Years of the work calendar (public holidays and make-up working days), oldest first.")
-            .RequireRoles(Role.Admin);
+            .RequireCapability(Capability.ManageSettings);
 
     private static async Task<Ok<WorkCalendarYearList>> Handle(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListWorkCalendarYears(), cancellationToken));

@@ -77,7 +77,7 @@ internal static class SaveWorkCalendarYearEndpoint
     public static void Map(IEndpointRouteBuilder calendar) =>
         calendar.MapPut("/{year:int}", Handle)
             .WithName("SaveWorkCalendarYear")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageSettings)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

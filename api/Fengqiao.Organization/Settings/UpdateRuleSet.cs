@@ -58,7 +58,7 @@ internal static class UpdateRuleSetEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapPut("/{name}", Handle)
             .WithName("UpdateRuleSet")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageSettings)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

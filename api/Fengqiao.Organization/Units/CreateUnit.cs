@@ -55,7 +55,7 @@ internal static class CreateUnitEndpoint
         units.MapPost("/", Handle)
             .WithName("CreateUnit")
             .WithSummary("Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 

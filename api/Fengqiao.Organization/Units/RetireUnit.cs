@@ -45,7 +45,7 @@ internal static class RetireUnitEndpoint
         units.MapPost("/{id:guid}/retire", Handle)
             .WithName("RetireUnit")
             .WithSummary("Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageOrganization)
             .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -83,7 +83,7 @@ internal static class UpdateUnitEndpoint
         units.MapPut("/{id:guid}", Handle)
             .WithName("UpdateUnit")
             .WithSummary("Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

@@ -75,7 +75,7 @@ internal static class CreateUserEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapPost("/", Handle)
             .WithName("CreateUser")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .WithSummary("Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -59,7 +59,7 @@ internal static class GetUserEndpoint
         users.MapGet("/{id:guid}", Handle)
             .WithName("GetUser")
             .WithSummary("A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<UserDetails>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ internal static class ListAgentsEndpoint
         users.MapGet("/agents", Handle)
             .WithName("ListAgents")
             .WithSummary("Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.")
-            .RequireRoles(Role.PetitionOfficer)
+            .RequireCapability(Capability.ListAgents)
             .ProducesValidationProblem();
 
     private static async Task<Ok<AgentOptions>> Handle(string? q, int? limit, ISender sender, CancellationToken cancellationToken) =>

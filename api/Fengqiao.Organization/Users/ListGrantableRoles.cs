@@ -24,7 +24,7 @@ internal static class ListGrantableRolesEndpoint
         users.MapGet("/grantable-roles", Handle)
             .WithName("ListGrantableRoles")
             .WithSummary("The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<GrantableRoles>> Handle(Guid unitId, ISender sender, CancellationToken cancellationToken) =>

@@ -50,7 +50,7 @@ internal static class ListUsersEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapGet("/", Handle)
             .WithName("ListUsers")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<UserItem>>> Handle(

@@ -58,7 +58,7 @@ internal static class ResetPasswordEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapPost("/{id:guid}/reset-password", Handle)
             .WithName("ResetUserPassword")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -64,7 +64,7 @@ internal static class SetUserDisabledEndpoints
 
     private static RouteHandlerBuilder Configure(RouteHandlerBuilder endpoint) =>
         endpoint
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, bool disabled, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ internal static class UpdateUserEndpoint
         users.MapPut("/{id:guid}", Handle)
             .WithName("UpdateUser")
             .WithSummary("Changes a user's display name and roles. Nobody changes their own roles, and an administrator grants or revokes only its user's grantableRoles: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.")
-            .RequireRoles(Role.Admin)
+            .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

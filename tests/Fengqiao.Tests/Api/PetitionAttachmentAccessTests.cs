@@ -15,15 +15,16 @@ public sealed class PetitionAttachmentAccessTests : IntakeTestBase
         await FileUploads.UploadAsync(client, AttachmentsOf(petitionId), "证明材料.pdf", FileUploads.Pdf);
     }
 
-    [TestCase("city.leader")]
-    [TestCase("district.leader")]
-    [TestCase("city.agent")]
-    [TestCase("district.agent")]
-    public async Task LeaderOrAgent_WhoDidNotRegisterIt_Gets404(string user)
+    /// <summary>A leader reads the petitions of its jurisdiction, so it is told it may not; an agent reads only its own, so it is not found.</summary>
+    [TestCase("city.leader", HttpStatusCode.Forbidden)]
+    [TestCase("district.leader", HttpStatusCode.Forbidden)]
+    [TestCase("city.agent", HttpStatusCode.NotFound)]
+    [TestCase("district.agent", HttpStatusCode.NotFound)]
+    public async Task LeaderOrAgent_WhoDidNotRegisterIt_IsRefused(string user, HttpStatusCode expected)
     {
         var petitionId = await RegisteredByAsync("district.petition_officer");
         using var client = await Api.ClientForAsync(user);
-        await (await FileUploads.PostFileAsync(client, AttachmentsOf(petitionId), "材料.pdf", FileUploads.Pdf)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await FileUploads.PostFileAsync(client, AttachmentsOf(petitionId), "材料.pdf", FileUploads.Pdf)).ShouldBeProblemAsync(expected);
         Assert.That(await AttachmentCountAsync(petitionId), Is.Zero);
     }
 
@@ -37,16 +38,16 @@ public sealed class PetitionAttachmentAccessTests : IntakeTestBase
         Assert.That(await AttachmentCountAsync(petitionId), Is.Zero);
     }
 
-    [TestCase("district.agent")]
-    [TestCase("district.leader")]
-    public async Task WhoeverRegisteredIt_AddsAFile_AnotherOfTheSameRoleDoesNot(string user)
+    [TestCase("district.agent", HttpStatusCode.NotFound)]
+    [TestCase("district.leader", HttpStatusCode.Forbidden)]
+    public async Task WhoeverRegisteredIt_AddsAFile_AnotherOfTheSameRoleDoesNot(string user, HttpStatusCode otherGets)
     {
         var petitionId = await RegisteredByAsync(user);
         using var registrar = await Api.ClientForAsync(user);
         await FileUploads.UploadAsync(registrar, AttachmentsOf(petitionId), "信访人补充材料.pdf", FileUploads.Pdf);
 
         using var other = await Api.ClientForAsync(user.Replace("district.", "city.", StringComparison.Ordinal));
-        await (await FileUploads.PostFileAsync(other, AttachmentsOf(petitionId), "材料.pdf", FileUploads.Pdf)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await FileUploads.PostFileAsync(other, AttachmentsOf(petitionId), "材料.pdf", FileUploads.Pdf)).ShouldBeProblemAsync(otherGets);
         Assert.That(await AttachmentCountAsync(petitionId), Is.EqualTo(1));
     }
 

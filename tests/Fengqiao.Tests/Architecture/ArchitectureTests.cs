@@ -142,6 +142,31 @@ public sealed partial class ArchitectureTests
         Assert.That(DirectMapping().IsMatch("app.MapOrganization();"), Is.False);
     }
 
+    /// <summary>
+    /// Who may call an endpoint is said once: by the capability table (<c>RequireCapability</c>, which <c>GET /me</c> answers
+    /// from) or by the action rule of the object it changes (<c>CaseActions</c>, <c>PetitionActions</c>, which allowedActions
+    /// answer from), never by a role list of the endpoint's own that the SPA could not know of.
+    /// </summary>
+    [Test]
+    public void EndpointRoles_ComeFromTheCapabilityTableOrAnActionRule()
+    {
+        var offences = Directory.EnumerateFiles(RepositoryPaths.Combine("api"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") && Path.GetFileName(file) != "EndpointAuthorization.cs")
+            .SelectMany(file => OwnRoleList().Matches(File.ReadAllText(file)).Select(match => $"{Path.GetFileName(file)}: {match.Value}"));
+        Assert.That(offences, Is.Empty, "use RequireCapability(...) or RequireRoles(<Object>Actions.RolesFor(...))");
+    }
+
+    [Test]
+    public void EndpointRoles_Rule_CatchesARoleListOfItsOwn()
+    {
+        Assert.That(OwnRoleList().IsMatch(".RequireRoles(Role.Admin)"), Is.True);
+        Assert.That(OwnRoleList().IsMatch(".RequireRoles([Role.Admin, Role.Leader])"), Is.True);
+        Assert.That(OwnRoleList().IsMatch("policy => policy.RequireRole(\"admin\")"), Is.True);
+        Assert.That(OwnRoleList().IsMatch(".RequireRoles(CaseActions.RolesFor(action))"), Is.False);
+        Assert.That(OwnRoleList().IsMatch(".RequireRoles(Capabilities.RolesOf(capability))"), Is.False);
+        Assert.That(OwnRoleList().IsMatch(".RequireCapability(Capability.ViewAudit)"), Is.False);
+    }
+
     /// <summary>Exports carry text the public typed in; only the shared writer neutralises formulas in it.</summary>
     [Test]
     public void Csv_IsWrittenOnlyThroughTheSharedWriter()
@@ -190,4 +215,7 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"\.Map(Get|Post|Put|Patch|Delete|Methods|Group|Fallback\w*|HealthChecks|Controllers)?\s*\(")]
     private static partial Regex DirectMapping();
+
+    [GeneratedRegex(@"\.RequireRoles?\((?!\w+Actions\.RolesFor\(|Capabilities\.RolesOf\()[^\r\n]*")]
+    private static partial Regex OwnRoleList();
 }

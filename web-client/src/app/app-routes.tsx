@@ -51,13 +51,10 @@ const PublicCasePanel = lazy(() =>
   import('../features/dispatch/public-case-panel').then((module) => ({ default: module.PublicCasePanel })),
 );
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
-const RequireRole = lazy(() =>
-  import('../shared/auth/require-role').then((module) => ({ default: module.RequireRole })),
+const RequireCapability = lazy(() =>
+  import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
 );
 const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
-
-const supervisionRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
-const auditRoles = ['admin', 'discipline_inspector'] as const;
 
 export function AppRoutes() {
   return (
@@ -98,58 +95,58 @@ export function AppRoutes() {
         <Route
           path="organization/regions"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="manage_organization">
               <RegionsPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="organization/units"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="manage_organization">
               <UnitsPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="organization/users"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="manage_users">
               <UsersPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="settings/routing-rules"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="manage_routing_rules">
               <RoutingRulesPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="settings/rule-sets"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="manage_settings">
               <RuleSetsPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="settings/work-calendar"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="manage_settings">
               <WorkCalendarPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route path="petitions" element={<WorklistPage />} />
         <Route
           path="petitions/new"
           element={
-            <RequireRole roles={['petition_officer', 'leader', 'agent']}>
+            <RequireCapability capability="register_petition">
               <RegisterPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route path="petitions/:id" element={<PetitionPage />} />
@@ -158,17 +155,17 @@ export function AppRoutes() {
         <Route
           path="supervision"
           element={
-            <RequireRole roles={supervisionRoles}>
+            <RequireCapability capability="view_supervision">
               <SupervisionBoardPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="audit"
           element={
-            <RequireRole roles={auditRoles}>
+            <RequireCapability capability="view_audit">
               <AuditPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route path="*" element={<NotFoundPage />} />

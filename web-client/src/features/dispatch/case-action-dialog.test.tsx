@@ -12,6 +12,7 @@ const me = {
   userName: 'town.handler',
   displayName: '张承办',
   roles: ['handler'],
+  capabilities: ['case_tab_to_sign', 'case_tab_in_progress', 'case_tab_to_reply', 'case_tab_due_soon', 'case_tab_overdue', 'case_tab_replied'],
   unit: { id: 'n-town', name: '府山街道办事处', kind: 'town_government' },
   jurisdiction: { regionId: 'r-town', name: '府山街道', level: 'town', path: '/r-city/r-district/r-town/' },
 };

@@ -12,6 +12,7 @@ const handler = {
   userName: 'town.handler',
   displayName: '张承办',
   roles: ['handler'],
+  capabilities: ['case_tab_to_sign', 'case_tab_in_progress', 'case_tab_to_reply', 'case_tab_due_soon', 'case_tab_overdue', 'case_tab_replied'],
   unit: { id: 'n-town', name: '府山街道办事处', kind: 'town_government' },
   jurisdiction: { regionId: 'r-town', name: '府山街道', level: 'town', path: '/r-city/r-district/r-town/' },
 };
@@ -43,7 +44,7 @@ beforeEach(() => {
   server = createFakeApi();
   vi.stubGlobal('fetch', server.fetch);
   server.on('GET', '/api/v1/me', () => json(handler));
-  server.on('GET', '/api/v1/cases/counts', () => json({ tabs: { to_assign: 9, to_sign: 2, in_progress: 0, to_reply: 0, due_soon: 0, overdue: 1, replied: 0, returned: 0, agent: 0 } }));
+  server.on('GET', '/api/v1/cases/counts', () => json({ tabs: { to_sign: 2, in_progress: 0, to_reply: 0, due_soon: 0, overdue: 1, replied: 0 } }));
 });
 
 describe('case worklist', () => {

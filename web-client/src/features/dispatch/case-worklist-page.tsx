@@ -10,14 +10,14 @@ import { CaseTags } from './case-tags';
 import { caseStatusColors, caseStatusLabel, clockStepLabel, worklistTabLabel } from './dispatch-labels';
 import { useCaseCounts, useCaseTab } from './dispatch-queries';
 import { LightTag } from './light-tag';
-import { chooseTab, tabsForRoles } from './worklist-tabs';
+import { chooseTab, tabsFor } from './worklist-tabs';
 
-/** The unit worklist: one tab per step the user's roles work on, most urgent deadline first. */
+/** The unit worklist: the tabs the user's capabilities open, most urgent deadline first. */
 export function CaseWorklistPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const [searchParams, setSearchParams] = useSearchParams();
-  const tabs = useMemo(() => tabsForRoles(me.data?.roles ?? []), [me.data]);
+  const tabs = useMemo(() => tabsFor(me.data?.capabilities ?? []), [me.data]);
   const tab = chooseTab(tabs, searchParams.get('tab'));
   const counts = useCaseCounts();
 

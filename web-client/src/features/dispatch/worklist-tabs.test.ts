@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { chooseTab, tabsForRoles } from './worklist-tabs';
+import { chooseTab, tabsFor } from './worklist-tabs';
 
-describe('worklist tabs by role', () => {
-  it('gives the petition bureau its assignment tabs before the shared ones', () => {
-    expect(tabsForRoles(['petition_officer'])).toEqual(['to_assign', 'returned', 'due_soon', 'overdue', 'replied']);
+describe('worklist tabs from capabilities', () => {
+  it('opens the tabs the capabilities name, in the API order whatever their order', () => {
+    expect(tabsFor(['case_tab_replied', 'case_tab_to_assign', 'export_petitions', 'case_tab_returned'])).toEqual([
+      'to_assign',
+      'returned',
+      'replied',
+    ]);
   });
 
-  it('gives handlers the unit tabs', () => {
-    expect(tabsForRoles(['handler'])).toEqual(['to_sign', 'in_progress', 'to_reply', 'due_soon', 'overdue', 'replied']);
-  });
-
-  it('gives agents their agency tab and combines roles', () => {
-    expect(tabsForRoles(['agent'])).toEqual(['due_soon', 'overdue', 'replied', 'agent']);
-    expect(tabsForRoles(['handler', 'petition_officer'])).toHaveLength(8);
-  });
-
-  it('shows only the shared tabs to other roles', () => {
-    expect(tabsForRoles(['analyst'])).toEqual(['due_soon', 'overdue', 'replied']);
+  it('opens no tab without a tab capability', () => {
+    expect(tabsFor(['view_audit', 'manage_users'])).toEqual([]);
   });
 
   it('keeps the tab from the address only when the user has it', () => {
-    const tabs = tabsForRoles(['handler']);
+    const tabs = tabsFor(['case_tab_to_sign', 'case_tab_to_reply', 'case_tab_overdue']);
     expect(chooseTab(tabs, 'to_reply')).toBe('to_reply');
     expect(chooseTab(tabs, 'to_assign')).toBe('to_sign');
     expect(chooseTab(tabs, null)).toBe('to_sign');

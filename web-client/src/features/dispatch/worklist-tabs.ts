@@ -1,25 +1,25 @@
-import type { Role } from '../../shared/auth/roles';
+import type { Capability } from '../../shared/auth/capabilities';
 import type { WorklistTab } from '../../shared/api/api-types';
 
-/** Who works each tab: the petition bureau assigns, the lead unit signs and replies, everyone watches the clock. */
-const tabRoles: Record<WorklistTab, readonly Role[] | 'all'> = {
-  to_assign: ['petition_officer'],
-  returned: ['petition_officer'],
-  to_sign: ['handler'],
-  in_progress: ['handler'],
-  to_reply: ['handler'],
-  due_soon: 'all',
-  overdue: 'all',
-  replied: 'all',
-  agent: ['agent'],
+// A record keyed by the API's tabs, so a tab added to the API fails the type check until listed here in its order.
+const tabOrder: Record<WorklistTab, true> = {
+  to_assign: true,
+  returned: true,
+  to_sign: true,
+  in_progress: true,
+  to_reply: true,
+  due_soon: true,
+  overdue: true,
+  replied: true,
+  agent: true,
 };
 
-/** The worklist tabs for a user's roles, in the API's order. */
-export function tabsForRoles(userRoles: readonly string[]): WorklistTab[] {
-  return (Object.keys(tabRoles) as WorklistTab[]).filter((tab) => {
-    const allowed = tabRoles[tab];
-    return allowed === 'all' || allowed.some((role) => userRoles.includes(role));
-  });
+/** The capability that opens a tab; the server names them so and refuses a tab the caller does not hold. */
+const capabilityOf = (tab: WorklistTab): Capability => `case_tab_${tab}`;
+
+/** The worklist tabs the user's capabilities open, in the API's order. */
+export function tabsFor(capabilities: readonly Capability[]): WorklistTab[] {
+  return (Object.keys(tabOrder) as WorklistTab[]).filter((tab) => capabilities.includes(capabilityOf(tab)));
 }
 
 /** The tab asked for in the address when the user has it, else the user's first. */

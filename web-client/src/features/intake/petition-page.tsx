@@ -21,8 +21,6 @@ import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { PetitionDetail, Schemas } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { hasAnyRole } from '../../shared/auth/roles';
-import { useCurrentUser } from '../../shared/auth/use-current-user';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
@@ -49,13 +47,8 @@ import { useInvalidatePetitions, usePetition } from './intake-queries';
 import { RelateDialog, type RelateMode } from './relate-dialog';
 
 type Petitioner = Schemas['PetitionerView'];
+type PetitionAction = Schemas['PetitionAction'];
 type Revealed = Schemas['RevealedPetitioner'];
-
-const revealRoles = ['petition_officer', 'supervisor', 'leader', 'discipline_inspector'] as const;
-const classifyRoles = ['petition_officer', 'leader'] as const;
-const relateRoles = ['petition_officer'] as const;
-// Leaders and agents only on petitions they registered; the server refuses the others (404).
-const uploadRoles = ['petition_officer', 'leader', 'agent'] as const;
 
 export function PetitionPage() {
   const { id = '' } = useParams();
@@ -67,12 +60,11 @@ export function PetitionPage() {
 
 function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: string }) {
   const { t, locale } = useI18n();
-  const me = useCurrentUser();
   const categories = usePetitionCategories();
-  const roles = me.data?.roles ?? [];
   const [classifying, setClassifying] = useState(false);
   const [relating, setRelating] = useState<RelateMode | null>(null);
-  const open = petition.status === 'registered';
+  // The server's rule decides, for this user and this petition's state; the page shows what it offers.
+  const allowed = (action: PetitionAction) => petition.allowedActions.includes(action);
   const decision = petition.decision;
   const decisionLegalChannel = decision?.legalChannel;
 
@@ -83,17 +75,13 @@ function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: stri
         extra={
           <Space wrap>
             <Link to="/petitions">{t('petition.backToList')}</Link>
-            {open && hasAnyRole(roles, classifyRoles) ? (
+            {allowed('classify') ? (
               <Button type="primary" onClick={() => setClassifying(true)}>
                 {t('petition.classify')}
               </Button>
             ) : null}
-            {petition.status !== 'merged' && hasAnyRole(roles, relateRoles) ? (
-              <>
-                <Button onClick={() => setRelating('link')}>{t('petition.linkTo')}</Button>
-                {open ? <Button onClick={() => setRelating('merge')}>{t('petition.mergeInto')}</Button> : null}
-              </>
-            ) : null}
+            {allowed('link') ? <Button onClick={() => setRelating('link')}>{t('petition.linkTo')}</Button> : null}
+            {allowed('merge') ? <Button onClick={() => setRelating('merge')}>{t('petition.mergeInto')}</Button> : null}
           </Space>
         }
       />
@@ -186,7 +174,7 @@ function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: stri
               />
             )}
           </Card>
-          <PetitionersCard petitionId={petition.id} petitioners={petition.petitioners} canReveal={hasAnyRole(roles, revealRoles)} />
+          <PetitionersCard petitionId={petition.id} petitioners={petition.petitioners} canReveal={allowed('reveal_petitioner')} />
           <Card title={t('petition.timeline')} size="small" style={{ marginBottom: 16 }}>
             {petition.timeline.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />
@@ -217,7 +205,7 @@ function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: stri
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <AttachmentsCard petition={petition} canUpload={hasAnyRole(roles, uploadRoles)} />
+          <AttachmentsCard petition={petition} canUpload={allowed('add_attachment')} />
           <Card title={t('petition.links')} size="small" style={{ marginBottom: 16 }}>
             {petition.links.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('petition.noLinks')} />

@@ -6,8 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api/api';
 import type { PetitionListItem } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { hasAnyRole } from '../../shared/auth/roles';
-import { useCurrentUser } from '../../shared/auth/use-current-user';
+import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -42,9 +41,6 @@ import {
 
 type FilterForm = Omit<WorklistFilters, 'receivedFrom' | 'receivedTo'> & { received?: [Dayjs | null, Dayjs | null] | null };
 
-const exportRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
-const registerRoles = ['petition_officer', 'leader', 'agent'] as const;
-
 function toFilters(values: FilterForm): WorklistFilters {
   const { received, ...rest } = values;
   return {
@@ -58,7 +54,6 @@ export function WorklistPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const me = useCurrentUser();
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<WorklistFilters>({});
   const [saved, setSaved] = useState<SavedFilter[]>(() => readSavedFilters());
@@ -70,7 +65,8 @@ export function WorklistPage() {
   const query = useMemo(() => toPetitionQuery(filters), [filters]);
   const petitions = usePetitionsPage({ ...query, cursor: pages.cursor ?? undefined, limit: pageSize });
   const categories = usePetitionCategories();
-  const roles = me.data?.roles ?? [];
+  const canExport = useCapability('export_petitions');
+  const canRegister = useCapability('register_petition');
 
   const apply = (values: FilterForm) => {
     setFilters(toFilters(values));
@@ -120,12 +116,12 @@ export function WorklistPage() {
         title={t('worklist.title')}
         extra={
           <Space wrap>
-            {hasAnyRole(roles, exportRoles) ? (
+            {canExport ? (
               <Button icon={<DownloadOutlined aria-hidden />} loading={exporting} onClick={() => void exportCsv()}>
                 {t('worklist.export')}
               </Button>
             ) : null}
-            {hasAnyRole(roles, registerRoles) ? (
+            {canRegister ? (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/petitions/new')}>
                 {t('worklist.register')}
               </Button>

@@ -5,7 +5,7 @@ import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { Region } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { useCurrentUser } from '../../shared/auth/use-current-user';
+import { useCapability } from '../../shared/auth/capabilities';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { useI18n } from '../../shared/i18n/i18n-context';
@@ -22,10 +22,9 @@ function allKeys(nodes: readonly RegionTreeNode<Region>[]): string[] {
 export function RegionsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const me = useCurrentUser();
-  const isAdmin = me.data?.roles.includes('admin') ?? false;
+  const canManage = useCapability('manage_organization');
   const [includeRetired, setIncludeRetired] = useState(false);
-  const regions = useRegionTree(isAdmin && includeRetired);
+  const regions = useRegionTree(canManage && includeRetired);
   const invalidateRegions = useInvalidateRegions();
   const [villageForm, setVillageForm] = useState<VillageFormTarget | null>(null);
   const [retiring, setRetiring] = useState(false);
@@ -101,7 +100,7 @@ export function RegionsPage() {
                   onChange={(event) => setSearch(event.target.value)}
                   style={{ marginBottom: 12 }}
                 />
-                {isAdmin ? (
+                {canManage ? (
                   <Space style={{ marginBottom: 12 }}>
                     <Switch aria-label={t('regions.showRetired')} checked={includeRetired} onChange={setIncludeRetired} />
                     {t('regions.showRetired')}
@@ -125,7 +124,7 @@ export function RegionsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('regions.details')} extra={isAdmin && selected ? adminActions(selected) : null}>
+          <Card title={t('regions.details')} extra={canManage && selected ? adminActions(selected) : null}>
             {selected ? (
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('regions.name')}>{selected.name}</Descriptions.Item>

@@ -5,7 +5,7 @@ import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { Unit, UnitKind } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { useCurrentUser } from '../../shared/auth/use-current-user';
+import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -20,8 +20,7 @@ import { unitKinds } from './unit-kinds';
 export function UnitsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const me = useCurrentUser();
-  const isAdmin = me.data?.roles.includes('admin') ?? false;
+  const canManage = useCapability('manage_organization');
   const [regionId, setRegionId] = useState<string | undefined>();
   const [kind, setKind] = useState<UnitKind | undefined>();
   const [includeRetired, setIncludeRetired] = useState(false);
@@ -63,7 +62,7 @@ export function UnitsPage() {
     { title: t('units.parentUnit'), dataIndex: 'parentUnitName' },
     { title: t('units.contactPhone'), dataIndex: 'contactPhone' },
   ];
-  if (isAdmin) {
+  if (canManage) {
     columns.push(
       {
         title: t('units.status'),
@@ -101,7 +100,7 @@ export function UnitsPage() {
       <PageHeader
         title={t('units.title')}
         extra={
-          isAdmin ? (
+          canManage ? (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ unitId: null })}>
               {t('units.create')}
             </Button>
@@ -131,7 +130,7 @@ export function UnitsPage() {
             options={unitKinds.map((value) => ({ value, label: unitKindLabel(t, value) }))}
             style={{ minWidth: 200 }}
           />
-          {isAdmin ? (
+          {canManage ? (
             <Space>
               <Switch
                 aria-label={t('units.showRetired')}

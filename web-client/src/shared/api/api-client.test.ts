@@ -9,7 +9,7 @@ const baseUrl = 'https://api.example.test';
 
 const oldTokens: SessionTokens = { accessToken: 'old-access', refreshToken: 'old-refresh', expiresAt: Date.now() + 60_000 };
 const renewed = { accessToken: 'new-access', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'new-refresh' };
-const me = { id: 'u1', userName: 'city.admin', displayName: 'Admin', roles: ['admin'], unit: { id: 'n1', name: 'Bureau', kind: 'petition_bureau' }, jurisdiction: { regionId: 'r1', name: '绍兴市', level: 'city', path: '/r1/' } };
+const me = { id: 'u1', userName: 'city.admin', displayName: 'Admin', roles: ['admin'], capabilities: ['view_audit', 'manage_users'], unit: { id: 'n1', name: 'Bureau', kind: 'petition_bureau' }, jurisdiction: { regionId: 'r1', name: '绍兴市', level: 'city', path: '/r1/' } };
 
 function setup(tokens: SessionTokens | null = oldTokens) {
   const server = createFakeApi();

@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tab of the unit worklist, most urgent deadline first, with keyset paging. */
+        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many cases each worklist tab holds for the caller. */
+        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -607,7 +607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A petition with its flags and reasons, masked petitioners, timeline, attachments and links. */
+        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -823,6 +823,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1595,6 +1596,8 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
             /** Format: uuid */
@@ -1915,6 +1918,7 @@ export interface components {
             userName: string;
             displayName: string;
             roles: components["schemas"]["Role"][];
+            capabilities: components["schemas"]["Capability"][];
             unit: components["schemas"]["MyUnit"];
             jurisdiction: components["schemas"]["MyJurisdiction"];
         };
@@ -1956,6 +1960,8 @@ export interface components {
             /** Format: int32 */
             pausedDays?: number | null;
         };
+        /** @enum {string} */
+        PetitionAction: "classify" | "link" | "merge" | "add_attachment" | "reveal_petitioner";
         PetitionDetail: {
             /** Format: uuid */
             id: string;
@@ -1985,6 +1991,7 @@ export interface components {
             attachments: components["schemas"]["AttachmentView"][];
             links: components["schemas"]["LinkView"][];
             decision?: components["schemas"]["DecisionView"] | null;
+            allowedActions: components["schemas"]["PetitionAction"][];
             /** Format: int64 */
             version: number;
         };
@@ -2972,6 +2979,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

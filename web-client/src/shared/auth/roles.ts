@@ -2,7 +2,8 @@ import type { components } from '../api/schema';
 
 export type Role = components['schemas']['Role'];
 
-// A record keyed by the API's enum, so a role added to the API fails the type check until listed.
+// A record keyed by the API's enum, so a role added to the API fails the type check until listed. Roles only label users
+// and fill the role pickers; what a user may do comes from the server (capabilities, allowedActions).
 const allRoles: Record<Role, true> = {
   admin: true,
   petition_officer: true,
@@ -17,8 +18,3 @@ const allRoles: Record<Role, true> = {
 };
 
 export const roles = Object.keys(allRoles) as Role[];
-
-export function hasAnyRole(userRoles: readonly string[], allowed: readonly Role[] | undefined): boolean {
-  if (!allowed || allowed.length === 0) return true;
-  return allowed.some((role) => userRoles.includes(role));
-}

@@ -22,7 +22,7 @@ export function AppLayout({ navItems }: { navItems: readonly NavItem[] }) {
   const { pathname } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
 
-  const visible = useMemo(() => visibleNavItems(navItems, me.data?.roles ?? []), [navItems, me.data]);
+  const visible = useMemo(() => visibleNavItems(navItems, me.data?.capabilities ?? []), [navItems, me.data]);
   const menuItems = useMemo<MenuItem[]>(() => {
     const toMenuItem = (item: NavItem): MenuItem =>
       item.children

@@ -6,18 +6,20 @@ const items: NavItem[] = [
   {
     key: 'organization',
     label: 'nav.organization',
-    roles: ['admin'],
     children: [
-      { key: '/organization/regions', label: 'nav.regions' },
-      { key: '/organization/users', label: 'nav.users' },
+      { key: '/organization/regions', label: 'nav.regions', capability: 'manage_organization' },
+      { key: '/organization/users', label: 'nav.users', capability: 'manage_users' },
     ],
   },
+  { key: '/audit', label: 'nav.audit', capability: 'view_audit' },
 ];
 
 describe('navigation', () => {
-  it('shows organisation administration to admins only', () => {
-    expect(visibleNavItems(items, ['handler']).map((item) => item.key)).toEqual(['/']);
-    expect(visibleNavItems(items, ['handler', 'admin']).map((item) => item.key)).toEqual(['/', 'organization']);
+  it('shows the items of the capabilities held, and a group while one of its children shows', () => {
+    expect(visibleNavItems(items, ['case_tab_to_sign']).map((item) => item.key)).toEqual(['/']);
+    expect(visibleNavItems(items, ['view_audit']).map((item) => item.key)).toEqual(['/', '/audit']);
+    const organization = visibleNavItems(items, ['manage_users']).find((item) => item.key === 'organization');
+    expect(organization?.children?.map((item) => item.key)).toEqual(['/organization/users']);
   });
 
   it('selects the menu entry of the current page', () => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../auth/roles';
+import { holds, type Capability } from '../auth/capabilities';
 import type { MessageKey } from '../i18n/zh-cn';
 
 export interface NavItem {
@@ -7,18 +7,17 @@ export interface NavItem {
   key: string;
   label: MessageKey;
   icon?: ReactNode;
-  /** Shown when the user holds any of these roles; everyone sees an item without roles. */
-  roles?: readonly Role[];
+  /** Shown when `/me` lists this capability; everyone sees an item without one. A group shows while a child does. */
+  capability?: Capability;
   children?: readonly NavItem[];
 }
 
-export function visibleNavItems(items: readonly NavItem[], userRoles: readonly string[]): NavItem[] {
-  const allowed = (item: NavItem) => !item.roles || item.roles.some((role) => userRoles.includes(role));
+export function visibleNavItems(items: readonly NavItem[], capabilities: readonly Capability[]): NavItem[] {
   const result: NavItem[] = [];
   for (const item of items) {
-    if (!allowed(item)) continue;
+    if (!holds(capabilities, item.capability)) continue;
     if (item.children) {
-      const children = visibleNavItems(item.children, userRoles);
+      const children = visibleNavItems(item.children, capabilities);
       if (children.length > 0) result.push({ ...item, children });
     } else {
       result.push(item);

@@ -3,16 +3,17 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { LoadError } from '../components/load-error';
 import { useI18n } from '../i18n/i18n-context';
-import { hasAnyRole, type Role } from './roles';
+import { holds, type Capability } from './capabilities';
 import { useCurrentUser } from './use-current-user';
 
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+/** Shows the page only to users whose `/me` lists the capability; the server refuses the others anyway (403). */
+export function RequireCapability({ capability, children }: { capability: Capability; children: ReactNode }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const me = useCurrentUser();
   if (me.isPending) return <Skeleton active />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
-  if (!hasAnyRole(me.data.roles, roles)) {
+  if (!holds(me.data.capabilities, capability)) {
     return (
       <Result
         status="403"

@@ -1,0 +1,83 @@
+using Fengqiao.BuildingBlocks.Errors;
+
+namespace Fengqiao.BuildingBlocks.Auth;
+
+/// <summary>
+/// A page or feature of the app, beyond what every signed-in caller may; serialised in snake_case (e.g.
+/// <c>register_petition</c>). What a caller may do to one petition or case is that object's allowedActions instead.
+/// </summary>
+public enum Capability
+{
+    RegisterPetition,
+    ExportPetitions,
+    ViewSupervision,
+    ViewAudit,
+    ManageUsers,
+    ManageOrganization,
+    ManageRoutingRules,
+    ManageSettings,
+    ListAgents,
+    CaseTabToAssign,
+    CaseTabReturned,
+    CaseTabToSign,
+    CaseTabInProgress,
+    CaseTabToReply,
+    CaseTabDueSoon,
+    CaseTabOverdue,
+    CaseTabReplied,
+    CaseTabAgent,
+}
+
+/// <summary>
+/// The one table of which roles hold each capability. Endpoints take their role policy from it
+/// (<see cref="EndpointAuthorization.RequireCapability"/>), a handler that checks a capability itself asks
+/// <see cref="Require"/>, and <c>GET /me</c> answers <see cref="Of"/>, which the SPA shows its menu, routes and buttons
+/// from; so what the SPA offers and what the server lets through cannot drift apart. A new module adds its rows here.
+/// </summary>
+public static class Capabilities
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+
+    private static readonly Dictionary<Capability, Role[]> Table = new()
+    {
+        [Capability.RegisterPetition] = [Role.PetitionOfficer, Role.Leader, Role.Agent],
+        [Capability.ExportPetitions] = [Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst],
+        [Capability.ViewSupervision] = [Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst],
+        [Capability.ViewAudit] = [Role.Admin, Role.DisciplineInspector],
+        [Capability.ManageUsers] = [Role.Admin],
+        [Capability.ManageOrganization] = [Role.Admin],
+        [Capability.ManageRoutingRules] = [Role.Admin],
+        [Capability.ManageSettings] = [Role.Admin],
+        [Capability.ListAgents] = [Role.PetitionOfficer],
+
+        // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
+        // cases, and everyone watches the clock of the cases they see.
+        [Capability.CaseTabToAssign] = [Role.PetitionOfficer],
+        [Capability.CaseTabReturned] = [Role.PetitionOfficer],
+        [Capability.CaseTabToSign] = [Role.Handler],
+        [Capability.CaseTabInProgress] = [Role.Handler],
+        [Capability.CaseTabToReply] = [Role.Handler],
+        [Capability.CaseTabDueSoon] = Everyone,
+        [Capability.CaseTabOverdue] = Everyone,
+        [Capability.CaseTabReplied] = Everyone,
+        [Capability.CaseTabAgent] = [Role.Agent],
+    };
+
+    /// <summary>The roles holding <paramref name="capability"/>: the role policy of the endpoints that need it.</summary>
+    public static Role[] RolesOf(Capability capability) => Table[capability];
+
+    /// <summary>The capabilities the caller's roles hold, in the enum's order.</summary>
+    public static IReadOnlyList<Capability> Of(ICurrentUser caller) =>
+        Table.Where(entry => entry.Value.Any(caller.IsInRole)).Select(entry => entry.Key).Order().ToList();
+
+    public static bool Holds(ICurrentUser caller, Capability capability) => Table[capability].Any(caller.IsInRole);
+
+    /// <summary>Refuses with 403 unless the caller holds <paramref name="capability"/>; for checks an endpoint policy cannot make.</summary>
+    public static void Require(ICurrentUser caller, Capability capability, string refusal)
+    {
+        if (!Holds(caller, capability))
+        {
+            throw new ForbiddenException(refusal);
+        }
+    }
+}
