@@ -9,6 +9,7 @@ using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Receptions;
+using Fengqiao.Receptions.MustVisits;
 using Fengqiao.Receptions.Schedule;
 using FluentValidation;
 using FluentValidation.Results;
@@ -118,6 +119,8 @@ internal sealed class RecordReceptionBatchHandler(
             await petitions.AcceptAsync(petition!.Id, command.Notice!.Trim(), command.Instruction!.Trim(), receiver, cancellationToken);
         }
 
+        // A leader's visit planned from a must-visit proposal receives must-visit batches (四个必访).
+        var isMustVisit = await session.ExecuteScalarAsync<long>(MustVisitSql.IsPlanned, new { ReceptionId = reception.Id }, cancellationToken) > 0;
         var id = Guid.CreateVersion7(now);
         var ordinal = await session.ExecuteScalarAsync<int>(BatchSql.NextOrdinal, new { ReceptionId = reception.Id }, cancellationToken);
         await session.ExecuteAsync(
@@ -134,7 +137,7 @@ internal sealed class RecordReceptionBatchHandler(
                 PetitionRegistered = command.NewPetition is not null,
                 Outcome = command.Outcome.ToString(),
                 Instruction = command.Instruction?.Trim(),
-                IsMustVisit = false,
+                IsMustVisit = isMustVisit,
                 Kind = reception.Kind.ToString(),
                 Level = reception.Level.ToString(),
                 reception.HostUserId,
@@ -157,7 +160,7 @@ internal sealed class RecordReceptionBatchHandler(
             PetitionNumber = petition?.Number, PetitionRegistered = command.NewPetition is not null,
         }));
         events.Publish(new ReceptionBatchRecorded(Guid.CreateVersion7(now), now, reception.Id, reception.Kind.ToSnakeCase(), reception.Level.ToSnakeCase(), reception.HostUserId,
-            reception.UnitId, reception.RegionPath, reception.Day, id, command.Persons, command.Outcome.ToSnakeCase(), false, petition?.Id));
+            reception.UnitId, reception.RegionPath, reception.Day, id, command.Persons, command.Outcome.ToSnakeCase(), isMustVisit, petition?.Id));
         return new EntityVersion(id, 1);
     }
 
