@@ -50,6 +50,9 @@ const SupervisionBoardPage = lazy(() =>
 const PublicCasePanel = lazy(() =>
   import('../features/dispatch/public-case-panel').then((module) => ({ default: module.PublicCasePanel })),
 );
+const MustVisitsPage = lazy(() =>
+  import('../features/receptions/must-visits-page').then((module) => ({ default: module.MustVisitsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireRole = lazy(() =>
   import('../shared/auth/require-role').then((module) => ({ default: module.RequireRole })),
@@ -58,6 +61,7 @@ const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ d
 
 const supervisionRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
 const auditRoles = ['admin', 'discipline_inspector'] as const;
+const receptionReaderRoles = ['leader', 'petition_officer', 'supervisor', 'analyst', 'admin'] as const;
 
 export function AppRoutes() {
   return (
@@ -160,6 +164,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={supervisionRoles}>
               <SupervisionBoardPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="receptions/must-visits"
+          element={
+            <RequireRole roles={receptionReaderRoles}>
+              <MustVisitsPage />
             </RequireRole>
           }
         />

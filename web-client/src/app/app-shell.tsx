@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BranchesOutlined,
   CalendarOutlined,
+  EnvironmentOutlined,
   ControlOutlined,
   FileProtectOutlined,
   FileAddOutlined,
@@ -48,6 +49,12 @@ const navItems: readonly NavItem[] = [
         roles: ['petition_officer', 'supervisor', 'leader', 'analyst'],
       },
     ],
+  },
+  {
+    key: '/receptions/must-visits',
+    label: 'nav.mustVisits',
+    icon: <EnvironmentOutlined aria-hidden />,
+    roles: ['leader', 'petition_officer', 'supervisor', 'analyst', 'admin'],
   },
   {
     key: 'organization',
