@@ -112,8 +112,9 @@ internal sealed partial class DemoSeeder(
 
         var stopwatch = Stopwatch.StartNew();
         var generated = await ReceptionGenerator.GenerateAsync(services, cancellationToken);
-        var batches = await receptions.LoadAsync(generated, cancellationToken);
-        LogReceptionsSeeded(logger, generated.Count, batches, stopwatch.Elapsed.TotalSeconds);
+        await receptions.LoadRegistersAsync(generated.Policies, generated.Incidents, cancellationToken);
+        var batches = await receptions.LoadAsync(generated.Receptions, cancellationToken);
+        LogReceptionsSeeded(logger, generated.Receptions.Count, batches, stopwatch.Elapsed.TotalSeconds);
     }
 
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>

@@ -10,6 +10,7 @@ using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Public;
 using Fengqiao.Dispatch.Rules;
+using Fengqiao.Dispatch.Statistics;
 using Fengqiao.Dispatch.Supervision;
 using Fengqiao.Dispatch.Watcher;
 using Fengqiao.BuildingBlocks.Validation;
@@ -38,6 +39,7 @@ public static class DispatchModule
         services.AddScoped<PublicCases>();
         services.AddScoped<CaseAttachments>();
         services.AddScoped<ICaseLeadership, CaseLeadership>();
+        services.AddScoped<ICaseStatistics, CaseStatistics>();
         services.AddScoped<CaseBulkLoader>();
         services.AddScoped(sp => new DispatchBulkLoading(
             sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<DispatchRules>(), sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<CaseBulkLoader>(),

@@ -9,6 +9,7 @@ using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Public;
 using Fengqiao.Intake.Routing;
 using Fengqiao.Intake.Rules;
+using Fengqiao.Intake.Statistics;
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Dispatch;
@@ -44,6 +45,7 @@ public static class IntakeModule
         services.AddScoped<Tracking>();
         services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
         services.AddScoped<IPetitionRegistration, PetitionRegistration>();
+        services.AddScoped<IPetitionStatistics, PetitionStatistics>();
         services.AddScoped<PetitionBulkLoader>();
         services.AddScoped(sp => new IntakeBulkLoading(
             sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<IntakeRules>(), sp.GetRequiredService<PetitionCategories>(), sp.GetRequiredService<PetitionBulkLoader>(),

@@ -1,8 +1,11 @@
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Receptions.Batches;
 using Fengqiao.Receptions.Figures;
+using Fengqiao.Receptions.MustVisits;
 using Fengqiao.Receptions.Public;
+using Fengqiao.Receptions.Registers;
 using Fengqiao.Receptions.Schedule;
 using Fengqiao.Receptions.Seeding;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +25,10 @@ public static class ReceptionsModule
         services.AddModuleValidators(typeof(ReceptionsModule).Assembly);
         services.AddScoped<ReceptionStore>();
         services.AddScoped<ReceptionHosts>();
+        services.AddScoped<ReceptionScheduler>();
+        services.AddScoped<MustVisitProposer>();
+        services.AddScoped<RegisterPlaces>();
+        services.AddSingleton<IRuleSetSectionValidator, ReceptionsRuleSetSectionValidator>();
         services.AddScoped<ReceptionsSeeding>();
         return services;
     }
@@ -43,6 +50,12 @@ public static class ReceptionsModule
         CorrectReceptionBatchEndpoint.Map(receptions);
         TakeChargeOfBatchCaseEndpoint.Map(receptions);
         RevealReceptionPetitionerEndpoint.Map(receptions);
+        GetMustVisitProposalsEndpoint.Map(receptions);
+        PlanMustVisitEndpoint.Map(receptions);
+        RegisterPolicyEndpoint.Map(receptions);
+        ListPoliciesEndpoint.Map(receptions);
+        RegisterIncidentEndpoint.Map(receptions);
+        ListIncidentsEndpoint.Map(receptions);
         return endpoints;
     }
 }

@@ -17,6 +17,10 @@ public enum Capability
     ManageRoutingRules,
     ManageSettings,
     ListAgents,
+    ViewReceptions,
+    ScheduleReceptions,
+    PlanMustVisits,
+    ManageReceptionRegisters,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -49,6 +53,13 @@ public static class Capabilities
         [Capability.ManageRoutingRules] = [Role.Admin],
         [Capability.ManageSettings] = [Role.Admin],
         [Capability.ListAgents] = [Role.PetitionOfficer],
+
+        // Leaders receive, the petition bureau records and keeps the duty rota and the registers, overseers read; whether a
+        // caller may schedule one kind of reception for one host the handler decides (ReceptionRules).
+        [Capability.ViewReceptions] = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin],
+        [Capability.ScheduleReceptions] = [Role.Leader, Role.PetitionOfficer, Role.Admin],
+        [Capability.PlanMustVisits] = [Role.Leader, Role.Admin],
+        [Capability.ManageReceptionRegisters] = [Role.PetitionOfficer, Role.Admin],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

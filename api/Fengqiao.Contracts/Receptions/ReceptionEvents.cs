@@ -18,7 +18,7 @@ public sealed record ReceptionHeld(
     : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);
 
 /// <param name="Outcome">solved_on_the_spot, explained or assigned.</param>
-/// <param name="IsMustVisit">Received through one of the four must-visits (四个必访); not proposed by the system yet, so false.</param>
+/// <param name="IsMustVisit">Received at a leader's visit planned from a must-visit proposal (四个必访, see <see cref="MustVisitPlanned"/>).</param>
 /// <param name="PetitionId">The petition the batch is about, linked or registered from it.</param>
 public sealed record ReceptionBatchRecorded(
     Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day,
@@ -29,4 +29,12 @@ public sealed record ReceptionBatchRecorded(
 public sealed record ReceptionBatchCorrected(
     Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day,
     Guid BatchId, int PersonsBefore, string OutcomeBefore, int Persons, string Outcome)
+    : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);
+
+/// <summary>A leader's visit planned from a month's must-visit proposal (四个必访); its batches are recorded with <c>IsMustVisit</c>.</summary>
+/// <param name="Month">The proposal's month, yyyy-MM.</param>
+/// <param name="Reasons">many_petitions, hard_work, major_policy, emergency: the reasons that held when it was planned.</param>
+public sealed record MustVisitPlanned(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day,
+    string Month, Guid TownId, IReadOnlyList<string> Reasons)
     : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);

@@ -4,6 +4,7 @@ using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Organization.Seeding;
 using Fengqiao.Receptions.Batches;
+using Fengqiao.Receptions.MustVisits;
 using Fengqiao.Receptions.Schedule;
 using Fengqiao.Receptions.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ namespace Fengqiao.DemoData.Receptions;
 /// leaders' visits to towns, and home visits in 越城区 and 新昌县. Held ones carry batches, mostly solved on the spot or
 /// explained; a few are assigned, registering and accepting a real petition, some followed up by appointment. The demo
 /// leader accounts (city.leader, district.leader of 越城区, town.leader of 府山街道) receive as one of their level's leaders.
+/// In 新昌县 the county's leaders also make two must-visits (四个必访) a month, planned from the month's proposal, beside a few
+/// major policies and emergencies in the registers, so the must-visit figures show on first start.
 /// </summary>
 internal sealed class ReceptionGenerator
 {
@@ -46,11 +49,13 @@ internal sealed class ReceptionGenerator
     private readonly Faker _faker = new("zh_CN") { Random = new Randomizer(DefaultSeed) };
     private readonly DateOnly _today;
     private readonly List<SeedReception> _receptions = [];
+    private readonly List<SeedPolicy> _policies = [];
+    private readonly List<SeedIncident> _incidents = [];
 
     private ReceptionGenerator(DateOnly today) => _today = today;
 
-    /// <summary>The year's receptions over the demo organisation, or none when it is not the demo one.</summary>
-    public static async Task<IReadOnlyList<SeedReception>> GenerateAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    /// <summary>The year's receptions over the demo organisation and the must-visit registers, or none when it is not the demo one.</summary>
+    public static async Task<ReceptionDemo> GenerateAsync(IServiceProvider scoped, CancellationToken cancellationToken)
     {
         var directory = scoped.GetRequiredService<IOrganizationDirectory>();
         var seeding = scoped.GetRequiredService<OrganizationSeeding>();
@@ -67,7 +72,7 @@ internal sealed class ReceptionGenerator
         }
 
         generator.Generate(regions, units, accounts);
-        return generator._receptions;
+        return new ReceptionDemo(generator._receptions, generator._policies, generator._incidents);
     }
 
     private void Generate(IReadOnlyList<RegionSnapshot> regions, IReadOnlyList<UnitSnapshot> units, Dictionary<string, UserSnapshot> accounts)
@@ -114,6 +119,11 @@ internal sealed class ReceptionGenerator
                 }
             }
 
+            if (district.Name == "新昌县" && towns.Count > 0)
+            {
+                MustVisits(district, towns, leaders, start, bureaus.GetValueOrDefault(district.Id));
+            }
+
             foreach (var town in towns)
             {
                 var townUnits = unitsByRegion[town.Id].ToList();
@@ -135,6 +145,41 @@ internal sealed class ReceptionGenerator
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The county's registers and two must-visits a month: the first to a town with many petitions or hard work in turn, the
+    /// second to where a registered policy or emergency is, else to another town for both of the first reasons.
+    /// </summary>
+    private void MustVisits(RegionSnapshot district, List<RegionSnapshot> towns, Host[] leaders, DateOnly start, UnitSnapshot? bureau)
+    {
+        RegionSnapshot Town(string name, int fallback) => towns.FirstOrDefault(t => t.Name == name) ?? towns[fallback % towns.Count];
+        _policies.Add(new SeedPolicy("城区有机更新房屋征收补偿方案", Town("南明街道", 0), _today.AddDays(-200), null, "涉及旧城改造片区住户约八百户。"));
+        _policies.Add(new SeedPolicy("澄潭江流域生态修复工程土地征用", Town("澄潭镇", 5), _today.AddDays(-120), _today.AddDays(180), "涉及三个行政村的承包地。"));
+        _policies.Add(new SeedPolicy("义务教育学区划分调整", Town("七星街道", 1), _today.AddDays(-320), _today.AddDays(-230), null));
+        _policies.Add(new SeedPolicy("集镇老旧小区改造及加装电梯实施办法", Town("儒岙镇", 4), _today.AddDays(20), null, null));
+        _incidents.Add(new SeedIncident(Town("回山镇", 9), _today.AddDays(-20), "暴雨引发山体滑坡，部分农房受损，群众临时安置。"));
+        _incidents.Add(new SeedIncident(Town("镜岭镇", 8), _today.AddDays(-150), "一家企业停产，百余名职工聚集讨要工资。"));
+        _incidents.Add(new SeedIncident(Town("沃洲镇", 3), _today.AddDays(-75), "水库移民后期扶持资金发放引发聚集。"));
+
+        for (var (month, k) = (new DateOnly(start.Year, start.Month, 1), 0); month <= _today; month = month.AddMonths(1), k++)
+        {
+            var last = month.AddMonths(1).AddDays(-1);
+            var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            MustVisit(district, towns[2 * k % towns.Count], leaders[k % 2], month.AddDays(9), key, [k % 2 == 0 ? MustVisitReason.ManyPetitions : MustVisitReason.HardWork], bureau);
+            var policy = _policies.FirstOrDefault(p => p.EffectiveFrom <= last.AddDays(30) && (p.EffectiveTo is null || p.EffectiveTo >= month));
+            var incident = _incidents.FirstOrDefault(i => i.Day >= month.AddDays(-30) && i.Day <= last);
+            var (town, reasons) = incident is not null ? (incident.Region, new[] { MustVisitReason.Emergency })
+                : policy is not null ? (policy.Region, new[] { MustVisitReason.MajorPolicy })
+                : (towns[(2 * k + 1) % towns.Count], new[] { MustVisitReason.ManyPetitions, MustVisitReason.HardWork });
+            MustVisit(district, town, leaders[(k + 1) % 2], month.AddDays(19), key, reasons, bureau);
+        }
+    }
+
+    private void MustVisit(RegionSnapshot district, RegionSnapshot town, Host leader, DateOnly day, string month, MustVisitReason[] reasons, UnitSnapshot? bureau)
+    {
+        Add(ReceptionKind.LeaderVisit, ReceptionLevel.District, leader, town, day, "09:00", "11:30", $"{town.Name}便民服务中心", null, "四个必访：下访化解", false, 1, 4, bureau);
+        _receptions[^1] = _receptions[^1] with { MustVisit = new SeedMustVisit(month, district.Id, reasons) };
     }
 
     private sealed record Host(UserSnapshot? Account, string? Name, UnitSnapshot? Unit);
@@ -178,3 +223,6 @@ internal sealed class ReceptionGenerator
 
     private static DateOnly FirstWeekday(DateOnly from, DayOfWeek weekday) => from.AddDays(((int)weekday - (int)from.DayOfWeek + 7) % 7);
 }
+
+/// <summary>The demo receptions and the must-visit registers.</summary>
+internal sealed record ReceptionDemo(IReadOnlyList<SeedReception> Receptions, IReadOnlyList<SeedPolicy> Policies, IReadOnlyList<SeedIncident> Incidents);

@@ -55,7 +55,7 @@ internal sealed class CorrectReceptionBatchHandler(IDbSession session, ICurrentU
             throw new PreconditionFailedException(before.Version);
         }
 
-        ReceptionRules.Require(ReceptionAction.CorrectBatch, reception.Kind, reception.Status, reception.HostUserId, caller);
+        ReceptionActions.Require(ReceptionAction.CorrectBatch, reception.Kind, reception.Status, reception.HostUserId, caller);
         BatchRules.RequireCorrectable(before.Outcome, command.Outcome);
         var named = (int)await session.ExecuteScalarAsync<long>(BatchSql.CountPetitioners, new { command.BatchId }, cancellationToken);
         if (command.Persons < BatchRules.MinimumPersons(named))
@@ -81,7 +81,7 @@ internal static class CorrectReceptionBatchEndpoint
         receptions.MapPost("/{id:guid}/batches/{batchId:guid}/correction", Handle)
             .WithName("CorrectReceptionBatch")
             .WithSummary("Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.")
-            .RequireRoles(Role.Leader, Role.PetitionOfficer, Role.Admin)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.CorrectBatch))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

@@ -9,6 +9,7 @@ using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Receptions;
+using Fengqiao.Receptions.MustVisits;
 using Fengqiao.Receptions.Schedule;
 using FluentValidation;
 using FluentValidation.Results;
@@ -104,7 +105,7 @@ internal sealed class RecordReceptionBatchHandler(
     public async ValueTask<EntityVersion> Handle(RecordReceptionBatch command, CancellationToken cancellationToken)
     {
         var reception = await store.GetAsync(command.ReceptionId, cancellationToken);
-        ReceptionRules.Require(ReceptionAction.RecordBatch, reception.Kind, reception.Status, reception.HostUserId, caller);
+        ReceptionActions.Require(ReceptionAction.RecordBatch, reception.Kind, reception.Status, reception.HostUserId, caller);
         var now = clock.GetUtcNow();
         var receiver = new PetitionReceiver(caller.UserId, caller.UnitId, caller.RegionPath ?? string.Empty);
         var petition = command.PetitionId is { } petitionId
@@ -118,6 +119,8 @@ internal sealed class RecordReceptionBatchHandler(
             await petitions.AcceptAsync(petition!.Id, command.Notice!.Trim(), command.Instruction!.Trim(), receiver, cancellationToken);
         }
 
+        // A leader's visit planned from a must-visit proposal receives must-visit batches (四个必访).
+        var isMustVisit = await session.ExecuteScalarAsync<long>(MustVisitSql.IsPlanned, new { ReceptionId = reception.Id }, cancellationToken) > 0;
         var id = Guid.CreateVersion7(now);
         var ordinal = await session.ExecuteScalarAsync<int>(BatchSql.NextOrdinal, new { ReceptionId = reception.Id }, cancellationToken);
         await session.ExecuteAsync(
@@ -134,7 +137,7 @@ internal sealed class RecordReceptionBatchHandler(
                 PetitionRegistered = command.NewPetition is not null,
                 Outcome = command.Outcome.ToString(),
                 Instruction = command.Instruction?.Trim(),
-                IsMustVisit = false,
+                IsMustVisit = isMustVisit,
                 Kind = reception.Kind.ToString(),
                 Level = reception.Level.ToString(),
                 reception.HostUserId,
@@ -157,7 +160,7 @@ internal sealed class RecordReceptionBatchHandler(
             PetitionNumber = petition?.Number, PetitionRegistered = command.NewPetition is not null,
         }));
         events.Publish(new ReceptionBatchRecorded(Guid.CreateVersion7(now), now, reception.Id, reception.Kind.ToSnakeCase(), reception.Level.ToSnakeCase(), reception.HostUserId,
-            reception.UnitId, reception.RegionPath, reception.Day, id, command.Persons, command.Outcome.ToSnakeCase(), false, petition?.Id));
+            reception.UnitId, reception.RegionPath, reception.Day, id, command.Persons, command.Outcome.ToSnakeCase(), isMustVisit, petition?.Id));
         return new EntityVersion(id, 1);
     }
 
@@ -229,7 +232,7 @@ internal static class RecordReceptionBatchEndpoint
         receptions.MapPost("/{id:guid}/batches", Handle)
             .WithName("RecordReceptionBatch")
             .WithSummary("Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.")
-            .RequireRoles(Role.Leader, Role.PetitionOfficer)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.RecordBatch))
             .WithIdempotency()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -24,7 +24,7 @@ internal sealed record BatchPetitionerCiphers
     public required string? PhoneCipher { get; init; }
 }
 
-internal sealed class RevealReceptionPetitionerHandler(IDbSession session, ReceptionStore store, PersonalDataProtector protector, IAuditLog audit)
+internal sealed class RevealReceptionPetitionerHandler(IDbSession session, ICurrentUser caller, ReceptionStore store, PersonalDataProtector protector, IAuditLog audit)
     : ICommandHandler<RevealReceptionPetitioner, RevealedBatchPetitioner>
 {
     public async ValueTask<RevealedBatchPetitioner> Handle(RevealReceptionPetitioner command, CancellationToken cancellationToken)
@@ -34,6 +34,7 @@ internal sealed class RevealReceptionPetitionerHandler(IDbSession session, Recep
             ?? throw new NotFoundException("Batch");
         var ciphers = await session.QuerySingleOrDefaultAsync<BatchPetitionerCiphers>(BatchSql.Ciphers, new { command.PetitionerId, BatchId = batch.Id }, cancellationToken)
             ?? throw new NotFoundException("Petitioner");
+        ReceptionActions.Require(ReceptionAction.RevealPetitioner, reception.Kind, reception.Status, reception.HostUserId, caller);
         audit.Record(new AuditEntry("personal_data.revealed", "reception_petitioner", command.PetitionerId, After: new { ReceptionId = reception.Id, BatchId = batch.Id }));
         return new RevealedBatchPetitioner(
             ciphers.IdNumberCipher is null ? null : protector.Decrypt(ciphers.IdNumberCipher),
@@ -47,7 +48,7 @@ internal static class RevealReceptionPetitionerEndpoint
         receptions.MapPost("/{id:guid}/batches/{batchId:guid}/petitioners/{petitionerId:guid}/reveal", Handle)
             .WithName("RevealReceptionPetitioner")
             .WithSummary("The unmasked ID number and phone of a batch's petitioner; the view is audited.")
-            .RequireRoles(ReceptionRoles.Revealers)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.RevealPetitioner))
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<RevealedBatchPetitioner>> Handle(Guid id, Guid batchId, Guid petitionerId, ISender sender, CancellationToken cancellationToken) =>

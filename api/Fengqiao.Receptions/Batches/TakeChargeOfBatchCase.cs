@@ -45,6 +45,7 @@ internal sealed class TakeChargeOfBatchCaseHandler(IDbSession session, ICurrentU
         var reception = await store.GetAsync(command.ReceptionId, cancellationToken);
         var before = await session.QuerySingleOrDefaultAsync<BatchRow>(BatchSql.ById, new { command.BatchId, ReceptionId = reception.Id }, cancellationToken)
             ?? throw new NotFoundException("Batch");
+        ReceptionActions.Require(ReceptionAction.TakeCharge, reception.Kind, reception.Status, reception.HostUserId, caller);
         if (before.Version != command.ExpectedVersion)
         {
             throw new PreconditionFailedException(before.Version);
@@ -74,7 +75,7 @@ internal static class TakeChargeOfBatchCaseEndpoint
         receptions.MapPost("/{id:guid}/batches/{batchId:guid}/charge", Handle)
             .WithName("TakeChargeOfReceptionBatchCase")
             .WithSummary("A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.")
-            .RequireRoles(Role.Leader)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.TakeCharge))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

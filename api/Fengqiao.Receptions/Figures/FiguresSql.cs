@@ -30,4 +30,15 @@ internal static class FiguresSql
         GROUP BY b.host_user_id, b.host_name, b.level
         ORDER BY COUNT(*) DESC, b.host_name
         """;
+
+    /// <summary>The batches received through must-visits (四个必访), with their outcomes.</summary>
+    public const string MustVisits = $"SELECT {Counts} FROM receptions_batches b {Where} AND b.is_must_visit = 1";
+
+    /// <summary>County-level (district) leaders' visits, and those of them that were must-visits: the share Xinchang reports.</summary>
+    public const string CountyVisits = $"""
+        SELECT COUNT(*) AS Batches, COALESCE(SUM(b.persons), 0) AS Persons,
+               COALESCE(SUM(CASE WHEN b.is_must_visit = 1 THEN 1 ELSE 0 END), 0) AS MustVisitBatches,
+               COALESCE(SUM(CASE WHEN b.is_must_visit = 1 THEN b.persons ELSE 0 END), 0) AS MustVisitPersons
+        FROM receptions_batches b {Where} AND b.kind = 'LeaderVisit' AND b.level = 'District'
+        """;
 }

@@ -46,7 +46,7 @@ internal static class CancelReceptionEndpoint
         receptions.MapPost("/{id:guid}/cancellation", Handle)
             .WithName("CancelReception")
             .WithSummary("Cancels a scheduled reception with a reason; needs If-Match.")
-            .RequireRoles(Role.Leader, Role.PetitionOfficer, Role.Admin)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.Change))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

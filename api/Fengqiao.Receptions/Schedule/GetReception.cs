@@ -69,11 +69,12 @@ internal sealed record ReceptionDetail(
     DateTimeOffset? HeldAt,
     BatchTotals Totals,
     IReadOnlyList<BatchView> Batches,
+    IReadOnlyList<ReceptionAction> AllowedActions,
     long Version);
 
 internal sealed record GetReception(Guid Id) : IQuery<ReceptionDetail>;
 
-internal sealed class GetReceptionHandler(IDbSession session, ReceptionStore store) : IQueryHandler<GetReception, ReceptionDetail>
+internal sealed class GetReceptionHandler(IDbSession session, ReceptionStore store, ICurrentUser caller) : IQueryHandler<GetReception, ReceptionDetail>
 {
     public async ValueTask<ReceptionDetail> Handle(GetReception query, CancellationToken cancellationToken)
     {
@@ -85,7 +86,8 @@ internal sealed class GetReceptionHandler(IDbSession session, ReceptionStore sto
             b.IsMustVisit, b.InChargeName, b.CaseId, b.CaseNumber, b.InChargeAt, b.RecordedAt, petitioners[b.Id].ToList(), b.Version)).ToList();
         return new ReceptionDetail(row.Id, row.Kind, row.Status, row.Level, row.HostUserId, row.HostName, row.UnitId, row.UnitName, row.RegionId, row.RegionName,
             row.Day, row.StartsAt, row.EndsAt, row.Place, row.Theme, row.Purpose, row.IsPublished, row.PetitionId, row.PetitionNumber, row.CancelReason, row.HeldAt,
-            BatchRules.Tally(batches.Select(b => (b.Persons, b.Outcome))), views, row.Version);
+            BatchRules.Tally(batches.Select(b => (b.Persons, b.Outcome))), views,
+            ReceptionActions.Allowed(row.Kind, row.Status, row.HostUserId, caller), row.Version);
     }
 }
 
@@ -95,7 +97,7 @@ internal static class GetReceptionEndpoint
         receptions.MapGet("/{id:guid}", Handle)
             .WithName("GetReception")
             .WithSummary("A reception with its batches, their masked petitioners, outcomes and totals.")
-            .RequireRoles(ReceptionRoles.Readers)
+            .RequireCapability(Capability.ViewReceptions)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<ReceptionDetail>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ internal static class HoldReceptionEndpoint
         receptions.MapPost("/{id:guid}/holding", Handle)
             .WithName("HoldReception")
             .WithSummary("Marks a scheduled reception as held, on its day or after; needs If-Match.")
-            .RequireRoles(Role.Leader, Role.PetitionOfficer)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.Hold))
             .ProducesVersionedChangeProblems();
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)

@@ -116,7 +116,7 @@ internal static class ListReceptionsEndpoint
         receptions.MapGet("/", Handle)
             .WithName("ListReceptions")
             .WithSummary("The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.")
-            .RequireRoles(ReceptionRoles.Readers)
+            .RequireCapability(Capability.ViewReceptions)
             .ProducesValidationProblem();
 
     private static async Task<Ok<Page<ReceptionListItem>>> Handle(

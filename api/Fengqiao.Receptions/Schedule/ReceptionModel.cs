@@ -52,19 +52,7 @@ public enum BatchOutcome
     Assigned,
 }
 
-internal enum ReceptionAction
-{
-    Change,
-    Hold,
-    RecordBatch,
-    CorrectBatch,
-}
-
-/// <summary>
-/// Who may do what with which kind of reception, and in which state. A leader's own receptions (reception days, appointments,
-/// visits) are scheduled and changed by that leader or an admin, held and recorded by the leader or the petition bureau; a
-/// department's duty and a cadre's home visit belong to the petition bureau. Refusals: 403 for the caller's part, 409 for the state.
-/// </summary>
+/// <summary>What the kinds of reception differ in; who may act on one reception is <see cref="ReceptionActions"/>.</summary>
 internal static class ReceptionRules
 {
     public static bool IsLeaders(ReceptionKind kind) => kind is ReceptionKind.LeaderDay or ReceptionKind.Appointment or ReceptionKind.LeaderVisit;
@@ -90,36 +78,6 @@ internal static class ReceptionRules
             throw new ForbiddenException(IsLeaders(kind)
                 ? "A leader schedules their own receptions and visits (or an admin for them)."
                 : "The petition bureau schedules departments' duties and home visits (or an admin).");
-        }
-    }
-
-    /// <summary>Refuses <paramref name="action"/> on a reception unless the caller's part and its state allow it.</summary>
-    public static void Require(ReceptionAction action, ReceptionKind kind, ReceptionStatus status, Guid? hostUserId, ICurrentUser caller)
-    {
-        var isHost = caller.IsInRole(Role.Leader) && hostUserId is { } host && host == caller.UserId;
-        var officer = caller.IsInRole(Role.PetitionOfficer);
-        var admin = caller.IsInRole(Role.Admin);
-        var allowed = action switch
-        {
-            ReceptionAction.Change => IsLeaders(kind) ? isHost || admin : officer || admin,
-            ReceptionAction.Hold or ReceptionAction.RecordBatch => IsLeaders(kind) ? isHost || officer : officer,
-            ReceptionAction.CorrectBatch => isHost || officer || admin,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new ForbiddenException(action switch
-            {
-                ReceptionAction.Change => "Only the receiving leader or an admin changes a leader's reception; the petition bureau or an admin a duty or home visit.",
-                ReceptionAction.CorrectBatch => "Only the receiving leader, the petition bureau or an admin corrects a batch.",
-                _ => "Only the receiving leader or the petition bureau holds a leader's reception and records its batches; the petition bureau a duty or home visit.",
-            });
-        }
-
-        var needed = action is ReceptionAction.Change or ReceptionAction.Hold ? ReceptionStatus.Scheduled : ReceptionStatus.Held;
-        if (status != needed)
-        {
-            throw new ConflictException("invalid_state", $"The reception is {status.ToSnakeCase()}; {action.ToSnakeCase()} needs it {needed.ToSnakeCase()}.");
         }
     }
 }

@@ -70,7 +70,7 @@ internal sealed class ReceptionStore(IDbSession session, ICurrentUser caller, IO
         await session.QuerySingleInJurisdictionAsync<ReceptionRow>(caller, ReceptionSql.ById, new { Id = id }, cancellationToken)
         ?? throw new NotFoundException("Reception");
 
-    /// <summary>The reception for <paramref name="action"/>: 404 when not visible, 412 when stale, 403 or 409 when <see cref="ReceptionRules"/> refuses.</summary>
+    /// <summary>The reception for <paramref name="action"/>: 404 when not visible, 412 when stale, 403 or 409 when <see cref="ReceptionActions"/> refuses.</summary>
     public async Task<ReceptionRow> GetForChangeAsync(Guid id, long expectedVersion, ReceptionAction action, CancellationToken cancellationToken)
     {
         var row = await GetAsync(id, cancellationToken);
@@ -79,7 +79,7 @@ internal sealed class ReceptionStore(IDbSession session, ICurrentUser caller, IO
             throw new PreconditionFailedException(row.Version);
         }
 
-        ReceptionRules.Require(action, row.Kind, row.Status, row.HostUserId, caller);
+        ReceptionActions.Require(action, row.Kind, row.Status, row.HostUserId, caller);
         return row;
     }
 

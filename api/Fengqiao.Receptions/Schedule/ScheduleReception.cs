@@ -59,7 +59,14 @@ internal sealed class ScheduleReceptionValidator : AbstractValidator<ScheduleRec
     }
 }
 
-internal sealed class ScheduleReceptionHandler(
+internal sealed class ScheduleReceptionHandler(ReceptionScheduler scheduler) : ICommandHandler<ScheduleReception, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(ScheduleReception command, CancellationToken cancellationToken) =>
+        new(await scheduler.ScheduleAsync(command, cancellationToken), 1);
+}
+
+/// <summary>Stores a validated <see cref="ScheduleReception"/> in the caller's unit of work: its own use case and a must-visit planned from a proposal.</summary>
+internal sealed class ReceptionScheduler(
     IDbSession session,
     ICurrentUser caller,
     ReceptionStore store,
@@ -67,9 +74,10 @@ internal sealed class ScheduleReceptionHandler(
     IPetitionRegistration petitions,
     IAuditLog audit,
     IEventPublisher events,
-    TimeProvider clock) : ICommandHandler<ScheduleReception, EntityVersion>
+    TimeProvider clock)
 {
-    public async ValueTask<EntityVersion> Handle(ScheduleReception command, CancellationToken cancellationToken)
+    /// <returns>The new reception's id (version 1).</returns>
+    public async Task<Guid> ScheduleAsync(ScheduleReception command, CancellationToken cancellationToken)
     {
         ReceptionRules.RequireMaySchedule(command.Kind, caller);
         var host = await hosts.ResolveAsync(command, cancellationToken);
@@ -120,7 +128,7 @@ internal sealed class ScheduleReceptionHandler(
         }));
         events.Publish(new ReceptionScheduled(Guid.CreateVersion7(now), now, id, command.Kind.ToSnakeCase(), host.Level.ToSnakeCase(), host.HostUserId, host.UnitId, region.Path,
             command.Day, command.IsPublished));
-        return new EntityVersion(id, 1);
+        return id;
     }
 }
 
@@ -162,7 +170,7 @@ internal static class ScheduleReceptionEndpoint
         receptions.MapPost("/", Handle)
             .WithName("ScheduleReception")
             .WithSummary("Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.")
-            .RequireRoles(Role.Leader, Role.PetitionOfficer, Role.Admin)
+            .RequireCapability(Capability.ScheduleReceptions)
             .WithIdempotency()
             .ProducesValidationProblem();
 

@@ -96,7 +96,7 @@ internal static class UpdateReceptionEndpoint
         receptions.MapPut("/{id:guid}", Handle)
             .WithName("UpdateReception")
             .WithSummary("Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.")
-            .RequireRoles(Role.Leader, Role.PetitionOfficer, Role.Admin)
+            .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.Change))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
 

@@ -1,8 +1,12 @@
+using System.Text.Json;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Receptions.Batches;
+using Fengqiao.Receptions.MustVisits;
+using Fengqiao.Receptions.Registers;
 using Fengqiao.Receptions.Schedule;
 
 namespace Fengqiao.Receptions.Seeding;
@@ -16,7 +20,16 @@ public sealed record SeedAssignment(string Category, string Facts, string Notice
 /// <summary>A seeded batch: its persons, named petitioners, matter and outcome; an assigned one carries its <see cref="SeedAssignment"/>.</summary>
 public sealed record SeedBatch(int Persons, IReadOnlyList<ReceivedPetitioner> Petitioners, string Matter, BatchOutcome Outcome, SeedAssignment? Assignment);
 
-/// <summary>A seeded reception: held ones carry their batches, later ones are only scheduled.</summary>
+/// <summary>A seeded leader's visit planned from the must-visit proposal of <see cref="Month"/> (yyyy-MM) for its town, for these reasons.</summary>
+public sealed record SeedMustVisit(string Month, Guid DistrictId, IReadOnlyList<MustVisitReason> Reasons);
+
+/// <summary>A major policy of the register, for a town or village.</summary>
+public sealed record SeedPolicy(string Title, RegionSnapshot Region, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note);
+
+/// <summary>An emergency of the register, at a town or village.</summary>
+public sealed record SeedIncident(RegionSnapshot Region, DateOnly Day, string Description);
+
+/// <summary>A seeded reception: held ones carry their batches, later ones are only scheduled; a must-visit names its proposal.</summary>
 public sealed record SeedReception(
     ReceptionKind Kind,
     ReceptionLevel Level,
@@ -33,7 +46,8 @@ public sealed record SeedReception(
     string? Purpose,
     bool IsPublished,
     bool Held,
-    IReadOnlyList<SeedBatch> Batches);
+    IReadOnlyList<SeedBatch> Batches,
+    SeedMustVisit? MustVisit = null);
 
 /// <summary>
 /// The receptions module's one seam for demo data: stores receptions and batches with this module's statements in one unit of
@@ -57,6 +71,46 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
             }
 
             return batches;
+        }, cancellationToken);
+
+    /// <summary>Stores the must-visit registers: major policies and emergencies.</summary>
+    public async Task LoadRegistersAsync(IReadOnlyList<SeedPolicy> policies, IReadOnlyList<SeedIncident> incidents, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(async token =>
+        {
+            var now = clock.GetUtcNow();
+            foreach (var policy in policies)
+            {
+                await session.ExecuteAsync(RegisterSql.InsertPolicy, new
+                {
+                    Id = Guid.CreateVersion7(now),
+                    policy.Title,
+                    RegionId = policy.Region.Id,
+                    RegionPath = policy.Region.Path,
+                    RegionName = policy.Region.Name,
+                    policy.EffectiveFrom,
+                    policy.EffectiveTo,
+                    policy.Note,
+                    RegisteredBy = (Guid?)null,
+                    RegisteredAt = now,
+                }, token);
+            }
+
+            foreach (var incident in incidents)
+            {
+                await session.ExecuteAsync(RegisterSql.InsertIncident, new
+                {
+                    Id = Guid.CreateVersion7(now),
+                    RegionId = incident.Region.Id,
+                    RegionPath = incident.Region.Path,
+                    RegionName = incident.Region.Name,
+                    incident.Day,
+                    incident.Description,
+                    RegisteredBy = (Guid?)null,
+                    RegisteredAt = now,
+                }, token);
+            }
+
+            return true;
         }, cancellationToken);
 
     private async Task<int> InsertReceptionAsync(SeedReception reception, PetitionReference? about, DateTimeOffset now, CancellationToken token)
@@ -90,6 +144,22 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
         if (reception.Held)
         {
             await session.ExecuteAsync(SeedingSql.Held, new { Id = id, HeldAt = now }, token);
+        }
+
+        if (reception.MustVisit is { } mustVisit)
+        {
+            await session.ExecuteAsync(MustVisitSql.InsertPlan, new
+            {
+                ReceptionId = id,
+                mustVisit.Month,
+                mustVisit.DistrictId,
+                TownId = reception.Region.Id,
+                TownPath = reception.Region.Path,
+                TownName = reception.Region.Name,
+                Reasons = JsonSerializer.Serialize(new { Reasons = mustVisit.Reasons.Select(r => r.ToSnakeCase()) }, JsonSerializerOptions.Web),
+                PlannedBy = (Guid?)null,
+                PlannedAt = now,
+            }, token);
         }
 
         var batches = reception.Batches.Count;
@@ -129,7 +199,7 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
             PetitionRegistered = batch.Assignment is not null,
             Outcome = batch.Outcome.ToString(),
             Instruction = batch.Assignment?.Instruction,
-            IsMustVisit = false,
+            IsMustVisit = reception.MustVisit is not null,
             Kind = reception.Kind.ToString(),
             Level = reception.Level.ToString(),
             reception.HostUserId,
@@ -167,6 +237,7 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
         var followUp = reception with
         {
             Kind = ReceptionKind.Appointment,
+            MustVisit = null,
             Day = day,
             StartsAt = "14:00",
             EndsAt = "15:00",

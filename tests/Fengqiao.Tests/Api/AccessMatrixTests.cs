@@ -167,6 +167,14 @@ public sealed class AccessMatrixTests : DispatchTestBase
             Role.Leader, Role.PetitionOfficer, Role.Admin),
         ["TakeChargeOfReceptionBatchCase"] = On(Target.ReceptionBatch, _ => new { note = "本人包案。" }, Role.Leader),
         ["RevealReceptionPetitioner"] = On(Target.ReceptionPetitioner, null, Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.DisciplineInspector),
+
+        // Four must-visits: the month's proposals, visits planned from them, the bureau's registers of policies and incidents.
+        ["GetMustVisitProposals"] = Only(ReceptionReaders),
+        ["PlanMustVisit"] = Only(Role.Leader, Role.Admin),
+        ["RegisterMustVisitPolicy"] = Only(Role.PetitionOfficer, Role.Admin),
+        ["ListMustVisitPolicies"] = Only(ReceptionReaders),
+        ["RegisterMustVisitIncident"] = Only(Role.PetitionOfficer, Role.Admin),
+        ["ListMustVisitIncidents"] = Only(ReceptionReaders),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

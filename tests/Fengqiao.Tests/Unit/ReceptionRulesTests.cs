@@ -76,13 +76,13 @@ public sealed class ReceptionRulesTests
         var admin = new Caller(Guid.NewGuid(), Role.Admin);
         Assert.Multiple(() =>
         {
-            Assert.DoesNotThrow(() => ReceptionRules.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, hostLeader));
-            Assert.DoesNotThrow(() => ReceptionRules.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, admin));
-            Assert.Throws<ForbiddenException>(() => ReceptionRules.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, otherLeader));
-            Assert.Throws<ForbiddenException>(() => ReceptionRules.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, officer));
-            Assert.DoesNotThrow(() => ReceptionRules.Require(ReceptionAction.RecordBatch, ReceptionKind.LeaderDay, ReceptionStatus.Held, host, officer));
-            Assert.Throws<ForbiddenException>(() => ReceptionRules.Require(ReceptionAction.RecordBatch, ReceptionKind.LeaderDay, ReceptionStatus.Held, host, admin));
-            Assert.Throws<ForbiddenException>(() => ReceptionRules.Require(ReceptionAction.Hold, ReceptionKind.DepartmentDuty, ReceptionStatus.Scheduled, null, hostLeader));
+            Assert.DoesNotThrow(() => ReceptionActions.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, hostLeader));
+            Assert.DoesNotThrow(() => ReceptionActions.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, admin));
+            Assert.Throws<ForbiddenException>(() => ReceptionActions.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, otherLeader));
+            Assert.Throws<ForbiddenException>(() => ReceptionActions.Require(ReceptionAction.Change, ReceptionKind.LeaderDay, ReceptionStatus.Scheduled, host, officer));
+            Assert.DoesNotThrow(() => ReceptionActions.Require(ReceptionAction.RecordBatch, ReceptionKind.LeaderDay, ReceptionStatus.Held, host, officer));
+            Assert.Throws<ForbiddenException>(() => ReceptionActions.Require(ReceptionAction.RecordBatch, ReceptionKind.LeaderDay, ReceptionStatus.Held, host, admin));
+            Assert.Throws<ForbiddenException>(() => ReceptionActions.Require(ReceptionAction.Hold, ReceptionKind.DepartmentDuty, ReceptionStatus.Scheduled, null, hostLeader));
         });
     }
 
@@ -92,11 +92,50 @@ public sealed class ReceptionRulesTests
         var officer = new Caller(Guid.NewGuid(), Role.PetitionOfficer);
         Assert.Multiple(() =>
         {
-            Assert.That(Assert.Throws<ConflictException>(() => ReceptionRules.Require(ReceptionAction.RecordBatch, ReceptionKind.DepartmentDuty, ReceptionStatus.Scheduled, null, officer))!.Code,
+            Assert.That(Assert.Throws<ConflictException>(() => ReceptionActions.Require(ReceptionAction.RecordBatch, ReceptionKind.DepartmentDuty, ReceptionStatus.Scheduled, null, officer))!.Code,
                 Is.EqualTo("invalid_state"));
-            Assert.Throws<ConflictException>(() => ReceptionRules.Require(ReceptionAction.Hold, ReceptionKind.DepartmentDuty, ReceptionStatus.Cancelled, null, officer));
-            Assert.Throws<ConflictException>(() => ReceptionRules.Require(ReceptionAction.Change, ReceptionKind.DepartmentDuty, ReceptionStatus.Held, null, officer));
+            Assert.Throws<ConflictException>(() => ReceptionActions.Require(ReceptionAction.Hold, ReceptionKind.DepartmentDuty, ReceptionStatus.Cancelled, null, officer));
+            Assert.Throws<ConflictException>(() => ReceptionActions.Require(ReceptionAction.Change, ReceptionKind.DepartmentDuty, ReceptionStatus.Held, null, officer));
         });
+    }
+
+    [Test]
+    public void AllowedActions_AreExactlyTheActionsRequireLetsThrough()
+    {
+        var host = Guid.NewGuid();
+        var callers = Enum.GetValues<Role>().Select(role => new Caller(host, role)).Append(new Caller(Guid.NewGuid(), Role.Leader)).ToList();
+        var disagreements = new List<string>();
+        foreach (var caller in callers)
+        {
+            foreach (var kind in Enum.GetValues<ReceptionKind>())
+            {
+                foreach (var status in Enum.GetValues<ReceptionStatus>())
+                {
+                    var allowed = ReceptionActions.Allowed(kind, status, host, caller);
+                    foreach (var action in Enum.GetValues<ReceptionAction>())
+                    {
+                        var letThrough = true;
+                        try
+                        {
+                            ReceptionActions.Require(action, kind, status, host, caller);
+                        }
+                        catch (Exception exception) when (exception is ForbiddenException or ConflictException)
+                        {
+                            letThrough = false;
+                        }
+
+                        if (letThrough != allowed.Contains(action))
+                        {
+                            disagreements.Add($"{string.Join(",", caller.Roles)} {kind} {status} {action}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.That(disagreements, Is.Empty);
+        Assert.That(ReceptionActions.Allowed(ReceptionKind.LeaderDay, ReceptionStatus.Held, host, new Caller(host, Role.Leader)),
+            Is.EqualTo(new[] { ReceptionAction.RecordBatch, ReceptionAction.CorrectBatch, ReceptionAction.TakeCharge, ReceptionAction.RevealPetitioner }));
     }
 
     private sealed class Caller(Guid id, params Role[] roles) : ICurrentUser

@@ -50,6 +50,9 @@ const SupervisionBoardPage = lazy(() =>
 const PublicCasePanel = lazy(() =>
   import('../features/dispatch/public-case-panel').then((module) => ({ default: module.PublicCasePanel })),
 );
+const MustVisitsPage = lazy(() =>
+  import('../features/receptions/must-visits-page').then((module) => ({ default: module.MustVisitsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -157,6 +160,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_supervision">
               <SupervisionBoardPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="receptions/must-visits"
+          element={
+            <RequireCapability capability="view_receptions">
+              <MustVisitsPage />
             </RequireCapability>
           }
         />

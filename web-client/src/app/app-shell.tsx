@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BranchesOutlined,
   CalendarOutlined,
+  EnvironmentOutlined,
   ControlOutlined,
   FileProtectOutlined,
   FileAddOutlined,
@@ -48,6 +49,12 @@ const navItems: readonly NavItem[] = [
         capability: 'view_supervision',
       },
     ],
+  },
+  {
+    key: '/receptions/must-visits',
+    label: 'nav.mustVisits',
+    icon: <EnvironmentOutlined aria-hidden />,
+    capability: 'view_receptions',
   },
   {
     key: 'organization',

@@ -25,6 +25,22 @@ public sealed class ReceptionDemoDataTests : ReceptionTestBase
     }
 
     [Test]
+    public async Task XinchangsFigures_ShowItsMustVisits_AsMostOfItsCountyVisits_AndTheRegistersHoldItsPolicies()
+    {
+        using var analyst = await Api.ClientForAsync("city.analyst");
+        var from = DateTime.Parse(Today).AddDays(-364).ToString("yyyy-MM-dd");
+        var figures = await (await analyst.GetAsync($"/api/v1/receptions/figures?from={from}&to={Today}&regionId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();
+        var mustVisits = figures["mustVisits"]!;
+        Assert.That(mustVisits["totals"]!["batches"]!.GetValue<int>(), Is.GreaterThan(20));
+        Assert.That(mustVisits["batchShare"]!.GetValue<decimal>(), Is.InRange(0.5m, 0.8m));
+        Assert.That(mustVisits["totals"]!["resolutionRate"]!.GetValue<decimal>(), Is.GreaterThan(0.9m));
+        var policies = await (await analyst.GetAsync($"/api/v1/receptions/policies?regionId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(policies["items"]!.AsArray(), Has.Count.EqualTo(4));
+        var proposals = await (await analyst.GetAsync($"/api/v1/receptions/must-visits?month={ThisMonth}&districtId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(proposals["towns"]!.AsArray().Select(t => t!["townName"]!.GetValue<string>()), Does.Contain("回山镇"), "the landslide of twenty days ago");
+    }
+
+    [Test]
     public async Task AnAssignedDemoBatch_IsARealPetition_WithItsCase()
     {
         using var officer = await Api.ClientForAsync("city.petition_officer");

@@ -1244,7 +1244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Batches and persons received, by level, kind and leader, with the resolution rate, for a period and region of the caller's jurisdiction. */
+        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -1368,6 +1368,76 @@ export interface paths {
         put?: never;
         /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
         post: operations["RevealReceptionPetitioner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/must-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
+        get: operations["GetMustVisitProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/must-visits/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
+        post: operations["PlanMustVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
+        get: operations["ListMustVisitPolicies"];
+        put?: never;
+        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
+        post: operations["RegisterMustVisitPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of emergencies in the caller's jurisdiction, latest first. */
+        get: operations["ListMustVisitIncidents"];
+        put?: never;
+        /** Registers an emergency that happened at a town or village (the petition bureau). */
+        post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1596,7 +1666,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "plan_must_visits" | "manage_reception_registers" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -1827,6 +1897,12 @@ export interface components {
         };
         /** @enum {string} */
         DuplicateReason: "same_petitioner" | "similar_matter";
+        EmergencyThresholds: {
+            /** Format: int32 */
+            minUrgentPetitions: number;
+            /** Format: int32 */
+            incidentLookbackDays: number;
+        };
         EntityVersion: {
             /** Format: uuid */
             id: string;
@@ -1869,6 +1945,16 @@ export interface components {
         GrantableRoles: {
             roles: components["schemas"]["Role"][];
         };
+        HardWorkThresholds: {
+            /** Format: int32 */
+            minBacklog: number;
+            /** Format: int32 */
+            minOverdue: number;
+            /** Format: int32 */
+            minConcluded: number;
+            /** Format: double */
+            maxResolutionRate: number;
+        };
         HttpValidationProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1881,6 +1967,33 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        IncidentEntry: {
+            /** Format: uuid */
+            id: string;
+            regionPath: string;
+            regionName: string;
+            /** Format: date */
+            day: string;
+            description: string;
+        };
+        IncidentItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: date */
+            day: string;
+            description: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        IncidentItemPage: {
+            items: components["schemas"]["IncidentItem"][];
+            nextCursor?: string | null;
         };
         IssueSupervisionOrder: {
             /** Format: uuid */
@@ -1912,6 +2025,18 @@ export interface components {
         ListForSupervision: {
             reason: string;
         };
+        MajorPolicyThresholds: {
+            /** Format: int32 */
+            leadDays: number;
+        };
+        ManyPetitionsThresholds: {
+            /** Format: int32 */
+            minPetitions: number;
+            /** Format: int32 */
+            minGrowthPercent: number;
+            /** Format: int32 */
+            minPetitionsForGrowth: number;
+        };
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -1925,6 +2050,57 @@ export interface components {
         MergePetition: {
             /** Format: uuid */
             intoPetitionId: string;
+        };
+        MustVisitFigures: {
+            totals: components["schemas"]["BatchTotals"];
+            /** Format: int32 */
+            countyVisitBatches: number;
+            /** Format: int32 */
+            countyVisitPersons: number;
+            /** Format: int32 */
+            countyMustVisitBatches: number;
+            /** Format: int32 */
+            countyMustVisitPersons: number;
+            /** Format: double */
+            batchShare?: number | null;
+            /** Format: double */
+            personShare?: number | null;
+        };
+        MustVisitProposal: {
+            /** Format: uuid */
+            townId: string;
+            townName: string;
+            reasons: components["schemas"]["MustVisitReason"][];
+            figures: components["schemas"]["TownFigures"];
+            policies: components["schemas"]["PolicyEntry"][];
+            incidents: components["schemas"]["IncidentEntry"][];
+            plannedVisits: components["schemas"]["PlannedMustVisit"][];
+        };
+        MustVisitProposals: {
+            month: string;
+            /** Format: uuid */
+            districtId: string;
+            districtName: string;
+            /** Format: date */
+            basisFrom: string;
+            /** Format: date */
+            basisTo: string;
+            /** Format: date */
+            previousFrom: string;
+            /** Format: date */
+            previousTo: string;
+            ruleSet: string;
+            thresholds: components["schemas"]["MustVisitThresholds"];
+            towns: components["schemas"]["MustVisitProposal"][];
+        };
+        /** @enum {string} */
+        MustVisitReason: "many_petitions" | "hard_work" | "major_policy" | "emergency";
+        MustVisitThresholds: {
+            manyPetitions: components["schemas"]["ManyPetitionsThresholds"];
+            hardWork: components["schemas"]["HardWorkThresholds"];
+            majorPolicy: components["schemas"]["MajorPolicyThresholds"];
+            emergency: components["schemas"]["EmergencyThresholds"];
+            source?: string | null;
         };
         MyJurisdiction: {
             /** Format: uuid */
@@ -2046,6 +2222,61 @@ export interface components {
             address?: string | null;
             isRepresentative: boolean;
         };
+        PlanMustVisit: {
+            month: string;
+            /** Format: uuid */
+            townId: string;
+            /** Format: date */
+            day: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            purpose: string;
+            /** Format: uuid */
+            hostUserId?: string | null;
+        };
+        PlannedMustVisit: {
+            /** Format: uuid */
+            townId: string;
+            /** Format: uuid */
+            receptionId: string;
+            /** Format: date */
+            day: string;
+            hostName?: string | null;
+            status: components["schemas"]["ReceptionStatus"];
+        };
+        PolicyEntry: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            regionPath: string;
+            regionName: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+        };
+        PolicyItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+            note?: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PolicyItemPage: {
+            items: components["schemas"]["PolicyItem"][];
+            nextCursor?: string | null;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -2142,6 +2373,8 @@ export interface components {
         RatingSource: "petitioner" | "callback" | "agent";
         /** @enum {string} */
         RatingState: "not_replied" | "awaiting" | "rated" | "not_rated";
+        /** @enum {string} */
+        ReceptionAction: "change" | "hold" | "record_batch" | "correct_batch" | "take_charge" | "reveal_petitioner";
         ReceptionDetail: {
             /** Format: uuid */
             id: string;
@@ -2173,6 +2406,7 @@ export interface components {
             heldAt?: string | null;
             totals: components["schemas"]["BatchTotals"];
             batches: components["schemas"]["BatchView"][];
+            allowedActions: components["schemas"]["ReceptionAction"][];
             /** Format: int64 */
             version: number;
         };
@@ -2185,6 +2419,7 @@ export interface components {
             byLevel: components["schemas"]["FigureLine"][];
             byKind: components["schemas"]["FigureLine"][];
             byLeader: components["schemas"]["FigureLine"][];
+            mustVisits: components["schemas"]["MustVisitFigures"];
         };
         /** @enum {string} */
         ReceptionKind: "leader_day" | "department_duty" | "appointment" | "home_visit" | "leader_visit";
@@ -2255,6 +2490,13 @@ export interface components {
         RegionList: {
             items: components["schemas"]["RegionItem"][];
         };
+        RegisterIncident: {
+            /** Format: uuid */
+            regionId: string;
+            /** Format: date */
+            day: string;
+            description: string;
+        };
         RegisterPetition: {
             channel: components["schemas"]["Channel"];
             petitioners: components["schemas"]["PetitionerInput"][];
@@ -2271,6 +2513,16 @@ export interface components {
             channelReference?: string | null;
             urgent: boolean;
             crossBoundary: boolean;
+        };
+        RegisterPolicy: {
+            title: string;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+            note?: string | null;
         };
         RegisteredPetition: {
             /** Format: uuid */
@@ -2471,6 +2723,24 @@ export interface components {
             /** Format: int32 */
             expiresIn: number;
             refreshToken: string;
+        };
+        TownFigures: {
+            /** Format: int32 */
+            petitions: number;
+            /** Format: int32 */
+            previousPetitions: number;
+            /** Format: double */
+            growthPercent?: number | null;
+            /** Format: int32 */
+            urgentPetitions: number;
+            /** Format: int32 */
+            backlog: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            concluded: number;
+            /** Format: double */
+            resolutionRate?: number | null;
         };
         TrackingCredentials: {
             trackingCode: string;
@@ -8835,6 +9105,338 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMustVisitProposals: {
+        parameters: {
+            query: {
+                month: string;
+                districtId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MustVisitProposals"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlanMustVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanMustVisit"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMustVisitPolicies: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterMustVisitPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPolicy"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMustVisitIncidents: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterMustVisitIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterIncident"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
