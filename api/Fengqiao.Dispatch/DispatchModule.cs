@@ -3,6 +3,7 @@ using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Dispatch.Attachments;
 using Fengqiao.Dispatch.BulkLoading;
@@ -31,6 +32,7 @@ public static class DispatchModule
         services.AddScoped(sp => DispatchRules.From(sp.GetRequiredService<IRuleSets>().Active));
         services.AddSingleton<IRuleSetSectionValidator, DispatchRuleSetSectionValidator>();
         services.AddScoped<CaseStore>();
+        services.AddScoped<ICaseReferences, CaseReferences>();
         services.AddScoped<ChecklistTemplates>();
         services.AddScoped<CaseRating>();
         services.AddScoped<ReviewOpener>();

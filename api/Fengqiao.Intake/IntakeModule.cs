@@ -43,6 +43,7 @@ public static class IntakeModule
         services.AddScoped<Timeline>();
         services.AddScoped<Tracking>();
         services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
+        services.AddScoped<IPetitionReferences, PetitionReferences>();
         services.AddScoped<PetitionBulkLoader>();
         services.AddScoped(sp => new IntakeBulkLoading(
             sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<IntakeRules>(), sp.GetRequiredService<PetitionCategories>(), sp.GetRequiredService<PetitionBulkLoader>(),
