@@ -13,6 +13,12 @@ const RegionsPage = lazy(() =>
 const UnitsPage = lazy(() =>
   import('../features/organization/units-page').then((module) => ({ default: module.UnitsPage })),
 );
+const JointMeetingsPage = lazy(() =>
+  import('../features/organization/joint-meetings-page').then((module) => ({ default: module.JointMeetingsPage })),
+);
+const ResponsibilityLettersPage = lazy(() =>
+  import('../features/organization/responsibility-letters-page').then((module) => ({ default: module.ResponsibilityLettersPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/organization/users-page').then((module) => ({ default: module.UsersPage })),
 );
@@ -58,6 +64,7 @@ const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ d
 
 const supervisionRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
 const auditRoles = ['admin', 'discipline_inspector'] as const;
+const workSystemRoles = ['admin', 'leader', 'petition_officer', 'supervisor', 'analyst'] as const;
 
 export function AppRoutes() {
   return (
@@ -108,6 +115,22 @@ export function AppRoutes() {
           element={
             <RequireRole roles={['admin']}>
               <UnitsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="organization/joint-meetings"
+          element={
+            <RequireRole roles={workSystemRoles}>
+              <JointMeetingsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="organization/responsibility-letters"
+          element={
+            <RequireRole roles={workSystemRoles}>
+              <ResponsibilityLettersPage />
             </RequireRole>
           }
         />

@@ -12,8 +12,10 @@ import {
   HomeOutlined,
   InboxOutlined,
   OrderedListOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { AppLayout } from '../shared/layout/app-layout';
@@ -53,11 +55,22 @@ const navItems: readonly NavItem[] = [
     key: 'organization',
     label: 'nav.organization',
     icon: <SettingOutlined aria-hidden />,
-    roles: ['admin'],
     children: [
-      { key: '/organization/regions', label: 'nav.regions', icon: <ApartmentOutlined aria-hidden /> },
-      { key: '/organization/units', label: 'nav.units', icon: <BankOutlined aria-hidden /> },
-      { key: '/organization/users', label: 'nav.users', icon: <TeamOutlined aria-hidden /> },
+      { key: '/organization/regions', label: 'nav.regions', icon: <ApartmentOutlined aria-hidden />, roles: ['admin'] },
+      { key: '/organization/units', label: 'nav.units', icon: <BankOutlined aria-hidden />, roles: ['admin'] },
+      { key: '/organization/users', label: 'nav.users', icon: <TeamOutlined aria-hidden />, roles: ['admin'] },
+      {
+        key: '/organization/joint-meetings',
+        label: 'nav.jointMeetings',
+        icon: <ScheduleOutlined aria-hidden />,
+        roles: ['admin', 'leader', 'petition_officer', 'supervisor', 'analyst'],
+      },
+      {
+        key: '/organization/responsibility-letters',
+        label: 'nav.responsibilityLetters',
+        icon: <SolutionOutlined aria-hidden />,
+        roles: ['admin', 'leader', 'petition_officer', 'supervisor', 'analyst'],
+      },
     ],
   },
   {
