@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.DemoData.Dispatch;
@@ -56,7 +57,8 @@ internal sealed partial class DemoSeeder(
         }
 
         var password = DemoPassword();
-        var users = await OrganizationSeeder.SeedAsync(seeding, password, cancellationToken);
+        var today = WorkCalendar.LocalDate(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        var users = await OrganizationSeeder.SeedAsync(seeding, password, today, cancellationToken);
         if (environment.IsDevelopment())
         {
             LogDemoUsers(logger, users, password);

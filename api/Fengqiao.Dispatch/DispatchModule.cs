@@ -33,6 +33,7 @@ public static class DispatchModule
         services.AddScoped(sp => DispatchRules.From(sp.GetRequiredService<IRuleSets>().Active));
         services.AddSingleton<IRuleSetSectionValidator, DispatchRuleSetSectionValidator>();
         services.AddScoped<CaseStore>();
+        services.AddScoped<ICaseReferences, CaseReferences>();
         services.AddScoped<ChecklistTemplates>();
         services.AddScoped<CaseRating>();
         services.AddScoped<ReviewOpener>();

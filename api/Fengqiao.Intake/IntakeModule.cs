@@ -46,6 +46,7 @@ public static class IntakeModule
         services.AddScoped<IPetitionTracking>(sp => sp.GetRequiredService<Tracking>());
         services.AddScoped<IPetitionRegistration, PetitionRegistration>();
         services.AddScoped<IPetitionStatistics, PetitionStatistics>();
+        services.AddScoped<IPetitionReferences, PetitionReferences>();
         services.AddScoped<PetitionBulkLoader>();
         services.AddScoped(sp => new IntakeBulkLoading(
             sp.GetRequiredService<IDbSession>(), sp.GetRequiredService<IntakeRules>(), sp.GetRequiredService<PetitionCategories>(), sp.GetRequiredService<PetitionBulkLoader>(),

@@ -1,9 +1,12 @@
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Organization.Audit;
+using Fengqiao.Organization.Coverage;
 using Fengqiao.Organization.Directory;
+using Fengqiao.Organization.JointMeetings;
 using Fengqiao.Organization.Me;
 using Fengqiao.Organization.Regions;
+using Fengqiao.Organization.ResponsibilityLetters;
 using Fengqiao.Organization.Seeding;
 using Fengqiao.Organization.Settings;
 using Fengqiao.Organization.SignIn;
@@ -22,7 +25,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Organization;
 
-/// <summary>Regions, units, users and roles, sign-in and tokens, the city-wide settings (work calendar, rule sets) and the audit viewer.</summary>
+/// <summary>Regions, units, users and roles, joint-meeting systems and responsibility letters, sign-in and tokens, the city-wide settings (work calendar, rule sets) and the audit viewer.</summary>
 public static class OrganizationModule
 {
     public const string Tag = "Organization";
@@ -36,6 +39,8 @@ public static class OrganizationModule
         services.AddScoped<RoleGrants>();
         services.AddScoped<UnitStore>();
         services.AddScoped<RegionStore>();
+        services.AddScoped<JointMeetingStore>();
+        services.AddScoped<ResponsibilityLetterStore>();
         services.AddSingleton<SecurityStampCache>();
         services.AddSingleton<ISecurityStamps>(sp => sp.GetRequiredService<SecurityStampCache>());
         services.AddHostedService<SecurityStampRefresher>();
@@ -72,6 +77,22 @@ public static class OrganizationModule
         CreateUnitEndpoint.Map(units);
         UpdateUnitEndpoint.Map(units);
         RetireUnitEndpoint.Map(units);
+
+        var jointMeetingSystems = api.MapGroup("/joint-meeting-systems");
+        ListJointMeetingSystemsEndpoint.Map(jointMeetingSystems);
+        GetJointMeetingSystemEndpoint.Map(jointMeetingSystems);
+        CreateJointMeetingSystemEndpoint.Map(jointMeetingSystems);
+        UpdateJointMeetingSystemEndpoint.Map(jointMeetingSystems);
+        RetireJointMeetingSystemEndpoint.Map(jointMeetingSystems);
+        ListJointMeetingsEndpoint.Map(jointMeetingSystems);
+        AddJointMeetingEndpoint.Map(jointMeetingSystems);
+
+        var letters = api.MapGroup("/responsibility-letters");
+        ListResponsibilityLettersEndpoint.Map(letters);
+        GetResponsibilityLetterEndpoint.Map(letters);
+        SignResponsibilityLetterEndpoint.Map(letters);
+        ResponsibilityLetterFileEndpoints.Map(letters);
+        GetOrganizationCoverageEndpoint.Map(api);
 
         var users = api.MapGroup("/users");
         ListUsersEndpoint.Map(users);

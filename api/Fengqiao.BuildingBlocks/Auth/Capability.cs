@@ -21,6 +21,8 @@ public enum Capability
     ScheduleReceptions,
     PlanMustVisits,
     ManageReceptionRegisters,
+    ViewJointMeetingsAndLetters,
+    ManageJointMeetingsAndLetters,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -60,6 +62,11 @@ public static class Capabilities
         [Capability.ScheduleReceptions] = [Role.Leader, Role.PetitionOfficer, Role.Admin],
         [Capability.PlanMustVisits] = [Role.Leader, Role.Admin],
         [Capability.ManageReceptionRegisters] = [Role.PetitionOfficer, Role.Admin],
+
+        // Leaders and administrators keep joint-meeting systems and responsibility letters within their jurisdiction; the
+        // petition bureau, supervisors and analysts read them.
+        [Capability.ViewJointMeetingsAndLetters] = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst],
+        [Capability.ManageJointMeetingsAndLetters] = [Role.Admin, Role.Leader],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -9,7 +9,7 @@ namespace Fengqiao.DemoData.Organization;
 /// <summary>
 /// Shaoxing's six districts and their real towns, a few villages each, units at every level, and one demo user per
 /// role at city (绍兴市), district (越城区) and town (府山街道) level, named <c>city.admin</c>, <c>district.handler</c>,
-/// <c>town.petition_officer</c> and so on.
+/// <c>town.petition_officer</c> and so on; then the joint-meeting systems and responsibility letters of <see cref="WorkSystemSeeder"/>.
 /// </summary>
 internal static class OrganizationSeeder
 {
@@ -24,7 +24,7 @@ internal static class OrganizationSeeder
     public static string TownGovernment(string town) => town + (town.EndsWith("街道", StringComparison.Ordinal) ? "办事处" : "人民政府");
 
     /// <returns>The number of users seeded.</returns>
-    public static Task<int> SeedAsync(OrganizationSeeding seeding, string password, CancellationToken cancellationToken)
+    public static async Task<int> SeedAsync(OrganizationSeeding seeding, string password, DateOnly today, CancellationToken cancellationToken)
     {
         var data = LoadRegions();
         var faker = new Faker("zh_CN") { Random = new Randomizer(2026) };
@@ -77,7 +77,10 @@ internal static class OrganizationSeeder
             }
         }
 
-        return seeding.SeedAsync(city, users, password, cancellationToken);
+        var seeded = await seeding.SeedAsync(city, users, password, cancellationToken);
+        var (systems, letters) = WorkSystemSeeder.Build(city, today);
+        await seeding.SeedWorkSystemsAsync(systems, letters, cancellationToken);
+        return seeded;
     }
 
     private static (List<SeedUnit>, DemoUnits) CityUnits(string city, RegionData data)

@@ -38,6 +38,14 @@ internal static class CaseSql
         WHERE c.id = @Id AND {Visible}
         """;
 
+    /// <summary>The cases among <c>@Ids</c> the caller may open: what another module may show of its references.</summary>
+    public const string VisibleByIds = $"""
+        SELECT c.id AS Id, c.number AS Number
+        FROM dispatch_cases c
+        WHERE c.id IN @Ids AND {Visible}
+        ORDER BY c.number, c.id
+        """;
+
     public const string ByPetition = $"""
         SELECT {Columns}
         FROM dispatch_cases c

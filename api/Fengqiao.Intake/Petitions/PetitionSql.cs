@@ -104,6 +104,22 @@ internal static class PetitionSql
         ORDER BY p.number
         """;
 
+    /// <summary>The petitions among <c>@Numbers</c> the caller may open: what another module may show of its references.</summary>
+    public const string VisibleByNumber = $"""
+        SELECT p.id AS Id, p.number AS Number
+        FROM intake_petitions p
+        WHERE p.number IN @Numbers AND {Visible}
+        ORDER BY p.number
+        """;
+
+    /// <summary>The petitions among <c>@Ids</c> the caller may open.</summary>
+    public const string VisibleById = $"""
+        SELECT p.id AS Id, p.number AS Number
+        FROM intake_petitions p
+        WHERE p.id IN @Ids AND {Visible}
+        ORDER BY p.number
+        """;
+
     /// <summary>The petitions a flag names, each with whether the caller may open it and whether it is accusation material.</summary>
     public const string RelatedPetitions = $"""
         SELECT p.number AS Number,

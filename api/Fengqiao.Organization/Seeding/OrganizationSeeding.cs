@@ -2,6 +2,8 @@ using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Organization.JointMeetings;
+using Fengqiao.Organization.ResponsibilityLetters;
 using Fengqiao.Organization.Units;
 using Fengqiao.Organization.Users;
 
@@ -70,6 +72,91 @@ public sealed class OrganizationSeeding
                 return users.Count;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Joint-meeting systems with their meetings, and responsibility letters, into the seeded region tree, in one
+    /// transaction. The rules of the use cases hold for the data given (a letter goes one level down, members are units
+    /// of the system's region); what breaks them is refused as an argument error, not checked against the caller.
+    /// </summary>
+    public async Task SeedWorkSystemsAsync(IReadOnlyList<SeedJointMeetingSystem> systems, IReadOnlyList<SeedResponsibilityLetter> letters, CancellationToken cancellationToken) =>
+        await _unitOfWork.ExecuteAsync(
+            async token =>
+            {
+                var now = _clock.GetUtcNow();
+                var regions = (await _session.QueryAsync<SeededRegion>(SeedingSql.Regions, null, token)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+                var units = (await _session.QueryAsync<SeededUnit>(SeedingSql.Units, null, token)).ToLookup(u => (u.RegionId, u.Name));
+                foreach (var system in systems)
+                {
+                    var region = RegionOf(regions, system.RegionCode);
+                    var id = Guid.CreateVersion7(now);
+                    await _session.ExecuteAsync(JointMeetingSql.Insert, new
+                    {
+                        Id = id, system.Name, RegionId = region.Id, RegionPath = region.Path, ConvenerUserId = (Guid?)null, system.ConvenerName, system.ConvenerPost,
+                        system.EstablishedOn, Now = now,
+                    }, token);
+                    foreach (var unitName in system.MemberUnitNames)
+                    {
+                        var unit = units[(region.Id, unitName)].FirstOrDefault()
+                            ?? throw new ArgumentException($"No unit of region {system.RegionCode} is named {unitName}.", nameof(systems));
+                        await _session.ExecuteAsync(JointMeetingSql.InsertMember, new { SystemId = id, UnitId = unit.Id }, token);
+                    }
+
+                    foreach (var meeting in system.Meetings)
+                    {
+                        await _session.ExecuteAsync(JointMeetingSql.InsertMeeting, new
+                        {
+                            Id = Guid.CreateVersion7(now), SystemId = id, meeting.HeldOn, meeting.Matters, meeting.Decisions, RecordedBy = (Guid?)null, Now = now,
+                        }, token);
+                    }
+                }
+
+                foreach (var letter in letters)
+                {
+                    var issuing = RegionOf(regions, letter.IssuingRegionCode);
+                    var receiving = RegionOf(regions, letter.ReceivingRegionCode);
+                    if (receiving.ParentId != issuing.Id)
+                    {
+                        throw new ArgumentException($"Region {letter.ReceivingRegionCode} is not directly below {letter.IssuingRegionCode}.", nameof(letters));
+                    }
+
+                    await _session.ExecuteAsync(ResponsibilityLetterSql.Insert, new
+                    {
+                        Id = Guid.CreateVersion7(now), letter.Year, IssuingRegionId = issuing.Id, IssuingRegionPath = issuing.Path, IssuingUnitId = (Guid?)null,
+                        ReceivingRegionId = receiving.Id, ReceivingRegionPath = receiving.Path, ReceivingLevel = receiving.Level, ReceivingUnitId = (Guid?)null,
+                        Signatories = ResponsibilityLetterStore.WriteSignatories(letter.Signatories.Select(s => new Signatory(s.Name, s.Post))),
+                        letter.SignedOn, Now = now,
+                    }, token);
+                }
+
+                _audit.Record(new AuditEntry("demo.work_systems_seeded", "organization", null, After: new { systems = systems.Count, letters = letters.Count }));
+                return systems.Count;
+            },
+            cancellationToken);
+
+    private static SeededRegion RegionOf(Dictionary<string, SeededRegion> regions, string code) =>
+        regions.GetValueOrDefault(code) ?? throw new ArgumentException($"No seeded region has the code {code}.", nameof(code));
+
+    private sealed record SeededRegion
+    {
+        public required Guid Id { get; init; }
+
+        public required string Code { get; init; }
+
+        public required string Path { get; init; }
+
+        public required string Level { get; init; }
+
+        public required Guid? ParentId { get; init; }
+    }
+
+    private sealed record SeededUnit
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required Guid RegionId { get; init; }
     }
 
     private async Task RegionAsync(SeedRegion region, (Guid Id, string Path)? parent, int sortOrder, DateTimeOffset now, Dictionary<string, Guid?> units, CancellationToken cancellationToken)

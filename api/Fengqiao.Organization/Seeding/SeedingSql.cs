@@ -15,4 +15,8 @@ internal static class SeedingSql
         INSERT INTO org_units (id, name, kind, region_id, region_path, created_at, version)
         VALUES (@Id, @Name, @Kind, @RegionId, @RegionPath, @Now, 1)
         """;
+
+    public const string Regions = "SELECT id AS Id, code AS Code, path AS Path, level AS Level, parent_id AS ParentId FROM org_regions";
+
+    public const string Units = "SELECT id AS Id, name AS Name, region_id AS RegionId FROM org_units";
 }

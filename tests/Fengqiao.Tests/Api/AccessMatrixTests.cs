@@ -33,6 +33,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Reception,
         ReceptionBatch,
         ReceptionPetitioner,
+        JointMeetingSystem,
+        ResponsibilityLetter,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -59,6 +61,11 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static readonly Role[] CaseWorkers = [Role.Handler, Role.PetitionOfficer];
 
     private static readonly Role[] ReceptionReaders = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin];
+    private static readonly Role[] WorkSystemWriters = [Role.Admin, Role.Leader];
+
+    private static readonly Role[] WorkSystemReaders = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst];
+
+    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
     private static readonly Dictionary<string, Rule> Rules = new()
     {
@@ -96,6 +103,21 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetRuleSet"] = Only(Role.Admin),
         ["UpdateRuleSet"] = Only(Role.Admin),
         ["ActivateRuleSet"] = Only(Role.Admin),
+        ["ListJointMeetingSystems"] = Only(WorkSystemReaders),
+        ["GetJointMeetingSystem"] = On(Target.JointMeetingSystem, null, WorkSystemReaders),
+        ["CreateJointMeetingSystem"] = Only(WorkSystemWriters),
+        ["UpdateJointMeetingSystem"] = On(Target.JointMeetingSystem,
+            o => new { name = "塔山街道联席会议", convenerName = "王强", convenerPost = "书记", memberUnitIds = new[] { o.OwnUnitId }, establishedOn = "2020-01-01" },
+            WorkSystemWriters),
+        ["RetireJointMeetingSystem"] = On(Target.JointMeetingSystem, _ => new { retiredOn = Today }, WorkSystemWriters),
+        ["ListJointMeetings"] = On(Target.JointMeetingSystem, null, WorkSystemReaders),
+        ["AddJointMeeting"] = On(Target.JointMeetingSystem, _ => new { heldOn = Today, matters = "研究物业纠纷", decisions = "限期整改" }, WorkSystemWriters),
+        ["ListResponsibilityLetters"] = Only(WorkSystemReaders),
+        ["GetResponsibilityLetter"] = On(Target.ResponsibilityLetter, null, WorkSystemReaders),
+        ["SignResponsibilityLetter"] = Only(WorkSystemWriters),
+        ["AttachResponsibilityLetterFile"] = On(Target.ResponsibilityLetter, null, WorkSystemWriters),
+        ["DownloadResponsibilityLetterFile"] = On(Target.ResponsibilityLetter, null, WorkSystemReaders),
+        ["GetOrganizationCoverage"] = Only(WorkSystemReaders),
 
         // Intake: the public surface, petitions, duplicates, attachments, personal data, routing rules.
         ["ListPetitionCategories"] = Public,
@@ -307,7 +329,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
 
     /// <summary>
     /// Objects of 塔山街道, a neighbour of the demo town 府山街道 in the same district: a petition with an attachment and a case
-    /// with one, a user of the district (above the town), a unit of the district, the town's region and a routing rule of it.
+    /// with one, a user of the district (above the town), a unit of the district, the town's region and a routing rule of it,
+    /// its joint-meeting system and the district's responsibility letter to it, with the signed file.
     /// </summary>
     private async Task<(Dictionary<Target, Dictionary<string, string>> Foreign, Objects Own)> ObjectsAsync()
     {
@@ -346,6 +369,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
         var receptionDetail = await (await officer.GetAsync($"/api/v1/receptions/{receptionId}")).ShouldBeOkAsync<JsonObject>();
         var batchPetitioner = receptionDetail["batches"]![0]!["petitioners"]![0]!["id"]!.GetValue<string>();
+        var system = await JointMeetingTests.ActiveSystemOfAsync(districtLeader, otherTown);
+        var letters = await (await districtLeader.GetAsync($"/api/v1/responsibility-letters?regionId={otherTown}&receivingLevel=town")).ShouldBeOkAsync<JsonObject>();
+        var letterId = letters["items"]![0]!["id"]!.GetValue<string>();
+        var attach = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/responsibility-letters/{letterId}/file") { Content = FileContent() };
+        attach.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        await (await districtLeader.SendAsync(attach)).ShouldBeOkAsync<JsonObject>();
 
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
@@ -364,6 +393,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Reception] = new() { ["id"] = receptionId },
             [Target.ReceptionBatch] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>() },
             [Target.ReceptionPetitioner] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>(), ["petitionerId"] = batchPetitioner },
+            [Target.JointMeetingSystem] = new() { ["id"] = system["id"]!.GetValue<string>() },
+            [Target.ResponsibilityLetter] = new() { ["id"] = letterId },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

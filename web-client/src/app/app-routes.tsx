@@ -13,6 +13,12 @@ const RegionsPage = lazy(() =>
 const UnitsPage = lazy(() =>
   import('../features/organization/units-page').then((module) => ({ default: module.UnitsPage })),
 );
+const JointMeetingsPage = lazy(() =>
+  import('../features/organization/joint-meetings-page').then((module) => ({ default: module.JointMeetingsPage })),
+);
+const ResponsibilityLettersPage = lazy(() =>
+  import('../features/organization/responsibility-letters-page').then((module) => ({ default: module.ResponsibilityLettersPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/organization/users-page').then((module) => ({ default: module.UsersPage })),
 );
@@ -108,6 +114,22 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="manage_organization">
               <UnitsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="organization/joint-meetings"
+          element={
+            <RequireCapability capability="view_joint_meetings_and_letters">
+              <JointMeetingsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="organization/responsibility-letters"
+          element={
+            <RequireCapability capability="view_joint_meetings_and_letters">
+              <ResponsibilityLettersPage />
             </RequireCapability>
           }
         />

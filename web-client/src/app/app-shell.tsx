@@ -13,8 +13,10 @@ import {
   HomeOutlined,
   InboxOutlined,
   OrderedListOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { AppLayout } from '../shared/layout/app-layout';
@@ -69,6 +71,18 @@ const navItems: readonly NavItem[] = [
       },
       { key: '/organization/units', label: 'nav.units', icon: <BankOutlined aria-hidden />, capability: 'manage_organization' },
       { key: '/organization/users', label: 'nav.users', icon: <TeamOutlined aria-hidden />, capability: 'manage_users' },
+      {
+        key: '/organization/joint-meetings',
+        label: 'nav.jointMeetings',
+        icon: <ScheduleOutlined aria-hidden />,
+        capability: 'view_joint_meetings_and_letters',
+      },
+      {
+        key: '/organization/responsibility-letters',
+        label: 'nav.responsibilityLetters',
+        icon: <SolutionOutlined aria-hidden />,
+        capability: 'view_joint_meetings_and_letters',
+      },
     ],
   },
   {

@@ -21,6 +21,10 @@ const messageByCode: Record<string, MessageKey> = {
   region_retired: 'error.regionRetired',
   not_a_village: 'error.notAVillage',
   not_a_town: 'error.notATown',
+  joint_meeting_system_exists: 'error.jointMeetingSystemExists',
+  joint_meeting_system_retired: 'error.jointMeetingSystemRetired',
+  responsibility_letter_exists: 'error.responsibilityLetterExists',
+  responsibility_letter_has_file: 'error.responsibilityLetterHasFile',
 };
 
 const messageByStatus: Record<number, MessageKey> = {
