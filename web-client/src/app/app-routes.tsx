@@ -50,6 +50,18 @@ const SupervisionBoardPage = lazy(() =>
 const PublicCasePanel = lazy(() =>
   import('../features/dispatch/public-case-panel').then((module) => ({ default: module.PublicCasePanel })),
 );
+const ReceptionCalendarPage = lazy(() =>
+  import('../features/receptions/reception-calendar-page').then((module) => ({ default: module.ReceptionCalendarPage })),
+);
+const ReceptionPage = lazy(() =>
+  import('../features/receptions/reception-page').then((module) => ({ default: module.ReceptionPage })),
+);
+const ReceptionFiguresPage = lazy(() =>
+  import('../features/receptions/reception-figures-page').then((module) => ({ default: module.ReceptionFiguresPage })),
+);
+const PublicReceptionDaysPage = lazy(() =>
+  import('../features/receptions/public-reception-days-page').then((module) => ({ default: module.PublicReceptionDaysPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireRole = lazy(() =>
   import('../shared/auth/require-role').then((module) => ({ default: module.RequireRole })),
@@ -58,6 +70,7 @@ const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ d
 
 const supervisionRoles = ['petition_officer', 'supervisor', 'leader', 'analyst'] as const;
 const auditRoles = ['admin', 'discipline_inspector'] as const;
+const receptionRoles = ['leader', 'petition_officer', 'supervisor', 'analyst', 'admin'] as const;
 
 export function AppRoutes() {
   return (
@@ -82,6 +95,14 @@ export function AppRoutes() {
                 </Suspense>
               )}
             />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/reception-days"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicReceptionDaysPage />
           </Suspense>
         }
       />
@@ -160,6 +181,30 @@ export function AppRoutes() {
           element={
             <RequireRole roles={supervisionRoles}>
               <SupervisionBoardPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="receptions"
+          element={
+            <RequireRole roles={receptionRoles}>
+              <ReceptionCalendarPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="receptions/figures"
+          element={
+            <RequireRole roles={receptionRoles}>
+              <ReceptionFiguresPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="receptions/:id"
+          element={
+            <RequireRole roles={receptionRoles}>
+              <ReceptionPage />
             </RequireRole>
           }
         />

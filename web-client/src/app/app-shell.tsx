@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BranchesOutlined,
   CalendarOutlined,
   ControlOutlined,
@@ -12,8 +13,10 @@ import {
   HomeOutlined,
   InboxOutlined,
   OrderedListOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { AppLayout } from '../shared/layout/app-layout';
@@ -47,6 +50,16 @@ const navItems: readonly NavItem[] = [
         icon: <AlertOutlined aria-hidden />,
         roles: ['petition_officer', 'supervisor', 'leader', 'analyst'],
       },
+    ],
+  },
+  {
+    key: 'receptions',
+    label: 'nav.receptions',
+    icon: <SolutionOutlined aria-hidden />,
+    roles: ['leader', 'petition_officer', 'supervisor', 'analyst', 'admin'],
+    children: [
+      { key: '/receptions', label: 'nav.receptionCalendar', icon: <ScheduleOutlined aria-hidden /> },
+      { key: '/receptions/figures', label: 'nav.receptionFigures', icon: <BarChartOutlined aria-hidden /> },
     ],
   },
   {
