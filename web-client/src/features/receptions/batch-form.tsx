@@ -240,7 +240,6 @@ export function BatchForm({ reception }: { reception: ReceptionDetail }) {
       ) : null}
       {petition === 'new' ? (
         <>
-          {(petitioners?.length ?? 0) === 0 ? <Alert type="info" showIcon title={t('batchForm.newNeedsPetitioner')} style={{ marginBottom: 12 }} /> : null}
           <Row gutter={8}>
             <Col xs={24} md={12}>
               <Form.Item
