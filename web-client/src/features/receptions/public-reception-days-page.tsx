@@ -83,7 +83,7 @@ export function PublicReceptionDaysPage() {
                   <li key={item.id} style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}>
                     <Space wrap size={6}>
                       <Typography.Text strong>{t('publicReceptions.time', { start: item.startsAt, end: item.endsAt })}</Typography.Text>
-                      <Tag color={kindColors[item.kind]}>{kindLabel(t, item.kind)}</Tag>
+                      <Tag variant="solid" color={kindColors[item.kind]}>{kindLabel(t, item.kind)}</Tag>
                       <Tag>{levelLabel(t, item.level)}</Tag>
                     </Space>
                     <div>{t('publicReceptions.place', { region: item.regionName, place: item.place })}</div>

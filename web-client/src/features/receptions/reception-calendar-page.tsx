@@ -1,5 +1,5 @@
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Calendar, Card, DatePicker, Flex, Form, Select, Space, Typography } from 'antd';
+import { Alert, Button, Calendar, Card, ConfigProvider, DatePicker, Flex, Form, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -112,39 +112,42 @@ export function ReceptionCalendarPage() {
       {month.isError ? <LoadError compact error={month.error} onRetry={() => void month.refetch()} /> : null}
       {month.data?.truncated ? <Alert type="warning" showIcon title={t('receptions.truncated')} style={{ marginBottom: 12 }} /> : null}
       <Card size="small" loading={month.isPending} aria-busy={month.isFetching}>
-        <Calendar
-          value={shownMonth}
-          mode="month"
-          onSelect={(date, info) => {
-            if (info.source === 'date' && date.format('YYYY-MM') !== filters.month) goTo(date);
-          }}
-          headerRender={() => (
-            <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '8px 0' }}>
-              <Space>
-                <Button icon={<LeftOutlined aria-hidden />} aria-label={t('receptions.previousMonth')} onClick={() => goTo(shownMonth.subtract(1, 'month'))} />
-                <DatePicker
-                  picker="month"
-                  allowClear={false}
-                  value={shownMonth}
-                  onChange={(date) => {
-                    if (date) goTo(date);
-                  }}
-                  aria-label={t('receptions.month')}
-                />
-                <Button icon={<RightOutlined aria-hidden />} aria-label={t('receptions.nextMonth')} onClick={() => goTo(shownMonth.add(1, 'month'))} />
-                <Button onClick={() => goTo(dayjs())}>{t('receptions.thisMonth')}</Button>
-              </Space>
-              <Typography.Text type="secondary" role="status">
-                {month.isFetching ? t('common.loading') : shownCount === 0 ? t('receptions.empty') : t('receptions.count', { count: shownCount })}
-              </Typography.Text>
-            </Flex>
-          )}
-          cellRender={(date, info) => {
-            if (info.type !== 'date' || date.format('YYYY-MM') !== filters.month) return null;
-            const items = byDay.get(date.format('YYYY-MM-DD'));
-            return items ? <DayReceptions items={items} /> : null;
-          }}
-        />
+        {/* The days of the neighbouring months are drawn in the disabled grey, below AA contrast; this one still reads as muted. */}
+        <ConfigProvider theme={{ token: { colorTextDisabled: '#767676' } }}>
+          <Calendar
+            value={shownMonth}
+            mode="month"
+            onSelect={(date, info) => {
+              if (info.source === 'date' && date.format('YYYY-MM') !== filters.month) goTo(date);
+            }}
+            headerRender={() => (
+              <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: '8px 0' }}>
+                <Space>
+                  <Button icon={<LeftOutlined aria-hidden />} aria-label={t('receptions.previousMonth')} onClick={() => goTo(shownMonth.subtract(1, 'month'))} />
+                  <DatePicker
+                    picker="month"
+                    allowClear={false}
+                    value={shownMonth}
+                    onChange={(date) => {
+                      if (date) goTo(date);
+                    }}
+                    aria-label={t('receptions.month')}
+                  />
+                  <Button icon={<RightOutlined aria-hidden />} aria-label={t('receptions.nextMonth')} onClick={() => goTo(shownMonth.add(1, 'month'))} />
+                  <Button onClick={() => goTo(dayjs())}>{t('receptions.thisMonth')}</Button>
+                </Space>
+                <Typography.Text type="secondary" role="status">
+                  {month.isFetching ? t('common.loading') : shownCount === 0 ? t('receptions.empty') : t('receptions.count', { count: shownCount })}
+                </Typography.Text>
+              </Flex>
+            )}
+            cellRender={(date, info) => {
+              if (info.type !== 'date' || date.format('YYYY-MM') !== filters.month) return null;
+              const items = byDay.get(date.format('YYYY-MM-DD'));
+              return items ? <DayReceptions items={items} /> : null;
+            }}
+          />
+        </ConfigProvider>
       </Card>
       <ScheduleReceptionDialog day={scheduling} onClose={() => setScheduling(null)} />
     </>

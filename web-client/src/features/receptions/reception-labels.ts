@@ -36,15 +36,16 @@ export const levelLabel = (t: Translate, level: ReceptionLevel): string => t(lev
 export const receptionStatusLabel = (t: Translate, status: ReceptionStatus): string => t(statusKeys[status]);
 export const outcomeLabel = (t: Translate, outcome: BatchOutcome): string => t(outcomeKeys[outcome]);
 
+// Tags are drawn solid with white text: these darker shades keep AA contrast, which antd's light preset tags do not.
 export const kindColors: Record<ReceptionKind, string> = {
-  leader_day: 'blue',
-  department_duty: 'cyan',
-  appointment: 'purple',
-  home_visit: 'green',
-  leader_visit: 'orange',
+  leader_day: '#1f5fbf',
+  department_duty: '#006d75',
+  appointment: '#531dab',
+  home_visit: '#237804',
+  leader_visit: '#ad4e00',
 };
-export const statusColors: Record<ReceptionStatus, string> = { scheduled: 'default', held: 'success', cancelled: 'error' };
-export const outcomeColors: Record<BatchOutcome, string> = { solved_on_the_spot: 'green', explained: 'blue', assigned: 'orange' };
+export const statusColors: Record<ReceptionStatus, string> = { scheduled: '#595959', held: '#237804', cancelled: '#a8071a' };
+export const outcomeColors: Record<BatchOutcome, string> = { solved_on_the_spot: '#237804', explained: '#1f5fbf', assigned: '#ad4e00' };
 
 /** A leader's own receptions: scheduled by the leader (or an admin for them); the others belong to the petition bureau. */
 export const isLeadersKind = (kind: ReceptionKind): boolean => kind === 'leader_day' || kind === 'appointment' || kind === 'leader_visit';

@@ -93,8 +93,8 @@ function ReceptionHeader({ reception, etag, abilities }: { reception: ReceptionD
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag color={kindColors[reception.kind]}>{kindLabel(t, reception.kind)}</Tag>
-        <Tag color={statusColors[reception.status]} data-testid="reception-status">
+        <Tag variant="solid" color={kindColors[reception.kind]}>{kindLabel(t, reception.kind)}</Tag>
+        <Tag variant="solid" color={statusColors[reception.status]} data-testid="reception-status">
           {receptionStatusLabel(t, reception.status)}
         </Tag>
         {reception.isPublished ? <Tag color="geekblue">{t('reception.published')}</Tag> : null}
@@ -224,7 +224,7 @@ function BatchesCard({ reception, abilities }: { reception: ReceptionDetail; abi
           {
             title: t('batchForm.outcome'),
             dataIndex: 'outcome',
-            render: (_, batch) => <Tag color={outcomeColors[batch.outcome]}>{outcomeLabel(t, batch.outcome)}</Tag>,
+            render: (_, batch) => <Tag variant="solid" color={outcomeColors[batch.outcome]}>{outcomeLabel(t, batch.outcome)}</Tag>,
           },
           {
             title: t('reception.petition'),
