@@ -3,7 +3,8 @@ import { isLeadersKind } from './reception-labels';
 
 export interface ReceptionAbilities {
   hold: boolean;
-  cancel: boolean;
+  /** Change or cancel: only while scheduled. */
+  change: boolean;
   record: boolean;
   correct: boolean;
   takeCharge: boolean;
@@ -30,7 +31,7 @@ export function receptionAbilities(reception: ReceptionDetail, me: { id: string;
   const mayChange = leaders ? isHost || admin : officer || admin;
   return {
     hold: reception.status === 'scheduled' && mayRecord,
-    cancel: reception.status === 'scheduled' && mayChange,
+    change: reception.status === 'scheduled' && mayChange,
     record: reception.status === 'held' && mayRecord,
     correct: reception.status === 'held' && (isHost || officer || admin),
     takeCharge: has('leader'),

@@ -1,6 +1,11 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { CorrectReceptionBatchRequest, RecordReceptionBatchRequest, ScheduleReceptionRequest } from '../../shared/api/api-types';
+import type {
+  CorrectReceptionBatchRequest,
+  RecordReceptionBatchRequest,
+  ScheduleReceptionRequest,
+  UpdateReceptionRequest,
+} from '../../shared/api/api-types';
 import { isCaseNotOpen } from './reception-problem';
 import { batchEtag } from './reception-queries';
 
@@ -22,6 +27,9 @@ export function createIdempotencyKeys() {
 
 export const scheduleReception = (body: ScheduleReceptionRequest, idempotencyKey: string) =>
   unwrap(api.POST('/api/v1/receptions', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
+
+export const updateReception = (id: string, etag: string, body: UpdateReceptionRequest) =>
+  unwrap(api.PUT('/api/v1/receptions/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
 
 export const holdReception = (id: string, etag: string) =>
   unwrap(api.POST('/api/v1/receptions/{id}/holding', { params: { path: { id }, header: { 'If-Match': etag } } }));

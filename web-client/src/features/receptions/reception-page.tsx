@@ -12,6 +12,7 @@ import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { BatchForm } from './batch-form';
 import { CorrectBatchDialog, TakeChargeDialog } from './batch-dialogs';
+import { EditReceptionDialog } from './edit-reception-dialog';
 import { receptionAbilities, type ReceptionAbilities } from './reception-abilities';
 import { cancelReception, holdReception, revealPetitioner } from './reception-actions';
 import {
@@ -76,6 +77,7 @@ function ReceptionHeader({ reception, etag, abilities }: { reception: ReceptionD
   const invalidate = useInvalidateReceptions();
   const [holding, setHolding] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const hold = async () => {
     setHolding(true);
@@ -103,7 +105,8 @@ function ReceptionHeader({ reception, etag, abilities }: { reception: ReceptionD
             {t('reception.hold')}
           </Button>
         ) : null}
-        {abilities.cancel ? <Button onClick={() => setCancelling(true)}>{t('reception.cancel')}</Button> : null}
+        {abilities.change ? <Button onClick={() => setEditing(true)}>{t('reception.edit')}</Button> : null}
+        {abilities.change ? <Button onClick={() => setCancelling(true)}>{t('reception.cancel')}</Button> : null}
       </Space>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label={t('reception.host')}>{hostOf(reception) || '—'}</Descriptions.Item>
@@ -126,6 +129,7 @@ function ReceptionHeader({ reception, etag, abilities }: { reception: ReceptionD
         <Typography.Text type="secondary">{t('reception.notHeldYet')}</Typography.Text>
       ) : null}
       <CancelDialog reception={reception} etag={etag} open={cancelling} onClose={() => setCancelling(false)} />
+      <EditReceptionDialog reception={reception} etag={etag} open={editing} onClose={() => setEditing(false)} />
     </Card>
   );
 }

@@ -958,6 +958,8 @@ export const en: Record<MessageKey, string> = {
   'reception.published': 'Published',
   'reception.hold': 'Hold the reception',
   'reception.heldDone': 'The reception is held: record its batches.',
+  'reception.edit': 'Change',
+  'reception.editDone': 'The reception is changed.',
   'reception.cancel': 'Cancel the reception',
   'reception.notHeldYet': 'Not held yet: the receiving leader or the petition bureau holds it on its day, then records the batches.',
   'reception.batches': 'Batches',

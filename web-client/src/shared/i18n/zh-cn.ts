@@ -956,6 +956,8 @@ export const zhCN = {
   'reception.published': '已公布',
   'reception.hold': '开始接访',
   'reception.heldDone': '接访已开始，可以登记批次。',
+  'reception.edit': '修改安排',
+  'reception.editDone': '接访安排已修改。',
   'reception.cancel': '取消接访',
   'reception.notHeldYet': '接访尚未开始：由接访领导或信访局在接访当天开始接访后登记批次。',
   'reception.batches': '接访批次',
