@@ -19,6 +19,8 @@ public enum Capability
     ListAgents,
     ViewReceptions,
     ScheduleReceptions,
+    ScheduleLeadersReceptions,
+    ScheduleBureauReceptions,
     PlanMustVisits,
     ManageReceptionRegisters,
     ViewJointMeetingsAndLetters,
@@ -56,10 +58,13 @@ public static class Capabilities
         [Capability.ManageSettings] = [Role.Admin],
         [Capability.ListAgents] = [Role.PetitionOfficer],
 
-        // Leaders receive, the petition bureau records and keeps the duty rota and the registers, overseers read; whether a
-        // caller may schedule one kind of reception for one host the handler decides (ReceptionRules).
+        // Leaders receive, the petition bureau records and keeps the duty rota and the registers, overseers read. Scheduling is
+        // one endpoint; which kinds a caller schedules (a leader's own reception days, appointments and visits, or the bureau's
+        // duties and home visits) its handler asks of the two narrower capabilities.
         [Capability.ViewReceptions] = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin],
         [Capability.ScheduleReceptions] = [Role.Leader, Role.PetitionOfficer, Role.Admin],
+        [Capability.ScheduleLeadersReceptions] = [Role.Leader, Role.Admin],
+        [Capability.ScheduleBureauReceptions] = [Role.PetitionOfficer, Role.Admin],
         [Capability.PlanMustVisits] = [Role.Leader, Role.Admin],
         [Capability.ManageReceptionRegisters] = [Role.PetitionOfficer, Role.Admin],
 

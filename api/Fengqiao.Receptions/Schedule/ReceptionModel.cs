@@ -72,12 +72,13 @@ internal static class ReceptionRules
     /// <summary>Whether the caller may schedule this kind: the leader themselves or an admin for a leader's, the petition bureau or an admin otherwise.</summary>
     public static void RequireMaySchedule(ReceptionKind kind, ICurrentUser caller)
     {
-        var allowed = IsLeaders(kind) ? caller.IsInRole(Role.Leader) || caller.IsInRole(Role.Admin) : caller.IsInRole(Role.PetitionOfficer) || caller.IsInRole(Role.Admin);
-        if (!allowed)
+        if (IsLeaders(kind))
         {
-            throw new ForbiddenException(IsLeaders(kind)
-                ? "A leader schedules their own receptions and visits (or an admin for them)."
-                : "The petition bureau schedules departments' duties and home visits (or an admin).");
+            Capabilities.Require(caller, Capability.ScheduleLeadersReceptions, "A leader schedules their own receptions and visits (or an admin for them).");
+        }
+        else
+        {
+            Capabilities.Require(caller, Capability.ScheduleBureauReceptions, "The petition bureau schedules departments' duties and home visits (or an admin).");
         }
     }
 }

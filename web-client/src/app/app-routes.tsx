@@ -59,6 +59,18 @@ const PublicCasePanel = lazy(() =>
 const MustVisitsPage = lazy(() =>
   import('../features/receptions/must-visits-page').then((module) => ({ default: module.MustVisitsPage })),
 );
+const ReceptionCalendarPage = lazy(() =>
+  import('../features/receptions/reception-calendar-page').then((module) => ({ default: module.ReceptionCalendarPage })),
+);
+const ReceptionPage = lazy(() =>
+  import('../features/receptions/reception-page').then((module) => ({ default: module.ReceptionPage })),
+);
+const ReceptionFiguresPage = lazy(() =>
+  import('../features/receptions/reception-figures-page').then((module) => ({ default: module.ReceptionFiguresPage })),
+);
+const PublicReceptionDaysPage = lazy(() =>
+  import('../features/receptions/public-reception-days-page').then((module) => ({ default: module.PublicReceptionDaysPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -88,6 +100,14 @@ export function AppRoutes() {
                 </Suspense>
               )}
             />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/reception-days"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicReceptionDaysPage />
           </Suspense>
         }
       />
@@ -190,6 +210,30 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_receptions">
               <MustVisitsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="receptions"
+          element={
+            <RequireCapability capability="view_receptions">
+              <ReceptionCalendarPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="receptions/figures"
+          element={
+            <RequireCapability capability="view_receptions">
+              <ReceptionFiguresPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="receptions/:id"
+          element={
+            <RequireCapability capability="view_receptions">
+              <ReceptionPage />
             </RequireCapability>
           }
         />

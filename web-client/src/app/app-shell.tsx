@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BranchesOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
@@ -53,10 +54,15 @@ const navItems: readonly NavItem[] = [
     ],
   },
   {
-    key: '/receptions/must-visits',
-    label: 'nav.mustVisits',
-    icon: <EnvironmentOutlined aria-hidden />,
+    key: 'receptions',
+    label: 'nav.receptions',
+    icon: <SolutionOutlined aria-hidden />,
     capability: 'view_receptions',
+    children: [
+      { key: '/receptions', label: 'nav.receptionCalendar', icon: <ScheduleOutlined aria-hidden /> },
+      { key: '/receptions/must-visits', label: 'nav.mustVisits', icon: <EnvironmentOutlined aria-hidden /> },
+      { key: '/receptions/figures', label: 'nav.receptionFigures', icon: <BarChartOutlined aria-hidden /> },
+    ],
   },
   {
     key: 'organization',

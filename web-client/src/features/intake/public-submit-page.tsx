@@ -10,7 +10,7 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import { buildRegionTree, type RegionLike, type RegionTreeNode } from '../../shared/regions/build-region-tree';
 import { CategorySelect } from './category-select';
 import { isValidIdNumber, isValidPhone } from './id-number';
-import { PublicLayout } from './public-layout';
+import { PublicLayout } from '../../shared/layout/public-layout';
 
 type PublicForm = Partial<SubmitPublicPetitionRequest>;
 

@@ -11,7 +11,7 @@ import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { categoryName, formatDateTime, statusColor, statusLabel, timelineLabel } from './intake-labels';
-import { PublicLayout } from './public-layout';
+import { PublicLayout } from '../../shared/layout/public-layout';
 
 export interface Credentials {
   trackingCode: string;

@@ -8,10 +8,11 @@ import { createTranslator, type Locale } from './translate';
 
 const antdLocales = { 'zh-CN': zhCNAntd, en: enUS } as const;
 
-// antd's default secondary and placeholder greys are below WCAG AA contrast (4.5:1) on white.
+// antd's default secondary and placeholder greys, and its link blue (#1677ff), are below WCAG AA contrast (4.5:1) on white.
 const theme = {
   token: {
     colorPrimary: '#1f5fbf',
+    colorLink: '#1f5fbf',
     borderRadius: 6,
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

@@ -2,8 +2,8 @@ import { ApartmentOutlined } from '@ant-design/icons';
 import { Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../../shared/i18n/i18n-context';
-import { LanguageSwitch } from '../../shared/i18n/language-switch';
+import { useI18n } from '../i18n/i18n-context';
+import { LanguageSwitch } from '../i18n/language-switch';
 
 /** The frame of the pages for the public: no sign-in, narrow enough for a phone. */
 export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
@@ -25,9 +25,10 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
             {title}
           </Typography.Title>
           {children}
-          <Flex gap={16} justify="center" style={{ marginTop: 24 }}>
+          <Flex gap={16} justify="center" wrap style={{ marginTop: 24 }}>
             <Link to="/public/submit">{t('public.toSubmit')}</Link>
             <Link to="/public/track">{t('public.goTrack')}</Link>
+            <Link to="/public/reception-days">{t('public.receptionDays')}</Link>
           </Flex>
         </main>
       </Layout.Content>
