@@ -40,8 +40,8 @@ const theme: ThemeConfig = {
     },
     // Text of type success or warning is written in the status colour, whose default is meant for icons.
     Typography: {
-      colorSuccess: '#237804',
-      colorWarning: '#874d00',
+      colorSuccessText: '#237804',
+      colorWarningText: '#874d00',
     },
   },
 };
