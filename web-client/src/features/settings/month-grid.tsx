@@ -25,7 +25,7 @@ export function MonthGrid({
         <thead>
           <tr>
             {weekdays.map((name) => (
-              <th key={name} scope="col" style={{ fontWeight: 'normal', fontSize: 12, color: '#888' }}>
+              <th key={name} scope="col" style={{ fontWeight: 'normal', fontSize: 12, color: '#595959' }}>
                 {name}
               </th>
             ))}
@@ -46,24 +46,25 @@ export function MonthGrid({
                       : rest
                         ? t('calendar.restday')
                         : t('calendar.workday');
+                const mark = kind === 'holiday' ? t('calendar.holidayShort') : kind === 'makeUp' ? t('calendar.makeUpShort') : null;
+                const date = String(Number(day.slice(8)));
                 return (
                   <td key={day}>
                     <button
                       type="button"
-                      aria-label={t('calendar.dayLabel', { day, kind: label })}
+                      // The name starts with what the cell shows, so that it can be spoken to select it.
+                      aria-label={t('calendar.dayLabel', { shown: mark ? `${date} ${mark}` : date, day, kind: label })}
                       aria-pressed={kind !== null}
                       onClick={() => onToggle(day)}
                       style={{
                         ...cellStyle,
                         background: kind === 'holiday' ? '#ffccc7' : kind === 'makeUp' ? '#bae0ff' : 'transparent',
-                        color: rest ? '#cf1322' : undefined,
+                        color: rest ? '#a8071a' : undefined,
                         fontWeight: kind ? 600 : undefined,
                       }}
                     >
-                      {Number(day.slice(8))}
-                      {kind ? (
-                        <sup style={{ fontSize: 9 }}>{kind === 'holiday' ? t('calendar.holidayShort') : t('calendar.makeUpShort')}</sup>
-                      ) : null}
+                      {date}
+                      {mark ? <sup style={{ fontSize: 9 }}> {mark}</sup> : null}
                     </button>
                   </td>
                 );

@@ -8,7 +8,8 @@ import { WorkCalendarPage } from './work-calendar-page';
 
 const year = new Date().getFullYear();
 const day = (month: number, date: number) => `${String(year)}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
-const label = (iso: string, kind: string) => zhCN['calendar.dayLabel'].replace('{day}', iso).replace('{kind}', kind);
+const label = (iso: string, kind: string, shown: string) =>
+  zhCN['calendar.dayLabel'].replace('{shown}', shown).replace('{day}', iso).replace('{kind}', kind);
 
 let server: ReturnType<typeof createFakeApi>;
 
@@ -28,10 +29,11 @@ describe('work calendar page', () => {
     server.on('PUT', `/api/v1/settings/work-calendar/${String(year)}`, () => json({ year, version: 5 }));
     renderWithApp(<WorkCalendarPage />);
     const actor = userEvent.setup();
-    expect(await screen.findByLabelText(label(day(1, 1), zhCN['calendar.holidays']))).toBeInTheDocument();
+    const holidayShown = (date: number) => `${String(date)} ${zhCN['calendar.holidayShort']}`;
+    expect(await screen.findByLabelText(label(day(1, 1), zhCN['calendar.holidays'], holidayShown(1)))).toBeInTheDocument();
 
-    await actor.click(screen.getByLabelText(new RegExp(`^${day(5, 4)}，`)));
-    expect(screen.getByLabelText(label(day(5, 4), zhCN['calendar.holidays']))).toHaveAttribute('aria-pressed', 'true');
+    await actor.click(screen.getByLabelText(new RegExp(`^4，${day(5, 4)}，`)));
+    expect(screen.getByLabelText(label(day(5, 4), zhCN['calendar.holidays'], holidayShown(4)))).toHaveAttribute('aria-pressed', 'true');
     await actor.click(screen.getByText(zhCN['common.save']).closest('button')!);
 
     await waitFor(() => expect(server.requestsTo('PUT', `/api/v1/settings/work-calendar/${String(year)}`)).toHaveLength(1));

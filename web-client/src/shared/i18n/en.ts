@@ -896,7 +896,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.saved': 'The work calendar of {year} was saved.',
   'calendar.notStored': '{year} is not set up yet; saving creates it.',
   'calendar.noDays': 'None',
-  'calendar.dayLabel': '{day}, {kind}',
+  'calendar.dayLabel': '{shown}, {day}, {kind}',
   'calendar.workday': 'working day',
   'calendar.restday': 'rest day',
   'calendar.problem.outsideYear': '{day} is not in {year} (a holiday may run into January of the next year only).',

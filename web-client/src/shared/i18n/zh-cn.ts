@@ -894,7 +894,7 @@ export const zhCN = {
   'calendar.saved': '{year} 年工作日历已保存。',
   'calendar.notStored': '{year} 年尚未设置，保存后创建。',
   'calendar.noDays': '无',
-  'calendar.dayLabel': '{day}，{kind}',
+  'calendar.dayLabel': '{shown}，{day}，{kind}',
   'calendar.workday': '工作日',
   'calendar.restday': '休息日',
   'calendar.problem.outsideYear': '{day} 不在 {year} 年内（跨年假期仅可延至次年 1 月）。',

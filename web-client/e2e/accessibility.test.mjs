@@ -1,0 +1,309 @@
+// End to end: axe-core scans every page of the SPA once its content has loaded — the public pages, the sign-in
+// page, and every route behind sign-in as the city admin and as the district petition officer, plus the pages a
+// town handler works in — and fails on any serious or critical violation. The routes are read from
+// app-routes.tsx, so a route added there without a visit here fails the test.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { seriousAccessibilityViolations } from './support/axe.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
+import { startHost } from './support/host.mjs';
+import { outputDir, webClientDir } from './support/paths.mjs';
+
+const demoPassword = 'Fq-Demo#e2e-2026';
+const town = '府山街道';
+const viewport = { width: 1440, height: 1000 };
+
+let host;
+let browser;
+let officerIds;
+
+/**
+ * The routes app-routes.tsx declares, as written in their `path` attribute (`index` for an index route). A `<Route`
+ * that has neither a path, an index nor an element as its first attribute is refused rather than skipped, so that
+ * a route written another way cannot slip past the coverage check.
+ */
+function declaredRoutes() {
+  const source = readFileSync(join(webClientDir, 'src', 'app', 'app-routes.tsx'), 'utf8');
+  const routes = [];
+  for (const match of source.matchAll(/<Route\b\s*(\S*)/g)) {
+    const first = match[1];
+    const path = /^path="([^"]+)"/.exec(first);
+    if (path) routes.push(path[1]);
+    else if (first === 'index') routes.push('index');
+    else if (!first.startsWith('element=')) throw new Error(`Cannot read the route at "${match[0]}" in app-routes.tsx.`);
+  }
+  return routes;
+}
+
+/** Waits until no skeleton or spinner shows and no finite animation (a modal or a message fading in) runs. */
+async function settle(page) {
+  await page.waitForFunction(() => {
+    const visible = (element) => element.getClientRects().length > 0;
+    if ([...document.querySelectorAll('.ant-skeleton, .ant-spin-spinning')].some(visible)) return false;
+    return document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity);
+  });
+}
+
+let shot = 0;
+
+/** Scans the page once it has settled, keeping a screenshot of what was scanned. */
+async function assertAccessible(page, what) {
+  await settle(page);
+  shot += 1;
+  const name = what.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  await page.screenshot({ path: join(outputDir, `accessibility-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
+  const violations = await seriousAccessibilityViolations(page);
+  const listed = violations.map((violation) => `${violation.impact} ${violation.id} (${violation.help}): ${violation.targets.join(' | ')}`);
+  assert.deepEqual(listed, [], `${what}: serious or critical accessibility violations`);
+}
+
+const heading = (page, name) => page.getByRole('heading', { name, exact: true });
+/** A table that has loaded: its first row, or its empty placeholder when the user has nothing in it. */
+const loadedTable = (table) => table.locator('.ant-table-tbody tr.ant-table-row').first().or(table.locator('.ant-table-placeholder .ant-empty'));
+const forbidden = (page) => page.locator('.ant-result-403');
+/** What a detail page shows for an object the user may not open: the API's 404, as for a missing one. */
+const loadFailed = (page) => page.locator('main .ant-result-error');
+
+/**
+ * The pages behind sign-in: the route each covers, its address (given the ids chosen for the signed-in user) and
+ * what shows once its content has loaded. Pages a role may not open answer the forbidden page, which is scanned too.
+ */
+const signedInVisits = [
+  { route: 'index', url: () => '/', ready: (page) => page.getByTestId('jurisdiction-tree') },
+  { route: 'organization/regions', url: () => '/organization/regions', ready: (page) => page.getByTestId('region-tree').locator('.ant-tree-treenode').first() },
+  { route: 'organization/units', url: () => '/organization/units', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'organization/users', url: () => '/organization/users', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'settings/routing-rules', url: () => '/settings/routing-rules', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'settings/rule-sets', url: () => '/settings/rule-sets', ready: (page) => page.locator('main .ant-segmented') },
+  { route: 'settings/work-calendar', url: () => '/settings/work-calendar', ready: (page) => page.locator('main table button').first() },
+  { route: 'petitions', url: () => '/petitions', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'petitions/new', url: () => '/petitions/new', ready: (page) => page.locator('main form') },
+  {
+    route: 'petitions/:id',
+    url: (ids) => `/petitions/${ids.petitionId}`,
+    ready: (page, ids) => (ids.ownPetition ? page.getByTestId('petition-status') : loadFailed(page)),
+  },
+  { route: 'cases', url: () => '/cases', ready: (page) => loadedTable(page.getByTestId('case-table')) },
+  {
+    route: 'cases/:id',
+    url: (ids) => `/cases/${ids.caseId}`,
+    ready: (page, ids) => (ids.ownCase ? page.getByTestId('case-status') : loadFailed(page)),
+  },
+  { route: 'supervision', url: () => '/supervision', ready: (page) => loadedTable(page.getByTestId('board-by-unit')) },
+  { route: 'receptions', url: () => '/receptions', ready: (page) => page.locator('main .ant-picker-calendar') },
+  { route: 'receptions/figures', url: () => '/receptions/figures', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'receptions/must-visits', url: () => '/receptions/must-visits', ready: (page) => loadedTable(page.locator('main')) },
+  {
+    route: 'receptions/:id',
+    url: (ids) => `/receptions/${ids.receptionId}`,
+    ready: (page, ids) => (ids.ownReception ? loadedTable(page.locator('main')) : loadFailed(page)),
+  },
+  { route: 'organization/joint-meetings', url: () => '/organization/joint-meetings', ready: (page) => loadedTable(page.locator('main')) },
+  {
+    route: 'organization/responsibility-letters',
+    url: () => '/organization/responsibility-letters',
+    ready: (page) => loadedTable(page.locator('main')),
+  },
+  { route: 'audit', url: () => '/audit', ready: (page) => loadedTable(page.getByTestId('audit-entries')) },
+  { route: '*', url: () => '/no-such-page', ready: (page) => page.locator('.ant-result-404') },
+];
+
+/** The pages open to everyone; they run in a browser context that has not signed in. */
+const publicRoutes = ['/login', '/public/submit', '/public/track', '/public/reception-days'];
+
+/** A browser context of its own, signed in through the sign-in page. */
+async function signedInPage(userName) {
+  const page = await openPage(browser, host.baseUrl, viewport);
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(userName);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}
+
+/** Calls the API with the page's own session, so that what it finds is what this user may open. */
+function apiGet(page, path) {
+  return page.evaluate(async (target) => {
+    const { accessToken } = JSON.parse(sessionStorage.getItem('fengqiao.session'));
+    const response = await fetch(target, { headers: { Authorization: `Bearer ${accessToken}` } });
+    if (!response.ok) throw new Error(`GET ${target} answered ${response.status}`);
+    return response.json();
+  }, path);
+}
+
+const caseTabs = ['to_assign', 'to_sign', 'in_progress', 'to_reply', 'replied', 'due_soon', 'overdue', 'returned'];
+
+/** The months the demo's receptions are looked for in: this one and the two before, as yyyy-MM. */
+function recentMonths() {
+  const today = new Date();
+  return [0, 1, 2].map((back) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1)).toISOString().slice(0, 7));
+}
+
+/**
+ * The first petition of the user's worklist, the first case of a worklist tab and the first reception of a recent
+ * month (null for none), read by `get`; a user who may not read receptions has none.
+ */
+async function firstIds(get, readsReceptions) {
+  const petitionId = (await get('/api/v1/petitions?limit=1')).items[0]?.id ?? null;
+  let receptionId = null;
+  for (const month of readsReceptions ? recentMonths() : []) {
+    receptionId = (await get(`/api/v1/receptions?month=${month}&limit=1`)).items[0]?.id ?? null;
+    if (receptionId) break;
+  }
+  for (const tab of caseTabs) {
+    const caseId = (await get(`/api/v1/cases?tab=${tab}&limit=1`)).items[0]?.id;
+    if (caseId) return { petitionId, caseId, receptionId };
+  }
+  return { petitionId, caseId: null, receptionId };
+}
+
+/**
+ * The petition and the case whose pages the user visits: the first ones the user may open or, for a user who may
+ * open none (the city admin opens no petition), those the officer opens, whose pages then answer "not found".
+ */
+async function idsToVisit(page, readsReceptions) {
+  const own = await firstIds((path) => apiGet(page, path), readsReceptions);
+  return {
+    receptionId: own.receptionId ?? officerIds.receptionId,
+    ownReception: own.receptionId !== null,
+    petitionId: own.petitionId ?? officerIds.petitionId,
+    ownPetition: own.petitionId !== null,
+    caseId: own.caseId ?? officerIds.caseId,
+    ownCase: own.caseId !== null,
+  };
+}
+
+async function apiCall(token, method, path, body, headers = {}) {
+  const response = await fetch(`${host.baseUrl}${path}`, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
+  return { json: text ? JSON.parse(text) : null, etag: response.headers.get('etag') };
+}
+
+async function apiSignIn(userName) {
+  const { json } = await apiCall(null, 'POST', '/api/v1/auth/token', { userName, password: demoPassword });
+  return json.accessToken;
+}
+
+/** Files a petition online and has the district bureau accept it, so that its tracking page shows the case as well. */
+async function acceptedOnlinePetition() {
+  const { json: regions } = await apiCall(null, 'GET', '/api/v1/public/regions');
+  const townRegion = regions.items.find((region) => region.name === town && region.level === 'town');
+  const request = `请求修复小区门口的路灯（无障碍扫描 ${Date.now()}）`;
+  const { json: tracking } = await apiCall(null, 'POST', '/api/v1/public/petitions', {
+    name: '陈市民', idNumber: null, phone: '13600136000', address: null, regionId: townRegion.id,
+    category: 'urban_rural_construction', request, facts: '', reasons: '',
+  });
+  const officer = await apiSignIn('district.petition_officer');
+  const { json: found } = await apiCall(officer, 'GET', `/api/v1/petitions?text=${encodeURIComponent(request)}`);
+  const petitionId = found.items[0].id;
+  const { etag } = await apiCall(officer, 'GET', `/api/v1/petitions/${petitionId}`);
+  await apiCall(officer, 'POST', `/api/v1/petitions/${petitionId}/classification`,
+    { decision: 'accept', reason: null, notice: '您的信访事项已受理。', legalChannel: null }, { 'if-match': etag });
+  return tracking;
+}
+
+describe('accessibility of every page', { timeout: 900_000 }, () => {
+  before(async () => {
+    mkdirSync(outputDir, { recursive: true });
+    host = await startHost({ demoPassword, logName: 'host-accessibility.log' });
+    browser = await launchBrowser();
+    const officer = await apiSignIn('district.petition_officer');
+    officerIds = await firstIds(async (path) => (await apiCall(officer, 'GET', path)).json, true);
+    assert.ok(officerIds.petitionId && officerIds.caseId && officerIds.receptionId, 'the officer sees a petition, a case and a reception of the demo data');
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('every route of app-routes.tsx is visited', () => {
+    const visited = [...publicRoutes, ...signedInVisits.map((visit) => visit.route)];
+    assert.deepEqual(declaredRoutes().toSorted(), visited.toSorted());
+  });
+
+  describe('the public pages', () => {
+    let page;
+    before(async () => {
+      page = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
+    });
+    after(async () => {
+      await page?.context().close();
+    });
+
+    test('/login', async () => {
+      await page.goto('/login');
+      await heading(page, '登录').waitFor();
+      await assertAccessible(page, 'sign-in page');
+    });
+
+    test('/public/submit', async () => {
+      await page.goto('/public/submit');
+      await heading(page, '网上信访').waitFor();
+      await page.getByRole('button', { name: '提交' }).waitFor();
+      await assertAccessible(page, 'public submission page');
+    });
+
+    test('/public/track', async () => {
+      const tracking = await acceptedOnlinePetition();
+      await page.goto('/public/track');
+      await heading(page, '信访件查询').waitFor();
+      await assertAccessible(page, 'tracking page before a query');
+      await page.getByLabel('查询码', { exact: true }).fill(tracking.trackingCode);
+      await page.getByLabel('查询密码', { exact: true }).fill(tracking.secret);
+      await page.getByRole('button', { name: '查询', exact: true }).click();
+      await page.getByTestId('public-case').waitFor();
+      await assertAccessible(page, 'tracking page with the petition and its case');
+    });
+
+    test('/public/reception-days', async () => {
+      await page.goto('/public/reception-days');
+      await heading(page, '领导接访日').waitFor();
+      await page.locator('main .ant-card').first().or(page.locator('main .ant-empty')).first().waitFor();
+      await assertAccessible(page, 'public reception days');
+    });
+  });
+
+  const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
+  const people = [
+    { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true },
+    { userName: 'district.petition_officer', visits: signedInVisits, worksOnCases: true, readsReceptions: true },
+    {
+      userName: 'town.handler',
+      visits: signedInVisits.filter((visit) => handlerRoutes.includes(visit.route)),
+      worksOnCases: true,
+      readsReceptions: false,
+    },
+  ];
+
+  for (const { userName, visits, worksOnCases, readsReceptions } of people) {
+    describe(`the pages as ${userName}`, () => {
+      let page;
+      let ids;
+      before(async () => {
+        page = await signedInPage(userName);
+        ids = await idsToVisit(page, readsReceptions);
+        if (worksOnCases) assert.ok(ids.ownPetition && ids.ownCase, `${userName} sees a petition and a case of the demo data`);
+      });
+      after(async () => {
+        await page?.context().close();
+      });
+
+      for (const visit of visits) {
+        test(visit.route, async () => {
+          await page.goto(visit.url(ids));
+          await visit.ready(page, ids).or(forbidden(page)).first().waitFor();
+          await assertAccessible(page, `${visit.url(ids)} as ${userName}`);
+        });
+      }
+    });
+  }
+});
