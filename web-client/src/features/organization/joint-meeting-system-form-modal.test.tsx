@@ -93,4 +93,97 @@ describe('joint-meeting system form', () => {
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
     expect(onClose).not.toHaveBeenCalled();
   });
+
+  describe('editing', () => {
+    const system = {
+      id: 's-1',
+      name: '府山街道联席会议',
+      regionId: 'r-town',
+      regionName: '府山街道',
+      regionLevel: 'town',
+      convenerUserId: null,
+      convenerName: '王强',
+      convenerPost: '街道党工委书记',
+      establishedOn: '2020-03-01',
+      retiredOn: null,
+      meetingCount: 2,
+      lastMeetingOn: '2026-01-10',
+      version: 4,
+      members: [{ unitId: 'n-1', unitName: '府山街道办事处' }],
+    };
+
+    async function rename(actor: Actor, name: string) {
+      const dialog = await screen.findByRole('dialog');
+      const field = await within(dialog).findByDisplayValue(system.name);
+      await actor.clear(field);
+      await actor.paste(name);
+      await actor.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+      return dialog;
+    }
+
+    it('loads the system and saves the change with its ETag, leaving the region as it is', async () => {
+      server.on('GET', '/api/v1/joint-meeting-systems/s-1', () => json(system, 200, { ETag: '"4"' }));
+      server.on('PUT', '/api/v1/joint-meeting-systems/s-1', () => json({ id: 's-1', version: 5 }));
+      const onClose = vi.fn();
+      renderWithApp(<JointMeetingSystemFormModal open systemId="s-1" onClose={onClose} />);
+
+      const dialog = await rename(userEvent.setup(), '府山街道矛盾纠纷联席会议');
+
+      await waitFor(() => expect(onClose).toHaveBeenCalled(), { timeout: 5000 });
+      expect(within(dialog).getByLabelText(zhCN['jointMeetings.region'])).toBeDisabled();
+      const [put] = server.requestsTo('PUT', '/api/v1/joint-meeting-systems/s-1');
+      expect(put?.headers.get('If-Match')).toBe('"4"');
+      expect(put?.body).toEqual({
+        name: '府山街道矛盾纠纷联席会议',
+        convenerUserId: null,
+        convenerName: '王强',
+        convenerPost: '街道党工委书记',
+        memberUnitIds: ['n-1'],
+        establishedOn: '2020-03-01',
+      });
+    });
+
+    it('asks to try again after a stale save and saves the next time with the reloaded ETag', async () => {
+      server.on(
+        'GET',
+        '/api/v1/joint-meeting-systems/s-1',
+        () => json(system, 200, { ETag: '"4"' }),
+        () => json({ ...system, version: 5 }, 200, { ETag: '"5"' }),
+      );
+      server.on(
+        'PUT',
+        '/api/v1/joint-meeting-systems/s-1',
+        () => problem(412, { detail: 'stale' }),
+        () => json({ id: 's-1', version: 6 }),
+      );
+      const onClose = vi.fn();
+      renderWithApp(<JointMeetingSystemFormModal open systemId="s-1" onClose={onClose} />);
+      const actor = userEvent.setup();
+
+      const dialog = await rename(actor, '府山街道矛盾纠纷联席会议');
+
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(zhCN['error.stale']);
+      expect(onClose).not.toHaveBeenCalled();
+      await waitFor(() => expect(server.requestsTo('GET', '/api/v1/joint-meeting-systems/s-1')).toHaveLength(2));
+      await rename(actor, '府山街道矛盾纠纷联席会议');
+      await waitFor(() => expect(onClose).toHaveBeenCalled(), { timeout: 5000 });
+      const puts = server.requestsTo('PUT', '/api/v1/joint-meeting-systems/s-1');
+      expect(puts.map((put) => put.headers.get('If-Match'))).toEqual(['"4"', '"5"']);
+    });
+
+    it('shows a field the API refused under that field', async () => {
+      server.on('GET', '/api/v1/joint-meeting-systems/s-1', () => json(system, 200, { ETag: '"4"' }));
+      server.on('PUT', '/api/v1/joint-meeting-systems/s-1', () =>
+        problem(400, { title: 'One or more fields are invalid.', errors: { establishedOn: ['After the first meeting.'] } }),
+      );
+      const onClose = vi.fn();
+      renderWithApp(<JointMeetingSystemFormModal open systemId="s-1" onClose={onClose} />);
+
+      const dialog = await rename(userEvent.setup(), '府山街道矛盾纠纷联席会议');
+
+      expect(await within(dialog).findByText('After the first meeting.')).toBeInTheDocument();
+      expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+      expect(onClose).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -1,16 +1,17 @@
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import { isApiError } from '../../shared/api/api-error';
-import type { CreateJointMeetingSystemRequest } from '../../shared/api/api-types';
+import type { UpdateJointMeetingSystemRequest } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
 import { formFailureMessage } from '../../shared/api/form-failure';
+import { LoadError } from '../../shared/components/load-error';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { UnitSelect } from '../../shared/units/unit-select';
-import { useInvalidateWorkSystems } from './work-system-queries';
+import { useInvalidateWorkSystems, useVersionedJointMeetingSystem } from './work-system-queries';
 
 interface SystemFormValues {
   name: string;
@@ -28,8 +29,19 @@ const fieldOfCode: Record<string, (typeof fields)[number]> = { joint_meeting_sys
 
 const notAhead = (current: Dayjs) => current.isAfter(dayjs(), 'day');
 
-/** Sets up the joint-meeting system of a district or town: convener, member units of the region, date established. */
-export function JointMeetingSystemFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Sets up the joint-meeting system of a district or town (no systemId): convener, member units of the region, date
+ * established. Or changes one: everything but its region, sending the ETag of the system it loaded as If-Match.
+ */
+export function JointMeetingSystemFormModal({
+  open,
+  systemId = null,
+  onClose,
+}: {
+  open: boolean;
+  systemId?: string | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<SystemFormValues>();
@@ -37,22 +49,52 @@ export function JointMeetingSystemFormModal({ open, onClose }: { open: boolean; 
   const invalidate = useInvalidateWorkSystems();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const versioned = useVersionedJointMeetingSystem(open ? systemId : null);
+  const editing = systemId !== null;
+  const loaded = !editing || Boolean(versioned.data);
+
+  useEffect(() => {
+    const system = versioned.data?.system;
+    if (system) {
+      form.setFieldsValue({
+        name: system.name,
+        regionId: system.regionId,
+        convenerName: system.convenerName,
+        convenerPost: system.convenerPost,
+        memberUnitIds: system.members.map((member) => member.unitId),
+        establishedOn: dayjs(system.establishedOn),
+      });
+    }
+  }, [versioned.data, form]);
 
   const submit = async (values: SystemFormValues) => {
     setSaving(true);
     setFailure(null);
-    const body: CreateJointMeetingSystemRequest = {
+    const convenerName = values.convenerName.trim();
+    const loadedSystem = versioned.data?.system;
+    // A system keeps its region: only a new one names it. The form names the convener by name only, so a linked
+    // convener account stays linked while the name is left as it was.
+    const body: UpdateJointMeetingSystemRequest = {
       name: values.name.trim(),
-      regionId: values.regionId,
-      convenerUserId: null,
-      convenerName: values.convenerName.trim(),
+      convenerUserId: loadedSystem?.convenerName === convenerName ? (loadedSystem.convenerUserId ?? null) : null,
+      convenerName,
       convenerPost: values.convenerPost.trim(),
       memberUnitIds: values.memberUnitIds,
       establishedOn: values.establishedOn.format('YYYY-MM-DD'),
     };
     try {
-      await unwrap(api.POST('/api/v1/joint-meeting-systems', { body }));
-      void message.success(t('jointMeetings.systemCreated', { name: body.name }));
+      if (systemId && versioned.data) {
+        await unwrap(
+          api.PUT('/api/v1/joint-meeting-systems/{id}', {
+            params: { path: { id: systemId }, header: { 'If-Match': versioned.data.etag } },
+            body,
+          }),
+        );
+        void message.success(t('jointMeetings.systemUpdated', { name: body.name }));
+      } else {
+        await unwrap(api.POST('/api/v1/joint-meeting-systems', { body: { ...body, regionId: values.regionId } }));
+        void message.success(t('jointMeetings.systemCreated', { name: body.name }));
+      }
       await invalidate();
       form.resetFields();
       onClose();
@@ -63,6 +105,8 @@ export function JointMeetingSystemFormModal({ open, onClose }: { open: boolean; 
       } else {
         setFailure(formFailureMessage(form, error, fields, t));
       }
+      // A stale edit reloads the system, so that the next save is made against what others changed.
+      if (isApiError(error) && error.status === 412) await versioned.refetch();
     } finally {
       setSaving(false);
     }
@@ -73,22 +117,43 @@ export function JointMeetingSystemFormModal({ open, onClose }: { open: boolean; 
   return (
     <Modal
       open={open}
-      title={t('jointMeetings.createSystemTitle')}
-      okText={t('common.create')}
+      title={
+        editing
+          ? t('jointMeetings.editSystemTitle', { name: versioned.data?.system.name ?? '' })
+          : t('jointMeetings.createSystemTitle')
+      }
+      okText={editing ? t('common.save') : t('common.create')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
+      okButtonProps={{ disabled: !loaded }}
       onOk={() => form.submit()}
       onCancel={onClose}
       afterClose={() => setFailure(null)}
       destroyOnHidden
     >
-      <Form<SystemFormValues> form={form} layout="vertical" name="joint-meeting-system" onFinish={(values) => void submit(values)}>
+      {editing && versioned.isPending ? (
+        <Skeleton active />
+      ) : editing && versioned.isError ? (
+        <LoadError compact error={versioned.error} onRetry={() => void versioned.refetch()} />
+      ) : null}
+      <Form<SystemFormValues>
+        form={form}
+        layout="vertical"
+        name="joint-meeting-system"
+        hidden={!loaded}
+        onFinish={(values) => void submit(values)}
+      >
         {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
         <Form.Item name="name" label={t('jointMeetings.systemName')} rules={[{ ...required, whitespace: true }, { max: 200 }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="regionId" label={t('jointMeetings.region')} rules={[required]} extra={t('jointMeetings.regionHint')}>
-          <RegionTreeSelect />
+        <Form.Item
+          name="regionId"
+          label={t('jointMeetings.region')}
+          rules={[required]}
+          extra={editing ? t('jointMeetings.regionFixed') : t('jointMeetings.regionHint')}
+        >
+          <RegionTreeSelect disabled={editing} />
         </Form.Item>
         <Form.Item name="convenerName" label={t('jointMeetings.convenerName')} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
           <Input autoComplete="off" />

@@ -12,6 +12,7 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { JointMeetingFormModal } from './joint-meeting-form-modal';
 import { JointMeetingSystemFormModal } from './joint-meeting-system-form-modal';
+import { JointMeetingSystemRetireModal } from './joint-meeting-system-retire-modal';
 import { pageSize } from './organization-queries';
 import { useJointMeetings, useJointMeetingSystems } from './work-system-queries';
 
@@ -28,7 +29,8 @@ export function JointMeetingsPage() {
     cursor: pages.cursor ?? undefined,
     limit: pageSize,
   });
-  const [creating, setCreating] = useState(false);
+  const [form, setForm] = useState<{ systemId: string | null } | null>(null);
+  const [retiring, setRetiring] = useState<string | null>(null);
   const [recordingFor, setRecordingFor] = useState<JointMeetingSystem | null>(null);
   const [viewing, setViewing] = useState<JointMeetingSystem | null>(null);
 
@@ -63,9 +65,17 @@ export function JointMeetingsPage() {
             {t('jointMeetings.viewMeetings')}
           </Button>
           {canWrite && !system.retiredOn ? (
-            <Button type="link" onClick={() => setRecordingFor(system)}>
-              {t('jointMeetings.addMeeting')}
-            </Button>
+            <>
+              <Button type="link" onClick={() => setRecordingFor(system)}>
+                {t('jointMeetings.addMeeting')}
+              </Button>
+              <Button type="link" onClick={() => setForm({ systemId: system.id })}>
+                {t('common.edit')}
+              </Button>
+              <Button type="link" danger onClick={() => setRetiring(system.id)}>
+                {t('jointMeetings.retire')}
+              </Button>
+            </>
           ) : null}
         </Space>
       ),
@@ -78,7 +88,7 @@ export function JointMeetingsPage() {
         title={t('jointMeetings.title')}
         extra={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ systemId: null })}>
               {t('jointMeetings.createSystem')}
             </Button>
           ) : undefined
@@ -131,7 +141,8 @@ export function JointMeetingsPage() {
           </>
         )}
       </Card>
-      <JointMeetingSystemFormModal open={creating} onClose={() => setCreating(false)} />
+      <JointMeetingSystemFormModal open={form !== null} systemId={form?.systemId ?? null} onClose={() => setForm(null)} />
+      <JointMeetingSystemRetireModal systemId={retiring} onClose={() => setRetiring(null)} />
       <JointMeetingFormModal system={recordingFor} onClose={() => setRecordingFor(null)} />
       <Drawer open={viewing !== null} title={viewing?.name} size="large" onClose={() => setViewing(null)} destroyOnHidden>
         {viewing ? <MeetingList systemId={viewing.id} /> : null}

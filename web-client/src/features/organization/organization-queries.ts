@@ -28,7 +28,7 @@ export interface VersionedUser {
 }
 
 /** A read whose ETag a following change must send as If-Match (problem answers already reject, see the client). */
-async function withETag<T>(read: Promise<{ data?: T; response: Response }>, what: string): Promise<{ value: T; etag: string }> {
+export async function withETag<T>(read: Promise<{ data?: T; response: Response }>, what: string): Promise<{ value: T; etag: string }> {
   const { data, response } = await read;
   const etag = response.headers.get('ETag');
   if (data === undefined || !etag) throw new Error(`The API returned ${what} without a body or an ETag.`);

@@ -2,7 +2,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { JointMeetingSystemQuery, ResponsibilityLetterQuery } from '../../shared/api/api-types';
+import type { JointMeetingSystem, JointMeetingSystemQuery, ResponsibilityLetterQuery } from '../../shared/api/api-types';
+import { withETag } from './organization-queries';
 
 export function useJointMeetingSystems(query: JointMeetingSystemQuery) {
   return useQuery({
@@ -23,6 +24,29 @@ export function useJointMeetings(systemId: string | null, cursor: string | null)
       ),
     enabled: systemId !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+export interface VersionedJointMeetingSystem {
+  system: JointMeetingSystem;
+  etag: string;
+}
+
+async function fetchVersionedJointMeetingSystem(id: string): Promise<VersionedJointMeetingSystem> {
+  const { value, etag } = await withETag(
+    api.GET('/api/v1/joint-meeting-systems/{id}', { params: { path: { id } } }),
+    `joint-meeting system ${id}`,
+  );
+  return { system: value, etag };
+}
+
+/** The system with the ETag that a following change (edit or retire) must send as If-Match. */
+export function useVersionedJointMeetingSystem(id: string | null) {
+  return useQuery({
+    queryKey: ['joint-meetings', 'detail', id ?? ''],
+    queryFn: () => fetchVersionedJointMeetingSystem(id ?? ''),
+    enabled: id !== null,
+    staleTime: 0,
   });
 }
 

@@ -21,12 +21,14 @@ export function RegionTreeSelect({
   id,
   ariaLabel,
   placeholder,
+  disabled,
 }: {
   value?: string | undefined;
   onChange?: (value: string | undefined) => void;
   id?: string;
   ariaLabel?: string;
   placeholder?: string;
+  disabled?: boolean;
 }) {
   const { t } = useI18n();
   const regions = useRegionTree();
@@ -35,6 +37,7 @@ export function RegionTreeSelect({
     <TreeSelect<string>
       id={id}
       aria-label={ariaLabel}
+      disabled={disabled}
       value={value}
       onChange={(next) => onChange?.(next)}
       treeData={options}
