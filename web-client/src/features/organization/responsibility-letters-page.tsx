@@ -14,6 +14,7 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import { regionLevelLabel } from '../../shared/i18n/labels';
 import { useRegions } from '../../shared/regions/use-regions';
 import { pageSize } from './organization-queries';
+import { LetterFileUpload } from './letter-file-upload';
 import { ResponsibilityLetterFormModal } from './responsibility-letter-form-modal';
 import { useOrganizationCoverage, useResponsibilityLetters } from './work-system-queries';
 
@@ -63,6 +64,8 @@ export function ResponsibilityLettersPage() {
           <Button type="link" onClick={() => void download(letter)}>
             {letter.file.fileName}
           </Button>
+        ) : canWrite ? (
+          <LetterFileUpload letter={letter} />
         ) : (
           t('letters.noFile')
         ),

@@ -50,6 +50,9 @@ export function useVersionedJointMeetingSystem(id: string | null) {
   });
 }
 
+/** The If-Match of a letter: the list carries each letter's version, the same number the API's ETag quotes. */
+export const letterEtag = (version: number): string => `"${String(version)}"`;
+
 /** Systems, their meetings and the coverage read afresh after a change. */
 export function useInvalidateWorkSystems() {
   const queryClient = useQueryClient();

@@ -245,6 +245,8 @@ export const en: Record<MessageKey, string> = {
   'letters.signedOn': 'Signed on',
   'letters.file': 'Signed file',
   'letters.noFile': 'Not uploaded',
+  'letters.upload': 'Upload the signed file',
+  'letters.uploaded': 'The signed file {name} was uploaded.',
   'letters.required': 'Please fill in this field',
   'letters.created': 'The letter was recorded.',
   'letters.listTitle': 'Letters',

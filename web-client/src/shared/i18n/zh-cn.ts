@@ -243,6 +243,8 @@ export const zhCN = {
   'letters.signedOn': '签订日期',
   'letters.file': '签订文本',
   'letters.noFile': '未上传',
+  'letters.upload': '上传签订文本',
+  'letters.uploaded': '签订文本 {name} 已上传。',
   'letters.required': '请填写此项',
   'letters.created': '责任书已登记。',
   'letters.listTitle': '责任书列表',
