@@ -143,8 +143,8 @@ function recentMonths() {
 }
 
 /**
- * The first petition of the user's worklist, the first case of a worklist tab and the first reception of a recent
- * month (null for none), read by `get`; a user who may not read receptions has none.
+ * The first petition of the user's worklist, the first case of a worklist tab the user holds and the first reception
+ * of a recent month (null for none), read by `get`; a user who may not read receptions has none.
  */
 async function firstIds(get, readsReceptions) {
   const petitionId = (await get('/api/v1/petitions?limit=1')).items[0]?.id ?? null;
@@ -153,7 +153,8 @@ async function firstIds(get, readsReceptions) {
     receptionId = (await get(`/api/v1/receptions?month=${month}&limit=1`)).items[0]?.id ?? null;
     if (receptionId) break;
   }
-  for (const tab of caseTabs) {
+  const { capabilities } = await get('/api/v1/me');
+  for (const tab of caseTabs.filter((name) => capabilities.includes(`case_tab_${name}`))) {
     const caseId = (await get(`/api/v1/cases?tab=${tab}&limit=1`)).items[0]?.id;
     if (caseId) return { petitionId, caseId, receptionId };
   }
