@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { confirmDialog, launchBrowser, openedDialog, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -159,14 +159,7 @@ async function openCase(page, tabName, number) {
 /** Clicks an action button of the case page and returns its dialog. */
 async function startAction(page, name) {
   await page.getByTestId('case-actions').getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name });
-  await dialog.waitFor();
-  return dialog;
-}
-
-async function confirm(dialog) {
-  await dialog.getByRole('button', { name: '确定' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  return openedDialog(page.getByRole('dialog', { name }));
 }
 
 const statusIs = (page, status) => page.getByTestId('case-status').filter({ hasText: new RegExp(`^${status}$`) }).waitFor();
@@ -225,7 +218,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await choose(dialog, '主办单位', townGovernment, unitOption(page, townGovernment));
       await dialog.getByLabel('交办意见', { exact: true }).fill(instructions);
       await screenshot(page, 'assign-dialog');
-      await confirm(dialog);
+      await confirmDialog(dialog);
 
       await statusIs(page, '待签收');
       await page.getByTestId('case-lead-unit').filter({ hasText: townGovernment }).waitFor();
@@ -239,7 +232,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
     const page = await signedInPage('town.handler');
     try {
       await openCase(page, '待签收', onlineNumber);
-      await confirm(await startAction(page, '签收'));
+      await confirmDialog(await startAction(page, '签收'));
       await statusIs(page, '办理中');
 
       const dialog = await startAction(page, '答复');
@@ -247,7 +240,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await dialog.getByLabel('答复内容（信访处理意见书）', { exact: true }).fill(replyText);
       await dialog.getByLabel('附件（随答复送达信访人）', { exact: true }).setInputFiles(replyFile);
       await dialog.locator('.ant-upload-list-item-done').filter({ hasText: replyFile.name }).waitFor();
-      await confirm(dialog);
+      await confirmDialog(dialog);
       await statusIs(page, '已答复');
       await page.getByTestId('case-reply-attachments').getByText(replyFile.name).waitFor();
       await screenshot(page, 'case-replied');
@@ -301,7 +294,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       }
       await screenshot(page, 'checklist-complete');
 
-      await confirm(await startAction(page, '办结'));
+      await confirmDialog(await startAction(page, '办结'));
       await statusIs(page, '已办结');
       await screenshot(page, 'case-closed');
     } finally {
@@ -346,7 +339,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await dialog.getByLabel('退回理由', { exact: true }).fill('河道保洁属街道职责，不属本局管辖。');
       await choose(dialog, '单位所在区划（用于筛选单位）', town, townNode(handler));
       await choose(dialog, '建议承办单位（可选）', townGovernment, unitOption(handler, townGovernment));
-      await confirm(dialog);
+      await confirmDialog(dialog);
       await statusIs(handler, '已退回');
     } finally {
       await handler.context().close();
@@ -361,7 +354,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await dialog.getByText(new RegExp(`^${townGovernment} · `)).waitFor();
       await dialog.getByLabel('交办意见', { exact: true }).fill(instructions);
       await screenshot(officer, 'reassign-dialog');
-      await confirm(dialog);
+      await confirmDialog(dialog);
       await statusIs(officer, '待签收');
       await officer.getByTestId('case-lead-unit').filter({ hasText: townGovernment }).waitFor();
     } finally {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { confirmDialog, launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -152,8 +152,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
     await dialog.waitFor();
     await dialog.getByLabel('告知内容').fill(notice);
     await screenshot('classify-dialog');
-    await dialog.getByRole('button', { name: '确定' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await confirmDialog(dialog);
     await page.getByTestId('petition-status').filter({ hasText: '已受理' }).waitFor();
     await page.getByTestId('petition-timeline').getByText(notice).waitFor();
     await screenshot('petition-accepted');

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seriousAccessibilityViolations } from './support/axe.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { confirmDialog, launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -195,8 +195,7 @@ describe('receptions journey', { timeout: 600_000 }, () => {
       await assigned.getByRole('button', { name: /^包案/ }).click();
       const dialog = page.getByRole('dialog', { name: /^包案第 \d+ 批的案件$/ });
       await dialog.getByLabel('包案说明', { exact: true }).fill('本人包案，督促区人社局一周内化解。');
-      await dialog.getByRole('button', { name: '确定' }).click();
-      await dialog.waitFor({ state: 'hidden' });
+      await confirmDialog(dialog);
       // In charge, the row links the case beside the petition (the case carries the petition's number).
       await assigned.getByRole('link', { name: assignedNumber, exact: true }).nth(1).waitFor();
       assert.equal(await assigned.getByRole('button', { name: /^包案/ }).count(), 0, 'no second take-charge button');

@@ -46,3 +46,25 @@ export async function openPage(browser, baseURL, viewport) {
   context.setDefaultTimeout(20_000);
   return context.newPage();
 }
+
+/**
+ * Waits until a dialog is shown and its opening zoom has ended. A click during the zoom can land beside the
+ * moving button on a slow machine, and the dialog then never closes.
+ */
+export async function openedDialog(dialog) {
+  await dialog.waitFor();
+  await dialog.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  return dialog;
+}
+
+/** Clicks a dialog's confirming button and waits for it to close; a failure names the error the dialog shows. */
+export async function confirmDialog(dialog, buttonName = '确定') {
+  await openedDialog(dialog);
+  await dialog.getByRole('button', { name: buttonName, exact: true }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden' });
+  } catch (error) {
+    const alerts = await dialog.getByRole('alert').allInnerTexts().catch(() => []);
+    throw new Error(`The dialog stayed open${alerts.length ? `, showing: ${alerts.join(' | ')}` : ''}`, { cause: error });
+  }
+}
