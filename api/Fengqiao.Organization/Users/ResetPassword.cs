@@ -31,12 +31,13 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(IDbSession session, UserStore store, UserPasswords passwords, IAuditLog audit, TimeProvider clock)
+internal sealed class ResetPasswordHandler(IDbSession session, UserStore store, RoleGrants grants, UserPasswords passwords, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<ResetPassword, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(ResetPassword command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.UserId, command.ExpectedVersion, cancellationToken);
+        await grants.CheckManageAsync(command.UserId, before.UnitId, before.Roles, cancellationToken);
         var now = clock.GetUtcNow();
         await store.UpdateVersionedAsync(
             UserSql.SetPassword,

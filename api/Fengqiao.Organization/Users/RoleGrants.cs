@@ -26,6 +26,27 @@ internal sealed class RoleGrants(IDbSession session, ICurrentUser caller)
         return rules.ByLevel.Where(rules.UnitMayHold).Order().ToList();
     }
 
+    /// <summary>
+    /// Throws unless the caller may manage another user's account (disable, enable, reset the password, rename): only when
+    /// the caller's level may grant every role the user holds, so a town administrator can neither lock out nor take over
+    /// a discipline inspector or a fellow administrator.
+    /// </summary>
+    public async Task CheckManageAsync(Guid userId, Guid unitId, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken)
+    {
+        if (userId == caller.UserId)
+        {
+            return;
+        }
+
+        var rules = await ReadAsync(unitId, cancellationToken);
+        var beyond = roles.Where(r => !rules.ByLevel.Contains(r)).Order().ToList();
+        if (beyond.Count > 0)
+        {
+            throw new ForbiddenException(
+                $"An administrator at your level may not manage a user who holds: {string.Join(", ", beyond.Select(RoleNames.Of))}.", "user_not_manageable");
+        }
+    }
+
     /// <summary>Throws unless the caller may turn the user's roles from <paramref name="before"/> into <paramref name="after"/>.</summary>
     public async Task CheckChangeAsync(Guid? userId, Guid unitId, IReadOnlyCollection<Role> before, IReadOnlyCollection<Role> after, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ internal sealed class SetUserDisabledHandler(
     IDbSession session,
     ICurrentUser caller,
     UserStore store,
+    RoleGrants grants,
     IAuditLog audit,
     IEventPublisher events,
     TimeProvider clock) : ICommandHandler<SetUserDisabled, EntityVersion>
@@ -32,6 +33,8 @@ internal sealed class SetUserDisabledHandler(
         {
             throw new ConflictException("cannot_disable_self", "You cannot disable your own account.");
         }
+
+        await grants.CheckManageAsync(command.UserId, before.UnitId, before.Roles, cancellationToken);
 
         var now = clock.GetUtcNow();
         await store.UpdateVersionedAsync(

@@ -44,6 +44,7 @@ internal sealed class UpdateUserHandler(IDbSession session, UserStore store, Rol
     {
         var before = await store.GetForChangeAsync(command.UserId, command.ExpectedVersion, cancellationToken);
         await grants.CheckChangeAsync(command.UserId, before.UnitId, before.Roles, command.Roles, cancellationToken);
+        await grants.CheckManageAsync(command.UserId, before.UnitId, before.Roles, cancellationToken);
         var roleChange = RoleChange.Between(before.Roles, command.Roles);
         var now = clock.GetUtcNow();
         await store.UpdateVersionedAsync(
@@ -71,7 +72,7 @@ internal static class UpdateUserEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapPut("/{id:guid}", Handle)
             .WithName("UpdateUser")
-            .WithSummary("Changes a user's display name and roles. Nobody changes their own roles, and an administrator grants or revokes only its user's grantableRoles: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.")
+            .WithSummary("Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.")
             .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -83,6 +83,40 @@ public sealed class RoleGrantTests
         Assert.That(problem["code"]!.GetValue<string>(), Is.EqualTo("role_not_grantable"));
     }
 
+    [Test]
+    public async Task TownAdmin_DisablingResettingOrRenamingADisciplineInspector_Returns403()
+    {
+        using var townAdmin = await _api.ClientForAsync("town.admin");
+        var id = UserId("town.discipline_inspector");
+        var user = await (await townAdmin.GetAsync($"/api/v1/users/{id}")).ShouldBeOkAsync<JsonObject>();
+
+        var attempts = new[]
+        {
+            Send(townAdmin, HttpMethod.Post, $"/api/v1/users/{id}/disable", null, Version(user)),
+            Send(townAdmin, HttpMethod.Post, $"/api/v1/users/{id}/reset-password", new { newPassword = "Fq-Taken#2026-over" }, Version(user)),
+            Send(townAdmin, HttpMethod.Put, $"/api/v1/users/{id}", new { displayName = "改名", roles = new[] { "discipline_inspector" } }, Version(user)),
+        };
+        foreach (var attempt in attempts)
+        {
+            var problem = await (await attempt).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+            Assert.That(problem["code"]!.GetValue<string>(), Is.EqualTo("user_not_manageable"));
+            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("discipline_inspector"));
+        }
+
+        var unchanged = await (await townAdmin.GetAsync($"/api/v1/users/{id}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(Version(unchanged), Is.EqualTo(Version(user)), "nothing of the inspector's account changed");
+        Assert.That(unchanged["isDisabled"]!.GetValue<bool>(), Is.False);
+    }
+
+    [Test]
+    public async Task DistrictAdmin_ResetsADisciplineInspectorsPassword()
+    {
+        using var districtAdmin = await _api.ClientForAsync("district.admin");
+        var id = await CreateAsync(districtAdmin, "府山街道纪委", "discipline_inspector");
+        await (await Send(districtAdmin, HttpMethod.Post, $"/api/v1/users/{id}/reset-password", new { newPassword = "Fq-Reset#2026-anew" }, 1))
+            .ShouldBeOkAsync<JsonObject>();
+    }
+
     [TestCase("city.admin")]
     [TestCase("district.admin")]
     public async Task HigherAdmin_GrantsDisciplineInspector_OnlyInADisciplineInspectionUnit(string admin)

@@ -1205,7 +1205,7 @@ export interface paths {
         };
         /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
         get: operations["GetUser"];
-        /** Changes a user's display name and roles. Nobody changes their own roles, and an administrator grants or revokes only its user's grantableRoles: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
+        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
