@@ -6,7 +6,8 @@ namespace Fengqiao.Contracts.Organization;
 public sealed record RegionSnapshot(Guid Id, string Code, string Name, string Level, string Path, string? DistrictName);
 
 /// <param name="Kind">petition_bureau, functional_department, town_government, village_committee, mediation_committee or discipline_inspection.</param>
-public sealed record UnitSnapshot(Guid Id, string Name, string Kind, Guid RegionId, string RegionPath, string RegionLevel);
+/// <param name="IsRetired">A retired unit keeps its name on past work but takes no new work.</param>
+public sealed record UnitSnapshot(Guid Id, string Name, string Kind, Guid RegionId, string RegionPath, string RegionLevel, bool IsRetired);
 
 /// <param name="Roles">snake_case role names.</param>
 public sealed record UserSnapshot(Guid Id, string DisplayName, Guid UnitId, IReadOnlyList<string> Roles, bool IsDisabled);

@@ -54,10 +54,15 @@ internal sealed class AssignCaseHandler(
         var units = (await directory.FindUnitsAsync(unitIds, cancellationToken)).ToDictionary(u => u.Id);
         foreach (var (unitId, index) in unitIds.Select((id, i) => (id, i)))
         {
+            var field = index == 0 ? nameof(AssignCase.LeadUnitId) : $"{nameof(AssignCase.CoUnitIds)}[{index - 1}]";
             if (!units.TryGetValue(unitId, out var unit) || !MayHandle(unit, before))
             {
-                var field = index == 0 ? nameof(AssignCase.LeadUnitId) : $"{nameof(AssignCase.CoUnitIds)}[{index - 1}]";
                 throw new ValidationException([new ValidationFailure(field, "Unknown unit, or a unit that cannot handle a matter of this region.")]);
+            }
+
+            if (unit.IsRetired)
+            {
+                throw new ValidationException([new ValidationFailure(field, "The unit is retired and takes no new work.")]);
             }
         }
 

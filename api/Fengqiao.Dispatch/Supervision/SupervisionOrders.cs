@@ -38,6 +38,11 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
             throw new NotFoundException("Unit");
         }
 
+        if (unit.IsRetired)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(command.UnitId), "The unit is retired and takes no new work.")]);
+        }
+
         var now = clock.GetUtcNow();
         await session.ExecuteAsync(
             SupervisionSql.InsertOrder,

@@ -41,7 +41,7 @@ internal static class DirectorySql
     public const string RegionNamesByCode = "SELECT code AS Code, name AS Name FROM org_regions WHERE code IN @Codes";
 
     public const string ActiveUnits = """
-        SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
+        SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel, u.retired_at AS RetiredAt
         FROM org_units u
         JOIN org_regions r ON r.id = u.region_id
         WHERE u.retired_at IS NULL
@@ -57,7 +57,7 @@ internal static class DirectorySql
     public const string UserRoles = "SELECT role FROM org_user_roles WHERE user_id = @Id";
 
     public const string Units = """
-        SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel
+        SELECT u.id AS Id, u.name AS Name, u.kind AS Kind, u.region_id AS RegionId, u.region_path AS RegionPath, r.level AS RegionLevel, u.retired_at AS RetiredAt
         FROM org_units u
         JOIN org_regions r ON r.id = u.region_id
         WHERE u.id IN @Ids
@@ -92,6 +92,8 @@ internal sealed record DirectoryUnitRow
     public required string RegionPath { get; init; }
 
     public required RegionLevel RegionLevel { get; init; }
+
+    public DateTimeOffset? RetiredAt { get; init; }
 }
 
 internal sealed record DirectoryUserRow
@@ -182,7 +184,7 @@ internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationD
     public async Task<IReadOnlyList<UnitSnapshot>> ListUnitsAsync(CancellationToken cancellationToken) =>
         (await session.QueryAsync<DirectoryUnitRow>(DirectorySql.ActiveUnits, null, cancellationToken)).Select(ToSnapshot).ToList();
 
-    private static UnitSnapshot ToSnapshot(DirectoryUnitRow r) => new(r.Id, r.Name, Snake(r.Kind), r.RegionId, r.RegionPath, Snake(r.RegionLevel));
+    private static UnitSnapshot ToSnapshot(DirectoryUnitRow r) => new(r.Id, r.Name, Snake(r.Kind), r.RegionId, r.RegionPath, Snake(r.RegionLevel), r.RetiredAt is not null);
 
     private static string Snake<TEnum>(TEnum value)
         where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

@@ -70,6 +70,32 @@ public sealed class CaseWorkflowTests : DispatchTestBase
     }
 
     [Test]
+    public async Task AssigningToARetiredUnit_Returns400_AndSupervisingItToo()
+    {
+        using var admin = await Api.ClientForAsync("district.admin");
+        var townUnit = await (await admin.GetAsync($"/api/v1/units/{await UnitAsync(TownGovernment)}")).ShouldBeOkAsync<JsonObject>();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/units",
+                new { name = $"府山街道临时专班{Guid.NewGuid():N}", kind = "functional_department", regionId = townUnit["regionId"]!.GetValue<string>() }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var retiredUnitId = created["id"]!.GetValue<string>();
+        await (await SendWithIfMatch(admin, HttpMethod.Post, $"/api/v1/units/{retiredUnitId}/retire", null, 1)).ShouldBeOkAsync<JsonObject>();
+
+        var (caseId, _) = await OpenCaseAsync();
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var assign = await (await ChangeAsync(officer, caseId, "assignment",
+                new { mode = "assign", leadUnitId = retiredUnitId, coUnitIds = Array.Empty<Guid>(), instructions = "请依法依规办理并按期答复。" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(assign["errors"]!["leadUnitId"]![0]!.GetValue<string>(), Does.Contain("retired"));
+
+        await AssignAsync(caseId, TownGovernment);
+        using var supervisor = await Api.ClientForAsync("district.supervisor");
+        var order = await (await ChangeAsync(supervisor, caseId, "supervision-orders",
+                new { unitId = retiredUnitId, text = "请加快办理。", dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)).ToString("yyyy-MM-dd") }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(order["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "unitId" }));
+    }
+
+    [Test]
     public async Task Return_ThenReassign_TheNewUnitSeesTheCase_AndThePetitionerSeesWhoHandlesItNow()
     {
         var (caseId, code, secret) = await OpenPublicCaseAsync();
