@@ -8,7 +8,7 @@ import type { SubmitPublicPetitionRequest, TrackingCredentials } from '../../sha
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { buildRegionTree, type RegionLike, type RegionTreeNode } from '../../shared/regions/build-region-tree';
-import { CategorySelect } from './category-select';
+import { CategorySelect } from '../../shared/categories/category-select';
 import { isValidIdNumber, isValidPhone } from './id-number';
 import { PublicLayout } from '../../shared/layout/public-layout';
 

@@ -11,7 +11,7 @@ import { formFailureMessage } from '../../shared/api/form-failure';
 import { PageHeader } from '../../shared/components/page-header';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
-import { CategorySelect } from './category-select';
+import { CategorySelect } from '../../shared/categories/category-select';
 import { DuplicateCandidates } from './duplicate-candidates';
 import { isValidIdNumber, isValidPhone } from './id-number';
 import { channelLabel, channels } from './intake-labels';

@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
-import { CategorySelect } from './category-select';
+import { CategorySelect } from '../../shared/categories/category-select';
 import { fileNameFrom, saveBlob } from '../../shared/files/file-transfer';
 import { FlagTags } from './flag-tags';
 import {

@@ -8,7 +8,7 @@ import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { UnitSelect } from '../../shared/units/unit-select';
-import { CategorySelect } from './category-select';
+import { CategorySelect } from '../../shared/categories/category-select';
 import { etagOf, useInvalidateRoutingRules } from './settings-queries';
 
 const fields = ['category', 'regionId', 'unitId'] as const;

@@ -11,7 +11,7 @@ import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
-import { CategorySelect } from './category-select';
+import { CategorySelect } from '../../shared/categories/category-select';
 import { RoutingRuleDialog } from './routing-rule-dialog';
 import { etagOf, pageSize, useInvalidateRoutingRules, useRoutingRulesPage } from './settings-queries';
 

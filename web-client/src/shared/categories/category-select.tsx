@@ -8,12 +8,16 @@ export function CategorySelect({
   value,
   onChange,
   id,
+  ariaLabel,
   placeholder,
+  allowClear = false,
 }: {
   value?: string | undefined;
   onChange?: (value: string | undefined) => void;
   id?: string;
+  ariaLabel?: string;
   placeholder?: string;
+  allowClear?: boolean;
 }) {
   const { t, locale } = useI18n();
   const categories = usePetitionCategories();
@@ -24,11 +28,13 @@ export function CategorySelect({
   return (
     <Select<string>
       id={id}
+      aria-label={ariaLabel}
       value={value}
       onChange={(next) => onChange?.(next)}
       options={options}
-      loading={categories.isPending}
+      allowClear={allowClear}
       showSearch={{ optionFilterProp: 'label' }}
+      loading={categories.isPending}
       status={categories.isError ? 'error' : undefined}
       placeholder={categories.isError ? t('common.loadFailed') : placeholder}
       style={{ minWidth: 160 }}
