@@ -17,10 +17,10 @@ internal sealed class IntakeRuleSetSectionValidator : IRuleSetSectionValidator
 
     public IReadOnlyList<RuleSetProblem> Validate(JsonElement section)
     {
-        IntakeRulesSection? intake;
+        IntakeRules? intake;
         try
         {
-            intake = section.Deserialize<IntakeRulesSection>(Strict);
+            intake = section.Deserialize<IntakeRules>(Strict);
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.RuleSets;
 
@@ -14,21 +15,12 @@ internal sealed record RepresentativeLimit(int? MaxGroupSize, int MaxRepresentat
 /// </summary>
 internal sealed record SkipLevelRule(IReadOnlyList<string> Channels, int LevelsAboveAllowed, string? Source);
 
-/// <summary>The <c>intake</c> section of a rule set document, as stored.</summary>
-internal sealed record IntakeRulesSection(
-    Period AcceptanceDeadline,
-    int CollectiveThreshold,
-    IReadOnlyList<RepresentativeLimit> RepresentativeLimits,
-    int RepeatWindowDays,
-    double DuplicateScoreThreshold,
-    SkipLevelRule SkipLevel);
-
 /// <summary>
 /// The intake part of the active rule set (national or Zhejiang, edited by admins in the database): statutory
-/// periods and limits are data, not code. A scope sees the rule set that was active when it began.
+/// periods and limits are data, not code. A scope sees the rule set that was active when it began. The record is the
+/// <c>intake</c> section of the rule-set document as stored, plus the name of the set it came from.
 /// </summary>
 internal sealed record IntakeRules(
-    string RuleSet,
     Period AcceptanceDeadline,
     int CollectiveThreshold,
     IReadOnlyList<RepresentativeLimit> RepresentativeLimits,
@@ -37,6 +29,10 @@ internal sealed record IntakeRules(
     SkipLevelRule SkipLevel)
 {
     public const string Section = "intake";
+
+    /// <summary>The name of the rule set these rules belong to; it lives beside the section, not in it.</summary>
+    [JsonIgnore]
+    public string RuleSet { get; init; } = string.Empty;
 
     public DateOnly AcceptanceDue(DateOnly received, WorkCalendar calendar) =>
         AcceptanceDeadline.WorkingDays
@@ -51,9 +47,5 @@ internal sealed record IntakeRules(
             .Select(l => l.MaxRepresentatives)
             .First();
 
-    public static IntakeRules From(ActiveRuleSet ruleSet)
-    {
-        var intake = ruleSet.Section<IntakeRulesSection>(Section);
-        return new IntakeRules(ruleSet.Name, intake.AcceptanceDeadline, intake.CollectiveThreshold, intake.RepresentativeLimits, intake.RepeatWindowDays, intake.DuplicateScoreThreshold, intake.SkipLevel);
-    }
+    public static IntakeRules From(ActiveRuleSet ruleSet) => ruleSet.Section<IntakeRules>(Section) with { RuleSet = ruleSet.Name };
 }
