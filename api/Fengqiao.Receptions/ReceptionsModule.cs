@@ -27,6 +27,10 @@ public static class ReceptionsModule
         services.AddScoped<ReceptionHosts>();
         services.AddScoped<ReceptionScheduler>();
         services.AddScoped<MustVisitProposer>();
+        services.AddScoped<MustVisitRecorder>();
+        services.AddOptions<MustVisitProposerOptions>().Bind(configuration.GetSection(MustVisitProposerOptions.Section));
+        services.AddSingleton<MonthlyMustVisitProposer>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonthlyMustVisitProposer>());
         services.AddScoped<RegisterPlaces>();
         services.AddSingleton<IRuleSetSectionValidator, ReceptionsRuleSetSectionValidator>();
         services.AddScoped<ReceptionsSeeding>();
