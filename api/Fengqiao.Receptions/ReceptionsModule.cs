@@ -32,6 +32,7 @@ public static class ReceptionsModule
         services.AddSingleton<MonthlyMustVisitProposer>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthlyMustVisitProposer>());
         services.AddScoped<RegisterPlaces>();
+        services.AddScoped<RegisterEntries>();
         services.AddSingleton<IRuleSetSectionValidator, ReceptionsRuleSetSectionValidator>();
         services.AddScoped<ReceptionsSeeding>();
         return services;
@@ -58,8 +59,12 @@ public static class ReceptionsModule
         PlanMustVisitEndpoint.Map(receptions);
         RegisterPolicyEndpoint.Map(receptions);
         ListPoliciesEndpoint.Map(receptions);
+        UpdatePolicyEndpoint.Map(receptions);
+        DeletePolicyEndpoint.Map(receptions);
         RegisterIncidentEndpoint.Map(receptions);
         ListIncidentsEndpoint.Map(receptions);
+        UpdateIncidentEndpoint.Map(receptions);
+        DeleteIncidentEndpoint.Map(receptions);
         return endpoints;
     }
 }
