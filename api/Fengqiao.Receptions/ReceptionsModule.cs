@@ -27,7 +27,12 @@ public static class ReceptionsModule
         services.AddScoped<ReceptionHosts>();
         services.AddScoped<ReceptionScheduler>();
         services.AddScoped<MustVisitProposer>();
+        services.AddScoped<MustVisitRecorder>();
+        services.AddOptions<MustVisitProposerOptions>().Bind(configuration.GetSection(MustVisitProposerOptions.Section));
+        services.AddSingleton<MonthlyMustVisitProposer>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonthlyMustVisitProposer>());
         services.AddScoped<RegisterPlaces>();
+        services.AddScoped<RegisterEntries>();
         services.AddSingleton<IRuleSetSectionValidator, ReceptionsRuleSetSectionValidator>();
         services.AddScoped<ReceptionsSeeding>();
         return services;
@@ -54,8 +59,12 @@ public static class ReceptionsModule
         PlanMustVisitEndpoint.Map(receptions);
         RegisterPolicyEndpoint.Map(receptions);
         ListPoliciesEndpoint.Map(receptions);
+        UpdatePolicyEndpoint.Map(receptions);
+        DeletePolicyEndpoint.Map(receptions);
         RegisterIncidentEndpoint.Map(receptions);
         ListIncidentsEndpoint.Map(receptions);
+        UpdateIncidentEndpoint.Map(receptions);
+        DeleteIncidentEndpoint.Map(receptions);
         return endpoints;
     }
 }

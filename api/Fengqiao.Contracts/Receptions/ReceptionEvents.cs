@@ -38,3 +38,26 @@ public sealed record MustVisitPlanned(
     Guid EventId, DateTimeOffset OccurredAt, Guid ReceptionId, string Kind, string Level, Guid? HostUserId, Guid? UnitId, string RegionPath, DateOnly Day,
     string Month, Guid TownId, IReadOnlyList<string> Reasons)
     : ReceptionEvent(EventId, OccurredAt, ReceptionId, Kind, Level, HostUserId, UnitId, RegionPath, Day);
+
+/// <summary>
+/// A town proposed for a must-visit (四个必访) of a month for one reason, recorded once per month, town and reason: by the
+/// monthly proposer or by the first read of the month's proposals that finds it.
+/// </summary>
+/// <param name="Month">The proposal's month, yyyy-MM.</param>
+/// <param name="RegionId">The town proposed; <paramref name="RegionPath"/> is its materialised path.</param>
+/// <param name="Reason">many_petitions, hard_work, major_policy or emergency.</param>
+/// <param name="Figures">The town's figures when it was proposed (all of them, whatever the reason).</param>
+/// <param name="PolicyIds">The registered major policies behind a major_policy proposal; empty for the other reasons.</param>
+/// <param name="IncidentIds">The registered incidents behind an emergency proposal; empty for the other reasons.</param>
+public sealed record MustVisitProposed(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ProposalId, string Month, Guid DistrictId, Guid RegionId, string RegionPath, string RegionName, string Reason,
+    MustVisitFigures Figures, IReadOnlyList<Guid> PolicyIds, IReadOnlyList<Guid> IncidentIds)
+    : IIntegrationEvent;
+
+/// <summary>
+/// A town's figures behind a must-visit proposal: petitions of the month before the proposal's month and the one before that
+/// (growth in per cent, null without petitions then), urgent petitions, backlog and overdue cases as they stood, and the
+/// handling cases concluded in the month before with their resolution rate (a fraction, null when none concluded).
+/// </summary>
+public sealed record MustVisitFigures(
+    int Petitions, int PreviousPetitions, decimal? GrowthPercent, int UrgentPetitions, int Backlog, int Overdue, int Concluded, decimal? ResolutionRate);

@@ -63,14 +63,20 @@ internal sealed class GetMustVisitProposalsValidator : AbstractValidator<GetMust
     }
 }
 
-internal sealed class GetMustVisitProposalsHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, MustVisitProposer proposer)
+/// <summary>
+/// Computes the proposals as the data stands, and records those of the caller's towns not yet recorded for the month (so each
+/// publishes <c>MustVisitProposed</c> once, whether the monthly proposer or a read finds it first).
+/// </summary>
+internal sealed class GetMustVisitProposalsHandler(
+    IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, MustVisitProposer proposer, MustVisitRecorder recorder)
     : IQueryHandler<GetMustVisitProposals, MustVisitProposals>
 {
     public async ValueTask<MustVisitProposals> Handle(GetMustVisitProposals query, CancellationToken cancellationToken)
     {
         Months.TryParse(query.Month, out var month);
         var district = await MustVisitDistricts.FindAsync(directory, caller, query.DistrictId, cancellationToken);
-        var proposals = await proposer.ProposeAsync(district, month, cancellationToken);
+        var proposals = await proposer.ProposeAsync(district, month, caller.RegionPath, cancellationToken);
+        await recorder.RecordMissingAsync(district, month, proposals.Towns, cancellationToken);
         var planned = (await session.QueryAsync<PlannedMustVisit>(MustVisitSql.PlannedOfMonth, new { DistrictId = district.Id, query.Month }, cancellationToken))
             .ToLookup(p => p.TownId);
         var p = proposals.Periods;

@@ -27,18 +27,20 @@ internal sealed record DistrictProposals(ProposalPeriods Periods, string RuleSet
 
 /// <summary>
 /// Gathers each town's picture from intake's and dispatch's aggregate contracts (counts by region, folded into towns here) and the
-/// module's own registers, and applies <see cref="MustVisitRules"/>. Only towns of the caller's jurisdiction are proposed.
+/// module's own registers, and applies <see cref="MustVisitRules"/>. Only towns within a given region path are proposed: the
+/// caller's jurisdiction for a read, the whole district for the monthly proposer.
 /// </summary>
 internal sealed class MustVisitProposer(
-    IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, IPetitionStatistics petitions, ICaseStatistics cases, IRuleSets ruleSets)
+    IDbSession session, IOrganizationDirectory directory, IPetitionStatistics petitions, ICaseStatistics cases, IRuleSets ruleSets)
 {
-    public async Task<DistrictProposals> ProposeAsync(RegionSnapshot district, DateOnly month, CancellationToken cancellationToken)
+    /// <param name="withinPath">The region subtree whose towns may be proposed; null proposes none.</param>
+    public async Task<DistrictProposals> ProposeAsync(RegionSnapshot district, DateOnly month, string? withinPath, CancellationToken cancellationToken)
     {
         var thresholds = ReceptionsRuleSection.From(ruleSets);
         var periods = ProposalPeriods.Of(month);
         var basisFrom = ProposalPeriods.StartOf(periods.BasisFrom);
         var basisTo = ProposalPeriods.StartOf(month);
-        var towns = (await directory.ListChildRegionsAsync(district.Id, cancellationToken)).Where(t => Jurisdiction.Contains(caller, t.Path)).ToList();
+        var towns = (await directory.ListChildRegionsAsync(district.Id, cancellationToken)).Where(t => Jurisdiction.Contains(withinPath, t.Path)).ToList();
         var current = await petitions.CountByRegionAsync(district.Path, basisFrom, basisTo, cancellationToken);
         var previous = await petitions.CountByRegionAsync(district.Path, ProposalPeriods.StartOf(periods.PreviousFrom), basisFrom, cancellationToken);
         var workload = await cases.WorkloadByRegionAsync(district.Path, basisFrom, basisTo, cancellationToken);

@@ -67,7 +67,7 @@ internal sealed record TownFigures(
 
 /// <summary>A town proposed for a must-visit, with every reason that holds and the policies and incidents behind them.</summary>
 internal sealed record TownProposal(
-    Guid TownId, string TownName, IReadOnlyList<MustVisitReason> Reasons, TownFigures Figures, IReadOnlyList<PolicyEntry> Policies, IReadOnlyList<IncidentEntry> Incidents);
+    Guid TownId, string TownName, string TownPath, IReadOnlyList<MustVisitReason> Reasons, TownFigures Figures, IReadOnlyList<PolicyEntry> Policies, IReadOnlyList<IncidentEntry> Incidents);
 
 /// <summary>The pure rules of the four must-visits: thresholds from the active rule set, applied to one month's picture of each town.</summary>
 internal static class MustVisitRules
@@ -142,7 +142,7 @@ internal static class MustVisitRules
         var figures = new TownFigures(
             town.Petitions, town.PreviousPetitions, GrowthPercent(town.Petitions, town.PreviousPetitions), town.UrgentPetitions, town.Backlog, town.Overdue, town.Concluded,
             ResolutionRate(town.Resolved, town.Concluded));
-        return new TownProposal(town.TownId, town.TownName, reasons, figures, policies, incidents);
+        return new TownProposal(town.TownId, town.TownName, town.TownPath, reasons, figures, policies, incidents);
     }
 
     /// <summary>The towns proposed for the month: those with most reasons first, then by petitions.</summary>

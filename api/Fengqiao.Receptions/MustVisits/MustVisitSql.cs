@@ -1,3 +1,5 @@
+using Fengqiao.BuildingBlocks.Data;
+
 namespace Fengqiao.Receptions.MustVisits;
 
 internal static class MustVisitSql
@@ -30,4 +32,36 @@ internal static class MustVisitSql
         """;
 
     public const string IsPlanned = "SELECT COUNT(*) FROM receptions_must_visit_plans WHERE reception_id = @ReceptionId";
+
+    /// <summary>The towns and reasons of a district already recorded for a month.</summary>
+    public const string RecordedOfMonth = """
+        SELECT p.region_id AS RegionId, p.reason AS Reason
+        FROM receptions_must_visit_proposals p
+        WHERE p.district_id = @DistrictId AND p.month = @Month
+        """;
+
+    /// <summary>Records a town's proposal for a reason unless the month has it already; a concurrent recorder waits on the key range and then finds it.</summary>
+    public static string InsertProposalIfAbsent(ISqlDialect dialect) => $"""
+        INSERT INTO receptions_must_visit_proposals (id, month, district_id, region_id, region_path, region_name, reason, figures, proposed_at)
+        SELECT @Id, @Month, @DistrictId, @RegionId, @RegionPath, @RegionName, @Reason, @Figures, @ProposedAt
+        WHERE NOT EXISTS (
+            SELECT 1 FROM receptions_must_visit_proposals p {dialect.KeyRangeLock}
+            WHERE p.month = @Month AND p.region_id = @RegionId AND p.reason = @Reason)
+        """;
+
+    public const string DistrictsDoneInMonth = """
+        SELECT r.district_id AS DistrictId FROM receptions_must_visit_rounds r WHERE r.month = @Month
+        """;
+
+    public static string InsertRoundIfAbsent(ISqlDialect dialect) => $"""
+        INSERT INTO receptions_must_visit_rounds (month, district_id, proposed_at)
+        SELECT @Month, @DistrictId, @ProposedAt
+        WHERE NOT EXISTS (SELECT 1 FROM receptions_must_visit_rounds r {dialect.KeyRangeLock} WHERE r.month = @Month AND r.district_id = @DistrictId)
+        """;
+
+    /// <summary>Takes the monthly proposer's lease when free, expired or already ours: one instance proposes at a time.</summary>
+    public const string ClaimLease = """
+        UPDATE receptions_leases SET owner = @Owner, lease_until = @LeaseUntil
+        WHERE name = 'must_visit_proposer' AND (lease_until IS NULL OR lease_until < @Now OR owner = @Owner)
+        """;
 }

@@ -70,7 +70,7 @@ internal sealed class PlanMustVisitHandler(
         }
 
         var district = (await directory.FindRegionsByPathAsync([districtPath], cancellationToken)).Single();
-        var proposal = (await proposer.ProposeAsync(district, month, cancellationToken)).Towns.FirstOrDefault(t => t.TownId == town.Id)
+        var proposal = (await proposer.ProposeAsync(district, month, caller.RegionPath, cancellationToken)).Towns.FirstOrDefault(t => t.TownId == town.Id)
             ?? throw new ConflictException("not_proposed", $"{town.Name} is not proposed for a must-visit in {command.Month}.");
 
         var schedule = new ScheduleReception(ReceptionKind.LeaderVisit, town.Id, command.Day, command.StartsAt, command.EndsAt, command.Place, null, command.Purpose, false,

@@ -14,6 +14,29 @@ internal static class RegisterSql
         VALUES (@Id, @RegionId, @RegionPath, @RegionName, @Day, @Description, @RegisteredBy, @RegisteredAt, 1)
         """;
 
+    public const string UpdatePolicy = """
+        UPDATE receptions_policies
+        SET title = @Title, region_id = @RegionId, region_path = @RegionPath, region_name = @RegionName, effective_from = @EffectiveFrom,
+            effective_to = @EffectiveTo, note = @Note, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string DeletePolicy = "DELETE FROM receptions_policies WHERE id = @Id AND version = @ExpectedVersion";
+
+    public const string UpdateIncident = """
+        UPDATE receptions_incidents
+        SET region_id = @RegionId, region_path = @RegionPath, region_name = @RegionName, day = @Day, description = @Description, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string DeleteIncident = "DELETE FROM receptions_incidents WHERE id = @Id AND version = @ExpectedVersion";
+
+    /// <summary>A policy of the caller's jurisdiction; one elsewhere is not found.</summary>
+    public const string PolicyById = $"SELECT {PolicyColumns} FROM receptions_policies p WHERE p.id = @Id AND p.region_path LIKE @JurisdictionPrefix";
+
+    /// <summary>An incident of the caller's jurisdiction; one elsewhere is not found.</summary>
+    public const string IncidentById = $"SELECT {IncidentColumns} FROM receptions_incidents i WHERE i.id = @Id AND i.region_path LIKE @JurisdictionPrefix";
+
     private const string PolicyColumns = """
         p.id AS Id, p.title AS Title, p.region_id AS RegionId, p.region_name AS RegionName, p.effective_from AS EffectiveFrom,
         p.effective_to AS EffectiveTo, p.note AS Note, p.registered_at AS RegisteredAt, p.version AS Version

@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ReceptionPetitioner,
         JointMeetingSystem,
         ResponsibilityLetter,
+        MustVisitPolicy,
+        MustVisitIncident,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -195,8 +197,18 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["PlanMustVisit"] = Only(Role.Leader, Role.Admin),
         ["RegisterMustVisitPolicy"] = Only(Role.PetitionOfficer, Role.Admin),
         ["ListMustVisitPolicies"] = Only(ReceptionReaders),
+        ["UpdateMustVisitPolicy"] = On(Target.MustVisitPolicy, o => new
+        {
+            title = "征收补偿方案", regionId = o.OwnRegionId, effectiveFrom = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+        }, Role.PetitionOfficer, Role.Admin),
+        ["DeleteMustVisitPolicy"] = On(Target.MustVisitPolicy, null, Role.PetitionOfficer, Role.Admin),
         ["RegisterMustVisitIncident"] = Only(Role.PetitionOfficer, Role.Admin),
         ["ListMustVisitIncidents"] = Only(ReceptionReaders),
+        ["UpdateMustVisitIncident"] = On(Target.MustVisitIncident, o => new
+        {
+            regionId = o.OwnRegionId, day = Receptions.ReceptionTestBase.Today, description = "暴雨。",
+        }, Role.PetitionOfficer, Role.Admin),
+        ["DeleteMustVisitIncident"] = On(Target.MustVisitIncident, null, Role.PetitionOfficer, Role.Admin),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -330,7 +342,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
     /// <summary>
     /// Objects of 塔山街道, a neighbour of the demo town 府山街道 in the same district: a petition with an attachment and a case
     /// with one, a user of the district (above the town), a unit of the district, the town's region and a routing rule of it,
-    /// its joint-meeting system and the district's responsibility letter to it, with the signed file.
+    /// its joint-meeting system and the district's responsibility letter to it, with the signed file, and a major policy and an
+    /// incident registered for it.
     /// </summary>
     private async Task<(Dictionary<Target, Dictionary<string, string>> Foreign, Objects Own)> ObjectsAsync()
     {
@@ -369,6 +382,10 @@ public sealed class AccessMatrixTests : DispatchTestBase
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
         var receptionDetail = await (await officer.GetAsync($"/api/v1/receptions/{receptionId}")).ShouldBeOkAsync<JsonObject>();
         var batchPetitioner = receptionDetail["batches"]![0]!["petitioners"]![0]!["id"]!.GetValue<string>();
+        var policy = await (await officer.PostAsJsonAsync("/api/v1/receptions/policies",
+            new { title = "塔山街道征收补偿方案", regionId = otherTown, effectiveFrom = Receptions.ReceptionTestBase.Today })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var incident = await (await officer.PostAsJsonAsync("/api/v1/receptions/incidents",
+            new { regionId = otherTown, day = Receptions.ReceptionTestBase.Today, description = "塔山街道暴雨积水。" })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
         var system = await JointMeetingTests.ActiveSystemOfAsync(districtLeader, otherTown);
         var letters = await (await districtLeader.GetAsync($"/api/v1/responsibility-letters?regionId={otherTown}&receivingLevel=town")).ShouldBeOkAsync<JsonObject>();
         var letterId = letters["items"]![0]!["id"]!.GetValue<string>();
@@ -395,6 +412,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.ReceptionPetitioner] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>(), ["petitionerId"] = batchPetitioner },
             [Target.JointMeetingSystem] = new() { ["id"] = system["id"]!.GetValue<string>() },
             [Target.ResponsibilityLetter] = new() { ["id"] = letterId },
+            [Target.MustVisitPolicy] = new() { ["id"] = policy["id"]!.GetValue<string>() },
+            [Target.MustVisitIncident] = new() { ["id"] = incident["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

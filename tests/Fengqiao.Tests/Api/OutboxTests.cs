@@ -23,8 +23,8 @@ public sealed class OutboxTests
                 services.AddSingleton<ConcurrentDictionary<Guid, int>>();
                 services.AddIntegrationEventConsumer<UserCreated, CountingConsumer>();
             },
-            // No deadline watcher: its passes commit too, which the idle-poll test would see.
-            new() { ["Outbox:Enabled"] = "false", ["Outbox:BatchSize"] = "7", ["DeadlineWatcher:Enabled"] = "false" });
+            // No deadline watcher nor must-visit proposer: their passes commit too, which the idle-poll test would see.
+            new() { ["Outbox:Enabled"] = "false", ["Outbox:BatchSize"] = "7", ["DeadlineWatcher:Enabled"] = "false", ["MustVisitProposer:Enabled"] = "false" });
 
     [OneTimeTearDown]
     public void Stop() => _api.Dispose();

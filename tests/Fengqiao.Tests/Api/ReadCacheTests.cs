@@ -20,7 +20,7 @@ namespace Fengqiao.Tests.Api;
 public sealed class ReadCacheTests : IntakeTestBase
 {
     // Background deliveries commit too, and would empty the cache between two reads of a test.
-    protected override Dictionary<string, string?> Settings => new() { ["Outbox:Enabled"] = "false", ["DeadlineWatcher:Enabled"] = "false" };
+    protected override Dictionary<string, string?> Settings => new() { ["Outbox:Enabled"] = "false", ["DeadlineWatcher:Enabled"] = "false", ["MustVisitProposer:Enabled"] = "false" };
 
     [Test]
     public async Task RepeatedWorklistRead_IsAnsweredFromMemory_UntilARegistrationCommits()

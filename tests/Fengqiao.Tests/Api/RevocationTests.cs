@@ -18,7 +18,7 @@ public sealed class RevocationTests : IntakeTestBase
     private int _sequence;
 
     // Background deliveries commit too, and a commit empties the read cache the last test needs to keep its answer.
-    protected override Dictionary<string, string?> Settings => new() { ["Outbox:Enabled"] = "false", ["DeadlineWatcher:Enabled"] = "false" };
+    protected override Dictionary<string, string?> Settings => new() { ["Outbox:Enabled"] = "false", ["DeadlineWatcher:Enabled"] = "false", ["MustVisitProposer:Enabled"] = "false" };
 
     [Test]
     public async Task DisabledPetitionOfficer_OldAccessToken_CannotRegister()

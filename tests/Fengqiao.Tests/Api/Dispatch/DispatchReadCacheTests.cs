@@ -13,6 +13,7 @@ public sealed class DispatchReadCacheTests : DispatchTestBase
         ["RateLimits:PublicPerMinute"] = "1000",
         ["Outbox:Enabled"] = "false",
         ["DeadlineWatcher:Enabled"] = "false",
+        ["MustVisitProposer:Enabled"] = "false",
     };
 
     [Test]

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Fengqiao.Receptions.MustVisits;
 using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Tests.Api.Receptions;
 
@@ -13,6 +15,13 @@ namespace Fengqiao.Tests.Api.Receptions;
 public sealed class MustVisitTests : ReceptionTestBase
 {
     private Task? _crafted;
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["RateLimits:PublicPerMinute"] = "1000",
+        // The tests run the monthly proposer's passes themselves, once the month is crafted.
+        ["MustVisitProposer:Enabled"] = "false",
+    };
 
     private static string LastMonthDay => DateOnly.ParseExact(ThisMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(-1).AddDays(1).ToString("yyyy-MM-dd");
 
@@ -176,5 +185,67 @@ public sealed class MustVisitTests : ReceptionTestBase
         var outsideTown = await (await townOfficer.PostAsJsonAsync("/api/v1/receptions/incidents", new { regionId = Region("皋埠街道"), day = Today, description = "事件。" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(outsideTown["errors"]!.AsObject().Select(e => e.Key), Does.Contain("regionId"));
+    }
+
+    [Test]
+    public async Task ReadingTheProposalsTwice_RecordsEachOnce_AndPublishesMustVisitProposedOnce_WithRegionMonthReasonAndFigures()
+    {
+        await CraftAsync();
+        using var leader = await Api.ClientForAsync("district.leader");
+        await ProposalsAsync(leader);
+        await ProposalsAsync(leader);
+
+        var events = ProposedEvents();
+        Assert.That(events.Select(e => $"{e["regionName"]}:{e["reason"]}"),
+            Is.EquivalentTo(new[] { "皋埠街道:many_petitions", "东湖街道:emergency", "迪荡街道:major_policy", "府山街道:emergency" }));
+        var many = events.Single(e => e["regionName"]!.GetValue<string>() == "皋埠街道");
+        Assert.That(many["month"]!.GetValue<string>(), Is.EqualTo(ThisMonth));
+        Assert.That(many["regionId"]!.GetValue<Guid>(), Is.EqualTo(Region("皋埠街道")));
+        Assert.That(many["districtId"]!.GetValue<Guid>(), Is.EqualTo(Region("越城区")));
+        Assert.That(many["figures"]!["petitions"]!.GetValue<int>(), Is.EqualTo(10));
+        Assert.That(many["figures"]!["previousPetitions"]!.GetValue<int>(), Is.Zero);
+        var policy = events.Single(e => e["regionName"]!.GetValue<string>() == "迪荡街道");
+        Assert.That((policy["policyIds"]!.AsArray().Count, policy["incidentIds"]!.AsArray().Count), Is.EqualTo((1, 0)));
+        Assert.That(RecordedProposals(), Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public async Task TheMonthlyProposer_GoesThroughEachDistrictOnce_UnderItsLease_AndRepublishesNothingAReadRecorded()
+    {
+        await CraftAsync();
+        using var townLeader = await Api.ClientForAsync("town.leader");
+        await ProposalsAsync(townLeader);
+        var proposer = Api.Services.GetRequiredService<MonthlyMustVisitProposer>();
+
+        Assert.That(await proposer.ProposeOnceAsync(CancellationToken.None), Is.GreaterThan(0));
+        Assert.That(await proposer.ProposeOnceAsync(CancellationToken.None), Is.Zero, "every district has its round for the month");
+        Assert.That(ProposedEvents().Select(e => $"{e["regionName"]}:{e["reason"]}"),
+            Is.EquivalentTo(new[] { "皋埠街道:many_petitions", "东湖街道:emergency", "迪荡街道:major_policy", "府山街道:emergency" }));
+
+        // 越城区 is due again (as a new district would be): another instance waits while the first one's lease holds.
+        using (var db = TestDatabase.Open(Api))
+        {
+            TestDatabase.Strings(db, "DELETE FROM receptions_must_visit_rounds WHERE district_id = $id", ("$id", Region("越城区").ToString()));
+        }
+
+        var other = ActivatorUtilities.CreateInstance<MonthlyMustVisitProposer>(Api.Services);
+        Assert.That(await other.ProposeOnceAsync(CancellationToken.None), Is.Zero);
+        Assert.That(await proposer.ProposeOnceAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(ProposedEvents(), Has.Count.EqualTo(4), "a proposal already recorded is not published again");
+    }
+
+    private List<JsonObject> ProposedEvents()
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, "SELECT payload FROM outbox_messages WHERE type = 'Receptions.MustVisitProposed'")
+            .Select(p => JsonNode.Parse(p)!.AsObject())
+            .Where(e => e["month"]!.GetValue<string>() == ThisMonth)
+            .ToList();
+    }
+
+    private List<string> RecordedProposals()
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, "SELECT region_id || ':' || reason FROM receptions_must_visit_proposals WHERE month = $month", ("$month", ThisMonth));
     }
 }
