@@ -21,6 +21,6 @@ export default defineConfig({
     unstubGlobals: true,
     // Form tests drive Ant Design selects through jsdom: a few seconds each when the 2 cores are shared with the .NET
     // build or other suites, so the limit only catches hangs.
-    testTimeout: 60_000,
+    testTimeout: 180_000,
   },
 });

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom has no layout engine: antd's responsive helpers need matchMedia, which it lacks. No
@@ -27,6 +27,10 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
     disconnect = (): void => undefined;
   };
 }
+
+// findBy and waitFor give up after a second by default, which a debounced search misses when the cores are
+// shared with a build; waiting longer costs nothing when the element comes at once.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
