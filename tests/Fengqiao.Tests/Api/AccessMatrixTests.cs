@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ReceptionPetitioner,
         JointMeetingSystem,
         ResponsibilityLetter,
+        MediationRoom,
+        Mediator,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -62,6 +64,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
 
     private static readonly Role[] ReceptionReaders = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] WorkSystemWriters = [Role.Admin, Role.Leader];
+
+    private static readonly Role[] MediationReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin];
+    private static readonly Role[] MediationRoomKeepers = [Role.Mediator, Role.Admin];
 
     private static readonly Role[] WorkSystemReaders = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst];
 
@@ -197,6 +202,19 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ListMustVisitPolicies"] = Only(ReceptionReaders),
         ["RegisterMustVisitIncident"] = Only(Role.PetitionOfficer, Role.Admin),
         ["ListMustVisitIncidents"] = Only(ReceptionReaders),
+
+        // Mediation: the dispute types, rooms and committees, their mediators.
+        ["ListDisputeTypes"] = Only(MediationReaders),
+        ["ListMediationRooms"] = Only(MediationReaders),
+        ["GetMediationRoom"] = On(Target.MediationRoom, null, MediationReaders),
+        ["CreateMediationRoom"] = Only(MediationRoomKeepers),
+        ["UpdateMediationRoom"] = On(Target.MediationRoom, o => new
+        {
+            name = "和事佬调解室", kind = "brand_room", regionId = o.OwnRegionId, address = "府山街道 1 号", openingHours = "周一至周五", specialties = new[] { "neighbourhood" },
+        }, MediationRoomKeepers),
+        ["AddMediator"] = On(Target.MediationRoom, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
+        ["UpdateMediator"] = On(Target.Mediator, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
+        ["RetireMediator"] = On(Target.Mediator, null, MediationRoomKeepers),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -293,6 +311,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static string ViewerOf(Target target) => target switch
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
+        Target.MediationRoom or Target.Mediator => "district.mediator",
         _ => "district.petition_officer",
     };
 
@@ -376,6 +395,15 @@ public sealed class AccessMatrixTests : DispatchTestBase
         attach.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         await (await districtLeader.SendAsync(attach)).ShouldBeOkAsync<JsonObject>();
 
+        using var districtMediator = await Api.ClientForAsync("district.mediator");
+        var room = await (await districtMediator.PostAsJsonAsync("/api/v1/mediation/rooms", new
+        {
+            name = "塔山和事佬调解室", kind = "brand_room", regionId = otherTown, address = "塔山街道 8 号", openingHours = "周一至周五", specialties = new[] { "neighbourhood" },
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var roomId = room["id"]!.GetValue<string>();
+        var mediator = await (await districtMediator.PostAsJsonAsync($"/api/v1/mediation/rooms/{roomId}/mediators", new { name = "赵大姐", specialty = "neighbourhood", regionId = otherTown }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -395,6 +423,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.ReceptionPetitioner] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>(), ["petitionerId"] = batchPetitioner },
             [Target.JointMeetingSystem] = new() { ["id"] = system["id"]!.GetValue<string>() },
             [Target.ResponsibilityLetter] = new() { ["id"] = letterId },
+            [Target.MediationRoom] = new() { ["id"] = roomId },
+            [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),
