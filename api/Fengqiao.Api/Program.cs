@@ -2,6 +2,7 @@ using Fengqiao.Api.Hosting;
 using Fengqiao.DemoData;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
+using Fengqiao.Mediation;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
 
@@ -11,6 +12,7 @@ builder.Services.AddOrganization(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddReceptions(builder.Configuration);
+builder.Services.AddMediation(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -24,5 +26,6 @@ app.MapOrganization();
 app.MapIntake();
 app.MapDispatch();
 app.MapReceptions();
+app.MapMediation();
 app.MapHostEndpoints();
 await app.RunAsync();

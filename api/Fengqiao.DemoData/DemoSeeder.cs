@@ -5,10 +5,12 @@ using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.DemoData.Dispatch;
 using Fengqiao.DemoData.Intake;
+using Fengqiao.DemoData.Mediation;
 using Fengqiao.DemoData.Organization;
 using Fengqiao.DemoData.Receptions;
 using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Intake.BulkLoading;
+using Fengqiao.Mediation.Seeding;
 using Fengqiao.Organization.Seeding;
 using Fengqiao.Receptions.Seeding;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +37,7 @@ internal sealed partial class DemoSeeder(
         }
 
         await SeedOrganizationAsync(cancellationToken);
+        await SeedMediationRoomsAsync(cancellationToken);
         await SeedPetitionsAndCasesAsync(cancellationToken);
         await SeedReceptionsAsync(cancellationToken);
     }
@@ -117,6 +120,19 @@ internal sealed partial class DemoSeeder(
         await receptions.LoadRegistersAsync(generated.Policies, generated.Incidents, cancellationToken);
         var batches = await receptions.LoadAsync(generated.Receptions, cancellationToken);
         LogReceptionsSeeded(logger, generated.Receptions.Count, batches, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The mediation rooms and committees with their mediators, while there are none.</summary>
+    private async Task SeedMediationRoomsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var mediation = scope.ServiceProvider.GetRequiredService<MediationSeeding>();
+        if (await mediation.AnyRoomAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await mediation.LoadRoomsAsync(await RoomGenerator.GenerateAsync(scope.ServiceProvider, cancellationToken), cancellationToken);
     }
 
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>

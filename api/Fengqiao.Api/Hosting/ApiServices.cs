@@ -8,6 +8,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Mediator;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
+using Fengqiao.Mediation;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -37,7 +38,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 

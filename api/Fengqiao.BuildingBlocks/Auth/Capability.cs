@@ -25,6 +25,8 @@ public enum Capability
     ManageReceptionRegisters,
     ViewJointMeetingsAndLetters,
     ManageJointMeetingsAndLetters,
+    ViewMediation,
+    ManageMediationRooms,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -72,6 +74,11 @@ public static class Capabilities
         // petition bureau, supervisors and analysts read them.
         [Capability.ViewJointMeetingsAndLetters] = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst],
         [Capability.ManageJointMeetingsAndLetters] = [Role.Admin, Role.Leader],
+
+        // Mediators keep the registers of their rooms and committees, administrators set them up; the petition bureau (which
+        // refers disputes), leaders, supervisors and analysts read them.
+        [Capability.ViewMediation] = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin],
+        [Capability.ManageMediationRooms] = [Role.Mediator, Role.Admin],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

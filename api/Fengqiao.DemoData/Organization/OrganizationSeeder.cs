@@ -136,7 +136,8 @@ internal static class OrganizationSeeder
             ? faker.Name.LastName() + faker.PickRandom("桥", "塘", "湖", "山", "溪", "苑") + "社区"
             : faker.Name.LastName() + faker.PickRandom("家", "村", "岙", "坞", "畈") + "村";
 
-    private static RegionData LoadRegions()
+    /// <summary>The demo region data: the city, its districts and towns, and the mediation rooms and committees to seed.</summary>
+    internal static RegionData LoadRegions()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Fengqiao.DemoData.Organization.shaoxing-regions.json")
             ?? throw new InvalidOperationException("The demo region data is not embedded.");
@@ -144,13 +145,15 @@ internal static class OrganizationSeeder
             ?? throw new InvalidOperationException("The demo region data is empty.");
     }
 
-    private sealed record RegionData(NamedCode City, IReadOnlyList<DistrictData> Districts, IReadOnlyList<KnownVillage> KnownVillages, IReadOnlyList<string> IndustryCommitteesInSeed);
+    internal sealed record RegionData(
+        NamedCode City, IReadOnlyList<DistrictData> Districts, IReadOnlyList<KnownVillage> KnownVillages, IReadOnlyList<string> IndustryCommitteesInSeed,
+        IReadOnlyList<string> MediationRoomsInSeed);
 
-    private sealed record NamedCode(string Code, string Name);
+    internal sealed record NamedCode(string Code, string Name);
 
-    private sealed record DistrictData(string Code, string Name, IReadOnlyList<string> Towns);
+    internal sealed record DistrictData(string Code, string Name, IReadOnlyList<string> Towns);
 
-    private sealed record KnownVillage(string Town, string District, string Name);
+    internal sealed record KnownVillage(string Town, string District, string Name);
 
     /// <summary>The units (by name) where a level's demo users work, by role.</summary>
     private sealed record DemoUnits(string Main, string Handling, string Mediation, string Discipline)

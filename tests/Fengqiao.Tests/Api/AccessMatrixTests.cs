@@ -37,6 +37,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ResponsibilityLetter,
         MustVisitPolicy,
         MustVisitIncident,
+        MediationRoom,
+        Mediator,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -64,6 +66,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
 
     private static readonly Role[] ReceptionReaders = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] WorkSystemWriters = [Role.Admin, Role.Leader];
+
+    private static readonly Role[] MediationReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin];
+    private static readonly Role[] MediationRoomKeepers = [Role.Mediator, Role.Admin];
 
     private static readonly Role[] WorkSystemReaders = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst];
 
@@ -209,6 +214,19 @@ public sealed class AccessMatrixTests : DispatchTestBase
             regionId = o.OwnRegionId, day = Receptions.ReceptionTestBase.Today, description = "暴雨。",
         }, Role.PetitionOfficer, Role.Admin),
         ["DeleteMustVisitIncident"] = On(Target.MustVisitIncident, null, Role.PetitionOfficer, Role.Admin),
+
+        // Mediation: the dispute types, rooms and committees, their mediators.
+        ["ListDisputeTypes"] = Only(MediationReaders),
+        ["ListMediationRooms"] = Only(MediationReaders),
+        ["GetMediationRoom"] = On(Target.MediationRoom, null, MediationReaders),
+        ["CreateMediationRoom"] = Only(MediationRoomKeepers),
+        ["UpdateMediationRoom"] = On(Target.MediationRoom, o => new
+        {
+            name = "和事佬调解室", kind = "brand_room", regionId = o.OwnRegionId, address = "府山街道 1 号", openingHours = "周一至周五", specialties = new[] { "neighbourhood" },
+        }, MediationRoomKeepers),
+        ["AddMediator"] = On(Target.MediationRoom, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
+        ["UpdateMediator"] = On(Target.Mediator, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
+        ["RetireMediator"] = On(Target.Mediator, null, MediationRoomKeepers),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -305,6 +323,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static string ViewerOf(Target target) => target switch
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
+        Target.MediationRoom or Target.Mediator => "district.mediator",
         _ => "district.petition_officer",
     };
 
@@ -393,6 +412,15 @@ public sealed class AccessMatrixTests : DispatchTestBase
         attach.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         await (await districtLeader.SendAsync(attach)).ShouldBeOkAsync<JsonObject>();
 
+        using var districtMediator = await Api.ClientForAsync("district.mediator");
+        var room = await (await districtMediator.PostAsJsonAsync("/api/v1/mediation/rooms", new
+        {
+            name = "塔山和事佬调解室", kind = "brand_room", regionId = otherTown, address = "塔山街道 8 号", openingHours = "周一至周五", specialties = new[] { "neighbourhood" },
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var roomId = room["id"]!.GetValue<string>();
+        var mediator = await (await districtMediator.PostAsJsonAsync($"/api/v1/mediation/rooms/{roomId}/mediators", new { name = "赵大姐", specialty = "neighbourhood", regionId = otherTown }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -414,6 +442,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.ResponsibilityLetter] = new() { ["id"] = letterId },
             [Target.MustVisitPolicy] = new() { ["id"] = policy["id"]!.GetValue<string>() },
             [Target.MustVisitIncident] = new() { ["id"] = incident["id"]!.GetValue<string>() },
+            [Target.MediationRoom] = new() { ["id"] = roomId },
+            [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

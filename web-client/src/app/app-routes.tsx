@@ -71,6 +71,7 @@ const ReceptionFiguresPage = lazy(() =>
 const PublicReceptionDaysPage = lazy(() =>
   import('../features/receptions/public-reception-days-page').then((module) => ({ default: module.PublicReceptionDaysPage })),
 );
+const MediationRoomsPage = lazy(() => import('../features/mediation/rooms-page').then((module) => ({ default: module.RoomsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -234,6 +235,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_receptions">
               <ReceptionPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="mediation/rooms"
+          element={
+            <RequireCapability capability="view_mediation">
+              <MediationRoomsPage />
             </RequireCapability>
           }
         />

@@ -12,6 +12,7 @@ import {
   FileAddOutlined,
   FileTextOutlined,
   HomeOutlined,
+  HeartOutlined,
   InboxOutlined,
   OrderedListOutlined,
   ScheduleOutlined,
@@ -63,6 +64,13 @@ const navItems: readonly NavItem[] = [
       { key: '/receptions/must-visits', label: 'nav.mustVisits', icon: <EnvironmentOutlined aria-hidden /> },
       { key: '/receptions/figures', label: 'nav.receptionFigures', icon: <BarChartOutlined aria-hidden /> },
     ],
+  },
+  {
+    key: 'mediation',
+    label: 'nav.mediation',
+    icon: <HeartOutlined aria-hidden />,
+    capability: 'view_mediation',
+    children: [{ key: '/mediation/rooms', label: 'nav.mediationRooms', icon: <BankOutlined aria-hidden /> }],
   },
   {
     key: 'organization',

@@ -765,6 +765,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediation/dispute-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
+        get: operations["ListDisputeTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
+        get: operations["ListMediationRooms"];
+        put?: never;
+        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
+        post: operations["CreateMediationRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mediation room or committee with its specialties and mediators, serving and retired. */
+        get: operations["GetMediationRoom"];
+        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
+        put: operations["UpdateMediationRoom"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
+        post: operations["AddMediator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}/mediators/{mediatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
+        put: operations["UpdateMediator"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}/mediators/{mediatorId}/retirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
+        post: operations["RetireMediator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -1637,6 +1741,14 @@ export interface components {
             petitionNumbers?: string[] | null;
             caseIds?: string[] | null;
         };
+        AddMediator: {
+            name: string;
+            specialty: string;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: uuid */
+            userId?: string | null;
+        };
         AddSupplement: {
             text: string;
         };
@@ -1851,7 +1963,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -2051,6 +2163,16 @@ export interface components {
             /** Format: date */
             establishedOn: string;
         };
+        CreateRoom: {
+            name: string;
+            kind: components["schemas"]["MediationRoomKind"];
+            /** Format: uuid */
+            regionId: string;
+            address: string;
+            openingHours: string;
+            intro?: string | null;
+            specialties: string[];
+        };
         CreateRoutingRule: {
             category: string;
             /** Format: uuid */
@@ -2095,6 +2217,11 @@ export interface components {
             decidedAt: string;
             /** Format: uuid */
             suggestedUnitId?: string | null;
+        };
+        DisputeType: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
         };
         DuplicateCandidate: {
             /** Format: uuid */
@@ -2323,6 +2450,60 @@ export interface components {
             capabilities: components["schemas"]["Capability"][];
             unit: components["schemas"]["MyUnit"];
             jurisdiction: components["schemas"]["MyJurisdiction"];
+        };
+        MediationRoomDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MediationRoomKind"];
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            address: string;
+            openingHours: string;
+            intro?: string | null;
+            specialties: string[];
+            mediators: components["schemas"]["MediatorView"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string} */
+        MediationRoomKind: "brand_room" | "industry_committee" | "people_mediation_committee";
+        MediationRoomListItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["MediationRoomKind"];
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            address: string;
+            openingHours: string;
+            specialties: string[];
+            mediators: components["schemas"]["MediatorView"][];
+            /** Format: int64 */
+            version: number;
+        };
+        MediationRoomListItemPage: {
+            items: components["schemas"]["MediationRoomListItem"][];
+            nextCursor?: string | null;
+        };
+        MediatorView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            specialty: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: uuid */
+            userId?: string | null;
+            userDisplayName?: string | null;
+            isRetired: boolean;
+            /** Format: date-time */
+            retiredAt?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         MergePetition: {
             /** Format: uuid */
@@ -3131,6 +3312,14 @@ export interface components {
             /** Format: date */
             establishedOn: string;
         };
+        UpdateMediator: {
+            name: string;
+            specialty: string;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: uuid */
+            userId?: string | null;
+        };
         UpdatePolicy: {
             title: string;
             /** Format: uuid */
@@ -3152,6 +3341,16 @@ export interface components {
             theme?: string | null;
             purpose?: string | null;
             isPublished: boolean;
+        };
+        UpdateRoom: {
+            name: string;
+            kind: components["schemas"]["MediationRoomKind"];
+            /** Format: uuid */
+            regionId: string;
+            address: string;
+            openingHours: string;
+            intro?: string | null;
+            specialties: string[];
         };
         UpdateRuleSet: {
             title: string;
@@ -6651,6 +6850,559 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDisputeTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeType"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMediationRooms: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                kind?: "brand_room" | "industry_committee" | "people_mediation_committee";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediationRoomListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateMediationRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoom"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMediationRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediationRoomDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMediationRoom: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoom"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddMediator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMediator"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMediator: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                mediatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMediator"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetireMediator: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                mediatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
             };
             /** @description Unauthorized */
             401: {

@@ -1161,6 +1161,22 @@ export const zhCN = {
   'publicReceptions.place': '{region} · {place}',
   'publicReceptions.unit': '值班部门：{unit}',
   'publicReceptions.theme': '主题：{theme}',
+  'nav.mediation': '人民调解',
+  'nav.mediationRooms': '调解室与调委会',
+  'mediationRoomKind.brand_room': '品牌调解室',
+  'mediationRoomKind.industry_committee': '行业性调委会',
+  'mediationRoomKind.people_mediation_committee': '人民调解委员会',
+  'mediationRooms.title': '调解室与调委会',
+  'mediationRooms.kind': '类型',
+  'mediationRooms.region': '区划',
+  'mediationRooms.empty': '暂无调解室或调委会',
+  'mediationRooms.regionAndAddress': '{region} · {address}',
+  'mediationRooms.openingHours': '开放时间：{hours}',
+  'mediationRooms.specialties': '擅长纠纷类型',
+  'mediationRooms.mediators': '调解员（{count} 名）',
+  'mediationRooms.noMediators': '暂无在岗调解员',
+  'mediationRooms.mediator': '{name}（{specialty}）',
+  'mediationRooms.hasAccount': '有账号',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,42 @@
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.Mediation.Mediators;
+using Fengqiao.Mediation.Rooms;
+using Fengqiao.Mediation.Seeding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Mediation;
+
+/// <summary>People's mediation: the rooms and committees with their mediators.</summary>
+public static class MediationModule
+{
+    public const string Tag = "Mediation";
+
+    public static IServiceCollection AddMediation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleValidators(typeof(MediationModule).Assembly);
+        services.AddScoped<RoomStore>();
+        services.AddScoped<MediatorStore>();
+        services.AddScoped<MediationSeeding>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMediation(this IEndpointRouteBuilder endpoints)
+    {
+        var mediation = endpoints.MapApiGroup(Tag).MapGroup("/mediation");
+        ListDisputeTypesEndpoint.Map(mediation);
+
+        var rooms = mediation.MapGroup("/rooms");
+        ListRoomsEndpoint.Map(rooms);
+        GetRoomEndpoint.Map(rooms);
+        CreateRoomEndpoint.Map(rooms);
+        UpdateRoomEndpoint.Map(rooms);
+        AddMediatorEndpoint.Map(rooms);
+        UpdateMediatorEndpoint.Map(rooms);
+        RetireMediatorEndpoint.Map(rooms);
+        return endpoints;
+    }
+}
