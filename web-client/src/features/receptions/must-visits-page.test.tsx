@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MustVisitProposals } from '../../shared/api/api-types';
 import { zhCN } from '../../shared/i18n/zh-cn';
+import type { MustVisitIncident, MustVisitPolicy } from '../../shared/api/api-types';
 import { createFakeApi, json, problem } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render-with-app';
 import { MustVisitsPage } from './must-visits-page';
@@ -96,5 +97,71 @@ describe('four must-visits', () => {
     const sent = server.requestsTo('POST', planPath).at(-1)?.body as Record<string, unknown>;
     expect(sent).toMatchObject({ townId: 'r-town', day: '2026-03-10', startsAt: '09:00', place: '回山镇便民服务中心', purpose: '信访量大，下访化解。' });
     expect(sent.month).toMatch(/^\d{4}-\d{2}$/);
+  });
+
+  describe('the registers, for the petition bureau', () => {
+    const policy = (version: number, title: string): MustVisitPolicy => ({
+      id: 'p-1', title, regionId: 'r-town', regionName: '回山镇', effectiveFrom: '2026-03-01', effectiveTo: null, note: null, registeredAt: '2026-02-01T09:00:00+08:00', version,
+    });
+    const incident: MustVisitIncident = {
+      id: 'i-1', regionId: 'r-town', regionName: '回山镇', day: '2026-02-20', description: '暴雨引发山体滑坡', registeredAt: '2026-02-20T09:00:00+08:00', version: 3,
+    };
+
+    beforeEach(() => {
+      server.on('GET', '/api/v1/me', () => json({ userName: 'district.petition_officer', displayName: '李科长', roles: ['petition_officer'], capabilities: ['view_receptions', 'manage_reception_registers'], unitId: 'u', unitName: '县信访局', regionId: 'r-district', regionPath: '/330600/330624/' }));
+    });
+
+    it('corrects a policy with If-Match, reloading and retrying with the new version after someone else changed it', async () => {
+      let current = policy(1, '征地补偿方案');
+      server.on('GET', '/api/v1/receptions/policies', () => json({ items: [current], nextCursor: null }));
+      server.on(
+        'PUT',
+        '/api/v1/receptions/policies/p-1',
+        () => {
+          current = policy(2, '征地补偿方案（修订）');
+          return problem(412);
+        },
+        () => json({ id: 'p-1', version: 3 }, 200, { ETag: '"3"' }),
+      );
+      renderWithApp(<MustVisitsPage />, { path: '/receptions/must-visits' });
+      const user = userEvent.setup();
+      const policies = within(await screen.findByTestId('must-visit-policies'));
+      await user.click(await policies.findByRole('button', { name: zhCN['common.edit'] }));
+
+      const dialog = within(await screen.findByRole('dialog'));
+      const title = dialog.getByLabelText(zhCN['mustVisits.field.title']);
+      expect(title).toHaveValue('征地补偿方案');
+      await user.clear(title);
+      await user.type(title, '回山镇征地补偿方案');
+      await user.click(dialog.getByRole('button', { name: zhCN['common.save'] }));
+      expect(await dialog.findByRole('alert')).toHaveTextContent(zhCN['error.stale']);
+      expect(await policies.findByText('征地补偿方案（修订）')).toBeInTheDocument();
+
+      await user.click(dialog.getByRole('button', { name: zhCN['common.save'] }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      const sent = server.requestsTo('PUT', '/api/v1/receptions/policies/p-1');
+      expect(sent.map((request) => request.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
+      expect(sent[1]?.body).toMatchObject({ title: '回山镇征地补偿方案', regionId: 'r-town', effectiveFrom: '2026-03-01' });
+    });
+
+    it('deletes an incident only once confirmed, and says so when it is already gone', async () => {
+      server.on('GET', '/api/v1/receptions/incidents', () => json({ items: [incident], nextCursor: null }));
+      server.on('DELETE', '/api/v1/receptions/incidents/i-1', () => problem(404), () => new Response(null, { status: 204 }));
+      renderWithApp(<MustVisitsPage />, { path: '/receptions/must-visits' });
+      const user = userEvent.setup();
+      const incidents = within(await screen.findByTestId('must-visit-incidents'));
+
+      await user.click(await incidents.findByRole('button', { name: zhCN['mustVisits.delete'] }));
+      expect(await screen.findByText(zhCN['mustVisits.confirmDeleteIncident'])).toBeInTheDocument();
+      expect(server.requestsTo('DELETE', '/api/v1/receptions/incidents/i-1')).toHaveLength(0);
+      await user.click(screen.getByRole('button', { name: zhCN['common.confirm'] }));
+      expect(await screen.findByText(zhCN['error.notFound'])).toBeInTheDocument();
+
+      await user.click(incidents.getByRole('button', { name: zhCN['mustVisits.delete'] }));
+      await user.click(await screen.findByRole('button', { name: zhCN['common.confirm'] }));
+      expect(await screen.findByText(zhCN['mustVisits.deleted'])).toBeInTheDocument();
+      const sent = server.requestsTo('DELETE', '/api/v1/receptions/incidents/i-1');
+      expect(sent.map((request) => request.headers.get('If-Match'))).toEqual(['"3"', '"3"']);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
@@ -10,7 +10,11 @@ import type {
   PlanMustVisitRequest,
   RegisterMustVisitIncidentRequest,
   RegisterMustVisitPolicyRequest,
+  UpdateMustVisitIncidentRequest,
+  UpdateMustVisitPolicyRequest,
 } from '../../shared/api/api-types';
+import { isApiError } from '../../shared/api/api-error';
+import { describeError } from '../../shared/api/describe-error';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { useCapability } from '../../shared/auth/capabilities';
 import { LoadError } from '../../shared/components/load-error';
@@ -20,6 +24,7 @@ import type { Translate } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 import { useRegions } from '../../shared/regions/use-regions';
 import { useInvalidateMustVisits, useMustVisitIncidents, useMustVisitPolicies, useMustVisitProposals } from './must-visits-queries';
+import { batchEtag } from './reception-queries';
 
 const reasonKeys: Record<MustVisitReason, MessageKey> = {
   many_petitions: 'mustVisits.reason.many_petitions',
@@ -76,10 +81,11 @@ const inputTypes: Partial<Record<keyof EntryValues, string>> = {
 
 const optional: ReadonlySet<keyof EntryValues> = new Set(['effectiveTo', 'note']);
 
-/** One dialog for the three writes of the page: plan a visit from a proposal, register a policy or an incident. */
+/** One dialog for the writes of the page: plan a visit from a proposal, register or correct a policy or an incident. */
 function EntryDialog(props: {
   kind: EntryKind;
   title: string;
+  initial?: EntryValues;
   towns: { value: string; label: string }[];
   send: (values: EntryValues) => Promise<unknown>;
   onClose: () => void;
@@ -117,7 +123,7 @@ function EntryDialog(props: {
       onCancel={props.onClose}
       destroyOnHidden
     >
-      <Form<EntryValues> form={form} layout="vertical" name={`must-visit-${props.kind}`} onFinish={(values) => void submit(values)}>
+      <Form<EntryValues> form={form} layout="vertical" name={`must-visit-${props.kind}`} initialValues={props.initial} onFinish={(values) => void submit(values)}>
         {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
         {fields.map((field) => (
           <Form.Item
@@ -140,17 +146,36 @@ function EntryDialog(props: {
   );
 }
 
+function dialogTitle(dialog: { kind: EntryKind; town?: MustVisitProposal; entryId?: string }, t: Translate): string {
+  if (dialog.kind === 'plan') return t('mustVisits.planTitle', { town: dialog.town?.townName ?? '' });
+  if (dialog.kind === 'policy') return t(dialog.entryId ? 'mustVisits.editPolicy' : 'mustVisits.registerPolicy');
+  return t(dialog.entryId ? 'mustVisits.editIncident' : 'mustVisits.registerIncident');
+}
+
+const policyValues = (policy: MustVisitPolicy): EntryValues => ({
+  title: policy.title,
+  regionId: policy.regionId,
+  effectiveFrom: policy.effectiveFrom,
+  effectiveTo: policy.effectiveTo ?? undefined,
+  note: policy.note ?? undefined,
+});
+
+const incidentValues = (incident: MustVisitIncident): EntryValues => ({ regionId: incident.regionId, day: incident.day, description: incident.description });
+
 /**
  * The four must-visits (四个必访) of a district and month: the towns the system proposes with the reasons and figures behind
  * them and the visits planned, a leader's "plan visit", and the bureau's registers of major policies and emergencies.
  */
 export function MustVisitsPage() {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const regions = useRegions();
   const invalidate = useInvalidateMustVisits();
   const [month, setMonth] = useState(thisMonth);
   const [chosenDistrict, setDistrict] = useState<string | undefined>();
-  const [dialog, setDialog] = useState<{ kind: EntryKind; town?: MustVisitProposal } | null>(null);
+  // An entry being corrected is named by id: after a 412 the list reloads and the retry sends the version read then.
+  const [dialog, setDialog] = useState<{ kind: EntryKind; town?: MustVisitProposal; entryId?: string } | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const districts = useMemo(() => (regions.data ?? []).filter((region) => region.level === 'district'), [regions.data]);
   const districtId = chosenDistrict ?? districts[0]?.id;
   const districtPath = districts.find((district) => district.id === districtId)?.path;
@@ -166,14 +191,73 @@ export function MustVisitsPage() {
   const incidents = useMustVisitIncidents(districtId);
   const mayPlan = useCapability('plan_must_visits');
   const mayRegister = useCapability('manage_reception_registers');
+  const editedPolicy = dialog?.kind === 'policy' && dialog.entryId ? policies.data?.items.find((policy) => policy.id === dialog.entryId) : undefined;
+  const editedIncident = dialog?.kind === 'incident' && dialog.entryId ? incidents.data?.items.find((incident) => incident.id === dialog.entryId) : undefined;
 
-  const send = async (values: EntryValues) => {
+  const register = async (values: EntryValues) => {
     if (dialog?.kind === 'plan' && dialog.town)
       await unwrap(api.POST('/api/v1/receptions/must-visits/visits', { body: { ...(values as PlanMustVisitRequest), month, townId: dialog.town.townId } }));
+    else if (editedPolicy)
+      await unwrap(
+        api.PUT('/api/v1/receptions/policies/{id}', {
+          params: { path: { id: editedPolicy.id }, header: { 'If-Match': batchEtag(editedPolicy.version) } },
+          body: values as UpdateMustVisitPolicyRequest,
+        }),
+      );
+    else if (editedIncident)
+      await unwrap(
+        api.PUT('/api/v1/receptions/incidents/{id}', {
+          params: { path: { id: editedIncident.id }, header: { 'If-Match': batchEtag(editedIncident.version) } },
+          body: values as UpdateMustVisitIncidentRequest,
+        }),
+      );
     else if (dialog?.kind === 'policy') await unwrap(api.POST('/api/v1/receptions/policies', { body: values as RegisterMustVisitPolicyRequest }));
     else await unwrap(api.POST('/api/v1/receptions/incidents', { body: values as RegisterMustVisitIncidentRequest }));
+  };
+
+  const send = async (values: EntryValues) => {
+    try {
+      await register(values);
+    } catch (error) {
+      // A stale or vanished entry: reload the registers so that the message's "reloaded" holds.
+      if (isApiError(error) && (error.status === 412 || error.status === 404)) await invalidate();
+      throw error;
+    }
     await invalidate();
   };
+
+  const remove = async (entry: { id: string; version: number }, list: 'policies' | 'incidents') => {
+    setDeleting(entry.id);
+    const params = { path: { id: entry.id }, header: { 'If-Match': batchEtag(entry.version) } };
+    try {
+      if (list === 'policies') await api.DELETE('/api/v1/receptions/policies/{id}', { params });
+      else await api.DELETE('/api/v1/receptions/incidents/{id}', { params });
+      void message.success(t('mustVisits.deleted'));
+    } catch (error) {
+      void message.error(describeError(error, t));
+    } finally {
+      setDeleting(null);
+      await invalidate();
+    }
+  };
+
+  const entryActions = (entry: { id: string; version: number }, kind: 'policy' | 'incident') => (
+    <Space size={0} wrap>
+      <Button type="link" size="small" onClick={() => setDialog({ kind, entryId: entry.id })}>
+        {t('common.edit')}
+      </Button>
+      <Popconfirm
+        title={t(kind === 'policy' ? 'mustVisits.confirmDeletePolicy' : 'mustVisits.confirmDeleteIncident')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => remove(entry, kind === 'policy' ? 'policies' : 'incidents')}
+      >
+        <Button type="link" size="small" danger loading={deleting === entry.id}>
+          {t('mustVisits.delete')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
 
   return (
     <>
@@ -240,6 +324,7 @@ export function MustVisitsPage() {
       >
         <Table<MustVisitPolicy>
           rowKey="id"
+          data-testid="must-visit-policies"
           size="small"
           pagination={false}
           dataSource={policies.data?.items ?? []}
@@ -248,6 +333,7 @@ export function MustVisitsPage() {
             { title: t('mustVisits.field.regionId'), dataIndex: 'regionName' },
             { title: t('mustVisits.field.effectiveFrom'), dataIndex: 'effectiveFrom' },
             { title: t('mustVisits.field.effectiveTo'), dataIndex: 'effectiveTo', render: (value: string | null) => value ?? '—' },
+            ...(mayRegister ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, row: MustVisitPolicy) => entryActions(row, 'policy') }] : []),
           ]}
         />
       </Card>
@@ -258,6 +344,7 @@ export function MustVisitsPage() {
       >
         <Table<MustVisitIncident>
           rowKey="id"
+          data-testid="must-visit-incidents"
           size="small"
           pagination={false}
           dataSource={incidents.data?.items ?? []}
@@ -265,13 +352,15 @@ export function MustVisitsPage() {
             { title: t('mustVisits.field.day'), dataIndex: 'day' },
             { title: t('mustVisits.field.regionId'), dataIndex: 'regionName' },
             { title: t('mustVisits.field.description'), dataIndex: 'description' },
+            ...(mayRegister ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, row: MustVisitIncident) => entryActions(row, 'incident') }] : []),
           ]}
         />
       </Card>
       {dialog ? (
         <EntryDialog
           kind={dialog.kind}
-          title={dialog.kind === 'plan' ? t('mustVisits.planTitle', { town: dialog.town?.townName ?? '' }) : t(dialog.kind === 'policy' ? 'mustVisits.registerPolicy' : 'mustVisits.registerIncident')}
+          title={dialogTitle(dialog, t)}
+          initial={editedPolicy ? policyValues(editedPolicy) : editedIncident ? incidentValues(editedIncident) : undefined}
           towns={towns}
           send={send}
           onClose={() => setDialog(null)}
