@@ -1,4 +1,7 @@
+using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Mediation.Disputes;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
 using Fengqiao.Mediation.Rooms;
@@ -10,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Mediation;
 
-/// <summary>People's mediation: the rooms and committees with their mediators.</summary>
+/// <summary>People's mediation: the rooms and committees with their mediators, and the disputes brought to them.</summary>
 public static class MediationModule
 {
     public const string Tag = "Mediation";
@@ -20,7 +23,9 @@ public static class MediationModule
         services.AddModuleValidators(typeof(MediationModule).Assembly);
         services.AddScoped<RoomStore>();
         services.AddScoped<MediatorStore>();
+        services.AddScoped<DisputeStore>();
         services.AddScoped<MediationSeeding>();
+        services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
         return services;
     }
 
@@ -37,6 +42,13 @@ public static class MediationModule
         AddMediatorEndpoint.Map(rooms);
         UpdateMediatorEndpoint.Map(rooms);
         RetireMediatorEndpoint.Map(rooms);
+
+        var disputes = mediation.MapGroup("/disputes");
+        ListDisputesEndpoint.Map(disputes);
+        GetDisputeEndpoint.Map(disputes);
+        RegisterDisputeEndpoint.Map(disputes);
+        RecordConsentEndpoint.Map(disputes);
+        WithdrawDisputeEndpoint.Map(disputes);
         return endpoints;
     }
 }

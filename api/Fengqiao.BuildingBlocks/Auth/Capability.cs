@@ -27,6 +27,8 @@ public enum Capability
     ManageJointMeetingsAndLetters,
     ViewMediation,
     ManageMediationRooms,
+    ViewDisputes,
+    MediateDisputes,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -79,6 +81,11 @@ public static class Capabilities
         // refers disputes), leaders, supervisors and analysts read them.
         [Capability.ViewMediation] = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin],
         [Capability.ManageMediationRooms] = [Role.Mediator, Role.Admin],
+
+        // Disputes name their parties: mediators register and mediate them, the petition bureau follows the ones it referred,
+        // overseers read; administrators, who read no petitions, read no disputes either.
+        [Capability.ViewDisputes] = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst],
+        [Capability.MediateDisputes] = [Role.Mediator],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         MustVisitIncident,
         MediationRoom,
         Mediator,
+        Dispute,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -69,6 +70,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
 
     private static readonly Role[] MediationReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] MediationRoomKeepers = [Role.Mediator, Role.Admin];
+    private static readonly Role[] DisputeReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst];
 
     private static readonly Role[] WorkSystemReaders = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst];
 
@@ -227,6 +229,11 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["AddMediator"] = On(Target.MediationRoom, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
         ["UpdateMediator"] = On(Target.Mediator, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
         ["RetireMediator"] = On(Target.Mediator, null, MediationRoomKeepers),
+        ["ListDisputes"] = Only(DisputeReaders),
+        ["GetDispute"] = On(Target.Dispute, null, DisputeReaders),
+        ["RegisterDispute"] = Only(Role.Mediator),
+        ["RecordDisputeConsent"] = On(Target.Dispute, _ => new { side = "applicant", consents = true }, Role.Mediator),
+        ["WithdrawDispute"] = On(Target.Dispute, _ => new { reason = "双方已自行和解。" }, Role.Mediator),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -323,7 +330,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static string ViewerOf(Target target) => target switch
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
-        Target.MediationRoom or Target.Mediator => "district.mediator",
+        Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
         _ => "district.petition_officer",
     };
 
@@ -420,6 +427,11 @@ public sealed class AccessMatrixTests : DispatchTestBase
         var roomId = room["id"]!.GetValue<string>();
         var mediator = await (await districtMediator.PostAsJsonAsync($"/api/v1/mediation/rooms/{roomId}/mediators", new { name = "赵大姐", specialty = "neighbourhood", regionId = otherTown }))
             .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var dispute = await (await districtMediator.PostAsJsonAsync("/api/v1/mediation/disputes", new
+        {
+            disputeType = "neighbourhood", summary = "邻里噪音纠纷。", claims = "请求停止侵害。", regionId = otherTown, source = "walk_in", roomId, leadMediatorId = mediator["id"]!.GetValue<string>(),
+            parties = new object[] { new { side = "applicant", kind = "person", name = "张三" }, new { side = "respondent", kind = "person", name = "李四" } },
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
@@ -444,6 +456,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.MustVisitIncident] = new() { ["id"] = incident["id"]!.GetValue<string>() },
             [Target.MediationRoom] = new() { ["id"] = roomId },
             [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
+            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

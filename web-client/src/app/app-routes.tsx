@@ -72,6 +72,11 @@ const PublicReceptionDaysPage = lazy(() =>
   import('../features/receptions/public-reception-days-page').then((module) => ({ default: module.PublicReceptionDaysPage })),
 );
 const MediationRoomsPage = lazy(() => import('../features/mediation/rooms-page').then((module) => ({ default: module.RoomsPage })));
+const DisputesPage = lazy(() => import('../features/mediation/disputes-page').then((module) => ({ default: module.DisputesPage })));
+const DisputePage = lazy(() => import('../features/mediation/dispute-page').then((module) => ({ default: module.DisputePage })));
+const RegisterDisputePage = lazy(() =>
+  import('../features/mediation/register-dispute-page').then((module) => ({ default: module.RegisterDisputePage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -243,6 +248,30 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_mediation">
               <MediationRoomsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="mediation/disputes"
+          element={
+            <RequireCapability capability="view_disputes">
+              <DisputesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="mediation/disputes/new"
+          element={
+            <RequireCapability capability="mediate_disputes">
+              <RegisterDisputePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="mediation/disputes/:id"
+          element={
+            <RequireCapability capability="view_disputes">
+              <DisputePage />
             </RequireCapability>
           }
         />

@@ -70,7 +70,11 @@ const navItems: readonly NavItem[] = [
     label: 'nav.mediation',
     icon: <HeartOutlined aria-hidden />,
     capability: 'view_mediation',
-    children: [{ key: '/mediation/rooms', label: 'nav.mediationRooms', icon: <BankOutlined aria-hidden /> }],
+    children: [
+      { key: '/mediation/rooms', label: 'nav.mediationRooms', icon: <BankOutlined aria-hidden /> },
+      { key: '/mediation/disputes', label: 'nav.disputes', icon: <OrderedListOutlined aria-hidden />, capability: 'view_disputes' },
+      { key: '/mediation/disputes/new', label: 'nav.registerDispute', icon: <FileAddOutlined aria-hidden />, capability: 'mediate_disputes' },
+    ],
   },
   {
     key: 'organization',

@@ -6,7 +6,7 @@ using Fengqiao.Tests.Support;
 namespace Fengqiao.Tests.Api.Mediation;
 
 /// <summary>Mediation rooms and mediators over HTTP, on top of the seeded rooms and committees.</summary>
-public abstract class MediationTestBase : IntakeTestBase
+public abstract class MediationTestBase : Dispatch.DispatchTestBase
 {
     internal static object Room(Guid regionId, string name = "老娘舅调解室", string kind = "brand_room", params string[] specialties) => new
     {

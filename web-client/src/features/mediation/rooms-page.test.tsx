@@ -121,7 +121,7 @@ describe('mediation rooms page', () => {
     renderWithApp(<RoomsPage />, { path: '/mediation/rooms' });
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('button', { name: zhCN['common.retry'] }));
+    await user.click(await screen.findByRole('button', { name: zhCN['common.retry'] }, { timeout: 5000 }));
     expect(await screen.findByText(zhCN['mediationRooms.empty'])).toBeInTheDocument();
   });
 

@@ -869,6 +869,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediation/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
+        get: operations["ListDisputes"];
+        put?: never;
+        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
+        post: operations["RegisterDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
+        get: operations["GetDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
+        post: operations["RecordDisputeConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
+        post: operations["WithdrawDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -1789,6 +1858,11 @@ export interface components {
         };
         /** @enum {string} */
         AssignmentMode: "assign" | "forward";
+        AssistingMediatorView: {
+            /** Format: uuid */
+            mediatorId: string;
+            mediatorName: string;
+        };
         AttachmentView: {
             /** Format: uuid */
             id: string;
@@ -1963,7 +2037,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -2130,6 +2204,8 @@ export interface components {
             inputAt?: string | null;
             inputByName?: string | null;
         };
+        /** @enum {string} */
+        ConsentState: "pending" | "given" | "refused";
         CorrectReceptionBatch: {
             /** Format: int32 */
             persons: number;
@@ -2218,6 +2294,100 @@ export interface components {
             /** Format: uuid */
             suggestedUnitId?: string | null;
         };
+        /** @enum {string} */
+        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw";
+        DisputeDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: components["schemas"]["DisputeStatus"];
+            disputeType: string;
+            summary: string;
+            claims: string;
+            /** Format: double */
+            amountClaimed?: number | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            source: components["schemas"]["DisputeSource"];
+            courtName?: string | null;
+            courtCaseNumber?: string | null;
+            /** Format: uuid */
+            petitionId?: string | null;
+            petitionNumber?: string | null;
+            /** Format: uuid */
+            roomId?: string | null;
+            roomName?: string | null;
+            /** Format: uuid */
+            leadMediatorId?: string | null;
+            leadMediatorName?: string | null;
+            assistingMediators: components["schemas"]["AssistingMediatorView"][];
+            parties: components["schemas"]["DisputePartyView"][];
+            applicantConsent: components["schemas"]["ConsentState"];
+            respondentConsent: components["schemas"]["ConsentState"];
+            guidance?: string | null;
+            withdrawalReason?: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            allowedActions: components["schemas"]["DisputeAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        DisputeListItem: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: components["schemas"]["DisputeStatus"];
+            disputeType: string;
+            source: components["schemas"]["DisputeSource"];
+            summary: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: uuid */
+            roomId?: string | null;
+            roomName?: string | null;
+            leadMediatorName?: string | null;
+            applicantNames: string;
+            respondentNames: string;
+            petitionNumber?: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        DisputeListItemPage: {
+            items: components["schemas"]["DisputeListItem"][];
+            nextCursor?: string | null;
+        };
+        DisputePartyInput: {
+            side: components["schemas"]["DisputeSide"];
+            kind: components["schemas"]["PartyKind"];
+            name: string;
+            idNumber?: string | null;
+            phone?: string | null;
+            organisationCode?: string | null;
+        };
+        DisputePartyView: {
+            /** Format: uuid */
+            id: string;
+            side: components["schemas"]["DisputeSide"];
+            kind: components["schemas"]["PartyKind"];
+            name: string;
+            idNumberMasked?: string | null;
+            phoneMasked?: string | null;
+            organisationCode?: string | null;
+        };
+        /** @enum {string} */
+        DisputeSide: "applicant" | "respondent";
+        /** @enum {string} */
+        DisputeSource: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
+        /** @enum {string} */
+        DisputeStatus: "registered" | "accepted" | "not_mediated" | "withdrawn";
         DisputeType: {
             code: string;
             nameZh: string;
@@ -2593,6 +2763,8 @@ export interface components {
             total: components["schemas"]["CoverageFigures"];
             districts: components["schemas"]["CoverageFigures"][];
         };
+        /** @enum {string} */
+        PartyKind: "person" | "organisation";
         PauseClock: {
             reason: string;
         };
@@ -2925,6 +3097,11 @@ export interface components {
         };
         /** @enum {string} */
         ReceptionStatus: "scheduled" | "held" | "cancelled";
+        RecordConsent: {
+            side: components["schemas"]["DisputeSide"];
+            consents: boolean;
+            guidance?: string | null;
+        };
         RecordReceptionBatch: {
             /** Format: int32 */
             persons: number;
@@ -2962,6 +3139,24 @@ export interface components {
         RegionLevel: "city" | "district" | "town" | "village";
         RegionList: {
             items: components["schemas"]["RegionItem"][];
+        };
+        RegisterDispute: {
+            disputeType: string;
+            summary: string;
+            claims: string;
+            /** Format: double */
+            amountClaimed?: number | null;
+            /** Format: uuid */
+            regionId: string;
+            source: components["schemas"]["DisputeSource"];
+            courtName?: string | null;
+            courtCaseNumber?: string | null;
+            /** Format: uuid */
+            roomId: string;
+            /** Format: uuid */
+            leadMediatorId: string;
+            assistingMediatorIds?: string[] | null;
+            parties: components["schemas"]["DisputePartyInput"][];
         };
         RegisterIncident: {
             /** Format: uuid */
@@ -3400,6 +3595,9 @@ export interface components {
         UserItemPage: {
             items: components["schemas"]["UserItem"][];
             nextCursor?: string | null;
+        };
+        WithdrawDispute: {
+            reason: string;
         };
         WorkCalendarYearList: {
             items: components["schemas"]["WorkCalendarYearSummary"][];
@@ -7402,6 +7600,363 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDisputes: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                status?: "registered" | "accepted" | "not_mediated" | "withdrawn";
+                disputeType?: string;
+                source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
+                roomId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDispute"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordDisputeConsent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordConsent"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawDispute: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDispute"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */

@@ -1,0 +1,56 @@
+namespace Fengqiao.Mediation.Disputes;
+
+/// <summary>Where a dispute stands. Later steps (sessions, agreement, failure) extend this list.</summary>
+public enum DisputeStatus
+{
+    /// <summary>登记: awaiting both sides' consent.</summary>
+    Registered,
+
+    /// <summary>受理: both sides consented (人民调解法 Art 17).</summary>
+    Accepted,
+
+    /// <summary>不予调解: a side refused; the parties are guided to other channels.</summary>
+    NotMediated,
+
+    /// <summary>撤回: the applicant withdrew.</summary>
+    Withdrawn,
+}
+
+/// <summary>How a dispute came to mediation.</summary>
+public enum DisputeSource
+{
+    WalkIn,
+
+    /// <summary>A petition referred to mediation (信访转调解); opened by the referral itself, never registered by hand.</summary>
+    ReferredPetition,
+
+    /// <summary>诉前调解: a court's pre-litigation referral, naming the court and its case number.</summary>
+    CourtPreLitigation,
+
+    Police,
+
+    /// <summary>A grid worker's or village's report (网格上报).</summary>
+    GridReport,
+
+    Online,
+}
+
+public enum DisputeSide
+{
+    Applicant,
+    Respondent,
+}
+
+public enum PartyKind
+{
+    Person,
+    Organisation,
+}
+
+/// <summary>A side's answer to whether it agrees to mediation.</summary>
+public enum ConsentState
+{
+    Pending,
+    Given,
+    Refused,
+}

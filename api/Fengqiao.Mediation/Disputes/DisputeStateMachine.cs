@@ -1,0 +1,75 @@
+using Fengqiao.BuildingBlocks.Errors;
+
+namespace Fengqiao.Mediation.Disputes;
+
+/// <summary>What may happen to a dispute.</summary>
+public enum DisputeAction
+{
+    ApplicantConsents,
+    ApplicantRefuses,
+    RespondentConsents,
+    RespondentRefuses,
+    Withdraw,
+}
+
+/// <summary>A dispute's status with each side's consent: what the state machine reads and writes.</summary>
+public sealed record DisputeState(DisputeStatus Status, ConsentState ApplicantConsent, ConsentState RespondentConsent);
+
+/// <summary>
+/// The dispute's life (人民调解法 Art 17, 23, 26): registered, it waits for both sides; a consent is recorded once per side,
+/// and the second consent accepts the dispute; a refusal by either side ends it as not mediated. The applicant may withdraw
+/// while the dispute is open (registered or accepted). An ended dispute takes no further step.
+/// </summary>
+public static class DisputeStateMachine
+{
+    public static bool IsOpen(DisputeStatus status) => status is DisputeStatus.Registered or DisputeStatus.Accepted;
+
+    /// <summary>
+    /// Whether the consents agree with the status, as every step leaves them: a registered dispute has no refusal and not both
+    /// consents, an accepted one both, one not mediated a refusal, a withdrawn one none. A state that does not takes no step.
+    /// </summary>
+    public static bool IsConsistent(DisputeState state) => state.Status switch
+    {
+        DisputeStatus.Registered => state.ApplicantConsent != ConsentState.Refused && state.RespondentConsent != ConsentState.Refused
+            && !(state.ApplicantConsent == ConsentState.Given && state.RespondentConsent == ConsentState.Given),
+        DisputeStatus.Accepted => state.ApplicantConsent == ConsentState.Given && state.RespondentConsent == ConsentState.Given,
+        DisputeStatus.NotMediated => state.ApplicantConsent == ConsentState.Refused || state.RespondentConsent == ConsentState.Refused,
+        _ => state.ApplicantConsent != ConsentState.Refused && state.RespondentConsent != ConsentState.Refused,
+    };
+
+    /// <summary>Whether <paramref name="action"/> may be taken in <paramref name="state"/>.</summary>
+    public static bool Allows(DisputeState state, DisputeAction action) => IsConsistent(state) && action switch
+    {
+        DisputeAction.ApplicantConsents or DisputeAction.ApplicantRefuses =>
+            state.Status == DisputeStatus.Registered && state.ApplicantConsent == ConsentState.Pending,
+        DisputeAction.RespondentConsents or DisputeAction.RespondentRefuses =>
+            state.Status == DisputeStatus.Registered && state.RespondentConsent == ConsentState.Pending,
+        DisputeAction.Withdraw => IsOpen(state.Status),
+        _ => false,
+    };
+
+    /// <summary>The actions <paramref name="state"/> allows, in the enum's order.</summary>
+    public static IReadOnlyList<DisputeAction> AllowedIn(DisputeState state) =>
+        Enum.GetValues<DisputeAction>().Where(action => Allows(state, action)).ToList();
+
+    /// <summary>The state after <paramref name="action"/>; a step the state does not allow is a conflict (409).</summary>
+    public static DisputeState Apply(DisputeState state, DisputeAction action)
+    {
+        if (!Allows(state, action))
+        {
+            throw new ConflictException("dispute_action_not_allowed", $"A dispute that is {state.Status} (applicant {state.ApplicantConsent}, respondent {state.RespondentConsent}) cannot take the step {action}.");
+        }
+
+        var next = action switch
+        {
+            DisputeAction.ApplicantConsents => state with { ApplicantConsent = ConsentState.Given },
+            DisputeAction.ApplicantRefuses => state with { ApplicantConsent = ConsentState.Refused, Status = DisputeStatus.NotMediated },
+            DisputeAction.RespondentConsents => state with { RespondentConsent = ConsentState.Given },
+            DisputeAction.RespondentRefuses => state with { RespondentConsent = ConsentState.Refused, Status = DisputeStatus.NotMediated },
+            _ => state with { Status = DisputeStatus.Withdrawn },
+        };
+        return next is { Status: DisputeStatus.Registered, ApplicantConsent: ConsentState.Given, RespondentConsent: ConsentState.Given }
+            ? next with { Status = DisputeStatus.Accepted }
+            : next;
+    }
+}

@@ -1,0 +1,100 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Mediation.Disputes;
+
+/// <summary>A party as every reader sees it: a person's ID number and phone masked (330602********1234, 138****5678).</summary>
+internal sealed record DisputePartyView
+{
+    public required Guid Id { get; init; }
+
+    public required DisputeSide Side { get; init; }
+
+    public required PartyKind Kind { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string? IdNumberMasked { get; init; }
+
+    public required string? PhoneMasked { get; init; }
+
+    public required string? OrganisationCode { get; init; }
+}
+
+internal sealed record AssistingMediatorView
+{
+    public required Guid MediatorId { get; init; }
+
+    public required string MediatorName { get; init; }
+}
+
+/// <param name="AllowedActions">The steps the dispute's state allows and the caller may take.</param>
+internal sealed record DisputeDetail(
+    Guid Id,
+    string Number,
+    DisputeStatus Status,
+    string DisputeType,
+    string Summary,
+    string Claims,
+    decimal? AmountClaimed,
+    Guid RegionId,
+    string RegionName,
+    DisputeSource Source,
+    string? CourtName,
+    string? CourtCaseNumber,
+    Guid? PetitionId,
+    string? PetitionNumber,
+    Guid? RoomId,
+    string? RoomName,
+    Guid? LeadMediatorId,
+    string? LeadMediatorName,
+    IReadOnlyList<AssistingMediatorView> AssistingMediators,
+    IReadOnlyList<DisputePartyView> Parties,
+    ConsentState ApplicantConsent,
+    ConsentState RespondentConsent,
+    string? Guidance,
+    string? WithdrawalReason,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<DisputeAction> AllowedActions,
+    long Version);
+
+internal sealed record GetDispute(Guid Id) : IQuery<DisputeDetail>;
+
+internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, ICurrentUser caller) : IQueryHandler<GetDispute, DisputeDetail>
+{
+    public async ValueTask<DisputeDetail> Handle(GetDispute query, CancellationToken cancellationToken)
+    {
+        var d = await store.GetAsync(query.Id, cancellationToken);
+        var parties = await session.QueryAsync<DisputePartyView>(DisputeSql.PartiesOf, new { DisputeId = d.Id }, cancellationToken);
+        var assistants = await session.QueryAsync<AssistingMediatorView>(DisputeSql.AssistantsOf, new { DisputeId = d.Id }, cancellationToken);
+        var allowed = Capabilities.Holds(caller, Capability.MediateDisputes) ? DisputeStateMachine.AllowedIn(d.State) : [];
+        return new DisputeDetail(d.Id, d.Number, d.Status, d.DisputeType, d.Summary, d.Claims, d.AmountClaimed, d.RegionId, d.RegionName, d.Source, d.CourtName,
+            d.CourtCaseNumber, d.PetitionId, d.PetitionNumber, d.RoomId, d.RoomName, d.LeadMediatorId, d.LeadMediatorName, assistants, parties,
+            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, allowed, d.Version);
+    }
+}
+
+internal static class GetDisputeEndpoint
+{
+    public static void Map(IEndpointRouteBuilder disputes) =>
+        disputes.MapGet("/{id:guid}", Handle)
+            .WithName("GetDispute")
+            .WithSummary("A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.")
+            .RequireCapability(Capability.ViewDisputes)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<DisputeDetail>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var dispute = await sender.Send(new GetDispute(id), cancellationToken);
+        Versioning.SetETag(context, dispute.Version);
+        return TypedResults.Ok(dispute);
+    }
+}

@@ -1,0 +1,118 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Organization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Mediation.Disputes;
+
+internal sealed record DisputeListItem
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required DisputeStatus Status { get; init; }
+
+    public required string DisputeType { get; init; }
+
+    public required DisputeSource Source { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required Guid RegionId { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required Guid? RoomId { get; init; }
+
+    public required string? RoomName { get; init; }
+
+    public required string? LeadMediatorName { get; init; }
+
+    public required string ApplicantNames { get; init; }
+
+    public required string RespondentNames { get; init; }
+
+    public required string? PetitionNumber { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    public required long Version { get; init; }
+}
+
+internal sealed record DisputeCursor(DateTimeOffset A, Guid I);
+
+/// <summary>The disputes of the caller's jurisdiction, latest first, optionally of a region's subtree, a status, a type, a source and a room.</summary>
+internal sealed record ListDisputes(Guid? RegionId, DisputeStatus? Status, string? DisputeType, DisputeSource? Source, Guid? RoomId, string? Cursor, int? Limit)
+    : IQuery<Page<DisputeListItem>>;
+
+internal sealed class ListDisputesValidator : AbstractValidator<ListDisputes>
+{
+    public ListDisputesValidator()
+    {
+        RuleFor(q => q.Limit).ValidLimit();
+        RuleFor(q => q.DisputeType).MaximumLength(50);
+    }
+}
+
+internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory) : IQueryHandler<ListDisputes, Page<DisputeListItem>>
+{
+    public async ValueTask<Page<DisputeListItem>> Handle(ListDisputes query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? BuildingBlocks.Http.Cursor.DefaultLimit;
+        var after = BuildingBlocks.Http.Cursor.Decode<DisputeCursor>(query.Cursor);
+        var regionPrefix = "%";
+        if (query.RegionId is { } regionId)
+        {
+            // An unknown region matches no path, so the list is empty rather than the whole jurisdiction.
+            regionPrefix = await directory.FindRegionAsync(regionId, cancellationToken) is { } region ? region.Path + "%" : "\u0000";
+        }
+
+        var rows = await session.QueryInJurisdictionAsync<DisputeListItem>(
+            caller,
+            DisputeSql.List(session.Dialect)[after is null ? "first" : "after"],
+            new
+            {
+                RegionPrefix = regionPrefix,
+                Status = query.Status?.ToString(),
+                DisputeType = string.IsNullOrEmpty(query.DisputeType) ? null : query.DisputeType,
+                Source = query.Source?.ToString(),
+                query.RoomId,
+                Limit = limit + 1,
+                AfterAt = after?.A,
+                AfterId = after?.I,
+            },
+            cancellationToken);
+        return BuildingBlocks.Http.Cursor.ToPage(rows, limit, r => new DisputeCursor(r.RegisteredAt, r.Id));
+    }
+}
+
+internal static class ListDisputesEndpoint
+{
+    public static void Map(IEndpointRouteBuilder disputes) =>
+        disputes.MapGet("/", Handle)
+            .WithName("ListDisputes")
+            .WithSummary("The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.")
+            .RequireCapability(Capability.ViewDisputes)
+            .ProducesValidationProblem();
+
+    private static async Task<Ok<Page<DisputeListItem>>> Handle(
+        Guid? regionId,
+        [QueryEnum(typeof(DisputeStatus))] string? status,
+        string? disputeType,
+        [QueryEnum(typeof(DisputeSource))] string? source,
+        Guid? roomId,
+        string? cursor,
+        int? limit,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(
+            new ListDisputes(regionId, QueryEnum.Parse<DisputeStatus>(status, nameof(status)), disputeType, QueryEnum.Parse<DisputeSource>(source, nameof(source)), roomId, cursor, limit),
+            cancellationToken));
+}

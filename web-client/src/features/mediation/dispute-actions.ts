@@ -1,0 +1,19 @@
+import { api } from '../../shared/api/api';
+import { unwrap } from '../../shared/api/api-client';
+import type { DisputeSide, RegisterDisputeRequest } from '../../shared/api/api-types';
+
+const etagOf = (version: number) => `"${version}"`;
+
+export const registerDispute = (body: RegisterDisputeRequest, idempotencyKey: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
+
+export const recordConsent = (id: string, version: number, side: DisputeSide, consents: boolean, guidance: string | null) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/consent', {
+      params: { path: { id }, header: { 'If-Match': etagOf(version) } },
+      body: { side, consents, guidance },
+    }),
+  );
+
+export const withdrawDispute = (id: string, version: number, reason: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/withdrawal', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));

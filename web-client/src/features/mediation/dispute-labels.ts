@@ -1,0 +1,42 @@
+import type { ConsentState, DisputeSide, DisputeSource, DisputeStatus, PartyKind } from '../../shared/api/api-types';
+import type { Translate } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/zh-cn';
+
+// Keyed by the API's enums: a value added to the API fails the type check until it has words here.
+const statusKeys: Record<DisputeStatus, MessageKey> = {
+  registered: 'disputeStatus.registered',
+  accepted: 'disputeStatus.accepted',
+  not_mediated: 'disputeStatus.not_mediated',
+  withdrawn: 'disputeStatus.withdrawn',
+};
+const sourceKeys: Record<DisputeSource, MessageKey> = {
+  walk_in: 'disputeSource.walk_in',
+  referred_petition: 'disputeSource.referred_petition',
+  court_pre_litigation: 'disputeSource.court_pre_litigation',
+  police: 'disputeSource.police',
+  grid_report: 'disputeSource.grid_report',
+  online: 'disputeSource.online',
+};
+const sideKeys: Record<DisputeSide, MessageKey> = { applicant: 'disputeSide.applicant', respondent: 'disputeSide.respondent' };
+const partyKindKeys: Record<PartyKind, MessageKey> = { person: 'partyKind.person', organisation: 'partyKind.organisation' };
+const consentKeys: Record<ConsentState, MessageKey> = { pending: 'consent.pending', given: 'consent.given', refused: 'consent.refused' };
+
+export const disputeStatuses = Object.keys(statusKeys) as DisputeStatus[];
+export const disputeSources = Object.keys(sourceKeys) as DisputeSource[];
+/** The sources a mediator registers by hand: a referred petition opens its dispute itself. */
+export const registrableSources = disputeSources.filter((source) => source !== 'referred_petition');
+export const disputeSides = Object.keys(sideKeys) as DisputeSide[];
+export const partyKinds = Object.keys(partyKindKeys) as PartyKind[];
+
+export const disputeStatusLabel = (t: Translate, status: DisputeStatus): string => t(statusKeys[status]);
+export const disputeSourceLabel = (t: Translate, source: DisputeSource): string => t(sourceKeys[source]);
+export const disputeSideLabel = (t: Translate, side: DisputeSide): string => t(sideKeys[side]);
+export const partyKindLabel = (t: Translate, kind: PartyKind): string => t(partyKindKeys[kind]);
+export const consentLabel = (t: Translate, consent: ConsentState): string => t(consentKeys[consent]);
+
+export const disputeStatusColors: Record<DisputeStatus, string> = {
+  registered: '#1f5fbf',
+  accepted: '#389e0d',
+  not_mediated: '#595959',
+  withdrawn: '#8c5b00',
+};

@@ -1,0 +1,195 @@
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../shared/api/api-error';
+import { describeError } from '../../shared/api/describe-error';
+import type { DisputeAction, DisputeDetail, DisputeSide } from '../../shared/api/api-types';
+import { LoadError } from '../../shared/components/load-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { PageLoading } from '../../shared/components/page-loading';
+import { useI18n } from '../../shared/i18n/i18n-context';
+import { recordConsent, withdrawDispute } from './dispute-actions';
+import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, disputeStatusColors, disputeStatusLabel, partyKindLabel } from './dispute-labels';
+import { useDispute, useInvalidateDisputes } from './dispute-queries';
+import { disputeTypeName } from './mediation-labels';
+import { useDisputeTypes } from './mediation-queries';
+
+const consentAction: Record<DisputeSide, { consents: DisputeAction; refuses: DisputeAction }> = {
+  applicant: { consents: 'applicant_consents', refuses: 'applicant_refuses' },
+  respondent: { consents: 'respondent_consents', refuses: 'respondent_refuses' },
+};
+
+/** One dispute: its facts, masked parties, mediators and each side's consent, with the steps the caller may take. */
+export function DisputePage() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const dispute = useDispute(id);
+  const types = useDisputeTypes();
+
+  if (dispute.isPending) return <PageLoading />;
+  if (dispute.isError) return <LoadError error={dispute.error} onRetry={() => void dispute.refetch()} />;
+  const d = dispute.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('dispute.title', { number: d.number })}
+        extra={
+          <Tag color={disputeStatusColors[d.status]} style={{ color: '#fff' }}>
+            {disputeStatusLabel(t, d.status)}
+          </Tag>
+        }
+      />
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label={t('disputes.type')}>{disputeTypeName(types.data, d.disputeType, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('disputes.source')}>{disputeSourceLabel(t, d.source)}</Descriptions.Item>
+            {d.courtName ? (
+              <Descriptions.Item label={t('dispute.court')}>{t('dispute.courtLine', { court: d.courtName, caseNumber: d.courtCaseNumber ?? '' })}</Descriptions.Item>
+            ) : null}
+            {d.petitionId ? (
+              <Descriptions.Item label={t('dispute.petition')}>
+                <Link to={`/petitions/${d.petitionId}`}>{d.petitionNumber}</Link>
+              </Descriptions.Item>
+            ) : null}
+            <Descriptions.Item label={t('disputes.region')}>{d.regionName}</Descriptions.Item>
+            <Descriptions.Item label={t('disputes.room')}>{d.roomName ?? t('disputes.noRoom')}</Descriptions.Item>
+            <Descriptions.Item label={t('disputes.leadMediator')}>{d.leadMediatorName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dispute.assistants')}>{d.assistingMediators.map((m) => m.mediatorName).join('、') || '—'}</Descriptions.Item>
+            {d.amountClaimed != null ? (
+              <Descriptions.Item label={t('dispute.amount')}>{t('dispute.amountValue', { amount: d.amountClaimed.toFixed(2) })}</Descriptions.Item>
+            ) : null}
+            <Descriptions.Item label={t('disputes.registeredAt')}>{dayjs(d.registeredAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+            <Descriptions.Item label={t('dispute.summary')} span="filled">
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{d.summary}</Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('dispute.claims')} span="filled">
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{d.claims}</Typography.Paragraph>
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card size="small" title={t('disputes.parties')}>
+          <List
+            dataSource={d.parties}
+            locale={{ emptyText: '—' }}
+            renderItem={(party) => (
+              <List.Item>
+                <Space wrap>
+                  <Tag>{disputeSideLabel(t, party.side)}</Tag>
+                  <Typography.Text strong>{party.name}</Typography.Text>
+                  <Typography.Text type="secondary">{partyKindLabel(t, party.kind)}</Typography.Text>
+                  {party.idNumberMasked ? <span>{`${t('dispute.idNumber')} ${party.idNumberMasked}`}</span> : null}
+                  {party.phoneMasked ? <span>{`${t('dispute.phone')} ${party.phoneMasked}`}</span> : null}
+                  {party.organisationCode ? <span>{`${t('dispute.organisationCode')} ${party.organisationCode}`}</span> : null}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+        <ConsentCard dispute={d} />
+      </Flex>
+    </>
+  );
+}
+
+type Pending = { kind: 'refuse'; side: DisputeSide } | { kind: 'withdraw' } | null;
+
+function ConsentCard({ dispute }: { dispute: DisputeDetail }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const invalidate = useInvalidateDisputes();
+  const [pending, setPending] = useState<Pending>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ text: string }>();
+  const allowed = (action: DisputeAction) => dispute.allowedActions.includes(action);
+
+  const run = async (step: () => Promise<unknown>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await step();
+      void message.success(t('dispute.recorded'));
+      setPending(null);
+      form.resetFields();
+      await invalidate();
+    } catch (error) {
+      if (isApiError(error) && error.status === 412) {
+        setFailure(t('dispute.stale'));
+        await invalidate();
+      } else {
+        setFailure(describeError(error, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitText = (text: string) =>
+    void run(() =>
+      pending?.kind === 'refuse'
+        ? recordConsent(dispute.id, dispute.version, pending.side, false, text.trim())
+        : withdrawDispute(dispute.id, dispute.version, text.trim()),
+    );
+
+  return (
+    <Card size="small" title={t('dispute.consentTitle')}>
+      {failure && pending === null ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+      <Flex vertical gap={8}>
+        <Typography.Text>{t('dispute.consentOf', { side: disputeSideLabel(t, 'applicant'), consent: consentLabel(t, dispute.applicantConsent) })}</Typography.Text>
+        <Typography.Text>{t('dispute.consentOf', { side: disputeSideLabel(t, 'respondent'), consent: consentLabel(t, dispute.respondentConsent) })}</Typography.Text>
+        {dispute.guidance ? <Alert type="info" showIcon title={t('dispute.guidance')} description={dispute.guidance} /> : null}
+        {dispute.withdrawalReason ? <Alert type="info" showIcon title={t('dispute.withdrawReason')} description={dispute.withdrawalReason} /> : null}
+        <Space wrap>
+          {disputeSides.flatMap((side) => [
+            allowed(consentAction[side].consents) ? (
+              <Button key={`${side}-consents`} type="primary" loading={busy} onClick={() => void run(() => recordConsent(dispute.id, dispute.version, side, true, null))}>
+                {t('dispute.consents', { side: disputeSideLabel(t, side) })}
+              </Button>
+            ) : null,
+            allowed(consentAction[side].refuses) ? (
+              <Button key={`${side}-refuses`} danger onClick={() => setPending({ kind: 'refuse', side })}>
+                {t('dispute.refuses', { side: disputeSideLabel(t, side) })}
+              </Button>
+            ) : null,
+          ])}
+          {allowed('withdraw') ? <Button onClick={() => setPending({ kind: 'withdraw' })}>{t('dispute.withdraw')}</Button> : null}
+        </Space>
+      </Flex>
+      <Modal
+        open={pending !== null}
+        title={pending?.kind === 'refuse' ? t('dispute.refuses', { side: disputeSideLabel(t, pending.side) }) : t('dispute.withdraw')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+        onCancel={() => {
+          setPending(null);
+          setFailure(null);
+        }}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" name="dispute-step" onFinish={(values) => submitText(values.text)}>
+          {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+          <Form.Item
+            name="text"
+            label={pending?.kind === 'refuse' ? t('dispute.guidance') : t('dispute.withdrawReason')}
+            extra={pending?.kind === 'refuse' ? t('dispute.guidanceHelp') : undefined}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: pending?.kind === 'refuse' ? t('dispute.guidanceRequired') : t('dispute.withdrawReasonRequired'),
+              },
+              { max: pending?.kind === 'refuse' ? 2000 : 1000 },
+            ]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,190 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DisputeDetail, DisputeListItem } from '../../shared/api/api-types';
+import { zhCN } from '../../shared/i18n/zh-cn';
+import { createFakeApi, json, problem } from '../../test/fake-api';
+import { renderWithApp } from '../../test/render-with-app';
+import { DisputePage } from './dispute-page';
+import { DisputesPage } from './disputes-page';
+
+const mediator = {
+  id: 'u-mediator',
+  userName: 'town.mediator',
+  displayName: '王调解',
+  roles: ['mediator'],
+  capabilities: ['view_mediation', 'manage_mediation_rooms', 'view_disputes', 'mediate_disputes'],
+  unit: { id: 'n-committee', name: '府山街道人民调解委员会', kind: 'mediation_committee' },
+  jurisdiction: { regionId: 'r-town', name: '府山街道', level: 'town', path: '/r-town/' },
+};
+
+const item = (id: string, extra: Partial<DisputeListItem>): DisputeListItem => ({
+  id,
+  number: '越城调-2026-000001',
+  status: 'registered',
+  disputeType: 'neighbourhood',
+  source: 'walk_in',
+  summary: '装修噪音纠纷',
+  regionId: 'r-town',
+  regionName: '府山街道',
+  roomId: 'room-1',
+  roomName: '府山街道人民调解委员会',
+  leadMediatorName: '王阿姨',
+  applicantNames: '张三',
+  respondentNames: '李四',
+  petitionNumber: null,
+  registeredAt: '2026-03-03T02:00:00Z',
+  version: 1,
+  ...extra,
+});
+
+const detail = (extra: Partial<DisputeDetail>): DisputeDetail => ({
+  id: 'd-1',
+  number: '越城调-2026-000001',
+  status: 'registered',
+  disputeType: 'neighbourhood',
+  summary: '楼上装修噪音扰民。',
+  claims: '请求限定施工时间。',
+  amountClaimed: 3000,
+  regionId: 'r-town',
+  regionName: '府山街道',
+  source: 'walk_in',
+  courtName: null,
+  courtCaseNumber: null,
+  petitionId: null,
+  petitionNumber: null,
+  roomId: 'room-1',
+  roomName: '府山街道人民调解委员会',
+  leadMediatorId: 'm-1',
+  leadMediatorName: '王阿姨',
+  assistingMediators: [],
+  parties: [
+    { id: 'p-1', side: 'applicant', kind: 'person', name: '张三', idNumberMasked: '330602********1234', phoneMasked: '138****5678', organisationCode: null },
+    { id: 'p-2', side: 'respondent', kind: 'person', name: '李四', idNumberMasked: null, phoneMasked: null, organisationCode: null },
+  ],
+  applicantConsent: 'pending',
+  respondentConsent: 'pending',
+  guidance: null,
+  withdrawalReason: null,
+  registeredAt: '2026-03-03T02:00:00Z',
+  acceptedAt: null,
+  closedAt: null,
+  allowedActions: ['applicant_consents', 'applicant_refuses', 'respondent_consents', 'respondent_refuses', 'withdraw'],
+  version: 1,
+  ...extra,
+});
+
+let server: ReturnType<typeof createFakeApi>;
+
+beforeEach(() => {
+  server = createFakeApi();
+  vi.stubGlobal('fetch', server.fetch);
+  server.on('GET', '/api/v1/me', () => json(mediator));
+  server.on('GET', '/api/v1/regions', () => json({ items: [] }));
+  server.on('GET', '/api/v1/mediation/dispute-types', () => json([{ code: 'neighbourhood', nameZh: '邻里纠纷', nameEn: 'Neighbourhood' }]));
+});
+
+const renderDispute = () =>
+  renderWithApp(
+    <Routes>
+      <Route path="/mediation/disputes/:id" element={<DisputePage />} />
+    </Routes>,
+    { path: '/mediation/disputes/d-1' },
+  );
+
+describe('dispute worklist', () => {
+  it('lists the disputes with their parties and links, filters by status, and pages on', async () => {
+    server.on('GET', '/api/v1/mediation/disputes', (request) =>
+      request.path.includes('cursor=next')
+        ? json({ items: [item('d-3', { number: '越城调-2026-000003' })], nextCursor: null })
+        : request.path.includes('status=accepted')
+          ? json({ items: [item('d-2', { number: '越城调-2026-000002', status: 'accepted' })], nextCursor: null })
+          : json({ items: [item('d-1', {})], nextCursor: 'next' }),
+    );
+    renderWithApp(<DisputesPage />, { path: '/mediation/disputes' });
+    const user = userEvent.setup();
+
+    const link = await screen.findByRole('link', { name: '越城调-2026-000001' });
+    expect(link).toHaveAttribute('href', '/mediation/disputes/d-1');
+    const row = link.closest('tr')!;
+    expect(within(row).getByText('张三 诉 李四')).toBeInTheDocument();
+    expect(await within(row).findByText('邻里纠纷')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: zhCN['disputes.register'] })).toHaveAttribute('href', '/mediation/disputes/new');
+
+    await user.click(screen.getByRole('button', { name: new RegExp(zhCN['common.nextPage']) }));
+    expect(await screen.findByRole('link', { name: '越城调-2026-000003' })).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText(zhCN['disputes.status']));
+    await user.click(await screen.findByTitle(zhCN['disputeStatus.accepted']));
+    expect(await screen.findByRole('link', { name: '越城调-2026-000002' })).toBeInTheDocument();
+    const last = server.requestsTo('GET', '/api/v1/mediation/disputes').at(-1)?.path ?? '';
+    expect(last).toContain('status=accepted');
+    expect(last).not.toContain('cursor=');
+  });
+
+  it('says when there are no disputes, and offers a retry when they cannot be read', async () => {
+    server.on(
+      'GET',
+      '/api/v1/mediation/disputes',
+      () => problem(500),
+      () => json({ items: [], nextCursor: null }),
+    );
+    renderWithApp(<DisputesPage />, { path: '/mediation/disputes' });
+    const user = userEvent.setup();
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: zhCN['common.retry'] }));
+    expect(await screen.findByText(zhCN['disputes.empty'])).toBeInTheDocument();
+  });
+});
+
+describe('dispute page', () => {
+  it('shows the masked parties and records a side’s consent with the version read', async () => {
+    server.on(
+      'GET',
+      '/api/v1/mediation/disputes/d-1',
+      () => json(detail({})),
+      () => json(detail({ applicantConsent: 'given', version: 2, allowedActions: ['respondent_consents', 'respondent_refuses', 'withdraw'] })),
+    );
+    server.on('POST', '/api/v1/mediation/disputes/d-1/consent', () => json({ id: 'd-1', version: 2 }));
+    renderDispute();
+    const user = userEvent.setup();
+
+    expect(await screen.findByText('身份证号 330602********1234')).toBeInTheDocument();
+    expect(screen.getByText('联系电话 138****5678')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '申请人同意调解' }));
+
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/consent')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/consent')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"1"');
+    expect(request.body).toEqual({ side: 'applicant', consents: true, guidance: null });
+    expect(await screen.findByText('申请人：同意调解')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '申请人同意调解' })).not.toBeInTheDocument();
+  });
+
+  it('asks for guidance before recording a refusal', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () => json(detail({})));
+    server.on('POST', '/api/v1/mediation/disputes/d-1/consent', () => json({ id: 'd-1', version: 2 }));
+    renderDispute();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: '被申请人拒绝调解' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await within(dialog).findByText(zhCN['dispute.guidanceRequired'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/consent')).toHaveLength(0);
+
+    await user.type(within(dialog).getByLabelText(zhCN['dispute.guidance']), '可向人民法院起诉。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/consent')).toHaveLength(1));
+    expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/consent')[0]!.body).toEqual({ side: 'respondent', consents: false, guidance: '可向人民法院起诉。' });
+  });
+
+  it('offers no steps to a reader who does not mediate', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () => json(detail({ allowedActions: [] })));
+    renderDispute();
+    expect(await screen.findByText('张三')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '申请人同意调解' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['dispute.withdraw'] })).not.toBeInTheDocument();
+  });
+});
