@@ -4,6 +4,7 @@ using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
+using Fengqiao.Suggestions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiHost();
@@ -11,6 +12,7 @@ builder.Services.AddOrganization(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddReceptions(builder.Configuration);
+builder.Services.AddSuggestions(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -24,5 +26,6 @@ app.MapOrganization();
 app.MapIntake();
 app.MapDispatch();
 app.MapReceptions();
+app.MapSuggestions();
 app.MapHostEndpoints();
 await app.RunAsync();

@@ -10,6 +10,7 @@ using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
+using Fengqiao.Suggestions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -37,7 +38,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(SuggestionsModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 

@@ -25,6 +25,8 @@ public enum Capability
     ManageReceptionRegisters,
     ViewJointMeetingsAndLetters,
     ManageJointMeetingsAndLetters,
+    ViewSuggestions,
+    ManageSuggestionTopics,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -72,6 +74,10 @@ public static class Capabilities
         // petition bureau, supervisors and analysts read them.
         [Capability.ViewJointMeetingsAndLetters] = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst],
         [Capability.ManageJointMeetingsAndLetters] = [Role.Admin, Role.Leader],
+
+        // Suggestion reviewers do the suggestions' work and publish topics with leaders; supervisors and analysts read them.
+        [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
+        [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -35,6 +35,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ReceptionPetitioner,
         JointMeetingSystem,
         ResponsibilityLetter,
+        SuggestionTopic,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -64,6 +65,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static readonly Role[] WorkSystemWriters = [Role.Admin, Role.Leader];
 
     private static readonly Role[] WorkSystemReaders = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst];
+
+    private static readonly Role[] SuggestionReaders = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst];
+    private static readonly Role[] TopicManagers = [Role.SuggestionReviewer, Role.Leader];
 
     private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
@@ -197,6 +201,20 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ListMustVisitPolicies"] = Only(ReceptionReaders),
         ["RegisterMustVisitIncident"] = Only(Role.PetitionOfficer, Role.Admin),
         ["ListMustVisitIncidents"] = Only(ReceptionReaders),
+
+        // Suggestions: the public topics, and the topics staff draft, publish, close and conclude.
+        ["ListPublicSuggestionTopics"] = Public,
+        ["GetPublicSuggestionTopic"] = Public,
+        ["CreateSuggestionTopic"] = Only(TopicManagers),
+        ["ListSuggestionTopics"] = Only(SuggestionReaders),
+        ["GetSuggestionTopic"] = On(Target.SuggestionTopic, null, SuggestionReaders),
+        ["UpdateSuggestionTopic"] = On(Target.SuggestionTopic, o => new
+        {
+            title = "老旧小区改造方案征求意见", description = "公开征求居民意见。", regionId = o.OwnRegionId, unitId = o.OwnUnitId, opensOn = Today, closesOn = Today,
+        }, TopicManagers),
+        ["PublishSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
+        ["CloseSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
+        ["ConcludeSuggestionTopic"] = On(Target.SuggestionTopic, _ => new { summary = "采纳建议六条。" }, TopicManagers),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -293,6 +311,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static string ViewerOf(Target target) => target switch
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
+        Target.SuggestionTopic => "district.suggestion_reviewer",
         _ => "district.petition_officer",
     };
 
@@ -376,6 +395,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
         attach.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         await (await districtLeader.SendAsync(attach)).ShouldBeOkAsync<JsonObject>();
 
+        using var districtReviewer = await Api.ClientForAsync("district.suggestion_reviewer");
+        var topic = await (await districtReviewer.PostAsJsonAsync("/api/v1/suggestion-topics", new
+        {
+            title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -395,6 +420,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.ReceptionPetitioner] = new() { ["id"] = receptionId, ["batchId"] = batch["id"]!.GetValue<string>(), ["petitionerId"] = batchPetitioner },
             [Target.JointMeetingSystem] = new() { ["id"] = system["id"]!.GetValue<string>() },
             [Target.ResponsibilityLetter] = new() { ["id"] = letterId },
+            [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

@@ -19,6 +19,7 @@ public sealed partial class ArchitectureTests
         typeof(Fengqiao.Intake.IntakeModule).Assembly,
         typeof(Fengqiao.Dispatch.DispatchModule).Assembly,
         typeof(Fengqiao.Receptions.ReceptionsModule).Assembly,
+        typeof(Fengqiao.Suggestions.SuggestionsModule).Assembly,
     ];
 
     private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Receptions", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
@@ -48,6 +49,7 @@ public sealed partial class ArchitectureTests
         ["Fengqiao.Intake"] = "intake_",
         ["Fengqiao.Dispatch"] = "dispatch_",
         ["Fengqiao.Receptions"] = "receptions_",
+        ["Fengqiao.Suggestions"] = "suggestions_",
     };
 
     /// <summary>Cross-module reads go through events or a Contracts interface, never another module's tables.</summary>

@@ -71,6 +71,15 @@ const ReceptionFiguresPage = lazy(() =>
 const PublicReceptionDaysPage = lazy(() =>
   import('../features/receptions/public-reception-days-page').then((module) => ({ default: module.PublicReceptionDaysPage })),
 );
+const TopicAdminPage = lazy(() =>
+  import('../features/suggestions/topic-admin-page').then((module) => ({ default: module.TopicAdminPage })),
+);
+const PublicTopicsPage = lazy(() =>
+  import('../features/suggestions/public-topics-page').then((module) => ({ default: module.PublicTopicsPage })),
+);
+const PublicTopicPage = lazy(() =>
+  import('../features/suggestions/public-topic-page').then((module) => ({ default: module.PublicTopicPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -108,6 +117,22 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PublicReceptionDaysPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestion-topics"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicTopicsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestion-topics/:id"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicTopicPage />
           </Suspense>
         }
       />
@@ -234,6 +259,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_receptions">
               <ReceptionPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/topics"
+          element={
+            <RequireCapability capability="view_suggestions">
+              <TopicAdminPage />
             </RequireCapability>
           }
         />

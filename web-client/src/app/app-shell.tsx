@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BranchesOutlined,
+  BulbOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
   ControlOutlined,
@@ -63,6 +64,13 @@ const navItems: readonly NavItem[] = [
       { key: '/receptions/must-visits', label: 'nav.mustVisits', icon: <EnvironmentOutlined aria-hidden /> },
       { key: '/receptions/figures', label: 'nav.receptionFigures', icon: <BarChartOutlined aria-hidden /> },
     ],
+  },
+  {
+    key: 'suggestions',
+    label: 'nav.suggestions',
+    icon: <BulbOutlined aria-hidden />,
+    capability: 'view_suggestions',
+    children: [{ key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> }],
   },
   {
     key: 'organization',
