@@ -5,6 +5,7 @@ using Fengqiao.Intake;
 using Fengqiao.Mediation;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
+using Fengqiao.Suggestions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiHost();
@@ -13,6 +14,7 @@ builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddReceptions(builder.Configuration);
 builder.Services.AddMediation(builder.Configuration);
+builder.Services.AddSuggestions(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -27,5 +29,6 @@ app.MapIntake();
 app.MapDispatch();
 app.MapReceptions();
 app.MapMediation();
+app.MapSuggestions();
 app.MapHostEndpoints();
 await app.RunAsync();

@@ -8,11 +8,13 @@ using Fengqiao.DemoData.Intake;
 using Fengqiao.DemoData.Mediation;
 using Fengqiao.DemoData.Organization;
 using Fengqiao.DemoData.Receptions;
+using Fengqiao.DemoData.Suggestions;
 using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Mediation.Seeding;
 using Fengqiao.Organization.Seeding;
 using Fengqiao.Receptions.Seeding;
+using Fengqiao.Suggestions.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +42,7 @@ internal sealed partial class DemoSeeder(
         await SeedMediationRoomsAsync(cancellationToken);
         await SeedPetitionsAndCasesAsync(cancellationToken);
         await SeedReceptionsAsync(cancellationToken);
+        await SeedSuggestionsAsync(cancellationToken);
     }
 
     /// <summary>Generates <paramref name="count"/> petitions with the fixed seed and loads them, in the given scope.</summary>
@@ -135,6 +138,22 @@ internal sealed partial class DemoSeeder(
         await mediation.LoadRoomsAsync(await RoomGenerator.GenerateAsync(scope.ServiceProvider, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Topics in every status across the city while there are none (unless <c>Demo:Suggestions</c> is false).</summary>
+    private async Task SeedSuggestionsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var suggestions = services.GetRequiredService<SuggestionsSeeding>();
+        if (!configuration.GetValue("Demo:Suggestions", true) || await suggestions.AnyTopicAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var topics = await TopicGenerator.GenerateAsync(services, cancellationToken);
+        await suggestions.LoadTopicsAsync(topics, cancellationToken);
+        LogSuggestionsSeeded(logger, topics.Count);
+    }
+
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>
     private static BulkCaseUnits? UnitsWorkingOn(CaseHistory history)
     {
@@ -157,6 +176,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo receptions seeded: {Receptions} receptions, {Batches} batches in {Seconds:0.0} s")]
     private static partial void LogReceptionsSeeded(ILogger logger, int receptions, int batches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo suggestion topics seeded: {Topics} topics")]
+    private static partial void LogSuggestionsSeeded(ILogger logger, int topics);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions and cases seeded: {Petitions} petitions, {Cases} cases in {Seconds:0.0} s")]
     private static partial void LogPetitionsSeeded(ILogger logger, int petitions, int cases, double seconds);

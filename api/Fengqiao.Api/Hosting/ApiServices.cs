@@ -11,6 +11,7 @@ using Fengqiao.Intake;
 using Fengqiao.Mediation;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
+using Fengqiao.Suggestions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -38,7 +39,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule), typeof(SuggestionsModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 

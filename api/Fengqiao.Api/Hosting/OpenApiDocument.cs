@@ -19,7 +19,7 @@ internal static class OpenApiDocument
             {
                 Title = "Fengqiao API",
                 Version = "v1",
-                Description = "Petition intake (信访), case dispatch and supervision, leaders' receptions and visits (接访, 下访), "
+                Description = "Petition intake (信访), case dispatch and supervision, leaders' receptions and visits (接访, 下访), people's suggestions (人民建议征集), "
                     + "organisation and identity (regions, units, users, sign-in), the audit trail and platform settings (work calendar, rule sets, routing rules) for Shaoxing's districts and towns.",
             });
             options.SupportNonNullableReferenceTypes();

@@ -29,6 +29,8 @@ public enum Capability
     ManageMediationRooms,
     ViewDisputes,
     MediateDisputes,
+    ViewSuggestions,
+    ManageSuggestionTopics,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -86,6 +88,9 @@ public static class Capabilities
         // overseers read; administrators, who read no petitions, read no disputes either.
         [Capability.ViewDisputes] = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst],
         [Capability.MediateDisputes] = [Role.Mediator],
+        // Suggestion reviewers do the suggestions' work and publish topics with leaders; supervisors and analysts read them.
+        [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
+        [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

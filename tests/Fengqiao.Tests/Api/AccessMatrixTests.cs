@@ -40,6 +40,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         MediationRoom,
         Mediator,
         Dispute,
+        SuggestionTopic,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -73,6 +74,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static readonly Role[] DisputeReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst];
 
     private static readonly Role[] WorkSystemReaders = [Role.Admin, Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst];
+
+    private static readonly Role[] SuggestionReaders = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst];
+    private static readonly Role[] TopicManagers = [Role.SuggestionReviewer, Role.Leader];
 
     private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
@@ -234,6 +238,20 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RegisterDispute"] = Only(Role.Mediator),
         ["RecordDisputeConsent"] = On(Target.Dispute, _ => new { side = "applicant", consents = true }, Role.Mediator),
         ["WithdrawDispute"] = On(Target.Dispute, _ => new { reason = "双方已自行和解。" }, Role.Mediator),
+
+        // Suggestions: the public topics, and the topics staff draft, publish, close and conclude.
+        ["ListPublicSuggestionTopics"] = Public,
+        ["GetPublicSuggestionTopic"] = Public,
+        ["CreateSuggestionTopic"] = Only(TopicManagers),
+        ["ListSuggestionTopics"] = Only(SuggestionReaders),
+        ["GetSuggestionTopic"] = On(Target.SuggestionTopic, null, SuggestionReaders),
+        ["UpdateSuggestionTopic"] = On(Target.SuggestionTopic, o => new
+        {
+            title = "老旧小区改造方案征求意见", description = "公开征求居民意见。", regionId = o.OwnRegionId, unitId = o.OwnUnitId, opensOn = Today, closesOn = Today,
+        }, TopicManagers),
+        ["PublishSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
+        ["CloseSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
+        ["ConcludeSuggestionTopic"] = On(Target.SuggestionTopic, _ => new { summary = "采纳建议六条。" }, TopicManagers),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -331,6 +349,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
+        Target.SuggestionTopic => "district.suggestion_reviewer",
         _ => "district.petition_officer",
     };
 
@@ -433,6 +452,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
             parties = new object[] { new { side = "applicant", kind = "person", name = "张三" }, new { side = "respondent", kind = "person", name = "李四" } },
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var districtReviewer = await Api.ClientForAsync("district.suggestion_reviewer");
+        var topic = await (await districtReviewer.PostAsJsonAsync("/api/v1/suggestion-topics", new
+        {
+            title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -457,6 +482,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.MediationRoom] = new() { ["id"] = roomId },
             [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
             [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>() },
+            [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

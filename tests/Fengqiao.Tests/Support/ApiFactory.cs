@@ -46,6 +46,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         // Tests count the petitions they register themselves; DemoDataTests and ReceptionDemoDataTests turn the generated ones back on.
         builder.UseSetting("Demo:Petitions", "0");
         builder.UseSetting("Demo:Receptions", "false");
+        builder.UseSetting("Demo:Suggestions", "false");
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.UseSetting("Spa:DistPath", Path.Combine(DataDirectory, "no-spa"));
         foreach (var (key, value) in _settings)

@@ -77,6 +77,15 @@ const DisputePage = lazy(() => import('../features/mediation/dispute-page').then
 const RegisterDisputePage = lazy(() =>
   import('../features/mediation/register-dispute-page').then((module) => ({ default: module.RegisterDisputePage })),
 );
+const TopicAdminPage = lazy(() =>
+  import('../features/suggestions/topic-admin-page').then((module) => ({ default: module.TopicAdminPage })),
+);
+const PublicTopicsPage = lazy(() =>
+  import('../features/suggestions/public-topics-page').then((module) => ({ default: module.PublicTopicsPage })),
+);
+const PublicTopicPage = lazy(() =>
+  import('../features/suggestions/public-topic-page').then((module) => ({ default: module.PublicTopicPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -114,6 +123,22 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PublicReceptionDaysPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestion-topics"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicTopicsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestion-topics/:id"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicTopicPage />
           </Suspense>
         }
       />
@@ -272,6 +297,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_disputes">
               <DisputePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/topics"
+          element={
+            <RequireCapability capability="view_suggestions">
+              <TopicAdminPage />
             </RequireCapability>
           }
         />

@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BranchesOutlined,
+  BulbOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
   ControlOutlined,
@@ -75,6 +76,13 @@ const navItems: readonly NavItem[] = [
       { key: '/mediation/disputes', label: 'nav.disputes', icon: <OrderedListOutlined aria-hidden />, capability: 'view_disputes' },
       { key: '/mediation/disputes/new', label: 'nav.registerDispute', icon: <FileAddOutlined aria-hidden />, capability: 'mediate_disputes' },
     ],
+  },
+  {
+    key: 'suggestions',
+    label: 'nav.suggestions',
+    icon: <BulbOutlined aria-hidden />,
+    capability: 'view_suggestions',
+    children: [{ key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> }],
   },
   {
     key: 'organization',

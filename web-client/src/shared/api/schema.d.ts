@@ -1794,6 +1794,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/suggestion-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
+        get: operations["ListPublicSuggestionTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/suggestion-topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public topic with its description and, once concluded, the summary of what was adopted. */
+        get: operations["GetPublicSuggestionTopic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
+        get: operations["ListSuggestionTopics"];
+        put?: never;
+        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
+        post: operations["CreateSuggestionTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A topic of the caller's jurisdiction with what the caller may do to it. */
+        get: operations["GetSuggestionTopic"];
+        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
+        put: operations["UpdateSuggestionTopic"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-topics/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes a draft topic to the public; needs If-Match. */
+        post: operations["PublishSuggestionTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-topics/{id}/closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
+        post: operations["CloseSuggestionTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-topics/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
+        post: operations["ConcludeSuggestionTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2037,7 +2158,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -2204,6 +2325,9 @@ export interface components {
             inputAt?: string | null;
             inputByName?: string | null;
         };
+        ConcludeSuggestionTopic: {
+            summary: string;
+        };
         /** @enum {string} */
         ConsentState: "pending" | "given" | "refused";
         CorrectReceptionBatch: {
@@ -2255,6 +2379,18 @@ export interface components {
             regionId: string;
             /** Format: uuid */
             unitId: string;
+        };
+        CreateSuggestionTopic: {
+            title: string;
+            description: string;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
         };
         CreateUnit: {
             name: string;
@@ -2985,6 +3121,44 @@ export interface components {
         PublicReceptionDays: {
             items: components["schemas"]["PublicReceptionDay"][];
         };
+        PublicSuggestionTopic: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionTopicStatus"];
+            title: string;
+            description: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            unitName: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            summary?: string | null;
+            /** Format: date-time */
+            concludedAt?: string | null;
+            takesSuggestions: boolean;
+        };
+        PublicSuggestionTopicListItem: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionTopicStatus"];
+            title: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            unitName: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            takesSuggestions: boolean;
+        };
+        PublicSuggestionTopicListItemPage: {
+            items: components["schemas"]["PublicSuggestionTopicListItem"][];
+            nextCursor?: string | null;
+        };
         PublicTimelineEntry: {
             /** Format: date-time */
             occurredAt: string;
@@ -3393,6 +3567,64 @@ export interface components {
             facts: string;
             reasons: string;
         };
+        /** @enum {string} */
+        SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
+        SuggestionTopicDetail: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionTopicStatus"];
+            title: string;
+            description: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            takesSuggestions: boolean;
+            summary?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: date-time */
+            concludedAt?: string | null;
+            allowedActions: components["schemas"]["SuggestionTopicAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        SuggestionTopicListItem: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionTopicStatus"];
+            title: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SuggestionTopicListItemPage: {
+            items: components["schemas"]["SuggestionTopicListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        SuggestionTopicStatus: "draft" | "published" | "closed" | "concluded";
         SupervisionBoardView: {
             region: components["schemas"]["BoardRegion"];
             trail: components["schemas"]["BoardTrailStep"][];
@@ -3550,6 +3782,18 @@ export interface components {
         UpdateRuleSet: {
             title: string;
             document: unknown;
+        };
+        UpdateSuggestionTopic: {
+            title: string;
+            description: string;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
         };
         UpdateUnit: {
             name: string;
@@ -12245,6 +12489,601 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublicSuggestionTopics: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                status?: "draft" | "published" | "closed" | "concluded";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublicSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionTopic"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSuggestionTopics: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                status?: "draft" | "published" | "closed" | "concluded";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionTopicListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSuggestionTopic"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionTopicDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSuggestionTopic"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConcludeSuggestionTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcludeSuggestionTopic"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {

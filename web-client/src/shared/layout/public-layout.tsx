@@ -29,6 +29,7 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
             <Link to="/public/submit">{t('public.toSubmit')}</Link>
             <Link to="/public/track">{t('public.goTrack')}</Link>
             <Link to="/public/reception-days">{t('public.receptionDays')}</Link>
+            <Link to="/public/suggestion-topics">{t('public.suggestionTopics')}</Link>
           </Flex>
         </main>
       </Layout.Content>

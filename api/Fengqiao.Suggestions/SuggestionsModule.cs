@@ -1,0 +1,41 @@
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.Suggestions.Public;
+using Fengqiao.Suggestions.Seeding;
+using Fengqiao.Suggestions.Topics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Suggestions;
+
+/// <summary>People's suggestions 人民建议征集: topics the public is asked about and, below them, the suggestions.</summary>
+public static class SuggestionsModule
+{
+    public const string Tag = "Suggestions";
+
+    public static IServiceCollection AddSuggestions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleValidators(typeof(SuggestionsModule).Assembly);
+        services.AddScoped<TopicStore>();
+        services.AddScoped<SuggestionsSeeding>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSuggestions(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapApiGroup(Tag);
+        PublicTopicEndpoints.Map(api);
+
+        var topics = api.MapGroup("/suggestion-topics");
+        CreateSuggestionTopicEndpoint.Map(topics);
+        ListSuggestionTopicsEndpoint.Map(topics);
+        GetSuggestionTopicEndpoint.Map(topics);
+        UpdateSuggestionTopicEndpoint.Map(topics);
+        PublishSuggestionTopicEndpoint.Map(topics);
+        CloseSuggestionTopicEndpoint.Map(topics);
+        ConcludeSuggestionTopicEndpoint.Map(topics);
+        return endpoints;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Fengqiao.Tests.Support;
+
+namespace Fengqiao.Tests.Api.Suggestions;
+
+/// <summary>A fresh host with the demo suggestions seeded: topics in every status show to staff and the public on first start.</summary>
+public sealed class SuggestionDemoDataTests : SuggestionTestBase
+{
+    protected override Dictionary<string, string?> Settings => new() { ["Demo:Suggestions"] = "true", ["RateLimits:PublicPerMinute"] = "1000" };
+
+    [Test]
+    public async Task TheCitysReviewer_SeesTopicsInEveryStatus_InTheCityAndEveryDistrict()
+    {
+        using var reviewer = await Api.ClientForAsync("city.suggestion_reviewer");
+        var topics = (await (await reviewer.GetAsync("/api/v1/suggestion-topics?limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(topics.Select(t => t!["status"]!.GetValue<string>()).Distinct(), Is.EquivalentTo(new[] { "draft", "published", "closed", "concluded" }));
+        foreach (var district in new[] { "越城区", "柯桥区", "上虞区", "诸暨市", "嵊州市", "新昌县" })
+        {
+            var own = (await (await reviewer.GetAsync($"/api/v1/suggestion-topics?regionId={Region(district)}&limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+            Assert.That(own.Select(t => t!["status"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(4), district);
+        }
+    }
+
+    [Test]
+    public async Task TheDemoTownsReviewer_HasTopicsOfItsOwn()
+    {
+        using var town = await Api.ClientForAsync("town.suggestion_reviewer");
+        var topics = (await (await town.GetAsync("/api/v1/suggestion-topics")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(topics.Select(t => t!["status"]!.GetValue<string>()), Is.EquivalentTo(new[] { "published", "concluded" }));
+    }
+
+    [Test]
+    public async Task ThePublic_SeesOpenAndConcludedTopics_WithSummaries_AndNoDraft()
+    {
+        using var anonymous = Api.CreateClient();
+        var topics = (await (await anonymous.GetAsync("/api/v1/public/suggestion-topics?limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(topics.Select(t => t!["status"]!.GetValue<string>()).Distinct(), Is.EquivalentTo(new[] { "published", "closed", "concluded" }));
+        Assert.That(topics.Count(t => t!["takesSuggestions"]!.GetValue<bool>()), Is.GreaterThanOrEqualTo(7), "the city's, every district's and its first town's");
+        var concluded = topics.First(t => t!["status"]!.GetValue<string>() == "concluded")!;
+        var detail = await (await anonymous.GetAsync($"/api/v1/public/suggestion-topics/{concluded["id"]}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(detail["summary"]!.GetValue<string>(), Does.Contain("采纳"));
+    }
+}
