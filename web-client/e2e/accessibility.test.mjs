@@ -1,7 +1,7 @@
 // End to end: axe-core scans every page of the SPA once its content has loaded — the public pages, the sign-in
 // page, and every route behind sign-in as the city admin and as the district petition officer, plus the pages a
-// town handler works in — and fails on any serious or critical violation. The routes are read from
-// app-routes.tsx, so a route added there without a visit here fails the test.
+// town handler, a mediator and a suggestion reviewer work in — and fails on any serious or critical violation.
+// The routes are read from app-routes.tsx, so a route added there without a visit here fails the test.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,12 +106,35 @@ const signedInVisits = [
     url: () => '/organization/responsibility-letters',
     ready: (page) => loadedTable(page.locator('main')),
   },
+  {
+    route: 'mediation/rooms',
+    url: () => '/mediation/rooms',
+    ready: (page) => page.getByTestId('mediation-room-name').first().or(page.locator('main .ant-empty')).first(),
+  },
+  { route: 'mediation/disputes', url: () => '/mediation/disputes', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'mediation/disputes/new', url: () => '/mediation/disputes/new', ready: (page) => page.locator('main form') },
+  {
+    route: 'mediation/disputes/:id',
+    url: (ids) => `/mediation/disputes/${ids.disputeId}`,
+    ready: (page, ids) => (ids.ownDispute ? page.getByText('调解意愿', { exact: true }) : loadFailed(page)),
+  },
+  { route: 'suggestions/topics', url: () => '/suggestions/topics', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'audit', url: () => '/audit', ready: (page) => loadedTable(page.getByTestId('audit-entries')) },
   { route: '*', url: () => '/no-such-page', ready: (page) => page.locator('.ant-result-404') },
 ];
 
 /** The pages open to everyone; they run in a browser context that has not signed in. */
-const publicRoutes = ['/login', '/public/submit', '/public/track', '/public/reception-days'];
+const publicRoutes = [
+  '/login',
+  '/public/submit',
+  '/public/track',
+  '/public/reception-days',
+  '/public/suggestion-topics',
+  '/public/suggestion-topics/:id',
+];
+
+/** An id of the right form that names no object: the detail pages of users who can open none answer "not found". */
+const noSuchId = '00000000-0000-7000-8000-000000000000';
 
 /** A browser context of its own, signed in through the sign-in page. */
 async function signedInPage(userName) {
@@ -146,28 +169,31 @@ function recentMonths() {
  * The first petition of the user's worklist, the first case of a worklist tab the user holds and the first reception
  * of a recent month (null for none), read by `get`; a user who may not read receptions has none.
  */
-async function firstIds(get, readsReceptions) {
-  const petitionId = (await get('/api/v1/petitions?limit=1')).items[0]?.id ?? null;
+async function firstIds(get, readsReceptions, readsPetitions = true) {
+  const petitionId = readsPetitions ? ((await get('/api/v1/petitions?limit=1')).items[0]?.id ?? null) : null;
   let receptionId = null;
   for (const month of readsReceptions ? recentMonths() : []) {
     receptionId = (await get(`/api/v1/receptions?month=${month}&limit=1`)).items[0]?.id ?? null;
     if (receptionId) break;
   }
   const { capabilities } = await get('/api/v1/me');
-  for (const tab of caseTabs.filter((name) => capabilities.includes(`case_tab_${name}`))) {
+  const disputeId = capabilities.includes('view_disputes') ? ((await get('/api/v1/mediation/disputes?limit=1')).items[0]?.id ?? null) : null;
+  for (const tab of caseTabs.filter((name) => readsPetitions && capabilities.includes(`case_tab_${name}`))) {
     const caseId = (await get(`/api/v1/cases?tab=${tab}&limit=1`)).items[0]?.id;
-    if (caseId) return { petitionId, caseId, receptionId };
+    if (caseId) return { petitionId, caseId, receptionId, disputeId };
   }
-  return { petitionId, caseId: null, receptionId };
+  return { petitionId, caseId: null, receptionId, disputeId };
 }
 
 /**
  * The petition and the case whose pages the user visits: the first ones the user may open or, for a user who may
  * open none (the city admin opens no petition), those the officer opens, whose pages then answer "not found".
  */
-async function idsToVisit(page, readsReceptions) {
-  const own = await firstIds((path) => apiGet(page, path), readsReceptions);
+async function idsToVisit(page, readsReceptions, readsPetitions) {
+  const own = await firstIds((path) => apiGet(page, path), readsReceptions, readsPetitions);
   return {
+    disputeId: own.disputeId ?? noSuchId,
+    ownDispute: own.disputeId !== null,
     receptionId: own.receptionId ?? officerIds.receptionId,
     ownReception: own.receptionId !== null,
     petitionId: own.petitionId ?? officerIds.petitionId,
@@ -265,6 +291,21 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
       await assertAccessible(page, 'tracking page with the petition and its case');
     });
 
+    test('/public/suggestion-topics', async () => {
+      await page.goto('/public/suggestion-topics');
+      await heading(page, '人民建议征集').waitFor();
+      await page.getByTestId('public-topics').or(page.locator('main .ant-empty')).first().waitFor();
+      await assertAccessible(page, 'public suggestion topics');
+    });
+
+    test('/public/suggestion-topics/:id', async () => {
+      const { json: topics } = await apiCall(null, 'GET', '/api/v1/public/suggestion-topics');
+      assert.ok(topics.items.length > 0, 'the demo data publishes suggestion topics');
+      await page.goto(`/public/suggestion-topics/${topics.items[0].id}`);
+      await heading(page, topics.items[0].title).waitFor();
+      await assertAccessible(page, 'public suggestion topic');
+    });
+
     test('/public/reception-days', async () => {
       await page.goto('/public/reception-days');
       await heading(page, '领导接访日').waitFor();
@@ -274,24 +315,41 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
   });
 
   const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
+  const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id'];
+  const reviewerRoutes = ['index', 'suggestions/topics'];
   const people = [
-    { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true },
-    { userName: 'district.petition_officer', visits: signedInVisits, worksOnCases: true, readsReceptions: true },
+    { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true, readsPetitions: true },
+    { userName: 'district.petition_officer', visits: signedInVisits, worksOnCases: true, readsReceptions: true, readsPetitions: true },
     {
       userName: 'town.handler',
       visits: signedInVisits.filter((visit) => handlerRoutes.includes(visit.route)),
       worksOnCases: true,
       readsReceptions: false,
+      readsPetitions: true,
+    },
+    {
+      userName: 'district.mediator',
+      visits: signedInVisits.filter((visit) => mediatorRoutes.includes(visit.route)),
+      worksOnCases: false,
+      readsReceptions: false,
+      readsPetitions: false,
+    },
+    {
+      userName: 'district.suggestion_reviewer',
+      visits: signedInVisits.filter((visit) => reviewerRoutes.includes(visit.route)),
+      worksOnCases: false,
+      readsReceptions: false,
+      readsPetitions: false,
     },
   ];
 
-  for (const { userName, visits, worksOnCases, readsReceptions } of people) {
+  for (const { userName, visits, worksOnCases, readsReceptions, readsPetitions } of people) {
     describe(`the pages as ${userName}`, () => {
       let page;
       let ids;
       before(async () => {
         page = await signedInPage(userName);
-        ids = await idsToVisit(page, readsReceptions);
+        ids = await idsToVisit(page, readsReceptions, readsPetitions);
         if (worksOnCases) assert.ok(ids.ownPetition && ids.ownCase, `${userName} sees a petition and a case of the demo data`);
       });
       after(async () => {

@@ -36,7 +36,7 @@ export const consentLabel = (t: Translate, consent: ConsentState): string => t(c
 
 export const disputeStatusColors: Record<DisputeStatus, string> = {
   registered: '#1f5fbf',
-  accepted: '#389e0d',
+  accepted: '#237804',
   not_mediated: '#595959',
   withdrawn: '#8c5b00',
 };

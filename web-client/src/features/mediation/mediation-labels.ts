@@ -13,11 +13,11 @@ export const roomKinds = Object.keys(roomKindKeys) as MediationRoomKind[];
 
 export const roomKindLabel = (t: Translate, kind: MediationRoomKind): string => t(roomKindKeys[kind]);
 
-// Solid tag colours with white text, dark enough for AA contrast.
+// Preset tag colours whose dark text on their light ground meets AA contrast (green and cyan do not).
 export const roomKindColors: Record<MediationRoomKind, string> = {
-  brand_room: '#c41d7f',
-  industry_committee: '#1f5fbf',
-  people_mediation_committee: '#389e0d',
+  brand_room: 'magenta',
+  industry_committee: 'geekblue',
+  people_mediation_committee: 'purple',
 };
 
 /** A dispute type's name in the locale, from the types the API lists; the code itself while they load. */

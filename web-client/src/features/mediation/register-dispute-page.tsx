@@ -219,7 +219,7 @@ function PartyFields({ name, onRemove }: { name: number; onRemove?: () => void }
         <Select<DisputeSide> aria-label={t('disputes.parties')} style={{ width: 120 }} options={disputeSides.map((value) => ({ value, label: disputeSideLabel(t, value) }))} />
       </Form.Item>
       <Form.Item name={[name, 'kind']} rules={[{ required: true }]}>
-        <Select<PartyKind> style={{ width: 100 }} options={partyKinds.map((value) => ({ value, label: partyKindLabel(t, value) }))} />
+        <Select<PartyKind> aria-label={t('disputeForm.partyKind')} style={{ width: 100 }} options={partyKinds.map((value) => ({ value, label: partyKindLabel(t, value) }))} />
       </Form.Item>
       <Form.Item name={[name, 'name']} rules={[{ required: true, whitespace: true, message: t('disputeForm.partyNameRequired') }, { max: 100 }]}>
         <Input placeholder={t('disputeForm.partyName')} aria-label={t('disputeForm.partyName')} style={{ width: 200 }} />

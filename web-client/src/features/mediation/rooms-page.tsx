@@ -90,7 +90,7 @@ function RoomCard({ room }: { room: MediationRoomListItem }) {
       size="small"
       title={<span data-testid="mediation-room-name">{room.name}</span>}
       extra={
-        <Tag color={roomKindColors[room.kind]} style={{ color: '#fff' }}>
+        <Tag color={roomKindColors[room.kind]}>
           {roomKindLabel(t, room.kind)}
         </Tag>
       }

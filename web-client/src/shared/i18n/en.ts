@@ -1199,6 +1199,7 @@ export const en: Record<MessageKey, string> = {
   'disputeSource.online': 'Online application',
   'disputeSide.applicant': 'Applicant',
   'disputeSide.respondent': 'Respondent',
+  'disputeForm.partyKind': 'Kind of party',
   'partyKind.person': 'Person',
   'partyKind.organisation': 'Organisation',
   'consent.pending': 'Not yet answered',

@@ -1197,6 +1197,7 @@ export const zhCN = {
   'disputeSource.online': '网上申请',
   'disputeSide.applicant': '申请人',
   'disputeSide.respondent': '被申请人',
+  'disputeForm.partyKind': '当事人类型',
   'partyKind.person': '自然人',
   'partyKind.organisation': '单位',
   'consent.pending': '待确认',
