@@ -222,6 +222,10 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RegisterDispute"] = Only(Role.Mediator),
         ["RecordDisputeConsent"] = On(Target.Dispute, _ => new { side = "applicant", consents = true }, Role.Mediator),
         ["WithdrawDispute"] = On(Target.Dispute, _ => new { reason = "双方已自行和解。" }, Role.Mediator),
+        ["ScheduleMediationSession"] = On(Target.Dispute, _ => new
+        {
+            startsAt = new DateTimeOffset(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)),
+        }, Role.Mediator),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -138,3 +138,4 @@ export type DisputeListItem = Schemas['DisputeListItem'];
 export type DisputeDetail = Schemas['DisputeDetail'];
 export type DisputeParty = Schemas['DisputePartyView'];
 export type RegisterDisputeRequest = Schemas['RegisterDispute'];
+export type MediationSession = Schemas['SessionView'];
