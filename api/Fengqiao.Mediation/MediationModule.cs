@@ -6,6 +6,7 @@ using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
 using Fengqiao.Mediation.Rooms;
 using Fengqiao.Mediation.Seeding;
+using Fengqiao.Mediation.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class MediationModule
         RegisterDisputeEndpoint.Map(disputes);
         RecordConsentEndpoint.Map(disputes);
         WithdrawDisputeEndpoint.Map(disputes);
+        ScheduleSessionEndpoint.Map(disputes);
         return endpoints;
     }
 }

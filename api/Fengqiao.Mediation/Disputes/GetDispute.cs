@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Mediation.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,30 @@ internal sealed record AssistingMediatorView
     public required string MediatorName { get; init; }
 }
 
+/// <summary>Where a session stands; holding and cancelling come with later steps.</summary>
+public enum SessionStatus
+{
+    Scheduled,
+}
+
+internal sealed record SessionView
+{
+    public required Guid Id { get; init; }
+
+    public required string RoomName { get; init; }
+
+    public required DateTimeOffset StartsAt { get; init; }
+
+    public required DateTimeOffset EndsAt { get; init; }
+
+    public required SessionStatus Status { get; init; }
+
+    public IReadOnlyList<string> MediatorNames { get; init; } = [];
+}
+
+internal sealed record SessionMediatorRow(Guid SessionId, string MediatorName);
+
+/// <param name="Sessions">By start.</param>
 /// <param name="AllowedActions">The steps the dispute's state allows and the caller may take.</param>
 internal sealed record DisputeDetail(
     Guid Id,
@@ -63,6 +88,7 @@ internal sealed record DisputeDetail(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt,
+    IReadOnlyList<SessionView> Sessions,
     IReadOnlyList<DisputeAction> AllowedActions,
     long Version);
 
@@ -75,10 +101,14 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
         var d = await store.GetAsync(query.Id, cancellationToken);
         var parties = await session.QueryAsync<DisputePartyView>(DisputeSql.PartiesOf, new { DisputeId = d.Id }, cancellationToken);
         var assistants = await session.QueryAsync<AssistingMediatorView>(DisputeSql.AssistantsOf, new { DisputeId = d.Id }, cancellationToken);
+        var sessionMediators = (await session.QueryAsync<SessionMediatorRow>(SessionSql.MediatorsOfDispute, new { DisputeId = d.Id }, cancellationToken))
+            .ToLookup(m => m.SessionId, m => m.MediatorName);
+        var sessions = (await session.QueryAsync<SessionView>(SessionSql.OfDispute, new { DisputeId = d.Id }, cancellationToken))
+            .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList() }).ToList();
         var allowed = Capabilities.Holds(caller, Capability.MediateDisputes) ? DisputeStateMachine.AllowedIn(d.State) : [];
         return new DisputeDetail(d.Id, d.Number, d.Status, d.DisputeType, d.Summary, d.Claims, d.AmountClaimed, d.RegionId, d.RegionName, d.Source, d.CourtName,
             d.CourtCaseNumber, d.PetitionId, d.PetitionNumber, d.RoomId, d.RoomName, d.LeadMediatorId, d.LeadMediatorName, assistants, parties,
-            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, allowed, d.Version);
+            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
     }
 }
 

@@ -252,6 +252,10 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["PublishSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
         ["CloseSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
         ["ConcludeSuggestionTopic"] = On(Target.SuggestionTopic, _ => new { summary = "采纳建议六条。" }, TopicManagers),
+        ["ScheduleMediationSession"] = On(Target.Dispute, _ => new
+        {
+            startsAt = new DateTimeOffset(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)),
+        }, Role.Mediator),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -17,3 +17,12 @@ export const recordConsent = (id: string, version: number, side: DisputeSide, co
 
 export const withdrawDispute = (id: string, version: number, reason: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/withdrawal', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
+
+export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/sessions', {
+      params: { path: { id } },
+      body: { startsAt, endsAt, mediatorIds: null },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  );

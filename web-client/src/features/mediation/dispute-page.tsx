@@ -14,6 +14,7 @@ import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, dispu
 import { useDispute, useInvalidateDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
+import { SessionCard } from './session-card';
 
 const consentAction: Record<DisputeSide, { consents: DisputeAction; refuses: DisputeAction }> = {
   applicant: { consents: 'applicant_consents', refuses: 'applicant_refuses' },
@@ -89,6 +90,7 @@ export function DisputePage() {
           />
         </Card>
         <ConsentCard dispute={d} />
+        <SessionCard dispute={d} />
       </Flex>
     </>
   );

@@ -70,6 +70,7 @@ const detail = (extra: Partial<DisputeDetail>): DisputeDetail => ({
   registeredAt: '2026-03-03T02:00:00Z',
   acceptedAt: null,
   closedAt: null,
+  sessions: [],
   allowedActions: ['applicant_consents', 'applicant_refuses', 'respondent_consents', 'respondent_refuses', 'withdraw'],
   version: 1,
   ...extra,

@@ -148,3 +148,4 @@ export type PublicSuggestionTopicListItem = Schemas['PublicSuggestionTopicListIt
 export type PublicSuggestionTopic = Schemas['PublicSuggestionTopic'];
 export type CreateSuggestionTopicRequest = Schemas['CreateSuggestionTopic'];
 export type UpdateSuggestionTopicRequest = Schemas['UpdateSuggestionTopic'];
+export type MediationSession = Schemas['SessionView'];

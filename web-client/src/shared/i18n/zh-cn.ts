@@ -1331,6 +1331,19 @@ export const zhCN = {
   'publicTopics.summary': '采纳情况',
   'publicTopics.notFound': '未找到该议题，它可能尚未发布。',
   'publicTopics.backToList': '返回议题列表',
+  'sessions.title': '调解会',
+  'sessions.book': '预约调解会',
+  'sessions.booked': '已预约调解会',
+  'sessions.empty': '尚未安排调解会',
+  'sessions.when': '{start}–{end}',
+  'sessions.day': '日期',
+  'sessions.dayRequired': '请选择日期',
+  'sessions.start': '开始',
+  'sessions.startRequired': '请选择开始时间',
+  'sessions.end': '结束',
+  'sessions.endRequired': '请选择结束时间',
+  'sessions.endAfterStart': '结束时间须晚于开始时间',
+  'sessions.clash': '该时段已被占用：{detail}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Mediation.Disputes;
+using Fengqiao.Mediation.Mediators;
+using Fengqiao.Mediation.Rooms;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Mediation.Sessions;
+
+/// <summary>
+/// Schedules a session of an accepted dispute in its room, from <see cref="StartsAt"/> to <see cref="EndsAt"/> (on whole or
+/// half hours), with <see cref="MediatorIds"/> of the room (the dispute's lead and assisting mediators when none are named).
+/// Neither the room nor a mediator is ever double-booked: a clash answers 409 naming the session it clashes with.
+/// </summary>
+internal sealed record ScheduleSession(DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<Guid>? MediatorIds) : ICommand<EntityVersion>
+{
+    [JsonIgnore]
+    public Guid DisputeId { get; init; }
+}
+
+internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSession>
+{
+    public ScheduleSessionValidator()
+    {
+        RuleFor(c => c.StartsAt).Must(SessionSlots.IsOnSlotBoundary).WithMessage("Start on a whole or half hour.");
+        RuleFor(c => c.EndsAt).Must(SessionSlots.IsOnSlotBoundary).WithMessage("End on a whole or half hour.");
+        RuleFor(c => c.EndsAt).GreaterThan(c => c.StartsAt).WithMessage("End after the start.");
+        RuleFor(c => c.EndsAt).Must((c, end) => end - c.StartsAt <= SessionSlots.Longest).When(c => c.EndsAt > c.StartsAt)
+            .WithMessage("A session lasts at most eight hours.");
+        RuleFor(c => c.StartsAt).InclusiveBetween(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        RuleFor(c => c.MediatorIds).Must(ids => ids!.Count is > 0 and <= 6 && ids.Distinct().Count() == ids.Count).When(c => c.MediatorIds is not null)
+            .WithMessage("Name one to six mediators, each once.");
+    }
+}
+
+internal sealed record SessionClash(string ResourceKind, Guid SessionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string RoomName, string DisputeNumber);
+
+internal sealed class ScheduleSessionHandler(
+    IDbSession session,
+    ICurrentUser caller,
+    DisputeStore disputes,
+    MediatorStore mediators,
+    IAuditLog audit,
+    TimeProvider clock) : ICommandHandler<ScheduleSession, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(ScheduleSession command, CancellationToken cancellationToken)
+    {
+        var dispute = await disputes.GetAsync(command.DisputeId, cancellationToken);
+        if (dispute.Status != DisputeStatus.Accepted || dispute.RoomId is not { } roomId)
+        {
+            throw new ConflictException("dispute_not_accepted", "Sessions are scheduled for accepted disputes in a room.");
+        }
+
+        var serving = (await mediators.ServingOfAsync(roomId, cancellationToken)).ToDictionary(m => m.Id);
+        var wanted = command.MediatorIds ?? await DisputeMediatorsAsync(dispute, cancellationToken);
+        var chosen = wanted.Select(id => serving.GetValueOrDefault(id)).ToList();
+        if (chosen.Count == 0 || chosen.Any(m => m is null))
+        {
+            throw RoomStore.Invalid(nameof(ScheduleSession.MediatorIds), "Name mediators serving in the dispute's room.");
+        }
+
+        var slots = SessionSlots.Between(command.StartsAt, command.EndsAt);
+        var roomKey = roomId.ToString("D");
+        var mediatorKeys = chosen.Select(m => (m!.UserId ?? m.Id).ToString("D")).Distinct().ToList();
+        var clash = (await session.QueryAsync<SessionClash>(SessionSql.Clashes(session.Dialect), new { Slots = slots, RoomKey = roomKey, MediatorKeys = mediatorKeys }, cancellationToken))
+            .FirstOrDefault();
+        if (clash is not null)
+        {
+            throw new ConflictException(clash.ResourceKind == "room" ? "room_booked" : "mediator_booked", Describe(clash));
+        }
+
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        await session.ExecuteAsync(SessionSql.Insert, new
+        {
+            Id = id,
+            DisputeId = dispute.Id,
+            RoomId = roomId,
+            RoomName = dispute.RoomName ?? string.Empty,
+            StartsAt = command.StartsAt.ToUniversalTime(),
+            EndsAt = command.EndsAt.ToUniversalTime(),
+            ScheduledBy = caller.UserId,
+            ScheduledAt = now,
+        }, cancellationToken);
+        foreach (var mediator in chosen)
+        {
+            await session.ExecuteAsync(SessionSql.InsertMediator, new { SessionId = id, MediatorId = mediator!.Id, MediatorName = mediator.Name }, cancellationToken);
+        }
+
+        foreach (var slot in slots)
+        {
+            await session.ExecuteAsync(SessionSql.InsertSlot, new { ResourceKind = "room", ResourceKey = roomKey, SlotStart = slot, SessionId = id }, cancellationToken);
+            foreach (var key in mediatorKeys)
+            {
+                await session.ExecuteAsync(SessionSql.InsertSlot, new { ResourceKind = "mediator", ResourceKey = key, SlotStart = slot, SessionId = id }, cancellationToken);
+            }
+        }
+
+        audit.Record(new AuditEntry("mediation.session_scheduled", "mediation_session", id, After: new
+        {
+            DisputeId = dispute.Id, RoomId = roomId, command.StartsAt, command.EndsAt, MediatorIds = chosen.Select(m => m!.Id).ToList(),
+        }));
+        return new EntityVersion(id, 1);
+    }
+
+    private async Task<IReadOnlyList<Guid>> DisputeMediatorsAsync(DisputeRow dispute, CancellationToken cancellationToken)
+    {
+        var assistants = await session.QueryAsync<AssistingMediatorView>(DisputeSql.AssistantsOf, new { DisputeId = dispute.Id }, cancellationToken);
+        return [.. dispute.LeadMediatorId is { } lead ? [lead] : Array.Empty<Guid>(), .. assistants.Select(a => a.MediatorId)];
+    }
+
+    private static string Describe(SessionClash clash)
+    {
+        var start = TimeZoneInfo.ConvertTime(clash.StartsAt, WorkCalendar.ChinaStandardTime);
+        var end = TimeZoneInfo.ConvertTime(clash.EndsAt, WorkCalendar.ChinaStandardTime);
+        var when = string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm}");
+        return clash.ResourceKind == "room"
+            ? $"{clash.RoomName} is booked {when} by session {clash.SessionId} of dispute {clash.DisputeNumber}."
+            : $"A mediator is booked {when} by session {clash.SessionId} of dispute {clash.DisputeNumber} in {clash.RoomName}.";
+    }
+}
+
+internal static class ScheduleSessionEndpoint
+{
+    public static void Map(IEndpointRouteBuilder disputes) =>
+        disputes.MapPost("/{id:guid}/sessions", Handle)
+            .WithName("ScheduleMediationSession")
+            .WithSummary("Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.")
+            .RequireCapability(Capability.MediateDisputes)
+            .WithIdempotency()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Created<EntityVersion>> Handle(Guid id, ScheduleSession request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var created = await sender.Send(request with { DisputeId = id }, cancellationToken);
+        Versioning.SetETag(context, created.Version);
+        return TypedResults.Created($"/api/v1/mediation/disputes/{id}", created);
+    }
+}

@@ -1,0 +1,127 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, List, Modal, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
+import { isApiError } from '../../shared/api/api-error';
+import { describeError } from '../../shared/api/describe-error';
+import type { DisputeDetail } from '../../shared/api/api-types';
+import { useCapability } from '../../shared/auth/capabilities';
+import { useI18n } from '../../shared/i18n/i18n-context';
+import { scheduleSession } from './dispute-actions';
+import { useInvalidateDisputes } from './dispute-queries';
+
+/** Half-hour times of a working day: sessions are booked in half-hour slots. */
+const times = Array.from({ length: 29 }, (_, i) => dayjs('2000-01-01T07:00').add(30 * i, 'minute').format('HH:mm'));
+
+interface SessionValues {
+  day: Dayjs;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** Local (Asia/Shanghai) day and time as an instant with its offset, as the API expects. */
+const instant = (day: Dayjs, time: string) => `${day.format('YYYY-MM-DD')}T${time}:00+08:00`;
+
+/** The sessions of a dispute, and booking one for an accepted dispute; a clash is refused with the session it clashes with. */
+export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const mayBook = useCapability('mediate_disputes') && dispute.status === 'accepted' && dispute.roomId != null;
+  const invalidate = useInvalidateDisputes();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [form] = Form.useForm<SessionValues>();
+  const key = useRef<{ body: string; key: string } | null>(null);
+
+  const submit = async (values: SessionValues) => {
+    const startsAt = instant(values.day, values.startsAt);
+    const endsAt = instant(values.day, values.endsAt);
+    const body = JSON.stringify([startsAt, endsAt]);
+    if (key.current?.body !== body) key.current = { body, key: crypto.randomUUID() };
+    setSaving(true);
+    setFailure(null);
+    try {
+      await scheduleSession(dispute.id, startsAt, endsAt, key.current.key);
+      void message.success(t('sessions.booked'));
+      setOpen(false);
+      form.resetFields();
+      await invalidate();
+    } catch (error) {
+      setFailure(isApiError(error) && error.status === 409 ? t('sessions.clash', { detail: error.problem?.detail ?? '' }) : describeError(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('sessions.title')}
+      extra={
+        mayBook ? (
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>
+            {t('sessions.book')}
+          </Button>
+        ) : null
+      }
+    >
+      <List
+        dataSource={dispute.sessions}
+        locale={{ emptyText: t('sessions.empty') }}
+        renderItem={(session) => (
+          <List.Item>
+            <Space wrap>
+              <Typography.Text strong>
+                {t('sessions.when', { start: dayjs(session.startsAt).format('YYYY-MM-DD HH:mm'), end: dayjs(session.endsAt).format('HH:mm') })}
+              </Typography.Text>
+              <span>{session.roomName}</span>
+              <Typography.Text type="secondary">{session.mediatorNames.join('、')}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={open}
+        title={t('sessions.book')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        onOk={() => form.submit()}
+        onCancel={() => {
+          setOpen(false);
+          setFailure(null);
+        }}
+        destroyOnHidden
+      >
+        <Form<SessionValues> form={form} layout="vertical" name="book-session" onFinish={(values) => void submit(values)}>
+          {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+          <Form.Item name="day" label={t('sessions.day')} rules={[{ required: true, message: t('sessions.dayRequired') }]}>
+            <DatePicker />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="startsAt" label={t('sessions.start')} rules={[{ required: true, message: t('sessions.startRequired') }]}>
+              <Select style={{ width: 120 }} options={times.map((value) => ({ value, label: value }))} />
+            </Form.Item>
+            <Form.Item
+              name="endsAt"
+              label={t('sessions.end')}
+              dependencies={['startsAt']}
+              rules={[
+                { required: true, message: t('sessions.endRequired') },
+                ({ getFieldValue }) => ({
+                  validator: (_, end: string | undefined) => {
+                    const start = getFieldValue('startsAt') as string | undefined;
+                    return !end || !start || end > start ? Promise.resolve() : Promise.reject(new Error(t('sessions.endAfterStart')));
+                  },
+                }),
+              ]}
+            >
+              <Select style={{ width: 120 }} options={times.map((value) => ({ value, label: value }))} />
+            </Form.Item>
+          </Space>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
