@@ -27,6 +27,7 @@ public enum Capability
     ManageJointMeetingsAndLetters,
     ViewSuggestions,
     ManageSuggestionTopics,
+    HandleSuggestions,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -78,6 +79,7 @@ public static class Capabilities
         // Suggestion reviewers do the suggestions' work and publish topics with leaders; supervisors and analysts read them.
         [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
         [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
+        [Capability.HandleSuggestions] = [Role.SuggestionReviewer],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -36,6 +36,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         JointMeetingSystem,
         ResponsibilityLetter,
         SuggestionTopic,
+        Suggestion,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -215,6 +216,13 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["PublishSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
         ["CloseSuggestionTopic"] = On(Target.SuggestionTopic, null, TopicManagers),
         ["ConcludeSuggestionTopic"] = On(Target.SuggestionTopic, _ => new { summary = "采纳建议六条。" }, TopicManagers),
+        ["SubmitPublicSuggestion"] = Public,
+        ["TrackPublicSuggestion"] = Public,
+        ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),
+        ["ListSuggestions"] = Only(SuggestionReaders),
+        ["GetSuggestion"] = On(Target.Suggestion, null, SuggestionReaders),
+        ["ScreenSuggestion"] = On(Target.Suggestion, _ => new { outcome = "valid" }, Role.SuggestionReviewer),
+        ["RevealSuggestionSubmitter"] = On(Target.Suggestion, null, Role.SuggestionReviewer),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -311,7 +319,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static string ViewerOf(Target target) => target switch
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
-        Target.SuggestionTopic => "district.suggestion_reviewer",
+        Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
         _ => "district.petition_officer",
     };
 
@@ -401,6 +409,15 @@ public sealed class AccessMatrixTests : DispatchTestBase
             title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var anonymous = Api.CreateClient();
+        var tracking = await (await anonymous.PostAsJsonAsync("/api/v1/public/suggestions", new
+        {
+            regionId = otherTown, title = "建议增设公共充电桩", content = "小区停车场可增设充电桩。", phone = Data.MobilePhone(),
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var suggestions = await (await districtReviewer.GetAsync($"/api/v1/suggestions?regionId={otherTown}&limit=100")).ShouldBeOkAsync<JsonObject>();
+        var suggestionId = suggestions["items"]!.AsArray()
+            .Single(s => s!["trackingCode"]!.GetValue<string>() == tracking["trackingCode"]!.GetValue<string>())!["id"]!.GetValue<string>();
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -421,6 +438,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.JointMeetingSystem] = new() { ["id"] = system["id"]!.GetValue<string>() },
             [Target.ResponsibilityLetter] = new() { ["id"] = letterId },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
+            [Target.Suggestion] = new() { ["id"] = suggestionId },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

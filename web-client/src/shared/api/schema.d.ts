@@ -1619,6 +1619,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
+        post: operations["SubmitPublicSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/suggestions/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
+        get: operations["TrackPublicSuggestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestion-topics": {
         parameters: {
             query?: never;
@@ -1700,6 +1734,75 @@ export interface paths {
         put?: never;
         /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
         post: operations["ConcludeSuggestionTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
+        get: operations["ListSuggestions"];
+        put?: never;
+        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
+        post: operations["RegisterSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
+        get: operations["GetSuggestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
+        post: operations["ScreenSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/submitter/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The submitter's full phone, to reply to them; audited. */
+        post: operations["RevealSuggestionSubmitter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1936,7 +2039,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_suggestions" | "manage_suggestion_topics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -2770,6 +2873,17 @@ export interface components {
             items: components["schemas"]["PublicSuggestionTopicListItem"][];
             nextCursor?: string | null;
         };
+        PublicSuggestionView: {
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            screenedAt?: string | null;
+            reason?: string | null;
+        };
         PublicTimelineEntry: {
             /** Format: date-time */
             occurredAt: string;
@@ -2954,6 +3068,19 @@ export interface components {
             effectiveTo?: string | null;
             note?: string | null;
         };
+        RegisterSuggestion: {
+            channel: components["schemas"]["SuggestionChannel"];
+            /** Format: uuid */
+            topicId?: string | null;
+            /** Format: uuid */
+            regionId?: string | null;
+            title: string;
+            content: string;
+            name?: string | null;
+            phone?: string | null;
+            /** Format: date */
+            receivedOn?: string | null;
+        };
         RegisteredPetition: {
             /** Format: uuid */
             id: string;
@@ -2963,6 +3090,14 @@ export interface components {
             /** Format: date */
             acceptanceDue: string;
             flags: components["schemas"]["FlagReason"][];
+        };
+        RegisteredSuggestion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            trackingCode: string;
+            secret: string;
         };
         ReminderView: {
             step: components["schemas"]["ClockStep"];
@@ -3043,6 +3178,10 @@ export interface components {
             idNumber?: string | null;
             phone?: string | null;
         };
+        RevealedSuggestionSubmitter: {
+            name?: string | null;
+            phone: string;
+        };
         /** @enum {string} */
         Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
         RoutingRuleItem: {
@@ -3115,6 +3254,14 @@ export interface components {
             /** Format: uuid */
             petitionId?: string | null;
         };
+        ScreenSuggestion: {
+            outcome: components["schemas"]["ScreeningOutcome"];
+            reason?: string | null;
+            /** Format: uuid */
+            duplicateOfId?: string | null;
+        };
+        /** @enum {string} */
+        ScreeningOutcome: "valid" | "duplicate" | "out_of_scope";
         SignCase: {
             note?: string | null;
         };
@@ -3155,6 +3302,75 @@ export interface components {
             facts: string;
             reasons: string;
         };
+        SubmitPublicSuggestion: {
+            /** Format: uuid */
+            topicId?: string | null;
+            /** Format: uuid */
+            regionId?: string | null;
+            title: string;
+            content: string;
+            name?: string | null;
+            phone?: string | null;
+        };
+        /** @enum {string} */
+        SuggestionAction: "screen" | "reveal_submitter";
+        /** @enum {string} */
+        SuggestionChannel: "online" | "letter" | "visit" | "petition";
+        SuggestionDetail: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            channel: components["schemas"]["SuggestionChannel"];
+            /** Format: uuid */
+            topicId?: string | null;
+            topicTitle?: string | null;
+            title: string;
+            content: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            submitterName?: string | null;
+            phoneMasked?: string | null;
+            /** Format: uuid */
+            petitionId?: string | null;
+            petitionNumber?: string | null;
+            screeningReason?: string | null;
+            /** Format: uuid */
+            duplicateOfId?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            screenedAt?: string | null;
+            allowedActions: components["schemas"]["SuggestionAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        SuggestionListItem: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            channel: components["schemas"]["SuggestionChannel"];
+            /** Format: uuid */
+            topicId?: string | null;
+            topicTitle?: string | null;
+            title: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            petitionNumber?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SuggestionListItemPage: {
+            items: components["schemas"]["SuggestionListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -3213,6 +3429,10 @@ export interface components {
         };
         /** @enum {string} */
         SuggestionTopicStatus: "draft" | "published" | "closed" | "concluded";
+        SuggestionTrackingCredentials: {
+            trackingCode: string;
+            secret: string;
+        };
         SupervisionBoardView: {
             region: components["schemas"]["BoardRegion"];
             trail: components["schemas"]["BoardTrailStep"][];
@@ -10931,6 +11151,99 @@ export interface operations {
             };
         };
     };
+    SubmitPublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPublicSuggestion"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionTrackingCredentials"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TrackPublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSuggestionTopics: {
         parameters: {
             query?: {
@@ -11434,6 +11747,328 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSuggestions: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope";
+                channel?: "online" | "letter" | "visit" | "petition";
+                topicId?: string;
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSuggestion"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredSuggestion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScreenSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealSuggestionSubmitter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
