@@ -138,7 +138,7 @@ internal sealed partial class DemoSeeder(
         await mediation.LoadRoomsAsync(await RoomGenerator.GenerateAsync(scope.ServiceProvider, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Topics in every status across the city while there are none (unless <c>Demo:Suggestions</c> is false).</summary>
+    /// <summary>Topics in every status across the city and a few hundred suggestions while there are none (unless <c>Demo:Suggestions</c> is false).</summary>
     private async Task SeedSuggestionsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -149,9 +149,9 @@ internal sealed partial class DemoSeeder(
             return;
         }
 
-        var topics = await TopicGenerator.GenerateAsync(services, cancellationToken);
-        await suggestions.LoadTopicsAsync(topics, cancellationToken);
-        LogSuggestionsSeeded(logger, topics.Count);
+        var (topics, generated) = await SuggestionGenerator.GenerateAsync(services, cancellationToken);
+        await suggestions.LoadAsync(topics, generated, cancellationToken);
+        LogSuggestionsSeeded(logger, topics.Count, generated.Count);
     }
 
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>
@@ -177,8 +177,8 @@ internal sealed partial class DemoSeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo receptions seeded: {Receptions} receptions, {Batches} batches in {Seconds:0.0} s")]
     private static partial void LogReceptionsSeeded(ILogger logger, int receptions, int batches, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo suggestion topics seeded: {Topics} topics")]
-    private static partial void LogSuggestionsSeeded(ILogger logger, int topics);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo suggestions seeded: {Topics} topics, {Suggestions} suggestions")]
+    private static partial void LogSuggestionsSeeded(ILogger logger, int topics, int suggestions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions and cases seeded: {Petitions} petitions, {Cases} cases in {Seconds:0.0} s")]
     private static partial void LogPetitionsSeeded(ILogger logger, int petitions, int cases, double seconds);

@@ -1,5 +1,8 @@
+using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Suggestions.Handling;
 using Fengqiao.Suggestions.Public;
 using Fengqiao.Suggestions.Seeding;
 using Fengqiao.Suggestions.Topics;
@@ -10,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Suggestions;
 
-/// <summary>People's suggestions 人民建议征集: topics the public is asked about and, below them, the suggestions.</summary>
+/// <summary>People's suggestions 人民建议征集: topics the public is asked about, and the suggestions (on them or unprompted) and their screening.</summary>
 public static class SuggestionsModule
 {
     public const string Tag = "Suggestions";
@@ -19,6 +22,10 @@ public static class SuggestionsModule
     {
         services.AddModuleValidators(typeof(SuggestionsModule).Assembly);
         services.AddScoped<TopicStore>();
+        services.AddScoped<SuggestionStore>();
+        services.AddScoped<SuggestionPlaces>();
+        services.AddScoped<SuggestionWriter>();
+        services.AddIntegrationEventConsumer<PetitionConvertedToSuggestion, OpenSuggestionFromPetition>();
         services.AddScoped<SuggestionsSeeding>();
         return services;
     }
@@ -27,6 +34,7 @@ public static class SuggestionsModule
     {
         var api = endpoints.MapApiGroup(Tag);
         PublicTopicEndpoints.Map(api);
+        PublicSuggestionEndpoints.Map(api);
 
         var topics = api.MapGroup("/suggestion-topics");
         CreateSuggestionTopicEndpoint.Map(topics);
@@ -36,6 +44,13 @@ public static class SuggestionsModule
         PublishSuggestionTopicEndpoint.Map(topics);
         CloseSuggestionTopicEndpoint.Map(topics);
         ConcludeSuggestionTopicEndpoint.Map(topics);
+
+        var suggestions = api.MapGroup("/suggestions");
+        RegisterSuggestionEndpoint.Map(suggestions);
+        ListSuggestionsEndpoint.Map(suggestions);
+        GetSuggestionEndpoint.Map(suggestions);
+        ScreenSuggestionEndpoint.Map(suggestions);
+        RevealSuggestionSubmitterEndpoint.Map(suggestions);
         return endpoints;
     }
 }

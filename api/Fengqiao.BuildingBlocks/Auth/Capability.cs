@@ -31,6 +31,7 @@ public enum Capability
     MediateDisputes,
     ViewSuggestions,
     ManageSuggestionTopics,
+    HandleSuggestions,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -91,6 +92,7 @@ public static class Capabilities
         // Suggestion reviewers do the suggestions' work and publish topics with leaders; supervisors and analysts read them.
         [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
         [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
+        [Capability.HandleSuggestions] = [Role.SuggestionReviewer],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

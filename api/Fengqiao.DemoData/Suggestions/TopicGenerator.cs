@@ -1,8 +1,6 @@
-using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Suggestions.Seeding;
 using Fengqiao.Suggestions.Topics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.DemoData.Suggestions;
 
@@ -38,16 +36,7 @@ internal static class TopicGenerator
     ];
 
     /// <summary>The demo topics over the demo organisation, or none when it has no city.</summary>
-    public static async Task<IReadOnlyList<SeedTopic>> GenerateAsync(IServiceProvider scoped, CancellationToken cancellationToken)
-    {
-        var directory = scoped.GetRequiredService<IOrganizationDirectory>();
-        var regions = await directory.ListRegionsAsync(cancellationToken);
-        var units = await directory.ListUnitsAsync(cancellationToken);
-        var now = scoped.GetRequiredService<TimeProvider>().GetUtcNow();
-        return Generate(regions, units, WorkCalendar.LocalDate(now), now);
-    }
-
-    private static List<SeedTopic> Generate(IReadOnlyList<RegionSnapshot> regions, IReadOnlyList<UnitSnapshot> units, DateOnly today, DateTimeOffset now)
+    public static List<SeedTopic> Generate(IReadOnlyList<RegionSnapshot> regions, IReadOnlyList<UnitSnapshot> units, DateOnly today, DateTimeOffset now)
     {
         var topics = new List<SeedTopic>();
         var unitsByRegion = units.ToLookup(u => u.RegionId);
@@ -98,7 +87,7 @@ internal static class TopicGenerator
     }
 
     /// <summary>Nine in the morning, local time, of <paramref name="day"/>; never after now.</summary>
-    private static DateTimeOffset At(DateOnly day, DateTimeOffset now)
+    public static DateTimeOffset At(DateOnly day, DateTimeOffset now)
     {
         var instant = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
         return instant < now ? instant : now;

@@ -204,7 +204,7 @@ internal sealed class PetitionBulkLoader(
                 LegalChannel = decision?.LegalChannel?.ToString(),
                 DecidedAt = decision?.DecidedAt,
                 TrackingCode = petition.TrackingCode,
-                TrackingSecretHash = petition.TrackingSecret is { } secret ? PetitionRegistrar.HashSecret(secret) : null,
+                TrackingSecretHash = petition.TrackingSecret is { } secret ? TrackingSecrets.Hash(secret) : null,
                 Version = decision is null ? 1 : 2,
             });
             timeline.Add(new TimelineInsert(Guid.CreateVersion7(petition.RegisteredAt), prepared.Id, petition.RegisteredAt, nameof(TimelineKind.Registered), true, number,

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
@@ -144,16 +143,5 @@ internal sealed class PetitionRegistrar(
     }
 
     /// <summary>A secret is shown once to the petitioner and stored only as a hash.</summary>
-    public static (string Code, string Secret, string SecretHash) NewTrackingCredentials()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var code = "FQ" + RandomNumberGenerator.GetString(alphabet, 10);
-        var secret = RandomNumberGenerator.GetString(alphabet, 8);
-        return (code, secret, HashSecret(secret));
-    }
-
-    public static string HashSecret(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret.Trim().ToUpperInvariant())));
-
     public static JsonSerializerOptions FlagJson => Json;
 }

@@ -1,6 +1,4 @@
 using Fengqiao.BuildingBlocks.PersonalData;
-using System.Security.Cryptography;
-using System.Text;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
@@ -73,7 +71,7 @@ internal sealed class SubmitPublicPetitionHandler(
             throw new ValidationException([new ValidationFailure(nameof(command.Category), "Unknown category.")]);
         }
 
-        var (code, secret, secretHash) = PetitionRegistrar.NewTrackingCredentials();
+        var (code, secret, secretHash) = TrackingSecrets.New("FQ");
         var now = clock.GetUtcNow();
         var registered = await registrar.RegisterAsync(
             new NewPetition(Channel.Online, [new PetitionerInput(command.Name, command.IdNumber, command.Phone, command.Address, false)], 1,
@@ -171,10 +169,8 @@ internal sealed class Tracking(IDbSession session) : IPetitionTracking
 
     public async Task<TrackedPetition> FindAsync(string code, string secret, CancellationToken cancellationToken)
     {
-        var petition = await session.QuerySingleOrDefaultAsync<TrackedPetition>(PublicSql.ByTrackingCode, new { TrackingCode = code.Trim().ToUpperInvariant() }, cancellationToken);
-        var expected = Encoding.ASCII.GetBytes(petition?.TrackingSecretHash ?? new string('0', 64));
-        var actual = Encoding.ASCII.GetBytes(PetitionRegistrar.HashSecret(secret));
-        return CryptographicOperations.FixedTimeEquals(expected, actual) && petition is not null ? petition : throw new NotFoundException("Petition");
+        var petition = await session.QuerySingleOrDefaultAsync<TrackedPetition>(PublicSql.ByTrackingCode, new { TrackingCode = TrackingSecrets.NormaliseCode(code) }, cancellationToken);
+        return TrackingSecrets.Matches(petition?.TrackingSecretHash, secret) && petition is not null ? petition : throw new NotFoundException("Petition");
     }
 }
 

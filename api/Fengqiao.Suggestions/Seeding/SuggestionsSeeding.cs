@@ -1,5 +1,7 @@
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Suggestions.Handling;
 using Fengqiao.Suggestions.Topics;
 
 namespace Fengqiao.Suggestions.Seeding;
@@ -19,45 +21,118 @@ public sealed record SeedTopic(
     DateTimeOffset? ConcludedAt,
     string? Summary);
 
-/// <summary>The suggestions module's one seam for demo data: stores topics with this module's statements in one unit of work.</summary>
-public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork)
+/// <summary>
+/// A seeded suggestion, on the topic at <see cref="TopicIndex"/> of the same load or unprompted; a screened one carries its outcome
+/// and, for a duplicate, the index of the earlier suggestion it duplicates.
+/// </summary>
+public sealed record SeedSuggestion(
+    int? TopicIndex,
+    SuggestionChannel Channel,
+    RegionSnapshot Region,
+    string Title,
+    string Content,
+    string? Name,
+    string? Phone,
+    DateTimeOffset SubmittedAt,
+    SuggestionStatus Status,
+    string? ScreeningReason,
+    int? DuplicateOfIndex,
+    DateTimeOffset? ScreenedAt);
+
+/// <summary>
+/// The suggestions module's one seam for demo data: stores topics and suggestions with this module's statements in one unit of
+/// work, the submitters' phones protected as any submitter's. Suggestion events are not published for seeded rows.
+/// </summary>
+public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork, PersonalDataProtector protector)
 {
     public async Task<bool> AnyTopicAsync(CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<long>(SeedingSql.AnyTopic, null, cancellationToken) > 0;
 
-    public async Task LoadTopicsAsync(IReadOnlyList<SeedTopic> topics, CancellationToken cancellationToken) =>
+    public async Task LoadAsync(IReadOnlyList<SeedTopic> topics, IReadOnlyList<SeedSuggestion> suggestions, CancellationToken cancellationToken) =>
         await unitOfWork.ExecuteAsync(async token =>
         {
+            var topicIds = new List<Guid>();
             foreach (var topic in topics)
             {
-                await session.ExecuteAsync(
-                    TopicSql.Insert,
-                    new
-                    {
-                        Id = Guid.CreateVersion7(topic.CreatedAt),
-                        Status = topic.Status.ToString(),
-                        topic.Title,
-                        topic.Description,
-                        RegionId = topic.Region.Id,
-                        RegionPath = topic.Region.Path,
-                        RegionName = topic.Region.Name,
-                        UnitId = topic.Unit.Id,
-                        UnitName = topic.Unit.Name,
-                        topic.OpensOn,
-                        topic.ClosesOn,
-                        topic.Summary,
-                        CreatedBy = (Guid?)null,
-                        topic.CreatedAt,
-                        topic.PublishedAt,
-                        topic.ClosedAt,
-                        topic.ConcludedAt,
-                        Version = 1L,
-                    },
-                    token);
+                topicIds.Add(await InsertTopicAsync(topic, token));
             }
 
-            return topics.Count;
+            var suggestionIds = new List<Guid>();
+            foreach (var suggestion in suggestions)
+            {
+                suggestionIds.Add(await InsertSuggestionAsync(suggestion, topics, topicIds, suggestionIds, token));
+            }
+
+            return suggestionIds.Count;
         }, cancellationToken);
+
+    private async Task<Guid> InsertTopicAsync(SeedTopic topic, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7(topic.CreatedAt);
+        await session.ExecuteAsync(
+            TopicSql.Insert,
+            new
+            {
+                Id = id,
+                Status = topic.Status.ToString(),
+                topic.Title,
+                topic.Description,
+                RegionId = topic.Region.Id,
+                RegionPath = topic.Region.Path,
+                RegionName = topic.Region.Name,
+                UnitId = topic.Unit.Id,
+                UnitName = topic.Unit.Name,
+                topic.OpensOn,
+                topic.ClosesOn,
+                topic.Summary,
+                CreatedBy = (Guid?)null,
+                topic.CreatedAt,
+                topic.PublishedAt,
+                topic.ClosedAt,
+                topic.ConcludedAt,
+                Version = 1L,
+            },
+            cancellationToken);
+        return id;
+    }
+
+    private async Task<Guid> InsertSuggestionAsync(
+        SeedSuggestion suggestion, IReadOnlyList<SeedTopic> topics, List<Guid> topicIds, List<Guid> earlier, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7(suggestion.SubmittedAt);
+        var (code, _, secretHash) = TrackingSecrets.New(SuggestionWriter.CodePrefix);
+        await session.ExecuteAsync(
+            SuggestionSql.Insert,
+            new
+            {
+                Id = id,
+                TrackingCode = code,
+                TrackingSecretHash = secretHash,
+                Status = suggestion.Status.ToString(),
+                Channel = suggestion.Channel.ToString(),
+                TopicId = suggestion.TopicIndex is { } topic ? topicIds[topic] : (Guid?)null,
+                TopicTitle = suggestion.TopicIndex is { } titled ? topics[titled].Title : null,
+                suggestion.Title,
+                suggestion.Content,
+                RegionId = suggestion.Region.Id,
+                RegionPath = suggestion.Region.Path,
+                RegionName = suggestion.Region.Name,
+                SubmitterName = suggestion.Name,
+                PhoneCipher = suggestion.Phone is null ? null : protector.Encrypt(suggestion.Phone),
+                PhoneHash = suggestion.Phone is null ? null : protector.Hash(suggestion.Phone),
+                PhoneMasked = suggestion.Phone is null ? null : PersonalDataProtector.MaskPhone(suggestion.Phone),
+                PetitionId = (Guid?)null,
+                PetitionNumber = (string?)null,
+                suggestion.ScreeningReason,
+                DuplicateOfId = suggestion.DuplicateOfIndex is { } original ? earlier[original] : (Guid?)null,
+                ScreenedBy = (Guid?)null,
+                suggestion.ScreenedAt,
+                RegisteredBy = (Guid?)null,
+                suggestion.SubmittedAt,
+            },
+            cancellationToken);
+        return id;
+    }
 }
 
 internal static class SeedingSql

@@ -26,6 +26,13 @@ internal static class TopicSql
         WHERE t.id = @Id AND t.region_path LIKE @JurisdictionPrefix
         """;
 
+    /// <summary>A topic once published, wherever it lies: what a member of the public suggests on.</summary>
+    public const string PublicById = $"""
+        SELECT {Columns}
+        FROM suggestions_topics t
+        WHERE t.id = @Id AND t.status <> 'Draft'
+        """;
+
     public const string Update = """
         UPDATE suggestions_topics
         SET title = @Title, description = @Description, region_id = @RegionId, region_path = @RegionPath, region_name = @RegionName,

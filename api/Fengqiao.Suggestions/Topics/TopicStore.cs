@@ -54,9 +54,11 @@ internal sealed class TopicStore(IDbSession session, ICurrentUser caller, IOrgan
 {
     public DateOnly Today => WorkCalendar.LocalDate(clock.GetUtcNow());
 
+    public async Task<TopicRow?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await session.QuerySingleInJurisdictionAsync<TopicRow>(caller, TopicSql.ById, new { Id = id }, cancellationToken);
+
     public async Task<TopicRow> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await session.QuerySingleInJurisdictionAsync<TopicRow>(caller, TopicSql.ById, new { Id = id }, cancellationToken)
-        ?? throw new NotFoundException("Topic");
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException("Topic");
 
     /// <summary>The topic for <paramref name="action"/>: 404 when not visible, 412 when stale, 409 when its status refuses the action.</summary>
     public async Task<TopicRow> GetForChangeAsync(Guid id, long expectedVersion, SuggestionTopicAction action, CancellationToken cancellationToken)

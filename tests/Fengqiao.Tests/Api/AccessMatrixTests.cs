@@ -41,6 +41,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Mediator,
         Dispute,
         SuggestionTopic,
+        Suggestion,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -256,6 +257,13 @@ public sealed class AccessMatrixTests : DispatchTestBase
         {
             startsAt = new DateTimeOffset(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)),
         }, Role.Mediator),
+        ["SubmitPublicSuggestion"] = Public,
+        ["TrackPublicSuggestion"] = Public,
+        ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),
+        ["ListSuggestions"] = Only(SuggestionReaders),
+        ["GetSuggestion"] = On(Target.Suggestion, null, SuggestionReaders),
+        ["ScreenSuggestion"] = On(Target.Suggestion, _ => new { outcome = "valid" }, Role.SuggestionReviewer),
+        ["RevealSuggestionSubmitter"] = On(Target.Suggestion, null, Role.SuggestionReviewer),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -353,7 +361,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
     {
         Target.User or Target.Unit or Target.Region => "city.admin",
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
-        Target.SuggestionTopic => "district.suggestion_reviewer",
+        Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
         _ => "district.petition_officer",
     };
 
@@ -462,6 +470,15 @@ public sealed class AccessMatrixTests : DispatchTestBase
             title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var anonymous = Api.CreateClient();
+        var tracking = await (await anonymous.PostAsJsonAsync("/api/v1/public/suggestions", new
+        {
+            regionId = otherTown, title = "建议增设公共充电桩", content = "小区停车场可增设充电桩。", phone = Data.MobilePhone(),
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var suggestions = await (await districtReviewer.GetAsync($"/api/v1/suggestions?regionId={otherTown}&limit=100")).ShouldBeOkAsync<JsonObject>();
+        var suggestionId = suggestions["items"]!.AsArray()
+            .Single(s => s!["trackingCode"]!.GetValue<string>() == tracking["trackingCode"]!.GetValue<string>())!["id"]!.GetValue<string>();
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -487,6 +504,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
             [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
+            [Target.Suggestion] = new() { ["id"] = suggestionId },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

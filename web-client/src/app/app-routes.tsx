@@ -86,6 +86,18 @@ const PublicTopicsPage = lazy(() =>
 const PublicTopicPage = lazy(() =>
   import('../features/suggestions/public-topic-page').then((module) => ({ default: module.PublicTopicPage })),
 );
+const SuggestionWorklistPage = lazy(() =>
+  import('../features/suggestions/suggestion-worklist-page').then((module) => ({ default: module.SuggestionWorklistPage })),
+);
+const SuggestionPage = lazy(() =>
+  import('../features/suggestions/suggestion-page').then((module) => ({ default: module.SuggestionPage })),
+);
+const PublicSuggestPage = lazy(() =>
+  import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestPage })),
+);
+const PublicSuggestionTrackPage = lazy(() =>
+  import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestionTrackPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -139,6 +151,22 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PublicTopicPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestions/new"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicSuggestPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestions/track"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicSuggestionTrackPage />
           </Suspense>
         }
       />
@@ -305,6 +333,22 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_suggestions">
               <TopicAdminPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions"
+          element={
+            <RequireCapability capability="view_suggestions">
+              <SuggestionWorklistPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/:id"
+          element={
+            <RequireCapability capability="view_suggestions">
+              <SuggestionPage />
             </RequireCapability>
           }
         />

@@ -82,7 +82,10 @@ const navItems: readonly NavItem[] = [
     label: 'nav.suggestions',
     icon: <BulbOutlined aria-hidden />,
     capability: 'view_suggestions',
-    children: [{ key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> }],
+    children: [
+      { key: '/suggestions', label: 'nav.suggestionWorklist', icon: <InboxOutlined aria-hidden /> },
+      { key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> },
+    ],
   },
   {
     key: 'organization',

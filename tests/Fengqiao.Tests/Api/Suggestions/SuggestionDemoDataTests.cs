@@ -40,4 +40,23 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
         var detail = await (await anonymous.GetAsync($"/api/v1/public/suggestion-topics/{concluded["id"]}")).ShouldBeOkAsync<JsonObject>();
         Assert.That(detail["summary"]!.GetValue<string>(), Does.Contain("采纳"));
     }
+
+    [Test]
+    public async Task TheCitysReviewer_HasAFewHundredSuggestions_InEveryStatus_SomeAwaitingScreening()
+    {
+        using var reviewer = await Api.ClientForAsync("city.suggestion_reviewer");
+        var statuses = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await reviewer.GetAsync($"/api/v1/suggestions?limit=100{(cursor is null ? "" : $"&cursor={cursor}")}")).ShouldBeOkAsync<JsonObject>();
+            statuses.AddRange(page["items"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        Assert.That(statuses, Has.Count.InRange(300, 800));
+        Assert.That(statuses.Distinct(), Is.EquivalentTo(new[] { "submitted", "valid", "duplicate", "out_of_scope" }));
+        Assert.That(statuses.Count(s => s == "valid"), Is.GreaterThan(statuses.Count / 2));
+    }
 }

@@ -4,6 +4,7 @@ import { isApiError } from '../../shared/api/api-error';
 import { LoadError } from '../../shared/components/load-error';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { PublicLayout } from '../../shared/layout/public-layout';
+import { PublicSuggestionForm } from './public-suggestion-form';
 import { publicTopicState } from './topic-labels';
 import { usePublicTopic } from './topic-queries';
 
@@ -52,6 +53,7 @@ export function PublicTopicPage() {
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{topic.data.summary}</Typography.Paragraph>
           </Card>
         ) : null}
+        {topic.data.takesSuggestions ? <PublicSuggestionForm topicId={topic.data.id} /> : null}
         <Link to="/public/suggestion-topics">{t('publicTopics.backToList')}</Link>
       </Flex>
     </PublicLayout>

@@ -30,6 +30,8 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
             <Link to="/public/track">{t('public.goTrack')}</Link>
             <Link to="/public/reception-days">{t('public.receptionDays')}</Link>
             <Link to="/public/suggestion-topics">{t('public.suggestionTopics')}</Link>
+            <Link to="/public/suggestions/new">{t('public.suggest')}</Link>
+            <Link to="/public/suggestions/track">{t('public.trackSuggestion')}</Link>
           </Flex>
         </main>
       </Layout.Content>

@@ -1,0 +1,15 @@
+namespace Fengqiao.Contracts.Suggestions;
+
+/// <summary>A suggestion arrived: from the public online, registered by staff from a letter or visit, or from a petition.</summary>
+/// <param name="Channel">online, letter, visit or petition.</param>
+/// <param name="TopicId">The topic 议题 it answers; null for an unprompted suggestion.</param>
+/// <param name="PetitionId">The petition it was opened from (channel petition).</param>
+public sealed record SuggestionSubmitted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Channel, Guid? TopicId, Guid RegionId, string RegionPath, Guid? PetitionId)
+    : IIntegrationEvent;
+
+/// <summary>A suggestion screened: valid for evaluation, a duplicate of another, or out of scope (the reason goes to the submitter).</summary>
+/// <param name="Outcome">valid, duplicate or out_of_scope.</param>
+public sealed record SuggestionScreened(
+    Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Outcome, Guid? DuplicateOfId, Guid RegionId, string RegionPath)
+    : IIntegrationEvent;

@@ -1,0 +1,133 @@
+using Bogus;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Suggestions.Handling;
+using Fengqiao.Suggestions.Seeding;
+using Fengqiao.Suggestions.Topics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.DemoData.Suggestions;
+
+/// <summary>
+/// The demo topics (<see cref="TopicGenerator"/>) and a few hundred suggestions from a fixed seed: ten to twenty on every topic
+/// once published, within its days, and a dozen unprompted ones a district over the past year. Mostly online, some by letter or
+/// visit; about half leave a name and phone. Those older than a fortnight are screened (mostly valid, some duplicates of an
+/// earlier one, some out of scope with the reason); the recent ones await screening.
+/// </summary>
+internal sealed class SuggestionGenerator
+{
+    public const int DefaultSeed = 5179;
+
+    private static readonly (string Title, string Content)[] Ideas =
+    [
+        ("建议增设社区食堂", "老年人买菜做饭不便，建议在社区服务中心增设老年食堂，提供平价午餐。"),
+        ("建议学校周边设置接送车位", "上下学时段校门口拥堵严重，建议划定临时接送车位并安排志愿者引导。"),
+        ("建议增设公共充电桩", "小区新能源汽车越来越多，建议在公共停车场增设充电桩。"),
+        ("建议延长图书馆开放时间", "上班族只能晚上借书，建议图书馆工作日开放到晚上九点。"),
+        ("建议增加公交班次", "早晚高峰公交间隔过长，建议加密班次或开通社区微公交。"),
+        ("建议老旧小区加装电梯简化审批", "加装电梯需要的材料太多，建议推行一窗受理、并联审批。"),
+        ("建议在河道沿线增设健身步道", "河道两岸风景好，建议修建健身步道和休息座椅。"),
+        ("建议设置垃圾分类督导员", "部分居民分类投放不规范，建议在投放点高峰时段安排督导员。"),
+        ("建议为企业开通惠企政策直达", "惠企政策分散在各部门，建议建立统一平台免申即享。"),
+        ("建议增设日间照料中心", "社区高龄老人多，子女白天上班，建议增设日间照料中心。"),
+        ("建议完善农村道路路灯", "村道夜间照明不足，建议统一安装太阳能路灯。"),
+        ("建议开放学校体育场地", "节假日学校操场闲置，建议错时向周边居民开放。"),
+    ];
+
+    private static readonly string[] OutOfScopeReasons =
+    [
+        "所提内容属于个人权益诉求，不属于建议征集范围，请通过信访或12345热线反映。",
+        "所提事项已进入诉讼程序，不属于建议征集范围。",
+        "所提内容与本议题无关，已告知可通过相关渠道反映。",
+    ];
+
+    private readonly Faker _faker = new("zh_CN") { Random = new Randomizer(DefaultSeed) };
+    private readonly DateOnly _today;
+    private readonly DateTimeOffset _now;
+    private readonly List<SeedSuggestion> _suggestions = [];
+
+    private SuggestionGenerator(DateTimeOffset now)
+    {
+        _now = now;
+        _today = WorkCalendar.LocalDate(now);
+    }
+
+    /// <summary>The demo topics and suggestions over the demo organisation; none when it has no city.</summary>
+    public static async Task<(List<SeedTopic> Topics, List<SeedSuggestion> Suggestions)> GenerateAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    {
+        var directory = scoped.GetRequiredService<IOrganizationDirectory>();
+        var regions = await directory.ListRegionsAsync(cancellationToken);
+        var units = await directory.ListUnitsAsync(cancellationToken);
+        var now = scoped.GetRequiredService<TimeProvider>().GetUtcNow();
+        var topics = TopicGenerator.Generate(regions, units, WorkCalendar.LocalDate(now), now);
+        var generator = new SuggestionGenerator(now);
+        generator.Generate(topics, regions);
+        return (topics, generator._suggestions);
+    }
+
+    private void Generate(List<SeedTopic> topics, IReadOnlyList<RegionSnapshot> regions)
+    {
+        for (var index = 0; index < topics.Count; index++)
+        {
+            var topic = topics[index];
+            if (topic.Status == SuggestionTopicStatus.Draft)
+            {
+                continue;
+            }
+
+            var last = topic.ClosesOn < _today ? topic.ClosesOn : _today;
+            var span = Math.Max(0, last.DayNumber - topic.OpensOn.DayNumber);
+            for (var i = _faker.Random.Int(10, 20); i > 0; i--)
+            {
+                Add(index, Within(topic.Region, regions), topic.OpensOn.AddDays(_faker.Random.Int(0, span)));
+            }
+        }
+
+        foreach (var district in regions.Where(r => r.Level == "district"))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                Add(null, Within(district, regions), _today.AddDays(-_faker.Random.Int(0, 364)));
+            }
+        }
+    }
+
+    /// <summary>The region itself or one of its towns or villages.</summary>
+    private RegionSnapshot Within(RegionSnapshot region, IReadOnlyList<RegionSnapshot> regions)
+    {
+        var below = regions.Where(r => r.Path.StartsWith(region.Path, StringComparison.Ordinal)).ToList();
+        return _faker.Random.Bool(0.3f) ? region : _faker.PickRandom(below);
+    }
+
+    private void Add(int? topicIndex, RegionSnapshot region, DateOnly day)
+    {
+        var (title, content) = _faker.PickRandom(Ideas);
+        var submittedAt = TopicGenerator.At(day, _now).AddMinutes(_faker.Random.Int(0, 480));
+        submittedAt = submittedAt < _now ? submittedAt : _now;
+        var channel = _faker.Random.WeightedRandom([SuggestionChannel.Online, SuggestionChannel.Letter, SuggestionChannel.Visit], [0.7f, 0.15f, 0.15f]);
+        var named = _faker.Random.Bool(0.5f);
+        var (status, reason, duplicateOf) = Screening(day, title);
+        _suggestions.Add(new SeedSuggestion(topicIndex, channel, region, title, content, named ? _faker.Name.LastName() + _faker.PickRandom("先生", "女士") : null,
+            named ? "13" + _faker.Random.ReplaceNumbers("#########") : null, submittedAt, status, reason, duplicateOf,
+            status == SuggestionStatus.Submitted ? null : submittedAt.AddDays(2) < _now ? submittedAt.AddDays(2) : _now));
+    }
+
+    private (SuggestionStatus Status, string? Reason, int? DuplicateOf) Screening(DateOnly day, string title)
+    {
+        if (day > _today.AddDays(-14))
+        {
+            return (SuggestionStatus.Submitted, null, null);
+        }
+
+        var roll = _faker.Random.Double();
+        var original = _suggestions.FindIndex(s => s.Title == title && s.Status == SuggestionStatus.Valid);
+        if (roll < 0.12 && original >= 0)
+        {
+            return (SuggestionStatus.Duplicate, "与此前建议内容相同，合并办理。", original);
+        }
+
+        return roll < 0.24
+            ? (SuggestionStatus.OutOfScope, _faker.PickRandom(OutOfScopeReasons), null)
+            : (SuggestionStatus.Valid, null, null);
+    }
+}

@@ -1,0 +1,65 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Suggestions.Handling;
+
+/// <summary>A suggestion as staff see it: the submitter's phone masked (the full one only through the audited reveal).</summary>
+internal sealed record SuggestionDetail(
+    Guid Id,
+    string TrackingCode,
+    SuggestionStatus Status,
+    SuggestionChannel Channel,
+    Guid? TopicId,
+    string? TopicTitle,
+    string Title,
+    string Content,
+    Guid RegionId,
+    string RegionName,
+    string? SubmitterName,
+    string? PhoneMasked,
+    Guid? PetitionId,
+    string? PetitionNumber,
+    string? ScreeningReason,
+    Guid? DuplicateOfId,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ScreenedAt,
+    IReadOnlyList<SuggestionAction> AllowedActions,
+    long Version);
+
+internal sealed record GetSuggestion(Guid Id) : IQuery<SuggestionDetail>;
+
+internal sealed class GetSuggestionHandler(SuggestionStore store, ICurrentUser caller) : IQueryHandler<GetSuggestion, SuggestionDetail>
+{
+    public async ValueTask<SuggestionDetail> Handle(GetSuggestion query, CancellationToken cancellationToken)
+    {
+        var row = await store.GetAsync(query.Id, cancellationToken);
+        var allowed = Capabilities.Holds(caller, Capability.HandleSuggestions)
+            ? SuggestionLifecycle.Allowed(row.Status).Where(a => a != SuggestionAction.RevealSubmitter || row.PhoneMasked is not null).ToList()
+            : [];
+        return new SuggestionDetail(row.Id, row.TrackingCode, row.Status, row.Channel, row.TopicId, row.TopicTitle, row.Title, row.Content, row.RegionId, row.RegionName,
+            row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt, allowed,
+            row.Version);
+    }
+}
+
+internal static class GetSuggestionEndpoint
+{
+    public static void Map(IEndpointRouteBuilder suggestions) =>
+        suggestions.MapGet("/{id:guid}", Handle)
+            .WithName("GetSuggestion")
+            .WithSummary("A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.")
+            .RequireCapability(Capability.ViewSuggestions)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<SuggestionDetail>> Handle(Guid id, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var suggestion = await sender.Send(new GetSuggestion(id), cancellationToken);
+        Versioning.SetETag(context, suggestion.Version);
+        return TypedResults.Ok(suggestion);
+    }
+}

@@ -1,0 +1,83 @@
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+
+namespace Fengqiao.Suggestions.Handling;
+
+/// <summary>Where a suggestion stands; serialised in snake_case.</summary>
+public enum SuggestionStatus
+{
+    /// <summary>Received, awaiting screening.</summary>
+    Submitted,
+
+    /// <summary>Screened valid: it goes on to evaluation.</summary>
+    Valid,
+
+    /// <summary>Screened a duplicate of another suggestion, which carries it on.</summary>
+    Duplicate,
+
+    /// <summary>Screened out of scope, with the reason sent to the submitter.</summary>
+    OutOfScope,
+}
+
+/// <summary>How a suggestion came in; serialised in snake_case.</summary>
+public enum SuggestionChannel
+{
+    /// <summary>From the public form, on a topic or unprompted.</summary>
+    Online,
+
+    /// <summary>Registered by staff from a letter.</summary>
+    Letter,
+
+    /// <summary>Registered by staff from a visit in person.</summary>
+    Visit,
+
+    /// <summary>Opened from a petition classified as a suggestion (建议意见).</summary>
+    Petition,
+}
+
+/// <summary>The screening's verdict.</summary>
+public enum ScreeningOutcome
+{
+    Valid,
+    Duplicate,
+    OutOfScope,
+}
+
+/// <summary>What may be done to a suggestion; serialised in snake_case in a suggestion's <c>allowedActions</c>.</summary>
+public enum SuggestionAction
+{
+    Screen,
+
+    /// <summary>See the submitter's full phone (audited).</summary>
+    RevealSubmitter,
+}
+
+/// <summary>
+/// The suggestion's state machine: a submitted suggestion is screened once, valid, duplicate or out of scope. Pure: the screening
+/// handler refuses through <see cref="Screen"/> and a suggestion's <c>allowedActions</c> answer <see cref="Allowed"/>.
+/// </summary>
+public static class SuggestionLifecycle
+{
+    /// <summary>The status screening with <paramref name="outcome"/> leads to, or null when <paramref name="status"/> is not screenable.</summary>
+    public static SuggestionStatus? TryScreen(SuggestionStatus status, ScreeningOutcome outcome) => (status, outcome) switch
+    {
+        (SuggestionStatus.Submitted, ScreeningOutcome.Valid) => SuggestionStatus.Valid,
+        (SuggestionStatus.Submitted, ScreeningOutcome.Duplicate) => SuggestionStatus.Duplicate,
+        (SuggestionStatus.Submitted, ScreeningOutcome.OutOfScope) => SuggestionStatus.OutOfScope,
+        _ => null,
+    };
+
+    /// <summary>The status after screening; 409 <c>invalid_state</c> once the suggestion has been screened.</summary>
+    public static SuggestionStatus Screen(SuggestionStatus status, ScreeningOutcome outcome) =>
+        TryScreen(status, outcome)
+        ?? throw new ConflictException("invalid_state", $"The suggestion is {status.ToSnakeCase()}; only a submitted suggestion is screened.");
+
+    /// <summary>The actions on a suggestion's status, in the enum's order; revealing the submitter does not depend on it.</summary>
+    public static IReadOnlyList<SuggestionAction> Allowed(SuggestionStatus status) =>
+        Enum.GetValues<SuggestionAction>()
+            .Where(action => action != SuggestionAction.Screen || Enum.GetValues<ScreeningOutcome>().Any(outcome => TryScreen(status, outcome) is not null))
+            .ToList();
+
+    /// <summary>A duplicate names what it duplicates and out of scope tells the submitter why; valid needs no reason.</summary>
+    public static bool NeedsReason(ScreeningOutcome outcome) => outcome != ScreeningOutcome.Valid;
+}

@@ -1,0 +1,74 @@
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.Suggestions.Handling;
+
+internal static class SuggestionSql
+{
+    public const string Insert = """
+        INSERT INTO suggestions_suggestions (
+            id, tracking_code, tracking_secret_hash, status, channel, topic_id, topic_title, title, content, region_id, region_path, region_name,
+            submitter_name, phone_cipher, phone_hash, phone_masked, petition_id, petition_number, screening_reason, duplicate_of_id, screened_by, screened_at,
+            registered_by, submitted_at, version)
+        VALUES (
+            @Id, @TrackingCode, @TrackingSecretHash, @Status, @Channel, @TopicId, @TopicTitle, @Title, @Content, @RegionId, @RegionPath, @RegionName,
+            @SubmitterName, @PhoneCipher, @PhoneHash, @PhoneMasked, @PetitionId, @PetitionNumber, @ScreeningReason, @DuplicateOfId, @ScreenedBy, @ScreenedAt,
+            @RegisteredBy, @SubmittedAt, 1)
+        """;
+
+    private const string Columns = """
+        s.id AS Id, s.tracking_code AS TrackingCode, s.status AS Status, s.channel AS Channel, s.topic_id AS TopicId, s.topic_title AS TopicTitle,
+        s.title AS Title, s.content AS Content, s.region_id AS RegionId, s.region_path AS RegionPath, s.region_name AS RegionName,
+        s.submitter_name AS SubmitterName, s.phone_masked AS PhoneMasked, s.petition_id AS PetitionId, s.petition_number AS PetitionNumber,
+        s.screening_reason AS ScreeningReason, s.duplicate_of_id AS DuplicateOfId, s.screened_at AS ScreenedAt, s.submitted_at AS SubmittedAt, s.version AS Version
+        """;
+
+    /// <summary>A suggestion within the caller's jurisdiction (region subtree); outside it, as missing.</summary>
+    public const string ById = $"""
+        SELECT {Columns}
+        FROM suggestions_suggestions s
+        WHERE s.id = @Id AND s.region_path LIKE @JurisdictionPrefix
+        """;
+
+    public const string PhoneCipher = """
+        SELECT s.phone_cipher FROM suggestions_suggestions s WHERE s.id = @Id AND s.region_path LIKE @JurisdictionPrefix
+        """;
+
+    public const string ByPetition = "SELECT s.id FROM suggestions_suggestions s WHERE s.petition_id = @PetitionId";
+
+    public const string Screen = """
+        UPDATE suggestions_suggestions
+        SET status = @Status, screening_reason = @Reason, duplicate_of_id = @DuplicateOfId, screened_by = @ScreenedBy, screened_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    private const string ListColumns = """
+        s.id AS Id, s.tracking_code AS TrackingCode, s.status AS Status, s.channel AS Channel, s.topic_id AS TopicId, s.topic_title AS TopicTitle,
+        s.title AS Title, s.region_id AS RegionId, s.region_name AS RegionName, s.petition_number AS PetitionNumber, s.submitted_at AS SubmittedAt, s.version AS Version
+        """;
+
+    private const string ListWhere = """
+        WHERE s.region_path LIKE @JurisdictionPrefix AND s.region_path LIKE @RegionPrefix
+          AND (@Status IS NULL OR s.status = @Status)
+          AND (@Channel IS NULL OR s.channel = @Channel)
+          AND (@TopicId IS NULL OR s.topic_id = @TopicId)
+        """;
+
+    private const string AfterCursor = """
+          AND (s.submitted_at < @AfterSubmittedAt OR (s.submitted_at = @AfterSubmittedAt AND s.id < @AfterId))
+        """;
+
+    /// <summary>The worklist: the jurisdiction's suggestions, newest first, filtered; the page after a cursor.</summary>
+    public static IReadOnlyDictionary<string, string> List(ISqlDialect dialect) => new Dictionary<string, string>
+    {
+        ["first"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
+        ["after"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {AfterCursor} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
+    };
+
+    /// <summary>What the submitter sees with the tracking code and secret.</summary>
+    public const string ByTrackingCode = """
+        SELECT s.id AS Id, s.tracking_code AS TrackingCode, s.tracking_secret_hash AS TrackingSecretHash, s.status AS Status, s.topic_title AS TopicTitle,
+               s.title AS Title, s.screening_reason AS ScreeningReason, s.submitted_at AS SubmittedAt, s.screened_at AS ScreenedAt
+        FROM suggestions_suggestions s
+        WHERE s.tracking_code = @TrackingCode
+        """;
+}

@@ -1,0 +1,122 @@
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Suggestions.Handling;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Suggestions.Public;
+
+/// <summary>A suggestion from the public form, on a topic (<see cref="TopicId"/>) or unprompted (<see cref="RegionId"/>); no account needed.</summary>
+internal sealed record SubmitPublicSuggestion(Guid? TopicId, Guid? RegionId, string Title, string Content, string? Name, string? Phone)
+    : ICommand<SuggestionTrackingCredentials>, ISuggestionFields;
+
+/// <summary>Shown once: with both, the submitter follows their suggestion. The secret is stored only as a hash.</summary>
+internal sealed record SuggestionTrackingCredentials(string TrackingCode, string Secret);
+
+internal sealed class SubmitPublicSuggestionValidator : SuggestionFieldsValidator<SubmitPublicSuggestion>;
+
+internal sealed class SubmitPublicSuggestionHandler(SuggestionPlaces places, SuggestionWriter writer, IAuditLog audit, TimeProvider clock)
+    : ICommandHandler<SubmitPublicSuggestion, SuggestionTrackingCredentials>
+{
+    public async ValueTask<SuggestionTrackingCredentials> Handle(SubmitPublicSuggestion command, CancellationToken cancellationToken)
+    {
+        var place = await places.ForPublicAsync(command, cancellationToken);
+        var stored = await writer.AddAsync(
+            new NewSuggestion(SuggestionChannel.Online, place.Topic, place.Region, command.Title, command.Content, command.Name, command.Phone, null, null, null,
+                clock.GetUtcNow()),
+            withSecret: true,
+            cancellationToken);
+        audit.Record(new AuditEntry("suggestion.submitted_online", "suggestion", stored.Id, After: new { stored.TrackingCode, command.TopicId, RegionId = place.Region.Id }));
+        return new SuggestionTrackingCredentials(stored.TrackingCode, stored.Secret!);
+    }
+}
+
+/// <summary>What the submitter sees: where the suggestion stands and, when out of scope, why; never notes, staff or anyone's data.</summary>
+internal sealed record PublicSuggestionView(
+    string TrackingCode,
+    SuggestionStatus Status,
+    string Title,
+    string? TopicTitle,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ScreenedAt,
+    string? Reason);
+
+internal sealed record TrackedSuggestion
+{
+    public required Guid Id { get; init; }
+
+    public required string TrackingCode { get; init; }
+
+    public required string? TrackingSecretHash { get; init; }
+
+    public required SuggestionStatus Status { get; init; }
+
+    public required string? TopicTitle { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string? ScreeningReason { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required DateTimeOffset? ScreenedAt { get; init; }
+}
+
+internal sealed record TrackPublicSuggestion(string TrackingCode, string Secret) : IQuery<PublicSuggestionView>;
+
+/// <summary>A wrong code and a wrong secret answer alike: 404. A suggestion without a secret (from a petition) is followed as the petition.</summary>
+internal sealed class TrackPublicSuggestionHandler(IDbSession session) : IQueryHandler<TrackPublicSuggestion, PublicSuggestionView>
+{
+    public async ValueTask<PublicSuggestionView> Handle(TrackPublicSuggestion query, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<TrackedSuggestion>(SuggestionSql.ByTrackingCode,
+            new { TrackingCode = TrackingSecrets.NormaliseCode(query.TrackingCode) }, cancellationToken);
+        if (!TrackingSecrets.Matches(row?.TrackingSecretHash, query.Secret) || row is null)
+        {
+            throw new NotFoundException("Suggestion");
+        }
+
+        // The duplicate's reason names the other suggestion for staff; the submitter hears only that it is carried on there.
+        var reason = row.Status == SuggestionStatus.OutOfScope ? row.ScreeningReason : null;
+        return new PublicSuggestionView(row.TrackingCode, row.Status, row.Title, row.TopicTitle, row.SubmittedAt, row.ScreenedAt, reason);
+    }
+}
+
+internal static class PublicSuggestionEndpoints
+{
+    public const string SecretHeader = "X-Tracking-Secret";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var suggestions = api.MapGroup("/public/suggestions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).CarriesSecret();
+        suggestions.MapPost("/", SubmitAsync)
+            .WithName("SubmitPublicSuggestion")
+            .WithSummary("Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        suggestions.MapGet("/{trackingCode}", TrackAsync)
+            .WithName("TrackPublicSuggestion")
+            .WithSummary("Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<Created<SuggestionTrackingCredentials>> SubmitAsync(SubmitPublicSuggestion request, ISender sender, CancellationToken cancellationToken)
+    {
+        var credentials = await sender.Send(request, cancellationToken);
+        return TypedResults.Created($"/api/v1/public/suggestions/{credentials.TrackingCode}", credentials);
+    }
+
+    private static async Task<Ok<PublicSuggestionView>> TrackAsync(
+        string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new TrackPublicSuggestion(trackingCode, secret ?? string.Empty), cancellationToken));
+}

@@ -1,0 +1,179 @@
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../shared/api/api-error';
+import type { ScreeningOutcome, SuggestionDetail } from '../../shared/api/api-types';
+import { describeError } from '../../shared/api/describe-error';
+import { formFailureMessage } from '../../shared/api/form-failure';
+import { LoadError } from '../../shared/components/load-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { PageLoading } from '../../shared/components/page-loading';
+import { useI18n } from '../../shared/i18n/i18n-context';
+import type { Translate } from '../../shared/i18n/translate';
+import {
+  formatDateTime,
+  screeningOutcomeLabel,
+  screeningOutcomes,
+  suggestionChannelLabel,
+  suggestionStatusColors,
+  suggestionStatusLabel,
+} from './suggestion-labels';
+import { revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
+
+/** One suggestion: what it says, where it came from, the submitter (masked) and its screening. */
+export function SuggestionPage() {
+  const { t, locale } = useI18n();
+  const { id = '' } = useParams();
+  const suggestion = useSuggestion(id);
+  const [screening, setScreening] = useState(false);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revealFailure, setRevealFailure] = useState<string | null>(null);
+
+  if (suggestion.isPending) return <PageLoading />;
+  if (suggestion.isError) return <LoadError error={suggestion.error} onRetry={() => void suggestion.refetch()} />;
+
+  const { suggestion: item, etag } = suggestion.data;
+  const reveal = async () => {
+    setRevealFailure(null);
+    try {
+      setRevealed((await revealSubmitter(item.id)).phone);
+    } catch (error) {
+      setRevealFailure(describeError(error, t));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={item.title}
+        extra={
+          item.allowedActions.includes('screen') ? (
+            <Button type="primary" onClick={() => setScreening(true)}>
+              {t('suggestions.screen')}
+            </Button>
+          ) : null
+        }
+      />
+      <Flex vertical gap={16}>
+        <Space wrap>
+          <Tag color={suggestionStatusColors[item.status]}>{suggestionStatusLabel(t, item.status)}</Tag>
+          <Tag>{suggestionChannelLabel(t, item.channel)}</Tag>
+        </Space>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t('suggestions.trackingCode')}>{item.trackingCode}</Descriptions.Item>
+          <Descriptions.Item label={t('suggestions.submittedAt')}>{formatDateTime(item.submittedAt, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('suggestions.topic')}>{item.topicTitle ?? t('suggestions.unprompted')}</Descriptions.Item>
+          <Descriptions.Item label={t('suggestions.region')}>{item.regionName}</Descriptions.Item>
+          <Descriptions.Item label={t('suggestions.submitter')}>{item.submitterName ?? t('suggestions.anonymous')}</Descriptions.Item>
+          <Descriptions.Item label={t('suggestions.phone')}>
+            <Space wrap>
+              <span>{revealed ?? item.phoneMasked ?? t('suggestions.noPhone')}</span>
+              {item.allowedActions.includes('reveal_submitter') && revealed === null ? (
+                <Button size="small" onClick={() => void reveal()}>
+                  {t('suggestions.reveal')}
+                </Button>
+              ) : null}
+            </Space>
+          </Descriptions.Item>
+          {item.petitionId ? (
+            <Descriptions.Item label={t('suggestions.petition')}>
+              <Link to={`/petitions/${item.petitionId}`}>{item.petitionNumber}</Link>
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        {revealFailure ? <Alert type="error" showIcon title={revealFailure} role="alert" /> : null}
+        <Card size="small" title={t('suggestions.content')}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.content}</Typography.Paragraph>
+        </Card>
+        {item.screenedAt ? (
+          <Card size="small" title={t('suggestions.screeningResult')}>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>{screeningSummary(t, item)}</Typography.Paragraph>
+            {item.duplicateOfId ? <Link to={`/suggestions/${item.duplicateOfId}`}>{t('suggestions.original')}</Link> : null}
+          </Card>
+        ) : null}
+      </Flex>
+      <ScreenDialog suggestion={item} etag={etag} open={screening} onClose={() => setScreening(false)} />
+    </>
+  );
+}
+
+const screeningSummary = (t: Translate, item: SuggestionDetail) =>
+  [suggestionStatusLabel(t, item.status), item.screeningReason].filter(Boolean).join('：');
+
+interface ScreenValues {
+  outcome: ScreeningOutcome;
+  reason?: string;
+  duplicateOfId?: string;
+}
+
+/** Screens a submitted suggestion; a duplicate picks the suggestion of the same region it duplicates. */
+function ScreenDialog({ suggestion, etag, open, onClose }: { suggestion: SuggestionDetail; etag: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ScreenValues>();
+  const outcome = Form.useWatch('outcome', form);
+  const invalidate = useInvalidateSuggestions();
+  const originals = useSuggestions({ regionId: suggestion.regionId, status: 'valid', limit: 100 }, open && outcome === 'duplicate');
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (values: ScreenValues) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await screenSuggestion(suggestion.id, etag, {
+        outcome: values.outcome,
+        reason: values.reason?.trim() ? values.reason.trim() : null,
+        duplicateOfId: values.outcome === 'duplicate' ? (values.duplicateOfId ?? null) : null,
+      });
+      void message.success(t('suggestions.screened'));
+      onClose();
+      await invalidate();
+    } catch (error) {
+      const stale = isApiError(error) && error.status === 412;
+      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, ['outcome', 'reason', 'duplicateOfId'], t));
+      if (stale) await invalidate();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('suggestions.screen')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<ScreenValues> form={form} layout="vertical" name="screen-suggestion" initialValues={{ outcome: 'valid' }} onFinish={(values) => void submit(values)}>
+        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <Form.Item name="outcome" label={t('suggestions.outcome')}>
+          <Radio.Group options={screeningOutcomes.map((value) => ({ value, label: screeningOutcomeLabel(t, value) }))} />
+        </Form.Item>
+        {outcome === 'duplicate' ? (
+          <Form.Item name="duplicateOfId" label={t('suggestions.duplicateOf')} rules={[{ required: true, message: t('suggestions.required') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={originals.isPending}
+              options={(originals.data?.items ?? [])
+                .filter((item) => item.id !== suggestion.id)
+                .map((item) => ({ value: item.id, label: `${item.trackingCode} · ${item.title}` }))}
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          name="reason"
+          label={t('suggestions.reason')}
+          extra={outcome === 'out_of_scope' ? t('suggestions.reasonForSubmitter') : undefined}
+          rules={[{ required: outcome !== 'valid', whitespace: true, message: t('suggestions.required') }, { max: 2000 }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

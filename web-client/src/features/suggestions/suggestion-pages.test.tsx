@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SuggestionDetail, SuggestionListItem } from '../../shared/api/api-types';
+import { zhCN } from '../../shared/i18n/zh-cn';
+import { createFakeApi, json, problem } from '../../test/fake-api';
+import { renderWithApp } from '../../test/render-with-app';
+import { SuggestionPage } from './suggestion-page';
+import { SuggestionWorklistPage } from './suggestion-worklist-page';
+
+const reviewer = {
+  id: 'u-reviewer',
+  userName: 'district.suggestion_reviewer',
+  displayName: '陈审核',
+  roles: ['suggestion_reviewer'],
+  capabilities: ['view_suggestions', 'manage_suggestion_topics', 'handle_suggestions'],
+  unit: { id: 'n-district', name: '越城区信访局', kind: 'petition_bureau' },
+  jurisdiction: { regionId: 'r-district', name: '越城区', level: 'district', path: '/r-district/' },
+};
+
+const item = (id: string, extra: Partial<SuggestionListItem> = {}): SuggestionListItem => ({
+  id,
+  trackingCode: `JY${id.toUpperCase()}`,
+  status: 'submitted',
+  channel: 'online',
+  topicId: null,
+  topicTitle: null,
+  title: '建议增设公共充电桩',
+  regionId: 'r-town',
+  regionName: '北海街道',
+  petitionNumber: null,
+  submittedAt: '2026-12-01T02:00:00+00:00',
+  version: 1,
+  ...extra,
+});
+
+const detail = (extra: Partial<SuggestionDetail> = {}): SuggestionDetail => ({
+  ...item('s-1'),
+  content: '小区停车场可增设充电桩。',
+  submitterName: '张先生',
+  phoneMasked: '139****1234',
+  petitionId: null,
+  screeningReason: null,
+  duplicateOfId: null,
+  screenedAt: null,
+  allowedActions: ['screen', 'reveal_submitter'],
+  ...extra,
+});
+
+let server: ReturnType<typeof createFakeApi>;
+
+beforeEach(() => {
+  server = createFakeApi();
+  vi.stubGlobal('fetch', server.fetch);
+  server.on('GET', '/api/v1/me', () => json(reviewer));
+  server.on('GET', '/api/v1/regions', () => json({ items: [] }));
+});
+
+const renderSuggestion = (id: string) =>
+  renderWithApp(
+    <Routes>
+      <Route path="/suggestions/:id" element={<SuggestionPage />} />
+    </Routes>,
+    { path: `/suggestions/${id}` },
+  );
+
+describe('suggestion worklist', () => {
+  it('opens on the suggestions awaiting screening, linked to their pages, and pages by cursor', async () => {
+    server.on('GET', '/api/v1/suggestions', (request) =>
+      request.path.includes('cursor=next')
+        ? json({ items: [item('s-3', { title: '建议延长图书馆开放时间' })], nextCursor: null })
+        : json({ items: [item('s-1'), item('s-2', { channel: 'petition', petitionNumber: '越城-2026-000012', title: '建议增加公交班次' })], nextCursor: 'next' }),
+    );
+    renderWithApp(<SuggestionWorklistPage />, { path: '/suggestions' });
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('link', { name: '建议增设公共充电桩' }, { timeout: 5000 })).toHaveAttribute('href', '/suggestions/s-1');
+    expect(screen.getByText(zhCN['suggestionChannel.petition'])).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/suggestions')[0]?.path).toContain('status=submitted');
+    await user.click(screen.getByRole('button', { name: /下一页/ }));
+    expect(await screen.findByRole('link', { name: '建议延长图书馆开放时间' })).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/suggestions').at(-1)?.path).toContain('cursor=next');
+  });
+
+  it('says when nothing awaits, and offers a retry when the list cannot be read', async () => {
+    server.on(
+      'GET',
+      '/api/v1/suggestions',
+      () => problem(500),
+      () => json({ items: [], nextCursor: null }),
+    );
+    renderWithApp(<SuggestionWorklistPage />, { path: '/suggestions' });
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['common.retry'] }, { timeout: 5000 }));
+    expect(await screen.findByText(zhCN['suggestions.empty'])).toBeInTheDocument();
+  });
+});
+
+describe('suggestion page', () => {
+  it('shows the phone masked until revealed, and screens out of scope with the reason and the ETag read', async () => {
+    server.on(
+      'GET',
+      '/api/v1/suggestions/s-1',
+      () => json(detail(), 200, { ETag: '"1"' }),
+      () => json(detail({ status: 'out_of_scope', screeningReason: '属于个人诉求。', screenedAt: '2026-12-02T02:00:00+00:00', allowedActions: ['reveal_submitter'], version: 2 })),
+    );
+    server.on('POST', '/api/v1/suggestions/s-1/submitter/reveal', () => json({ name: '张先生', phone: '13905751234' }));
+    server.on('POST', '/api/v1/suggestions/s-1/screening', () => json({ id: 's-1', version: 2 }));
+    renderSuggestion('s-1');
+    const user = userEvent.setup();
+
+    expect(await screen.findByText('139****1234', {}, { timeout: 5000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: zhCN['suggestions.reveal'] }));
+    expect(await screen.findByText('13905751234')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: zhCN['suggestions.screen'] }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: zhCN['screening.out_of_scope'] }));
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+    expect(await within(dialog).findByText(zhCN['suggestions.required'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/screening')).toHaveLength(0);
+
+    await user.type(within(dialog).getByLabelText(zhCN['suggestions.reason']), '属于个人诉求。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/screening')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/suggestions/s-1/screening')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"1"');
+    expect(request.body).toEqual({ outcome: 'out_of_scope', reason: '属于个人诉求。', duplicateOfId: null });
+    expect(await screen.findByText(`${zhCN['suggestionStatus.out_of_scope']}：属于个人诉求。`)).toBeInTheDocument();
+  });
+
+  it('links a suggestion from a petition to it and offers a reader no screening', async () => {
+    server.on('GET', '/api/v1/me', () => json({ ...reviewer, roles: ['analyst'], capabilities: ['view_suggestions'] }));
+    server.on('GET', '/api/v1/suggestions/s-9', () =>
+      json(detail({ id: 's-9', channel: 'petition', petitionId: 'p-1', petitionNumber: '越城-2026-000012', submitterName: null, phoneMasked: null, allowedActions: [] })),
+    );
+    renderSuggestion('s-9');
+
+    expect(await screen.findByRole('link', { name: '越城-2026-000012' }, { timeout: 5000 })).toHaveAttribute('href', '/petitions/p-1');
+    expect(screen.getByText(zhCN['suggestions.noPhone'])).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['suggestions.screen'] })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['suggestions.reveal'] })).not.toBeInTheDocument();
+  });
+});

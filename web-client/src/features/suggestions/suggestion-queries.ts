@@ -1,0 +1,88 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '../../shared/api/api';
+import { unwrap } from '../../shared/api/api-client';
+import type {
+  ScreenSuggestionRequest,
+  SubmitPublicSuggestionRequest,
+  SuggestionChannel,
+  SuggestionDetail,
+  SuggestionStatus,
+} from '../../shared/api/api-types';
+import { etagOf } from './topic-queries';
+
+export const suggestionPageSize = 20;
+
+export interface SuggestionListQuery {
+  status?: SuggestionStatus | undefined;
+  channel?: SuggestionChannel | undefined;
+  regionId?: string | undefined;
+  topicId?: string | undefined;
+  cursor?: string | null | undefined;
+  limit?: number | undefined;
+}
+
+/** One page of the worklist, newest first. */
+export function useSuggestions({ status, channel, regionId, topicId, cursor, limit }: SuggestionListQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['suggestions', 'list', status ?? 'all', channel ?? 'all', regionId ?? 'all', topicId ?? 'all', cursor ?? 'first', limit ?? suggestionPageSize],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/suggestions', {
+          params: { query: { status, channel, regionId, topicId, cursor: cursor ?? undefined, limit: limit ?? suggestionPageSize } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export interface VersionedSuggestion {
+  suggestion: SuggestionDetail;
+  etag: string;
+}
+
+/** The suggestion with the ETag that screening it must send as If-Match. */
+export function useSuggestion(id: string) {
+  return useQuery({
+    queryKey: ['suggestions', 'detail', id],
+    queryFn: async (): Promise<VersionedSuggestion> => {
+      const { data, response } = await api.GET('/api/v1/suggestions/{id}', { params: { path: { id } } });
+      if (!data) throw new Error(`The API returned suggestion ${id} without a body.`);
+      return { suggestion: data, etag: etagOf(response, data.version) };
+    },
+    staleTime: 0,
+  });
+}
+
+export function useInvalidateSuggestions() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: ['suggestions'] }), [queryClient]);
+}
+
+export const screenSuggestion = (id: string, etag: string, body: ScreenSuggestionRequest) =>
+  unwrap(api.POST('/api/v1/suggestions/{id}/screening', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
+export const revealSubmitter = (id: string) => unwrap(api.POST('/api/v1/suggestions/{id}/submitter/reveal', { params: { path: { id } } }));
+
+export const submitPublicSuggestion = (body: SubmitPublicSuggestionRequest) => unwrap(api.POST('/api/v1/public/suggestions', { body }));
+
+export interface SuggestionCredentials {
+  trackingCode: string;
+  secret: string;
+}
+
+/** Where the submitter's suggestion stands; a wrong code or secret answers 404 alike. */
+export function useTrackedSuggestion(credentials: SuggestionCredentials | null) {
+  return useQuery({
+    queryKey: ['public-suggestion', credentials?.trackingCode ?? '', credentials?.secret ?? ''],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/public/suggestions/{trackingCode}', {
+          params: { path: { trackingCode: credentials?.trackingCode ?? '' }, header: { 'X-Tracking-Secret': credentials?.secret ?? '' } },
+        }),
+      ),
+    enabled: credentials !== null,
+    retry: false,
+  });
+}
