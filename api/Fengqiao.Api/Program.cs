@@ -3,6 +3,7 @@ using Fengqiao.DemoData;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
 using Fengqiao.Mediation;
+using Fengqiao.Metrics;
 using Fengqiao.Organization;
 using Fengqiao.Receptions;
 
@@ -13,6 +14,7 @@ builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDispatch(builder.Configuration);
 builder.Services.AddReceptions(builder.Configuration);
 builder.Services.AddMediation(builder.Configuration);
+builder.Services.AddMetrics(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -27,5 +29,6 @@ app.MapIntake();
 app.MapDispatch();
 app.MapReceptions();
 app.MapMediation();
+app.MapMetrics();
 app.MapHostEndpoints();
 await app.RunAsync();

@@ -27,6 +27,7 @@ public enum Capability
     ManageJointMeetingsAndLetters,
     ViewMediation,
     ManageMediationRooms,
+    ViewMetrics,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -79,6 +80,9 @@ public static class Capabilities
         // refers disputes), leaders, supervisors and analysts read them.
         [Capability.ViewMediation] = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin],
         [Capability.ManageMediationRooms] = [Role.Mediator, Role.Admin],
+
+        // The indicators are what leaders judge the work by; the petition bureau and analysts prepare them, administrators check them.
+        [Capability.ViewMetrics] = [Role.Leader, Role.PetitionOfficer, Role.Analyst, Role.Admin],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -67,6 +67,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static readonly Role[] ReceptionReaders = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] WorkSystemWriters = [Role.Admin, Role.Leader];
 
+    private static readonly Role[] MetricsReaders = [Role.Leader, Role.PetitionOfficer, Role.Analyst, Role.Admin];
+
     private static readonly Role[] MediationReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] MediationRoomKeepers = [Role.Mediator, Role.Admin];
 
@@ -227,6 +229,10 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["AddMediator"] = On(Target.MediationRoom, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
         ["UpdateMediator"] = On(Target.Mediator, o => new { name = "王阿姨", specialty = "neighbourhood", regionId = o.OwnRegionId }, MediationRoomKeepers),
         ["RetireMediator"] = On(Target.Mediator, null, MediationRoomKeepers),
+
+        // Metrics: the indicators and their definitions.
+        ["GetIndicators"] = Only(MetricsReaders),
+        ["GetIndicatorDefinitions"] = Only(MetricsReaders),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -20,6 +20,7 @@ public sealed partial class ArchitectureTests
         typeof(Fengqiao.Dispatch.DispatchModule).Assembly,
         typeof(Fengqiao.Receptions.ReceptionsModule).Assembly,
         typeof(Fengqiao.Mediation.MediationModule).Assembly,
+        typeof(Fengqiao.Metrics.MetricsModule).Assembly,
     ];
 
     private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Receptions", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
@@ -50,6 +51,7 @@ public sealed partial class ArchitectureTests
         ["Fengqiao.Dispatch"] = "dispatch_",
         ["Fengqiao.Receptions"] = "receptions_",
         ["Fengqiao.Mediation"] = "mediation_",
+        ["Fengqiao.Metrics"] = "metrics_",
     };
 
     /// <summary>Cross-module reads go through events or a Contracts interface, never another module's tables.</summary>
