@@ -72,6 +72,7 @@ const PublicReceptionDaysPage = lazy(() =>
   import('../features/receptions/public-reception-days-page').then((module) => ({ default: module.PublicReceptionDaysPage })),
 );
 const MediationRoomsPage = lazy(() => import('../features/mediation/rooms-page').then((module) => ({ default: module.RoomsPage })));
+const MetricsPage = lazy(() => import('../features/metrics/metrics-page').then((module) => ({ default: module.MetricsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -243,6 +244,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_mediation">
               <MediationRoomsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="metrics"
+          element={
+            <RequireCapability capability="view_metrics">
+              <MetricsPage />
             </RequireCapability>
           }
         />

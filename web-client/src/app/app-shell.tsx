@@ -14,6 +14,7 @@ import {
   HomeOutlined,
   HeartOutlined,
   InboxOutlined,
+  LineChartOutlined,
   OrderedListOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -72,6 +73,7 @@ const navItems: readonly NavItem[] = [
     capability: 'view_mediation',
     children: [{ key: '/mediation/rooms', label: 'nav.mediationRooms', icon: <BankOutlined aria-hidden /> }],
   },
+  { key: '/metrics', label: 'nav.metrics', icon: <LineChartOutlined aria-hidden />, capability: 'view_metrics' },
   {
     key: 'organization',
     label: 'nav.organization',
