@@ -32,6 +32,7 @@ public enum Capability
     ViewSuggestions,
     ManageSuggestionTopics,
     HandleSuggestions,
+    ViewMetrics,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -93,6 +94,8 @@ public static class Capabilities
         [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
         [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
         [Capability.HandleSuggestions] = [Role.SuggestionReviewer],
+        // The indicators are what leaders judge the work by; the petition bureau and analysts prepare them, administrators check them.
+        [Capability.ViewMetrics] = [Role.Leader, Role.PetitionOfficer, Role.Analyst, Role.Admin],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -70,6 +70,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
     private static readonly Role[] ReceptionReaders = [Role.Leader, Role.PetitionOfficer, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] WorkSystemWriters = [Role.Admin, Role.Leader];
 
+    private static readonly Role[] MetricsReaders = [Role.Leader, Role.PetitionOfficer, Role.Analyst, Role.Admin];
+
     private static readonly Role[] MediationReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst, Role.Admin];
     private static readonly Role[] MediationRoomKeepers = [Role.Mediator, Role.Admin];
     private static readonly Role[] DisputeReaders = [Role.Mediator, Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst];
@@ -264,6 +266,10 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetSuggestion"] = On(Target.Suggestion, null, SuggestionReaders),
         ["ScreenSuggestion"] = On(Target.Suggestion, _ => new { outcome = "valid" }, Role.SuggestionReviewer),
         ["RevealSuggestionSubmitter"] = On(Target.Suggestion, null, Role.SuggestionReviewer),
+
+        // Metrics: the indicators and their definitions.
+        ["GetIndicators"] = Only(MetricsReaders),
+        ["GetIndicatorDefinitions"] = Only(MetricsReaders),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -21,6 +21,7 @@ public sealed partial class ArchitectureTests
         typeof(Fengqiao.Receptions.ReceptionsModule).Assembly,
         typeof(Fengqiao.Mediation.MediationModule).Assembly,
         typeof(Fengqiao.Suggestions.SuggestionsModule).Assembly,
+        typeof(Fengqiao.Metrics.MetricsModule).Assembly,
     ];
 
     private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Receptions", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
@@ -52,6 +53,7 @@ public sealed partial class ArchitectureTests
         ["Fengqiao.Receptions"] = "receptions_",
         ["Fengqiao.Mediation"] = "mediation_",
         ["Fengqiao.Suggestions"] = "suggestions_",
+        ["Fengqiao.Metrics"] = "metrics_",
     };
 
     /// <summary>Cross-module reads go through events or a Contracts interface, never another module's tables.</summary>

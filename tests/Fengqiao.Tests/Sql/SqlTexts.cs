@@ -18,6 +18,7 @@ internal static class SqlTexts
         typeof(Fengqiao.Receptions.ReceptionsModule).Assembly,
         typeof(Fengqiao.Mediation.MediationModule).Assembly,
         typeof(Fengqiao.Suggestions.SuggestionsModule).Assembly,
+        typeof(Fengqiao.Metrics.MetricsModule).Assembly,
     ];
 
     public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect) => CodeAssemblies.SelectMany(assembly => For(assembly, dialect));

@@ -98,6 +98,7 @@ const PublicSuggestPage = lazy(() =>
 const PublicSuggestionTrackPage = lazy(() =>
   import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestionTrackPage })),
 );
+const MetricsPage = lazy(() => import('../features/metrics/metrics-page').then((module) => ({ default: module.MetricsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -349,6 +350,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_suggestions">
               <SuggestionPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="metrics"
+          element={
+            <RequireCapability capability="view_metrics">
+              <MetricsPage />
             </RequireCapability>
           }
         />

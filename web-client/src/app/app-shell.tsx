@@ -15,6 +15,7 @@ import {
   HomeOutlined,
   HeartOutlined,
   InboxOutlined,
+  LineChartOutlined,
   OrderedListOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -87,6 +88,7 @@ const navItems: readonly NavItem[] = [
       { key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> },
     ],
   },
+  { key: '/metrics', label: 'nav.metrics', icon: <LineChartOutlined aria-hidden />, capability: 'view_metrics' },
   {
     key: 'organization',
     label: 'nav.organization',

@@ -955,6 +955,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key. */
+        get: operations["GetIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
+        get: operations["GetIndicatorDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -1845,6 +1879,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
+        post: operations["SubmitPublicSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/suggestions/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
+        get: operations["TrackPublicSuggestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestion-topics": {
         parameters: {
             query?: never;
@@ -1926,6 +1994,75 @@ export interface paths {
         put?: never;
         /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
         post: operations["ConcludeSuggestionTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
+        get: operations["ListSuggestions"];
+        put?: never;
+        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
+        post: operations["RegisterSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
+        get: operations["GetSuggestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
+        post: operations["ScreenSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/submitter/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The submitter's full phone, to reply to them; audited. */
+        post: operations["RevealSuggestionSubmitter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2175,7 +2312,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -2658,6 +2795,43 @@ export interface components {
             items: components["schemas"]["IncidentItem"][];
             nextCursor?: string | null;
         };
+        IndicatorDefinition: {
+            key: string;
+            kind: components["schemas"]["IndicatorKind"];
+            name: components["schemas"]["LocalizedText"];
+            definition: components["schemas"]["LocalizedText"];
+        };
+        IndicatorFigure: {
+            key: string;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator?: number | null;
+        };
+        /** @enum {string} */
+        IndicatorGrouping: "region" | "channel" | "category" | "month";
+        /** @enum {string} */
+        IndicatorKind: "rate" | "count";
+        IndicatorRow: {
+            key: string;
+            label: string;
+            /** Format: uuid */
+            regionId?: string | null;
+            figures: components["schemas"]["IndicatorFigure"][];
+        };
+        IndicatorTable: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionLevel: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            groupBy: components["schemas"]["IndicatorGrouping"];
+            total: components["schemas"]["IndicatorRow"];
+            rows: components["schemas"]["IndicatorRow"][];
+        };
         IssueSupervisionOrder: {
             /** Format: uuid */
             unitId?: string | null;
@@ -2752,6 +2926,10 @@ export interface components {
         };
         ListForSupervision: {
             reason: string;
+        };
+        LocalizedText: {
+            zhCn: string;
+            en: string;
         };
         MajorPolicyThresholds: {
             /** Format: int32 */
@@ -3177,6 +3355,17 @@ export interface components {
             items: components["schemas"]["PublicSuggestionTopicListItem"][];
             nextCursor?: string | null;
         };
+        PublicSuggestionView: {
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            screenedAt?: string | null;
+            reason?: string | null;
+        };
         PublicTimelineEntry: {
             /** Format: date-time */
             occurredAt: string;
@@ -3384,6 +3573,19 @@ export interface components {
             effectiveTo?: string | null;
             note?: string | null;
         };
+        RegisterSuggestion: {
+            channel: components["schemas"]["SuggestionChannel"];
+            /** Format: uuid */
+            topicId?: string | null;
+            /** Format: uuid */
+            regionId?: string | null;
+            title: string;
+            content: string;
+            name?: string | null;
+            phone?: string | null;
+            /** Format: date */
+            receivedOn?: string | null;
+        };
         RegisteredPetition: {
             /** Format: uuid */
             id: string;
@@ -3393,6 +3595,14 @@ export interface components {
             /** Format: date */
             acceptanceDue: string;
             flags: components["schemas"]["FlagReason"][];
+        };
+        RegisteredSuggestion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            trackingCode: string;
+            secret: string;
         };
         ReminderView: {
             step: components["schemas"]["ClockStep"];
@@ -3473,6 +3683,10 @@ export interface components {
             idNumber?: string | null;
             phone?: string | null;
         };
+        RevealedSuggestionSubmitter: {
+            name?: string | null;
+            phone: string;
+        };
         /** @enum {string} */
         Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
         RoutingRuleItem: {
@@ -3552,6 +3766,14 @@ export interface components {
             endsAt: string;
             mediatorIds?: string[] | null;
         };
+        ScreenSuggestion: {
+            outcome: components["schemas"]["ScreeningOutcome"];
+            reason?: string | null;
+            /** Format: uuid */
+            duplicateOfId?: string | null;
+        };
+        /** @enum {string} */
+        ScreeningOutcome: "valid" | "duplicate" | "out_of_scope";
         /** @enum {string} */
         SessionStatus: "scheduled";
         SessionView: {
@@ -3605,6 +3827,75 @@ export interface components {
             facts: string;
             reasons: string;
         };
+        SubmitPublicSuggestion: {
+            /** Format: uuid */
+            topicId?: string | null;
+            /** Format: uuid */
+            regionId?: string | null;
+            title: string;
+            content: string;
+            name?: string | null;
+            phone?: string | null;
+        };
+        /** @enum {string} */
+        SuggestionAction: "screen" | "reveal_submitter";
+        /** @enum {string} */
+        SuggestionChannel: "online" | "letter" | "visit" | "petition";
+        SuggestionDetail: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            channel: components["schemas"]["SuggestionChannel"];
+            /** Format: uuid */
+            topicId?: string | null;
+            topicTitle?: string | null;
+            title: string;
+            content: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            submitterName?: string | null;
+            phoneMasked?: string | null;
+            /** Format: uuid */
+            petitionId?: string | null;
+            petitionNumber?: string | null;
+            screeningReason?: string | null;
+            /** Format: uuid */
+            duplicateOfId?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            screenedAt?: string | null;
+            allowedActions: components["schemas"]["SuggestionAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        SuggestionListItem: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            channel: components["schemas"]["SuggestionChannel"];
+            /** Format: uuid */
+            topicId?: string | null;
+            topicTitle?: string | null;
+            title: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            petitionNumber?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SuggestionListItemPage: {
+            items: components["schemas"]["SuggestionListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -3663,6 +3954,10 @@ export interface components {
         };
         /** @enum {string} */
         SuggestionTopicStatus: "draft" | "published" | "closed" | "concluded";
+        SuggestionTrackingCredentials: {
+            trackingCode: string;
+            secret: string;
+        };
         SupervisionBoardView: {
             region: components["schemas"]["BoardRegion"];
             trail: components["schemas"]["BoardTrailStep"][];
@@ -8377,6 +8672,105 @@ export interface operations {
             };
         };
     };
+    GetIndicators: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                regionId?: string;
+                groupBy?: "region" | "channel" | "category" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTable"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIndicatorDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDefinition"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     IssueToken: {
         parameters: {
             query?: never;
@@ -12747,6 +13141,99 @@ export interface operations {
             };
         };
     };
+    SubmitPublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPublicSuggestion"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionTrackingCredentials"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TrackPublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSuggestionTopics: {
         parameters: {
             query?: {
@@ -13250,6 +13737,328 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSuggestions: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope";
+                channel?: "online" | "letter" | "visit" | "petition";
+                topicId?: string;
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionListItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSuggestion"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredSuggestion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScreenSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevealSuggestionSubmitter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

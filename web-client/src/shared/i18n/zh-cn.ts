@@ -1408,6 +1408,21 @@ export const zhCN = {
   'publicSuggestion.submittedAt': '提交时间',
   'publicSuggestion.reason': '说明',
   'publicSuggestion.notFound': '查询码或密码不正确。',
+  'metrics.title': '信访工作指标',
+  'metrics.period': '统计期间',
+  'metrics.groupBy': '分组',
+  'metrics.groupBy.region': '按区域',
+  'metrics.groupBy.channel': '按渠道',
+  'metrics.groupBy.category': '按类别',
+  'metrics.groupBy.month': '按月份',
+  'metrics.ownRegion': '本辖区',
+  'metrics.row': '项目',
+  'metrics.total': '{name}合计',
+  'metrics.ownLevel': '{name}本级',
+  'metrics.ratio': '{numerator} / {denominator}',
+  'metrics.help': '{name}的定义',
+  'metrics.empty': '该期间暂无数据',
+  'nav.metrics': '工作指标',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,75 @@
+namespace Fengqiao.Metrics.Facts;
+
+internal static class FactSql
+{
+    private const string Key = "day = @Day AND region_path = @RegionPath AND unit_id = @UnitId AND channel = @Channel AND category = @Category";
+
+    /// <summary>Adds the changes to an existing row; 0 rows means the row is new (the consumer then inserts it).</summary>
+    public const string AddToRow = $"""
+        UPDATE metrics_daily_facts SET
+            registered = registered + @Registered,
+            first_time_registered = first_time_registered + @FirstTimeRegistered,
+            repeat_registered = repeat_registered + @RepeatRegistered,
+            skip_level_registered = skip_level_registered + @SkipLevelRegistered,
+            accepted = accepted + @Accepted,
+            accepted_on_time = accepted_on_time + @AcceptedOnTime,
+            concluded = concluded + @Concluded,
+            concluded_on_time = concluded_on_time + @ConcludedOnTime,
+            rated_satisfied = rated_satisfied + @RatedSatisfied,
+            rated_basically_satisfied = rated_basically_satisfied + @RatedBasicallySatisfied,
+            rated_dissatisfied = rated_dissatisfied + @RatedDissatisfied,
+            closed = closed + @Closed,
+            closed_unrated = closed_unrated + @ClosedUnrated,
+            resolved = resolved + @Resolved,
+            first_time_closed = first_time_closed + @FirstTimeClosed,
+            first_time_resolved = first_time_resolved + @FirstTimeResolved,
+            review_requested = review_requested + @ReviewRequested,
+            backlog_change = backlog_change + @BacklogChange
+        WHERE {Key}
+        """;
+
+    public const string InsertRow = """
+        INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category,
+            registered, first_time_registered, repeat_registered, skip_level_registered, accepted, accepted_on_time, concluded,
+            concluded_on_time, rated_satisfied, rated_basically_satisfied, rated_dissatisfied, closed, closed_unrated, resolved,
+            first_time_closed, first_time_resolved, review_requested, backlog_change)
+        VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
+            @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
+            @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
+            @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange)
+        """;
+
+    public const string GetPetition = """
+        SELECT petition_id AS PetitionId, channel AS Channel, category AS Category, is_first_time AS IsFirstTime
+        FROM metrics_petitions WHERE petition_id = @PetitionId
+        """;
+
+    public const string UpdatePetition = """
+        UPDATE metrics_petitions SET channel = @Channel, category = @Category, is_first_time = @IsFirstTime WHERE petition_id = @PetitionId
+        """;
+
+    public const string InsertPetition = """
+        INSERT INTO metrics_petitions (petition_id, channel, category, is_first_time) VALUES (@PetitionId, @Channel, @Category, @IsFirstTime)
+        """;
+
+    public const string GetCase = """
+        SELECT case_id AS CaseId, is_overdue AS IsOverdue, review_requested AS ReviewRequested,
+               resolved_day AS ResolvedDay, resolved_region_path AS ResolvedRegionPath, resolved_unit_id AS ResolvedUnitId,
+               resolved_channel AS ResolvedChannel, resolved_category AS ResolvedCategory, resolved_first_time AS ResolvedFirstTime
+        FROM metrics_cases WHERE case_id = @CaseId
+        """;
+
+    public const string UpdateCase = """
+        UPDATE metrics_cases SET is_overdue = @IsOverdue, review_requested = @ReviewRequested, resolved_day = @ResolvedDay,
+            resolved_region_path = @ResolvedRegionPath, resolved_unit_id = @ResolvedUnitId, resolved_channel = @ResolvedChannel,
+            resolved_category = @ResolvedCategory, resolved_first_time = @ResolvedFirstTime
+        WHERE case_id = @CaseId
+        """;
+
+    public const string InsertCase = """
+        INSERT INTO metrics_cases (case_id, is_overdue, review_requested, resolved_day, resolved_region_path, resolved_unit_id,
+            resolved_channel, resolved_category, resolved_first_time)
+        VALUES (@CaseId, @IsOverdue, @ReviewRequested, @ResolvedDay, @ResolvedRegionPath, @ResolvedUnitId, @ResolvedChannel,
+            @ResolvedCategory, @ResolvedFirstTime)
+        """;
+}

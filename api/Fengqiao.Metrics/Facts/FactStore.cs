@@ -1,0 +1,109 @@
+using Dapper;
+using Fengqiao.BuildingBlocks.Data;
+
+namespace Fengqiao.Metrics.Facts;
+
+internal sealed record CaseFactsRow
+{
+    public required Guid CaseId { get; init; }
+
+    public required bool IsOverdue { get; init; }
+
+    public required bool ReviewRequested { get; init; }
+
+    public required DateOnly? ResolvedDay { get; init; }
+
+    public required string? ResolvedRegionPath { get; init; }
+
+    public required Guid? ResolvedUnitId { get; init; }
+
+    public required string? ResolvedChannel { get; init; }
+
+    public required string? ResolvedCategory { get; init; }
+
+    public required bool ResolvedFirstTime { get; init; }
+}
+
+internal sealed record PetitionFactsRow
+{
+    public required Guid PetitionId { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string Category { get; init; }
+
+    public required bool IsFirstTime { get; init; }
+}
+
+/// <summary>Reads and writes the metrics module's own tables; runs inside the consumer's transaction (the inbox's).</summary>
+internal sealed class FactStore(IDbSession session)
+{
+    /// <summary>The petition as the facts know it; one whose registration was never seen counts under an unknown channel.</summary>
+    public async Task<PetitionFacts> PetitionAsync(Guid petitionId, string? category, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<PetitionFactsRow>(FactSql.GetPetition, new { PetitionId = petitionId }, cancellationToken);
+        return row is null
+            ? new PetitionFacts(petitionId, PetitionFacts.UnknownChannel, category ?? PetitionFacts.UnknownChannel, false)
+            : new PetitionFacts(row.PetitionId, row.Channel, row.Category, row.IsFirstTime);
+    }
+
+    public async Task SavePetitionAsync(PetitionFacts petition, CancellationToken cancellationToken)
+    {
+        if (await session.ExecuteAsync(FactSql.UpdatePetition, petition, cancellationToken) == 0)
+        {
+            await session.ExecuteAsync(FactSql.InsertPetition, petition, cancellationToken);
+        }
+    }
+
+    public async Task<CaseFacts> CaseAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CaseFactsRow>(FactSql.GetCase, new { CaseId = caseId }, cancellationToken);
+        if (row is null)
+        {
+            return CaseFacts.New(caseId);
+        }
+
+        var resolvedIn = row.ResolvedDay is { } day
+            ? new FactKey(day, row.ResolvedRegionPath!, row.ResolvedUnitId ?? Guid.Empty, row.ResolvedChannel!, row.ResolvedCategory!)
+            : null;
+        return new CaseFacts(row.CaseId, row.IsOverdue, row.ReviewRequested, resolvedIn, row.ResolvedFirstTime);
+    }
+
+    public async Task SaveCaseAsync(CaseFacts state, CancellationToken cancellationToken)
+    {
+        var row = new CaseFactsRow
+        {
+            CaseId = state.CaseId,
+            IsOverdue = state.IsOverdue,
+            ReviewRequested = state.ReviewRequested,
+            ResolvedDay = state.ResolvedIn?.Day,
+            ResolvedRegionPath = state.ResolvedIn?.RegionPath,
+            ResolvedUnitId = state.ResolvedIn?.UnitId,
+            ResolvedChannel = state.ResolvedIn?.Channel,
+            ResolvedCategory = state.ResolvedIn?.Category,
+            ResolvedFirstTime = state.ResolvedFirstTime,
+        };
+        if (await session.ExecuteAsync(FactSql.UpdateCase, row, cancellationToken) == 0)
+        {
+            await session.ExecuteAsync(FactSql.InsertCase, row, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds the deltas to their rows, one statement per row touched.</summary>
+    public async Task ApplyAsync(IReadOnlyList<FactDelta> deltas, CancellationToken cancellationToken)
+    {
+        foreach (var row in deltas.GroupBy(d => d.Key))
+        {
+            var parameters = new DynamicParameters(new { row.Key.Day, row.Key.RegionPath, row.Key.UnitId, row.Key.Channel, row.Key.Category });
+            foreach (var counter in Enum.GetValues<Counter>())
+            {
+                parameters.Add(counter.ToString(), row.Where(d => d.Counter == counter).Sum(d => d.Change));
+            }
+
+            if (await session.ExecuteAsync(FactSql.AddToRow, parameters, cancellationToken) == 0)
+            {
+                await session.ExecuteAsync(FactSql.InsertRow, parameters, cancellationToken);
+            }
+        }
+    }
+}

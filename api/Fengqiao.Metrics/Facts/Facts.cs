@@ -1,0 +1,53 @@
+using Fengqiao.BuildingBlocks.Clock;
+
+namespace Fengqiao.Metrics.Facts;
+
+/// <summary>Where a counter is counted: one row of <c>metrics_daily_facts</c>. <see cref="UnitId"/> is empty for facts without a unit.</summary>
+internal sealed record FactKey(DateOnly Day, string RegionPath, Guid UnitId, string Channel, string Category);
+
+/// <summary>The counters of a fact row; each indicator is a ratio or a sum of them (see <c>IndicatorDefinitions</c>).</summary>
+internal enum Counter
+{
+    Registered,
+    FirstTimeRegistered,
+    RepeatRegistered,
+    SkipLevelRegistered,
+    Accepted,
+    AcceptedOnTime,
+    Concluded,
+    ConcludedOnTime,
+    RatedSatisfied,
+    RatedBasicallySatisfied,
+    RatedDissatisfied,
+    Closed,
+    ClosedUnrated,
+    Resolved,
+    FirstTimeClosed,
+    FirstTimeResolved,
+    ReviewRequested,
+    BacklogChange,
+}
+
+internal sealed record FactDelta(FactKey Key, Counter Counter, int Change);
+
+/// <summary>What the facts remember of a petition, from its registration and acceptance events.</summary>
+internal sealed record PetitionFacts(Guid PetitionId, string Channel, string Category, bool IsFirstTime)
+{
+    /// <summary>A petition whose registration event the metrics never saw (e.g. bulk-loaded history) counts under this channel.</summary>
+    public const string UnknownChannel = "unknown";
+}
+
+/// <summary>
+/// What the facts remember of a handling case: whether it is in the backlog (past its reply deadline and not replied), whether
+/// a review was requested, and the fact row its resolution was counted in, so that a later review request takes it back.
+/// </summary>
+internal sealed record CaseFacts(Guid CaseId, bool IsOverdue, bool ReviewRequested, FactKey? ResolvedIn, bool ResolvedFirstTime)
+{
+    public static CaseFacts New(Guid caseId) => new(caseId, false, false, null, false);
+}
+
+internal static class FactDays
+{
+    /// <summary>Facts count by the day in Shaoxing (Asia/Shanghai), as the work calendar does.</summary>
+    public static DateOnly Of(DateTimeOffset instant) => WorkCalendar.LocalDate(instant);
+}

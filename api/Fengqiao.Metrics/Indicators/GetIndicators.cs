@@ -1,0 +1,213 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Organization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Metrics.Indicators;
+
+/// <summary>The sums of the fact counters of one group, as the SQL answers them.</summary>
+internal record FactSums
+{
+    public long Registered { get; init; }
+
+    public long RepeatRegistered { get; init; }
+
+    public long SkipLevelRegistered { get; init; }
+
+    public long Accepted { get; init; }
+
+    public long AcceptedOnTime { get; init; }
+
+    public long Concluded { get; init; }
+
+    public long ConcludedOnTime { get; init; }
+
+    public long RatedSatisfied { get; init; }
+
+    public long RatedBasicallySatisfied { get; init; }
+
+    public long RatedDissatisfied { get; init; }
+
+    public long Closed { get; init; }
+
+    public long Resolved { get; init; }
+
+    public long FirstTimeClosed { get; init; }
+
+    public long FirstTimeResolved { get; init; }
+
+    public long Backlog { get; init; }
+
+    public static FactSums Add(FactSums a, FactSums b) => new()
+    {
+        Registered = a.Registered + b.Registered,
+        RepeatRegistered = a.RepeatRegistered + b.RepeatRegistered,
+        SkipLevelRegistered = a.SkipLevelRegistered + b.SkipLevelRegistered,
+        Accepted = a.Accepted + b.Accepted,
+        AcceptedOnTime = a.AcceptedOnTime + b.AcceptedOnTime,
+        Concluded = a.Concluded + b.Concluded,
+        ConcludedOnTime = a.ConcludedOnTime + b.ConcludedOnTime,
+        RatedSatisfied = a.RatedSatisfied + b.RatedSatisfied,
+        RatedBasicallySatisfied = a.RatedBasicallySatisfied + b.RatedBasicallySatisfied,
+        RatedDissatisfied = a.RatedDissatisfied + b.RatedDissatisfied,
+        Closed = a.Closed + b.Closed,
+        Resolved = a.Resolved + b.Resolved,
+        FirstTimeClosed = a.FirstTimeClosed + b.FirstTimeClosed,
+        FirstTimeResolved = a.FirstTimeResolved + b.FirstTimeResolved,
+        Backlog = a.Backlog + b.Backlog,
+    };
+
+    public static FactSums Sum(IEnumerable<FactSums> sums) => sums.Aggregate(new FactSums(), Add);
+}
+
+internal sealed record KeyedSums : FactSums
+{
+    public required string GroupKey { get; init; }
+}
+
+internal sealed record DailySums : FactSums
+{
+    public required DateOnly Day { get; init; }
+}
+
+internal enum IndicatorGrouping
+{
+    Region,
+    Channel,
+    Category,
+    Month,
+}
+
+/// <param name="Key">The group: a region's id (or <c>direct</c> for the region's own level), a channel, a category or a month (yyyy-MM).</param>
+/// <param name="RegionId">The region to drill down to, for rows by region.</param>
+internal sealed record IndicatorRow(string Key, string Label, Guid? RegionId, IReadOnlyList<IndicatorFigure> Figures);
+
+internal sealed record IndicatorTable(
+    Guid RegionId, string RegionName, string RegionLevel, DateOnly From, DateOnly To, IndicatorGrouping GroupBy, IndicatorRow Total, IReadOnlyList<IndicatorRow> Rows);
+
+/// <summary>The indicators of a region of the caller's jurisdiction (the caller's own by default) for a period, grouped.</summary>
+internal sealed record GetIndicators(DateOnly From, DateOnly To, Guid? RegionId, IndicatorGrouping GroupBy) : IQuery<IndicatorTable>;
+
+internal sealed class GetIndicatorsValidator : AbstractValidator<GetIndicators>
+{
+    public GetIndicatorsValidator()
+    {
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after its start.");
+        RuleFor(q => q.To).Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage("Give a period of at most ten years.");
+    }
+}
+
+internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory) : IQueryHandler<GetIndicators, IndicatorTable>
+{
+    /// <summary>The row of facts counted at the region's own level (e.g. the city's bureau), not in any region below it.</summary>
+    public const string DirectKey = "direct";
+
+    public async ValueTask<IndicatorTable> Handle(GetIndicators query, CancellationToken cancellationToken)
+    {
+        var region = await RegionAsync(query.RegionId, cancellationToken);
+        var parameters = new { RegionPrefix = region.Path + "%", query.From, query.To };
+        var rows = query.GroupBy switch
+        {
+            IndicatorGrouping.Region => await ByRegionAsync(region, parameters, cancellationToken),
+            IndicatorGrouping.Channel => Keyed(await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByChannel, parameters, cancellationToken)),
+            IndicatorGrouping.Category => Keyed(await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByCategory, parameters, cancellationToken)),
+            _ => ByMonth(query, await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, parameters, cancellationToken)),
+        };
+        var total = query.GroupBy == IndicatorGrouping.Month
+            ? rows.Sums.Count == 0 ? new FactSums() : FactSums.Sum(rows.Sums) with { Backlog = rows.Sums[^1].Backlog }
+            : FactSums.Sum(rows.Sums);
+        return new IndicatorTable(
+            region.Id, region.Name, region.Level, query.From, query.To, query.GroupBy,
+            new IndicatorRow("total", region.Name, region.Id, IndicatorDefinitions.Figures(total)),
+            rows.Rows);
+    }
+
+    /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>
+    private async Task<RegionSnapshot> RegionAsync(Guid? regionId, CancellationToken cancellationToken)
+    {
+        RegionSnapshot? region;
+        if (regionId is { } id)
+        {
+            region = await directory.FindRegionAsync(id, cancellationToken);
+        }
+        else
+        {
+            region = caller.RegionPath is { Length: > 0 } own ? (await directory.FindRegionsByPathAsync([own], cancellationToken)).FirstOrDefault() : null;
+        }
+
+        return region is not null && Jurisdiction.Contains(caller, region.Path) ? region : throw new NotFoundException("Region");
+    }
+
+    private async Task<(IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums)> ByRegionAsync(
+        RegionSnapshot region, object parameters, CancellationToken cancellationToken)
+    {
+        var sums = await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByRegionPath, parameters, cancellationToken);
+        var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
+        var rows = new List<IndicatorRow>();
+        var parts = new List<FactSums>();
+        foreach (var child in children)
+        {
+            var childSums = FactSums.Sum(sums.Where(s => s.GroupKey.StartsWith(child.Path, StringComparison.Ordinal)));
+            rows.Add(new IndicatorRow(child.Id.ToString(), child.Name, child.Id, IndicatorDefinitions.Figures(childSums)));
+            parts.Add(childSums);
+        }
+
+        var direct = sums.Where(s => !children.Any(c => s.GroupKey.StartsWith(c.Path, StringComparison.Ordinal))).ToList();
+        if (direct.Count > 0)
+        {
+            var directSums = FactSums.Sum(direct);
+            rows.Add(new IndicatorRow(DirectKey, region.Name, region.Id, IndicatorDefinitions.Figures(directSums)));
+            parts.Add(directSums);
+        }
+
+        return (rows, parts);
+    }
+
+    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) Keyed(IReadOnlyList<KeyedSums> sums)
+    {
+        var ordered = sums.OrderBy(s => s.GroupKey, StringComparer.Ordinal).ToList();
+        return (ordered.Select(s => new IndicatorRow(s.GroupKey, s.GroupKey, null, IndicatorDefinitions.Figures(s))).ToList(), ordered);
+    }
+
+    /// <summary>One row per month the period touches; each month's backlog is the stock at its end (or at the period's end).</summary>
+    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) ByMonth(GetIndicators query, IReadOnlyList<DailySums> days)
+    {
+        var rows = new List<IndicatorRow>();
+        var parts = new List<FactSums>();
+        for (var month = new DateOnly(query.From.Year, query.From.Month, 1); month <= query.To; month = month.AddMonths(1))
+        {
+            var first = month < query.From ? query.From : month;
+            var last = month.AddMonths(1).AddDays(-1) > query.To ? query.To : month.AddMonths(1).AddDays(-1);
+            var flows = FactSums.Sum(days.Where(d => d.Day >= first && d.Day <= last));
+            var monthSums = flows with { Backlog = days.Where(d => d.Day <= last).Sum(d => d.Backlog) };
+            var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add(new IndicatorRow(key, key, null, IndicatorDefinitions.Figures(monthSums)));
+            parts.Add(monthSums);
+        }
+
+        return (rows, parts);
+    }
+}
+
+internal static class GetIndicatorsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder metrics) =>
+        metrics.MapGet("/indicators", Handle)
+            .WithName("GetIndicators")
+            .WithSummary("The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key.")
+            .RequireCapability(Capability.ViewMetrics)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<IndicatorTable>> Handle(
+        DateOnly from, DateOnly to, Guid? regionId, [QueryEnum(typeof(IndicatorGrouping))] string? groupBy, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(
+            new GetIndicators(from, to, regionId, QueryEnum.Parse<IndicatorGrouping>(groupBy, nameof(groupBy)) ?? IndicatorGrouping.Region), cancellationToken));
+}

@@ -1,0 +1,78 @@
+namespace Fengqiao.Metrics.Indicators;
+
+/// <summary>A text in the two languages the app speaks.</summary>
+internal sealed record LocalizedText(string ZhCn, string En);
+
+/// <summary>How a figure reads: a rate (numerator over denominator) or a count (numerator alone).</summary>
+internal enum IndicatorKind
+{
+    Rate,
+    Count,
+}
+
+/// <summary>One indicator: its key (which every figure carries), its name and what it counts, shown as help in the SPA.</summary>
+internal sealed record IndicatorDefinition(string Key, IndicatorKind Kind, LocalizedText Name, LocalizedText Definition);
+
+/// <summary>The one place the indicators are defined (DOMAIN §9): the texts the SPA shows and the arithmetic the figures use.</summary>
+internal static class IndicatorDefinitions
+{
+    public static readonly IReadOnlyList<IndicatorDefinition> All =
+    [
+        new("registered", IndicatorKind.Count,
+            new("登记信访件数", "Petitions registered"),
+            new("期间内收到并登记的信访件数（按收件日）。", "Petitions received and registered in the period, by the day of receipt.")),
+        new("repeat_rate", IndicatorKind.Rate,
+            new("重复信访率", "Repeat rate"),
+            new("登记时标记为重复信访的件数 ÷ 登记件数。", "Petitions flagged as repeat petitions when registered ÷ petitions registered.")),
+        new("skip_level_rate", IndicatorKind.Rate,
+            new("越级信访率", "Skip-level rate"),
+            new("登记时标记为越级信访的件数 ÷ 登记件数。", "Petitions flagged as skip-level when registered ÷ petitions registered.")),
+        new("on_time_acceptance_rate", IndicatorKind.Rate,
+            new("按期受理率", "On-time acceptance rate"),
+            new("自收件之日起 15 日内决定受理的件数 ÷ 受理件数（《信访工作条例》第二十二条），按受理日计。",
+                "Petitions accepted within 15 days of receipt ÷ petitions accepted (Art 22), by the day of acceptance.")),
+        new("on_time_conclusion_rate", IndicatorKind.Rate,
+            new("按期办结率", "On-time conclusion rate"),
+            new("在办理期限（含延期）内出具处理意见的办理件数 ÷ 办结件数，按答复日计。",
+                "Handling cases replied to within their deadline (extensions included) ÷ cases concluded by a reply, by the day of reply.")),
+        new("satisfaction_rate", IndicatorKind.Rate,
+            new("满意率", "Satisfaction rate"),
+            new("（满意 + 基本满意）÷ 参评件数，按评价日计。", "(Satisfied + basically satisfied) ÷ cases rated, by the day of rating.")),
+        new("participation_rate", IndicatorKind.Rate,
+            new("参评率", "Participation rate"),
+            new("参评件数 ÷ 办结件数。", "Cases rated ÷ cases concluded by a reply.")),
+        new("resolution_rate", IndicatorKind.Rate,
+            new("化解率", "Resolution rate"),
+            new("已化解件数 ÷ 已结案件数，按结案日计；结案且未申请复查的视为化解（无论评价），申请复查的不计入化解。",
+                "Cases resolved ÷ cases closed, by the day of closing; a closed case counts as resolved unless a review (复查) was requested, whatever its rating.")),
+        new("first_time_resolution_rate", IndicatorKind.Rate,
+            new("初信初访一次性化解率", "First-time one-time resolution rate"),
+            new("初信初访件中已化解件数 ÷ 初信初访件中已结案件数。", "First petitions resolved ÷ first petitions closed, as the resolution rate counts them.")),
+        new("backlog", IndicatorKind.Count,
+            new("积案", "Backlog"),
+            new("期末超过答复期限仍未答复的办理件数。", "Handling cases past their reply deadline and not yet replied to at the end of the period.")),
+    ];
+
+    /// <summary>The figures of one group of facts, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<IndicatorFigure> Figures(FactSums s) =>
+    [
+        IndicatorFigure.Count("registered", s.Registered),
+        IndicatorFigure.Rate("repeat_rate", s.RepeatRegistered, s.Registered),
+        IndicatorFigure.Rate("skip_level_rate", s.SkipLevelRegistered, s.Registered),
+        IndicatorFigure.Rate("on_time_acceptance_rate", s.AcceptedOnTime, s.Accepted),
+        IndicatorFigure.Rate("on_time_conclusion_rate", s.ConcludedOnTime, s.Concluded),
+        IndicatorFigure.Rate("satisfaction_rate", s.RatedSatisfied + s.RatedBasicallySatisfied, s.RatedSatisfied + s.RatedBasicallySatisfied + s.RatedDissatisfied),
+        IndicatorFigure.Rate("participation_rate", s.RatedSatisfied + s.RatedBasicallySatisfied + s.RatedDissatisfied, s.Concluded),
+        IndicatorFigure.Rate("resolution_rate", s.Resolved, s.Closed),
+        IndicatorFigure.Rate("first_time_resolution_rate", s.FirstTimeResolved, s.FirstTimeClosed),
+        IndicatorFigure.Count("backlog", s.Backlog),
+    ];
+}
+
+/// <summary>One figure: the numerator and, for a rate, the denominator; the SPA divides, the API never gives a bare percentage.</summary>
+internal sealed record IndicatorFigure(string Key, long Numerator, long? Denominator)
+{
+    public static IndicatorFigure Rate(string key, long numerator, long denominator) => new(key, numerator, denominator);
+
+    public static IndicatorFigure Count(string key, long count) => new(key, count, null);
+}

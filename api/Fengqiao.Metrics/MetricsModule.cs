@@ -1,0 +1,41 @@
+using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.Contracts.Dispatch;
+using Fengqiao.Contracts.Intake;
+using Fengqiao.Metrics.Facts;
+using Fengqiao.Metrics.Indicators;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Metrics;
+
+/// <summary>Projections of the other modules' events into daily facts, and the indicators computed from them.</summary>
+public static class MetricsModule
+{
+    public const string Tag = "Metrics";
+
+    public static IServiceCollection AddMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleValidators(typeof(MetricsModule).Assembly);
+        services.AddScoped<FactStore>();
+        services.AddIntegrationEventConsumer<PetitionRegistered, PetitionFactConsumer>();
+        services.AddIntegrationEventConsumer<PetitionAccepted, PetitionFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseReplied, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseOverdue, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseRated, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseClosed, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseReviewRequested, CaseFactConsumer>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        var metrics = endpoints.MapApiGroup(Tag).MapGroup("/metrics");
+        GetIndicatorsEndpoint.Map(metrics);
+        GetIndicatorDefinitionsEndpoint.Map(metrics);
+        return endpoints;
+    }
+}

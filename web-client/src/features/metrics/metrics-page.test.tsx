@@ -1,0 +1,119 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IndicatorDefinition, IndicatorRow, IndicatorTable } from '../../shared/api/api-types';
+import { en } from '../../shared/i18n/en';
+import { zhCN } from '../../shared/i18n/zh-cn';
+import { createFakeApi, json, problem } from '../../test/fake-api';
+import { renderWithApp } from '../../test/render-with-app';
+import { MetricsPage } from './metrics-page';
+
+const leader = {
+  id: 'u-leader',
+  userName: 'district.leader',
+  displayName: '李书记',
+  roles: ['leader'],
+  capabilities: ['view_metrics'],
+  unit: { id: 'n-district', name: '越城区委', kind: 'petition_bureau' },
+  jurisdiction: { regionId: 'r-district', name: '越城区', level: 'district', path: '/r-district/' },
+};
+
+const definitions: IndicatorDefinition[] = [
+  {
+    key: 'registered',
+    kind: 'count',
+    name: { zhCn: '登记信访件数', en: 'Petitions registered' },
+    definition: { zhCn: '期间内收到并登记的信访件数。', en: 'Petitions received in the period.' },
+  },
+  {
+    key: 'satisfaction_rate',
+    kind: 'rate',
+    name: { zhCn: '满意率', en: 'Satisfaction rate' },
+    definition: { zhCn: '（满意 + 基本满意）÷ 参评件数。', en: '(Satisfied + basically satisfied) ÷ cases rated.' },
+  },
+];
+
+const row = (key: string, label: string, registered: number, satisfied: number, rated: number, regionId: string | null = null): IndicatorRow => ({
+  key,
+  label,
+  regionId,
+  figures: [
+    { key: 'registered', numerator: registered, denominator: null },
+    { key: 'satisfaction_rate', numerator: satisfied, denominator: rated },
+  ],
+});
+
+const table = (regionId: string, regionName: string, rows: IndicatorRow[]): IndicatorTable => ({
+  regionId,
+  regionName,
+  regionLevel: 'district',
+  from: '2026-01-01',
+  to: '2026-03-31',
+  groupBy: 'region',
+  total: row('total', regionName, 12, 3, 4, regionId),
+  rows,
+});
+
+let server: ReturnType<typeof createFakeApi>;
+
+beforeEach(() => {
+  server = createFakeApi();
+  vi.stubGlobal('fetch', server.fetch);
+  server.on('GET', '/api/v1/me', () => json(leader));
+  server.on('GET', '/api/v1/petition-categories', () => json({ items: [] }));
+  server.on('GET', '/api/v1/metrics/definitions', () => json(definitions));
+});
+
+describe('metrics page', () => {
+  it('shows each rate with its numerator and denominator, and drills down into a town', async () => {
+    server.on('GET', '/api/v1/metrics/indicators', (request) =>
+      request.path.includes('regionId=r-fushan')
+        ? json(table('r-fushan', '府山街道', [row('r-village', '西小路社区', 2, 0, 0, 'r-village')]))
+        : json(table('r-district', '越城区', [row('r-fushan', '府山街道', 9, 2, 2, 'r-fushan'), row('r-tashan', '塔山街道', 3, 1, 2, 'r-tashan')])),
+    );
+    renderWithApp(<MetricsPage />, { path: '/metrics' });
+    const user = userEvent.setup();
+
+    const tashan = (await screen.findByRole('button', { name: '塔山街道' })).closest<HTMLElement>('tr')!;
+    expect(within(tashan).getByText('3')).toBeInTheDocument();
+    const rate = within(tashan).getByTestId('figure-satisfaction_rate');
+    expect(rate).toHaveTextContent('50.0%');
+    await user.hover(rate);
+    expect(await screen.findByText('1 / 2')).toBeInTheDocument();
+    expect(screen.getByText('越城区合计')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '府山街道' }));
+    expect(await screen.findByRole('button', { name: '西小路社区' })).toBeInTheDocument();
+    const village = screen.getByRole('button', { name: '西小路社区' }).closest<HTMLElement>('tr')!;
+    expect(within(village).getByTestId('figure-satisfaction_rate')).toHaveTextContent('—');
+    expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).toContain('regionId=r-fushan');
+
+    await user.click(screen.getByRole('button', { name: zhCN['metrics.ownRegion'] }));
+    expect(await screen.findByRole('button', { name: '塔山街道' })).toBeInTheDocument();
+  });
+
+  it('says when the period has no figures, and offers a retry when they cannot be read', async () => {
+    server.on(
+      'GET',
+      '/api/v1/metrics/indicators',
+      () => problem(500),
+      () => json(table('r-district', '越城区', [])),
+    );
+    renderWithApp(<MetricsPage />, { path: '/metrics' });
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['common.retry'] }));
+    expect(await screen.findByText(zhCN['metrics.empty'])).toBeInTheDocument();
+  });
+
+  it('speaks English, with the definitions as help', async () => {
+    server.on('GET', '/api/v1/metrics/indicators', () => json(table('r-district', '越城区', [row('r-fushan', '府山街道', 9, 2, 2, 'r-fushan')])));
+    renderWithApp(<MetricsPage />, { path: '/metrics', locale: 'en' });
+    const user = userEvent.setup();
+
+    expect(await screen.findByText(en['metrics.title'])).toBeInTheDocument();
+    const help = await screen.findAllByLabelText('Definition of Satisfaction rate', {}, { timeout: 5000 });
+    await user.hover(help[0]!);
+    expect(await screen.findByText('(Satisfied + basically satisfied) ÷ cases rated.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api/api';
+import { unwrap } from '../../shared/api/api-client';
+import type { IndicatorGrouping } from '../../shared/api/api-types';
+
+/** The indicators of a region (the caller's own when none) for a period, grouped. */
+export function useIndicators(from: string, to: string, groupBy: IndicatorGrouping, regionId?: string) {
+  return useQuery({
+    queryKey: ['metrics', 'indicators', from, to, groupBy, regionId],
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/indicators', { params: { query: { from, to, groupBy, regionId } } })),
+  });
+}
+
+/** What each indicator counts, in both languages: the help beside the figures. */
+export function useIndicatorDefinitions() {
+  return useQuery({
+    queryKey: ['metrics', 'definitions'],
+    staleTime: Infinity,
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/definitions')),
+  });
+}
