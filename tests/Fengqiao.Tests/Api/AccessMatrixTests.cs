@@ -223,6 +223,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetSuggestion"] = On(Target.Suggestion, null, SuggestionReaders),
         ["ScreenSuggestion"] = On(Target.Suggestion, _ => new { outcome = "valid" }, Role.SuggestionReviewer),
         ["RevealSuggestionSubmitter"] = On(Target.Suggestion, null, Role.SuggestionReviewer),
+        ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -140,3 +140,4 @@ export type ScreenSuggestionRequest = Schemas['ScreenSuggestion'];
 export type SubmitPublicSuggestionRequest = Schemas['SubmitPublicSuggestion'];
 export type PublicSuggestionView = Schemas['PublicSuggestionView'];
 export type SuggestionTrackingCredentials = Schemas['SuggestionTrackingCredentials'];
+export type AssignSuggestionRequest = Schemas['AssignSuggestion'];
