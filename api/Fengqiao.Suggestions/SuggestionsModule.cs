@@ -1,7 +1,9 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Suggestions.Evaluation;
 using Fengqiao.Suggestions.Handling;
 using Fengqiao.Suggestions.Public;
 using Fengqiao.Suggestions.Seeding;
@@ -26,6 +28,7 @@ public static class SuggestionsModule
         services.AddScoped<SuggestionPlaces>();
         services.AddScoped<SuggestionWriter>();
         services.AddIntegrationEventConsumer<PetitionConvertedToSuggestion, OpenSuggestionFromPetition>();
+        services.AddSingleton<IRuleSetSectionValidator, SuggestionsRuleSetSectionValidator>();
         services.AddScoped<SuggestionsSeeding>();
         return services;
     }
@@ -50,6 +53,7 @@ public static class SuggestionsModule
         ListSuggestionsEndpoint.Map(suggestions);
         GetSuggestionEndpoint.Map(suggestions);
         ScreenSuggestionEndpoint.Map(suggestions);
+        AssignSuggestionEndpoint.Map(suggestions);
         RevealSuggestionSubmitterEndpoint.Map(suggestions);
         return endpoints;
     }

@@ -1,5 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Suggestions.Evaluation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,21 +30,35 @@ internal sealed record SuggestionDetail(
     Guid? DuplicateOfId,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? ScreenedAt,
+    IReadOnlyList<SuggestionAssignmentView> Assignments,
     IReadOnlyList<SuggestionAction> AllowedActions,
     long Version);
 
+/// <summary>A department evaluating the suggestion and the day its evaluation is due.</summary>
+internal sealed record SuggestionAssignmentView
+{
+    public required Guid UnitId { get; init; }
+
+    public required string UnitName { get; init; }
+
+    public required DateOnly DueOn { get; init; }
+
+    public required DateTimeOffset AssignedAt { get; init; }
+}
+
 internal sealed record GetSuggestion(Guid Id) : IQuery<SuggestionDetail>;
 
-internal sealed class GetSuggestionHandler(SuggestionStore store, ICurrentUser caller) : IQueryHandler<GetSuggestion, SuggestionDetail>
+internal sealed class GetSuggestionHandler(IDbSession session, SuggestionStore store, ICurrentUser caller) : IQueryHandler<GetSuggestion, SuggestionDetail>
 {
     public async ValueTask<SuggestionDetail> Handle(GetSuggestion query, CancellationToken cancellationToken)
     {
         var row = await store.GetAsync(query.Id, cancellationToken);
+        var assignments = await session.QueryAsync<SuggestionAssignmentView>(AssignmentSql.OfSuggestion, new { SuggestionId = row.Id }, cancellationToken);
         var allowed = Capabilities.Holds(caller, Capability.HandleSuggestions)
             ? SuggestionLifecycle.Allowed(row.Status).Where(a => a != SuggestionAction.RevealSubmitter || row.PhoneMasked is not null).ToList()
             : [];
         return new SuggestionDetail(row.Id, row.TrackingCode, row.Status, row.Channel, row.TopicId, row.TopicTitle, row.Title, row.Content, row.RegionId, row.RegionName,
-            row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt, allowed,
+            row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt, assignments, allowed,
             row.Version);
     }
 }

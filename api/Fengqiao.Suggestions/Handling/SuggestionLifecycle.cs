@@ -17,6 +17,9 @@ public enum SuggestionStatus
 
     /// <summary>Screened out of scope, with the reason sent to the submitter.</summary>
     OutOfScope,
+
+    /// <summary>A valid suggestion assigned to one or more departments to evaluate by a deadline.</summary>
+    Assigned,
 }
 
 /// <summary>How a suggestion came in; serialised in snake_case.</summary>
@@ -48,13 +51,17 @@ public enum SuggestionAction
 {
     Screen,
 
+    /// <summary>Assign a valid suggestion to the departments that evaluate it.</summary>
+    Assign,
+
     /// <summary>See the submitter's full phone (audited).</summary>
     RevealSubmitter,
 }
 
 /// <summary>
-/// The suggestion's state machine: a submitted suggestion is screened once, valid, duplicate or out of scope. Pure: the screening
-/// handler refuses through <see cref="Screen"/> and a suggestion's <c>allowedActions</c> answer <see cref="Allowed"/>.
+/// The suggestion's state machine: a submitted suggestion is screened once, valid, duplicate or out of scope; a valid one is
+/// assigned to departments. Pure: the handlers refuse through <see cref="Screen"/> and <see cref="Assign"/>, and a suggestion's
+/// <c>allowedActions</c> answer <see cref="Allowed"/>.
 /// </summary>
 public static class SuggestionLifecycle
 {
@@ -72,11 +79,21 @@ public static class SuggestionLifecycle
         TryScreen(status, outcome)
         ?? throw new ConflictException("invalid_state", $"The suggestion is {status.ToSnakeCase()}; only a submitted suggestion is screened.");
 
+    /// <summary>The status assigning leads to, or null when <paramref name="status"/> is not assignable: only a valid suggestion is.</summary>
+    public static SuggestionStatus? TryAssign(SuggestionStatus status) => status == SuggestionStatus.Valid ? SuggestionStatus.Assigned : null;
+
+    /// <summary>The status after assigning; 409 <c>invalid_state</c> unless the suggestion was screened valid and not yet assigned.</summary>
+    public static SuggestionStatus Assign(SuggestionStatus status) =>
+        TryAssign(status) ?? throw new ConflictException("invalid_state", $"The suggestion is {status.ToSnakeCase()}; only a valid suggestion is assigned.");
+
     /// <summary>The actions on a suggestion's status, in the enum's order; revealing the submitter does not depend on it.</summary>
     public static IReadOnlyList<SuggestionAction> Allowed(SuggestionStatus status) =>
-        Enum.GetValues<SuggestionAction>()
-            .Where(action => action != SuggestionAction.Screen || Enum.GetValues<ScreeningOutcome>().Any(outcome => TryScreen(status, outcome) is not null))
-            .ToList();
+        Enum.GetValues<SuggestionAction>().Where(action => action switch
+        {
+            SuggestionAction.Screen => Enum.GetValues<ScreeningOutcome>().Any(outcome => TryScreen(status, outcome) is not null),
+            SuggestionAction.Assign => TryAssign(status) is not null,
+            _ => true,
+        }).ToList();
 
     /// <summary>A duplicate names what it duplicates and out of scope tells the submitter why; valid needs no reason.</summary>
     public static bool NeedsReason(ScreeningOutcome outcome) => outcome != ScreeningOutcome.Valid;

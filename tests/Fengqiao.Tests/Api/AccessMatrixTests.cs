@@ -270,6 +270,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         // Metrics: the indicators and their definitions.
         ["GetIndicators"] = Only(MetricsReaders),
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
+        ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -36,6 +36,22 @@ public sealed class SuggestionLifecycleTests
     }
 
     [TestCaseSource(nameof(Statuses))]
+    public void Assign_TakesOnlyAValidSuggestion_ToAssigned(SuggestionStatus status)
+    {
+        if (status == SuggestionStatus.Valid)
+        {
+            Assert.That(SuggestionLifecycle.Assign(status), Is.EqualTo(SuggestionStatus.Assigned));
+            Assert.That(SuggestionLifecycle.Allowed(status), Does.Contain(SuggestionAction.Assign));
+            return;
+        }
+
+        var refused = Assert.Throws<ConflictException>(() => SuggestionLifecycle.Assign(status))!;
+        Assert.That(refused.Code, Is.EqualTo("invalid_state"));
+        Assert.That(SuggestionLifecycle.TryAssign(status), Is.Null);
+        Assert.That(SuggestionLifecycle.Allowed(status), Does.Not.Contain(SuggestionAction.Assign));
+    }
+
+    [TestCaseSource(nameof(Statuses))]
     public void RevealingTheSubmitter_DoesNotDependOnTheStatus(SuggestionStatus status) =>
         Assert.That(SuggestionLifecycle.Allowed(status), Does.Contain(SuggestionAction.RevealSubmitter));
 

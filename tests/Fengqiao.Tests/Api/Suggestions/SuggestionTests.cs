@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Tests.Api.Suggestions;
 
@@ -206,6 +207,48 @@ public sealed class SuggestionTests : SuggestionTestBase
         Assert.That(Ids(valid), Is.EqualTo(new[] { ids[1].ToString() }));
         var bad = await (await reviewer.GetAsync("/api/v1/suggestions?channel=fax")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Does.Contain("channel"));
+    }
+
+    [Test]
+    public async Task AValidSuggestion_IsAssignedToTwoDepartments_DueByTheRuleSetsDeadline()
+    {
+        using var anonymous = Api.CreateClient();
+        var credentials = await SubmitAsync(anonymous, Unprompted("建议增设社区食堂", "府山街道"));
+        using var reviewer = await Api.ClientForAsync("district.suggestion_reviewer");
+        var id = (await IdsByCodeAsync(reviewer, credentials))[0];
+        var housing = await UnitAsync(DistrictHousing);
+        var town = await UnitAsync(TownGovernment);
+
+        var early = await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/assignment", new { unitIds = new[] { housing } }, 1))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(early["code"]!.GetValue<string>(), Is.EqualTo("invalid_state"));
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/screening", new { outcome = "valid" }, 1)).ShouldBeOkAsync<JsonObject>();
+        Assert.That((await SuggestionAsync(reviewer, id))["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Does.Contain("assign"));
+
+        var empty = await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/assignment", new { unitIds = Array.Empty<Guid>() }, 2))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(empty["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "unitIds" }));
+        var notCovering = await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/assignment",
+            new { unitIds = new[] { housing, await UnitAsync("塔山街道办事处") } }, 2)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(notCovering["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "unitIds" }));
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/assignment", new { unitIds = new[] { housing, town } }, 1))
+            .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var assigned = await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/assignment", new { unitIds = new[] { housing, town } }, 2))
+            .ShouldBeOkAsync<JsonObject>();
+        Assert.That(assigned["version"]!.GetValue<long>(), Is.EqualTo(3));
+        var detail = await SuggestionAsync(reviewer, id);
+        Assert.That(detail["status"]!.GetValue<string>(), Is.EqualTo("assigned"));
+        var assignments = detail["assignments"]!.AsArray();
+        Assert.That(assignments.Select(a => a!["unitName"]!.GetValue<string>()), Is.EquivalentTo(new[] { DistrictHousing, TownGovernment }));
+        // The active rule set is the national one by default: thirty calendar days from today, to a working day.
+        var calendar = Api.Services.GetRequiredService<Fengqiao.BuildingBlocks.Clock.IWorkCalendarSource>().Current;
+        var expected = calendar.AddCalendarDays(Today, 30).ToString("yyyy-MM-dd");
+        Assert.That(assignments.Select(a => a!["dueOn"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { expected }));
+        Assert.That(AuditActions(id), Is.EqualTo(new[] { "suggestion.submitted_online", "suggestion.screened", "suggestion.assigned" }));
+        var tracked = await TrackAsync(anonymous, credentials["trackingCode"]!.GetValue<string>(), credentials["secret"]!.GetValue<string>());
+        Assert.That(tracked["status"]!.GetValue<string>(), Is.EqualTo("assigned"));
+        Assert.That(tracked.ToJsonString(), Does.Not.Contain(DistrictHousing), "the public does not see who evaluates");
     }
 
     private object Unprompted(string title, string region = "城南街道") => new { regionId = Region(region), title, content = $"{title}，方便群众。" };

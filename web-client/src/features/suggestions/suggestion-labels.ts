@@ -2,7 +2,7 @@ import type { ScreeningOutcome, SuggestionChannel, SuggestionStatus } from '../.
 import type { Translate } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 
-export const suggestionStatuses: readonly SuggestionStatus[] = ['submitted', 'valid', 'duplicate', 'out_of_scope'];
+export const suggestionStatuses: readonly SuggestionStatus[] = ['submitted', 'valid', 'duplicate', 'out_of_scope', 'assigned'];
 export const suggestionChannels: readonly SuggestionChannel[] = ['online', 'letter', 'visit', 'petition'];
 export const screeningOutcomes: readonly ScreeningOutcome[] = ['valid', 'duplicate', 'out_of_scope'];
 
@@ -11,6 +11,7 @@ const statusKeys: Record<SuggestionStatus, MessageKey> = {
   valid: 'suggestionStatus.valid',
   duplicate: 'suggestionStatus.duplicate',
   out_of_scope: 'suggestionStatus.out_of_scope',
+  assigned: 'suggestionStatus.assigned',
 };
 
 export const suggestionStatusColors: Record<SuggestionStatus, string> = {
@@ -18,6 +19,7 @@ export const suggestionStatusColors: Record<SuggestionStatus, string> = {
   valid: 'green',
   duplicate: 'default',
   out_of_scope: 'orange',
+  assigned: 'purple',
 };
 
 const channelKeys: Record<SuggestionChannel, MessageKey> = {

@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import type { Translate } from '../../shared/i18n/translate';
+import { UnitSelect } from '../../shared/units/unit-select';
 import {
   formatDateTime,
   screeningOutcomeLabel,
@@ -18,7 +19,7 @@ import {
   suggestionStatusColors,
   suggestionStatusLabel,
 } from './suggestion-labels';
-import { revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
+import { assignSuggestion, revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
 
 /** One suggestion: what it says, where it came from, the submitter (masked) and its screening. */
 export function SuggestionPage() {
@@ -26,6 +27,7 @@ export function SuggestionPage() {
   const { id = '' } = useParams();
   const suggestion = useSuggestion(id);
   const [screening, setScreening] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revealFailure, setRevealFailure] = useState<string | null>(null);
 
@@ -47,11 +49,18 @@ export function SuggestionPage() {
       <PageHeader
         title={item.title}
         extra={
-          item.allowedActions.includes('screen') ? (
-            <Button type="primary" onClick={() => setScreening(true)}>
-              {t('suggestions.screen')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {item.allowedActions.includes('screen') ? (
+              <Button type="primary" onClick={() => setScreening(true)}>
+                {t('suggestions.screen')}
+              </Button>
+            ) : null}
+            {item.allowedActions.includes('assign') ? (
+              <Button type="primary" onClick={() => setAssigning(true)}>
+                {t('suggestions.assign')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Flex vertical gap={16}>
@@ -85,6 +94,15 @@ export function SuggestionPage() {
         <Card size="small" title={t('suggestions.content')}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.content}</Typography.Paragraph>
         </Card>
+        {item.assignments.length > 0 ? (
+          <Card size="small" title={t('suggestions.assignments')}>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {item.assignments.map((assignment) => (
+                <li key={assignment.unitId}>{t('suggestions.assignmentDue', { unit: assignment.unitName, due: assignment.dueOn })}</li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         {item.screenedAt ? (
           <Card size="small" title={t('suggestions.screeningResult')}>
             <Typography.Paragraph style={{ marginBottom: 0 }}>{screeningSummary(t, item)}</Typography.Paragraph>
@@ -93,6 +111,7 @@ export function SuggestionPage() {
         ) : null}
       </Flex>
       <ScreenDialog suggestion={item} etag={etag} open={screening} onClose={() => setScreening(false)} />
+      <AssignDialog suggestion={item} etag={etag} open={assigning} onClose={() => setAssigning(false)} />
     </>
   );
 }
@@ -172,6 +191,58 @@ function ScreenDialog({ suggestion, etag, open, onClose }: { suggestion: Suggest
           rules={[{ required: outcome !== 'valid', whitespace: true, message: t('suggestions.required') }, { max: 2000 }]}
         >
           <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Assigns a valid suggestion to the departments that evaluate it; the API sets the deadline from the rule set. */
+function AssignDialog({ suggestion, etag, open, onClose }: { suggestion: SuggestionDetail; etag: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ unitIds?: string[] }>();
+  const invalidate = useInvalidateSuggestions();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async ({ unitIds }: { unitIds?: string[] }) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await assignSuggestion(suggestion.id, etag, { unitIds: unitIds ?? [] });
+      void message.success(t('suggestions.assigned'));
+      onClose();
+      await invalidate();
+    } catch (error) {
+      const stale = isApiError(error) && error.status === 412;
+      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, ['unitIds'], t));
+      if (stale) await invalidate();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('suggestions.assign')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" name="assign-suggestion" onFinish={(values) => void submit(values)}>
+        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <Form.Item
+          name="unitIds"
+          label={t('suggestions.departments')}
+          extra={t('suggestions.departmentsHint')}
+          rules={[{ required: true, message: t('suggestions.required') }]}
+        >
+          <UnitSelect mode="multiple" regionId={undefined} />
         </Form.Item>
       </Form>
     </Modal>

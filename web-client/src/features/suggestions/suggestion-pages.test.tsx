@@ -44,6 +44,7 @@ const detail = (extra: Partial<SuggestionDetail> = {}): SuggestionDetail => ({
   screeningReason: null,
   duplicateOfId: null,
   screenedAt: null,
+  assignments: [],
   allowedActions: ['screen', 'reveal_submitter'],
   ...extra,
 });
@@ -129,6 +130,44 @@ describe('suggestion page', () => {
     expect(request.headers.get('If-Match')).toBe('"1"');
     expect(request.body).toEqual({ outcome: 'out_of_scope', reason: '属于个人诉求。', duplicateOfId: null });
     expect(await screen.findByText(`${zhCN['suggestionStatus.out_of_scope']}：属于个人诉求。`)).toBeInTheDocument();
+  });
+
+  it('assigns a valid suggestion to departments with the ETag read and lists them with their deadline', async () => {
+    server.on('GET', '/api/v1/units', () =>
+      json({
+        items: [{ id: 'n-housing', name: '越城区住房和城乡建设局', kind: 'functional_department', regionId: 'r-district', regionName: '越城区', isRetired: false }],
+        nextCursor: null,
+      }),
+    );
+    server.on(
+      'GET',
+      '/api/v1/suggestions/s-1',
+      () => json(detail({ status: 'valid', allowedActions: ['assign', 'reveal_submitter'], version: 2 }), 200, { ETag: '"2"' }),
+      () =>
+        json(
+          detail({
+            status: 'assigned',
+            allowedActions: ['reveal_submitter'],
+            assignments: [{ unitId: 'n-housing', unitName: '越城区住房和城乡建设局', dueOn: '2027-01-05', assignedAt: '2026-12-06T02:00:00+00:00' }],
+            version: 3,
+          }),
+        ),
+    );
+    server.on('POST', '/api/v1/suggestions/s-1/assignment', () => json({ id: 's-1', version: 3 }));
+    renderSuggestion('s-1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['suggestions.assign'] }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox'));
+    await user.click(await screen.findByText(/越城区住房和城乡建设局/, { selector: '.ant-select-item-option-content' }));
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/assignment')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/suggestions/s-1/assignment')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"2"');
+    expect(request.body).toEqual({ unitIds: ['n-housing'] });
+    expect(await screen.findByText('越城区住房和城乡建设局，2027-01-05 前答复')).toBeInTheDocument();
   });
 
   it('links a suggestion from a petition to it and offers a reader no screening', async () => {

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type {
+  AssignSuggestionRequest,
   ScreenSuggestionRequest,
   SubmitPublicSuggestionRequest,
   SuggestionChannel,
@@ -62,6 +63,9 @@ export function useInvalidateSuggestions() {
 
 export const screenSuggestion = (id: string, etag: string, body: ScreenSuggestionRequest) =>
   unwrap(api.POST('/api/v1/suggestions/{id}/screening', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
+export const assignSuggestion = (id: string, etag: string, body: AssignSuggestionRequest) =>
+  unwrap(api.POST('/api/v1/suggestions/{id}/assignment', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
 
 export const revealSubmitter = (id: string) => unwrap(api.POST('/api/v1/suggestions/{id}/submitter/reveal', { params: { path: { id } } }));
 

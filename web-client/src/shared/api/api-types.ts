@@ -163,3 +163,4 @@ export type IndicatorRow = Schemas['IndicatorRow'];
 export type IndicatorFigure = Schemas['IndicatorFigure'];
 export type IndicatorDefinition = Schemas['IndicatorDefinition'];
 export type IndicatorGrouping = Schemas['IndicatorGrouping'];
+export type AssignSuggestionRequest = Schemas['AssignSuggestion'];
