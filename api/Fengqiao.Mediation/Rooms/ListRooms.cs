@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Organization;
@@ -14,6 +15,8 @@ namespace Fengqiao.Mediation.Rooms;
 
 /// <param name="Specialties">Dispute type codes.</param>
 /// <param name="Mediators">The serving mediators, by name.</param>
+/// <param name="OpenDisputes">Disputes registered or accepted, not yet ended.</param>
+/// <param name="SessionsThisMonth">Sessions starting in the current calendar month (Asia/Shanghai).</param>
 internal sealed record MediationRoomListItem(
     Guid Id,
     string Name,
@@ -24,7 +27,16 @@ internal sealed record MediationRoomListItem(
     string OpeningHours,
     IReadOnlyList<string> Specialties,
     IReadOnlyList<MediatorView> Mediators,
+    int OpenDisputes,
+    int SessionsThisMonth,
     long Version);
+
+internal sealed record RoomCount
+{
+    public required Guid RoomId { get; init; }
+
+    public required long Count { get; init; }
+}
 
 internal sealed record RoomCursor(string P, string N, Guid I);
 
@@ -36,7 +48,7 @@ internal sealed class ListRoomsValidator : AbstractValidator<ListRooms>
     public ListRoomsValidator() => RuleFor(q => q.Limit).ValidLimit();
 }
 
-internal sealed class ListRoomsHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, RoomStore store)
+internal sealed class ListRoomsHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, RoomStore store, TimeProvider clock)
     : IQueryHandler<ListRooms, Page<MediationRoomListItem>>
 {
     public async ValueTask<Page<MediationRoomListItem>> Handle(ListRooms query, CancellationToken cancellationToken)
@@ -61,9 +73,27 @@ internal sealed class ListRoomsHandler(IDbSession session, ICurrentUser caller, 
         var mediators = ids.Count == 0
             ? Array.Empty<MediatorRow>().ToLookup(m => m.RoomId)
             : (await session.QueryAsync<MediatorRow>(MediatorSql.OfRooms, new { RoomIds = RoomStore.IdTexts(ids) }, cancellationToken)).Where(m => !m.IsRetired).ToLookup(m => m.RoomId);
+        var (open, sessions) = await CountsAsync(ids, cancellationToken);
         var items = page.Items.Select(r => new MediationRoomListItem(r.Id, r.Name, r.Kind, r.RegionId, r.RegionName, r.Address, r.OpeningHours,
-            specialties[r.Id].ToList(), mediators[r.Id].Select(m => m.ToView()).ToList(), r.Version)).ToList();
+            specialties[r.Id].ToList(), mediators[r.Id].Select(m => m.ToView()).ToList(), (int)open.GetValueOrDefault(r.Id), (int)sessions.GetValueOrDefault(r.Id),
+            r.Version)).ToList();
         return new Page<MediationRoomListItem>(items, page.NextCursor);
+    }
+
+    private async Task<(Dictionary<Guid, long> Open, Dictionary<Guid, long> Sessions)> CountsAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var roomIds = RoomStore.IdTexts(ids);
+        var open = await session.QueryAsync<RoomCount>(RoomSql.OpenDisputesOf, new { RoomIds = roomIds }, cancellationToken);
+        var sessions = await session.QueryAsync<RoomCount>(RoomSql.SessionsOf,
+            new { RoomIds = roomIds, From = WorkCalendar.StartOfLocalDay(monthStart), To = WorkCalendar.StartOfLocalDay(monthStart.AddMonths(1)) }, cancellationToken);
+        return (open.ToDictionary(c => c.RoomId, c => c.Count), sessions.ToDictionary(c => c.RoomId, c => c.Count));
     }
 }
 

@@ -36,6 +36,20 @@ internal static class RoomSql
 
     public const string SpecialtiesOf = "SELECT room_id AS RoomId, dispute_type AS DisputeType FROM mediation_room_specialties WHERE room_id IN @RoomIds ORDER BY dispute_type";
 
+    /// <summary>The open (registered or accepted) disputes of rooms.</summary>
+    public const string OpenDisputesOf = """
+        SELECT room_id AS RoomId, COUNT(*) AS Count FROM mediation_disputes
+        WHERE room_id IN @RoomIds AND status IN ('Registered', 'Accepted')
+        GROUP BY room_id
+        """;
+
+    /// <summary>The sessions of rooms starting within [@From, @To).</summary>
+    public const string SessionsOf = """
+        SELECT room_id AS RoomId, COUNT(*) AS Count FROM mediation_sessions
+        WHERE room_id IN @RoomIds AND starts_at >= @From AND starts_at < @To
+        GROUP BY room_id
+        """;
+
     private const string ListWhere = """
         WHERE r.region_path LIKE @JurisdictionPrefix AND r.region_path LIKE @RegionPrefix
           AND (@Kind IS NULL OR r.kind = @Kind)

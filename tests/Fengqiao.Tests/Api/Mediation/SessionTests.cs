@@ -68,6 +68,10 @@ public sealed class SessionTests : MediationTestBase
         Assert.That(clash["code"]!.GetValue<string>(), Is.EqualTo("room_booked"));
         Assert.That(clash["detail"]!.GetValue<string>(), Does.Contain(booked["id"]!.GetValue<string>()).And.Contain("会客调解室"));
         await (await BookAsync(mediator, second, At(3, 2), At(3, 4))).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
+        var card = (await AllRoomsAsync(mediator, $"&regionId={Region("府山街道")}")).Single(r => r["name"]!.GetValue<string>() == "会客调解室");
+        var thisMonth = WorkCalendar.LocalDate(DateTimeOffset.UtcNow).Month == WorkCalendar.LocalDate(At(3)).Month ? 2 : 0;
+        Assert.That((card["openDisputes"]!.GetValue<int>(), card["sessionsThisMonth"]!.GetValue<int>()), Is.EqualTo((2, thisMonth)));
     }
 
     [Test]

@@ -188,4 +188,28 @@ describe('dispute page', () => {
     expect(screen.queryByRole('button', { name: '申请人同意调解' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: zhCN['dispute.withdraw'] })).not.toBeInTheDocument();
   });
+
+  it('lists the sessions booked, and offers booking only once the dispute is accepted', async () => {
+    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'] };
+    server.on(
+      'GET',
+      '/api/v1/mediation/disputes/d-1',
+      () => json(detail({ status: 'accepted', applicantConsent: 'given', respondentConsent: 'given', allowedActions: ['withdraw'], sessions: [session] })),
+    );
+    renderDispute();
+
+    expect(await screen.findByText('王阿姨、李大伯')).toBeInTheDocument();
+    expect(screen.getByText(/2030-03-04 \d{2}:\d{2}–\d{2}:\d{2}/)).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: zhCN['sessions.book'] })).toBeInTheDocument();
+  });
+
+  it('offers no booking while the dispute awaits consent', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () => json(detail({})));
+    renderDispute();
+    expect(await screen.findByText(zhCN['sessions.empty'])).toBeInTheDocument();
+    // The caller may mediate (their /me is read): only the dispute's state keeps the booking away.
+    await waitFor(() => expect(server.requestsTo('GET', '/api/v1/me')).toHaveLength(1));
+    expect(await screen.findByRole('button', { name: '申请人同意调解' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['sessions.book'] })).not.toBeInTheDocument();
+  });
 });

@@ -47,6 +47,8 @@ const room = (id: string, extra: Partial<MediationRoomListItem>): MediationRoomL
       version: 1,
     },
   ],
+  openDisputes: 4,
+  sessionsThisMonth: 7,
   version: 1,
   ...extra,
 });
@@ -83,6 +85,7 @@ describe('mediation rooms page', () => {
     expect(await within(card).findByText('邻里纠纷')).toBeInTheDocument();
     expect(within(card).getByText('婚姻家庭纠纷')).toBeInTheDocument();
     expect(within(card).getByText('调解员（1 名）')).toBeInTheDocument();
+    expect(within(card).getByText('在办纠纷 4 件 · 本月调解会 7 场')).toBeInTheDocument();
     expect(within(card).getByText(/翠姐姐（邻里纠纷）/)).toBeInTheDocument();
     const committee = screen.getByText('绍兴市医疗纠纷人民调解委员会').closest<HTMLElement>('.ant-card')!;
     expect(within(committee).getByText(zhCN['mediationRoomKind.industry_committee'])).toBeInTheDocument();

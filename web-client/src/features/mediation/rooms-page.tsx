@@ -99,6 +99,9 @@ function RoomCard({ room }: { room: MediationRoomListItem }) {
       <Flex vertical gap={6}>
         <Typography.Text>{t('mediationRooms.regionAndAddress', { region: room.regionName, address: room.address })}</Typography.Text>
         <Typography.Text type="secondary">{t('mediationRooms.openingHours', { hours: room.openingHours })}</Typography.Text>
+        <Typography.Text>
+          {t('mediationRooms.workload', { disputes: room.openDisputes, sessions: room.sessionsThisMonth })}
+        </Typography.Text>
         <Flex wrap gap={4} aria-label={t('mediationRooms.specialties')} role="list">
           {room.specialties.map((code) => (
             <Tag key={code} role="listitem">

@@ -3003,6 +3003,10 @@ export interface components {
             openingHours: string;
             specialties: string[];
             mediators: components["schemas"]["MediatorView"][];
+            /** Format: int32 */
+            openDisputes: number;
+            /** Format: int32 */
+            sessionsThisMonth: number;
             /** Format: int64 */
             version: number;
         };

@@ -1184,6 +1184,7 @@ export const en: Record<MessageKey, string> = {
   'mediationRooms.mediators': 'Mediators ({count})',
   'mediationRooms.noMediators': 'No serving mediators',
   'mediationRooms.mediator': '{name} ({specialty})',
+  'mediationRooms.workload': '{disputes} open disputes · {sessions} sessions this month',
   'mediationRooms.hasAccount': 'Has an account',
   'nav.disputes': 'Disputes',
   'nav.registerDispute': 'Register a dispute',

@@ -1182,6 +1182,7 @@ export const zhCN = {
   'mediationRooms.mediators': '调解员（{count} 名）',
   'mediationRooms.noMediators': '暂无在岗调解员',
   'mediationRooms.mediator': '{name}（{specialty}）',
+  'mediationRooms.workload': '在办纠纷 {disputes} 件 · 本月调解会 {sessions} 场',
   'mediationRooms.hasAccount': '有账号',
   'nav.disputes': '纠纷工作台',
   'nav.registerDispute': '登记纠纷',
