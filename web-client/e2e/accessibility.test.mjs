@@ -119,6 +119,13 @@ const signedInVisits = [
     ready: (page, ids) => (ids.ownDispute ? page.getByText('调解意愿', { exact: true }) : loadFailed(page)),
   },
   { route: 'suggestions/topics', url: () => '/suggestions/topics', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'suggestions', url: () => '/suggestions', ready: (page) => loadedTable(page.locator('main')) },
+  {
+    route: 'suggestions/:id',
+    url: (ids) => `/suggestions/${ids.suggestionId}`,
+    ready: (page, ids) => (ids.ownSuggestion ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
+  },
+  { route: 'metrics', url: () => '/metrics', ready: (page) => loadedTable(page.getByTestId('metrics-table')) },
   { route: 'audit', url: () => '/audit', ready: (page) => loadedTable(page.getByTestId('audit-entries')) },
   { route: '*', url: () => '/no-such-page', ready: (page) => page.locator('.ant-result-404') },
 ];
@@ -131,6 +138,8 @@ const publicRoutes = [
   '/public/reception-days',
   '/public/suggestion-topics',
   '/public/suggestion-topics/:id',
+  '/public/suggestions/new',
+  '/public/suggestions/track',
 ];
 
 /** An id of the right form that names no object: the detail pages of users who can open none answer "not found". */
@@ -178,11 +187,12 @@ async function firstIds(get, readsReceptions, readsPetitions = true) {
   }
   const { capabilities } = await get('/api/v1/me');
   const disputeId = capabilities.includes('view_disputes') ? ((await get('/api/v1/mediation/disputes?limit=1')).items[0]?.id ?? null) : null;
+  const suggestionId = capabilities.includes('view_suggestions') ? ((await get('/api/v1/suggestions?limit=1')).items[0]?.id ?? null) : null;
   for (const tab of caseTabs.filter((name) => readsPetitions && capabilities.includes(`case_tab_${name}`))) {
     const caseId = (await get(`/api/v1/cases?tab=${tab}&limit=1`)).items[0]?.id;
-    if (caseId) return { petitionId, caseId, receptionId, disputeId };
+    if (caseId) return { petitionId, caseId, receptionId, disputeId, suggestionId };
   }
-  return { petitionId, caseId: null, receptionId, disputeId };
+  return { petitionId, caseId: null, receptionId, disputeId, suggestionId };
 }
 
 /**
@@ -194,6 +204,8 @@ async function idsToVisit(page, readsReceptions, readsPetitions) {
   return {
     disputeId: own.disputeId ?? noSuchId,
     ownDispute: own.disputeId !== null,
+    suggestionId: own.suggestionId ?? noSuchId,
+    ownSuggestion: own.suggestionId !== null,
     receptionId: own.receptionId ?? officerIds.receptionId,
     ownReception: own.receptionId !== null,
     petitionId: own.petitionId ?? officerIds.petitionId,
@@ -306,6 +318,19 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
       await assertAccessible(page, 'public suggestion topic');
     });
 
+    test('/public/suggestions/new', async () => {
+      await page.goto('/public/suggestions/new');
+      await heading(page, '我有建议').waitFor();
+      await page.locator('main form').waitFor();
+      await assertAccessible(page, 'public suggestion form');
+    });
+
+    test('/public/suggestions/track', async () => {
+      await page.goto('/public/suggestions/track');
+      await heading(page, '建议查询').waitFor();
+      await assertAccessible(page, 'public suggestion tracking');
+    });
+
     test('/public/reception-days', async () => {
       await page.goto('/public/reception-days');
       await heading(page, '领导接访日').waitFor();
@@ -316,7 +341,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
 
   const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
   const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id'];
-  const reviewerRoutes = ['index', 'suggestions/topics'];
+  const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/:id'];
   const people = [
     { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true, readsPetitions: true },
     { userName: 'district.petition_officer', visits: signedInVisits, worksOnCases: true, readsReceptions: true, readsPetitions: true },
