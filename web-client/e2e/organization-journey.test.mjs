@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { launchBrowser, openedDialog, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -27,6 +27,11 @@ async function choose(dialog, label, { search, text, selector = '.ant-select-ite
   await field.click();
   if (search) await field.fill(text);
   const option = page.locator(`.ant-select-dropdown:visible ${selector}`).filter({ hasText: text }).first();
+  // A click while the dropdown still slides in can miss the moving option on a slow machine, leaving it open.
+  await option.waitFor();
+  await option.evaluate((element) =>
+    Promise.all((element.closest('.ant-select-dropdown') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
+  );
   await option.click();
   await option.waitFor({ state: 'hidden' });
 }
@@ -59,7 +64,7 @@ describe('organization journey', { timeout: 300_000 }, () => {
 
   test('creates a unit of the town in the modal', async () => {
     await page.getByRole('button', { name: '新建单位' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page.getByRole('dialog'));
     await dialog.getByText('新建单位').waitFor();
     await dialog.getByLabel('单位名称', { exact: true }).fill(unitName);
     await choose(dialog, '类型', { text: '职能部门' });
@@ -77,7 +82,7 @@ describe('organization journey', { timeout: 300_000 }, () => {
   test('the new unit is offered when creating a user', async () => {
     await page.goto('/organization/users');
     await page.getByRole('button', { name: '新建用户' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page.getByRole('dialog'));
     const picker = dialog.getByLabel('所属单位', { exact: true });
     await picker.click();
     await picker.fill(unitName);
