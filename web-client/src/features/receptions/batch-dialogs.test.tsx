@@ -57,7 +57,7 @@ describe('batch correction dialog', () => {
     await user.type(persons, '1');
     await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
     expect(await dialog.findByText(zhCN['batchForm.personsTooFew'])).toBeInTheDocument();
-    expect(dialog.getByText(zhCN['batchForm.required'])).toBeInTheDocument();
+    expect(await dialog.findByText(zhCN['batchForm.required'])).toBeInTheDocument();
     expect(server.requestsTo('POST', correctionPath)).toHaveLength(0);
 
     await user.clear(persons);
