@@ -10,7 +10,8 @@ internal static class ApiPipeline
 {
     /// <summary>
     /// Applies migrations, stores the shipped work calendar and rule sets the database lacks, and seeds demo data; with
-    /// --migrate-only the process stops before the demo data, with --verify-audit after checking the audit chain (exit code 1 when broken).
+    /// --migrate-only the process stops before the demo data, with --verify-audit after checking the audit chain (exit code 1 when broken),
+    /// with --rebuild-metrics after rebuilding the metrics' facts from the event history.
     /// </summary>
     public static async Task<bool> MigrateAsync(this WebApplication app, string[] args)
     {
@@ -24,6 +25,12 @@ internal static class ApiPipeline
         if (args.Contains("--verify-audit"))
         {
             Environment.ExitCode = await AuditVerificationCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping) ? 0 : 1;
+            return false;
+        }
+
+        if (args.Contains("--rebuild-metrics"))
+        {
+            await MetricsRebuildCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
             return false;
         }
 
