@@ -38,6 +38,12 @@ public sealed class IndicatorTests : MetricsTestBase
         Assert.That(byChannel["rows"]!.AsArray().Select(r => $"{r!["key"]}:{Figures(r)["registered"]}"), Is.EqualTo(new[] { "visit:3" }));
         var byMonth = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today:yyyy-MM}-01&to={Today:yyyy-MM-dd}&groupBy=month")).ShouldBeOkAsync<JsonObject>();
         Assert.That(byMonth["rows"]!.AsArray().Select(r => $"{r!["key"]}:{Figures(r)["resolution_rate"]}"), Is.EqualTo(new[] { $"{Today:yyyy-MM}:2/2" }));
+        var quarter = $"{Today.Year}-Q{(Today.Month + 2) / 3}";
+        var byQuarter = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today.AddMonths(-3):yyyy-MM-dd}&to={Today:yyyy-MM-dd}&groupBy=quarter")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(byQuarter["rows"]!.AsArray().Select(r => r!["key"]!.GetValue<string>()).ToList(), Has.Count.EqualTo(2).And.Contains(quarter));
+        Assert.That(Figures(byQuarter["rows"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == quarter)!)["resolution_rate"], Is.EqualTo("2/2"));
+        var byYear = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today.AddYears(-1):yyyy-MM-dd}&to={Today:yyyy-MM-dd}&groupBy=year")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(byYear["rows"]!.AsArray().Select(r => $"{r!["key"]}:{Figures(r)["registered"]}"), Is.EqualTo(new[] { $"{Today.Year - 1}:0", $"{Today.Year}:3" }));
 
         var before = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today.AddDays(-30):yyyy-MM-dd}&to={Today.AddDays(-2):yyyy-MM-dd}")).ShouldBeOkAsync<JsonObject>();
         Assert.That(Figures(before["total"]!)["registered"], Is.EqualTo("0"));

@@ -962,7 +962,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key. */
+        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -2829,7 +2829,7 @@ export interface components {
             denominator?: number | null;
         };
         /** @enum {string} */
-        IndicatorGrouping: "region" | "channel" | "category" | "month";
+        IndicatorGrouping: "region" | "channel" | "category" | "month" | "quarter" | "year";
         /** @enum {string} */
         IndicatorKind: "rate" | "count";
         IndicatorRow: {
@@ -8712,7 +8712,7 @@ export interface operations {
                 from: string;
                 to: string;
                 regionId?: string;
-                groupBy?: "region" | "channel" | "category" | "month";
+                groupBy?: "region" | "channel" | "category" | "month" | "quarter" | "year";
             };
             header?: never;
             path?: never;

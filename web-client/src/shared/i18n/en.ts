@@ -1424,6 +1424,8 @@ export const en: Record<MessageKey, string> = {
   'metrics.groupBy.channel': 'Channel',
   'metrics.groupBy.category': 'Category',
   'metrics.groupBy.month': 'Month',
+  'metrics.groupBy.quarter': 'Quarter',
+  'metrics.groupBy.year': 'Year',
   'metrics.ownRegion': 'My jurisdiction',
   'metrics.row': 'Line',
   'metrics.total': '{name} total',

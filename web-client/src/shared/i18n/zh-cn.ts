@@ -1423,6 +1423,8 @@ export const zhCN = {
   'metrics.groupBy.channel': '按渠道',
   'metrics.groupBy.category': '按类别',
   'metrics.groupBy.month': '按月份',
+  'metrics.groupBy.quarter': '按季度',
+  'metrics.groupBy.year': '按年度',
   'metrics.ownRegion': '本辖区',
   'metrics.row': '项目',
   'metrics.total': '{name}合计',
