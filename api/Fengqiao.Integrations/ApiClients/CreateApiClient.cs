@@ -28,7 +28,7 @@ internal sealed class CreateApiClientValidator : AbstractValidator<CreateApiClie
         RuleFor(c => c.UnitId).NotEmpty();
         RuleFor(c => c.Scopes).NotEmpty()
             .Must(scopes => scopes is null || scopes.Distinct(StringComparer.Ordinal).Count() == scopes.Count).WithMessage("Name each scope once.");
-        RuleForEach(c => c.Scopes).Must(ApiScopes.IsKnown)
+        RuleForEach(c => c.Scopes).Must(scope => scope is not null && ApiScopes.IsKnown(scope))
             .WithMessage($"Not a scope: use {string.Join(", ", ApiScopes.All.Select(s => s.Name))}.");
         RuleFor(c => c.RateLimitPerMinute).InclusiveBetween(1, 10_000);
     }

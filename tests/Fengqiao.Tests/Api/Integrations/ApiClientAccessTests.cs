@@ -59,7 +59,10 @@ public sealed class ApiClientAccessTests : ApiClientTestBase
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         if (operation.Method is "POST" or "PUT")
         {
-            request.Content = JsonContent.Create(new { });
+            // An upload endpoint takes only multipart content; other content is refused (415) before authorization.
+            request.Content = operation.TakesFile
+                ? new MultipartFormDataContent { { new ByteArrayContent(FileUploads.Pdf), "file", "材料.pdf" } }
+                : JsonContent.Create(new { });
         }
 
         var response = await client.SendAsync(request);
