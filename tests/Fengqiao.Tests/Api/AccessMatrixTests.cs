@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Dispute,
         SuggestionTopic,
         Suggestion,
+        ApiClient,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -271,6 +272,14 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetIndicators"] = Only(MetricsReaders),
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
+
+        // Integrations: API clients (administrators) and the 12345 hotline's work orders.
+        ["ListApiClients"] = Only(Role.Admin),
+        ["GetApiClient"] = On(Target.ApiClient, null, Role.Admin),
+        ["CreateApiClient"] = Only(Role.Admin),
+        ["RotateApiClientSecret"] = On(Target.ApiClient, _ => new { overlapHours = 0 }, Role.Admin),
+        ["RevokeApiClient"] = On(Target.ApiClient, null, Role.Admin),
+        ["RegisterHotlineWorkOrder"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -369,6 +378,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Target.User or Target.Unit or Target.Region => "city.admin",
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
         Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
+        Target.ApiClient => "district.admin",
         _ => "district.petition_officer",
     };
 
@@ -477,6 +487,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
             title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var districtAdmin = await Api.ClientForAsync("district.admin");
+        var apiClient = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/clients", new
+        {
+            name = "区住建局系统", unitId = districtUnit, scopes = new[] { "cases:read" }, rateLimitPerMinute = 60,
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var anonymous = Api.CreateClient();
         var tracking = await (await anonymous.PostAsJsonAsync("/api/v1/public/suggestions", new
         {
@@ -512,6 +528,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
+            [Target.ApiClient] = new() { ["id"] = apiClient["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),
