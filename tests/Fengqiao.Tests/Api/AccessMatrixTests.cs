@@ -260,6 +260,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
         {
             startsAt = new DateTimeOffset(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)),
         }, Role.Mediator),
+        ["HoldMediationSession"] = On(Target.Dispute, _ => new { applicantAttended = true, respondentAttended = true, record = "双方到场陈述。" }, Role.Mediator),
+        ["RescheduleMediationSession"] = On(Target.Dispute, _ => new
+        {
+            startsAt = new DateTimeOffset(2030, 3, 5, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 5, 10, 0, 0, TimeSpan.FromHours(8)), reason = "当事人请假。",
+        }, Role.Mediator),
+        ["CancelMediationSession"] = On(Target.Dispute, _ => new { reason = "当事人请假。" }, Role.Mediator),
         ["SubmitPublicSuggestion"] = Public,
         ["TrackPublicSuggestion"] = Public,
         ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),
@@ -525,7 +531,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.MustVisitIncident] = new() { ["id"] = incident["id"]!.GetValue<string>() },
             [Target.MediationRoom] = new() { ["id"] = roomId },
             [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
-            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>() },
+            // The dispute is out of the caller's jurisdiction, so its lookup answers 404 before any session of it is looked for.
+            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
             [Target.ApiClient] = new() { ["id"] = apiClient["id"]!.GetValue<string>() },
