@@ -4,6 +4,8 @@ import type { MessageKey } from '../../shared/i18n/zh-cn';
 
 export const suggestionStatuses: readonly SuggestionStatus[] = ['submitted', 'valid', 'duplicate', 'out_of_scope', 'assigned'];
 export const suggestionChannels: readonly SuggestionChannel[] = ['online', 'letter', 'visit', 'petition'];
+/** What staff register: letters and visits; online suggestions come through the public form, petitions through intake. */
+export const registrableChannels: readonly SuggestionChannel[] = ['letter', 'visit'];
 export const screeningOutcomes: readonly ScreeningOutcome[] = ['valid', 'duplicate', 'out_of_scope'];
 
 const statusKeys: Record<SuggestionStatus, MessageKey> = {

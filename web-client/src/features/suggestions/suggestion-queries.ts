@@ -4,6 +4,7 @@ import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type {
   AssignSuggestionRequest,
+  RegisterSuggestionRequest,
   ScreenSuggestionRequest,
   SubmitPublicSuggestionRequest,
   SuggestionChannel,
@@ -66,6 +67,9 @@ export const screenSuggestion = (id: string, etag: string, body: ScreenSuggestio
 
 export const assignSuggestion = (id: string, etag: string, body: AssignSuggestionRequest) =>
   unwrap(api.POST('/api/v1/suggestions/{id}/assignment', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
+export const registerSuggestion = (body: RegisterSuggestionRequest, idempotencyKey: string) =>
+  unwrap(api.POST('/api/v1/suggestions', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
 
 export const revealSubmitter = (id: string) => unwrap(api.POST('/api/v1/suggestions/{id}/submitter/reveal', { params: { path: { id } } }));
 

@@ -164,3 +164,5 @@ export type IndicatorFigure = Schemas['IndicatorFigure'];
 export type IndicatorDefinition = Schemas['IndicatorDefinition'];
 export type IndicatorGrouping = Schemas['IndicatorGrouping'];
 export type AssignSuggestionRequest = Schemas['AssignSuggestion'];
+export type RegisterSuggestionRequest = Schemas['RegisterSuggestion'];
+export type RegisteredSuggestion = Schemas['RegisteredSuggestion'];
