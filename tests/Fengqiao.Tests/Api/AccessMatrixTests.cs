@@ -271,6 +271,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetIndicators"] = Only(MetricsReaders),
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
+        ["AnswerSuggestion"] = On(Target.Suggestion, o => new { unitId = o.OwnUnitId, outcome = "adopted", reply = "予以采纳。" }, Role.SuggestionReviewer),
+        ["RatePublicSuggestion"] = Public,
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
