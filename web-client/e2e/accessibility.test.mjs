@@ -121,6 +121,7 @@ const signedInVisits = [
   },
   { route: 'suggestions/topics', url: () => '/suggestions/topics', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'suggestions', url: () => '/suggestions', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'suggestions/new', url: () => '/suggestions/new', ready: (page) => page.locator('main form') },
   {
     route: 'suggestions/:id',
     url: (ids) => `/suggestions/${ids.suggestionId}`,
@@ -342,7 +343,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
 
   const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
   const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id'];
-  const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/:id'];
+  const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/new', 'suggestions/:id'];
   const people = [
     { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true, readsPetitions: true },
     { userName: 'district.petition_officer', visits: signedInVisits, worksOnCases: true, readsReceptions: true, readsPetitions: true },

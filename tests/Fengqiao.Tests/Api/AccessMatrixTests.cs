@@ -286,6 +286,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RotateApiClientSecret"] = On(Target.ApiClient, _ => new { overlapHours = 0 }, Role.Admin),
         ["RevokeApiClient"] = On(Target.ApiClient, null, Role.Admin),
         ["RegisterHotlineWorkOrder"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
+        ["AnswerSuggestion"] = On(Target.Suggestion, o => new { unitId = o.OwnUnitId, outcome = "adopted", reply = "予以采纳。" }, Role.SuggestionReviewer),
+        ["RatePublicSuggestion"] = Public,
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

@@ -95,6 +95,9 @@ const SuggestionWorklistPage = lazy(() =>
 const SuggestionPage = lazy(() =>
   import('../features/suggestions/suggestion-page').then((module) => ({ default: module.SuggestionPage })),
 );
+const RegisterSuggestionPage = lazy(() =>
+  import('../features/suggestions/register-suggestion-page').then((module) => ({ default: module.RegisterSuggestionPage })),
+);
 const PublicSuggestPage = lazy(() =>
   import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestPage })),
 );
@@ -353,6 +356,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_suggestions">
               <SuggestionWorklistPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/new"
+          element={
+            <RequireCapability capability="handle_suggestions">
+              <RegisterSuggestionPage />
             </RequireCapability>
           }
         />

@@ -2050,6 +2050,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/suggestions/{trackingCode}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret). */
+        post: operations["RatePublicSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestion-topics": {
         parameters: {
             query?: never;
@@ -2206,6 +2223,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suggestions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match. */
+        post: operations["AnswerSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions/{id}/submitter/reveal": {
         parameters: {
             query?: never;
@@ -2266,6 +2300,12 @@ export interface components {
         };
         AgentOptions: {
             items: components["schemas"]["AgentOption"][];
+        };
+        AnswerSuggestion: {
+            /** Format: uuid */
+            unitId: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
         };
         AnswerSupervisionOrder: {
             /** Format: uuid */
@@ -3526,6 +3566,18 @@ export interface components {
         PublicReceptionDays: {
             items: components["schemas"]["PublicReceptionDay"][];
         };
+        PublicSuggestionAnswer: {
+            unitName: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        PublicSuggestionRated: {
+            rating: components["schemas"]["SuggestionRating"];
+            /** Format: date-time */
+            ratedAt: string;
+        };
         PublicSuggestionTopic: {
             /** Format: uuid */
             id: string;
@@ -3574,6 +3626,12 @@ export interface components {
             /** Format: date-time */
             screenedAt?: string | null;
             reason?: string | null;
+            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            answers: components["schemas"]["PublicSuggestionAnswer"][];
+            rating?: components["schemas"]["SuggestionRating"] | null;
+            canRate: boolean;
         };
         PublicTimelineEntry: {
             /** Format: date-time */
@@ -3596,6 +3654,10 @@ export interface components {
         };
         RatePublicCase: {
             rating: components["schemas"]["Rating"];
+            comment?: string | null;
+        };
+        RatePublicSuggestion: {
+            rating: components["schemas"]["SuggestionRating"];
             comment?: string | null;
         };
         /** @enum {string} */
@@ -4081,7 +4143,7 @@ export interface components {
             phone?: string | null;
         };
         /** @enum {string} */
-        SuggestionAction: "screen" | "assign" | "reveal_submitter";
+        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer";
         SuggestionAssignmentView: {
             /** Format: uuid */
             unitId: string;
@@ -4090,6 +4152,10 @@ export interface components {
             dueOn: string;
             /** Format: date-time */
             assignedAt: string;
+            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            reply?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
         };
         /** @enum {string} */
         SuggestionChannel: "online" | "letter" | "visit" | "petition";
@@ -4119,6 +4185,13 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             screenedAt?: string | null;
+            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            rating?: components["schemas"]["SuggestionRating"] | null;
+            ratingComment?: string | null;
+            /** Format: date-time */
+            ratedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
@@ -4148,7 +4221,11 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @enum {string} */
-        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
+        SuggestionOutcome: "adopted" | "partly_adopted" | "kept_for_reference" | "not_adopted";
+        /** @enum {string} */
+        SuggestionRating: "satisfied" | "basically_satisfied" | "dissatisfied";
+        /** @enum {string} */
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -14170,6 +14247,70 @@ export interface operations {
             };
         };
     };
+    RatePublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatePublicSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionRated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSuggestionTopics: {
         parameters: {
             query?: {
@@ -14685,7 +14826,7 @@ export interface operations {
     ListSuggestions: {
         parameters: {
             query?: {
-                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
                 channel?: "online" | "letter" | "visit" | "petition";
                 topicId?: string;
                 regionId?: string;
@@ -14961,6 +15102,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSuggestion"];
             };
         };
         responses: {
