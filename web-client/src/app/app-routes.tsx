@@ -92,6 +92,9 @@ const SuggestionWorklistPage = lazy(() =>
 const SuggestionPage = lazy(() =>
   import('../features/suggestions/suggestion-page').then((module) => ({ default: module.SuggestionPage })),
 );
+const PublicAdoptedPage = lazy(() =>
+  import('../features/suggestions/public-adopted-page').then((module) => ({ default: module.PublicAdoptedPage })),
+);
 const RegisterSuggestionPage = lazy(() =>
   import('../features/suggestions/register-suggestion-page').then((module) => ({ default: module.RegisterSuggestionPage })),
 );
@@ -163,6 +166,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PublicSuggestPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestions/adopted"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicAdoptedPage />
           </Suspense>
         }
       />
