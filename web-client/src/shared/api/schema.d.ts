@@ -2067,6 +2067,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/adopted-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议). */
+        get: operations["ListPublicAdoptedSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestion-topics": {
         parameters: {
             query?: never;
@@ -2234,6 +2251,40 @@ export interface paths {
         put?: never;
         /** Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match. */
         post: operations["AnswerSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/implementation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match. */
+        post: operations["ImplementSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match. */
+        post: operations["AwardSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2413,6 +2464,9 @@ export interface components {
         AuditEntryItemPage: {
             items: components["schemas"]["AuditEntryItem"][];
             nextCursor?: string | null;
+        };
+        AwardSuggestion: {
+            citation: string;
         };
         /** @enum {string} */
         BatchOutcome: "solved_on_the_spot" | "explained" | "assigned";
@@ -3004,6 +3058,9 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ImplementSuggestion: {
+            outcome: string;
+        };
         IncidentEntry: {
             /** Format: uuid */
             id: string;
@@ -3509,6 +3566,27 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PublicAdoptedSuggestion: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            regionName: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            /** Format: date-time */
+            answeredAt: string;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
+            award?: string | null;
+            /** Format: date-time */
+            awardedAt?: string | null;
+        };
+        PublicAdoptedSuggestionPage: {
+            items: components["schemas"]["PublicAdoptedSuggestion"][];
+            nextCursor?: string | null;
+        };
         PublicCaseAttachment: {
             /** Format: uuid */
             id: string;
@@ -3632,6 +3710,9 @@ export interface components {
             answers: components["schemas"]["PublicSuggestionAnswer"][];
             rating?: components["schemas"]["SuggestionRating"] | null;
             canRate: boolean;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
         };
         PublicTimelineEntry: {
             /** Format: date-time */
@@ -4143,7 +4224,7 @@ export interface components {
             phone?: string | null;
         };
         /** @enum {string} */
-        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer";
+        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer" | "implement" | "award";
         SuggestionAssignmentView: {
             /** Format: uuid */
             unitId: string;
@@ -4192,6 +4273,12 @@ export interface components {
             ratingComment?: string | null;
             /** Format: date-time */
             ratedAt?: string | null;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
+            award?: string | null;
+            /** Format: date-time */
+            awardedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
@@ -4225,7 +4312,7 @@ export interface components {
         /** @enum {string} */
         SuggestionRating: "satisfied" | "basically_satisfied" | "dissatisfied";
         /** @enum {string} */
-        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -14311,6 +14398,48 @@ export interface operations {
             };
         };
     };
+    ListPublicAdoptedSuggestions: {
+        parameters: {
+            query?: {
+                awarded?: boolean;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAdoptedSuggestionPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSuggestionTopics: {
         parameters: {
             query?: {
@@ -14826,7 +14955,7 @@ export interface operations {
     ListSuggestions: {
         parameters: {
             query?: {
-                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
                 channel?: "online" | "letter" | "visit" | "petition";
                 topicId?: string;
                 regionId?: string;
@@ -15194,6 +15323,190 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AnswerSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImplementSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplementSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AwardSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardSuggestion"];
             };
         };
         responses: {
