@@ -1,5 +1,6 @@
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.Integrations.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -15,12 +16,14 @@ public static class IntegrationsModule
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleValidators(typeof(IntegrationsModule).Assembly);
+        services.AddWebhooks(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapIntegrations(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapApiGroup(Tag);
+        WebhookServices.MapWebhooks(endpoints);
         return endpoints;
     }
 }

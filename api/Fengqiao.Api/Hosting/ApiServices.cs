@@ -8,6 +8,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Mediator;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
+using Fengqiao.Integrations;
 using Fengqiao.Mediation;
 using Fengqiao.Metrics;
 using Fengqiao.Organization;
@@ -40,7 +41,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule), typeof(SuggestionsModule), typeof(MetricsModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule), typeof(SuggestionsModule), typeof(MetricsModule), typeof(IntegrationsModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
