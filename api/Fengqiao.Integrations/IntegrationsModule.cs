@@ -1,6 +1,10 @@
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
+using Fengqiao.Integrations.ApiClients;
 using Fengqiao.Integrations.Webhooks;
+using Fengqiao.Integrations.WorkOrders;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,13 +21,29 @@ public static class IntegrationsModule
     {
         services.AddModuleValidators(typeof(IntegrationsModule).Assembly);
         services.AddWebhooks(configuration);
+        services.AddScoped<ApiClientStore>();
+        // API keys in a header rather than OAuth client credentials through OpenIddict: its stores need Entity Framework Core,
+        // which this Dapper code base does not use, and a hand-written store set would be more security code than this handler.
+        services.AddAuthentication().AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiClientAuthentication.Scheme, options =>
+        {
+            if (configuration.GetValue<TimeSpan?>("Integrations:LastUsedInterval") is { } interval)
+            {
+                options.LastUsedInterval = interval;
+            }
+        });
         return services;
     }
 
     public static IEndpointRouteBuilder MapIntegrations(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiGroup(Tag);
         WebhookServices.MapWebhooks(endpoints);
+        var integrations = endpoints.MapApiGroup(Tag).MapGroup("/integrations");
+        var clients = integrations.MapGroup("/clients");
+        ListApiClientsEndpoint.Map(clients);
+        CreateApiClientEndpoint.Map(clients);
+        RotateApiClientSecretEndpoint.Map(clients);
+        RevokeApiClientEndpoint.Map(clients);
+        RegisterWorkOrderEndpoint.Map(integrations);
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.DemoData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -31,7 +32,7 @@ internal static class ApiPipeline
         return true;
     }
 
-    /// <summary>Middleware in order: security headers, errors, static SPA files, OpenAPI, CORS, auth, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
+    /// <summary>Middleware in order: security headers, errors, static SPA files, OpenAPI, CORS, auth, API clients' scopes, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
     public static WebApplication UseApiHost(this WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -50,6 +51,7 @@ internal static class ApiPipeline
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiClientScopes();
         app.UseRateLimiter();
         app.UseOutputCache();
         return app;

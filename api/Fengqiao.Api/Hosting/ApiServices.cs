@@ -116,6 +116,13 @@ internal static class ApiServices
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            // Each API client within the requests a minute its administrator set (a claim of its principal); people are not limited here.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.IsApiClient() && int.TryParse(context.User.FindFirst(ApiClientAuthentication.RateLimitClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var perMinute)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        $"{context.User.FindFirst(FengqiaoClaims.Subject)?.Value}/{perMinute}",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -164,9 +171,14 @@ internal static class ApiServices
         }
     }
 
-    /// <summary>Tokens from our own issuer go to the local scheme; any other issuer to the external OIDC scheme, if configured.</summary>
+    /// <summary>An API key goes to the API clients' scheme; tokens from our own issuer to the local scheme; any other issuer to the external OIDC scheme, if configured.</summary>
     private static Func<HttpContext, string?> SelectScheme(IConfiguration configuration) => context =>
     {
+        if (context.Request.Headers.ContainsKey(ApiClientAuthentication.Header))
+        {
+            return ApiClientAuthentication.Scheme;
+        }
+
         var external = !string.IsNullOrEmpty(configuration["Auth:Oidc:Authority"]);
         var header = context.Request.Headers.Authorization.ToString();
         if (!external || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

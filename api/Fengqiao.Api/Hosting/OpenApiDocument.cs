@@ -33,6 +33,7 @@ internal static class OpenApiDocument
                 Description = "An access token from POST /api/v1/auth/token.",
             });
             options.OperationFilter<BearerRequirementFilter>();
+            options.AddApiKeyScheme();
             options.OperationFilter<IfMatchHeaderFilter>();
             options.OperationFilter<QueryEnumFilter>();
             options.SchemaFilter<RequiredValueTypesFilter>();

@@ -12,7 +12,7 @@ namespace Fengqiao.Integrations.Webhooks;
 internal sealed class WebhookSubscriptions(IDbSession session, ICurrentUser caller)
 {
     /// <summary>The API client acting, or null for a person.</summary>
-    public Guid? ClientId => null;
+    public Guid? ClientId => caller.IsApiClient ? caller.UserId : null;
 
     /// <summary>The scope parameters of <see cref="WebhookSql"/>'s queries, merged with <paramref name="parameters"/>.</summary>
     public DynamicParameters Parameters(object? parameters = null)

@@ -44,6 +44,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Suggestion,
         WebhookSubscription,
         WebhookDelivery,
+        ApiClient,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -285,6 +286,13 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ListWebhookDeliveries"] = On(Target.WebhookSubscription, null, Role.Admin),
         ["GetWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
         ["RedeliverWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
+        // Integrations: API clients (administrators) and the 12345 hotline's work orders.
+        ["ListApiClients"] = Only(Role.Admin),
+        ["GetApiClient"] = On(Target.ApiClient, null, Role.Admin),
+        ["CreateApiClient"] = Only(Role.Admin),
+        ["RotateApiClientSecret"] = On(Target.ApiClient, _ => new { overlapHours = 0 }, Role.Admin),
+        ["RevokeApiClient"] = On(Target.ApiClient, null, Role.Admin),
+        ["RegisterHotlineWorkOrder"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
     };
 
     /// <summary>A public address (TEST-NET-3) the SSRF check lets through; this host sends no webhooks, so nothing goes there.</summary>
@@ -387,6 +395,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
         Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
         Target.WebhookSubscription or Target.WebhookDelivery => "district.admin",
+        Target.ApiClient => "district.admin",
         _ => "district.petition_officer",
     };
 
@@ -495,6 +504,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
             title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var districtAdmin = await Api.ClientForAsync("district.admin");
+        var apiClient = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/clients", new
+        {
+            name = "区住建局系统", unitId = districtUnit, scopes = new[] { "cases:read" }, rateLimitPerMinute = 60,
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var anonymous = Api.CreateClient();
         var tracking = await (await anonymous.PostAsJsonAsync("/api/v1/public/suggestions", new
         {
@@ -504,7 +519,6 @@ public sealed class AccessMatrixTests : DispatchTestBase
         var suggestionId = suggestions["items"]!.AsArray()
             .Single(s => s!["trackingCode"]!.GetValue<string>() == tracking["trackingCode"]!.GetValue<string>())!["id"]!.GetValue<string>();
 
-        using var districtAdmin = await Api.ClientForAsync("district.admin");
         var webhook = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/webhooks", new
         {
             url = ForeignWebhookUrl, eventTypes = new[] { "case.closed" }, ownerUnitId = await UnitAsync("塔山街道人民调解委员会"),
@@ -540,6 +554,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Suggestion] = new() { ["id"] = suggestionId },
             [Target.WebhookSubscription] = new() { ["id"] = webhookId },
             [Target.WebhookDelivery] = new() { ["id"] = webhookId, ["deliveryId"] = ping["deliveryId"]!.GetValue<string>() },
+            [Target.ApiClient] = new() { ["id"] = apiClient["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

@@ -25,6 +25,9 @@ const UsersPage = lazy(() =>
 const RoutingRulesPage = lazy(() =>
   import('../features/settings/routing-rules-page').then((module) => ({ default: module.RoutingRulesPage })),
 );
+const ApiClientsPage = lazy(() =>
+  import('../features/integrations/api-clients-page').then((module) => ({ default: module.ApiClientsPage })),
+);
 const RuleSetsPage = lazy(() =>
   import('../features/settings/rule-sets-page').then((module) => ({ default: module.RuleSetsPage })),
 );
@@ -226,6 +229,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="manage_routing_rules">
               <RoutingRulesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="settings/api-clients"
+          element={
+            <RequireCapability capability="manage_integrations">
+              <ApiClientsPage />
             </RequireCapability>
           }
         />

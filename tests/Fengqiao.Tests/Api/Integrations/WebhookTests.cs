@@ -9,7 +9,7 @@ namespace Fengqiao.Tests.Api.Integrations;
 /// Webhooks over real HTTP to a real receiver on a loopback port (allowlisted): signed deliveries, retries while the receiver is
 /// down, order per aggregate, jurisdiction, accusation material withheld, redelivery, and the subscriptions' access rules.
 /// </summary>
-public sealed class WebhookTests : IntakeTestBase
+public sealed class WebhookTests : ApiClientTestBase
 {
     private const string ReferToDiscipline = "refer_to_discipline";
     private readonly WebhookReceiver _receiver = new();
@@ -97,8 +97,8 @@ public sealed class WebhookTests : IntakeTestBase
         using var admin = await Api.ClientForAsync("district.admin");
         var fushanPath = NewPath();
         var tashanPath = NewPath();
-        await SubscribeAsync(admin, fushanPath, ["petition.registered"], ownerUnitId: await UnitIdAsync("府山街道办事处"));
-        await SubscribeAsync(admin, tashanPath, ["petition.registered"], ownerUnitId: await UnitIdAsync("塔山街道人民调解委员会"));
+        await SubscribeAsync(admin, fushanPath, ["petition.registered"], ownerUnitId: await UnitAsync("府山街道办事处"));
+        await SubscribeAsync(admin, tashanPath, ["petition.registered"], ownerUnitId: await UnitAsync("塔山街道人民调解委员会"));
 
         var fushanPetition = await RegisterPetitionAsync(await FushanVillageAsync());
         var tashanPetition = await RegisterPetitionAsync(Region("塔山街道"));
@@ -191,7 +191,7 @@ public sealed class WebhookTests : IntakeTestBase
     {
         using var townAdmin = await Api.ClientForAsync("town.admin");
         var problem = await (await townAdmin.PostAsJsonAsync("/api/v1/integrations/webhooks",
-            new { url = _receiver.Url("x"), eventTypes = new[] { "petition.registered" }, ownerUnitId = await UnitIdAsync("塔山街道人民调解委员会") }))
+            new { url = _receiver.Url("x"), eventTypes = new[] { "petition.registered" }, ownerUnitId = await UnitAsync("塔山街道人民调解委员会") }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!.AsObject().ContainsKey("ownerUnitId"), Is.True, problem.ToJsonString());
     }
@@ -202,7 +202,7 @@ public sealed class WebhookTests : IntakeTestBase
         using var districtAdmin = await Api.ClientForAsync("district.admin");
         using var townAdmin = await Api.ClientForAsync("town.admin");
         using var officer = await Api.ClientForAsync("district.petition_officer");
-        var (tashan, _) = await SubscribeAsync(districtAdmin, NewPath(), ["case.closed"], ownerUnitId: await UnitIdAsync("塔山街道人民调解委员会"));
+        var (tashan, _) = await SubscribeAsync(districtAdmin, NewPath(), ["case.closed"], ownerUnitId: await UnitAsync("塔山街道人民调解委员会"));
 
         await (await officer.GetAsync("/api/v1/integrations/webhooks")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await officer.PostAsJsonAsync("/api/v1/integrations/webhooks", new { url = _receiver.Url("x"), eventTypes = new[] { "case.closed" } }))
@@ -246,6 +246,40 @@ public sealed class WebhookTests : IntakeTestBase
     }
 
     [Test]
+    public async Task ApiClientWithWebhooksManage_ManagesItsOwnSubscriptionsOnly_ForItsUnit()
+    {
+        var issued = await TownClientAsync(["webhooks:manage"], name: "网格平台");
+        using var key = KeyClient(issued.Key);
+        using var townAdmin = await Api.ClientForAsync("town.admin");
+        var path = NewPath();
+        var created = await (await key.PostAsJsonAsync("/api/v1/integrations/webhooks",
+            new { url = _receiver.Url(path), eventTypes = new[] { "petition.registered" }, ownerUnitId = await UnitAsync("塔山街道人民调解委员会") }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var own = created["id"]!.GetValue<string>();
+        var (adminsOwn, _) = await SubscribeAsync(townAdmin, NewPath(), ["case.closed"]);
+
+        var mine = await (await key.GetAsync($"/api/v1/integrations/webhooks/{own}")).ShouldBeOkAsync<JsonObject>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(mine["ownerClientId"]!.GetValue<string>(), Is.EqualTo(issued.Id.ToString()));
+            Assert.That(mine["ownerUnitId"]!.GetValue<string>(), Is.Not.EqualTo(string.Empty));
+            Assert.That(mine["ownerUnitName"]!.GetValue<string>(), Is.EqualTo(TownGovernment), "a client's subscriptions belong to its unit");
+        });
+        await (await key.GetAsync($"/api/v1/integrations/webhooks/{adminsOwn}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var listed = await (await key.GetAsync("/api/v1/integrations/webhooks?limit=100")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(listed["items"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()), Is.EqualTo(new[] { own }));
+        var adminList = await (await townAdmin.GetAsync("/api/v1/integrations/webhooks?limit=100")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(adminList["items"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()), Does.Contain(own).And.Contain(adminsOwn));
+
+        var petitionId = await RegisterPetitionAsync(await FushanVillageAsync());
+        await WebhookReceiver.EventuallyAsync(() => _receiver.At(path).Any(r => DataOf(r)["petitionId"]!.GetValue<string>() == petitionId), "the client's webhook");
+        Assert.That(_receiver.At(path).Single().IsSignedWith(created["secret"]!.GetValue<string>()), Is.True);
+
+        using var reader = KeyClient((await TownClientAsync(["petitions:read"], name: "只读系统")).Key);
+        await (await reader.GetAsync("/api/v1/integrations/webhooks")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
     public async Task EventTypes_ListThePublicNames()
     {
         using var admin = await Api.ClientForAsync("town.admin");
@@ -271,12 +305,6 @@ public sealed class WebhookTests : IntakeTestBase
     {
         using var officer = await Api.ClientForAsync("district.petition_officer");
         return (await IntakeData.RegisterAsync(officer, Data.Registration(regionId)))["id"]!.GetValue<string>();
-    }
-
-    private async Task<Guid> UnitIdAsync(string name)
-    {
-        using var cityAdmin = await Api.ClientForAsync("city.admin");
-        return await UserAdminTests.UnitIdAsync(cityAdmin, name);
     }
 
     internal static async Task<JsonArray> DeliveriesAsync(HttpClient admin, string subscriptionId) =>

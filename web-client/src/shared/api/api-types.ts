@@ -164,3 +164,6 @@ export type IndicatorFigure = Schemas['IndicatorFigure'];
 export type IndicatorDefinition = Schemas['IndicatorDefinition'];
 export type IndicatorGrouping = Schemas['IndicatorGrouping'];
 export type AssignSuggestionRequest = Schemas['AssignSuggestion'];
+export type ApiClient = Schemas['ApiClientView'];
+export type IssuedApiKey = Schemas['IssuedApiKey'];
+export type CreateApiClientRequest = Schemas['CreateApiClient'];
