@@ -329,6 +329,10 @@ internal static class WebhookTestSettings
         ["Webhooks:QuickRetries"] = "1",
         ["Webhooks:QuickRetryDelay"] = "00:00:00.050",
         ["Webhooks:BreakDuration"] = "00:00:00.500",
+        ["Webhooks:RequestTimeout"] = "00:00:02",
+        // Short leases: a host stopped mid-claim holds its claims no longer than this.
+        ["Webhooks:LeaseDuration"] = "00:00:06",
+        ["Outbox:LeaseDuration"] = "00:00:06",
         ["Outbox:PollInterval"] = "00:00:00.100",
         ["DeadlineWatcher:Enabled"] = "false",
         ["MustVisitProposer:Enabled"] = "false",
