@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Integrations.ApiClients;
+using Fengqiao.Integrations.Webhooks;
 using Fengqiao.Integrations.WorkOrders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,7 @@ public static class IntegrationsModule
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleValidators(typeof(IntegrationsModule).Assembly);
+        services.AddWebhooks(configuration);
         services.AddScoped<ApiClientStore>();
         // API keys in a header rather than OAuth client credentials through OpenIddict: its stores need Entity Framework Core,
         // which this Dapper code base does not use, and a hand-written store set would be more security code than this handler.
@@ -34,6 +36,7 @@ public static class IntegrationsModule
 
     public static IEndpointRouteBuilder MapIntegrations(this IEndpointRouteBuilder endpoints)
     {
+        WebhookServices.MapWebhooks(endpoints);
         var integrations = endpoints.MapApiGroup(Tag).MapGroup("/integrations");
         var clients = integrations.MapGroup("/clients");
         ListApiClientsEndpoint.Map(clients);

@@ -77,6 +77,7 @@ const signedInVisits = [
   { route: 'organization/users', url: () => '/organization/users', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'settings/routing-rules', url: () => '/settings/routing-rules', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'settings/api-clients', url: () => '/settings/api-clients', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'settings/webhooks', url: () => '/settings/webhooks', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'settings/rule-sets', url: () => '/settings/rule-sets', ready: (page) => page.locator('main .ant-segmented') },
   { route: 'settings/work-calendar', url: () => '/settings/work-calendar', ready: (page) => page.locator('main table button').first() },
   { route: 'petitions', url: () => '/petitions', ready: (page) => loadedTable(page.locator('main')) },

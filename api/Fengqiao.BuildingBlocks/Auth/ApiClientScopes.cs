@@ -56,7 +56,8 @@ public static class ApiScopes
         new(PetitionsWrite, "Intake", true, [Role.PetitionOfficer], [Capability.RegisterPetition]),
         new(CasesRead, "Dispatch", false, [Role.PetitionOfficer], []),
         new(CasesWrite, "Dispatch", true, [Role.PetitionOfficer, Role.Handler], []),
-        new(WebhooksManage, "Webhooks", null, [], []),
+        // The webhook endpoints require ManageIntegrations; the Webhooks tag keeps the client off the other endpoints requiring it.
+        new(WebhooksManage, "Webhooks", null, [], [Capability.ManageIntegrations]),
     ];
 
     private static readonly Dictionary<string, ApiScope> ByName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Dispute,
         SuggestionTopic,
         Suggestion,
+        WebhookSubscription,
+        WebhookDelivery,
         ApiClient,
     }
 
@@ -279,6 +281,17 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
 
+        // Webhooks: subscriptions of units within an administrator's jurisdiction, their delivery logs.
+        ["ListWebhookEventTypes"] = Only(Role.Admin),
+        ["ListWebhookSubscriptions"] = Only(Role.Admin),
+        ["CreateWebhookSubscription"] = Only(Role.Admin),
+        ["GetWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
+        ["UpdateWebhookSubscription"] = On(Target.WebhookSubscription, _ => new { url = ForeignWebhookUrl, eventTypes = new[] { "case.closed" }, isActive = true }, Role.Admin),
+        ["DeleteWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
+        ["PingWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
+        ["ListWebhookDeliveries"] = On(Target.WebhookSubscription, null, Role.Admin),
+        ["GetWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
+        ["RedeliverWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
         // Integrations: API clients (administrators) and the 12345 hotline's work orders.
         ["ListApiClients"] = Only(Role.Admin),
         ["GetApiClient"] = On(Target.ApiClient, null, Role.Admin),
@@ -292,6 +305,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["AwardSuggestion"] = On(Target.Suggestion, _ => new { citation = "优秀建议。" }, Role.SuggestionReviewer),
         ["ListPublicAdoptedSuggestions"] = Public,
     };
+
+    /// <summary>A public address (TEST-NET-3) the SSRF check lets through; this host sends no webhooks, so nothing goes there.</summary>
+    private const string ForeignWebhookUrl = "https://203.0.113.7/hooks";
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
 
@@ -389,6 +405,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Target.User or Target.Unit or Target.Region => "city.admin",
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
         Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
+        Target.WebhookSubscription or Target.WebhookDelivery => "district.admin",
         Target.ApiClient => "district.admin",
         _ => "district.petition_officer",
     };
@@ -513,6 +530,13 @@ public sealed class AccessMatrixTests : DispatchTestBase
         var suggestionId = suggestions["items"]!.AsArray()
             .Single(s => s!["trackingCode"]!.GetValue<string>() == tracking["trackingCode"]!.GetValue<string>())!["id"]!.GetValue<string>();
 
+        var webhook = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/webhooks", new
+        {
+            url = ForeignWebhookUrl, eventTypes = new[] { "case.closed" }, ownerUnitId = await UnitAsync("塔山街道人民调解委员会"),
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var webhookId = webhook["id"]!.GetValue<string>();
+        var ping = await (await districtAdmin.PostAsync($"/api/v1/integrations/webhooks/{webhookId}/ping", null)).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Accepted);
+
         using var townOfficer = await Api.ClientForAsync("town.petition_officer");
         var ownPetition = await IntakeData.RegisterAsync(townOfficer, Data.Registration(await FushanVillageAsync()));
 
@@ -540,6 +564,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
+            [Target.WebhookSubscription] = new() { ["id"] = webhookId },
+            [Target.WebhookDelivery] = new() { ["id"] = webhookId, ["deliveryId"] = ping["deliveryId"]!.GetValue<string>() },
             [Target.ApiClient] = new() { ["id"] = apiClient["id"]!.GetValue<string>() },
         };
         _own = new Objects(

@@ -20,8 +20,13 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly Dictionary<string, string?> _settings;
 
+    private readonly bool _ownsDataDirectory;
+
     /// <param name="overKestrel">Serve on Kestrel at a free loopback port instead of in memory, for what only a real server does (its own headers).</param>
-    public ApiFactory(Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? settings = null, bool overKestrel = false)
+    /// <param name="dataDirectory">
+    /// The data folder of an earlier host, to start again on its database (a restart); the caller then deletes it. A fresh one by default.
+    /// </param>
+    public ApiFactory(Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? settings = null, bool overKestrel = false, string? dataDirectory = null)
     {
         if (overKestrel)
         {
@@ -30,7 +35,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
         _configureServices = configureServices;
         _settings = settings ?? [];
-        DataDirectory = Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N"));
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "fengqiao-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
     }
 
@@ -49,6 +55,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Suggestions", "false");
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.UseSetting("Spa:DistPath", Path.Combine(DataDirectory, "no-spa"));
+        // No test host sends webhooks unless it says so, and then only to a receiver of its own on loopback.
+        builder.UseSetting("Webhooks:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -88,6 +96,10 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && _ownsDataDirectory)
+        {
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -28,6 +28,9 @@ const RoutingRulesPage = lazy(() =>
 const ApiClientsPage = lazy(() =>
   import('../features/integrations/api-clients-page').then((module) => ({ default: module.ApiClientsPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('../features/integrations/webhooks/webhooks-page').then((module) => ({ default: module.WebhooksPage })),
+);
 const RuleSetsPage = lazy(() =>
   import('../features/settings/rule-sets-page').then((module) => ({ default: module.RuleSetsPage })),
 );
@@ -251,6 +254,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="manage_integrations">
               <ApiClientsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="settings/webhooks"
+          element={
+            <RequireCapability capability="manage_integrations">
+              <WebhooksPage />
             </RequireCapability>
           }
         />

@@ -129,6 +129,7 @@ const navItems: readonly NavItem[] = [
         capability: 'manage_routing_rules',
       },
       { key: '/settings/api-clients', label: 'nav.apiClients', icon: <ApiOutlined aria-hidden />, capability: 'manage_integrations' },
+      { key: '/settings/webhooks', label: 'nav.webhooks', icon: <SendOutlined aria-hidden />, capability: 'manage_integrations' },
       { key: '/settings/rule-sets', label: 'nav.ruleSets', icon: <FileProtectOutlined aria-hidden />, capability: 'manage_settings' },
       {
         key: '/settings/work-calendar',
