@@ -169,6 +169,8 @@ internal static class ScheduleReceptionEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/", Handle)
             .WithName("ScheduleReception")
+            .WithDescription("Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.")
+            .ProducesETag()
             .WithSummary("Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.")
             .RequireCapability(Capability.ScheduleReceptions)
             .WithIdempotency()

@@ -11,7 +11,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner sees of the handling of their petition's latest case: the unit handling it now (never a staff member), the public steps and notes, the reply with its files, and whether they may rate it or request review. The secret goes in the X-Tracking-Secret header; a wrong code or secret and a petition without a case all answer 404. The ETag is what rating and review requests take.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicCase"];
         put?: never;
         post?: never;
@@ -28,7 +33,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).
+         * @description Streams a file that a reply sent to the petitioner, for the tracking code and the secret in X-Tracking-Secret. Files the unit kept for itself are never served here; a wrong code, secret or file id answer alike, 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["DownloadPublicCaseAttachment"];
         put?: never;
         post?: never;
@@ -47,7 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner rates the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner rates the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner rates the reply (satisfied, basically satisfied, not satisfied) on the tracking page, with the secret in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case has no reply open to rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RatePublicCase"];
         delete?: never;
         options?: never;
@@ -64,7 +79,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner asks for review (复查) of the reply, or re-review (复核) of a review, with the reason, from the tracking page; the secret goes in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case is not open to review; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RequestPublicCaseReview"];
         delete?: never;
         options?: never;
@@ -79,7 +99,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
+        /**
+         * Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.
+         * @description The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_supervision`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -96,7 +121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
+        /**
+         * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
+         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -113,7 +143,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
+        /**
+         * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
+         * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -130,7 +165,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions. */
+        /**
+         * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
+         * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetCase"];
         put?: never;
         post?: never;
@@ -149,7 +189,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it. */
+        /**
+         * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
+         * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["AssignCase"];
         delete?: never;
         options?: never;
@@ -166,7 +211,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit signs for (签收) the case. */
+        /**
+         * The lead unit signs for (签收) the case.
+         * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["SignCase"];
         delete?: never;
         options?: never;
@@ -183,7 +233,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit returns (退回) the case as not competent, with a reason and a suggested unit. */
+        /**
+         * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
+         * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["ReturnCase"];
         delete?: never;
         options?: never;
@@ -200,7 +255,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a progress note, internal or visible to the petitioner. */
+        /**
+         * Adds a progress note, internal or visible to the petitioner.
+         * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`.
+         */
         post: operations["AddCaseNote"];
         delete?: never;
         options?: never;
@@ -217,7 +277,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A co-handling unit submits its input to the lead unit. */
+        /**
+         * A co-handling unit submits its input to the lead unit.
+         * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
         options?: never;
@@ -234,7 +299,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit requests an extension of the reply deadline. */
+        /**
+         * The lead unit requests an extension of the reply deadline.
+         * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["RequestCaseExtension"];
         delete?: never;
         options?: never;
@@ -251,7 +321,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves or refuses the pending extension request. */
+        /**
+         * Approves or refuses the pending extension request.
+         * @description A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["DecideCaseExtension"];
         delete?: never;
         options?: never;
@@ -268,7 +343,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pauses the reply clock with a reason (hearing, appraisal). */
+        /**
+         * Pauses the reply clock with a reason (hearing, appraisal).
+         * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["PauseCaseClock"];
         delete?: never;
         options?: never;
@@ -285,7 +365,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resumes the reply clock; the deadline moves by the days paused. */
+        /**
+         * Resumes the reply clock; the deadline moves by the days paused.
+         * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["ResumeCaseClock"];
         delete?: never;
         options?: never;
@@ -302,7 +387,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["AddCaseAttachment"];
         delete?: never;
         options?: never;
@@ -317,7 +407,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file of a case within the caller's jurisdiction. */
+        /**
+         * A file of a case within the caller's jurisdiction.
+         * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["DownloadCaseAttachment"];
         put?: never;
         post?: never;
@@ -336,7 +431,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit replies with its written opinion; the petitioner is notified. */
+        /**
+         * The lead unit replies with its written opinion; the petitioner is notified.
+         * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["ReplyCase"];
         delete?: never;
         options?: never;
@@ -353,7 +453,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the petitioner's rating taken by a callback (回访) or given through the agent. */
+        /**
+         * Records the petitioner's rating taken by a callback (回访) or given through the agent.
+         * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`.
+         */
         post: operations["RateCase"];
         delete?: never;
         options?: never;
@@ -370,7 +475,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a replied case; its checklist must be complete. */
+        /**
+         * Closes a replied case; its checklist must be complete.
+         * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["CloseCase"];
         delete?: never;
         options?: never;
@@ -387,7 +497,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner. */
+        /**
+         * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
+         * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`.
+         */
         post: operations["RequestCaseReview"];
         delete?: never;
         options?: never;
@@ -404,7 +519,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ticks one item of the closure checklist. */
+        /**
+         * Ticks one item of the closure checklist.
+         * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
         options?: never;
@@ -421,7 +541,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a petition agent (信访代办) to the case. */
+        /**
+         * Assigns a petition agent (信访代办) to the case.
+         * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["AssignCaseAgent"];
         delete?: never;
         options?: never;
@@ -438,7 +563,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge of the case (包案). */
+        /**
+         * A leader takes personal charge of the case (包案).
+         * @description A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfCase"];
         delete?: never;
         options?: never;
@@ -455,7 +585,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issues a supervision order (督办单) to a unit. */
+        /**
+         * Issues a supervision order (督办单) to a unit.
+         * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`.
+         */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -472,7 +607,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The supervised unit answers a supervision order in writing. */
+        /**
+         * The supervised unit answers a supervision order in writing.
+         * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -489,7 +629,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Puts the case under listed supervision (挂牌督办). */
+        /**
+         * Puts the case under listed supervision (挂牌督办).
+         * @description Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["ListCaseForSupervision"];
         delete?: never;
         options?: never;
@@ -504,7 +649,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
+        /**
+         * Subject categories of petitions, in display order. Public: the online form needs them too.
+         * @description The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPetitionCategories"];
         put?: never;
         post?: never;
@@ -523,7 +673,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a petition online without an account; returns a tracking code and a secret, shown once.
+         * @description A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicPetition"];
         delete?: never;
         options?: never;
@@ -538,7 +693,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicPetition"];
         put?: never;
         post?: never;
@@ -557,7 +717,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
+        /**
+         * Adds the petitioner's supplement to their petition (header X-Tracking-Secret).
+         * @description The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["AddPublicSupplement"];
         delete?: never;
         options?: never;
@@ -572,10 +737,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
+        /**
+         * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
+         * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListPetitions"];
         put?: never;
-        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
+        /**
+         * Registers a petition from any channel; computes its number, flags and acceptance deadline.
+         * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         */
         post: operations["RegisterPetition"];
         delete?: never;
         options?: never;
@@ -590,7 +765,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
+        /**
+         * The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).
+         * @description The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.
+         *
+         *     **Callers:** the roles holding the capability `export_petitions`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["ExportPetitions"];
         put?: never;
         post?: never;
@@ -607,7 +787,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
+        /**
+         * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
+         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -626,6 +811,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
+         * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`.
+         */
         post: operations["ClassifyPetition"];
         delete?: never;
         options?: never;
@@ -642,7 +833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
+        /**
+         * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
+         * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
         options?: never;
@@ -659,6 +855,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Links this petition with another one on the same matter; each then lists the other.
+         * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["LinkPetitions"];
         delete?: never;
         options?: never;
@@ -675,6 +877,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Merges this petition into another on the same matter; its attachments then show on the target.
+         * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["MergePetition"];
         delete?: never;
         options?: never;
@@ -691,7 +899,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`, `agent`.
+         */
         post: operations["AddPetitionAttachment"];
         delete?: never;
         options?: never;
@@ -706,6 +919,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads a file attached to the petition or to a petition merged into it.
+         * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
         post?: never;
@@ -724,7 +943,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         */
         post: operations["RevealPetitioner"];
         delete?: never;
         options?: never;
@@ -739,9 +963,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category. */
+        /**
+         * Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.
+         * @description The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         get: operations["ListRoutingRules"];
         put?: never;
+        /**
+         * Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.
+         * @description Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         post: operations["CreateRoutingRule"];
         delete?: never;
         options?: never;
@@ -757,8 +992,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Changes a routing rule's category, region or unit.
+         * @description Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         put: operations["ChangeRoutingRule"];
         post?: never;
+        /**
+         * Deletes a routing rule.
+         * @description Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         delete: operations["DeleteRoutingRule"];
         options?: never;
         head?: never;
@@ -772,7 +1019,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
+        /**
+         * The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.
+         * @description The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListDisputeTypes"];
         put?: never;
         post?: never;
@@ -789,10 +1041,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
+        /**
+         * The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.
+         * @description The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties and number of serving mediators.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMediationRooms"];
         put?: never;
-        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
+        /**
+         * Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.
+         * @description Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["CreateMediationRoom"];
         delete?: never;
         options?: never;
@@ -807,9 +1069,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mediation room or committee with its specialties and mediators, serving and retired. */
+        /**
+         * A mediation room or committee with its specialties and mediators, serving and retired.
+         * @description One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMediationRoom"];
-        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
+        /**
+         * Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.
+         * @description Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediationRoom"];
         post?: never;
         delete?: never;
@@ -827,7 +1099,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
+        /**
+         * Adds a mediator to a room, with their account (role mediator) if they sign in.
+         * @description Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["AddMediator"];
         delete?: never;
         options?: never;
@@ -843,7 +1120,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
+        /**
+         * Changes a serving mediator's name, specialty, region or account; needs If-Match.
+         * @description Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediator"];
         post?: never;
         delete?: never;
@@ -861,7 +1143,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
+        /**
+         * Retires a mediator of a room; they keep their name on past work. Needs If-Match.
+         * @description Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["RetireMediator"];
         delete?: never;
         options?: never;
@@ -876,10 +1163,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
+        /**
+         * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListDisputes"];
         put?: never;
-        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
+        /**
+         * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
+         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RegisterDispute"];
         delete?: never;
         options?: never;
@@ -894,7 +1191,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
+        /**
+         * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
+         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -913,7 +1215,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
+        /**
+         * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
+         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordDisputeConsent"];
         delete?: never;
         options?: never;
@@ -930,7 +1237,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
+        /**
+         * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
+         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["WithdrawDispute"];
         delete?: never;
         options?: never;
@@ -947,7 +1259,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session. */
+        /**
+         * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
+         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["ScheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -962,7 +1279,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key. */
+        /**
+         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key.
+         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category or month; each figure with its numerator and denominator. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -979,7 +1301,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
+        /**
+         * Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.
+         * @description Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicatorDefinitions"];
         put?: never;
         post?: never;
@@ -998,7 +1325,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in with user name and password; returns an access token and a refresh token. */
+        /**
+         * Signs in with user name and password; returns an access token and a refresh token.
+         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -1015,7 +1347,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
+        /**
+         * Exchanges a refresh token (single use) for a new access token and refresh token.
+         * @description Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -1032,7 +1369,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
+        /**
+         * Revokes the refresh token's session. Answers 204 whether or not the token was known.
+         * @description Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SignOut"];
         delete?: never;
         options?: never;
@@ -1047,7 +1389,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
+        /**
+         * The signed-in user: profile, roles, capabilities, unit and jurisdiction.
+         * @description The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1064,7 +1411,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** City, districts and towns, for the public online petition form. */
+        /**
+         * City, districts and towns, for the public online petition form.
+         * @description The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicRegions"];
         put?: never;
         post?: never;
@@ -1081,7 +1433,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction. */
+        /**
+         * Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.
+         * @description How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetOrganizationCoverage"];
         put?: never;
         post?: never;
@@ -1098,7 +1455,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
+        /**
+         * Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.
+         * @description The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -1115,7 +1477,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
+        /**
+         * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
+         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["VerifyAuditChain"];
         put?: never;
         post?: never;
@@ -1132,7 +1499,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true. */
+        /**
+         * The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.
+         * @description Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListRegions"];
         put?: never;
         post?: never;
@@ -1149,8 +1521,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A region of the caller's jurisdiction, with its ETag for renaming or retiring it.
+         * @description One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetRegion"];
-        /** Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has. */
+        /**
+         * Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.
+         * @description Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["RenameVillage"];
         post?: never;
         delete?: never;
@@ -1168,7 +1551,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken. */
+        /**
+         * Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.
+         * @description Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateVillage"];
         delete?: never;
         options?: never;
@@ -1185,7 +1573,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired. */
+        /**
+         * Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.
+         * @description Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireVillage"];
         delete?: never;
         options?: never;
@@ -1200,10 +1593,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true. */
+        /**
+         * Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.
+         * @description The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListUnits"];
         put?: never;
-        /** Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name. */
+        /**
+         * Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.
+         * @description Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -1218,8 +1621,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A unit of the caller's jurisdiction, with its ETag for updating or retiring it.
+         * @description One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetUnit"];
-        /** Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users. */
+        /**
+         * Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.
+         * @description Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["UpdateUnit"];
         post?: never;
         delete?: never;
@@ -1237,7 +1651,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired. */
+        /**
+         * Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.
+         * @description Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireUnit"];
         delete?: never;
         options?: never;
@@ -1252,10 +1671,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true. */
+        /**
+         * Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.
+         * @description The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetingSystems"];
         put?: never;
-        /** Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system. */
+        /**
+         * Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.
+         * @description Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["CreateJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1270,9 +1699,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A joint-meeting system of the caller's jurisdiction with its member units. */
+        /**
+         * A joint-meeting system of the caller's jurisdiction with its member units.
+         * @description One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetJointMeetingSystem"];
-        /** Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired. */
+        /**
+         * Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.
+         * @description Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         put: operations["UpdateJointMeetingSystem"];
         post?: never;
         delete?: never;
@@ -1290,7 +1729,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired. */
+        /**
+         * Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.
+         * @description Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["RetireJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1305,10 +1749,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open. */
+        /**
+         * The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.
+         * @description The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetings"];
         put?: never;
-        /** Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system. */
+        /**
+         * Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.
+         * @description Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AddJointMeeting"];
         delete?: never;
         options?: never;
@@ -1323,10 +1777,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list. */
+        /**
+         * Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.
+         * @description The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListResponsibilityLetters"];
         put?: never;
-        /** Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year. */
+        /**
+         * Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.
+         * @description Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["SignResponsibilityLetter"];
         delete?: never;
         options?: never;
@@ -1341,7 +1805,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A responsibility letter whose receiving region lies in the caller's jurisdiction. */
+        /**
+         * A responsibility letter whose receiving region lies in the caller's jurisdiction.
+         * @description One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetResponsibilityLetter"];
         put?: never;
         post?: never;
@@ -1358,10 +1827,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached. */
+        /**
+         * The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.
+         * @description Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["DownloadResponsibilityLetterFile"];
         put?: never;
-        /** Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file. */
+        /**
+         * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AttachResponsibilityLetterFile"];
         delete?: never;
         options?: never;
@@ -1376,9 +1855,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.
+         * @description The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
+        /**
+         * Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.
+         * @description Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1393,7 +1883,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name. */
+        /**
+         * Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.
+         * @description Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.
+         *
+         *     **Callers:** the roles holding the capability `list_agents`: `petition_officer`.
+         */
         get: operations["ListAgents"];
         put?: never;
         post?: never;
@@ -1410,7 +1905,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
+        /**
+         * The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.
+         * @description The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListGrantableRoles"];
         put?: never;
         post?: never;
@@ -1427,9 +1927,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
+        /**
+         * A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.
+         * @description One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["GetUser"];
-        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
+        /**
+         * Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.
+         * @description Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -1447,6 +1957,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disables a user: they can no longer sign in, and their sessions and access tokens end.
+         * @description Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["DisableUser"];
         delete?: never;
         options?: never;
@@ -1463,6 +1979,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enables a disabled user again, so they can sign in.
+         * @description Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["EnableUser"];
         delete?: never;
         options?: never;
@@ -1479,6 +2001,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sets a new password for a user, ending their sessions and lifting lockouts.
+         * @description An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["ResetUserPassword"];
         delete?: never;
         options?: never;
@@ -1493,7 +2021,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Years of the work calendar (public holidays and make-up working days), oldest first. */
+        /**
+         * Years of the work calendar (public holidays and make-up working days), oldest first.
+         * @description The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListWorkCalendarYears"];
         put?: never;
         post?: never;
@@ -1510,7 +2043,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One year of the work calendar: its public holidays and make-up working days.
+         * @description The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: "0"`.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetWorkCalendarYear"];
+        /**
+         * Replaces one year's public holidays and make-up working days.
+         * @description Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `"0"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["SaveWorkCalendarYear"];
         post?: never;
         delete?: never;
@@ -1526,6 +2071,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The statutory rule sets (national, Zhejiang, ...), with which one is active.
+         * @description Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListRuleSets"];
         put?: never;
         post?: never;
@@ -1542,7 +2093,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One rule set with its document of per-module sections.
+         * @description A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetRuleSet"];
+        /**
+         * Replaces a rule set's title and document.
+         * @description Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["UpdateRuleSet"];
         post?: never;
         delete?: never;
@@ -1560,6 +2123,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Makes a rule set the active one for deadlines computed from now on.
+         * @description Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         post: operations["ActivateRuleSet"];
         delete?: never;
         options?: never;
@@ -1574,7 +2143,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
+        /**
+         * Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.
+         * @description The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicReceptionDays"];
         put?: never;
         post?: never;
@@ -1591,10 +2165,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
+        /**
+         * The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.
+         * @description The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and batch totals.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListReceptions"];
         put?: never;
-        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
+        /**
+         * Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.
+         * @description Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.
+         *
+         *     **Callers:** the roles holding the capability `schedule_receptions`: `leader`, `petition_officer`, `admin`.
+         */
         post: operations["ScheduleReception"];
         delete?: never;
         options?: never;
@@ -1609,7 +2193,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
+        /**
+         * Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.
+         * @description Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -1626,9 +2215,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reception with its batches, their masked petitioners, outcomes and totals. */
+        /**
+         * A reception with its batches, their masked petitioners, outcomes and totals.
+         * @description One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReception"];
-        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
+        /**
+         * Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.
+         * @description Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         put: operations["UpdateReception"];
         post?: never;
         delete?: never;
@@ -1646,7 +2245,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled reception with a reason; needs If-Match. */
+        /**
+         * Cancels a scheduled reception with a reason; needs If-Match.
+         * @description Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CancelReception"];
         delete?: never;
         options?: never;
@@ -1663,7 +2267,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
+        /**
+         * Marks a scheduled reception as held, on its day or after; needs If-Match.
+         * @description Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["HoldReception"];
         delete?: never;
         options?: never;
@@ -1680,7 +2289,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
+        /**
+         * Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.
+         * @description Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["RecordReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1697,7 +2311,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
+        /**
+         * Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.
+         * @description Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CorrectReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1714,7 +2333,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
+        /**
+         * A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.
+         * @description A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfReceptionBatchCase"];
         delete?: never;
         options?: never;
@@ -1731,7 +2355,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a batch's petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         */
         post: operations["RevealReceptionPetitioner"];
         delete?: never;
         options?: never;
@@ -1746,7 +2375,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
+        /**
+         * The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.
+         * @description The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMustVisitProposals"];
         put?: never;
         post?: never;
@@ -1765,7 +2399,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
+        /**
+         * Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.
+         * @description A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.
+         *
+         *     **Callers:** the roles holding the capability `plan_must_visits`: `leader`, `admin`.
+         */
         post: operations["PlanMustVisit"];
         delete?: never;
         options?: never;
@@ -1780,10 +2419,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
+        /**
+         * The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.
+         * @description The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitPolicies"];
         put?: never;
-        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
+        /**
+         * Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).
+         * @description The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitPolicy"];
         delete?: never;
         options?: never;
@@ -1799,10 +2448,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered major policy (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered major policy (the petition bureau); needs If-Match.
+         * @description Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitPolicy"];
         post?: never;
-        /** Deletes a major policy registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes a major policy registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitPolicy"];
         options?: never;
         head?: never;
@@ -1816,10 +2475,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of emergencies in the caller's jurisdiction, latest first. */
+        /**
+         * The register of emergencies in the caller's jurisdiction, latest first.
+         * @description The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitIncidents"];
         put?: never;
-        /** Registers an emergency that happened at a town or village (the petition bureau). */
+        /**
+         * Registers an emergency that happened at a town or village (the petition bureau).
+         * @description The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
@@ -1835,10 +2504,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered emergency (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered emergency (the petition bureau); needs If-Match.
+         * @description Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitIncident"];
         post?: never;
-        /** Deletes an emergency registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes an emergency registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitIncident"];
         options?: never;
         head?: never;
@@ -1852,7 +2531,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
+        /**
+         * The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.
+         * @description The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicSuggestionTopics"];
         put?: never;
         post?: never;
@@ -1869,7 +2553,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public topic with its description and, once concluded, the summary of what was adopted. */
+        /**
+         * A public topic with its description and, once concluded, the summary of what was adopted.
+         * @description A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicSuggestionTopic"];
         put?: never;
         post?: never;
@@ -1888,7 +2577,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.
+         * @description Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicSuggestion"];
         delete?: never;
         options?: never;
@@ -1903,7 +2597,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).
+         * @description Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicSuggestion"];
         put?: never;
         post?: never;
@@ -1920,10 +2619,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
+        /**
+         * The topics of the caller's jurisdiction, newest first, optionally of a region and a status.
+         * @description The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestionTopics"];
         put?: never;
-        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
+        /**
+         * Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.
+         * @description Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CreateSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -1938,9 +2647,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A topic of the caller's jurisdiction with what the caller may do to it. */
+        /**
+         * A topic of the caller's jurisdiction with what the caller may do to it.
+         * @description One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestionTopic"];
-        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
+        /**
+         * Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.
+         * @description Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         put: operations["UpdateSuggestionTopic"];
         post?: never;
         delete?: never;
@@ -1958,7 +2677,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft topic to the public; needs If-Match. */
+        /**
+         * Publishes a draft topic to the public; needs If-Match.
+         * @description Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["PublishSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -1975,7 +2699,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
+        /**
+         * Closes a published topic to new suggestions; it stays public. Needs If-Match.
+         * @description Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CloseSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -1992,7 +2721,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
+        /**
+         * Concludes a closed topic with the published summary of what was adopted; needs If-Match.
+         * @description Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["ConcludeSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2007,10 +2741,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
+        /**
+         * The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.
+         * @description The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestions"];
         put?: never;
-        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
+        /**
+         * Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.
+         * @description Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RegisterSuggestion"];
         delete?: never;
         options?: never;
@@ -2025,7 +2769,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
+        /**
+         * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
+         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestion"];
         put?: never;
         post?: never;
@@ -2044,7 +2793,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
+        /**
+         * Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.
+         * @description Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["ScreenSuggestion"];
         delete?: never;
         options?: never;
@@ -2061,7 +2815,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match. */
+        /**
+         * Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.
+         * @description Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AssignSuggestion"];
         delete?: never;
         options?: never;
@@ -2078,7 +2837,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter's full phone, to reply to them; audited. */
+        /**
+         * The submitter's full phone, to reply to them; audited.
+         * @description The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RevealSuggestionSubmitter"];
         delete?: never;
         options?: never;
@@ -2391,7 +3155,7 @@ export interface components {
             /** Format: uuid */
             leadUnitId?: string | null;
             leadUnitName?: string | null;
-            assignmentMode?: components["schemas"]["AssignmentMode"] | null;
+            assignmentMode?: (string & components["schemas"]["AssignmentMode"]) | null;
             reportRequired: boolean;
             /** Format: date-time */
             assignedAt?: string | null;
@@ -2407,11 +3171,11 @@ export interface components {
             pauseReason?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             attachments: components["schemas"]["CaseAttachmentView"][];
-            rating?: components["schemas"]["Rating"] | null;
-            ratingSource?: components["schemas"]["RatingSource"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
+            ratingSource?: (string & components["schemas"]["RatingSource"]) | null;
             ratingNote?: string | null;
             ratingState: components["schemas"]["RatingState"];
             /** Format: date-time */
@@ -2483,7 +3247,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
         };
         /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
@@ -2598,7 +3362,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
@@ -2747,7 +3511,7 @@ export interface components {
         FigureLine: {
             key: string;
             label?: string | null;
-            level?: components["schemas"]["ReceptionLevel"] | null;
+            level?: (string & components["schemas"]["ReceptionLevel"]) | null;
             totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
@@ -3301,10 +4065,10 @@ export interface components {
             replyDue?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             replyAttachments: components["schemas"]["PublicCaseAttachment"][];
-            rating?: components["schemas"]["Rating"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
             canRate: boolean;
             canRequestReview: boolean;
             /** Format: date */
@@ -4300,13 +5064,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCaseView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4315,9 +5081,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4347,7 +5115,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4356,9 +5124,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4372,7 +5142,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4389,13 +5159,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4404,7 +5176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4413,7 +5185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4422,7 +5194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4431,7 +5203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4440,9 +5212,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4456,7 +5230,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4473,13 +5247,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +5264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4497,7 +5273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4506,7 +5282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +5291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4524,9 +5300,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4557,7 +5335,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4566,7 +5344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4575,7 +5353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4584,7 +5362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4617,7 +5395,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +5404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4635,7 +5413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,7 +5442,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistCounts"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4689,13 +5467,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +5484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +5499,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4729,6 +5509,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mode": "assign",
+                 *       "leadUnitId": "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f",
+                 *       "coUnitIds": [
+                 *         "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0"
+                 *       ],
+                 *       "instructions": "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignCase"];
             };
         };
@@ -4736,13 +5526,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4751,7 +5543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,7 +5552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,7 +5561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +5570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,7 +5579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4796,7 +5588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4811,7 +5603,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4828,13 +5620,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +5637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4852,7 +5646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,7 +5655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4870,7 +5664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,7 +5673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4888,7 +5682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4903,7 +5697,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4920,13 +5714,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,7 +5731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +5740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4953,7 +5749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4962,7 +5758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4971,7 +5767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4980,7 +5776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4995,7 +5791,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5012,13 +5808,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5027,7 +5825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5036,7 +5834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,7 +5843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5054,7 +5852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5063,7 +5861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5072,7 +5870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5087,7 +5885,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5104,13 +5902,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5119,7 +5919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5128,7 +5928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5137,7 +5937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5146,7 +5946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5155,7 +5955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5164,7 +5964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5179,7 +5979,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5196,13 +5996,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5211,7 +6013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5220,7 +6022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,7 +6031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +6040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5247,7 +6049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5256,7 +6058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +6073,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5288,13 +6090,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,7 +6107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5312,7 +6116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +6125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5330,7 +6134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5339,7 +6143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5348,7 +6152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5363,7 +6167,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5380,13 +6184,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5395,7 +6201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,7 +6210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,7 +6219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5422,7 +6228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5431,7 +6237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5440,7 +6246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5455,7 +6261,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5472,13 +6278,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,7 +6295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5496,7 +6304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5505,7 +6313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5514,7 +6322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5523,7 +6331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,7 +6340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +6378,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +6387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5588,7 +6396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5597,7 +6405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5606,7 +6414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5636,7 +6444,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5645,7 +6453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5660,7 +6468,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5670,6 +6478,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "opinion": "support",
+                 *       "text": "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
+                 *       "attachmentIds": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReplyCase"];
             };
         };
@@ -5677,13 +6492,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5692,7 +6509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,7 +6518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5710,7 +6527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5719,7 +6536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5728,7 +6545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5737,7 +6554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +6569,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5769,13 +6586,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,7 +6603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5793,7 +6612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5802,7 +6621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5811,7 +6630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5820,7 +6639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5829,7 +6648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5844,7 +6663,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5861,13 +6680,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5876,7 +6697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5885,7 +6706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5894,7 +6715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5903,7 +6724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5912,7 +6733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,7 +6742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +6757,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5953,13 +6774,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5968,7 +6791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +6800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5986,7 +6809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5995,7 +6818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6004,7 +6827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6013,7 +6836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6028,7 +6851,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6045,13 +6868,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6060,7 +6885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +6894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6078,7 +6903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6087,7 +6912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6096,7 +6921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6105,7 +6930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6120,7 +6945,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6137,13 +6962,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6152,7 +6979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6161,7 +6988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6170,7 +6997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6179,7 +7006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6188,7 +7015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6197,7 +7024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6212,7 +7039,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6229,13 +7056,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6244,7 +7073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6253,7 +7082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6262,7 +7091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6271,7 +7100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6280,7 +7109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6289,7 +7118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6304,7 +7133,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6321,13 +7150,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +7167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +7176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,7 +7185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +7194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6372,7 +7203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +7212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,7 +7227,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6413,13 +7244,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6428,7 +7261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6437,7 +7270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6446,7 +7279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,7 +7288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6464,7 +7297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6473,7 +7306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +7321,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6505,13 +7338,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6520,7 +7355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6529,7 +7364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +7373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6547,7 +7382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6556,7 +7391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6565,7 +7400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6605,6 +7440,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李秀英",
+                 *       "phone": "13857512345",
+                 *       "address": "柯桥区柯桥街道笛扬路 66 号",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d",
+                 *       "category": "labour_social_security",
+                 *       "request": "请求责令用人单位支付拖欠的三个月工资。",
+                 *       "facts": "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
+                 *       "reasons": "多次向厂方催讨未果，生活困难。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitPublicPetition"];
             };
         };
@@ -6618,7 +7465,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6627,9 +7474,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6660,7 +7509,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPetitionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6669,9 +7518,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6704,7 +7555,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6713,7 +7564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6722,9 +7573,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6762,7 +7615,7 @@ export interface operations {
                     "application/json": components["schemas"]["PetitionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,7 +7624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,12 +7638,38 @@ export interface operations {
     RegisterPetition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "visit",
+                 *       "petitioners": [
+                 *         {
+                 *           "name": "王建国",
+                 *           "idNumber": "33060219680512123X",
+                 *           "phone": "13905751234",
+                 *           "address": "越城区府山街道胜利西路 18 号 3 幢",
+                 *           "isRepresentative": false
+                 *         }
+                 *       ],
+                 *       "persons": 1,
+                 *       "request": "请求督促开发商按合同约定交付房产证。",
+                 *       "facts": "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
+                 *       "reasons": "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
+                 *       "category": "urban_rural_construction",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "receivedAt": "2026-03-09T09:30:00+08:00",
+                 *       "urgent": false,
+                 *       "crossBoundary": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterPetition"];
             };
         };
@@ -6798,13 +7677,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredPetition"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6813,7 +7696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6822,7 +7705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,7 +7714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6876,7 +7759,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6885,7 +7768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6919,13 +7802,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6934,7 +7819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6949,7 +7834,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6959,6 +7844,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "notice": "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClassifyPetition"];
             };
         };
@@ -6966,13 +7857,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6981,7 +7874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6990,7 +7883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6999,7 +7892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7008,7 +7901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7017,7 +7910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7026,7 +7919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7059,7 +7952,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateCandidateList"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7068,7 +7961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7077,7 +7970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7092,7 +7985,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7109,13 +8002,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7124,7 +8019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +8028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7142,7 +8037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,7 +8046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7160,7 +8055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7169,7 +8064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7184,7 +8079,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7201,13 +8096,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7216,7 +8113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7225,7 +8122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7234,7 +8131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7243,7 +8140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7252,7 +8149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7261,7 +8158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7299,7 +8196,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7308,7 +8205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7317,7 +8214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7326,7 +8223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7356,7 +8253,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7365,7 +8262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7397,7 +8294,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7406,7 +8303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,7 +8312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7449,7 +8346,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,7 +8355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7467,7 +8364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7481,7 +8378,10 @@ export interface operations {
     CreateRoutingRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7494,13 +8394,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7509,7 +8413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,7 +8422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7527,7 +8431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7551,7 +8455,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7568,13 +8472,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +8489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,7 +8498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7601,7 +8507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7610,7 +8516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7619,7 +8525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,7 +8534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7643,7 +8549,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7660,7 +8566,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7669,7 +8575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7678,7 +8584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7687,7 +8593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7696,7 +8602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7705,7 +8611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7734,7 +8640,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeType"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7743,7 +8649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +8683,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediationRoomListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7786,7 +8692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7795,7 +8701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +8715,10 @@ export interface operations {
     CreateMediationRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7822,13 +8731,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7837,7 +8750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,7 +8759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7855,7 +8768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7889,13 +8802,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediationRoomDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7904,7 +8819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7913,7 +8828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7928,7 +8843,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7945,13 +8860,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7960,7 +8877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7978,7 +8895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7987,7 +8904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7996,7 +8913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8005,7 +8922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8019,7 +8936,10 @@ export interface operations {
     AddMediator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8034,13 +8954,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8049,7 +8973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8058,7 +8982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8067,7 +8991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8076,7 +9000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8100,7 +9024,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8118,13 +9042,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,7 +9059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8142,7 +9068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +9077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +9086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8169,7 +9095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8178,7 +9104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8193,7 +9119,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8207,13 +9133,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8222,7 +9150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8231,7 +9159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8240,7 +9168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8249,7 +9177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8258,7 +9186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8295,7 +9223,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8304,7 +9232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8313,7 +9241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8327,7 +9255,10 @@ export interface operations {
     RegisterDispute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8340,13 +9271,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8355,7 +9290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8364,7 +9299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8373,7 +9308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8407,13 +9342,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8422,7 +9359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8431,7 +9368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8446,7 +9383,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8463,13 +9400,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8478,7 +9417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8487,7 +9426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8496,7 +9435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8505,7 +9444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8514,7 +9453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8523,7 +9462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8538,7 +9477,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8555,13 +9494,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,7 +9511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8579,7 +9520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +9529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8597,7 +9538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8606,7 +9547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8615,7 +9556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8629,7 +9570,10 @@ export interface operations {
     ScheduleMediationSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8644,13 +9588,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8659,7 +9607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8668,7 +9616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8677,7 +9625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8686,7 +9634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8729,7 +9677,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorTable"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8738,7 +9686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8747,7 +9695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8756,7 +9704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8785,7 +9733,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8794,7 +9742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8827,7 +9775,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8836,7 +9784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,9 +9793,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8878,7 +9828,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8887,7 +9837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8896,9 +9846,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8927,13 +9879,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8956,7 +9919,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8985,9 +9948,11 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9017,7 +9982,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationCoverage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,7 +9991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9035,7 +10000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9044,7 +10009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9082,7 +10047,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9091,7 +10056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9100,7 +10065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9129,7 +10094,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9138,7 +10103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9169,7 +10134,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9194,13 +10159,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9209,7 +10176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9224,7 +10191,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9241,13 +10208,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9256,7 +10225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9265,7 +10234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9274,7 +10243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9283,7 +10252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9292,7 +10261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9301,7 +10270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9330,13 +10299,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9345,7 +10316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9354,7 +10325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9363,7 +10334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9372,7 +10343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9387,7 +10358,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9400,13 +10371,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9415,7 +10388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9424,7 +10397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9433,7 +10406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9442,7 +10415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9451,7 +10424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9486,7 +10459,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9495,7 +10468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9522,13 +10495,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9537,7 +10512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9546,7 +10521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9555,7 +10530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,13 +10555,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9595,7 +10572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9610,7 +10587,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9627,13 +10604,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9642,7 +10621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9651,7 +10630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9660,7 +10639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9669,7 +10648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9678,7 +10657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9687,7 +10666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9702,7 +10681,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9715,13 +10694,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9730,7 +10711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9739,7 +10720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9748,7 +10729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9757,7 +10738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9766,7 +10747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9800,7 +10781,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingSystemItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9809,7 +10790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9818,7 +10799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9845,13 +10826,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9860,7 +10843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9869,7 +10852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9878,7 +10861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9903,13 +10886,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JointMeetingSystemItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9918,7 +10903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9927,7 +10912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9942,7 +10927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9959,13 +10944,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9974,7 +10961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9983,7 +10970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9992,7 +10979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10001,7 +10988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10010,7 +10997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10019,7 +11006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10034,7 +11021,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10051,13 +11038,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10066,7 +11055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10075,7 +11064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10084,7 +11073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10093,7 +11082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10102,7 +11091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10111,7 +11100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10145,7 +11134,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10154,7 +11143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10163,7 +11152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10172,7 +11161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10207,7 +11196,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedMeeting"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10216,7 +11205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10225,7 +11214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10234,7 +11223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10243,7 +11232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10278,7 +11267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityLetterItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10287,7 +11276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10296,7 +11285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10323,13 +11312,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10338,7 +11329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10347,7 +11338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10356,7 +11347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10381,13 +11372,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityLetterItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10396,7 +11389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10405,7 +11398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10434,7 +11427,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10443,7 +11436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10452,7 +11445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10467,7 +11460,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10487,13 +11480,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10502,7 +11497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10511,7 +11506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10520,7 +11515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10529,7 +11524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10538,7 +11533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10547,7 +11542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10581,7 +11576,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10590,7 +11585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10599,7 +11594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10626,13 +11621,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10641,7 +11638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10650,7 +11647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10659,7 +11656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10691,7 +11688,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentOptions"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10700,7 +11697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10709,7 +11706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10740,7 +11737,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantableRoles"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10749,7 +11746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10758,7 +11755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10783,13 +11780,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10798,7 +11797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10807,7 +11806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10822,7 +11821,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10839,13 +11838,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10854,7 +11855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10863,7 +11864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10872,7 +11873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10881,7 +11882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10890,7 +11891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10905,7 +11906,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10918,13 +11919,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10933,7 +11936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +11945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10951,7 +11954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10960,7 +11963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10969,7 +11972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10984,7 +11987,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10997,13 +12000,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11012,7 +12017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11021,7 +12026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11030,7 +12035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11039,7 +12044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11048,7 +12053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11063,7 +12068,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11080,13 +12085,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11095,7 +12102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11104,7 +12111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11113,7 +12120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11122,7 +12129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11131,7 +12138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11160,7 +12167,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11169,7 +12176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11194,13 +12201,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11209,7 +12218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11218,7 +12227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11233,7 +12242,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11250,13 +12259,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11265,7 +12276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11274,7 +12285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11283,7 +12294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11292,7 +12303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11301,7 +12312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11310,7 +12321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11339,7 +12350,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11348,7 +12359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11373,13 +12384,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11388,7 +12401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11397,7 +12410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11412,7 +12425,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11429,13 +12442,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11444,7 +12459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11453,7 +12468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11462,7 +12477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11471,7 +12486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11480,7 +12495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11489,7 +12504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11504,7 +12519,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11517,13 +12532,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11532,7 +12549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11541,7 +12558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11550,7 +12567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11559,7 +12576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11568,7 +12585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11600,7 +12617,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReceptionDays"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11609,9 +12626,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11644,7 +12663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11653,7 +12672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11662,7 +12681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11676,7 +12695,10 @@ export interface operations {
     ScheduleReception: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11689,13 +12711,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11704,7 +12730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11713,7 +12739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11722,7 +12748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11764,7 +12790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionFigures"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11773,7 +12799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11782,7 +12808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11807,13 +12833,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceptionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11822,7 +12850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11831,7 +12859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11846,7 +12874,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11863,13 +12891,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11878,7 +12908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11887,7 +12917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11896,7 +12926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11905,7 +12935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11914,7 +12944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11923,7 +12953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11938,7 +12968,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11955,13 +12985,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11970,7 +13002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11979,7 +13011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11988,7 +13020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11997,7 +13029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12006,7 +13038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12015,7 +13047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12030,7 +13062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12043,13 +13075,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12058,7 +13092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12067,7 +13101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12076,7 +13110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12085,7 +13119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12094,7 +13128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12108,7 +13142,10 @@ export interface operations {
     RecordReceptionBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12123,13 +13160,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12138,7 +13179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12147,7 +13188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12156,7 +13197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12165,7 +13206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12189,7 +13230,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12207,13 +13248,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12222,7 +13265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12231,7 +13274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12240,7 +13283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12249,7 +13292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12258,7 +13301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12267,7 +13310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12282,7 +13325,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12300,13 +13343,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12315,7 +13360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12324,7 +13369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12333,7 +13378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12342,7 +13387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12351,7 +13396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12360,7 +13405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12393,7 +13438,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedBatchPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12402,7 +13447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12411,7 +13456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12443,7 +13488,7 @@ export interface operations {
                     "application/json": components["schemas"]["MustVisitProposals"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12452,7 +13497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12461,7 +13506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12470,7 +13515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12484,7 +13529,10 @@ export interface operations {
     PlanMustVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12497,13 +13545,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12512,7 +13564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12521,7 +13573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12530,7 +13582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12572,7 +13624,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12581,7 +13633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12590,7 +13642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12617,13 +13669,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12632,7 +13686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12641,7 +13695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12656,7 +13710,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12673,13 +13727,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12688,7 +13744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12697,7 +13753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12706,7 +13762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12715,7 +13771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12724,7 +13780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12733,7 +13789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12748,7 +13804,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12765,7 +13821,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12774,7 +13830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12783,7 +13839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12792,7 +13848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12801,7 +13857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12810,7 +13866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12843,7 +13899,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12852,7 +13908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12861,7 +13917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12888,13 +13944,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12903,7 +13961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12912,7 +13970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12927,7 +13985,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12944,13 +14002,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12959,7 +14019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12968,7 +14028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12977,7 +14037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12986,7 +14046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12995,7 +14055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13004,7 +14064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13019,7 +14079,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13036,7 +14096,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13045,7 +14105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13054,7 +14114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13063,7 +14123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13072,7 +14132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13081,7 +14141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13115,7 +14175,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13124,9 +14184,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13155,7 +14217,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopic"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13164,9 +14226,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13197,7 +14261,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13206,7 +14270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13215,9 +14279,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13248,7 +14314,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13257,9 +14323,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13291,7 +14359,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13300,7 +14368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13309,7 +14377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13323,7 +14391,10 @@ export interface operations {
     CreateSuggestionTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13336,13 +14407,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13351,7 +14426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13360,7 +14435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13369,7 +14444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13403,13 +14478,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionTopicDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13418,7 +14495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13427,7 +14504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13442,7 +14519,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13459,13 +14536,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13474,7 +14553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13483,7 +14562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13492,7 +14571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13501,7 +14580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13510,7 +14589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13519,7 +14598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13534,7 +14613,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13547,13 +14626,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13562,7 +14643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13571,7 +14652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13580,7 +14661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13589,7 +14670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13598,7 +14679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13613,7 +14694,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13626,13 +14707,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13641,7 +14724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13650,7 +14733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13659,7 +14742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13668,7 +14751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13677,7 +14760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13692,7 +14775,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13709,13 +14792,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13724,7 +14809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13733,7 +14818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13742,7 +14827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13751,7 +14836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13760,7 +14845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13769,7 +14854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13805,7 +14890,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13814,7 +14899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13823,7 +14908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13837,7 +14922,10 @@ export interface operations {
     RegisterSuggestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13850,13 +14938,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredSuggestion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13865,7 +14957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13874,7 +14966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13883,7 +14975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13917,13 +15009,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13932,7 +15026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13941,7 +15035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13956,7 +15050,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13973,13 +15067,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13988,7 +15084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13997,7 +15093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14006,7 +15102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14015,7 +15111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14024,7 +15120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14033,7 +15129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14048,7 +15144,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14065,13 +15161,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14080,7 +15178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14089,7 +15187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14098,7 +15196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14107,7 +15205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14116,7 +15214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14125,7 +15223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14156,7 +15254,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14165,7 +15263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14174,7 +15272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14183,7 +15281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
