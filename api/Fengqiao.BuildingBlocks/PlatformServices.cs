@@ -60,6 +60,7 @@ public static class PlatformServices
         services.AddScoped<IEventPublisher>(sp => sp.GetRequiredService<OutboxEventPublisher>());
         services.AddScoped<IUnitOfWorkParticipant>(sp => sp.GetRequiredService<OutboxEventPublisher>());
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<EventHistoryReplay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         services.AddExceptionHandler<ProblemExceptionHandler>();

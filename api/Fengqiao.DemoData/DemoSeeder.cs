@@ -12,6 +12,7 @@ using Fengqiao.DemoData.Suggestions;
 using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Intake.BulkLoading;
 using Fengqiao.Mediation.Seeding;
+using Fengqiao.Metrics.Facts;
 using Fengqiao.Organization.Seeding;
 using Fengqiao.Receptions.Seeding;
 using Fengqiao.Suggestions.Seeding;
@@ -40,9 +41,13 @@ internal sealed partial class DemoSeeder(
 
         await SeedOrganizationAsync(cancellationToken);
         await SeedMediationRoomsAsync(cancellationToken);
-        await SeedPetitionsAndCasesAsync(cancellationToken);
+        var petitionsSeeded = await SeedPetitionsAndCasesAsync(cancellationToken);
         await SeedReceptionsAsync(cancellationToken);
         await SeedSuggestionsAsync(cancellationToken);
+        if (petitionsSeeded)
+        {
+            await RebuildMetricsAsync(cancellationToken);
+        }
     }
 
     /// <summary>Generates <paramref name="count"/> petitions with the fixed seed and loads them, in the given scope.</summary>
@@ -75,7 +80,7 @@ internal sealed partial class DemoSeeder(
     /// Petitions while there are none, the demo town's showcase among them; then, while there are no cases, a case for every
     /// accepted petition, handed from the intake module's load to the dispatch module's as the acceptance events.
     /// </summary>
-    private async Task SeedPetitionsAndCasesAsync(CancellationToken cancellationToken)
+    private async Task<bool> SeedPetitionsAndCasesAsync(CancellationToken cancellationToken)
     {
         var count = configuration.GetValue("Demo:Petitions", DefaultPetitions);
         await using var scope = scopes.CreateAsyncScope();
@@ -83,7 +88,7 @@ internal sealed partial class DemoSeeder(
         var intake = services.GetRequiredService<IntakeBulkLoading>();
         if (count <= 0 || await intake.AnyPetitionAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -102,6 +107,18 @@ internal sealed partial class DemoSeeder(
         }
 
         LogPetitionsSeeded(logger, loaded.Petitions, cases, stopwatch.Elapsed.TotalSeconds);
+        return true;
+    }
+
+    /// <summary>
+    /// The loads record the events of the seeded past as history, which no consumer is given; the metrics are rebuilt from it
+    /// so that a newcomer's dashboard shows the demo data's figures on first start.
+    /// </summary>
+    private async Task RebuildMetricsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var rebuilt = await scope.ServiceProvider.GetRequiredService<MetricsRebuild>().RebuildAsync(null, cancellationToken);
+        LogMetricsRebuilt(logger, rebuilt.Events, rebuilt.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -179,6 +196,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo suggestions seeded: {Topics} topics, {Suggestions} suggestions")]
     private static partial void LogSuggestionsSeeded(ILogger logger, int topics, int suggestions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo metrics rebuilt from {Events} events in {Seconds:0.0} s")]
+    private static partial void LogMetricsRebuilt(ILogger logger, long events, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo petitions and cases seeded: {Petitions} petitions, {Cases} cases in {Seconds:0.0} s")]
     private static partial void LogPetitionsSeeded(ILogger logger, int petitions, int cases, double seconds);

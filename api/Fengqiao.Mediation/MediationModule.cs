@@ -25,6 +25,7 @@ public static class MediationModule
         services.AddScoped<RoomStore>();
         services.AddScoped<MediatorStore>();
         services.AddScoped<DisputeStore>();
+        services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
         return services;
@@ -51,6 +52,9 @@ public static class MediationModule
         RecordConsentEndpoint.Map(disputes);
         WithdrawDisputeEndpoint.Map(disputes);
         ScheduleSessionEndpoint.Map(disputes);
+        HoldSessionEndpoint.Map(disputes);
+        RescheduleSessionEndpoint.Map(disputes);
+        CancelSessionEndpoint.Map(disputes);
         return endpoints;
     }
 }

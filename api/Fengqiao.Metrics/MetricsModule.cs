@@ -21,6 +21,7 @@ public static class MetricsModule
     {
         services.AddModuleValidators(typeof(MetricsModule).Assembly);
         services.AddScoped<FactStore>();
+        services.AddSingleton<MetricsRebuild>();
         services.AddIntegrationEventConsumer<PetitionRegistered, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<PetitionAccepted, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<CaseReplied, CaseFactConsumer>();

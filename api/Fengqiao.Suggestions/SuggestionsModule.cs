@@ -54,6 +54,7 @@ public static class SuggestionsModule
         GetSuggestionEndpoint.Map(suggestions);
         ScreenSuggestionEndpoint.Map(suggestions);
         AssignSuggestionEndpoint.Map(suggestions);
+        AnswerSuggestionEndpoint.Map(suggestions);
         RevealSuggestionSubmitterEndpoint.Map(suggestions);
         return endpoints;
     }

@@ -76,6 +76,7 @@ const signedInVisits = [
   { route: 'organization/units', url: () => '/organization/units', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'organization/users', url: () => '/organization/users', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'settings/routing-rules', url: () => '/settings/routing-rules', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'settings/api-clients', url: () => '/settings/api-clients', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'settings/rule-sets', url: () => '/settings/rule-sets', ready: (page) => page.locator('main .ant-segmented') },
   { route: 'settings/work-calendar', url: () => '/settings/work-calendar', ready: (page) => page.locator('main table button').first() },
   { route: 'petitions', url: () => '/petitions', ready: (page) => loadedTable(page.locator('main')) },
@@ -120,6 +121,7 @@ const signedInVisits = [
   },
   { route: 'suggestions/topics', url: () => '/suggestions/topics', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'suggestions', url: () => '/suggestions', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'suggestions/new', url: () => '/suggestions/new', ready: (page) => page.locator('main form') },
   {
     route: 'suggestions/:id',
     url: (ids) => `/suggestions/${ids.suggestionId}`,
@@ -341,7 +343,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
 
   const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
   const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id'];
-  const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/:id'];
+  const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/new', 'suggestions/:id'];
   const people = [
     { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true, readsPetitions: true },
     { userName: 'district.petition_officer', visits: signedInVisits, worksOnCases: true, readsReceptions: true, readsPetitions: true },

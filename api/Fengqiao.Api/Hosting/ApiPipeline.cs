@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.DemoData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -10,7 +11,8 @@ internal static class ApiPipeline
 {
     /// <summary>
     /// Applies migrations, stores the shipped work calendar and rule sets the database lacks, and seeds demo data; with
-    /// --migrate-only the process stops before the demo data, with --verify-audit after checking the audit chain (exit code 1 when broken).
+    /// --migrate-only the process stops before the demo data, with --verify-audit after checking the audit chain (exit code 1 when broken),
+    /// with --rebuild-metrics after rebuilding the metrics' facts from the event history.
     /// </summary>
     public static async Task<bool> MigrateAsync(this WebApplication app, string[] args)
     {
@@ -27,11 +29,17 @@ internal static class ApiPipeline
             return false;
         }
 
+        if (args.Contains("--rebuild-metrics"))
+        {
+            await MetricsRebuildCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+            return false;
+        }
+
         await app.Services.SeedDemoDataAsync(app.Lifetime.ApplicationStopping);
         return true;
     }
 
-    /// <summary>Middleware in order: security headers, errors, static SPA files, OpenAPI, CORS, auth, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
+    /// <summary>Middleware in order: security headers, errors, static SPA files, OpenAPI, CORS, auth, API clients' scopes, rate limits, then the read cache (after authorization, so it never answers a caller the endpoint would refuse).</summary>
     public static WebApplication UseApiHost(this WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -50,6 +58,7 @@ internal static class ApiPipeline
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiClientScopes();
         app.UseRateLimiter();
         app.UseOutputCache();
         return app;

@@ -8,6 +8,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Mediator;
 using Fengqiao.Dispatch;
 using Fengqiao.Intake;
+using Fengqiao.Integrations;
 using Fengqiao.Mediation;
 using Fengqiao.Metrics;
 using Fengqiao.Organization;
@@ -40,7 +41,7 @@ internal static class ApiServices
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule), typeof(SuggestionsModule), typeof(MetricsModule)];
+            options.Assemblies = [typeof(OrganizationModule), typeof(IntakeModule), typeof(DispatchModule), typeof(ReceptionsModule), typeof(MediationModule), typeof(SuggestionsModule), typeof(MetricsModule), typeof(IntegrationsModule)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
         });
 
@@ -115,6 +116,13 @@ internal static class ApiServices
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            // Each API client within the requests a minute its administrator set (a claim of its principal); people are not limited here.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.IsApiClient() && int.TryParse(context.User.FindFirst(ApiClientAuthentication.RateLimitClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var perMinute)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        $"{context.User.FindFirst(FengqiaoClaims.Subject)?.Value}/{perMinute}",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -163,9 +171,14 @@ internal static class ApiServices
         }
     }
 
-    /// <summary>Tokens from our own issuer go to the local scheme; any other issuer to the external OIDC scheme, if configured.</summary>
+    /// <summary>An API key goes to the API clients' scheme; tokens from our own issuer to the local scheme; any other issuer to the external OIDC scheme, if configured.</summary>
     private static Func<HttpContext, string?> SelectScheme(IConfiguration configuration) => context =>
     {
+        if (context.Request.Headers.ContainsKey(ApiClientAuthentication.Header))
+        {
+            return ApiClientAuthentication.Scheme;
+        }
+
         var external = !string.IsNullOrEmpty(configuration["Auth:Oidc:Authority"]);
         var header = context.Request.Headers.Authorization.ToString();
         if (!external || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -77,6 +77,7 @@ internal static class OpenApiDocument
                 Description = "A person's access token from POST /api/v1/auth/token (renewed with POST /api/v1/auth/refresh).",
             });
             options.OperationFilter<SecurityRequirementFilter>();
+            options.AddApiKeyScheme();
             options.OperationFilter<CallersFilter>();
             options.OperationFilter<ConditionalHeadersFilter>();
             options.OperationFilter<IdempotencyHeaderFilter>();

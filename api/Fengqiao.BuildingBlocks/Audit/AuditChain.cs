@@ -37,6 +37,9 @@ public sealed record AuditRow
     public required string? PreviousHash { get; init; }
 
     public required string? EntryHash { get; init; }
+
+    /// <summary>"client" when an API client acted; null for a person (every entry before API clients existed).</summary>
+    public string? ActorKind { get; init; }
 }
 
 /// <summary>
@@ -71,6 +74,12 @@ public static class AuditChain
         Append(hash, row.BeforeJson);
         Append(hash, row.AfterJson);
         Append(hash, row.TraceId);
+        // Only when present, so the hashes of the entries written before the field existed stay as they were.
+        if (row.ActorKind is not null)
+        {
+            Append(hash, row.ActorKind);
+        }
+
         Append(hash, previousHash);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

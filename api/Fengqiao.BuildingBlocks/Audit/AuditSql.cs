@@ -8,16 +8,16 @@ internal static class AuditSql
         id AS Id, sequence AS Sequence, occurred_at AS OccurredAt, actor_user_id AS ActorUserId, actor_unit_id AS ActorUnitId,
         actor_region_path AS ActorRegionPath, action AS Action, object_type AS ObjectType, object_id AS ObjectId,
         discipline_only AS DisciplineOnly, before_json AS BeforeJson, after_json AS AfterJson, trace_id AS TraceId,
-        previous_hash AS PreviousHash, entry_hash AS EntryHash
+        previous_hash AS PreviousHash, entry_hash AS EntryHash, actor_kind AS ActorKind
         """;
 
     public const string Insert = """
         INSERT INTO audit_entries (
             id, sequence, occurred_at, actor_user_id, actor_unit_id, actor_region_path, action, object_type, object_id,
-            discipline_only, before_json, after_json, trace_id, previous_hash, entry_hash)
+            discipline_only, before_json, after_json, trace_id, previous_hash, entry_hash, actor_kind)
         VALUES (
             @Id, @Sequence, @OccurredAt, @ActorUserId, @ActorUnitId, @ActorRegionPath, @Action, @ObjectType, @ObjectId,
-            @DisciplineOnly, @BeforeJson, @AfterJson, @TraceId, @PreviousHash, @EntryHash)
+            @DisciplineOnly, @BeforeJson, @AfterJson, @TraceId, @PreviousHash, @EntryHash, @ActorKind)
         """;
 
     /// <summary>

@@ -130,6 +130,7 @@ public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, Ti
             TraceId = Activity.Current?.TraceId.ToString(),
             PreviousHash = null,
             EntryHash = null,
+            ActorKind = entry.ActorUserId is null && currentUser.IsApiClient ? ApiClientAuthentication.ClientActorKind : null,
         };
     }
 }

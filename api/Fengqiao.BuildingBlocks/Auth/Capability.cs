@@ -33,6 +33,7 @@ public enum Capability
     ManageSuggestionTopics,
     HandleSuggestions,
     ViewMetrics,
+    ManageIntegrations,
     CaseTabToAssign,
     CaseTabReturned,
     CaseTabToSign,
@@ -96,6 +97,8 @@ public static class Capabilities
         [Capability.HandleSuggestions] = [Role.SuggestionReviewer],
         // The indicators are what leaders judge the work by; the petition bureau and analysts prepare them, administrators check them.
         [Capability.ViewMetrics] = [Role.Leader, Role.PetitionOfficer, Role.Analyst, Role.Admin],
+        // Administrators register third parties' API clients for units within their jurisdiction, rotate and revoke their keys.
+        [Capability.ManageIntegrations] = [Role.Admin],
 
         // The case worklist's tabs: the petition bureau assigns, the lead unit's handlers sign and reply, agents follow their
         // cases, and everyone watches the clock of the cases they see.

@@ -18,6 +18,9 @@ public interface ICurrentUser
 
     IReadOnlySet<Role> Roles { get; }
 
+    /// <summary>A third party's API client rather than a person; its writes are audited with the actor kind "client".</summary>
+    bool IsApiClient => false;
+
     bool IsInRole(Role role) => Roles.Contains(role);
 }
 
@@ -32,6 +35,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public string? DisplayName => Principal?.FindFirstValue(FengqiaoClaims.DisplayName) ?? Principal?.FindFirstValue(FengqiaoClaims.Name);
 
     public string? RegionPath => Principal?.FindFirstValue(FengqiaoClaims.RegionPath);
+
+    public bool IsApiClient => Principal?.IsApiClient() ?? false;
 
     public IReadOnlySet<Role> Roles => Principal is null
         ? new HashSet<Role>()

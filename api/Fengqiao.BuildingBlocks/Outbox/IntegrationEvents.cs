@@ -8,6 +8,12 @@ namespace Fengqiao.BuildingBlocks.Outbox;
 public interface IEventPublisher
 {
     void Publish(IIntegrationEvent integrationEvent);
+
+    /// <summary>
+    /// Stores an event that happened before this system recorded it (bulk-loaded history) as already delivered: no consumer
+    /// acts on it, but a projection rebuilt from the history (<see cref="EventHistoryReplay"/>) counts it.
+    /// </summary>
+    void RecordHistory(IIntegrationEvent integrationEvent);
 }
 
 /// <summary>A module's reaction to another module's event. Runs in its own transaction, once per event.</summary>
@@ -35,31 +41,47 @@ public static class IntegrationEventTypes
 internal sealed class OutboxEventPublisher(TimeProvider clock) : IEventPublisher, IUnitOfWorkParticipant
 {
     private readonly List<IIntegrationEvent> _pending = [];
+    private readonly List<IIntegrationEvent> _history = [];
 
     public void Publish(IIntegrationEvent integrationEvent) => _pending.Add(integrationEvent);
 
+    public void RecordHistory(IIntegrationEvent integrationEvent) => _history.Add(integrationEvent);
+
     public async ValueTask BeforeCommitAsync(IDbSession session, CancellationToken cancellationToken)
     {
+        if (_history.Count > 0)
+        {
+            var storedAt = clock.GetUtcNow();
+            await session.ExecuteAsync(OutboxSql.InsertHistory, _history.Select(e => Row(e, storedAt)).ToList(), cancellationToken);
+            _history.Clear();
+        }
+
         foreach (var pending in _pending)
         {
-            var type = pending.GetType();
-            await session.ExecuteAsync(
-                OutboxSql.Insert,
-                new
-                {
-                    pending.EventId,
-                    Type = IntegrationEventTypes.NameOf(type),
-                    Payload = JsonSerializer.Serialize(pending, type, IntegrationEventTypes.Json),
-                    pending.OccurredAt,
-                    StoredAt = clock.GetUtcNow(),
-                },
-                cancellationToken);
+            await session.ExecuteAsync(OutboxSql.Insert, Row(pending, clock.GetUtcNow()), cancellationToken);
         }
 
         _pending.Clear();
     }
 
-    public void Reset() => _pending.Clear();
+    public void Reset()
+    {
+        _pending.Clear();
+        _history.Clear();
+    }
+
+    private static object Row(IIntegrationEvent integrationEvent, DateTimeOffset storedAt)
+    {
+        var type = integrationEvent.GetType();
+        return new
+        {
+            integrationEvent.EventId,
+            Type = IntegrationEventTypes.NameOf(type),
+            Payload = JsonSerializer.Serialize(integrationEvent, type, IntegrationEventTypes.Json),
+            integrationEvent.OccurredAt,
+            StoredAt = storedAt,
+        };
+    }
 }
 
 /// <summary>How the dispatcher calls one consumer: its name (the inbox key) and a typed invoker.</summary>

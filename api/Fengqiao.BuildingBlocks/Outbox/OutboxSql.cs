@@ -9,6 +9,29 @@ internal static class OutboxSql
         VALUES (@EventId, @Type, @Payload, @OccurredAt, @StoredAt, 0)
         """;
 
+    /// <summary>An event of the past, stored as delivered: the dispatcher never claims it, a replay of the history reads it.</summary>
+    public const string InsertHistory = """
+        INSERT INTO outbox_messages (id, type, payload, occurred_at, stored_at, attempts, processed_at)
+        VALUES (@EventId, @Type, @Payload, @OccurredAt, @StoredAt, 0, @StoredAt)
+        """;
+
+    /// <summary>
+    /// The next page of the history of some event types in the order they happened (ties by id), delivered or not: a replay
+    /// sees what the consumers saw and what they will still be given.
+    /// </summary>
+    public static string HistoryPage(ISqlDialect dialect) =>
+        dialect.SelectTop("@PageSize", """
+            id AS Id, type AS Type, payload AS Payload, occurred_at AS OccurredAt
+            FROM outbox_messages
+            WHERE type IN @Types AND (occurred_at > @AfterAt OR (occurred_at = @AfterAt AND id > @AfterId))
+            ORDER BY occurred_at, id
+            """);
+
+    /// <summary>Lets the named consumers be given again every event they had, for a projection rebuilt from nothing.</summary>
+    public const string InboxForget = """
+        DELETE FROM inbox_messages WHERE consumer IN @Consumers
+        """;
+
     /// <summary>Whether any message is due; read before claiming so that a poll that finds nothing writes nothing.</summary>
     public static string AnyDue(ISqlDialect dialect) =>
         $"SELECT COUNT(*) FROM ({dialect.SelectTop("1", "id FROM outbox_messages WHERE processed_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)")}) due";

@@ -7,7 +7,7 @@ public sealed record ReceivedPetitioner(string Name, string? IdNumber, string? P
 public sealed record PetitionReceiver(Guid? UserId, Guid? UnitId, string RegionPath);
 
 /// <summary>A matter raised at a leader's reception or a visit, to be registered as a petition.</summary>
-/// <param name="Channel">leader_reception or door_to_door_visit.</param>
+/// <param name="Channel">leader_reception, door_to_door_visit, hotline12345 or business_hotline.</param>
 /// <param name="Category">A petition category code (urban_rural_construction, …).</param>
 public sealed record ReceivedPetition(
     string Channel,
@@ -19,7 +19,11 @@ public sealed record ReceivedPetition(
     Guid RegionId,
     DateTimeOffset ReceivedAt,
     bool Urgent,
-    PetitionReceiver Receiver);
+    PetitionReceiver Receiver)
+{
+    /// <summary>The sending system's own number, e.g. the 12345 work-order number; hotline channels require it.</summary>
+    public string? ChannelReference { get; init; }
+}
 
 /// <summary>A petition as another module may refer to it.</summary>
 /// <param name="Status">registered, accepted, not_accepted, diverted, … in snake_case.</param>

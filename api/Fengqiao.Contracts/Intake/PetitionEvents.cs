@@ -1,5 +1,8 @@
 namespace Fengqiao.Contracts.Intake;
 
+/// <summary>Registered from any channel, with the flags registration set.</summary>
+/// <param name="Channel">The channel's name (Visit, Letter, Online, Hotline12345, …).</param>
+/// <param name="Flags">The petition's flags in snake_case (first_time, repeat, skip_level, …).</param>
 public sealed record PetitionRegistered(
     Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, string Channel, string Category,
     Guid RegionId, string RegionPath, DateTimeOffset ReceivedAt, IReadOnlyList<string> Flags) : IIntegrationEvent;

@@ -11,3 +11,8 @@ public sealed record DisputeOpened(
 public sealed record DisputeAccepted(
     Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId,
     Guid? PetitionId) : IIntegrationEvent;
+
+/// <summary>A mediation session took place, with whether each side attended.</summary>
+public sealed record MediationSessionHeld(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, Guid SessionId, string DisputeType, string Source, string RegionPath, Guid RoomId,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool ApplicantAttended, bool RespondentAttended) : IIntegrationEvent;

@@ -13,3 +13,17 @@ public sealed record SuggestionSubmitted(
 public sealed record SuggestionScreened(
     Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Outcome, Guid? DuplicateOfId, Guid RegionId, string RegionPath)
     : IIntegrationEvent;
+
+/// <summary>Every department assigned a suggestion has answered: the suggestion's outcome is the most favourable of theirs.</summary>
+/// <param name="Outcome">adopted, partly_adopted, kept_for_reference or not_adopted.</param>
+/// <param name="Departments">How many departments answered.</param>
+public sealed record SuggestionAnswered(
+    Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Outcome, int Departments, Guid RegionId, string RegionPath)
+    : IIntegrationEvent;
+
+/// <summary>The submitter rated the replies to their suggestion through its tracking code.</summary>
+/// <param name="Rating">satisfied, basically_satisfied or dissatisfied.</param>
+/// <param name="Outcome">The suggestion's outcome the rating is about.</param>
+public sealed record SuggestionRated(
+    Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Rating, string Outcome, Guid RegionId, string RegionPath)
+    : IIntegrationEvent;

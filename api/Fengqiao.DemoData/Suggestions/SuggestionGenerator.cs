@@ -12,7 +12,9 @@ namespace Fengqiao.DemoData.Suggestions;
 /// The demo topics (<see cref="TopicGenerator"/>) and a few hundred suggestions from a fixed seed: ten to twenty on every topic
 /// once published, within its days, and a dozen unprompted ones a district over the past year. Mostly online, some by letter or
 /// visit; about half leave a name and phone. Those older than a fortnight are screened (mostly valid, some duplicates of an
-/// earlier one, some out of scope with the reason); the recent ones await screening.
+/// earlier one, some out of scope with the reason); the recent ones await screening. Valid ones older than a month went to the
+/// topic's unit or the district's department for evaluation; those older than six weeks were answered (each outcome, with a
+/// reasoned reply), and most of those answers rated by their submitters.
 /// </summary>
 internal sealed class SuggestionGenerator
 {
@@ -41,15 +43,25 @@ internal sealed class SuggestionGenerator
         "所提内容与本议题无关，已告知可通过相关渠道反映。",
     ];
 
+    private static readonly Dictionary<SuggestionOutcome, string> Replies = new()
+    {
+        [SuggestionOutcome.Adopted] = "感谢您的建议。经研究，您的建议具有较强的可行性，我单位予以采纳，已列入年度工作计划组织实施。",
+        [SuggestionOutcome.PartlyAdopted] = "感谢您的建议。经研究，您建议中的部分内容予以采纳并将逐步落实，其余内容受现有条件限制暂不实施。",
+        [SuggestionOutcome.KeptForReference] = "感谢您的建议。您的建议对我们改进工作有参考价值，我单位将在今后制定相关规划时统筹考虑。",
+        [SuggestionOutcome.NotAdopted] = "感谢您的建议。经调查论证，该建议与现行政策规定不符，暂不予采纳，特此说明。",
+    };
+
     private readonly Faker _faker = new("zh_CN") { Random = new Randomizer(DefaultSeed) };
     private readonly DateOnly _today;
     private readonly DateTimeOffset _now;
     private readonly List<SeedSuggestion> _suggestions = [];
+    private readonly IReadOnlyList<UnitSnapshot> _departments;
 
-    private SuggestionGenerator(DateTimeOffset now)
+    private SuggestionGenerator(DateTimeOffset now, IReadOnlyList<UnitSnapshot> units)
     {
         _now = now;
         _today = WorkCalendar.LocalDate(now);
+        _departments = units.Where(u => u.Kind == "functional_department" && !u.IsRetired).ToList();
     }
 
     /// <summary>The demo topics and suggestions over the demo organisation; none when it has no city.</summary>
@@ -60,7 +72,7 @@ internal sealed class SuggestionGenerator
         var units = await directory.ListUnitsAsync(cancellationToken);
         var now = scoped.GetRequiredService<TimeProvider>().GetUtcNow();
         var topics = TopicGenerator.Generate(regions, units, WorkCalendar.LocalDate(now), now);
-        var generator = new SuggestionGenerator(now);
+        var generator = new SuggestionGenerator(now, units);
         generator.Generate(topics, regions);
         return (topics, generator._suggestions);
     }
@@ -79,7 +91,7 @@ internal sealed class SuggestionGenerator
             var span = Math.Max(0, last.DayNumber - topic.OpensOn.DayNumber);
             for (var i = _faker.Random.Int(10, 20); i > 0; i--)
             {
-                Add(index, Within(topic.Region, regions), topic.OpensOn.AddDays(_faker.Random.Int(0, span)));
+                Add(index, topic.Unit, Within(topic.Region, regions), topic.OpensOn.AddDays(_faker.Random.Int(0, span)));
             }
         }
 
@@ -87,7 +99,7 @@ internal sealed class SuggestionGenerator
         {
             for (var i = 0; i < 12; i++)
             {
-                Add(null, Within(district, regions), _today.AddDays(-_faker.Random.Int(0, 364)));
+                Add(null, null, Within(district, regions), _today.AddDays(-_faker.Random.Int(0, 364)));
             }
         }
     }
@@ -99,7 +111,8 @@ internal sealed class SuggestionGenerator
         return _faker.Random.Bool(0.3f) ? region : _faker.PickRandom(below);
     }
 
-    private void Add(int? topicIndex, RegionSnapshot region, DateOnly day)
+    /// <param name="evaluator">The topic's unit, which evaluates its suggestions; for an unprompted one, the department over its region.</param>
+    private void Add(int? topicIndex, UnitSnapshot? evaluator, RegionSnapshot region, DateOnly day)
     {
         var (title, content) = _faker.PickRandom(Ideas);
         var submittedAt = TopicGenerator.At(day, _now).AddMinutes(_faker.Random.Int(0, 480));
@@ -107,9 +120,48 @@ internal sealed class SuggestionGenerator
         var channel = _faker.Random.WeightedRandom([SuggestionChannel.Online, SuggestionChannel.Letter, SuggestionChannel.Visit], [0.7f, 0.15f, 0.15f]);
         var named = _faker.Random.Bool(0.5f);
         var (status, reason, duplicateOf) = Screening(day, title);
+        var screenedAt = status == SuggestionStatus.Submitted ? (DateTimeOffset?)null : submittedAt.AddDays(2) < _now ? submittedAt.AddDays(2) : _now;
+        var evaluation = status == SuggestionStatus.Valid && day < _today.AddDays(-30) ? Evaluation(evaluator ?? DepartmentOver(region), screenedAt!.Value, day) : null;
+        if (evaluation is not null)
+        {
+            status = evaluation.Outcome is null ? SuggestionStatus.Assigned : SuggestionStatus.Answered;
+        }
+
         _suggestions.Add(new SeedSuggestion(topicIndex, channel, region, title, content, named ? _faker.Name.LastName() + _faker.PickRandom("先生", "女士") : null,
-            named ? "13" + _faker.Random.ReplaceNumbers("#########") : null, submittedAt, status, reason, duplicateOf,
-            status == SuggestionStatus.Submitted ? null : submittedAt.AddDays(2) < _now ? submittedAt.AddDays(2) : _now));
+            named ? "13" + _faker.Random.ReplaceNumbers("#########") : null, submittedAt, status, reason, duplicateOf, screenedAt, evaluation));
+    }
+
+    /// <summary>The most local functional department whose region covers <paramref name="region"/>.</summary>
+    private UnitSnapshot? DepartmentOver(RegionSnapshot region) =>
+        _departments.Where(u => region.Path.StartsWith(u.RegionPath, StringComparison.Ordinal)).MaxBy(u => u.RegionPath.Length);
+
+    /// <summary>Assigned the day after screening, due a month later; answered within three weeks once six weeks old, mostly rated.</summary>
+    private SeedEvaluation? Evaluation(UnitSnapshot? unit, DateTimeOffset screenedAt, DateOnly day)
+    {
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var assignedAt = screenedAt.AddDays(1);
+        var dueOn = WorkCalendar.LocalDate(assignedAt).AddDays(30);
+        if (day >= _today.AddDays(-45))
+        {
+            return new SeedEvaluation([new SeedAnswer(unit, dueOn, assignedAt, null, null, null)], null, null, null, null);
+        }
+
+        var outcome = _faker.Random.WeightedRandom(
+            [SuggestionOutcome.Adopted, SuggestionOutcome.PartlyAdopted, SuggestionOutcome.KeptForReference, SuggestionOutcome.NotAdopted], [0.3f, 0.25f, 0.3f, 0.15f]);
+        var answeredAt = assignedAt.AddDays(_faker.Random.Int(5, 25));
+        var rated = _faker.Random.Bool(0.7f);
+        var rating = outcome switch
+        {
+            SuggestionOutcome.Adopted or SuggestionOutcome.PartlyAdopted => _faker.Random.WeightedRandom(
+                [SuggestionRating.Satisfied, SuggestionRating.BasicallySatisfied, SuggestionRating.Dissatisfied], [0.7f, 0.25f, 0.05f]),
+            _ => _faker.Random.WeightedRandom([SuggestionRating.Satisfied, SuggestionRating.BasicallySatisfied, SuggestionRating.Dissatisfied], [0.3f, 0.45f, 0.25f]),
+        };
+        return new SeedEvaluation(
+            [new SeedAnswer(unit, dueOn, assignedAt, outcome, Replies[outcome], answeredAt)], outcome, answeredAt, rated ? rating : null, rated ? answeredAt.AddDays(3) : null);
     }
 
     private (SuggestionStatus Status, string? Reason, int? DuplicateOf) Screening(DateOnly day, string title)
@@ -120,7 +172,7 @@ internal sealed class SuggestionGenerator
         }
 
         var roll = _faker.Random.Double();
-        var original = _suggestions.FindIndex(s => s.Title == title && s.Status == SuggestionStatus.Valid);
+        var original = _suggestions.FindIndex(s => s.Title == title && s.Status is SuggestionStatus.Valid or SuggestionStatus.Assigned or SuggestionStatus.Answered);
         if (roll < 0.12 && original >= 0)
         {
             return (SuggestionStatus.Duplicate, "与此前建议内容相同，合并办理。", original);

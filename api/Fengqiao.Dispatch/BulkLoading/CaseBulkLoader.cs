@@ -13,7 +13,8 @@ namespace Fengqiao.Dispatch.BulkLoading;
 /// Writes replayed cases with the statements the handlers use — the case insert, then each step's insert and, where
 /// the step was completed, its update (a co-unit's input, an extension's decision, a resumed pause, a ticked item,
 /// an answered order) and the supervision board's counters — in transactions of a few thousand cases, each statement
-/// prepared once per batch. Of the events the handlers would have raised, only <see cref="CaseFinal"/> is published.
+/// prepared once per batch. Of the events the handlers would have raised, only <see cref="CaseFinal"/> is published; those the
+/// projections count are recorded as history.
 /// </summary>
 internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, IEventPublisher events, IAuditLog audit)
 {
@@ -78,6 +79,11 @@ internal sealed class CaseBulkLoader(IDbSession session, UnitOfWork unitOfWork, 
         var counters = batch.Select(c => BoardDelta.Of(c.Row, 1)).OfType<BoardDelta>()
             .GroupBy(d => (d.LeadUnitId, d.RegionId)).Select(g => g.Skip(1).Aggregate(g.First(), (sum, d) => sum.Plus(d))).ToList();
         await BoardCounts.AddAsync(session, counters, cancellationToken);
+
+        foreach (var recorded in batch.SelectMany(c => c.Events))
+        {
+            events.RecordHistory(recorded);
+        }
 
         // Other modules act on a final matter (intake refuses or flags new petitions on it), so closing a re-review says so as CloseCase does.
         foreach (var final in batch.Where(c => c.Row.FinalAt is not null).Select(c => c.Row))

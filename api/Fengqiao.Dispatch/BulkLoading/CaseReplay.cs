@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Dispatch.Cases;
 using Fengqiao.Dispatch.Rules;
@@ -32,7 +33,8 @@ internal sealed record ReplayedReminder(Guid Id, Guid CaseId, string Step, strin
 
 /// <summary>
 /// One case as its history left it, with what its steps left in the other dispatch tables. The checklist is copied only
-/// onto cases not closed yet (the case page of a closed case shows its timeline, not its ticks).
+/// onto cases not closed yet (the case page of a closed case shows its timeline, not its ticks). <see cref="Events"/> are
+/// the events the handlers and the watcher would have published that the projections (metrics) count, kept as history.
 /// </summary>
 internal sealed record ReplayedCase(
     CaseRow Row,
@@ -44,7 +46,8 @@ internal sealed record ReplayedCase(
     IReadOnlyList<ChecklistItemTemplate> Checklist,
     DateTimeOffset? ChecklistDoneAt,
     List<ReplayedBreach> Breaches,
-    List<ReplayedReminder> Reminders);
+    List<ReplayedReminder> Reminders,
+    IReadOnlyList<CaseEvent> Events);
 
 /// <summary>
 /// Takes a <see cref="CaseHistory"/> through its steps up to now as the handlers would have: the row each step's handler
@@ -79,6 +82,7 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
         var timeline = new List<ReplayedTimelineEntry>();
         var breaches = new List<ReplayedBreach>();
         var reminders = new List<ReplayedReminder>();
+        var events = new List<CaseEvent>();
         var openedOn = WorkCalendar.LocalDate(history.OpenedAt);
         var assignmentDue = kind == CaseKind.Handling ? rules.AssignmentDeadline.From(WorkCalendar.LocalDate(history.ReceivedAt), calendar) : openedOn;
         var row = new CaseRow
@@ -127,9 +131,19 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
 
         ReplayedCase Done(List<ReplayedCoUnit> coUnits, ReplayedExtension? extension = null, ReplayedPause? pause = null, ReplayedOrder? order = null,
             bool frozen = false, DateTimeOffset? checklistDoneAt = null) =>
-            Finish(row, timeline, coUnits, extension, pause, order, breaches, reminders, frozen, checklistDoneAt);
+            Finish(row, timeline, coUnits, extension, pause, order, breaches, reminders, events, frozen, checklistDoneAt);
+
+        CaseEventHeader Header(DateTimeOffset at) => CaseEventHeader.Of(row, at);
 
         Step(history.OpenedAt, CaseEventKind.Opened, false, kind == CaseKind.Handling ? row.Number : history.ReviewOf!.ReviewRequestReason, null);
+        if (history.ReviewOf is { } reviewed)
+        {
+            // As ReviewOpener publishes it: about the case reviewed, naming this review.
+            var reviewedKind = KindOfReview(reviewed.ReviewOf).ToSnakeCase();
+            events.Add(new CaseReviewRequested(Guid.CreateVersion7(history.OpenedAt), history.OpenedAt, reviewed.Id, reviewed.PetitionId, reviewedKind, reviewed.Region.Path,
+                reviewed.Lead.Id, row.Id, kind.ToSnakeCase()));
+        }
+
         if (!Happened(history.AssignedAt))
         {
             return Done([]);
@@ -234,12 +248,12 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
         var lastOpenDay = repliedAt is { } replied ? WorkCalendar.LocalDate(replied) : _today;
         if (yellowOn <= lastOpenDay && yellowOn <= dueOn)
         {
-            Watched(row, ClockStep.Reply, dueOn, yellowOn, Light.Yellow, timeline, reminders);
+            Watched(row, ClockStep.Reply, dueOn, yellowOn, Light.Yellow, timeline, reminders, events);
         }
 
         if (dueOn < lastOpenDay)
         {
-            Watched(row, ClockStep.Reply, dueOn, dueOn.AddDays(1), Light.Red, timeline, reminders);
+            Watched(row, ClockStep.Reply, dueOn, dueOn.AddDays(1), Light.Red, timeline, reminders, events);
             Breach(ClockStep.Reply, Local(dueOn.AddDays(1), 0, 5));
         }
 
@@ -258,11 +272,17 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
         var opinion = QueryEnum.Parse<Opinion>(history.Opinion, nameof(CaseHistory.Opinion))!.Value;
         row = row with { Status = CaseStatus.Replied, RepliedAt = repliedAt, Opinion = opinion, ReplyText = history.ReplyText };
         Step(repliedAt.Value, CaseEventKind.Replied, true, history.ReplyText, history.Lead.Name);
+        var reply = Header(repliedAt.Value);
+        events.Add(new CaseReplied(reply.EventId, reply.OccurredAt, reply.CaseId, reply.PetitionId, reply.Kind, reply.RegionPath, reply.LeadUnitId,
+            opinion.ToSnakeCase(), WorkCalendar.LocalDate(repliedAt.Value) <= dueOn));
         if (Happened(history.RatedAt) && QueryEnum.Parse<Rating>(history.Rating, nameof(CaseHistory.Rating)) is { } rating)
         {
             var ratedAt = history.RatedAt!.Value;
             row = row with { Rating = rating, RatingSource = history.RatedByPetitioner ? RatingSource.Petitioner : RatingSource.Callback, RatedAt = ratedAt };
             Step(ratedAt, CaseEventKind.Rated, history.RatedByPetitioner, rating.ToSnakeCase(), history.RatedByPetitioner ? null : history.Lead.Name);
+            var rated = Header(ratedAt);
+            events.Add(new CaseRated(rated.EventId, rated.OccurredAt, rated.CaseId, rated.PetitionId, rated.Kind, rated.RegionPath, rated.LeadUnitId, rating.ToSnakeCase(),
+                row.RatingSource!.Value.ToSnakeCase()));
             if (Happened(history.ReviewRequestedAt))
             {
                 row = row with { ReviewRequestedAt = history.ReviewRequestedAt };
@@ -279,6 +299,8 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
         var final = kind == CaseKind.ReReview;
         row = row with { Status = CaseStatus.Closed, ClosedAt = closedAt, FinalAt = final ? closedAt : null };
         Step(closedAt, CaseEventKind.Closed, true, string.Empty, history.Lead.Name);
+        var closed = Header(closedAt);
+        events.Add(new CaseClosed(closed.EventId, closed.OccurredAt, closed.CaseId, closed.PetitionId, closed.Kind, closed.RegionPath, closed.LeadUnitId, row.Rating?.ToSnakeCase()));
         if (final)
         {
             Step(closedAt, CaseEventKind.Final, true, row.Number, history.Lead.Name);
@@ -322,6 +344,7 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
         ReplayedOrder? order,
         List<ReplayedBreach> breaches,
         List<ReplayedReminder> reminders,
+        List<CaseEvent> events,
         bool frozen,
         DateTimeOffset? checklistDoneAt)
     {
@@ -332,21 +355,27 @@ internal sealed class CaseReplay(DispatchRules rules, WorkCalendar calendar, Dat
             if (reading.Light == Light.Red && reading.Step != ClockStep.Reply)
             {
                 breaches.Add(new ReplayedBreach(row.Id, CaseStore.BreachFor(reading.Step), Local(reading.DueOn.AddDays(1), 0, 5)));
-                Watched(row, reading.Step, reading.DueOn, reading.DueOn.AddDays(1), Light.Red, timeline, reminders);
+                Watched(row, reading.Step, reading.DueOn, reading.DueOn.AddDays(1), Light.Red, timeline, reminders, events);
             }
         }
 
         var open = row.Status != CaseStatus.Closed;
-        return new ReplayedCase(row, timeline, coUnits, extension, pause, order, open ? rules.ChecklistFor(row.IsFirstTime) : [], checklistDoneAt, breaches, reminders);
+        return new ReplayedCase(row, timeline, coUnits, extension, pause, order, open ? rules.ChecklistFor(row.IsFirstTime) : [], checklistDoneAt, breaches, reminders, events);
     }
 
-    /// <summary>What the deadline watcher left when the light changed: a reminder and an internal timeline entry, just after midnight.</summary>
-    private void Watched(CaseRow row, ClockStep step, DateOnly dueOn, DateOnly on, Light light, List<ReplayedTimelineEntry> timeline, List<ReplayedReminder> reminders)
+    /// <summary>What the deadline watcher left when the light changed: a reminder and an internal timeline entry, just after midnight, and the overdue event.</summary>
+    private void Watched(
+        CaseRow row, ClockStep step, DateOnly dueOn, DateOnly on, Light light, List<ReplayedTimelineEntry> timeline, List<ReplayedReminder> reminders, List<CaseEvent> events)
     {
         var at = Local(on, 0, 5);
         if (at > now)
         {
             return;
+        }
+
+        if (light == Light.Red)
+        {
+            events.Add(new CaseOverdue(Guid.CreateVersion7(at), at, row.Id, row.PetitionId, row.Kind.ToSnakeCase(), row.RegionPath, row.LeadUnitId, step.ToSnakeCase(), dueOn));
         }
 
         reminders.Add(new ReplayedReminder(Guid.CreateVersion7(at), row.Id, step.ToString(), light.ToString(), dueOn, at));

@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
@@ -29,6 +30,7 @@ internal sealed class PetitionBulkLoader(
     IntakeRules rules,
     WorkCalendar calendar,
     IOrganizationDirectory directory,
+    IEventPublisher events,
     IAuditLog audit)
 {
     private const int BatchSize = 4000;
@@ -214,11 +216,16 @@ internal sealed class PetitionBulkLoader(
                 timeline.Add(entry);
             }
 
+            var flagNames = flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList();
+            events.RecordHistory(new PetitionRegistered(Guid.CreateVersion7(petition.RegisteredAt), petition.RegisteredAt, prepared.Id, number, petition.Channel.ToString(),
+                petition.Category, petition.Region.Id, petition.Region.Path, petition.ReceivedAt, flagNames));
             if (decision is { Decision: Decision.Accept })
             {
-                accepted.Add(new PetitionAccepted(Guid.CreateVersion7(decision.DecidedAt), decision.DecidedAt, prepared.Id, number, petition.Category, petition.Region.Id,
-                    petition.Region.Path, petition.ReceivedAt, null, flags.Any(f => f.Flag == PetitionFlag.FirstTime),
-                    flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList(), ClassifyPetitionHandler.Summarise(petition.Request)));
+                var acceptance = new PetitionAccepted(Guid.CreateVersion7(decision.DecidedAt), decision.DecidedAt, prepared.Id, number, petition.Category, petition.Region.Id,
+                    petition.Region.Path, petition.ReceivedAt, null, flags.Any(f => f.Flag == PetitionFlag.FirstTime), flagNames,
+                    ClassifyPetitionHandler.Summarise(petition.Request));
+                accepted.Add(acceptance);
+                events.RecordHistory(acceptance);
             }
         }
 

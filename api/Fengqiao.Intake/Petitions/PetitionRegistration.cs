@@ -49,7 +49,7 @@ internal sealed class PetitionRegistration(
             petition.Category,
             petition.RegionId,
             petition.ReceivedAt,
-            null,
+            petition.ChannelReference,
             petition.Urgent,
             false);
         var result = await validator.ValidateAsync(command, cancellationToken);

@@ -35,10 +35,12 @@ internal sealed record AssistingMediatorView
     public required string MediatorName { get; init; }
 }
 
-/// <summary>Where a session stands; holding and cancelling come with later steps.</summary>
+/// <summary>Where a session stands: booked, held with its record, or cancelled (its slots freed).</summary>
 public enum SessionStatus
 {
     Scheduled,
+    Held,
+    Cancelled,
 }
 
 internal sealed record SessionView
@@ -52,6 +54,22 @@ internal sealed record SessionView
     public required DateTimeOffset EndsAt { get; init; }
 
     public required SessionStatus Status { get; init; }
+
+    public required bool? ApplicantAttended { get; init; }
+
+    public required bool? RespondentAttended { get; init; }
+
+    /// <summary>The record 笔录 of a held session.</summary>
+    public required string? Record { get; init; }
+
+    public required DateTimeOffset? HeldAt { get; init; }
+
+    /// <summary>Why the session was last moved, if it was.</summary>
+    public required string? RescheduleReason { get; init; }
+
+    public required string? CancelReason { get; init; }
+
+    public required long Version { get; init; }
 
     public IReadOnlyList<string> MediatorNames { get; init; } = [];
 }

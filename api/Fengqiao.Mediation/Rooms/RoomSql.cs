@@ -43,10 +43,10 @@ internal static class RoomSql
         GROUP BY room_id
         """;
 
-    /// <summary>The sessions of rooms starting within [@From, @To).</summary>
+    /// <summary>The sessions of rooms starting within [@From, @To), leaving out the cancelled ones.</summary>
     public const string SessionsOf = """
         SELECT room_id AS RoomId, COUNT(*) AS Count FROM mediation_sessions
-        WHERE room_id IN @RoomIds AND starts_at >= @From AND starts_at < @To
+        WHERE room_id IN @RoomIds AND starts_at >= @From AND starts_at < @To AND status <> 'Cancelled'
         GROUP BY room_id
         """;
 

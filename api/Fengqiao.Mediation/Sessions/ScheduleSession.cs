@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
-using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
@@ -44,13 +42,12 @@ internal sealed class ScheduleSessionValidator : AbstractValidator<ScheduleSessi
     }
 }
 
-internal sealed record SessionClash(string ResourceKind, Guid SessionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string RoomName, string DisputeNumber);
-
 internal sealed class ScheduleSessionHandler(
     IDbSession session,
     ICurrentUser caller,
     DisputeStore disputes,
     MediatorStore mediators,
+    SessionBooking booking,
     IAuditLog audit,
     TimeProvider clock) : ICommandHandler<ScheduleSession, EntityVersion>
 {
@@ -70,16 +67,7 @@ internal sealed class ScheduleSessionHandler(
             throw RoomStore.Invalid(nameof(ScheduleSession.MediatorIds), "Name mediators serving in the dispute's room.");
         }
 
-        var slots = SessionSlots.Between(command.StartsAt, command.EndsAt);
-        var roomKey = roomId.ToString("D");
         var mediatorKeys = chosen.Select(m => (m!.UserId ?? m.Id).ToString("D")).Distinct().ToList();
-        var clash = (await session.QueryAsync<SessionClash>(SessionSql.Clashes(session.Dialect), new { Slots = slots, RoomKey = roomKey, MediatorKeys = mediatorKeys }, cancellationToken))
-            .FirstOrDefault();
-        if (clash is not null)
-        {
-            throw new ConflictException(clash.ResourceKind == "room" ? "room_booked" : "mediator_booked", Describe(clash));
-        }
-
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         await session.ExecuteAsync(SessionSql.Insert, new
@@ -98,14 +86,7 @@ internal sealed class ScheduleSessionHandler(
             await session.ExecuteAsync(SessionSql.InsertMediator, new { SessionId = id, MediatorId = mediator!.Id, MediatorName = mediator.Name }, cancellationToken);
         }
 
-        foreach (var slot in slots)
-        {
-            await session.ExecuteAsync(SessionSql.InsertSlot, new { ResourceKind = "room", ResourceKey = roomKey, SlotStart = slot, SessionId = id }, cancellationToken);
-            foreach (var key in mediatorKeys)
-            {
-                await session.ExecuteAsync(SessionSql.InsertSlot, new { ResourceKind = "mediator", ResourceKey = key, SlotStart = slot, SessionId = id }, cancellationToken);
-            }
-        }
+        await booking.ClaimAsync(id, roomId, mediatorKeys, command.StartsAt, command.EndsAt, cancellationToken);
 
         audit.Record(new AuditEntry("mediation.session_scheduled", "mediation_session", id, After: new
         {
@@ -118,16 +99,6 @@ internal sealed class ScheduleSessionHandler(
     {
         var assistants = await session.QueryAsync<AssistingMediatorView>(DisputeSql.AssistantsOf, new { DisputeId = dispute.Id }, cancellationToken);
         return [.. dispute.LeadMediatorId is { } lead ? [lead] : Array.Empty<Guid>(), .. assistants.Select(a => a.MediatorId)];
-    }
-
-    private static string Describe(SessionClash clash)
-    {
-        var start = TimeZoneInfo.ConvertTime(clash.StartsAt, WorkCalendar.ChinaStandardTime);
-        var end = TimeZoneInfo.ConvertTime(clash.EndsAt, WorkCalendar.ChinaStandardTime);
-        var when = string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm}");
-        return clash.ResourceKind == "room"
-            ? $"{clash.RoomName} is booked {when} by session {clash.SessionId} of dispute {clash.DisputeNumber}."
-            : $"A mediator is booked {when} by session {clash.SessionId} of dispute {clash.DisputeNumber} in {clash.RoomName}.";
     }
 }
 

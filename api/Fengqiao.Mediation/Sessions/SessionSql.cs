@@ -27,8 +27,14 @@ internal static class SessionSql
         ORDER BY ses.starts_at, ses.id
         """;
 
-    public const string OfDispute = """
-        SELECT id AS Id, room_name AS RoomName, starts_at AS StartsAt, ends_at AS EndsAt, status AS Status
+    private const string ViewColumns = """
+        id AS Id, room_name AS RoomName, starts_at AS StartsAt, ends_at AS EndsAt, status AS Status, applicant_attended AS ApplicantAttended,
+        respondent_attended AS RespondentAttended, record_text AS Record, held_at AS HeldAt, reschedule_reason AS RescheduleReason,
+        cancel_reason AS CancelReason, version AS Version
+        """;
+
+    public const string OfDispute = $"""
+        SELECT {ViewColumns}
         FROM mediation_sessions
         WHERE dispute_id = @DisputeId
         ORDER BY starts_at, id
@@ -40,4 +46,40 @@ internal static class SessionSql
         WHERE s.dispute_id = @DisputeId
         ORDER BY m.mediator_name
         """;
+
+    /// <summary>A session of the dispute (whose jurisdiction the caller's lookup of the dispute has checked).</summary>
+    public const string ById = """
+        SELECT id AS Id, dispute_id AS DisputeId, room_id AS RoomId, starts_at AS StartsAt, ends_at AS EndsAt, status AS Status, version AS Version
+        FROM mediation_sessions
+        WHERE id = @Id AND dispute_id = @DisputeId
+        """;
+
+    public const string MediatorKeysOf = """
+        SELECT m.id AS Id, m.user_id AS UserId
+        FROM mediation_session_mediators sm JOIN mediation_mediators m ON m.id = sm.mediator_id
+        WHERE sm.session_id = @SessionId
+        """;
+
+    public const string Hold = """
+        UPDATE mediation_sessions
+        SET status = 'Held', applicant_attended = @ApplicantAttended, respondent_attended = @RespondentAttended, record_text = @Record,
+            held_by = @HeldBy, held_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string Reschedule = """
+        UPDATE mediation_sessions
+        SET starts_at = @StartsAt, ends_at = @EndsAt, reschedule_reason = @Reason, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string Cancel = """
+        UPDATE mediation_sessions
+        SET status = 'Cancelled', cancel_reason = @Reason, cancelled_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string FreeSlots = "DELETE FROM mediation_session_slots WHERE session_id = @SessionId";
+
+    public const string HeldCount = "SELECT COUNT(*) FROM mediation_sessions WHERE dispute_id = @DisputeId AND status = 'Held'";
 }

@@ -72,4 +72,11 @@ internal static class FactSql
         VALUES (@CaseId, @IsOverdue, @ReviewRequested, @ResolvedDay, @ResolvedRegionPath, @ResolvedUnitId, @ResolvedChannel,
             @ResolvedCategory, @ResolvedFirstTime)
         """;
+
+    /// <summary>Empties the projection before a rebuild: the facts and what they remember of petitions and cases.</summary>
+    public const string EmptyProjection = """
+        DELETE FROM metrics_daily_facts;
+        DELETE FROM metrics_petitions;
+        DELETE FROM metrics_cases;
+        """;
 }

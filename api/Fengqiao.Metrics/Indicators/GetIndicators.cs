@@ -83,9 +83,11 @@ internal enum IndicatorGrouping
     Channel,
     Category,
     Month,
+    Quarter,
+    Year,
 }
 
-/// <param name="Key">The group: a region's id (or <c>direct</c> for the region's own level), a channel, a category or a month (yyyy-MM).</param>
+/// <param name="Key">The group: a region's id (or <c>direct</c> for the region's own level), a channel, a category or a calendar period (yyyy-MM, yyyy-Qn or yyyy).</param>
 /// <param name="RegionId">The region to drill down to, for rows by region.</param>
 internal sealed record IndicatorRow(string Key, string Label, Guid? RegionId, IReadOnlyList<IndicatorFigure> Figures);
 
@@ -118,9 +120,9 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
             IndicatorGrouping.Region => await ByRegionAsync(region, parameters, cancellationToken),
             IndicatorGrouping.Channel => Keyed(await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByChannel, parameters, cancellationToken)),
             IndicatorGrouping.Category => Keyed(await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByCategory, parameters, cancellationToken)),
-            _ => ByMonth(query, await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, parameters, cancellationToken)),
+            _ => ByCalendarPeriod(query, await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, parameters, cancellationToken)),
         };
-        var total = query.GroupBy == IndicatorGrouping.Month
+        var total = query.GroupBy is IndicatorGrouping.Month or IndicatorGrouping.Quarter or IndicatorGrouping.Year
             ? rows.Sums.Count == 0 ? new FactSums() : FactSums.Sum(rows.Sums) with { Backlog = rows.Sums[^1].Backlog }
             : FactSums.Sum(rows.Sums);
         return new IndicatorTable(
@@ -176,20 +178,35 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
         return (ordered.Select(s => new IndicatorRow(s.GroupKey, s.GroupKey, null, IndicatorDefinitions.Figures(s))).ToList(), ordered);
     }
 
-    /// <summary>One row per month the period touches; each month's backlog is the stock at its end (or at the period's end).</summary>
-    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) ByMonth(GetIndicators query, IReadOnlyList<DailySums> days)
+    /// <summary>
+    /// One row per month, quarter or year the period touches (the first and last cut to the period); each row's backlog is the
+    /// stock at its end (or at the period's end).
+    /// </summary>
+    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) ByCalendarPeriod(GetIndicators query, IReadOnlyList<DailySums> days)
     {
+        var months = query.GroupBy switch
+        {
+            IndicatorGrouping.Quarter => 3,
+            IndicatorGrouping.Year => 12,
+            _ => 1,
+        };
         var rows = new List<IndicatorRow>();
         var parts = new List<FactSums>();
-        for (var month = new DateOnly(query.From.Year, query.From.Month, 1); month <= query.To; month = month.AddMonths(1))
+        for (var start = new DateOnly(query.From.Year, (query.From.Month - 1) / months * months + 1, 1); start <= query.To; start = start.AddMonths(months))
         {
-            var first = month < query.From ? query.From : month;
-            var last = month.AddMonths(1).AddDays(-1) > query.To ? query.To : month.AddMonths(1).AddDays(-1);
+            var end = start.AddMonths(months).AddDays(-1);
+            var first = start < query.From ? query.From : start;
+            var last = end > query.To ? query.To : end;
             var flows = FactSums.Sum(days.Where(d => d.Day >= first && d.Day <= last));
-            var monthSums = flows with { Backlog = days.Where(d => d.Day <= last).Sum(d => d.Backlog) };
-            var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add(new IndicatorRow(key, key, null, IndicatorDefinitions.Figures(monthSums)));
-            parts.Add(monthSums);
+            var periodSums = flows with { Backlog = days.Where(d => d.Day <= last).Sum(d => d.Backlog) };
+            var key = months switch
+            {
+                12 => start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                3 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{start.Year}-Q{(start.Month + 2) / 3}"),
+                _ => start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            rows.Add(new IndicatorRow(key, key, null, IndicatorDefinitions.Figures(periodSums)));
+            parts.Add(periodSums);
         }
 
         return (rows, parts);
@@ -201,8 +218,8 @@ internal static class GetIndicatorsEndpoint
     public static void Map(IEndpointRouteBuilder metrics) =>
         metrics.MapGet("/indicators", Handle)
             .WithName("GetIndicators")
-            .WithDescription("The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category or month; each figure with its numerator and denominator. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.")
-            .WithSummary("The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key.")
+            .WithDescription("The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.")
+            .WithSummary("The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.")
             .RequireCapability(Capability.ViewMetrics)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -14,9 +14,31 @@ internal static class AssignmentSql
         """;
 
     public const string OfSuggestion = """
-        SELECT a.unit_id AS UnitId, a.unit_name AS UnitName, a.due_on AS DueOn, a.assigned_at AS AssignedAt
+        SELECT a.unit_id AS UnitId, a.unit_name AS UnitName, a.due_on AS DueOn, a.assigned_at AS AssignedAt,
+               a.outcome AS Outcome, a.reply AS Reply, a.answered_at AS AnsweredAt
         FROM suggestions_assignments a
         WHERE a.suggestion_id = @SuggestionId
         ORDER BY a.unit_name, a.unit_id
+        """;
+
+    /// <summary>Records a department's answer once; a second answer of the same department finds no row.</summary>
+    public const string Answer = """
+        UPDATE suggestions_assignments
+        SET outcome = @Outcome, reply = @Reply, answered_by = @AnsweredBy, answered_at = @Now
+        WHERE suggestion_id = @SuggestionId AND unit_id = @UnitId AND outcome IS NULL
+        """;
+
+    public const string AnswersOf = """
+        SELECT a.unit_id AS UnitId, a.outcome AS Outcome
+        FROM suggestions_assignments a
+        WHERE a.suggestion_id = @SuggestionId
+        """;
+
+    /// <summary>The departments' replies, for the submitter.</summary>
+    public const string RepliesOf = """
+        SELECT a.unit_name AS UnitName, a.outcome AS Outcome, a.reply AS Reply, a.answered_at AS AnsweredAt
+        FROM suggestions_assignments a
+        WHERE a.suggestion_id = @SuggestionId AND a.outcome IS NOT NULL
+        ORDER BY a.answered_at, a.unit_id
         """;
 }

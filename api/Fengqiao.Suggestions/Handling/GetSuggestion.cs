@@ -30,11 +30,16 @@ internal sealed record SuggestionDetail(
     Guid? DuplicateOfId,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? ScreenedAt,
+    SuggestionOutcome? Outcome,
+    DateTimeOffset? AnsweredAt,
+    SuggestionRating? Rating,
+    string? RatingComment,
+    DateTimeOffset? RatedAt,
     IReadOnlyList<SuggestionAssignmentView> Assignments,
     IReadOnlyList<SuggestionAction> AllowedActions,
     long Version);
 
-/// <summary>A department evaluating the suggestion and the day its evaluation is due.</summary>
+/// <summary>A department evaluating the suggestion, the day its evaluation is due, and its answer once given.</summary>
 internal sealed record SuggestionAssignmentView
 {
     public required Guid UnitId { get; init; }
@@ -44,6 +49,12 @@ internal sealed record SuggestionAssignmentView
     public required DateOnly DueOn { get; init; }
 
     public required DateTimeOffset AssignedAt { get; init; }
+
+    public required SuggestionOutcome? Outcome { get; init; }
+
+    public required string? Reply { get; init; }
+
+    public required DateTimeOffset? AnsweredAt { get; init; }
 }
 
 internal sealed record GetSuggestion(Guid Id) : IQuery<SuggestionDetail>;
@@ -58,7 +69,8 @@ internal sealed class GetSuggestionHandler(IDbSession session, SuggestionStore s
             ? SuggestionLifecycle.Allowed(row.Status).Where(a => a != SuggestionAction.RevealSubmitter || row.PhoneMasked is not null).ToList()
             : [];
         return new SuggestionDetail(row.Id, row.TrackingCode, row.Status, row.Channel, row.TopicId, row.TopicTitle, row.Title, row.Content, row.RegionId, row.RegionName,
-            row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt, assignments, allowed,
+            row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt,
+            row.Outcome, row.AnsweredAt, row.Rating, row.RatingComment, row.RatedAt, assignments, allowed,
             row.Version);
     }
 }

@@ -20,6 +20,26 @@ public enum SuggestionStatus
 
     /// <summary>A valid suggestion assigned to one or more departments to evaluate by a deadline.</summary>
     Assigned,
+
+    /// <summary>Every assigned department has answered; the submitter reads the replies and may rate them.</summary>
+    Answered,
+}
+
+/// <summary>A department's decision on a suggestion, and the suggestion's once all have answered; most favourable first.</summary>
+public enum SuggestionOutcome
+{
+    Adopted,
+    PartlyAdopted,
+    KeptForReference,
+    NotAdopted,
+}
+
+/// <summary>The submitter's rating of the replies (满意 / 基本满意 / 不满意).</summary>
+public enum SuggestionRating
+{
+    Satisfied,
+    BasicallySatisfied,
+    Dissatisfied,
 }
 
 /// <summary>How a suggestion came in; serialised in snake_case.</summary>
@@ -56,6 +76,9 @@ public enum SuggestionAction
 
     /// <summary>See the submitter's full phone (audited).</summary>
     RevealSubmitter,
+
+    /// <summary>Record an assigned department's answer.</summary>
+    Answer,
 }
 
 /// <summary>
@@ -86,12 +109,34 @@ public static class SuggestionLifecycle
     public static SuggestionStatus Assign(SuggestionStatus status) =>
         TryAssign(status) ?? throw new ConflictException("invalid_state", $"The suggestion is {status.ToSnakeCase()}; only a valid suggestion is assigned.");
 
+    /// <summary>Whether a department's answer may be recorded: while the suggestion is with its departments.</summary>
+    public static bool CanAnswer(SuggestionStatus status) => status == SuggestionStatus.Assigned;
+
+    /// <summary>409 <c>invalid_state</c> unless the suggestion is with its departments.</summary>
+    public static void Answer(SuggestionStatus status)
+    {
+        if (!CanAnswer(status))
+        {
+            throw new ConflictException("invalid_state", $"The suggestion is {status.ToSnakeCase()}; departments answer an assigned suggestion.");
+        }
+    }
+
+    /// <summary>
+    /// The suggestion's outcome once every department has answered: the most favourable of theirs, since a department that adopts
+    /// it carries it out whatever the others decided.
+    /// </summary>
+    public static SuggestionOutcome Overall(IEnumerable<SuggestionOutcome> departments) => departments.Min();
+
+    /// <summary>Whether the submitter may rate the replies: once, after every department has answered.</summary>
+    public static bool CanRate(SuggestionStatus status, SuggestionRating? rating) => rating is null && status == SuggestionStatus.Answered;
+
     /// <summary>The actions on a suggestion's status, in the enum's order; revealing the submitter does not depend on it.</summary>
     public static IReadOnlyList<SuggestionAction> Allowed(SuggestionStatus status) =>
         Enum.GetValues<SuggestionAction>().Where(action => action switch
         {
             SuggestionAction.Screen => Enum.GetValues<ScreeningOutcome>().Any(outcome => TryScreen(status, outcome) is not null),
             SuggestionAction.Assign => TryAssign(status) is not null,
+            SuggestionAction.Answer => CanAnswer(status),
             _ => true,
         }).ToList();
 

@@ -19,7 +19,8 @@ internal static class SuggestionSql
         s.id AS Id, s.tracking_code AS TrackingCode, s.status AS Status, s.channel AS Channel, s.topic_id AS TopicId, s.topic_title AS TopicTitle,
         s.title AS Title, s.content AS Content, s.region_id AS RegionId, s.region_path AS RegionPath, s.region_name AS RegionName,
         s.submitter_name AS SubmitterName, s.phone_masked AS PhoneMasked, s.petition_id AS PetitionId, s.petition_number AS PetitionNumber,
-        s.screening_reason AS ScreeningReason, s.duplicate_of_id AS DuplicateOfId, s.screened_at AS ScreenedAt, s.submitted_at AS SubmittedAt, s.version AS Version
+        s.screening_reason AS ScreeningReason, s.duplicate_of_id AS DuplicateOfId, s.screened_at AS ScreenedAt, s.submitted_at AS SubmittedAt,
+        s.outcome AS Outcome, s.answered_at AS AnsweredAt, s.rating AS Rating, s.rating_comment AS RatingComment, s.rated_at AS RatedAt, s.version AS Version
         """;
 
     /// <summary>A suggestion within the caller's jurisdiction (region subtree); outside it, as missing.</summary>
@@ -67,8 +68,30 @@ internal static class SuggestionSql
     /// <summary>What the submitter sees with the tracking code and secret.</summary>
     public const string ByTrackingCode = """
         SELECT s.id AS Id, s.tracking_code AS TrackingCode, s.tracking_secret_hash AS TrackingSecretHash, s.status AS Status, s.topic_title AS TopicTitle,
-               s.title AS Title, s.screening_reason AS ScreeningReason, s.submitted_at AS SubmittedAt, s.screened_at AS ScreenedAt
+               s.title AS Title, s.screening_reason AS ScreeningReason, s.submitted_at AS SubmittedAt, s.screened_at AS ScreenedAt,
+               s.region_id AS RegionId, s.region_path AS RegionPath, s.outcome AS Outcome, s.answered_at AS AnsweredAt, s.rating AS Rating, s.version AS Version
         FROM suggestions_suggestions s
         WHERE s.tracking_code = @TrackingCode
+        """;
+
+    /// <summary>The last department's answer closes the evaluation with the suggestion's outcome.</summary>
+    public const string Answered = """
+        UPDATE suggestions_suggestions
+        SET status = 'Answered', outcome = @Outcome, answered_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    /// <summary>A department's answer while others are still evaluating: the suggestion changed, so its version moves on.</summary>
+    public const string Touch = """
+        UPDATE suggestions_suggestions
+        SET version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    /// <summary>The submitter's rating, once: a second rating finds no row.</summary>
+    public const string Rate = """
+        UPDATE suggestions_suggestions
+        SET rating = @Rating, rating_comment = @Comment, rated_at = @Now, version = version + 1
+        WHERE id = @Id AND rating IS NULL AND status = @Status
         """;
 }

@@ -53,6 +53,16 @@ internal sealed record SuggestionRow
 
     public required DateTimeOffset SubmittedAt { get; init; }
 
+    public required SuggestionOutcome? Outcome { get; init; }
+
+    public required DateTimeOffset? AnsweredAt { get; init; }
+
+    public required SuggestionRating? Rating { get; init; }
+
+    public required string? RatingComment { get; init; }
+
+    public required DateTimeOffset? RatedAt { get; init; }
+
     public required long Version { get; init; }
 }
 

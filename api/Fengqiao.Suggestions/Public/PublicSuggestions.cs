@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
 using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.Contracts.Suggestions;
 using Fengqiao.Suggestions.Handling;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +43,10 @@ internal sealed class SubmitPublicSuggestionHandler(SuggestionPlaces places, Sug
     }
 }
 
-/// <summary>What the submitter sees: where the suggestion stands and, when out of scope, why; never notes, staff or anyone's data.</summary>
+/// <summary>
+/// What the submitter sees: where the suggestion stands, when out of scope why, once answered the departments' replies, and
+/// whether they may rate them; never notes, staff or anyone's data.
+/// </summary>
 internal sealed record PublicSuggestionView(
     string TrackingCode,
     SuggestionStatus Status,
@@ -47,7 +54,24 @@ internal sealed record PublicSuggestionView(
     string? TopicTitle,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? ScreenedAt,
-    string? Reason);
+    string? Reason,
+    SuggestionOutcome? Outcome,
+    DateTimeOffset? AnsweredAt,
+    IReadOnlyList<PublicSuggestionAnswer> Answers,
+    SuggestionRating? Rating,
+    bool CanRate);
+
+/// <summary>A department's reasoned reply to the submitter.</summary>
+internal sealed record PublicSuggestionAnswer
+{
+    public required string UnitName { get; init; }
+
+    public required SuggestionOutcome Outcome { get; init; }
+
+    public required string Reply { get; init; }
+
+    public required DateTimeOffset AnsweredAt { get; init; }
+}
 
 internal sealed record TrackedSuggestion
 {
@@ -68,6 +92,29 @@ internal sealed record TrackedSuggestion
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public required DateTimeOffset? ScreenedAt { get; init; }
+
+    public required Guid RegionId { get; init; }
+
+    public required string RegionPath { get; init; }
+
+    public required SuggestionOutcome? Outcome { get; init; }
+
+    public required DateTimeOffset? AnsweredAt { get; init; }
+
+    public required SuggestionRating? Rating { get; init; }
+
+    public required long Version { get; init; }
+}
+
+/// <summary>Finds a suggestion by its tracking code and secret; a wrong code and a wrong secret answer alike: 404.</summary>
+internal static class PublicSuggestionLookup
+{
+    public static async Task<TrackedSuggestion> FindAsync(IDbSession session, string trackingCode, string secret, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<TrackedSuggestion>(SuggestionSql.ByTrackingCode,
+            new { TrackingCode = TrackingSecrets.NormaliseCode(trackingCode) }, cancellationToken);
+        return !TrackingSecrets.Matches(row?.TrackingSecretHash, secret) || row is null ? throw new NotFoundException("Suggestion") : row;
+    }
 }
 
 internal sealed record TrackPublicSuggestion(string TrackingCode, string Secret) : IQuery<PublicSuggestionView>;
@@ -77,16 +124,68 @@ internal sealed class TrackPublicSuggestionHandler(IDbSession session) : IQueryH
 {
     public async ValueTask<PublicSuggestionView> Handle(TrackPublicSuggestion query, CancellationToken cancellationToken)
     {
-        var row = await session.QuerySingleOrDefaultAsync<TrackedSuggestion>(SuggestionSql.ByTrackingCode,
-            new { TrackingCode = TrackingSecrets.NormaliseCode(query.TrackingCode) }, cancellationToken);
-        if (!TrackingSecrets.Matches(row?.TrackingSecretHash, query.Secret) || row is null)
-        {
-            throw new NotFoundException("Suggestion");
-        }
+        var row = await PublicSuggestionLookup.FindAsync(session, query.TrackingCode, query.Secret, cancellationToken);
 
         // The duplicate's reason names the other suggestion for staff; the submitter hears only that it is carried on there.
         var reason = row.Status == SuggestionStatus.OutOfScope ? row.ScreeningReason : null;
-        return new PublicSuggestionView(row.TrackingCode, row.Status, row.Title, row.TopicTitle, row.SubmittedAt, row.ScreenedAt, reason);
+        // A department's reply reaches the submitter once all have answered, so they read one decision, not a partial one.
+        var answers = row.Outcome is null
+            ? []
+            : await session.QueryAsync<PublicSuggestionAnswer>(Evaluation.AssignmentSql.RepliesOf, new { SuggestionId = row.Id }, cancellationToken);
+        return new PublicSuggestionView(row.TrackingCode, row.Status, row.Title, row.TopicTitle, row.SubmittedAt, row.ScreenedAt, reason, row.Outcome, row.AnsweredAt,
+            answers, row.Rating, SuggestionLifecycle.CanRate(row.Status, row.Rating));
+    }
+}
+
+/// <summary>The submitter's rating of the replies (满意 / 基本满意 / 不满意), once, with an optional comment.</summary>
+internal sealed record RatePublicSuggestion(SuggestionRating Rating, string? Comment) : ICommand<PublicSuggestionRated>
+{
+    [JsonIgnore]
+    public string TrackingCode { get; init; } = string.Empty;
+
+    [JsonIgnore]
+    public string Secret { get; init; } = string.Empty;
+}
+
+internal sealed record PublicSuggestionRated(SuggestionRating Rating, DateTimeOffset RatedAt);
+
+internal sealed class RatePublicSuggestionValidator : AbstractValidator<RatePublicSuggestion>
+{
+    public RatePublicSuggestionValidator()
+    {
+        RuleFor(c => c.Rating).IsInEnum();
+        RuleFor(c => c.Comment).MaximumLength(1000);
+    }
+}
+
+internal sealed class RatePublicSuggestionHandler(IDbSession session, IAuditLog audit, IEventPublisher events, TimeProvider clock)
+    : ICommandHandler<RatePublicSuggestion, PublicSuggestionRated>
+{
+    public async ValueTask<PublicSuggestionRated> Handle(RatePublicSuggestion command, CancellationToken cancellationToken)
+    {
+        var row = await PublicSuggestionLookup.FindAsync(session, command.TrackingCode, command.Secret, cancellationToken);
+        if (row.Rating is not null)
+        {
+            throw new ConflictException("already_rated", "The replies to this suggestion have been rated already.");
+        }
+
+        if (!SuggestionLifecycle.CanRate(row.Status, row.Rating) || row.Outcome is not { } outcome)
+        {
+            throw new ConflictException("invalid_state", "The replies can be rated once every department has answered.");
+        }
+
+        var now = clock.GetUtcNow();
+        var comment = command.Comment?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        var changed = await session.ExecuteAsync(
+            SuggestionSql.Rate, new { row.Id, Rating = command.Rating.ToString(), Comment = comment, Now = now, Status = row.Status.ToString() }, cancellationToken);
+        if (changed == 0)
+        {
+            throw new ConflictException("already_rated", "The replies to this suggestion have been rated already.");
+        }
+
+        audit.Record(new AuditEntry("suggestion.rated", "suggestion", row.Id, After: new { command.Rating, Version = row.Version + 1 }));
+        events.Publish(new SuggestionRated(Guid.CreateVersion7(now), now, row.Id, command.Rating.ToSnakeCase(), outcome.ToSnakeCase(), row.RegionId, row.RegionPath));
+        return new PublicSuggestionRated(command.Rating, now);
     }
 }
 
@@ -110,7 +209,18 @@ internal static class PublicSuggestionEndpoints
             .WithSummary("Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        suggestions.MapPost("/{trackingCode}/rating", RateAsync)
+            .WithName("RatePublicSuggestion")
+            .WithSummary("The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
+
+    private static async Task<Ok<PublicSuggestionRated>> RateAsync(
+        string trackingCode, [FromHeader(Name = SecretHeader)] string? secret, RatePublicSuggestion request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(request with { TrackingCode = trackingCode, Secret = secret ?? string.Empty }, cancellationToken));
 
     private static async Task<Created<SuggestionTrackingCredentials>> SubmitAsync(SubmitPublicSuggestion request, ISender sender, CancellationToken cancellationToken)
     {

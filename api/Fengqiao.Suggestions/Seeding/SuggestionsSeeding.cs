@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Suggestions.Evaluation;
 using Fengqiao.Suggestions.Handling;
 using Fengqiao.Suggestions.Topics;
 
@@ -37,7 +38,15 @@ public sealed record SeedSuggestion(
     SuggestionStatus Status,
     string? ScreeningReason,
     int? DuplicateOfIndex,
-    DateTimeOffset? ScreenedAt);
+    DateTimeOffset? ScreenedAt,
+    SeedEvaluation? Evaluation = null);
+
+/// <summary>A seeded department's evaluation: assigned with its deadline and, once answered, its decision and reply.</summary>
+public sealed record SeedAnswer(UnitSnapshot Unit, DateOnly DueOn, DateTimeOffset AssignedAt, SuggestionOutcome? Outcome, string? Reply, DateTimeOffset? AnsweredAt);
+
+/// <summary>A seeded suggestion's evaluation: its departments and, once all answered, the outcome and perhaps the submitter's rating.</summary>
+public sealed record SeedEvaluation(
+    IReadOnlyList<SeedAnswer> Answers, SuggestionOutcome? Outcome, DateTimeOffset? AnsweredAt, SuggestionRating? Rating, DateTimeOffset? RatedAt);
 
 /// <summary>
 /// The suggestions module's one seam for demo data: stores topics and suggestions with this module's statements in one unit of
@@ -131,11 +140,49 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
                 suggestion.SubmittedAt,
             },
             cancellationToken);
+        if (suggestion.Evaluation is { } evaluation)
+        {
+            await InsertEvaluationAsync(id, evaluation, cancellationToken);
+        }
+
         return id;
+    }
+
+    private async Task InsertEvaluationAsync(Guid suggestionId, SeedEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        foreach (var answer in evaluation.Answers)
+        {
+            await session.ExecuteAsync(
+                AssignmentSql.Insert,
+                new
+                {
+                    Id = Guid.CreateVersion7(answer.AssignedAt), SuggestionId = suggestionId, UnitId = answer.Unit.Id, UnitName = answer.Unit.Name, answer.DueOn,
+                    AssignedBy = (Guid?)null, answer.AssignedAt,
+                },
+                cancellationToken);
+            if (answer.Outcome is { } outcome)
+            {
+                await session.ExecuteAsync(
+                    AssignmentSql.Answer,
+                    new { SuggestionId = suggestionId, UnitId = answer.Unit.Id, Outcome = outcome.ToString(), answer.Reply, AnsweredBy = (Guid?)null, Now = answer.AnsweredAt },
+                    cancellationToken);
+            }
+        }
+
+        await session.ExecuteAsync(
+            SeedingSql.Evaluated,
+            new { Id = suggestionId, Outcome = evaluation.Outcome?.ToString(), evaluation.AnsweredAt, Rating = evaluation.Rating?.ToString(), evaluation.RatedAt },
+            cancellationToken);
     }
 }
 
 internal static class SeedingSql
 {
     public const string AnyTopic = "SELECT COUNT(*) FROM suggestions_topics";
+
+    public const string Evaluated = """
+        UPDATE suggestions_suggestions
+        SET outcome = @Outcome, answered_at = @AnsweredAt, rating = @Rating, rated_at = @RatedAt
+        WHERE id = @Id
+        """;
 }

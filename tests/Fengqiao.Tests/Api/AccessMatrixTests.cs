@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Dispute,
         SuggestionTopic,
         Suggestion,
+        ApiClient,
     }
 
     /// <param name="Roles">Roles that pass authorization; null for a public operation, empty for any signed-in caller.</param>
@@ -259,6 +260,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
         {
             startsAt = new DateTimeOffset(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)),
         }, Role.Mediator),
+        ["HoldMediationSession"] = On(Target.Dispute, _ => new { applicantAttended = true, respondentAttended = true, record = "双方到场陈述。" }, Role.Mediator),
+        ["RescheduleMediationSession"] = On(Target.Dispute, _ => new
+        {
+            startsAt = new DateTimeOffset(2030, 3, 5, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 5, 10, 0, 0, TimeSpan.FromHours(8)), reason = "当事人请假。",
+        }, Role.Mediator),
+        ["CancelMediationSession"] = On(Target.Dispute, _ => new { reason = "当事人请假。" }, Role.Mediator),
         ["SubmitPublicSuggestion"] = Public,
         ["TrackPublicSuggestion"] = Public,
         ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),
@@ -271,6 +278,16 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetIndicators"] = Only(MetricsReaders),
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
+
+        // Integrations: API clients (administrators) and the 12345 hotline's work orders.
+        ["ListApiClients"] = Only(Role.Admin),
+        ["GetApiClient"] = On(Target.ApiClient, null, Role.Admin),
+        ["CreateApiClient"] = Only(Role.Admin),
+        ["RotateApiClientSecret"] = On(Target.ApiClient, _ => new { overlapHours = 0 }, Role.Admin),
+        ["RevokeApiClient"] = On(Target.ApiClient, null, Role.Admin),
+        ["RegisterHotlineWorkOrder"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
+        ["AnswerSuggestion"] = On(Target.Suggestion, o => new { unitId = o.OwnUnitId, outcome = "adopted", reply = "予以采纳。" }, Role.SuggestionReviewer),
+        ["RatePublicSuggestion"] = Public,
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));
@@ -369,6 +386,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Target.User or Target.Unit or Target.Region => "city.admin",
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
         Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
+        Target.ApiClient => "district.admin",
         _ => "district.petition_officer",
     };
 
@@ -477,6 +495,12 @@ public sealed class AccessMatrixTests : DispatchTestBase
             title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        using var districtAdmin = await Api.ClientForAsync("district.admin");
+        var apiClient = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/clients", new
+        {
+            name = "区住建局系统", unitId = districtUnit, scopes = new[] { "cases:read" }, rateLimitPerMinute = 60,
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var anonymous = Api.CreateClient();
         var tracking = await (await anonymous.PostAsJsonAsync("/api/v1/public/suggestions", new
         {
@@ -509,9 +533,11 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.MustVisitIncident] = new() { ["id"] = incident["id"]!.GetValue<string>() },
             [Target.MediationRoom] = new() { ["id"] = roomId },
             [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
-            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>() },
+            // The dispute is out of the caller's jurisdiction, so its lookup answers 404 before any session of it is looked for.
+            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
+            [Target.ApiClient] = new() { ["id"] = apiClient["id"]!.GetValue<string>() },
         };
         _own = new Objects(
             Guid.Parse(ownPetition["id"]!.GetValue<string>()),

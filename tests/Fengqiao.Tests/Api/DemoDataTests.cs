@@ -122,6 +122,23 @@ public sealed class DemoDataTests : IntakeTestBase
     }
 
     [Test]
+    public async Task Metrics_HoldTheSeededFigures_OnFirstStart()
+    {
+        using var leader = await Api.ClientForAsync("city.leader");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var table = await (await leader.GetAsync($"/api/v1/metrics/indicators?from={today.AddDays(-3650):yyyy-MM-dd}&to={today:yyyy-MM-dd}")).ShouldBeOkAsync<JsonObject>();
+        var figures = table["total"]!["figures"]!.AsArray().ToDictionary(f => f!["key"]!.GetValue<string>(), f => f!.AsObject());
+
+        using var db = TestDatabase.Open(Api);
+        var petitions = TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM intake_petitions").Single();
+        Assert.That(figures["registered"]["numerator"]!.ToString(), Is.EqualTo(petitions));
+        foreach (var rate in new[] { "on_time_acceptance_rate", "on_time_conclusion_rate", "satisfaction_rate", "resolution_rate" })
+        {
+            Assert.That(figures[rate]["denominator"]!.GetValue<long>(), Is.GreaterThan(0), rate);
+        }
+    }
+
+    [Test]
     public async Task AuditTrail_OfTheSeededDatabase_VerifiesIntact()
     {
         using var admin = await Api.ClientForAsync("city.admin");

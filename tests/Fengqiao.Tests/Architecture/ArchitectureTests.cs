@@ -22,9 +22,10 @@ public sealed partial class ArchitectureTests
         typeof(Fengqiao.Mediation.MediationModule).Assembly,
         typeof(Fengqiao.Suggestions.SuggestionsModule).Assembly,
         typeof(Fengqiao.Metrics.MetricsModule).Assembly,
+        typeof(Fengqiao.Integrations.IntegrationsModule).Assembly,
     ];
 
-    private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Receptions", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics"];
+    private static readonly string[] ModuleNames = ["Fengqiao.Organization", "Fengqiao.Intake", "Fengqiao.Dispatch", "Fengqiao.Receptions", "Fengqiao.Mediation", "Fengqiao.Suggestions", "Fengqiao.Metrics", "Fengqiao.Integrations"];
 
     private const string DemoData = "Fengqiao.DemoData";
 
@@ -54,6 +55,7 @@ public sealed partial class ArchitectureTests
         ["Fengqiao.Mediation"] = "mediation_",
         ["Fengqiao.Suggestions"] = "suggestions_",
         ["Fengqiao.Metrics"] = "metrics_",
+        ["Fengqiao.Integrations"] = "integrations_",
     };
 
     /// <summary>Cross-module reads go through events or a Contracts interface, never another module's tables.</summary>

@@ -19,6 +19,7 @@ internal static class SqlTexts
         typeof(Fengqiao.Mediation.MediationModule).Assembly,
         typeof(Fengqiao.Suggestions.SuggestionsModule).Assembly,
         typeof(Fengqiao.Metrics.MetricsModule).Assembly,
+        typeof(Fengqiao.Integrations.IntegrationsModule).Assembly,
     ];
 
     public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect) => CodeAssemblies.SelectMany(assembly => For(assembly, dialect));

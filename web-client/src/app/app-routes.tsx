@@ -25,6 +25,9 @@ const UsersPage = lazy(() =>
 const RoutingRulesPage = lazy(() =>
   import('../features/settings/routing-rules-page').then((module) => ({ default: module.RoutingRulesPage })),
 );
+const ApiClientsPage = lazy(() =>
+  import('../features/integrations/api-clients-page').then((module) => ({ default: module.ApiClientsPage })),
+);
 const RuleSetsPage = lazy(() =>
   import('../features/settings/rule-sets-page').then((module) => ({ default: module.RuleSetsPage })),
 );
@@ -91,6 +94,9 @@ const SuggestionWorklistPage = lazy(() =>
 );
 const SuggestionPage = lazy(() =>
   import('../features/suggestions/suggestion-page').then((module) => ({ default: module.SuggestionPage })),
+);
+const RegisterSuggestionPage = lazy(() =>
+  import('../features/suggestions/register-suggestion-page').then((module) => ({ default: module.RegisterSuggestionPage })),
 );
 const PublicSuggestPage = lazy(() =>
   import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestPage })),
@@ -230,6 +236,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="settings/api-clients"
+          element={
+            <RequireCapability capability="manage_integrations">
+              <ApiClientsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
           path="settings/rule-sets"
           element={
             <RequireCapability capability="manage_settings">
@@ -342,6 +356,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_suggestions">
               <SuggestionWorklistPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/new"
+          element={
+            <RequireCapability capability="handle_suggestions">
+              <RegisterSuggestionPage />
             </RequireCapability>
           }
         />

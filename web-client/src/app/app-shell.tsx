@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -127,6 +128,7 @@ const navItems: readonly NavItem[] = [
         icon: <BranchesOutlined aria-hidden />,
         capability: 'manage_routing_rules',
       },
+      { key: '/settings/api-clients', label: 'nav.apiClients', icon: <ApiOutlined aria-hidden />, capability: 'manage_integrations' },
       { key: '/settings/rule-sets', label: 'nav.ruleSets', icon: <FileProtectOutlined aria-hidden />, capability: 'manage_settings' },
       {
         key: '/settings/work-calendar',

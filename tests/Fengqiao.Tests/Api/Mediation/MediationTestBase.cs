@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Tests.Support;
 
 namespace Fengqiao.Tests.Api.Mediation;
@@ -58,4 +59,46 @@ public abstract class MediationTestBase : Dispatch.DispatchTestBase
     }
 
     internal static List<string> Names(IEnumerable<JsonObject> rooms) => rooms.Select(r => r["name"]!.GetValue<string>()).ToList();
+
+    /// <summary>A day from today (ahead, or past when negative), 09:00 Asia/Shanghai, plus <paramref name="halfHours"/> half hours.</summary>
+    internal static DateTimeOffset At(int day, int halfHours = 0) =>
+        new DateTimeOffset(WorkCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(day).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).AddMinutes(30 * halfHours);
+
+    internal async Task<(Guid Room, Guid Lead, Guid Assistant)> RoomAsync(string town, string name, Guid? leadAccount = null)
+    {
+        using var district = await Api.ClientForAsync("district.mediator");
+        var room = await CreateRoomAsync(district, Room(Region(town), name));
+        var lead = await AddMediatorAsync(district, room, new { name = "王阿姨", specialty = "neighbourhood", regionId = Region(town), userId = leadAccount });
+        var assistant = await AddMediatorAsync(district, room, new { name = "李大伯", specialty = "neighbourhood", regionId = Region(town) });
+        return (room, lead, assistant);
+    }
+
+    /// <summary>A dispute of the room that both sides consented to.</summary>
+    internal async Task<Guid> AcceptedDisputeAsync((Guid Room, Guid Lead, Guid Assistant) room, string town = "府山街道", bool accept = true)
+    {
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var created = await (await mediator.PostAsJsonAsync("/api/v1/mediation/disputes", new
+        {
+            disputeType = "neighbourhood",
+            summary = "相邻通行纠纷。",
+            claims = "请求恢复通行。",
+            regionId = Region(town),
+            source = "walk_in",
+            roomId = room.Room,
+            leadMediatorId = room.Lead,
+            assistingMediatorIds = new[] { room.Assistant },
+            parties = new object[] { new { side = "applicant", kind = "person", name = "张三" }, new { side = "respondent", kind = "person", name = "李四" } },
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var id = Guid.Parse(created["id"]!.GetValue<string>());
+        if (accept)
+        {
+            await (await SendWithIfMatch(mediator, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/consent", new { side = "applicant", consents = true }, 1)).ShouldBeOkAsync<JsonObject>();
+            await (await SendWithIfMatch(mediator, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/consent", new { side = "respondent", consents = true }, 2)).ShouldBeOkAsync<JsonObject>();
+        }
+
+        return id;
+    }
+
+    internal static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid disputeId, DateTimeOffset start, DateTimeOffset end, Guid[]? mediatorIds = null) =>
+        client.PostAsJsonAsync($"/api/v1/mediation/disputes/{disputeId}/sessions", new { startsAt = start, endsAt = end, mediatorIds });
 }

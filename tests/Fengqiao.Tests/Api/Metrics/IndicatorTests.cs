@@ -1,16 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Fengqiao.Tests.Api.Dispatch;
 using Fengqiao.Tests.Support;
 
 namespace Fengqiao.Tests.Api.Metrics;
 
 /// <summary>Petitions and cases go through the real intake and dispatch endpoints; the indicators count them from the events.</summary>
-public sealed class IndicatorTests : DispatchTestBase
+public sealed class IndicatorTests : MetricsTestBase
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-    private static readonly string Period = $"from={Today.AddDays(-1):yyyy-MM-dd}&to={Today.AddDays(1):yyyy-MM-dd}";
-
     [Test]
     public async Task Indicators_EqualTheHandComputedFigures_ForATownAndItsDistrict()
     {
@@ -42,6 +38,12 @@ public sealed class IndicatorTests : DispatchTestBase
         Assert.That(byChannel["rows"]!.AsArray().Select(r => $"{r!["key"]}:{Figures(r)["registered"]}"), Is.EqualTo(new[] { "visit:3" }));
         var byMonth = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today:yyyy-MM}-01&to={Today:yyyy-MM-dd}&groupBy=month")).ShouldBeOkAsync<JsonObject>();
         Assert.That(byMonth["rows"]!.AsArray().Select(r => $"{r!["key"]}:{Figures(r)["resolution_rate"]}"), Is.EqualTo(new[] { $"{Today:yyyy-MM}:2/2" }));
+        var quarter = $"{Today.Year}-Q{(Today.Month + 2) / 3}";
+        var byQuarter = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today.AddMonths(-3):yyyy-MM-dd}&to={Today:yyyy-MM-dd}&groupBy=quarter")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(byQuarter["rows"]!.AsArray().Select(r => r!["key"]!.GetValue<string>()).ToList(), Has.Count.EqualTo(2).And.Contains(quarter));
+        Assert.That(Figures(byQuarter["rows"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == quarter)!)["resolution_rate"], Is.EqualTo("2/2"));
+        var byYear = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today.AddYears(-1):yyyy-MM-dd}&to={Today:yyyy-MM-dd}&groupBy=year")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(byYear["rows"]!.AsArray().Select(r => $"{r!["key"]}:{Figures(r)["registered"]}"), Is.EqualTo(new[] { $"{Today.Year - 1}:0", $"{Today.Year}:3" }));
 
         var before = await (await townLeader.GetAsync($"/api/v1/metrics/indicators?from={Today.AddDays(-30):yyyy-MM-dd}&to={Today.AddDays(-2):yyyy-MM-dd}")).ShouldBeOkAsync<JsonObject>();
         Assert.That(Figures(before["total"]!)["registered"], Is.EqualTo("0"));
@@ -89,56 +91,5 @@ public sealed class IndicatorTests : DispatchTestBase
         Assert.That(definitions.All(d => d["name"]!["zhCn"]!.GetValue<string>().Length > 0 && d["name"]!["en"]!.GetValue<string>().Length > 0
             && d["definition"]!["zhCn"]!.GetValue<string>().Length > 0 && d["definition"]!["en"]!.GetValue<string>().Length > 0), Is.True);
         Assert.That(definitions.Single(d => d["key"]!.GetValue<string>() == "backlog")["kind"]!.GetValue<string>(), Is.EqualTo("count"));
-    }
-
-    /// <summary>Figures of a row as "numerator/denominator" (rates) or "numerator" (counts), by definition key, in the API's order.</summary>
-    private static Dictionary<string, string> Figures(JsonNode row) => row["figures"]!.AsArray().ToDictionary(
-        f => f!["key"]!.GetValue<string>(),
-        f => f!["denominator"] is { } denominator ? $"{f["numerator"]}/{denominator}" : f!["numerator"]!.ToString());
-
-    /// <summary>
-    /// In a village of 府山街道: one case replied, rated satisfied and closed, one replied and closed unrated, one left open;
-    /// in 塔山街道 one petition accepted.
-    /// </summary>
-    private async Task CraftedPetitionsAndCasesAsync()
-    {
-        using var officer = await Api.ClientForAsync("district.petition_officer");
-        using var town = await Api.ClientForAsync("town.handler");
-        var (rated, _) = await OpenCaseAsync();
-        var (unrated, _) = await OpenCaseAsync();
-        await OpenCaseAsync();
-        await OpenCaseAsync(regionId: Region("塔山街道"));
-        foreach (var caseId in new[] { rated, unrated })
-        {
-            await AssignAsync(caseId, TownGovernment);
-            await ReplyAsync(town, caseId);
-        }
-
-        await (await ChangeAsync(officer, rated, "rating", new { rating = "satisfied", calledBy = "回访员" })).ShouldBeOkAsync<JsonObject>();
-        foreach (var caseId in new[] { rated, unrated })
-        {
-            await TickChecklistAsync(town, caseId);
-            await (await ChangeAsync(town, caseId, "closure", new { })).ShouldBeOkAsync<JsonObject>();
-        }
-
-        await DeliverAllEventsAsync();
-    }
-
-    /// <summary>The host's own dispatcher may hold messages under its lease: pump until every stored event is processed.</summary>
-    private async Task DeliverAllEventsAsync()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            await PumpOutboxAsync();
-            using var db = TestDatabase.Open(Api);
-            if (TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM outbox_messages WHERE processed_at IS NULL").Single() == "0")
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new AssertionException("Events are still undelivered.");
     }
 }

@@ -42,21 +42,35 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
     }
 
     [Test]
-    public async Task TheCitysReviewer_HasAFewHundredSuggestions_InEveryStatus_SomeAwaitingScreening()
+    public async Task TheCitysReviewer_HasAFewHundredSuggestions_InEveryStatus_SomeAwaitingScreening_SomeAnsweredAndRated()
     {
         using var reviewer = await Api.ClientForAsync("city.suggestion_reviewer");
         var statuses = new List<string>();
+        var answered = new List<string>();
         string? cursor = null;
         do
         {
             var page = await (await reviewer.GetAsync($"/api/v1/suggestions?limit=100{(cursor is null ? "" : $"&cursor={cursor}")}")).ShouldBeOkAsync<JsonObject>();
             statuses.AddRange(page["items"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
+            answered.AddRange(page["items"]!.AsArray().Where(s => s!["status"]!.GetValue<string>() == "answered").Select(s => s!["id"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
         }
         while (cursor is not null);
 
         Assert.That(statuses, Has.Count.InRange(300, 800));
-        Assert.That(statuses.Distinct(), Is.EquivalentTo(new[] { "submitted", "valid", "duplicate", "out_of_scope" }));
-        Assert.That(statuses.Count(s => s == "valid"), Is.GreaterThan(statuses.Count / 2));
+        Assert.That(statuses.Distinct(), Is.EquivalentTo(new[] { "submitted", "valid", "duplicate", "out_of_scope", "assigned", "answered" }));
+        Assert.That(statuses.Count(s => s is "valid" or "assigned" or "answered"), Is.GreaterThan(statuses.Count / 2));
+        var outcomes = new List<string>();
+        var rated = 0;
+        foreach (var id in answered)
+        {
+            var detail = await (await reviewer.GetAsync($"/api/v1/suggestions/{id}")).ShouldBeOkAsync<JsonObject>();
+            outcomes.Add(detail["outcome"]!.GetValue<string>());
+            Assert.That(detail["assignments"]![0]!["reply"]!.GetValue<string>(), Does.StartWith("感谢您的建议"));
+            rated += detail["rating"] is null ? 0 : 1;
+        }
+
+        Assert.That(outcomes.Distinct(), Is.EquivalentTo(new[] { "adopted", "partly_adopted", "kept_for_reference", "not_adopted" }));
+        Assert.That(rated, Is.InRange(1, answered.Count - 1), "most answers rated, not all");
     }
 }

@@ -26,3 +26,24 @@ export const scheduleSession = (id: string, startsAt: string, endsAt: string, id
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   );
+
+const sessionPath = (id: string, sessionId: string, version: number) => ({ path: { id, sessionId }, header: { 'If-Match': etagOf(version) } });
+
+export const holdSession = (id: string, sessionId: string, version: number, applicantAttended: boolean, respondentAttended: boolean, record: string) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/sessions/{sessionId}/holding', {
+      params: sessionPath(id, sessionId, version),
+      body: { applicantAttended, respondentAttended, record },
+    }),
+  );
+
+export const rescheduleSession = (id: string, sessionId: string, version: number, startsAt: string, endsAt: string, reason: string) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/sessions/{sessionId}/rescheduling', {
+      params: sessionPath(id, sessionId, version),
+      body: { startsAt, endsAt, reason },
+    }),
+  );
+
+export const cancelSession = (id: string, sessionId: string, version: number, reason: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/sessions/{sessionId}/cancellation', { params: sessionPath(id, sessionId, version), body: { reason } }));

@@ -190,7 +190,7 @@ describe('dispute page', () => {
   });
 
   it('lists the sessions booked, and offers booking only once the dispute is accepted', async () => {
-    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'] };
+    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'], version: 1 };
     server.on(
       'GET',
       '/api/v1/mediation/disputes/d-1',

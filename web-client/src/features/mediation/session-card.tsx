@@ -1,17 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, List, Modal, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { isApiError } from '../../shared/api/api-error';
 import { describeError } from '../../shared/api/describe-error';
-import type { DisputeDetail } from '../../shared/api/api-types';
+import type { DisputeDetail, SessionStatus, SessionView } from '../../shared/api/api-types';
 import { useCapability } from '../../shared/auth/capabilities';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { scheduleSession } from './dispute-actions';
 import { useInvalidateDisputes } from './dispute-queries';
+import { type SessionStep, SessionStepDialog } from './session-step-dialog';
+import { instant, sessionTimes } from './session-times';
 
-/** Half-hour times of a working day: sessions are booked in half-hour slots. */
-const times = Array.from({ length: 29 }, (_, i) => dayjs('2000-01-01T07:00').add(30 * i, 'minute').format('HH:mm'));
+const statusColors: Record<SessionStatus, string> = { scheduled: 'blue', held: 'green', cancelled: 'default' };
+
 
 interface SessionValues {
   day: Dayjs;
@@ -19,14 +21,14 @@ interface SessionValues {
   endsAt: string;
 }
 
-/** Local (Asia/Shanghai) day and time as an instant with its offset, as the API expects. */
-const instant = (day: Dayjs, time: string) => `${day.format('YYYY-MM-DD')}T${time}:00+08:00`;
 
 /** The sessions of a dispute, and booking one for an accepted dispute; a clash is refused with the session it clashes with. */
 export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const mayBook = useCapability('mediate_disputes') && dispute.status === 'accepted' && dispute.roomId != null;
+  const mayMediate = useCapability('mediate_disputes') && dispute.status === 'accepted';
+  const mayBook = mayMediate && dispute.roomId != null;
+  const [stepping, setStepping] = useState<{ session: SessionView; step: SessionStep } | null>(null);
   const invalidate = useInvalidateDisputes();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -70,13 +72,47 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
         dataSource={dispute.sessions}
         locale={{ emptyText: t('sessions.empty') }}
         renderItem={(session) => (
-          <List.Item>
-            <Space wrap>
-              <Typography.Text strong>
-                {t('sessions.when', { start: dayjs(session.startsAt).format('YYYY-MM-DD HH:mm'), end: dayjs(session.endsAt).format('HH:mm') })}
-              </Typography.Text>
-              <span>{session.roomName}</span>
-              <Typography.Text type="secondary">{session.mediatorNames.join('、')}</Typography.Text>
+          <List.Item
+            actions={
+              mayMediate && session.status === 'scheduled'
+                ? [
+                    dayjs(session.startsAt).isBefore(dayjs()) ? (
+                      <Button key="hold" size="small" type="primary" onClick={() => setStepping({ session, step: 'hold' })}>
+                        {t('sessions.hold')}
+                      </Button>
+                    ) : null,
+                    <Button key="reschedule" size="small" onClick={() => setStepping({ session, step: 'reschedule' })}>
+                      {t('sessions.reschedule')}
+                    </Button>,
+                    <Button key="cancel" size="small" danger onClick={() => setStepping({ session, step: 'cancel' })}>
+                      {t('sessions.cancel')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Space orientation="vertical" size={2}>
+              <Space wrap>
+                <Tag color={statusColors[session.status]}>{t(`sessions.status.${session.status}`)}</Tag>
+                <Typography.Text strong>
+                  {t('sessions.when', { start: dayjs(session.startsAt).format('YYYY-MM-DD HH:mm'), end: dayjs(session.endsAt).format('HH:mm') })}
+                </Typography.Text>
+                <span>{session.roomName}</span>
+                <Typography.Text type="secondary">{session.mediatorNames.join('、')}</Typography.Text>
+              </Space>
+              {session.status === 'held' ? (
+                <Typography.Text type="secondary">
+                  {t('sessions.attendance', {
+                    applicant: t(session.applicantAttended ? 'sessions.present' : 'sessions.absent'),
+                    respondent: t(session.respondentAttended ? 'sessions.present' : 'sessions.absent'),
+                  })}
+                </Typography.Text>
+              ) : null}
+              {session.record ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{session.record}</Typography.Paragraph> : null}
+              {session.cancelReason ? <Typography.Text type="secondary">{t('sessions.cancelReason', { reason: session.cancelReason })}</Typography.Text> : null}
+              {session.rescheduleReason && session.status === 'scheduled' ? (
+                <Typography.Text type="secondary">{t('sessions.rescheduleReason', { reason: session.rescheduleReason })}</Typography.Text>
+              ) : null}
             </Space>
           </List.Item>
         )}
@@ -101,7 +137,7 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
           </Form.Item>
           <Space wrap>
             <Form.Item name="startsAt" label={t('sessions.start')} rules={[{ required: true, message: t('sessions.startRequired') }]}>
-              <Select style={{ width: 120 }} options={times.map((value) => ({ value, label: value }))} />
+              <Select style={{ width: 120 }} options={sessionTimes.map((value) => ({ value, label: value }))} />
             </Form.Item>
             <Form.Item
               name="endsAt"
@@ -117,11 +153,12 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
                 }),
               ]}
             >
-              <Select style={{ width: 120 }} options={times.map((value) => ({ value, label: value }))} />
+              <Select style={{ width: 120 }} options={sessionTimes.map((value) => ({ value, label: value }))} />
             </Form.Item>
           </Space>
         </Form>
       </Modal>
+      {stepping ? <SessionStepDialog disputeId={dispute.id} session={stepping.session} step={stepping.step} onClose={() => setStepping(null)} /> : null}
     </Card>
   );
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import { isMessageKey, type Locale } from '../../shared/i18n/translate';
 import { useIndicatorDefinitions, useIndicators } from './metrics-queries';
 
-const groupings: IndicatorGrouping[] = ['region', 'channel', 'category', 'month'];
+const groupings: IndicatorGrouping[] = ['region', 'channel', 'category', 'month', 'quarter', 'year'];
 
 interface Drill {
   regionId?: string;
@@ -32,7 +32,7 @@ function FigureCell({ figure, locale, ofLabel }: { figure: IndicatorFigure | und
   );
 }
 
-/** The indicators of a region for a period, by the regions below it (drilling down), channel, category or month. */
+/** The indicators of a region for a period, by the regions below it (drilling down), channel, category, month, quarter or year. */
 export function MetricsPage() {
   const { t, locale } = useI18n();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);

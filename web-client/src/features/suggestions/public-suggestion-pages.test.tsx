@@ -88,6 +88,11 @@ describe('public suggestions', () => {
           submittedAt: '2026-12-01T02:00:00+00:00',
           screenedAt: '2026-12-02T02:00:00+00:00',
           reason: '属于个人权益诉求，请通过信访渠道反映。',
+          outcome: null,
+          answeredAt: null,
+          answers: [],
+          rating: null,
+          canRate: false,
         }),
     );
     renderWithApp(<PublicSuggestionTrackPage />, { path: '/public/suggestions/track', locale: 'en' });
@@ -104,5 +109,47 @@ describe('public suggestions', () => {
     expect(await screen.findByText('属于个人权益诉求，请通过信访渠道反映。')).toBeInTheDocument();
     expect(screen.getByText(en['suggestionStatus.out_of_scope'])).toBeInTheDocument();
     await waitFor(() => expect(server.requestsTo('GET', '/api/v1/public/suggestions/JYABCDEFGH23').at(-1)?.headers.get('X-Tracking-Secret')).toBe('SECRET23'));
+  });
+
+  it('shows the departments\' replies once answered and lets the submitter rate them once', async () => {
+    const answered = {
+      trackingCode: 'JYABCDEFGH23',
+      status: 'answered',
+      title: '建议增设社区食堂',
+      topicTitle: null,
+      submittedAt: '2026-12-01T02:00:00+00:00',
+      screenedAt: '2026-12-02T02:00:00+00:00',
+      reason: null,
+      outcome: 'adopted',
+      answeredAt: '2026-12-20T02:00:00+00:00',
+      answers: [{ unitName: '越城区民政局', outcome: 'adopted', reply: '予以采纳，年内开设老年食堂。', answeredAt: '2026-12-20T02:00:00+00:00' }],
+      rating: null,
+      canRate: true,
+    };
+    server.on(
+      'GET',
+      '/api/v1/public/suggestions/JYABCDEFGH23',
+      () => json(answered),
+      () => json({ ...answered, rating: 'basically_satisfied', canRate: false }),
+    );
+    server.on('POST', '/api/v1/public/suggestions/JYABCDEFGH23/rating', () => json({ rating: 'basically_satisfied', ratedAt: '2026-12-21T02:00:00+00:00' }));
+    renderWithApp(<PublicSuggestionTrackPage />, { path: '/public/suggestions/track' });
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText(zhCN['publicSuggestion.trackingCode'], {}, { timeout: 5000 }), 'JYABCDEFGH23');
+    await user.type(screen.getByLabelText(zhCN['publicSuggestion.secret']), 'SECRET23');
+    await user.click(screen.getByRole('button', { name: zhCN['publicSuggestion.track'] }));
+    expect(await screen.findByText('予以采纳，年内开设老年食堂。')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: zhCN['publicSuggestion.rate'] }));
+    expect(await screen.findByText(zhCN['publicSuggestion.required'])).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: zhCN['suggestionRating.basically_satisfied'] }));
+    await user.click(screen.getByRole('button', { name: zhCN['publicSuggestion.rate'] }));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/public/suggestions/JYABCDEFGH23/rating')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/public/suggestions/JYABCDEFGH23/rating')[0]!;
+    expect(request.body).toEqual({ rating: 'basically_satisfied', comment: null });
+    expect(request.headers.get('X-Tracking-Secret')).toBe('SECRET23');
+    expect(await screen.findByText(zhCN['suggestionRating.basically_satisfied'], { selector: '.ant-descriptions-item-content' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['publicSuggestion.rate'] })).not.toBeInTheDocument();
   });
 });

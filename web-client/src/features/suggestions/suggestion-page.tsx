@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../shared/api/api-error';
-import type { ScreeningOutcome, SuggestionDetail } from '../../shared/api/api-types';
+import type { ScreeningOutcome, SuggestionDetail, SuggestionOutcome } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { LoadError } from '../../shared/components/load-error';
@@ -12,14 +12,19 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import type { Translate } from '../../shared/i18n/translate';
 import { UnitSelect } from '../../shared/units/unit-select';
 import {
+  answerTemplate,
   formatDateTime,
   screeningOutcomeLabel,
   screeningOutcomes,
   suggestionChannelLabel,
+  suggestionOutcomeColors,
+  suggestionOutcomeLabel,
+  suggestionOutcomes,
+  suggestionRatingLabel,
   suggestionStatusColors,
   suggestionStatusLabel,
 } from './suggestion-labels';
-import { assignSuggestion, revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
+import { answerSuggestion, assignSuggestion, revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
 
 /** One suggestion: what it says, where it came from, the submitter (masked) and its screening. */
 export function SuggestionPage() {
@@ -28,6 +33,7 @@ export function SuggestionPage() {
   const suggestion = useSuggestion(id);
   const [screening, setScreening] = useState(false);
   const [assigning, setAssigning] = useState(false);
+  const [answering, setAnswering] = useState(false);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revealFailure, setRevealFailure] = useState<string | null>(null);
 
@@ -60,6 +66,11 @@ export function SuggestionPage() {
                 {t('suggestions.assign')}
               </Button>
             ) : null}
+            {item.allowedActions.includes('answer') ? (
+              <Button type="primary" onClick={() => setAnswering(true)}>
+                {t('suggestions.answer')}
+              </Button>
+            ) : null}
           </Space>
         }
       />
@@ -67,6 +78,8 @@ export function SuggestionPage() {
         <Space wrap>
           <Tag color={suggestionStatusColors[item.status]}>{suggestionStatusLabel(t, item.status)}</Tag>
           <Tag>{suggestionChannelLabel(t, item.channel)}</Tag>
+          {item.outcome ? <Tag color={suggestionOutcomeColors[item.outcome]}>{suggestionOutcomeLabel(t, item.outcome)}</Tag> : null}
+          {item.rating ? <Tag data-testid="suggestion-rating">{t('suggestions.ratedAs', { rating: suggestionRatingLabel(t, item.rating) })}</Tag> : null}
         </Space>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label={t('suggestions.trackingCode')}>{item.trackingCode}</Descriptions.Item>
@@ -98,9 +111,24 @@ export function SuggestionPage() {
           <Card size="small" title={t('suggestions.assignments')}>
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {item.assignments.map((assignment) => (
-                <li key={assignment.unitId}>{t('suggestions.assignmentDue', { unit: assignment.unitName, due: assignment.dueOn })}</li>
+                <li key={assignment.unitId}>
+                  <Space wrap>
+                    <span>{t('suggestions.assignmentDue', { unit: assignment.unitName, due: assignment.dueOn })}</span>
+                    {assignment.outcome ? (
+                      <Tag color={suggestionOutcomeColors[assignment.outcome]}>{suggestionOutcomeLabel(t, assignment.outcome)}</Tag>
+                    ) : (
+                      <Tag>{t('suggestions.awaitingAnswer')}</Tag>
+                    )}
+                  </Space>
+                  {assignment.reply ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{assignment.reply}</Typography.Paragraph> : null}
+                </li>
               ))}
             </ul>
+          </Card>
+        ) : null}
+        {item.ratingComment ? (
+          <Card size="small" title={t('suggestions.ratingComment')}>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>{item.ratingComment}</Typography.Paragraph>
           </Card>
         ) : null}
         {item.screenedAt ? (
@@ -112,6 +140,7 @@ export function SuggestionPage() {
       </Flex>
       <ScreenDialog suggestion={item} etag={etag} open={screening} onClose={() => setScreening(false)} />
       <AssignDialog suggestion={item} etag={etag} open={assigning} onClose={() => setAssigning(false)} />
+      <AnswerDialog suggestion={item} etag={etag} open={answering} onClose={() => setAnswering(false)} />
     </>
   );
 }
@@ -243,6 +272,88 @@ function AssignDialog({ suggestion, etag, open, onClose }: { suggestion: Suggest
           rules={[{ required: true, message: t('suggestions.required') }]}
         >
           <UnitSelect mode="multiple" regionId={undefined} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface AnswerValues {
+  unitId?: string;
+  outcome?: SuggestionOutcome;
+  reply?: string;
+}
+
+/**
+ * Records a department's answer: its decision and the reasoned reply the submitter reads. Picking a decision starts the reply
+ * from its template 答复模板 unless the reply has been written already.
+ */
+function AnswerDialog({ suggestion, etag, open, onClose }: { suggestion: SuggestionDetail; etag: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AnswerValues>();
+  const invalidate = useInvalidateSuggestions();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const pending = suggestion.assignments.filter((assignment) => !assignment.outcome);
+
+  const submit = async (values: AnswerValues) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await answerSuggestion(suggestion.id, etag, { unitId: values.unitId ?? '', outcome: values.outcome ?? 'adopted', reply: values.reply?.trim() ?? '' });
+      void message.success(t('suggestions.answered'));
+      onClose();
+      await invalidate();
+    } catch (error) {
+      const stale = isApiError(error) && error.status === 412;
+      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, ['unitId', 'outcome', 'reply'], t));
+      if (stale) await invalidate();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const chooseOutcome = (outcome: SuggestionOutcome) => {
+    const written = form.getFieldValue('reply') as string | undefined;
+    if (!written?.trim()) form.setFieldValue('reply', answerTemplate(t, outcome));
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('suggestions.answer')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<AnswerValues>
+        form={form}
+        layout="vertical"
+        name="answer-suggestion"
+        initialValues={{ unitId: pending.length === 1 ? pending[0]?.unitId : undefined }}
+        onFinish={(values) => void submit(values)}
+      >
+        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <Form.Item name="unitId" label={t('suggestions.answeringDepartment')} rules={[{ required: true, message: t('suggestions.required') }]}>
+          <Select options={pending.map((assignment) => ({ value: assignment.unitId, label: assignment.unitName }))} />
+        </Form.Item>
+        <Form.Item name="outcome" label={t('suggestions.decision')} rules={[{ required: true, message: t('suggestions.required') }]}>
+          <Radio.Group
+            onChange={(event) => chooseOutcome(event.target.value as SuggestionOutcome)}
+            options={suggestionOutcomes.map((value) => ({ value, label: suggestionOutcomeLabel(t, value) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reply"
+          label={t('suggestions.reply')}
+          extra={t('suggestions.replyHint')}
+          rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: 4000 }]}
+        >
+          <Input.TextArea rows={5} maxLength={4000} />
         </Form.Item>
       </Form>
     </Modal>

@@ -182,4 +182,38 @@ describe('suggestion page', () => {
     expect(screen.queryByRole('button', { name: zhCN['suggestions.screen'] })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: zhCN['suggestions.reveal'] })).not.toBeInTheDocument();
   });
+
+  it('records a department\'s answer from its template with the ETag read, and shows the replies', async () => {
+    const assignment = { unitId: 'n-housing', unitName: '越城区住房和城乡建设局', dueOn: '2027-01-05', assignedAt: '2026-12-06T02:00:00+00:00' };
+    server.on(
+      'GET',
+      '/api/v1/suggestions/s-1',
+      () => json(detail({ status: 'assigned', allowedActions: ['reveal_submitter', 'answer'], assignments: [assignment], version: 3 }), 200, { ETag: '"3"' }),
+      () =>
+        json(
+          detail({
+            status: 'answered',
+            outcome: 'not_adopted',
+            allowedActions: ['reveal_submitter'],
+            assignments: [{ ...assignment, outcome: 'not_adopted', reply: '经调查论证，暂不予采纳。', answeredAt: '2026-12-07T02:00:00+00:00' }],
+            version: 4,
+          }),
+        ),
+    );
+    server.on('POST', '/api/v1/suggestions/s-1/answers', () => json({ id: 's-1', version: 4 }));
+    renderSuggestion('s-1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['suggestions.answer'] }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: zhCN['suggestionOutcome.not_adopted'] }));
+    expect(within(dialog).getByLabelText(zhCN['suggestions.reply'])).toHaveValue(zhCN['answerTemplate.not_adopted']);
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/answers')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/suggestions/s-1/answers')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"3"');
+    expect(request.body).toEqual({ unitId: 'n-housing', outcome: 'not_adopted', reply: zhCN['answerTemplate.not_adopted'] });
+    expect(await screen.findByText('经调查论证，暂不予采纳。')).toBeInTheDocument();
+  });
 });

@@ -3,7 +3,10 @@ import { useCallback } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type {
+  AnswerSuggestionRequest,
   AssignSuggestionRequest,
+  RatePublicSuggestionRequest,
+  RegisterSuggestionRequest,
   ScreenSuggestionRequest,
   SubmitPublicSuggestionRequest,
   SuggestionChannel,
@@ -67,6 +70,12 @@ export const screenSuggestion = (id: string, etag: string, body: ScreenSuggestio
 export const assignSuggestion = (id: string, etag: string, body: AssignSuggestionRequest) =>
   unwrap(api.POST('/api/v1/suggestions/{id}/assignment', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
 
+export const registerSuggestion = (body: RegisterSuggestionRequest, idempotencyKey: string) =>
+  unwrap(api.POST('/api/v1/suggestions', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
+
+export const answerSuggestion = (id: string, etag: string, body: AnswerSuggestionRequest) =>
+  unwrap(api.POST('/api/v1/suggestions/{id}/answers', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
 export const revealSubmitter = (id: string) => unwrap(api.POST('/api/v1/suggestions/{id}/submitter/reveal', { params: { path: { id } } }));
 
 export const submitPublicSuggestion = (body: SubmitPublicSuggestionRequest) => unwrap(api.POST('/api/v1/public/suggestions', { body }));
@@ -90,3 +99,11 @@ export function useTrackedSuggestion(credentials: SuggestionCredentials | null) 
     retry: false,
   });
 }
+
+export const ratePublicSuggestion = (credentials: SuggestionCredentials, body: RatePublicSuggestionRequest) =>
+  unwrap(
+    api.POST('/api/v1/public/suggestions/{trackingCode}/rating', {
+      params: { path: { trackingCode: credentials.trackingCode }, header: { 'X-Tracking-Secret': credentials.secret } },
+      body,
+    }),
+  );

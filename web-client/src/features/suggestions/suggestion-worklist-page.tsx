@@ -1,7 +1,9 @@
-import { Card, Empty, Form, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Form, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SuggestionChannel, SuggestionListItem, SuggestionStatus } from '../../shared/api/api-types';
+import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -21,6 +23,7 @@ import { useSuggestions } from './suggestion-queries';
 /** The worklist: the jurisdiction's suggestions, newest first, by status, channel and region, a keyset page at a time. */
 export function SuggestionWorklistPage() {
   const { t, locale } = useI18n();
+  const mayRegister = useCapability('handle_suggestions');
   const [status, setStatus] = useState<SuggestionStatus | undefined>('submitted');
   const [channel, setChannel] = useState<SuggestionChannel | undefined>();
   const [regionId, setRegionId] = useState<string | undefined>();
@@ -46,7 +49,18 @@ export function SuggestionWorklistPage() {
 
   return (
     <>
-      <PageHeader title={t('suggestions.worklistTitle')} />
+      <PageHeader
+        title={t('suggestions.worklistTitle')}
+        extra={
+          mayRegister ? (
+            <Link to="/suggestions/new">
+              <Button type="primary" icon={<PlusOutlined aria-hidden />}>
+                {t('registerSuggestion.title')}
+              </Button>
+            </Link>
+          ) : undefined
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline" name="suggestion-filters">
           <Form.Item label={t('suggestions.status')} htmlFor="suggestion-status-filter">

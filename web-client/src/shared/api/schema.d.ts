@@ -11,12 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).
-         * @description What the petitioner sees of the handling of their petition's latest case: the unit handling it now (never a staff member), the public steps and notes, the reply with its files, and whether they may rate it or request review. The secret goes in the X-Tracking-Secret header; a wrong code or secret and a petition without a case all answer 404. The ETag is what rating and review requests take.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret). */
         get: operations["GetPublicCase"];
         put?: never;
         post?: never;
@@ -33,12 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).
-         * @description Streams a file that a reply sent to the petitioner, for the tracking code and the secret in X-Tracking-Secret. Files the unit kept for itself are never served here; a wrong code, secret or file id answer alike, 404.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret). */
         get: operations["DownloadPublicCaseAttachment"];
         put?: never;
         post?: never;
@@ -57,12 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The petitioner rates the reply (header X-Tracking-Secret, If-Match).
-         * @description The petitioner rates the reply (satisfied, basically satisfied, not satisfied) on the tracking page, with the secret in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case has no reply open to rating; 404 for a wrong code or secret.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The petitioner rates the reply (header X-Tracking-Secret, If-Match). */
         post: operations["RatePublicCase"];
         delete?: never;
         options?: never;
@@ -79,12 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).
-         * @description The petitioner asks for review (复查) of the reply, or re-review (复核) of a review, with the reason, from the tracking page; the secret goes in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case is not open to review; 404 for a wrong code or secret.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match). */
         post: operations["RequestPublicCaseReview"];
         delete?: never;
         options?: never;
@@ -99,12 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.
-         * @description The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_supervision`: `petition_officer`, `supervisor`, `leader`, `analyst`.
-         */
+        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -121,12 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
-         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -143,12 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
-         * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -165,12 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
-         * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions. */
         get: operations["GetCase"];
         put?: never;
         post?: never;
@@ -189,12 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
-         * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
-         *
-         *     **Callers:** the roles `petition_officer`.
-         */
+        /** Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it. */
         post: operations["AssignCase"];
         delete?: never;
         options?: never;
@@ -211,12 +166,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit signs for (签收) the case.
-         * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** The lead unit signs for (签收) the case. */
         post: operations["SignCase"];
         delete?: never;
         options?: never;
@@ -233,12 +183,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
-         * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** The lead unit returns (退回) the case as not competent, with a reason and a suggested unit. */
         post: operations["ReturnCase"];
         delete?: never;
         options?: never;
@@ -255,12 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds a progress note, internal or visible to the petitioner.
-         * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`.
-         */
+        /** Adds a progress note, internal or visible to the petitioner. */
         post: operations["AddCaseNote"];
         delete?: never;
         options?: never;
@@ -277,12 +217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A co-handling unit submits its input to the lead unit.
-         * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** A co-handling unit submits its input to the lead unit. */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
         options?: never;
@@ -299,12 +234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit requests an extension of the reply deadline.
-         * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** The lead unit requests an extension of the reply deadline. */
         post: operations["RequestCaseExtension"];
         delete?: never;
         options?: never;
@@ -321,12 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Approves or refuses the pending extension request.
-         * @description A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.
-         *
-         *     **Callers:** the roles `supervisor`, `leader`.
-         */
+        /** Approves or refuses the pending extension request. */
         post: operations["DecideCaseExtension"];
         delete?: never;
         options?: never;
@@ -343,12 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Pauses the reply clock with a reason (hearing, appraisal).
-         * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** Pauses the reply clock with a reason (hearing, appraisal). */
         post: operations["PauseCaseClock"];
         delete?: never;
         options?: never;
@@ -365,12 +285,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Resumes the reply clock; the deadline moves by the days paused.
-         * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** Resumes the reply clock; the deadline moves by the days paused. */
         post: operations["ResumeCaseClock"];
         delete?: never;
         options?: never;
@@ -387,12 +302,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
-         * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
         post: operations["AddCaseAttachment"];
         delete?: never;
         options?: never;
@@ -407,12 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A file of a case within the caller's jurisdiction.
-         * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** A file of a case within the caller's jurisdiction. */
         get: operations["DownloadCaseAttachment"];
         put?: never;
         post?: never;
@@ -431,12 +336,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit replies with its written opinion; the petitioner is notified.
-         * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** The lead unit replies with its written opinion; the petitioner is notified. */
         post: operations["ReplyCase"];
         delete?: never;
         options?: never;
@@ -453,12 +353,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records the petitioner's rating taken by a callback (回访) or given through the agent.
-         * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `petition_officer`, `agent`.
-         */
+        /** Records the petitioner's rating taken by a callback (回访) or given through the agent. */
         post: operations["RateCase"];
         delete?: never;
         options?: never;
@@ -475,12 +370,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Closes a replied case; its checklist must be complete.
-         * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** Closes a replied case; its checklist must be complete. */
         post: operations["CloseCase"];
         delete?: never;
         options?: never;
@@ -497,12 +387,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
-         * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `petition_officer`, `agent`.
-         */
+        /** Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner. */
         post: operations["RequestCaseReview"];
         delete?: never;
         options?: never;
@@ -519,12 +404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Ticks one item of the closure checklist.
-         * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** Ticks one item of the closure checklist. */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
         options?: never;
@@ -541,12 +421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Assigns a petition agent (信访代办) to the case.
-         * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
-         *
-         *     **Callers:** the roles `petition_officer`.
-         */
+        /** Assigns a petition agent (信访代办) to the case. */
         post: operations["AssignCaseAgent"];
         delete?: never;
         options?: never;
@@ -563,12 +438,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A leader takes personal charge of the case (包案).
-         * @description A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `leader`.
-         */
+        /** A leader takes personal charge of the case (包案). */
         post: operations["TakeChargeOfCase"];
         delete?: never;
         options?: never;
@@ -585,12 +455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Issues a supervision order (督办单) to a unit.
-         * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
-         *
-         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`.
-         */
+        /** Issues a supervision order (督办单) to a unit. */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -607,12 +472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The supervised unit answers a supervision order in writing.
-         * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`.
-         */
+        /** The supervised unit answers a supervision order in writing. */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -629,12 +489,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Puts the case under listed supervision (挂牌督办).
-         * @description Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `supervisor`, `leader`.
-         */
+        /** Puts the case under listed supervision (挂牌督办). */
         post: operations["ListCaseForSupervision"];
         delete?: never;
         options?: never;
@@ -649,12 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Subject categories of petitions, in display order. Public: the online form needs them too.
-         * @description The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
         get: operations["ListPetitionCategories"];
         put?: never;
         post?: never;
@@ -673,12 +523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Submits a petition online without an account; returns a tracking code and a secret, shown once.
-         * @description A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
         post: operations["SubmitPublicPetition"];
         delete?: never;
         options?: never;
@@ -693,12 +538,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).
-         * @description What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
         get: operations["TrackPublicPetition"];
         put?: never;
         post?: never;
@@ -717,12 +557,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds the petitioner's supplement to their petition (header X-Tracking-Secret).
-         * @description The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
         post: operations["AddPublicSupplement"];
         delete?: never;
         options?: never;
@@ -737,20 +572,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
-         * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
         get: operations["ListPetitions"];
         put?: never;
-        /**
-         * Registers a petition from any channel; computes its number, flags and acceptance deadline.
-         * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
-         *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
-         */
+        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
         post: operations["RegisterPetition"];
         delete?: never;
         options?: never;
@@ -765,12 +590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).
-         * @description The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.
-         *
-         *     **Callers:** the roles holding the capability `export_petitions`: `petition_officer`, `supervisor`, `leader`, `analyst`.
-         */
+        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
         get: operations["ExportPetitions"];
         put?: never;
         post?: never;
@@ -787,12 +607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
-         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -811,12 +626,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
-         * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
-         *
-         *     **Callers:** the roles `petition_officer`, `leader`.
-         */
         post: operations["ClassifyPetition"];
         delete?: never;
         options?: never;
@@ -833,12 +642,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
-         * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
-         *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
-         */
+        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
         options?: never;
@@ -855,12 +659,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Links this petition with another one on the same matter; each then lists the other.
-         * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
-         *
-         *     **Callers:** the roles `petition_officer`.
-         */
         post: operations["LinkPetitions"];
         delete?: never;
         options?: never;
@@ -877,12 +675,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Merges this petition into another on the same matter; its attachments then show on the target.
-         * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
-         *
-         *     **Callers:** the roles `petition_officer`.
-         */
         post: operations["MergePetition"];
         delete?: never;
         options?: never;
@@ -899,12 +691,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
-         * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles `petition_officer`, `leader`, `agent`.
-         */
+        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
         post: operations["AddPetitionAttachment"];
         delete?: never;
         options?: never;
@@ -919,12 +706,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Downloads a file attached to the petition or to a petition merged into it.
-         * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
         post?: never;
@@ -943,12 +724,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The unmasked ID number and phone of a petitioner; the view is audited.
-         * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
-         */
+        /** The unmasked ID number and phone of a petitioner; the view is audited. */
         post: operations["RevealPetitioner"];
         delete?: never;
         options?: never;
@@ -963,20 +739,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.
-         * @description The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
+        /** Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category. */
         get: operations["ListRoutingRules"];
         put?: never;
-        /**
-         * Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.
-         * @description Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
         post: operations["CreateRoutingRule"];
         delete?: never;
         options?: never;
@@ -992,21 +757,95 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Changes a routing rule's category, region or unit.
-         * @description Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
         put: operations["ChangeRoutingRule"];
         post?: never;
-        /**
-         * Deletes a routing rule.
-         * @description Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
         delete: operations["DeleteRoutingRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators). */
+        get: operations["ListApiClients"];
+        put?: never;
+        /** Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators). */
+        post: operations["CreateApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads one API client, with its ETag (administrators). */
+        get: operations["GetApiClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients/{id}/rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators). */
+        post: operations["RotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes an API client: its keys stop working at once; needs If-Match (administrators). */
+        post: operations["RevokeApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write). */
+        post: operations["RegisterHotlineWorkOrder"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1019,12 +858,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.
-         * @description The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.
-         *
-         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
         get: operations["ListDisputeTypes"];
         put?: never;
         post?: never;
@@ -1041,20 +875,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.
-         * @description The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties and number of serving mediators.
-         *
-         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
         get: operations["ListMediationRooms"];
         put?: never;
-        /**
-         * Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.
-         * @description Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
         post: operations["CreateMediationRoom"];
         delete?: never;
         options?: never;
@@ -1069,19 +893,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A mediation room or committee with its specialties and mediators, serving and retired.
-         * @description One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
-         */
+        /** A mediation room or committee with its specialties and mediators, serving and retired. */
         get: operations["GetMediationRoom"];
-        /**
-         * Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.
-         * @description Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
         put: operations["UpdateMediationRoom"];
         post?: never;
         delete?: never;
@@ -1099,12 +913,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds a mediator to a room, with their account (role mediator) if they sign in.
-         * @description Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
         post: operations["AddMediator"];
         delete?: never;
         options?: never;
@@ -1120,12 +929,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Changes a serving mediator's name, specialty, region or account; needs If-Match.
-         * @description Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
         put: operations["UpdateMediator"];
         post?: never;
         delete?: never;
@@ -1143,12 +947,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a mediator of a room; they keep their name on past work. Needs If-Match.
-         * @description Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
         post: operations["RetireMediator"];
         delete?: never;
         options?: never;
@@ -1163,20 +962,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
-         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
-         *
-         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
         get: operations["ListDisputes"];
         put?: never;
-        /**
-         * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
-         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
         post: operations["RegisterDispute"];
         delete?: never;
         options?: never;
@@ -1191,12 +980,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
-         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -1215,12 +999,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
-         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
         post: operations["RecordDisputeConsent"];
         delete?: never;
         options?: never;
@@ -1237,12 +1016,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
-         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
         post: operations["WithdrawDispute"];
         delete?: never;
         options?: never;
@@ -1259,13 +1033,59 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
-         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session. */
         post: operations["ScheduleMediationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/sessions/{sessionId}/holding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records that a scheduled session took place, with each side's attendance and the record; needs If-Match. */
+        post: operations["HoldMediationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/sessions/{sessionId}/rescheduling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match. */
+        post: operations["RescheduleMediationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/sessions/{sessionId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match. */
+        post: operations["CancelMediationSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1279,12 +1099,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key.
-         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category or month; each figure with its numerator and denominator. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
-         */
+        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -1301,12 +1116,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.
-         * @description Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.
-         *
-         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
-         */
+        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
         get: operations["GetIndicatorDefinitions"];
         put?: never;
         post?: never;
@@ -1325,12 +1135,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Signs in with user name and password; returns an access token and a refresh token.
-         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Signs in with user name and password; returns an access token and a refresh token. */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -1347,12 +1152,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Exchanges a refresh token (single use) for a new access token and refresh token.
-         * @description Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -1369,12 +1169,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Revokes the refresh token's session. Answers 204 whether or not the token was known.
-         * @description Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
         post: operations["SignOut"];
         delete?: never;
         options?: never;
@@ -1389,12 +1184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed-in user: profile, roles, capabilities, unit and jurisdiction.
-         * @description The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1411,12 +1201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * City, districts and towns, for the public online petition form.
-         * @description The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** City, districts and towns, for the public online petition form. */
         get: operations["ListPublicRegions"];
         put?: never;
         post?: never;
@@ -1433,12 +1218,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.
-         * @description How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction. */
         get: operations["GetOrganizationCoverage"];
         put?: never;
         post?: never;
@@ -1455,12 +1235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.
-         * @description The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.
-         *
-         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
-         */
+        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -1477,12 +1252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
-         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
-         *
-         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
-         */
+        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
         get: operations["VerifyAuditChain"];
         put?: never;
         post?: never;
@@ -1499,12 +1269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.
-         * @description Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true. */
         get: operations["ListRegions"];
         put?: never;
         post?: never;
@@ -1521,19 +1286,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A region of the caller's jurisdiction, with its ETag for renaming or retiring it.
-         * @description One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
         get: operations["GetRegion"];
-        /**
-         * Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.
-         * @description Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has. */
         put: operations["RenameVillage"];
         post?: never;
         delete?: never;
@@ -1551,12 +1305,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.
-         * @description Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken. */
         post: operations["CreateVillage"];
         delete?: never;
         options?: never;
@@ -1573,12 +1322,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.
-         * @description Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired. */
         post: operations["RetireVillage"];
         delete?: never;
         options?: never;
@@ -1593,20 +1337,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.
-         * @description The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true. */
         get: operations["ListUnits"];
         put?: never;
-        /**
-         * Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.
-         * @description Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name. */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -1621,19 +1355,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A unit of the caller's jurisdiction, with its ETag for updating or retiring it.
-         * @description One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
         get: operations["GetUnit"];
-        /**
-         * Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.
-         * @description Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users. */
         put: operations["UpdateUnit"];
         post?: never;
         delete?: never;
@@ -1651,12 +1374,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.
-         * @description Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired. */
         post: operations["RetireUnit"];
         delete?: never;
         options?: never;
@@ -1671,20 +1389,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.
-         * @description The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true. */
         get: operations["ListJointMeetingSystems"];
         put?: never;
-        /**
-         * Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.
-         * @description Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system. */
         post: operations["CreateJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1699,19 +1407,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A joint-meeting system of the caller's jurisdiction with its member units.
-         * @description One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** A joint-meeting system of the caller's jurisdiction with its member units. */
         get: operations["GetJointMeetingSystem"];
-        /**
-         * Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.
-         * @description Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired. */
         put: operations["UpdateJointMeetingSystem"];
         post?: never;
         delete?: never;
@@ -1729,12 +1427,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.
-         * @description Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired. */
         post: operations["RetireJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1749,20 +1442,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.
-         * @description The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open. */
         get: operations["ListJointMeetings"];
         put?: never;
-        /**
-         * Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.
-         * @description Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system. */
         post: operations["AddJointMeeting"];
         delete?: never;
         options?: never;
@@ -1777,20 +1460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.
-         * @description The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list. */
         get: operations["ListResponsibilityLetters"];
         put?: never;
-        /**
-         * Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.
-         * @description Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year. */
         post: operations["SignResponsibilityLetter"];
         delete?: never;
         options?: never;
@@ -1805,12 +1478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A responsibility letter whose receiving region lies in the caller's jurisdiction.
-         * @description One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** A responsibility letter whose receiving region lies in the caller's jurisdiction. */
         get: operations["GetResponsibilityLetter"];
         put?: never;
         post?: never;
@@ -1827,20 +1495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.
-         * @description Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached. */
         get: operations["DownloadResponsibilityLetterFile"];
         put?: never;
-        /**
-         * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
-         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file. */
         post: operations["AttachResponsibilityLetterFile"];
         delete?: never;
         options?: never;
@@ -1855,20 +1513,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.
-         * @description The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         get: operations["ListUsers"];
         put?: never;
-        /**
-         * Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.
-         * @description Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1883,12 +1530,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.
-         * @description Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.
-         *
-         *     **Callers:** the roles holding the capability `list_agents`: `petition_officer`.
-         */
+        /** Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name. */
         get: operations["ListAgents"];
         put?: never;
         post?: never;
@@ -1905,12 +1547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.
-         * @description The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
         get: operations["ListGrantableRoles"];
         put?: never;
         post?: never;
@@ -1927,19 +1564,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.
-         * @description One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
         get: operations["GetUser"];
-        /**
-         * Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.
-         * @description Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -1957,12 +1584,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Disables a user: they can no longer sign in, and their sessions and access tokens end.
-         * @description Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         post: operations["DisableUser"];
         delete?: never;
         options?: never;
@@ -1979,12 +1600,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Enables a disabled user again, so they can sign in.
-         * @description Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         post: operations["EnableUser"];
         delete?: never;
         options?: never;
@@ -2001,12 +1616,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Sets a new password for a user, ending their sessions and lifting lockouts.
-         * @description An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         post: operations["ResetUserPassword"];
         delete?: never;
         options?: never;
@@ -2021,12 +1630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Years of the work calendar (public holidays and make-up working days), oldest first.
-         * @description The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
+        /** Years of the work calendar (public holidays and make-up working days), oldest first. */
         get: operations["ListWorkCalendarYears"];
         put?: never;
         post?: never;
@@ -2043,19 +1647,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One year of the work calendar: its public holidays and make-up working days.
-         * @description The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: "0"`.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         get: operations["GetWorkCalendarYear"];
-        /**
-         * Replaces one year's public holidays and make-up working days.
-         * @description Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `"0"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         put: operations["SaveWorkCalendarYear"];
         post?: never;
         delete?: never;
@@ -2071,12 +1663,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The statutory rule sets (national, Zhejiang, ...), with which one is active.
-         * @description Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         get: operations["ListRuleSets"];
         put?: never;
         post?: never;
@@ -2093,19 +1679,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One rule set with its document of per-module sections.
-         * @description A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         get: operations["GetRuleSet"];
-        /**
-         * Replaces a rule set's title and document.
-         * @description Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         put: operations["UpdateRuleSet"];
         post?: never;
         delete?: never;
@@ -2123,12 +1697,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Makes a rule set the active one for deadlines computed from now on.
-         * @description Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         post: operations["ActivateRuleSet"];
         delete?: never;
         options?: never;
@@ -2143,12 +1711,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.
-         * @description The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
         get: operations["ListPublicReceptionDays"];
         put?: never;
         post?: never;
@@ -2165,20 +1728,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.
-         * @description The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and batch totals.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
         get: operations["ListReceptions"];
         put?: never;
-        /**
-         * Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.
-         * @description Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.
-         *
-         *     **Callers:** the roles holding the capability `schedule_receptions`: `leader`, `petition_officer`, `admin`.
-         */
+        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
         post: operations["ScheduleReception"];
         delete?: never;
         options?: never;
@@ -2193,12 +1746,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.
-         * @description Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -2215,19 +1763,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A reception with its batches, their masked petitioners, outcomes and totals.
-         * @description One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** A reception with its batches, their masked petitioners, outcomes and totals. */
         get: operations["GetReception"];
-        /**
-         * Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.
-         * @description Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
-         */
+        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
         put: operations["UpdateReception"];
         post?: never;
         delete?: never;
@@ -2245,12 +1783,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Cancels a scheduled reception with a reason; needs If-Match.
-         * @description Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
-         */
+        /** Cancels a scheduled reception with a reason; needs If-Match. */
         post: operations["CancelReception"];
         delete?: never;
         options?: never;
@@ -2267,12 +1800,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Marks a scheduled reception as held, on its day or after; needs If-Match.
-         * @description Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`.
-         */
+        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
         post: operations["HoldReception"];
         delete?: never;
         options?: never;
@@ -2289,12 +1817,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.
-         * @description Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`.
-         */
+        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
         post: operations["RecordReceptionBatch"];
         delete?: never;
         options?: never;
@@ -2311,12 +1834,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.
-         * @description Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
-         */
+        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
         post: operations["CorrectReceptionBatch"];
         delete?: never;
         options?: never;
@@ -2333,12 +1851,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.
-         * @description A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.
-         *
-         *     **Callers:** the roles `leader`.
-         */
+        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
         post: operations["TakeChargeOfReceptionBatchCase"];
         delete?: never;
         options?: never;
@@ -2355,12 +1868,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The unmasked ID number and phone of a batch's petitioner; the view is audited.
-         * @description The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
-         */
+        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
         post: operations["RevealReceptionPetitioner"];
         delete?: never;
         options?: never;
@@ -2375,12 +1883,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.
-         * @description The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
         get: operations["GetMustVisitProposals"];
         put?: never;
         post?: never;
@@ -2399,12 +1902,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.
-         * @description A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.
-         *
-         *     **Callers:** the roles holding the capability `plan_must_visits`: `leader`, `admin`.
-         */
+        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
         post: operations["PlanMustVisit"];
         delete?: never;
         options?: never;
@@ -2419,20 +1917,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.
-         * @description The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
         get: operations["ListMustVisitPolicies"];
         put?: never;
-        /**
-         * Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).
-         * @description The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
         post: operations["RegisterMustVisitPolicy"];
         delete?: never;
         options?: never;
@@ -2448,20 +1936,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Corrects a registered major policy (the petition bureau); needs If-Match.
-         * @description Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Corrects a registered major policy (the petition bureau); needs If-Match. */
         put: operations["UpdateMustVisitPolicy"];
         post?: never;
-        /**
-         * Deletes a major policy registered by mistake (the petition bureau); needs If-Match.
-         * @description Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Deletes a major policy registered by mistake (the petition bureau); needs If-Match. */
         delete: operations["DeleteMustVisitPolicy"];
         options?: never;
         head?: never;
@@ -2475,20 +1953,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The register of emergencies in the caller's jurisdiction, latest first.
-         * @description The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The register of emergencies in the caller's jurisdiction, latest first. */
         get: operations["ListMustVisitIncidents"];
         put?: never;
-        /**
-         * Registers an emergency that happened at a town or village (the petition bureau).
-         * @description The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Registers an emergency that happened at a town or village (the petition bureau). */
         post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
@@ -2504,20 +1972,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Corrects a registered emergency (the petition bureau); needs If-Match.
-         * @description Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Corrects a registered emergency (the petition bureau); needs If-Match. */
         put: operations["UpdateMustVisitIncident"];
         post?: never;
-        /**
-         * Deletes an emergency registered by mistake (the petition bureau); needs If-Match.
-         * @description Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Deletes an emergency registered by mistake (the petition bureau); needs If-Match. */
         delete: operations["DeleteMustVisitIncident"];
         options?: never;
         head?: never;
@@ -2531,12 +1989,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.
-         * @description The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
         get: operations["ListPublicSuggestionTopics"];
         put?: never;
         post?: never;
@@ -2553,12 +2006,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A public topic with its description and, once concluded, the summary of what was adopted.
-         * @description A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** A public topic with its description and, once concluded, the summary of what was adopted. */
         get: operations["GetPublicSuggestionTopic"];
         put?: never;
         post?: never;
@@ -2577,12 +2025,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.
-         * @description Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
         post: operations["SubmitPublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2597,15 +2040,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).
-         * @description Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
         get: operations["TrackPublicSuggestion"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/suggestions/{trackingCode}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret). */
+        post: operations["RatePublicSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2619,20 +2074,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The topics of the caller's jurisdiction, newest first, optionally of a region and a status.
-         * @description The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
         get: operations["ListSuggestionTopics"];
         put?: never;
-        /**
-         * Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.
-         * @description Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
         post: operations["CreateSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2647,19 +2092,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A topic of the caller's jurisdiction with what the caller may do to it.
-         * @description One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** A topic of the caller's jurisdiction with what the caller may do to it. */
         get: operations["GetSuggestionTopic"];
-        /**
-         * Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.
-         * @description Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
         put: operations["UpdateSuggestionTopic"];
         post?: never;
         delete?: never;
@@ -2677,12 +2112,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publishes a draft topic to the public; needs If-Match.
-         * @description Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Publishes a draft topic to the public; needs If-Match. */
         post: operations["PublishSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2699,12 +2129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Closes a published topic to new suggestions; it stays public. Needs If-Match.
-         * @description Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
         post: operations["CloseSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2721,12 +2146,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Concludes a closed topic with the published summary of what was adopted; needs If-Match.
-         * @description Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
         post: operations["ConcludeSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2741,20 +2161,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.
-         * @description The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
         get: operations["ListSuggestions"];
         put?: never;
-        /**
-         * Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.
-         * @description Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
         post: operations["RegisterSuggestion"];
         delete?: never;
         options?: never;
@@ -2769,12 +2179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
-         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
         get: operations["GetSuggestion"];
         put?: never;
         post?: never;
@@ -2793,12 +2198,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.
-         * @description Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
         post: operations["ScreenSuggestion"];
         delete?: never;
         options?: never;
@@ -2815,13 +2215,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.
-         * @description Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match. */
         post: operations["AssignSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match. */
+        post: operations["AnswerSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2837,12 +2249,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The submitter's full phone, to reply to them; audited.
-         * @description The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** The submitter's full phone, to reply to them; audited. */
         post: operations["RevealSuggestionSubmitter"];
         delete?: never;
         options?: never;
@@ -2894,10 +2301,39 @@ export interface components {
         AgentOptions: {
             items: components["schemas"]["AgentOption"][];
         };
+        AnswerSuggestion: {
+            /** Format: uuid */
+            unitId: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
+        };
         AnswerSupervisionOrder: {
             /** Format: uuid */
             orderId: string;
             text: string;
+        };
+        ApiClientView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            scopes: string[];
+            /** Format: int32 */
+            rateLimitPerMinute: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ApiClientViewPage: {
+            items: components["schemas"]["ApiClientView"][];
+            nextCursor?: string | null;
         };
         AssignAgent: {
             /** Format: uuid */
@@ -3095,8 +2531,11 @@ export interface components {
         CancelReception: {
             reason: string;
         };
+        CancelSession: {
+            reason: string;
+        };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -3155,7 +2594,7 @@ export interface components {
             /** Format: uuid */
             leadUnitId?: string | null;
             leadUnitName?: string | null;
-            assignmentMode?: (string & components["schemas"]["AssignmentMode"]) | null;
+            assignmentMode?: components["schemas"]["AssignmentMode"] | null;
             reportRequired: boolean;
             /** Format: date-time */
             assignedAt?: string | null;
@@ -3171,11 +2610,11 @@ export interface components {
             pauseReason?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: (string & components["schemas"]["Opinion"]) | null;
+            opinion?: components["schemas"]["Opinion"] | null;
             replyText?: string | null;
             attachments: components["schemas"]["CaseAttachmentView"][];
-            rating?: (string & components["schemas"]["Rating"]) | null;
-            ratingSource?: (string & components["schemas"]["RatingSource"]) | null;
+            rating?: components["schemas"]["Rating"] | null;
+            ratingSource?: components["schemas"]["RatingSource"] | null;
             ratingNote?: string | null;
             ratingState: components["schemas"]["RatingState"];
             /** Format: date-time */
@@ -3247,7 +2686,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
+            legalChannel?: components["schemas"]["LegalChannel"] | null;
         };
         /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
@@ -3288,6 +2727,14 @@ export interface components {
             villages: number;
             /** Format: int32 */
             villageLetters: number;
+        };
+        CreateApiClient: {
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            scopes: string[];
+            /** Format: int32 */
+            rateLimitPerMinute: number;
         };
         CreateJointMeetingSystem: {
             name: string;
@@ -3362,7 +2809,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
+            legalChannel?: components["schemas"]["LegalChannel"] | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
@@ -3511,7 +2958,7 @@ export interface components {
         FigureLine: {
             key: string;
             label?: string | null;
-            level?: (string & components["schemas"]["ReceptionLevel"]) | null;
+            level?: components["schemas"]["ReceptionLevel"] | null;
             totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
@@ -3538,6 +2985,11 @@ export interface components {
             minConcluded: number;
             /** Format: double */
             maxResolutionRate: number;
+        };
+        HoldSession: {
+            applicantAttended: boolean;
+            respondentAttended: boolean;
+            record: string;
         };
         HttpValidationProblemDetails: {
             type?: string | null;
@@ -3593,7 +3045,7 @@ export interface components {
             denominator?: number | null;
         };
         /** @enum {string} */
-        IndicatorGrouping: "region" | "channel" | "category" | "month";
+        IndicatorGrouping: "region" | "channel" | "category" | "month" | "quarter" | "year";
         /** @enum {string} */
         IndicatorKind: "rate" | "count";
         IndicatorRow: {
@@ -3626,6 +3078,15 @@ export interface components {
         IssueToken: {
             userName: string;
             password: string;
+        };
+        IssuedApiKey: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            apiKey: string;
+            /** Format: date-time */
+            previousSecretsExpireAt?: string | null;
         };
         JointMeetingItem: {
             /** Format: uuid */
@@ -4065,10 +3526,10 @@ export interface components {
             replyDue?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: (string & components["schemas"]["Opinion"]) | null;
+            opinion?: components["schemas"]["Opinion"] | null;
             replyText?: string | null;
             replyAttachments: components["schemas"]["PublicCaseAttachment"][];
-            rating?: (string & components["schemas"]["Rating"]) | null;
+            rating?: components["schemas"]["Rating"] | null;
             canRate: boolean;
             canRequestReview: boolean;
             /** Format: date */
@@ -4104,6 +3565,18 @@ export interface components {
         };
         PublicReceptionDays: {
             items: components["schemas"]["PublicReceptionDay"][];
+        };
+        PublicSuggestionAnswer: {
+            unitName: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        PublicSuggestionRated: {
+            rating: components["schemas"]["SuggestionRating"];
+            /** Format: date-time */
+            ratedAt: string;
         };
         PublicSuggestionTopic: {
             /** Format: uuid */
@@ -4153,6 +3626,12 @@ export interface components {
             /** Format: date-time */
             screenedAt?: string | null;
             reason?: string | null;
+            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            answers: components["schemas"]["PublicSuggestionAnswer"][];
+            rating?: components["schemas"]["SuggestionRating"] | null;
+            canRate: boolean;
         };
         PublicTimelineEntry: {
             /** Format: date-time */
@@ -4175,6 +3654,10 @@ export interface components {
         };
         RatePublicCase: {
             rating: components["schemas"]["Rating"];
+            comment?: string | null;
+        };
+        RatePublicSuggestion: {
+            rating: components["schemas"]["SuggestionRating"];
             comment?: string | null;
         };
         /** @enum {string} */
@@ -4374,6 +3857,20 @@ export interface components {
             /** Format: date */
             receivedOn?: string | null;
         };
+        RegisterWorkOrder: {
+            orderNumber: string;
+            line: components["schemas"]["WorkOrderLine"];
+            caller: components["schemas"]["WorkOrderCaller"];
+            content: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            location?: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+        };
         RegisteredPetition: {
             /** Format: uuid */
             id: string;
@@ -4417,6 +3914,13 @@ export interface components {
             reason: string;
         };
         RequestReview: {
+            reason: string;
+        };
+        RescheduleSession: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
             reason: string;
         };
         ResetPassword: {
@@ -4477,6 +3981,10 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
+        RotateApiClientSecret: {
+            /** Format: int32 */
+            overlapHours: number;
+        };
         RoutingRuleItem: {
             /** Format: uuid */
             id: string;
@@ -4563,7 +4071,7 @@ export interface components {
         /** @enum {string} */
         ScreeningOutcome: "valid" | "duplicate" | "out_of_scope";
         /** @enum {string} */
-        SessionStatus: "scheduled";
+        SessionStatus: "scheduled" | "held" | "cancelled";
         SessionView: {
             /** Format: uuid */
             id: string;
@@ -4573,6 +4081,15 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             status: components["schemas"]["SessionStatus"];
+            applicantAttended?: boolean | null;
+            respondentAttended?: boolean | null;
+            record?: string | null;
+            /** Format: date-time */
+            heldAt?: string | null;
+            rescheduleReason?: string | null;
+            cancelReason?: string | null;
+            /** Format: int64 */
+            version: number;
             mediatorNames: string[];
         };
         SignCase: {
@@ -4626,7 +4143,7 @@ export interface components {
             phone?: string | null;
         };
         /** @enum {string} */
-        SuggestionAction: "screen" | "assign" | "reveal_submitter";
+        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer";
         SuggestionAssignmentView: {
             /** Format: uuid */
             unitId: string;
@@ -4635,6 +4152,10 @@ export interface components {
             dueOn: string;
             /** Format: date-time */
             assignedAt: string;
+            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            reply?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
         };
         /** @enum {string} */
         SuggestionChannel: "online" | "letter" | "visit" | "petition";
@@ -4664,6 +4185,13 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             screenedAt?: string | null;
+            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            rating?: components["schemas"]["SuggestionRating"] | null;
+            ratingComment?: string | null;
+            /** Format: date-time */
+            ratedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
@@ -4693,7 +4221,11 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @enum {string} */
-        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
+        SuggestionOutcome: "adopted" | "partly_adopted" | "kept_for_reference" | "not_adopted";
+        /** @enum {string} */
+        SuggestionRating: "satisfied" | "basically_satisfied" | "dissatisfied";
+        /** @enum {string} */
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -5007,6 +4539,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        WorkOrderCaller: {
+            name: string;
+            phone?: string | null;
+            idNumber?: string | null;
+        };
+        /** @enum {string} */
+        WorkOrderLine: "hotline12345" | "business_hotline";
+        WorkOrderReceipt: {
+            orderNumber: string;
+            /** Format: uuid */
+            petitionId: string;
+            petitionNumber: string;
+            registered: boolean;
+        };
         WorklistCounts: {
             tabs: {
                 [key: string]: number;
@@ -5064,15 +4610,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCaseView"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5081,11 +4625,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5115,7 +4657,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5124,11 +4666,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5142,7 +4682,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5159,15 +4699,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,7 +4714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5185,7 +4723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5194,7 +4732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,7 +4741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5212,11 +4750,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5230,7 +4766,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5247,15 +4783,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5264,7 +4798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5273,7 +4807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5282,7 +4816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5291,7 +4825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5300,11 +4834,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5335,7 +4867,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5344,7 +4876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,7 +4885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +4894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5395,7 +4927,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,7 +4936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,7 +4945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +4974,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistCounts"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5467,15 +4999,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +5014,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5499,7 +5029,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5509,16 +5039,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "mode": "assign",
-                 *       "leadUnitId": "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f",
-                 *       "coUnitIds": [
-                 *         "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0"
-                 *       ],
-                 *       "instructions": "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。"
-                 *     }
-                 */
                 "application/json": components["schemas"]["AssignCase"];
             };
         };
@@ -5526,15 +5046,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5543,7 +5061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5552,7 +5070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5561,7 +5079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +5088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +5097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5588,7 +5106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5603,7 +5121,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5620,15 +5138,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5637,7 +5153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +5171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,7 +5180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5682,7 +5198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5697,7 +5213,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5714,15 +5230,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +5245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5740,7 +5254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5749,7 +5263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5758,7 +5272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5767,7 +5281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5776,7 +5290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5791,7 +5305,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5808,15 +5322,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5825,7 +5337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5834,7 +5346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5843,7 +5355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5852,7 +5364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5861,7 +5373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5870,7 +5382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5885,7 +5397,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5902,15 +5414,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5919,7 +5429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5928,7 +5438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5937,7 +5447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5946,7 +5456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +5465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5964,7 +5474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5979,7 +5489,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5996,15 +5506,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6013,7 +5521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6022,7 +5530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6031,7 +5539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6040,7 +5548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6049,7 +5557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,7 +5566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6073,7 +5581,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6090,15 +5598,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6107,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6116,7 +5622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6125,7 +5631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6134,7 +5640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6143,7 +5649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6152,7 +5658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6167,7 +5673,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6184,15 +5690,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6201,7 +5705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,7 +5714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6219,7 +5723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6228,7 +5732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6237,7 +5741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6246,7 +5750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +5765,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6278,15 +5782,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +5797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6304,7 +5806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +5815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6322,7 +5824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6331,7 +5833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6340,7 +5842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +5880,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6387,7 +5889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,7 +5898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6405,7 +5907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6414,7 +5916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6444,7 +5946,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6453,7 +5955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,7 +5970,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6478,13 +5980,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "opinion": "support",
-                 *       "text": "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
-                 *       "attachmentIds": []
-                 *     }
-                 */
                 "application/json": components["schemas"]["ReplyCase"];
             };
         };
@@ -6492,15 +5987,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6518,7 +6011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6527,7 +6020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6536,7 +6029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6545,7 +6038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6554,7 +6047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6569,7 +6062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6586,15 +6079,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6603,7 +6094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +6103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6621,7 +6112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,7 +6121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6639,7 +6130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6648,7 +6139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6663,7 +6154,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6680,15 +6171,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,7 +6186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6706,7 +6195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6715,7 +6204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6724,7 +6213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6733,7 +6222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6742,7 +6231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6757,7 +6246,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6774,15 +6263,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6791,7 +6278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6800,7 +6287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +6296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6818,7 +6305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6827,7 +6314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6836,7 +6323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,7 +6338,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6868,15 +6355,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6885,7 +6370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +6379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6903,7 +6388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6912,7 +6397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,7 +6406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6930,7 +6415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +6430,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6962,15 +6447,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +6462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6988,7 +6471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6997,7 +6480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7006,7 +6489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7015,7 +6498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7024,7 +6507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7039,7 +6522,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7056,15 +6539,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7073,7 +6554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7082,7 +6563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7091,7 +6572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7100,7 +6581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7109,7 +6590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7118,7 +6599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +6614,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7150,15 +6631,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7167,7 +6646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7176,7 +6655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7185,7 +6664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7194,7 +6673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7203,7 +6682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7212,7 +6691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7227,7 +6706,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7244,15 +6723,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7261,7 +6738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7270,7 +6747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7279,7 +6756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7288,7 +6765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7297,7 +6774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7306,7 +6783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7321,7 +6798,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7338,15 +6815,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7355,7 +6830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7364,7 +6839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7373,7 +6848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7382,7 +6857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7391,7 +6866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7400,7 +6875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7440,18 +6915,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "李秀英",
-                 *       "phone": "13857512345",
-                 *       "address": "柯桥区柯桥街道笛扬路 66 号",
-                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d",
-                 *       "category": "labour_social_security",
-                 *       "request": "请求责令用人单位支付拖欠的三个月工资。",
-                 *       "facts": "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
-                 *       "reasons": "多次向厂方催讨未果，生活困难。"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SubmitPublicPetition"];
             };
         };
@@ -7465,7 +6928,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCredentials"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7474,11 +6937,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7509,7 +6970,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPetitionView"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,11 +6979,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7555,7 +7014,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7564,7 +7023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7573,11 +7032,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7615,7 +7072,7 @@ export interface operations {
                     "application/json": components["schemas"]["PetitionListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7624,7 +7081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7638,38 +7095,12 @@ export interface operations {
     RegisterPetition: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "channel": "visit",
-                 *       "petitioners": [
-                 *         {
-                 *           "name": "王建国",
-                 *           "idNumber": "33060219680512123X",
-                 *           "phone": "13905751234",
-                 *           "address": "越城区府山街道胜利西路 18 号 3 幢",
-                 *           "isRepresentative": false
-                 *         }
-                 *       ],
-                 *       "persons": 1,
-                 *       "request": "请求督促开发商按合同约定交付房产证。",
-                 *       "facts": "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
-                 *       "reasons": "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
-                 *       "category": "urban_rural_construction",
-                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
-                 *       "receivedAt": "2026-03-09T09:30:00+08:00",
-                 *       "urgent": false,
-                 *       "crossBoundary": false
-                 *     }
-                 */
                 "application/json": components["schemas"]["RegisterPetition"];
             };
         };
@@ -7677,17 +7108,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredPetition"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7696,7 +7123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7705,7 +7132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7714,7 +7141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7759,7 +7186,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,7 +7195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +7204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7802,15 +7229,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7819,7 +7244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7834,7 +7259,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7844,12 +7269,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "decision": "accept",
-                 *       "notice": "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ClassifyPetition"];
             };
         };
@@ -7857,15 +7276,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7874,7 +7291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7883,7 +7300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7892,7 +7309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7901,7 +7318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7910,7 +7327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7919,7 +7336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7952,7 +7369,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateCandidateList"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7961,7 +7378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7970,7 +7387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7985,7 +7402,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8002,15 +7419,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8019,7 +7434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8028,7 +7443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,7 +7452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8046,7 +7461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8055,7 +7470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8064,7 +7479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8079,7 +7494,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8096,15 +7511,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8113,7 +7526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8122,7 +7535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8131,7 +7544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8140,7 +7553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8149,7 +7562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8158,7 +7571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8196,7 +7609,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8205,7 +7618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,7 +7627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8223,7 +7636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8253,7 +7666,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8262,7 +7675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +7707,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedPetitioner"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8303,7 +7716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,7 +7725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,7 +7759,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8355,7 +7768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8364,7 +7777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8378,10 +7791,7 @@ export interface operations {
     CreateRoutingRule: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8394,17 +7804,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8413,7 +7819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8422,7 +7828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8431,7 +7837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8455,7 +7861,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8472,15 +7878,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8489,7 +7893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8498,7 +7902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8507,7 +7911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8516,7 +7920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8525,7 +7929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8534,7 +7938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8549,7 +7953,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8566,7 +7970,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8575,7 +7979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8584,7 +7988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8593,7 +7997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8602,7 +8006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8611,8 +8015,398 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiClients: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientViewPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClient"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateApiClientSecret"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiClient: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterHotlineWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterWorkOrder"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderReceipt"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8640,7 +8434,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeType"][];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +8443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8683,7 +8477,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediationRoomListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8692,7 +8486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8701,7 +8495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8715,10 +8509,7 @@ export interface operations {
     CreateMediationRoom: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8731,17 +8522,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8750,7 +8537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +8546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8768,7 +8555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8802,15 +8589,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediationRoomDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8819,7 +8604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,7 +8613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8843,7 +8628,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8860,15 +8645,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8877,7 +8660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8886,7 +8669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8895,7 +8678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8904,7 +8687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8913,7 +8696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8922,7 +8705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8936,10 +8719,7 @@ export interface operations {
     AddMediator: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -8954,17 +8734,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8973,7 +8749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8982,7 +8758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8991,7 +8767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9000,7 +8776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9024,7 +8800,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9042,15 +8818,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9059,7 +8833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9068,7 +8842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9077,7 +8851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9086,7 +8860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9095,7 +8869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9104,7 +8878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9119,7 +8893,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9133,15 +8907,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9150,7 +8922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9159,7 +8931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9168,7 +8940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9177,7 +8949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9186,7 +8958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9223,7 +8995,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9232,7 +9004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9241,7 +9013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9255,10 +9027,7 @@ export interface operations {
     RegisterDispute: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9271,17 +9040,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9290,7 +9055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9299,7 +9064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9308,7 +9073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9342,15 +9107,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9359,7 +9122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9368,7 +9131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9383,7 +9146,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9400,15 +9163,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9417,7 +9178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9426,7 +9187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9435,7 +9196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9444,7 +9205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9453,7 +9214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9462,7 +9223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9477,7 +9238,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9494,15 +9255,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9511,7 +9270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9520,7 +9279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9529,7 +9288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9538,7 +9297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9547,7 +9306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9556,7 +9315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9570,10 +9329,7 @@ export interface operations {
     ScheduleMediationSession: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -9588,17 +9344,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9607,7 +9359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9616,7 +9368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9625,7 +9377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9634,7 +9386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9654,13 +9406,292 @@ export interface operations {
             };
         };
     };
+    HoldMediationSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RescheduleMediationSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelMediationSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetIndicators: {
         parameters: {
             query: {
                 from: string;
                 to: string;
                 regionId?: string;
-                groupBy?: "region" | "channel" | "category" | "month";
+                groupBy?: "region" | "channel" | "category" | "month" | "quarter" | "year";
             };
             header?: never;
             path?: never;
@@ -9677,7 +9708,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorTable"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9686,7 +9717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9695,7 +9726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9704,7 +9735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9733,7 +9764,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9742,7 +9773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9775,7 +9806,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9784,7 +9815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9793,11 +9824,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9828,7 +9857,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9837,7 +9866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9846,11 +9875,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9879,24 +9906,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9919,7 +9935,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9948,11 +9964,9 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9982,7 +9996,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationCoverage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9991,7 +10005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10000,7 +10014,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10009,7 +10023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10047,7 +10061,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10056,7 +10070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10065,7 +10079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10094,7 +10108,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10103,7 +10117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10134,7 +10148,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10159,15 +10173,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10176,7 +10188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10191,7 +10203,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10208,15 +10220,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10225,7 +10235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10234,7 +10244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10243,7 +10253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10252,7 +10262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10261,7 +10271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10270,7 +10280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10299,15 +10309,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10316,7 +10324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10325,7 +10333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10334,7 +10342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10343,7 +10351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10358,7 +10366,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10371,15 +10379,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10388,7 +10394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10397,7 +10403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10406,7 +10412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10415,7 +10421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10424,7 +10430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10459,7 +10465,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10468,7 +10474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10495,15 +10501,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10512,7 +10516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10521,7 +10525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10530,7 +10534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10555,15 +10559,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10572,7 +10574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10587,7 +10589,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10604,15 +10606,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10621,7 +10621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10630,7 +10630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10639,7 +10639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10648,7 +10648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10657,7 +10657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10666,7 +10666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10681,7 +10681,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10694,15 +10694,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10711,7 +10709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10720,7 +10718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10729,7 +10727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10738,7 +10736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10747,7 +10745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10781,7 +10779,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingSystemItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10790,7 +10788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10799,7 +10797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10826,15 +10824,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10843,7 +10839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10852,7 +10848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10861,7 +10857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10886,15 +10882,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JointMeetingSystemItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10903,7 +10897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10912,7 +10906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10927,7 +10921,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10944,15 +10938,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10961,7 +10953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10970,7 +10962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10979,7 +10971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10988,7 +10980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10997,7 +10989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11006,7 +10998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11021,7 +11013,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11038,15 +11030,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11055,7 +11045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11064,7 +11054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11073,7 +11063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11082,7 +11072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11091,7 +11081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11100,7 +11090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11134,7 +11124,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11143,7 +11133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11152,7 +11142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11161,7 +11151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11196,7 +11186,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedMeeting"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11205,7 +11195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11214,7 +11204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11223,7 +11213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11232,7 +11222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11267,7 +11257,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityLetterItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11276,7 +11266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11285,7 +11275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11312,15 +11302,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11329,7 +11317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11338,7 +11326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11347,7 +11335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11372,15 +11360,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityLetterItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11389,7 +11375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11398,7 +11384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11427,7 +11413,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11436,7 +11422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11445,7 +11431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11460,7 +11446,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11480,15 +11466,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11497,7 +11481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11506,7 +11490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11515,7 +11499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11524,7 +11508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11533,7 +11517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11542,7 +11526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11576,7 +11560,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11585,7 +11569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11594,7 +11578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11621,15 +11605,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11638,7 +11620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11647,7 +11629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11656,7 +11638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11688,7 +11670,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentOptions"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11697,7 +11679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11706,7 +11688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11737,7 +11719,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantableRoles"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11746,7 +11728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11755,7 +11737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11780,15 +11762,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11797,7 +11777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11806,7 +11786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11821,7 +11801,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11838,15 +11818,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11855,7 +11833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11864,7 +11842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11873,7 +11851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11882,7 +11860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11891,7 +11869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11906,7 +11884,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11919,15 +11897,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11936,7 +11912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11945,7 +11921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11954,7 +11930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11963,7 +11939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11972,7 +11948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11987,7 +11963,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12000,15 +11976,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12017,7 +11991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12026,7 +12000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12035,7 +12009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12044,7 +12018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12053,7 +12027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12068,7 +12042,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12085,15 +12059,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12102,7 +12074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12111,7 +12083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12120,7 +12092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12129,7 +12101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12138,7 +12110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12167,7 +12139,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearList"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12176,7 +12148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12201,15 +12173,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearView"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12218,7 +12188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12227,7 +12197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12242,7 +12212,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12259,15 +12229,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12276,7 +12244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12285,7 +12253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12294,7 +12262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12303,7 +12271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12312,7 +12280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12321,7 +12289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12350,7 +12318,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12359,7 +12327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12384,15 +12352,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetView"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12401,7 +12367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12410,7 +12376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12425,7 +12391,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12442,15 +12408,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12459,7 +12423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12468,7 +12432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12477,7 +12441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12486,7 +12450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12495,7 +12459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12504,7 +12468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12519,7 +12483,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12532,15 +12496,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12549,7 +12511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12558,7 +12520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12567,7 +12529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12576,7 +12538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12585,7 +12547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12617,7 +12579,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReceptionDays"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12626,11 +12588,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12663,7 +12623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12672,7 +12632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12681,7 +12641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12695,10 +12655,7 @@ export interface operations {
     ScheduleReception: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12711,17 +12668,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12730,7 +12683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12739,7 +12692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12748,7 +12701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12790,7 +12743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionFigures"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12799,7 +12752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12808,7 +12761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12833,15 +12786,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceptionDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12850,7 +12801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12859,7 +12810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12874,7 +12825,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12891,15 +12842,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12908,7 +12857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12917,7 +12866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12926,7 +12875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12935,7 +12884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12944,7 +12893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12953,7 +12902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12968,7 +12917,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12985,15 +12934,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13002,7 +12949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13011,7 +12958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13020,7 +12967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13029,7 +12976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13038,7 +12985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13047,7 +12994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13062,7 +13009,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13075,15 +13022,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13092,7 +13037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13101,7 +13046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13110,7 +13055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13119,7 +13064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13128,7 +13073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13142,10 +13087,7 @@ export interface operations {
     RecordReceptionBatch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -13160,17 +13102,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13179,7 +13117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13188,7 +13126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13197,7 +13135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13206,7 +13144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13230,7 +13168,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13248,15 +13186,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13265,7 +13201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13274,7 +13210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13283,7 +13219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13292,7 +13228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13301,7 +13237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13310,7 +13246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13325,7 +13261,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13343,15 +13279,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13360,7 +13294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13369,7 +13303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13378,7 +13312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13387,7 +13321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13396,7 +13330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13405,7 +13339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13438,7 +13372,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedBatchPetitioner"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13447,7 +13381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13456,7 +13390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13488,7 +13422,7 @@ export interface operations {
                     "application/json": components["schemas"]["MustVisitProposals"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13497,7 +13431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13506,7 +13440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13515,7 +13449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13529,10 +13463,7 @@ export interface operations {
     PlanMustVisit: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -13545,17 +13476,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13564,7 +13491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13573,7 +13500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13582,7 +13509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13624,7 +13551,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13633,7 +13560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13642,7 +13569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13669,15 +13596,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13686,7 +13611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13695,7 +13620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13710,7 +13635,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13727,15 +13652,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13744,7 +13667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13753,7 +13676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13762,7 +13685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13771,7 +13694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13780,7 +13703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13789,7 +13712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13804,7 +13727,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13821,7 +13744,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13830,7 +13753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13839,7 +13762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13848,7 +13771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13857,7 +13780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13866,7 +13789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13899,7 +13822,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13908,7 +13831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13917,7 +13840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13944,15 +13867,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13961,7 +13882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13970,7 +13891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13985,7 +13906,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14002,15 +13923,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14019,7 +13938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14028,7 +13947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14037,7 +13956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14046,7 +13965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14055,7 +13974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14064,7 +13983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14079,7 +13998,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14096,7 +14015,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14105,7 +14024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14114,7 +14033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14123,7 +14042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14132,7 +14051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14141,7 +14060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14175,7 +14094,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14184,11 +14103,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14217,7 +14134,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopic"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14226,11 +14143,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14261,7 +14176,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTrackingCredentials"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14270,7 +14185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14279,11 +14194,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14314,7 +14227,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionView"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14323,11 +14236,73 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RatePublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatePublicSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionRated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -14359,7 +14334,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTopicListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14368,7 +14343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14377,7 +14352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14391,10 +14366,7 @@ export interface operations {
     CreateSuggestionTopic: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14407,17 +14379,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14426,7 +14394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14435,7 +14403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14444,7 +14412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14478,15 +14446,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionTopicDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14495,7 +14461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14504,7 +14470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14519,7 +14485,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14536,15 +14502,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14553,7 +14517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14562,7 +14526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14571,7 +14535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14580,7 +14544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14589,7 +14553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14598,7 +14562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14613,7 +14577,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14626,15 +14590,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14643,7 +14605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14652,7 +14614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14661,7 +14623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14670,7 +14632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14679,7 +14641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14694,7 +14656,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14707,15 +14669,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14724,7 +14684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14733,7 +14693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14742,7 +14702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14751,7 +14711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14760,7 +14720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14775,7 +14735,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14792,15 +14752,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14809,7 +14767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14818,7 +14776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14827,7 +14785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14836,7 +14794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14845,7 +14803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14854,7 +14812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14868,7 +14826,7 @@ export interface operations {
     ListSuggestions: {
         parameters: {
             query?: {
-                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
                 channel?: "online" | "letter" | "visit" | "petition";
                 topicId?: string;
                 regionId?: string;
@@ -14890,7 +14848,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14899,7 +14857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14908,7 +14866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14922,10 +14880,7 @@ export interface operations {
     RegisterSuggestion: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14938,17 +14893,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredSuggestion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14957,7 +14908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14966,7 +14917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14975,7 +14926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15009,15 +14960,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15026,7 +14975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15035,7 +14984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15050,7 +14999,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -15067,15 +15016,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15084,7 +15031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15093,7 +15040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15102,7 +15049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15111,7 +15058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15120,7 +15067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15129,7 +15076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15144,7 +15091,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -15161,15 +15108,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15178,7 +15123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15187,7 +15132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15196,7 +15141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15205,7 +15150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15214,7 +15159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15223,7 +15168,99 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15254,7 +15291,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15263,7 +15300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15272,7 +15309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15281,7 +15318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+using Fengqiao.BuildingBlocks.Audit;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Suggestions;
+using Fengqiao.Suggestions.Handling;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Suggestions.Evaluation;
+
+/// <summary>
+/// Records an assigned department's (<see cref="UnitId"/>) evaluation: its decision and the reasoned reply the submitter reads.
+/// When the last department answers, the suggestion is answered with the most favourable outcome. Needs If-Match.
+/// </summary>
+internal sealed record AnswerSuggestion(Guid UnitId, SuggestionOutcome Outcome, string Reply) : ICommand<EntityVersion>
+{
+    public const int ReplyLength = 4000;
+
+    [JsonIgnore]
+    public Guid SuggestionId { get; init; }
+
+    [JsonIgnore]
+    public long ExpectedVersion { get; init; }
+}
+
+internal sealed class AnswerSuggestionValidator : AbstractValidator<AnswerSuggestion>
+{
+    public AnswerSuggestionValidator()
+    {
+        RuleFor(c => c.UnitId).NotEmpty().WithMessage("Name the department that answers.");
+        RuleFor(c => c.Outcome).IsInEnum();
+        RuleFor(c => c.Reply).NotEmpty().WithMessage("Give the reasoned reply: the submitter reads it.").MaximumLength(AnswerSuggestion.ReplyLength);
+    }
+}
+
+internal sealed record AssignmentAnswer
+{
+    public required Guid UnitId { get; init; }
+
+    public required SuggestionOutcome? Outcome { get; init; }
+}
+
+internal sealed class AnswerSuggestionHandler(
+    IDbSession session,
+    SuggestionStore store,
+    ICurrentUser caller,
+    IAuditLog audit,
+    IEventPublisher events,
+    TimeProvider clock) : ICommandHandler<AnswerSuggestion, EntityVersion>
+{
+    public async ValueTask<EntityVersion> Handle(AnswerSuggestion command, CancellationToken cancellationToken)
+    {
+        var before = await store.GetForChangeAsync(command.SuggestionId, command.ExpectedVersion, cancellationToken);
+        SuggestionLifecycle.Answer(before.Status);
+        var answers = await session.QueryAsync<AssignmentAnswer>(AssignmentSql.AnswersOf, new { SuggestionId = before.Id }, cancellationToken);
+        var own = answers.FirstOrDefault(a => a.UnitId == command.UnitId)
+            ?? throw SuggestionStore.Invalid(nameof(AnswerSuggestion.UnitId), "The suggestion is not assigned to this department.");
+        if (own.Outcome is not null)
+        {
+            throw new ConflictException("already_answered", "This department has answered the suggestion already.");
+        }
+
+        var now = clock.GetUtcNow();
+        await session.ExecuteAsync(
+            AssignmentSql.Answer,
+            new { SuggestionId = before.Id, command.UnitId, Outcome = command.Outcome.ToString(), Reply = command.Reply.Trim(), AnsweredBy = caller.UserId, Now = now },
+            cancellationToken);
+        var outcomes = answers.Where(a => a.UnitId != command.UnitId).Select(a => a.Outcome).Append(command.Outcome).ToList();
+        SuggestionOutcome? overall = outcomes.All(o => o is not null) ? SuggestionLifecycle.Overall(outcomes.Select(o => o!.Value)) : null;
+        await session.ExecuteVersionedAsync(
+            overall is null ? SuggestionSql.Touch : SuggestionSql.Answered,
+            new { before.Id, Outcome = overall?.ToString(), Now = now, command.ExpectedVersion },
+            command.ExpectedVersion,
+            cancellationToken);
+        audit.Record(new AuditEntry("suggestion.answered", "suggestion", before.Id,
+            new { before.Status, before.Version },
+            new { command.UnitId, command.Outcome, Status = overall is null ? before.Status : SuggestionStatus.Answered, Overall = overall, Version = before.Version + 1 }));
+        if (overall is { } outcome)
+        {
+            events.Publish(new SuggestionAnswered(Guid.CreateVersion7(now), now, before.Id, outcome.ToSnakeCase(), outcomes.Count, before.RegionId, before.RegionPath));
+        }
+
+        return new EntityVersion(before.Id, before.Version + 1);
+    }
+}
+
+internal static class AnswerSuggestionEndpoint
+{
+    public static void Map(IEndpointRouteBuilder suggestions) =>
+        suggestions.MapPost("/{id:guid}/answers", Handle)
+            .WithName("AnswerSuggestion")
+            .WithSummary("Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match.")
+            .RequireCapability(Capability.HandleSuggestions)
+            .ProducesValidationProblem()
+            .ProducesVersionedChangeProblems();
+
+    private static async Task<Ok<EntityVersion>> Handle(Guid id, AnswerSuggestion request, ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var changed = await sender.Send(request with { SuggestionId = id, ExpectedVersion = Versioning.RequiredIfMatch(context) }, cancellationToken);
+        Versioning.SetETag(context, changed.Version);
+        return TypedResults.Ok(changed);
+    }
+}

@@ -1,0 +1,2 @@
+-- 'client' when a third party's API client acted (actor_user_id is then the client's id); NULL for a person.
+ALTER TABLE audit_entries ADD COLUMN actor_kind TEXT NULL;

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Fengqiao.Api.Hosting;
+using Fengqiao.Metrics.Facts;
+using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fengqiao.Tests.Api.Metrics;
+
+/// <summary>The facts rebuilt from the event history the outbox keeps equal the facts the live events built.</summary>
+public sealed class MetricsRebuildTests : MetricsTestBase
+{
+    [Test]
+    public async Task Indicators_AfterARebuildFromTheEventHistory_AreTheSame()
+    {
+        await CraftedPetitionsAndCasesAsync();
+        using var analyst = await Api.ClientForAsync("district.analyst");
+        var query = $"/api/v1/metrics/indicators?{Period}&groupBy=region";
+        var live = (await (await analyst.GetAsync(query)).ShouldBeOkAsync<JsonObject>()).ToJsonString();
+
+        var rebuilt = await Api.Services.GetRequiredService<MetricsRebuild>().RebuildAsync(null, CancellationToken.None);
+
+        Assert.That(rebuilt.Events, Is.GreaterThanOrEqualTo(4 + 4 + 2 + 1 + 2), "registered, accepted, replied, rated and closed");
+        Assert.That((await (await analyst.GetAsync(query)).ShouldBeOkAsync<JsonObject>()).ToJsonString(), Is.EqualTo(live));
+        using var output = new StringWriter();
+        await MetricsRebuildCommand.RunAsync(Api.Services, output, CancellationToken.None);
+        Assert.That(output.ToString(), Does.Contain($"Metrics rebuilt from {rebuilt.Events} events"));
+        Assert.That((await (await analyst.GetAsync(query)).ShouldBeOkAsync<JsonObject>()).ToJsonString(), Is.EqualTo(live));
+    }
+}
