@@ -102,7 +102,7 @@ internal static class ListRoomsEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapGet("/", Handle)
             .WithName("ListMediationRooms")
-            .WithDescription("The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties and number of serving mediators.")
+            .WithDescription("The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties, mediators, open disputes and sessions this month.")
             .WithSummary("The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.")
             .RequireCapability(Capability.ViewMediation)
             .ProducesValidationProblem();

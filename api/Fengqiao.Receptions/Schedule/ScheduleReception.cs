@@ -174,7 +174,21 @@ internal static class ScheduleReceptionEndpoint
             .WithSummary("Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.")
             .RequireCapability(Capability.ScheduleReceptions)
             .WithIdempotency()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithRequestExample(new ScheduleReception(
+                ReceptionKind.LeaderDay,
+                RegionId: Guid.Parse("0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c"),
+                Day: new DateOnly(2026, 3, 18),
+                StartsAt: "09:00",
+                EndsAt: "11:30",
+                Place: "越城区人民来访接待中心一楼接待室",
+                Theme: "城市更新和老旧小区改造",
+                Purpose: null,
+                IsPublished: true,
+                HostUserId: null,
+                HostName: null,
+                UnitId: null,
+                PetitionId: null));
 
     private static async Task<Created<EntityVersion>> Handle(ScheduleReception request, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {

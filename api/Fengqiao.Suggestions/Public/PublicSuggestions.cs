@@ -211,6 +211,7 @@ internal static class PublicSuggestionEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         suggestions.MapPost("/{trackingCode}/rating", RateAsync)
             .WithName("RatePublicSuggestion")
+            .WithDescription("The submitter rates the departments' replies (满意, 基本满意, 不满意) once, with an optional comment, from the tracking page; the secret goes in X-Tracking-Secret. 409 `invalid_state` before every department has answered, `already_rated` after a rating; 404 for a wrong code or secret.")
             .WithSummary("The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -11,7 +11,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner sees of the handling of their petition's latest case: the unit handling it now (never a staff member), the public steps and notes, the reply with its files, and whether they may rate it or request review. The secret goes in the X-Tracking-Secret header; a wrong code or secret and a petition without a case all answer 404. The ETag is what rating and review requests take.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicCase"];
         put?: never;
         post?: never;
@@ -28,7 +33,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).
+         * @description Streams a file that a reply sent to the petitioner, for the tracking code and the secret in X-Tracking-Secret. Files the unit kept for itself are never served here; a wrong code, secret or file id answer alike, 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["DownloadPublicCaseAttachment"];
         put?: never;
         post?: never;
@@ -47,7 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner rates the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner rates the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner rates the reply (satisfied, basically satisfied, not satisfied) on the tracking page, with the secret in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case has no reply open to rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RatePublicCase"];
         delete?: never;
         options?: never;
@@ -64,7 +79,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner asks for review (复查) of the reply, or re-review (复核) of a review, with the reason, from the tracking page; the secret goes in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case is not open to review; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RequestPublicCaseReview"];
         delete?: never;
         options?: never;
@@ -79,7 +99,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
+        /**
+         * Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.
+         * @description The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_supervision`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -96,7 +121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
+        /**
+         * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
+         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -113,7 +143,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
+        /**
+         * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
+         * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -130,7 +165,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions. */
+        /**
+         * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
+         * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetCase"];
         put?: never;
         post?: never;
@@ -149,7 +189,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it. */
+        /**
+         * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
+         * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["AssignCase"];
         delete?: never;
         options?: never;
@@ -166,7 +211,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit signs for (签收) the case. */
+        /**
+         * The lead unit signs for (签收) the case.
+         * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["SignCase"];
         delete?: never;
         options?: never;
@@ -183,7 +233,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit returns (退回) the case as not competent, with a reason and a suggested unit. */
+        /**
+         * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
+         * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["ReturnCase"];
         delete?: never;
         options?: never;
@@ -200,7 +255,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a progress note, internal or visible to the petitioner. */
+        /**
+         * Adds a progress note, internal or visible to the petitioner.
+         * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`.
+         */
         post: operations["AddCaseNote"];
         delete?: never;
         options?: never;
@@ -217,7 +277,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A co-handling unit submits its input to the lead unit. */
+        /**
+         * A co-handling unit submits its input to the lead unit.
+         * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
         options?: never;
@@ -234,7 +299,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit requests an extension of the reply deadline. */
+        /**
+         * The lead unit requests an extension of the reply deadline.
+         * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["RequestCaseExtension"];
         delete?: never;
         options?: never;
@@ -251,7 +321,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves or refuses the pending extension request. */
+        /**
+         * Approves or refuses the pending extension request.
+         * @description A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["DecideCaseExtension"];
         delete?: never;
         options?: never;
@@ -268,7 +343,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pauses the reply clock with a reason (hearing, appraisal). */
+        /**
+         * Pauses the reply clock with a reason (hearing, appraisal).
+         * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["PauseCaseClock"];
         delete?: never;
         options?: never;
@@ -285,7 +365,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resumes the reply clock; the deadline moves by the days paused. */
+        /**
+         * Resumes the reply clock; the deadline moves by the days paused.
+         * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["ResumeCaseClock"];
         delete?: never;
         options?: never;
@@ -302,7 +387,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["AddCaseAttachment"];
         delete?: never;
         options?: never;
@@ -317,7 +407,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file of a case within the caller's jurisdiction. */
+        /**
+         * A file of a case within the caller's jurisdiction.
+         * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["DownloadCaseAttachment"];
         put?: never;
         post?: never;
@@ -336,7 +431,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit replies with its written opinion; the petitioner is notified. */
+        /**
+         * The lead unit replies with its written opinion; the petitioner is notified.
+         * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["ReplyCase"];
         delete?: never;
         options?: never;
@@ -353,7 +453,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the petitioner's rating taken by a callback (回访) or given through the agent. */
+        /**
+         * Records the petitioner's rating taken by a callback (回访) or given through the agent.
+         * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`.
+         */
         post: operations["RateCase"];
         delete?: never;
         options?: never;
@@ -370,7 +475,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a replied case; its checklist must be complete. */
+        /**
+         * Closes a replied case; its checklist must be complete.
+         * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["CloseCase"];
         delete?: never;
         options?: never;
@@ -387,7 +497,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner. */
+        /**
+         * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
+         * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`.
+         */
         post: operations["RequestCaseReview"];
         delete?: never;
         options?: never;
@@ -404,7 +519,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ticks one item of the closure checklist. */
+        /**
+         * Ticks one item of the closure checklist.
+         * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
         options?: never;
@@ -421,7 +541,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a petition agent (信访代办) to the case. */
+        /**
+         * Assigns a petition agent (信访代办) to the case.
+         * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["AssignCaseAgent"];
         delete?: never;
         options?: never;
@@ -438,7 +563,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge of the case (包案). */
+        /**
+         * A leader takes personal charge of the case (包案).
+         * @description A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfCase"];
         delete?: never;
         options?: never;
@@ -455,7 +585,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issues a supervision order (督办单) to a unit. */
+        /**
+         * Issues a supervision order (督办单) to a unit.
+         * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`.
+         */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -472,7 +607,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The supervised unit answers a supervision order in writing. */
+        /**
+         * The supervised unit answers a supervision order in writing.
+         * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`.
+         */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -489,7 +629,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Puts the case under listed supervision (挂牌督办). */
+        /**
+         * Puts the case under listed supervision (挂牌督办).
+         * @description Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["ListCaseForSupervision"];
         delete?: never;
         options?: never;
@@ -504,7 +649,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
+        /**
+         * Subject categories of petitions, in display order. Public: the online form needs them too.
+         * @description The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPetitionCategories"];
         put?: never;
         post?: never;
@@ -523,7 +673,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a petition online without an account; returns a tracking code and a secret, shown once.
+         * @description A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicPetition"];
         delete?: never;
         options?: never;
@@ -538,7 +693,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicPetition"];
         put?: never;
         post?: never;
@@ -557,7 +717,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
+        /**
+         * Adds the petitioner's supplement to their petition (header X-Tracking-Secret).
+         * @description The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["AddPublicSupplement"];
         delete?: never;
         options?: never;
@@ -572,10 +737,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
+        /**
+         * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
+         * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListPetitions"];
         put?: never;
-        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
+        /**
+         * Registers a petition from any channel; computes its number, flags and acceptance deadline.
+         * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         */
         post: operations["RegisterPetition"];
         delete?: never;
         options?: never;
@@ -590,7 +765,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
+        /**
+         * The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).
+         * @description The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.
+         *
+         *     **Callers:** the roles holding the capability `export_petitions`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["ExportPetitions"];
         put?: never;
         post?: never;
@@ -607,7 +787,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
+        /**
+         * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
+         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -626,6 +811,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
+         * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`.
+         */
         post: operations["ClassifyPetition"];
         delete?: never;
         options?: never;
@@ -642,7 +833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
+        /**
+         * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
+         * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
         options?: never;
@@ -659,6 +855,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Links this petition with another one on the same matter; each then lists the other.
+         * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["LinkPetitions"];
         delete?: never;
         options?: never;
@@ -675,6 +877,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Merges this petition into another on the same matter; its attachments then show on the target.
+         * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
+         *
+         *     **Callers:** the roles `petition_officer`.
+         */
         post: operations["MergePetition"];
         delete?: never;
         options?: never;
@@ -691,7 +899,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`, `agent`.
+         */
         post: operations["AddPetitionAttachment"];
         delete?: never;
         options?: never;
@@ -706,6 +919,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads a file attached to the petition or to a petition merged into it.
+         * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
         post?: never;
@@ -724,7 +943,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         */
         post: operations["RevealPetitioner"];
         delete?: never;
         options?: never;
@@ -739,9 +963,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category. */
+        /**
+         * Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.
+         * @description The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         get: operations["ListRoutingRules"];
         put?: never;
+        /**
+         * Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.
+         * @description Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         post: operations["CreateRoutingRule"];
         delete?: never;
         options?: never;
@@ -757,8 +992,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Changes a routing rule's category, region or unit.
+         * @description Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         put: operations["ChangeRoutingRule"];
         post?: never;
+        /**
+         * Deletes a routing rule.
+         * @description Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         delete: operations["DeleteRoutingRule"];
         options?: never;
         head?: never;
@@ -772,10 +1019,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators). */
+        /**
+         * Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators).
+         * @description The API clients registered for units within the administrator's jurisdiction, oldest first and revoked ones included, each with its unit, scopes, rate limit, state and when it was last used; keyset-paginated. Secrets are never shown again after issue.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         get: operations["ListApiClients"];
         put?: never;
-        /** Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators). */
+        /**
+         * Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators).
+         * @description Registers a third party's API client for a unit of the administrator's jurisdiction: its jurisdiction is the unit's region subtree, its scopes (petitions:read, petitions:write, cases:read, cases:write, webhooks:manage) the operations it may call, and its rate limit the requests a minute beyond which it gets 429. The answer carries the key once; only its hash is kept. 400 names the field, an unknown scope or a unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         post: operations["CreateApiClient"];
         delete?: never;
         options?: never;
@@ -790,7 +1047,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one API client, with its ETag (administrators). */
+        /**
+         * Reads one API client, with its ETag (administrators).
+         * @description One API client within the administrator's jurisdiction with its scopes, state and last use, and the ETag that rotation and revocation take in If-Match. 404 when it does not exist or lies outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         get: operations["GetApiClient"];
         put?: never;
         post?: never;
@@ -809,7 +1071,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators). */
+        /**
+         * Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators).
+         * @description Issues a new key for an API client and shows it once; the earlier keys keep working for the overlap hours given (0: they stop at once), so the third party can deploy the new key before the old one stops. If-Match carries the ETag read. 409 `api_client_revoked` for a revoked client.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         post: operations["RotateApiClientSecret"];
         delete?: never;
         options?: never;
@@ -826,7 +1093,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes an API client: its keys stop working at once; needs If-Match (administrators). */
+        /**
+         * Revokes an API client: its keys stop working at once; needs If-Match (administrators).
+         * @description Revokes an API client for good: every key of it stops at once and answers 401. If-Match carries the ETag read. 409 `api_client_revoked` when it is revoked already.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         post: operations["RevokeApiClient"];
         delete?: never;
         options?: never;
@@ -843,7 +1115,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write). */
+        /**
+         * Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write).
+         * @description The 12345 hotline platform pushes a work order: it is registered as a petition of the matching channel (hotline12345 or business_hotline) in the pushing client's jurisdiction, with the order number as its channel reference. The same order number pushed again registers nothing and answers the first petition with 200 instead of 201. Acceptance, reply and closure reach the platform as webhook events carrying the petition id answered here. 409 `work_order_number_taken` when the number was registered outside the client's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         */
         post: operations["RegisterHotlineWorkOrder"];
         delete?: never;
         options?: never;
@@ -858,7 +1135,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
+        /**
+         * The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.
+         * @description The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListDisputeTypes"];
         put?: never;
         post?: never;
@@ -875,10 +1157,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
+        /**
+         * The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.
+         * @description The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties, mediators, open disputes and sessions this month.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMediationRooms"];
         put?: never;
-        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
+        /**
+         * Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.
+         * @description Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["CreateMediationRoom"];
         delete?: never;
         options?: never;
@@ -893,9 +1185,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mediation room or committee with its specialties and mediators, serving and retired. */
+        /**
+         * A mediation room or committee with its specialties and mediators, serving and retired.
+         * @description One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMediationRoom"];
-        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
+        /**
+         * Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.
+         * @description Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediationRoom"];
         post?: never;
         delete?: never;
@@ -913,7 +1215,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
+        /**
+         * Adds a mediator to a room, with their account (role mediator) if they sign in.
+         * @description Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["AddMediator"];
         delete?: never;
         options?: never;
@@ -929,7 +1236,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
+        /**
+         * Changes a serving mediator's name, specialty, region or account; needs If-Match.
+         * @description Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediator"];
         post?: never;
         delete?: never;
@@ -947,7 +1259,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
+        /**
+         * Retires a mediator of a room; they keep their name on past work. Needs If-Match.
+         * @description Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["RetireMediator"];
         delete?: never;
         options?: never;
@@ -962,10 +1279,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
+        /**
+         * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListDisputes"];
         put?: never;
-        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
+        /**
+         * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
+         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RegisterDispute"];
         delete?: never;
         options?: never;
@@ -980,7 +1307,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
+        /**
+         * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
+         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -999,7 +1331,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
+        /**
+         * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
+         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordDisputeConsent"];
         delete?: never;
         options?: never;
@@ -1016,7 +1353,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
+        /**
+         * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
+         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["WithdrawDispute"];
         delete?: never;
         options?: never;
@@ -1033,7 +1375,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session. */
+        /**
+         * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
+         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["ScheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -1050,7 +1397,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records that a scheduled session took place, with each side's attendance and the record; needs If-Match. */
+        /**
+         * Records that a scheduled session took place, with each side's attendance and the record; needs If-Match.
+         * @description Records that a scheduled session took place: whether each side attended, and the record (笔录). If-Match carries the session's ETag. 409 `session_not_started` before its start, `session_not_scheduled` when it was held or cancelled already.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["HoldMediationSession"];
         delete?: never;
         options?: never;
@@ -1067,7 +1419,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match. */
+        /**
+         * Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match.
+         * @description Moves a scheduled session to a new start and end with the same room and mediators, giving the reason: its old slots are freed and the new ones claimed. If-Match carries the session's ETag. 409 `room_booked` or `mediator_booked` naming the clashing session, `session_not_scheduled` for a session that is no longer scheduled.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RescheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -1084,7 +1441,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match. */
+        /**
+         * Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match.
+         * @description Cancels a scheduled session with the reason, freeing its room and mediators for other bookings. If-Match carries the session's ETag. 409 `session_not_scheduled` for a session that was held or cancelled already.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["CancelMediationSession"];
         delete?: never;
         options?: never;
@@ -1099,7 +1461,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. */
+        /**
+         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
+         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -1116,7 +1483,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
+        /**
+         * Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.
+         * @description Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicatorDefinitions"];
         put?: never;
         post?: never;
@@ -1135,7 +1507,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in with user name and password; returns an access token and a refresh token. */
+        /**
+         * Signs in with user name and password; returns an access token and a refresh token.
+         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -1152,7 +1529,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
+        /**
+         * Exchanges a refresh token (single use) for a new access token and refresh token.
+         * @description Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -1169,7 +1551,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
+        /**
+         * Revokes the refresh token's session. Answers 204 whether or not the token was known.
+         * @description Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SignOut"];
         delete?: never;
         options?: never;
@@ -1184,7 +1571,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
+        /**
+         * The signed-in user: profile, roles, capabilities, unit and jurisdiction.
+         * @description The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1201,7 +1593,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** City, districts and towns, for the public online petition form. */
+        /**
+         * City, districts and towns, for the public online petition form.
+         * @description The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicRegions"];
         put?: never;
         post?: never;
@@ -1218,7 +1615,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction. */
+        /**
+         * Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.
+         * @description How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetOrganizationCoverage"];
         put?: never;
         post?: never;
@@ -1235,7 +1637,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
+        /**
+         * Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.
+         * @description The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -1252,7 +1659,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
+        /**
+         * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
+         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["VerifyAuditChain"];
         put?: never;
         post?: never;
@@ -1269,7 +1681,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true. */
+        /**
+         * The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.
+         * @description Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListRegions"];
         put?: never;
         post?: never;
@@ -1286,8 +1703,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A region of the caller's jurisdiction, with its ETag for renaming or retiring it.
+         * @description One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetRegion"];
-        /** Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has. */
+        /**
+         * Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.
+         * @description Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["RenameVillage"];
         post?: never;
         delete?: never;
@@ -1305,7 +1733,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken. */
+        /**
+         * Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.
+         * @description Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateVillage"];
         delete?: never;
         options?: never;
@@ -1322,7 +1755,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired. */
+        /**
+         * Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.
+         * @description Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireVillage"];
         delete?: never;
         options?: never;
@@ -1337,10 +1775,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true. */
+        /**
+         * Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.
+         * @description The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListUnits"];
         put?: never;
-        /** Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name. */
+        /**
+         * Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.
+         * @description Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -1355,8 +1803,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A unit of the caller's jurisdiction, with its ETag for updating or retiring it.
+         * @description One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetUnit"];
-        /** Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users. */
+        /**
+         * Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.
+         * @description Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["UpdateUnit"];
         post?: never;
         delete?: never;
@@ -1374,7 +1833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired. */
+        /**
+         * Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.
+         * @description Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireUnit"];
         delete?: never;
         options?: never;
@@ -1389,10 +1853,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true. */
+        /**
+         * Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.
+         * @description The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetingSystems"];
         put?: never;
-        /** Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system. */
+        /**
+         * Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.
+         * @description Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["CreateJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1407,9 +1881,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A joint-meeting system of the caller's jurisdiction with its member units. */
+        /**
+         * A joint-meeting system of the caller's jurisdiction with its member units.
+         * @description One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetJointMeetingSystem"];
-        /** Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired. */
+        /**
+         * Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.
+         * @description Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         put: operations["UpdateJointMeetingSystem"];
         post?: never;
         delete?: never;
@@ -1427,7 +1911,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired. */
+        /**
+         * Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.
+         * @description Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["RetireJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1442,10 +1931,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open. */
+        /**
+         * The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.
+         * @description The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetings"];
         put?: never;
-        /** Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system. */
+        /**
+         * Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.
+         * @description Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AddJointMeeting"];
         delete?: never;
         options?: never;
@@ -1460,10 +1959,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list. */
+        /**
+         * Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.
+         * @description The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListResponsibilityLetters"];
         put?: never;
-        /** Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year. */
+        /**
+         * Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.
+         * @description Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["SignResponsibilityLetter"];
         delete?: never;
         options?: never;
@@ -1478,7 +1987,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A responsibility letter whose receiving region lies in the caller's jurisdiction. */
+        /**
+         * A responsibility letter whose receiving region lies in the caller's jurisdiction.
+         * @description One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetResponsibilityLetter"];
         put?: never;
         post?: never;
@@ -1495,10 +2009,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached. */
+        /**
+         * The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.
+         * @description Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["DownloadResponsibilityLetterFile"];
         put?: never;
-        /** Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file. */
+        /**
+         * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AttachResponsibilityLetterFile"];
         delete?: never;
         options?: never;
@@ -1513,9 +2037,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.
+         * @description The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
+        /**
+         * Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.
+         * @description Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1530,7 +2065,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name. */
+        /**
+         * Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.
+         * @description Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.
+         *
+         *     **Callers:** the roles holding the capability `list_agents`: `petition_officer`.
+         */
         get: operations["ListAgents"];
         put?: never;
         post?: never;
@@ -1547,7 +2087,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
+        /**
+         * The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.
+         * @description The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListGrantableRoles"];
         put?: never;
         post?: never;
@@ -1564,9 +2109,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
+        /**
+         * A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.
+         * @description One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["GetUser"];
-        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
+        /**
+         * Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.
+         * @description Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -1584,6 +2139,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disables a user: they can no longer sign in, and their sessions and access tokens end.
+         * @description Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["DisableUser"];
         delete?: never;
         options?: never;
@@ -1600,6 +2161,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enables a disabled user again, so they can sign in.
+         * @description Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["EnableUser"];
         delete?: never;
         options?: never;
@@ -1616,6 +2183,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sets a new password for a user, ending their sessions and lifting lockouts.
+         * @description An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["ResetUserPassword"];
         delete?: never;
         options?: never;
@@ -1630,7 +2203,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Years of the work calendar (public holidays and make-up working days), oldest first. */
+        /**
+         * Years of the work calendar (public holidays and make-up working days), oldest first.
+         * @description The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListWorkCalendarYears"];
         put?: never;
         post?: never;
@@ -1647,7 +2225,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One year of the work calendar: its public holidays and make-up working days.
+         * @description The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: "0"`.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetWorkCalendarYear"];
+        /**
+         * Replaces one year's public holidays and make-up working days.
+         * @description Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `"0"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["SaveWorkCalendarYear"];
         post?: never;
         delete?: never;
@@ -1663,6 +2253,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The statutory rule sets (national, Zhejiang, ...), with which one is active.
+         * @description Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListRuleSets"];
         put?: never;
         post?: never;
@@ -1679,7 +2275,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One rule set with its document of per-module sections.
+         * @description A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetRuleSet"];
+        /**
+         * Replaces a rule set's title and document.
+         * @description Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["UpdateRuleSet"];
         post?: never;
         delete?: never;
@@ -1697,6 +2305,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Makes a rule set the active one for deadlines computed from now on.
+         * @description Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         post: operations["ActivateRuleSet"];
         delete?: never;
         options?: never;
@@ -1711,7 +2325,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
+        /**
+         * Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.
+         * @description The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicReceptionDays"];
         put?: never;
         post?: never;
@@ -1728,10 +2347,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
+        /**
+         * The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.
+         * @description The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and the batches and persons received.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListReceptions"];
         put?: never;
-        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
+        /**
+         * Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.
+         * @description Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.
+         *
+         *     **Callers:** the roles holding the capability `schedule_receptions`: `leader`, `petition_officer`, `admin`.
+         */
         post: operations["ScheduleReception"];
         delete?: never;
         options?: never;
@@ -1746,7 +2375,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
+        /**
+         * Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.
+         * @description Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -1763,9 +2397,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reception with its batches, their masked petitioners, outcomes and totals. */
+        /**
+         * A reception with its batches, their masked petitioners, outcomes and totals.
+         * @description One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReception"];
-        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
+        /**
+         * Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.
+         * @description Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         put: operations["UpdateReception"];
         post?: never;
         delete?: never;
@@ -1783,7 +2427,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled reception with a reason; needs If-Match. */
+        /**
+         * Cancels a scheduled reception with a reason; needs If-Match.
+         * @description Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CancelReception"];
         delete?: never;
         options?: never;
@@ -1800,7 +2449,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
+        /**
+         * Marks a scheduled reception as held, on its day or after; needs If-Match.
+         * @description Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["HoldReception"];
         delete?: never;
         options?: never;
@@ -1817,7 +2471,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
+        /**
+         * Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.
+         * @description Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["RecordReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1834,7 +2493,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
+        /**
+         * Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.
+         * @description Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CorrectReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1851,7 +2515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
+        /**
+         * A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.
+         * @description A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfReceptionBatchCase"];
         delete?: never;
         options?: never;
@@ -1868,7 +2537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a batch's petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         */
         post: operations["RevealReceptionPetitioner"];
         delete?: never;
         options?: never;
@@ -1883,7 +2557,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
+        /**
+         * The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.
+         * @description The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMustVisitProposals"];
         put?: never;
         post?: never;
@@ -1902,7 +2581,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
+        /**
+         * Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.
+         * @description A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.
+         *
+         *     **Callers:** the roles holding the capability `plan_must_visits`: `leader`, `admin`.
+         */
         post: operations["PlanMustVisit"];
         delete?: never;
         options?: never;
@@ -1917,10 +2601,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
+        /**
+         * The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.
+         * @description The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitPolicies"];
         put?: never;
-        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
+        /**
+         * Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).
+         * @description The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitPolicy"];
         delete?: never;
         options?: never;
@@ -1936,10 +2630,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered major policy (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered major policy (the petition bureau); needs If-Match.
+         * @description Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitPolicy"];
         post?: never;
-        /** Deletes a major policy registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes a major policy registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitPolicy"];
         options?: never;
         head?: never;
@@ -1953,10 +2657,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of emergencies in the caller's jurisdiction, latest first. */
+        /**
+         * The register of emergencies in the caller's jurisdiction, latest first.
+         * @description The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitIncidents"];
         put?: never;
-        /** Registers an emergency that happened at a town or village (the petition bureau). */
+        /**
+         * Registers an emergency that happened at a town or village (the petition bureau).
+         * @description The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
@@ -1972,10 +2686,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered emergency (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered emergency (the petition bureau); needs If-Match.
+         * @description Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitIncident"];
         post?: never;
-        /** Deletes an emergency registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes an emergency registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitIncident"];
         options?: never;
         head?: never;
@@ -1989,7 +2713,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
+        /**
+         * The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.
+         * @description The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicSuggestionTopics"];
         put?: never;
         post?: never;
@@ -2006,7 +2735,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public topic with its description and, once concluded, the summary of what was adopted. */
+        /**
+         * A public topic with its description and, once concluded, the summary of what was adopted.
+         * @description A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicSuggestionTopic"];
         put?: never;
         post?: never;
@@ -2025,7 +2759,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.
+         * @description Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2040,7 +2779,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).
+         * @description Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicSuggestion"];
         put?: never;
         post?: never;
@@ -2059,7 +2803,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).
+         * @description The submitter rates the departments' replies (满意, 基本满意, 不满意) once, with an optional comment, from the tracking page; the secret goes in X-Tracking-Secret. 409 `invalid_state` before every department has answered, `already_rated` after a rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RatePublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2074,10 +2823,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
+        /**
+         * The topics of the caller's jurisdiction, newest first, optionally of a region and a status.
+         * @description The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestionTopics"];
         put?: never;
-        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
+        /**
+         * Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.
+         * @description Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CreateSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2092,9 +2851,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A topic of the caller's jurisdiction with what the caller may do to it. */
+        /**
+         * A topic of the caller's jurisdiction with what the caller may do to it.
+         * @description One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestionTopic"];
-        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
+        /**
+         * Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.
+         * @description Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         put: operations["UpdateSuggestionTopic"];
         post?: never;
         delete?: never;
@@ -2112,7 +2881,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft topic to the public; needs If-Match. */
+        /**
+         * Publishes a draft topic to the public; needs If-Match.
+         * @description Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["PublishSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2129,7 +2903,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
+        /**
+         * Closes a published topic to new suggestions; it stays public. Needs If-Match.
+         * @description Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CloseSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2146,7 +2925,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
+        /**
+         * Concludes a closed topic with the published summary of what was adopted; needs If-Match.
+         * @description Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["ConcludeSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2161,10 +2945,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
+        /**
+         * The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.
+         * @description The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestions"];
         put?: never;
-        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
+        /**
+         * Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.
+         * @description Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RegisterSuggestion"];
         delete?: never;
         options?: never;
@@ -2179,7 +2973,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
+        /**
+         * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
+         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestion"];
         put?: never;
         post?: never;
@@ -2198,7 +2997,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
+        /**
+         * Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.
+         * @description Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["ScreenSuggestion"];
         delete?: never;
         options?: never;
@@ -2215,7 +3019,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match. */
+        /**
+         * Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.
+         * @description Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AssignSuggestion"];
         delete?: never;
         options?: never;
@@ -2232,7 +3041,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match. */
+        /**
+         * Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match.
+         * @description Records an assigned department's evaluation of a suggestion: its decision and the reasoned reply the submitter reads. When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 409 `already_answered` when the department has answered already.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AnswerSuggestion"];
         delete?: never;
         options?: never;
@@ -2249,7 +3063,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter's full phone, to reply to them; audited. */
+        /**
+         * The submitter's full phone, to reply to them; audited.
+         * @description The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RevealSuggestionSubmitter"];
         delete?: never;
         options?: never;
@@ -2594,7 +3413,7 @@ export interface components {
             /** Format: uuid */
             leadUnitId?: string | null;
             leadUnitName?: string | null;
-            assignmentMode?: components["schemas"]["AssignmentMode"] | null;
+            assignmentMode?: (string & components["schemas"]["AssignmentMode"]) | null;
             reportRequired: boolean;
             /** Format: date-time */
             assignedAt?: string | null;
@@ -2610,11 +3429,11 @@ export interface components {
             pauseReason?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             attachments: components["schemas"]["CaseAttachmentView"][];
-            rating?: components["schemas"]["Rating"] | null;
-            ratingSource?: components["schemas"]["RatingSource"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
+            ratingSource?: (string & components["schemas"]["RatingSource"]) | null;
             ratingNote?: string | null;
             ratingState: components["schemas"]["RatingState"];
             /** Format: date-time */
@@ -2686,7 +3505,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
         };
         /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
@@ -2809,7 +3628,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
@@ -2958,7 +3777,7 @@ export interface components {
         FigureLine: {
             key: string;
             label?: string | null;
-            level?: components["schemas"]["ReceptionLevel"] | null;
+            level?: (string & components["schemas"]["ReceptionLevel"]) | null;
             totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
@@ -3526,10 +4345,10 @@ export interface components {
             replyDue?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             replyAttachments: components["schemas"]["PublicCaseAttachment"][];
-            rating?: components["schemas"]["Rating"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
             canRate: boolean;
             canRequestReview: boolean;
             /** Format: date */
@@ -3626,11 +4445,11 @@ export interface components {
             /** Format: date-time */
             screenedAt?: string | null;
             reason?: string | null;
-            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
             /** Format: date-time */
             answeredAt?: string | null;
             answers: components["schemas"]["PublicSuggestionAnswer"][];
-            rating?: components["schemas"]["SuggestionRating"] | null;
+            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
             canRate: boolean;
         };
         PublicTimelineEntry: {
@@ -4152,7 +4971,7 @@ export interface components {
             dueOn: string;
             /** Format: date-time */
             assignedAt: string;
-            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
             reply?: string | null;
             /** Format: date-time */
             answeredAt?: string | null;
@@ -4185,10 +5004,10 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             screenedAt?: string | null;
-            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
             /** Format: date-time */
             answeredAt?: string | null;
-            rating?: components["schemas"]["SuggestionRating"] | null;
+            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
             ratingComment?: string | null;
             /** Format: date-time */
             ratedAt?: string | null;
@@ -4610,13 +5429,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCaseView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4625,9 +5446,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4657,7 +5480,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,9 +5489,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4682,7 +5507,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4699,13 +5524,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4714,7 +5541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4723,7 +5550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4732,7 +5559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4741,7 +5568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4750,9 +5577,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4766,7 +5595,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4783,13 +5612,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4798,7 +5629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4807,7 +5638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,7 +5647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,7 +5656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,9 +5665,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4867,7 +5700,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4876,7 +5709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4885,7 +5718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4894,7 +5727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4927,7 +5760,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4936,7 +5769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4945,7 +5778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4974,7 +5807,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistCounts"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4999,13 +5832,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5014,7 +5849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5864,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5039,6 +5874,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mode": "assign",
+                 *       "leadUnitId": "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f",
+                 *       "coUnitIds": [
+                 *         "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0"
+                 *       ],
+                 *       "instructions": "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignCase"];
             };
         };
@@ -5046,13 +5891,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5070,7 +5917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5079,7 +5926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5088,7 +5935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5097,7 +5944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5106,7 +5953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5968,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5138,13 +5985,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5153,7 +6002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5162,7 +6011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5171,7 +6020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5180,7 +6029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5189,7 +6038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5198,7 +6047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +6062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5230,13 +6079,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5245,7 +6096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +6105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,7 +6114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5272,7 +6123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,7 +6132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5290,7 +6141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,7 +6156,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5322,13 +6173,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5337,7 +6190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5346,7 +6199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +6208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5364,7 +6217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5373,7 +6226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,7 +6235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +6250,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5414,13 +6267,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5429,7 +6284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5438,7 +6293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5447,7 +6302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5456,7 +6311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5465,7 +6320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5474,7 +6329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +6344,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5506,13 +6361,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5521,7 +6378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5530,7 +6387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5539,7 +6396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5548,7 +6405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5557,7 +6414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5566,7 +6423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,7 +6438,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5598,13 +6455,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,7 +6472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +6481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5631,7 +6490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5640,7 +6499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5649,7 +6508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5658,7 +6517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +6532,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5690,13 +6549,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5705,7 +6566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +6575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5723,7 +6584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5732,7 +6593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5741,7 +6602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5750,7 +6611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,7 +6626,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5782,13 +6643,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5797,7 +6660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5806,7 +6669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5815,7 +6678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5824,7 +6687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5833,7 +6696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5842,7 +6705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5880,7 +6743,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5889,7 +6752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5898,7 +6761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5907,7 +6770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5916,7 +6779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5946,7 +6809,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +6818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5970,7 +6833,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5980,6 +6843,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "opinion": "support",
+                 *       "text": "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
+                 *       "attachmentIds": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReplyCase"];
             };
         };
@@ -5987,13 +6857,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6011,7 +6883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +6892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6029,7 +6901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6038,7 +6910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6047,7 +6919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6062,7 +6934,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6079,13 +6951,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6094,7 +6968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6112,7 +6986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6121,7 +6995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,7 +7004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6139,7 +7013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6154,7 +7028,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6171,13 +7045,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6186,7 +7062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +7071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6204,7 +7080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6213,7 +7089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6222,7 +7098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6231,7 +7107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6246,7 +7122,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6263,13 +7139,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6278,7 +7156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +7165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6296,7 +7174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6305,7 +7183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6314,7 +7192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6323,7 +7201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6338,7 +7216,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6355,13 +7233,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6370,7 +7250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6379,7 +7259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6388,7 +7268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +7277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6406,7 +7286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,7 +7295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,7 +7310,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6447,13 +7327,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6462,7 +7344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6471,7 +7353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6480,7 +7362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6489,7 +7371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6498,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +7389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6522,7 +7404,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6539,13 +7421,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6554,7 +7438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6563,7 +7447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6572,7 +7456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6581,7 +7465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6590,7 +7474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6599,7 +7483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6614,7 +7498,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6631,13 +7515,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6646,7 +7532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6655,7 +7541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +7550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6673,7 +7559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6682,7 +7568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6691,7 +7577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6706,7 +7592,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6723,13 +7609,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6738,7 +7626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6747,7 +7635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6756,7 +7644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6765,7 +7653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6774,7 +7662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6783,7 +7671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6798,7 +7686,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6815,13 +7703,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6830,7 +7720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6839,7 +7729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6848,7 +7738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6857,7 +7747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6866,7 +7756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6875,7 +7765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6915,6 +7805,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李秀英",
+                 *       "phone": "13857512345",
+                 *       "address": "柯桥区柯桥街道笛扬路 66 号",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d",
+                 *       "category": "labour_social_security",
+                 *       "request": "请求责令用人单位支付拖欠的三个月工资。",
+                 *       "facts": "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
+                 *       "reasons": "多次向厂方催讨未果，生活困难。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitPublicPetition"];
             };
         };
@@ -6928,7 +7830,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6937,9 +7839,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6970,7 +7874,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPetitionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,9 +7883,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7014,7 +7920,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7023,7 +7929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7032,9 +7938,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7072,7 +7980,7 @@ export interface operations {
                     "application/json": components["schemas"]["PetitionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7081,7 +7989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7095,12 +8003,38 @@ export interface operations {
     RegisterPetition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "visit",
+                 *       "petitioners": [
+                 *         {
+                 *           "name": "王建国",
+                 *           "idNumber": "33060219680512123X",
+                 *           "phone": "13905751234",
+                 *           "address": "越城区府山街道胜利西路 18 号 3 幢",
+                 *           "isRepresentative": false
+                 *         }
+                 *       ],
+                 *       "persons": 1,
+                 *       "request": "请求督促开发商按合同约定交付房产证。",
+                 *       "facts": "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
+                 *       "reasons": "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
+                 *       "category": "urban_rural_construction",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "receivedAt": "2026-03-09T09:30:00+08:00",
+                 *       "urgent": false,
+                 *       "crossBoundary": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterPetition"];
             };
         };
@@ -7108,13 +8042,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredPetition"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +8061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7132,7 +8070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7141,7 +8079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7186,7 +8124,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7195,7 +8133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7204,7 +8142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7229,13 +8167,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7244,7 +8184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7259,7 +8199,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7269,6 +8209,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "notice": "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClassifyPetition"];
             };
         };
@@ -7276,13 +8222,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7291,7 +8239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7300,7 +8248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7309,7 +8257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7318,7 +8266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7327,7 +8275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,7 +8284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7369,7 +8317,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateCandidateList"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7378,7 +8326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7387,7 +8335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7402,7 +8350,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7419,13 +8367,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7434,7 +8384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7443,7 +8393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7452,7 +8402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7461,7 +8411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7470,7 +8420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7479,7 +8429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7494,7 +8444,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7511,13 +8461,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7526,7 +8478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7535,7 +8487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7544,7 +8496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7553,7 +8505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7562,7 +8514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7571,7 +8523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7609,7 +8561,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7618,7 +8570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7627,7 +8579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7636,7 +8588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +8618,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7675,7 +8627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7707,7 +8659,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7716,7 +8668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7725,7 +8677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7759,7 +8711,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,7 +8720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +8729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +8743,10 @@ export interface operations {
     CreateRoutingRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7804,13 +8759,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7819,7 +8778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7828,7 +8787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7837,7 +8796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7861,7 +8820,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7878,13 +8837,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,7 +8854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7902,7 +8863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7911,7 +8872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7920,7 +8881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7929,7 +8890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7938,7 +8899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,7 +8914,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7970,7 +8931,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7979,7 +8940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7988,7 +8949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7997,7 +8958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8006,7 +8967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8015,7 +8976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8047,7 +9008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientViewPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8056,7 +9017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8065,7 +9026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8092,13 +9053,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,7 +9070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8116,7 +9079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8141,13 +9104,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8156,7 +9121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,7 +9130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8180,7 +9145,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8197,13 +9162,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8212,7 +9179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8221,7 +9188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8230,7 +9197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8239,7 +9206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8248,7 +9215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8257,7 +9224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8272,7 +9239,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8285,13 +9252,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8300,7 +9269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8309,7 +9278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8318,7 +9287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8327,7 +9296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8336,7 +9305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8378,7 +9347,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkOrderReceipt"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8387,7 +9356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8396,7 +9365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8405,7 +9374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8434,7 +9403,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeType"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8443,7 +9412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8477,7 +9446,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediationRoomListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8486,7 +9455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8495,7 +9464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8509,7 +9478,10 @@ export interface operations {
     CreateMediationRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8522,13 +9494,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8537,7 +9513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8546,7 +9522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8555,7 +9531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8589,13 +9565,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediationRoomDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8604,7 +9582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8613,7 +9591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8628,7 +9606,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8645,13 +9623,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8660,7 +9640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8669,7 +9649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8678,7 +9658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8687,7 +9667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8696,7 +9676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8705,7 +9685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8719,7 +9699,10 @@ export interface operations {
     AddMediator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8734,13 +9717,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8749,7 +9736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8758,7 +9745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8767,7 +9754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8776,7 +9763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8800,7 +9787,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8818,13 +9805,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8833,7 +9822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8842,7 +9831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8851,7 +9840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8860,7 +9849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8869,7 +9858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8878,7 +9867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8893,7 +9882,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8907,13 +9896,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8922,7 +9913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8931,7 +9922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8940,7 +9931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8949,7 +9940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8958,7 +9949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8995,7 +9986,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9004,7 +9995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9013,7 +10004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9027,7 +10018,10 @@ export interface operations {
     RegisterDispute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9040,13 +10034,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9055,7 +10053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9064,7 +10062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9073,7 +10071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,13 +10105,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9122,7 +10122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,7 +10131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9146,7 +10146,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9163,13 +10163,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9178,7 +10180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9187,7 +10189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9196,7 +10198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9205,7 +10207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9214,7 +10216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9223,7 +10225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +10240,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9255,13 +10257,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9270,7 +10274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9279,7 +10283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9288,7 +10292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9297,7 +10301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9306,7 +10310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9315,7 +10319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9329,7 +10333,10 @@ export interface operations {
     ScheduleMediationSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9344,13 +10351,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9359,7 +10370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9368,7 +10379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9377,7 +10388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9386,7 +10397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9410,7 +10421,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9428,13 +10439,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9443,7 +10456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9452,7 +10465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9461,7 +10474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9470,7 +10483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,7 +10492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9488,7 +10501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9503,7 +10516,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9521,13 +10534,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9536,7 +10551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9545,7 +10560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9554,7 +10569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9563,7 +10578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9572,7 +10587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9581,7 +10596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9596,7 +10611,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9614,13 +10629,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9629,7 +10646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9638,7 +10655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9647,7 +10664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9656,7 +10673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9665,7 +10682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9674,7 +10691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9708,7 +10725,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorTable"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9717,7 +10734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9726,7 +10743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9735,7 +10752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9764,7 +10781,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9773,7 +10790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9806,7 +10823,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9815,7 +10832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9824,9 +10841,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9857,7 +10876,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9866,7 +10885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9875,9 +10894,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9906,13 +10927,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9935,7 +10967,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9964,9 +10996,11 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9996,7 +11030,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationCoverage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10005,7 +11039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10014,7 +11048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10023,7 +11057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10061,7 +11095,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10070,7 +11104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10079,7 +11113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10108,7 +11142,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10117,7 +11151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10148,7 +11182,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10173,13 +11207,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10188,7 +11224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10203,7 +11239,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10220,13 +11256,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10235,7 +11273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +11282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10253,7 +11291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10262,7 +11300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10271,7 +11309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10280,7 +11318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10309,13 +11347,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10324,7 +11364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10333,7 +11373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10342,7 +11382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10351,7 +11391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10366,7 +11406,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10379,13 +11419,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10394,7 +11436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10403,7 +11445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10412,7 +11454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10421,7 +11463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10430,7 +11472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10465,7 +11507,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10474,7 +11516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10501,13 +11543,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10516,7 +11560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10525,7 +11569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10534,7 +11578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10559,13 +11603,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10574,7 +11620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10589,7 +11635,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10606,13 +11652,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10621,7 +11669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10630,7 +11678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10639,7 +11687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10648,7 +11696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10657,7 +11705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10666,7 +11714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10681,7 +11729,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10694,13 +11742,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10709,7 +11759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10718,7 +11768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10727,7 +11777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10736,7 +11786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10745,7 +11795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10779,7 +11829,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingSystemItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10788,7 +11838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10797,7 +11847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10824,13 +11874,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10839,7 +11891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10848,7 +11900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10857,7 +11909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10882,13 +11934,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JointMeetingSystemItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10897,7 +11951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10906,7 +11960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10921,7 +11975,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10938,13 +11992,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10953,7 +12009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10962,7 +12018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10971,7 +12027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10980,7 +12036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10989,7 +12045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10998,7 +12054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11013,7 +12069,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11030,13 +12086,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11045,7 +12103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11054,7 +12112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11063,7 +12121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11072,7 +12130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11081,7 +12139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11090,7 +12148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11124,7 +12182,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11133,7 +12191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11142,7 +12200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11151,7 +12209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11186,7 +12244,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedMeeting"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11195,7 +12253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11204,7 +12262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11213,7 +12271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11222,7 +12280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11257,7 +12315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityLetterItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11266,7 +12324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11275,7 +12333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11302,13 +12360,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11317,7 +12377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11326,7 +12386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11335,7 +12395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11360,13 +12420,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityLetterItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +12437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11384,7 +12446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11413,7 +12475,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11422,7 +12484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11431,7 +12493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11446,7 +12508,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11466,13 +12528,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11481,7 +12545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11490,7 +12554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11499,7 +12563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11508,7 +12572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11517,7 +12581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11526,7 +12590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11560,7 +12624,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11569,7 +12633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11578,7 +12642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11605,13 +12669,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11620,7 +12686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11629,7 +12695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11638,7 +12704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11670,7 +12736,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentOptions"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11679,7 +12745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11688,7 +12754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11719,7 +12785,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantableRoles"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11728,7 +12794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11737,7 +12803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11762,13 +12828,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11777,7 +12845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11786,7 +12854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11801,7 +12869,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11818,13 +12886,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11833,7 +12903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11842,7 +12912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11851,7 +12921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11860,7 +12930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11869,7 +12939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11884,7 +12954,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11897,13 +12967,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11912,7 +12984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11921,7 +12993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11930,7 +13002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11939,7 +13011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11948,7 +13020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11963,7 +13035,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11976,13 +13048,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11991,7 +13065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12000,7 +13074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12009,7 +13083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12018,7 +13092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12027,7 +13101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12042,7 +13116,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12059,13 +13133,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12074,7 +13150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12083,7 +13159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12092,7 +13168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12101,7 +13177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12110,7 +13186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12139,7 +13215,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12148,7 +13224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12173,13 +13249,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12188,7 +13266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12197,7 +13275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12212,7 +13290,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12229,13 +13307,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12244,7 +13324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12253,7 +13333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12262,7 +13342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12271,7 +13351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12280,7 +13360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12289,7 +13369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12318,7 +13398,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12327,7 +13407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12352,13 +13432,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12367,7 +13449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12376,7 +13458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12391,7 +13473,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12408,13 +13490,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12423,7 +13507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12432,7 +13516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12441,7 +13525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12450,7 +13534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12459,7 +13543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12468,7 +13552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12483,7 +13567,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12496,13 +13580,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12511,7 +13597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12520,7 +13606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12529,7 +13615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12538,7 +13624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12547,7 +13633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12579,7 +13665,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReceptionDays"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12588,9 +13674,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12623,7 +13711,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12632,7 +13720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12641,7 +13729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12655,12 +13743,27 @@ export interface operations {
     ScheduleReception: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "leader_day",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "day": "2026-03-18",
+                 *       "startsAt": "09:00",
+                 *       "endsAt": "11:30",
+                 *       "place": "越城区人民来访接待中心一楼接待室",
+                 *       "theme": "城市更新和老旧小区改造",
+                 *       "isPublished": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleReception"];
             };
         };
@@ -12668,13 +13771,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12683,7 +13790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12692,7 +13799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12701,7 +13808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12743,7 +13850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionFigures"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12752,7 +13859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12761,7 +13868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12786,13 +13893,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceptionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12801,7 +13910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12810,7 +13919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12825,7 +13934,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12842,13 +13951,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12857,7 +13968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12866,7 +13977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12875,7 +13986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12884,7 +13995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12893,7 +14004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12902,7 +14013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12917,7 +14028,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12934,13 +14045,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12949,7 +14062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12958,7 +14071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12967,7 +14080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12976,7 +14089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12985,7 +14098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12994,7 +14107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13009,7 +14122,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13022,13 +14135,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13037,7 +14152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13046,7 +14161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13055,7 +14170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13064,7 +14179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13073,7 +14188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13087,7 +14202,10 @@ export interface operations {
     RecordReceptionBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13102,13 +14220,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13117,7 +14239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13126,7 +14248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13135,7 +14257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13144,7 +14266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13168,7 +14290,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13186,13 +14308,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13201,7 +14325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13210,7 +14334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13219,7 +14343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13228,7 +14352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13237,7 +14361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13246,7 +14370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13261,7 +14385,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13279,13 +14403,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13294,7 +14420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13303,7 +14429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13312,7 +14438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13321,7 +14447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13330,7 +14456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13339,7 +14465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13372,7 +14498,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedBatchPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13381,7 +14507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13390,7 +14516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13422,7 +14548,7 @@ export interface operations {
                     "application/json": components["schemas"]["MustVisitProposals"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13431,7 +14557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13440,7 +14566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13449,7 +14575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13463,7 +14589,10 @@ export interface operations {
     PlanMustVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13476,13 +14605,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13491,7 +14624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13500,7 +14633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13509,7 +14642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13551,7 +14684,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13560,7 +14693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13569,7 +14702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13596,13 +14729,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13611,7 +14746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13620,7 +14755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13635,7 +14770,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13652,13 +14787,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13667,7 +14804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13676,7 +14813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13685,7 +14822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13694,7 +14831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13703,7 +14840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13712,7 +14849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13727,7 +14864,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13744,7 +14881,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13753,7 +14890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13762,7 +14899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13771,7 +14908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13780,7 +14917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13789,7 +14926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13822,7 +14959,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13831,7 +14968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13840,7 +14977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13867,13 +15004,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13882,7 +15021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13891,7 +15030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13906,7 +15045,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13923,13 +15062,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13938,7 +15079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13947,7 +15088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13956,7 +15097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13965,7 +15106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13974,7 +15115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13983,7 +15124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13998,7 +15139,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14015,7 +15156,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14024,7 +15165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14033,7 +15174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14042,7 +15183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14051,7 +15192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14060,7 +15201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14094,7 +15235,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14103,9 +15244,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14134,7 +15277,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopic"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14143,9 +15286,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14176,7 +15321,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14185,7 +15330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14194,9 +15339,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14227,7 +15374,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14236,9 +15383,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14273,7 +15422,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionRated"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14282,7 +15431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14291,7 +15440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14300,9 +15449,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14334,7 +15485,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14343,7 +15494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14352,7 +15503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14366,7 +15517,10 @@ export interface operations {
     CreateSuggestionTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14379,13 +15533,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14394,7 +15552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14403,7 +15561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14412,7 +15570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14446,13 +15604,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionTopicDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14461,7 +15621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14470,7 +15630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14485,7 +15645,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14502,13 +15662,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14517,7 +15679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14526,7 +15688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14535,7 +15697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14544,7 +15706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14553,7 +15715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14562,7 +15724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14577,7 +15739,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14590,13 +15752,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14605,7 +15769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14614,7 +15778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14623,7 +15787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14632,7 +15796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14641,7 +15805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14656,7 +15820,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14669,13 +15833,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14684,7 +15850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14693,7 +15859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14702,7 +15868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14711,7 +15877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14720,7 +15886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14735,7 +15901,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14752,13 +15918,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14767,7 +15935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14776,7 +15944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14785,7 +15953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14794,7 +15962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14803,7 +15971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14812,7 +15980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14848,7 +16016,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14857,7 +16025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14866,7 +16034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14880,7 +16048,10 @@ export interface operations {
     RegisterSuggestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14893,13 +16064,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredSuggestion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14908,7 +16083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14917,7 +16092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14926,7 +16101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14960,13 +16135,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14975,7 +16152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14984,7 +16161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14999,7 +16176,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15016,13 +16193,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15031,7 +16210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15040,7 +16219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15049,7 +16228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15058,7 +16237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15067,7 +16246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15076,7 +16255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15091,7 +16270,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15108,13 +16287,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15123,7 +16304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15132,7 +16313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15141,7 +16322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15150,7 +16331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15159,7 +16340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15168,7 +16349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15183,7 +16364,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15200,13 +16381,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15215,7 +16398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15224,7 +16407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15233,7 +16416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15242,7 +16425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15251,7 +16434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15260,7 +16443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15291,7 +16474,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15300,7 +16483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15309,7 +16492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15318,7 +16501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
