@@ -169,13 +169,39 @@ internal static class OpenApiDocument
                 .ToList();
             if (roles.Count == 0)
             {
-                return "**Callers:** any signed-in user; what they see is limited to their jurisdiction.";
+                return WithClients("**Callers:** any signed-in user; what they see is limited to their jurisdiction", ClientScopes(context, metadata));
             }
 
             var capability = metadata.OfType<RequiredCapability>().Select(c => JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Capability.ToString())).FirstOrDefault();
-            return capability is null
-                ? $"**Callers:** the roles {string.Join(", ", roles)}."
-                : $"**Callers:** the roles holding the capability `{capability}`: {string.Join(", ", roles)}.";
+            var people = capability is null
+                ? $"**Callers:** the roles {string.Join(", ", roles)}"
+                : $"**Callers:** the roles holding the capability `{capability}`: {string.Join(", ", roles)}";
+            return WithClients(people, ClientScopes(context, metadata));
+        }
+
+        private static string WithClients(string people, List<string> scopes) =>
+            scopes.Count == 0 ? people + "." : $"{people}; API clients with the scope {string.Join(" or ", scopes.Select(s => $"`{s}`"))}.";
+
+        /// <summary>
+        /// The scopes that let an API client through, as <see cref="ApiScopes.Refusal"/> decides at run time: one that opens the
+        /// endpoint's tag for its method (or the scope it declares), grants its capability, and acts as a role its policy admits.
+        /// </summary>
+        private static List<string> ClientScopes(OperationFilterContext context, IList<object> metadata)
+        {
+            var writes = !(HttpMethods.IsGet(context.ApiDescription.HttpMethod ?? "GET") || HttpMethods.IsHead(context.ApiDescription.HttpMethod ?? "GET"));
+            var declared = metadata.OfType<RequiredScope>().Select(r => r.Scope).FirstOrDefault();
+            var tags = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().SelectMany(t => t.Tags).ToHashSet(StringComparer.Ordinal);
+            var required = metadata.OfType<RequiredCapability>().Select(r => (Capability?)r.Capability).FirstOrDefault();
+            var admitted = metadata.OfType<AuthorizationPolicy>()
+                .SelectMany(policy => policy.Requirements.OfType<RolesAuthorizationRequirement>())
+                .SelectMany(requirement => requirement.AllowedRoles)
+                .ToHashSet(StringComparer.Ordinal);
+            return ApiScopes.All
+                .Where(s => declared is not null ? s.Name == declared : s.Tag is not null && tags.Contains(s.Tag) && (s.Writes is null || s.Writes == writes))
+                .Where(s => required is null || s.Capabilities.Contains(required.Value))
+                .Where(s => admitted.Count == 0 || s.Roles.Any(role => admitted.Contains(RoleNames.Of(role))))
+                .Select(s => s.Name)
+                .ToList();
         }
     }
 

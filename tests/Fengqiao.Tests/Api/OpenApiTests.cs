@@ -90,6 +90,9 @@ public sealed class OpenApiTests
         Assert.That(users["security"]!.AsArray().Select(r => r!.AsObject().Single().Key), Does.Contain("bearer"));
         Assert.That(users["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403", "409" }));
         Assert.That(users["description"]!.GetValue<string>(), Does.EndWith("**Callers:** the roles holding the capability `manage_users`: `admin`."));
+        var register = _document["paths"]!["/api/v1/petitions"]!["post"]!;
+        Assert.That(register["description"]!.GetValue<string>(), Does.EndWith("; API clients with the scope `petitions:write`."),
+            "the scope that opens an operation to API clients is named beside the roles");
 
         var signIn = _document["paths"]!["/api/v1/auth/token"]!["post"]!;
         Assert.That(signIn["security"]!.AsArray(), Is.Empty, "sign-in is anonymous: security: []");

@@ -125,7 +125,7 @@ export interface paths {
          * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
          * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
          */
         get: operations["ListCases"];
         put?: never;
@@ -147,7 +147,7 @@ export interface paths {
          * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
          * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
          */
         get: operations["CountCases"];
         put?: never;
@@ -169,7 +169,7 @@ export interface paths {
          * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
          * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
          */
         get: operations["GetCase"];
         put?: never;
@@ -193,7 +193,7 @@ export interface paths {
          * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
          * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
          *
-         *     **Callers:** the roles `petition_officer`.
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["AssignCase"];
         delete?: never;
@@ -215,7 +215,7 @@ export interface paths {
          * The lead unit signs for (签收) the case.
          * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["SignCase"];
         delete?: never;
@@ -237,7 +237,7 @@ export interface paths {
          * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
          * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["ReturnCase"];
         delete?: never;
@@ -259,7 +259,7 @@ export interface paths {
          * Adds a progress note, internal or visible to the petitioner.
          * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`.
+         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`; API clients with the scope `cases:write`.
          */
         post: operations["AddCaseNote"];
         delete?: never;
@@ -281,7 +281,7 @@ export interface paths {
          * A co-handling unit submits its input to the lead unit.
          * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
@@ -303,7 +303,7 @@ export interface paths {
          * The lead unit requests an extension of the reply deadline.
          * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["RequestCaseExtension"];
         delete?: never;
@@ -347,7 +347,7 @@ export interface paths {
          * Pauses the reply clock with a reason (hearing, appraisal).
          * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["PauseCaseClock"];
         delete?: never;
@@ -369,7 +369,7 @@ export interface paths {
          * Resumes the reply clock; the deadline moves by the days paused.
          * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["ResumeCaseClock"];
         delete?: never;
@@ -391,7 +391,7 @@ export interface paths {
          * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
          * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["AddCaseAttachment"];
         delete?: never;
@@ -411,7 +411,7 @@ export interface paths {
          * A file of a case within the caller's jurisdiction.
          * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
          */
         get: operations["DownloadCaseAttachment"];
         put?: never;
@@ -435,7 +435,7 @@ export interface paths {
          * The lead unit replies with its written opinion; the petitioner is notified.
          * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["ReplyCase"];
         delete?: never;
@@ -457,7 +457,7 @@ export interface paths {
          * Records the petitioner's rating taken by a callback (回访) or given through the agent.
          * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `petition_officer`, `agent`.
+         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
          */
         post: operations["RateCase"];
         delete?: never;
@@ -479,7 +479,7 @@ export interface paths {
          * Closes a replied case; its checklist must be complete.
          * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["CloseCase"];
         delete?: never;
@@ -501,7 +501,7 @@ export interface paths {
          * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
          * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
          *
-         *     **Callers:** the roles `petition_officer`, `agent`.
+         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
          */
         post: operations["RequestCaseReview"];
         delete?: never;
@@ -523,7 +523,7 @@ export interface paths {
          * Ticks one item of the closure checklist.
          * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
@@ -545,7 +545,7 @@ export interface paths {
          * Assigns a petition agent (信访代办) to the case.
          * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
          *
-         *     **Callers:** the roles `petition_officer`.
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["AssignCaseAgent"];
         delete?: never;
@@ -589,7 +589,7 @@ export interface paths {
          * Issues a supervision order (督办单) to a unit.
          * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
          *
-         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`.
+         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
@@ -611,7 +611,7 @@ export interface paths {
          * The supervised unit answers a supervision order in writing.
          * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
          *
-         *     **Callers:** the roles `handler`, `petition_officer`.
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
          */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
@@ -741,7 +741,7 @@ export interface paths {
          * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
          * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
          */
         get: operations["ListPetitions"];
         put?: never;
@@ -749,7 +749,7 @@ export interface paths {
          * Registers a petition from any channel; computes its number, flags and acceptance deadline.
          * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
          *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
          */
         post: operations["RegisterPetition"];
         delete?: never;
@@ -791,7 +791,7 @@ export interface paths {
          * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
          * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
          */
         get: operations["GetPetition"];
         put?: never;
@@ -815,7 +815,7 @@ export interface paths {
          * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
          * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
          *
-         *     **Callers:** the roles `petition_officer`, `leader`.
+         *     **Callers:** the roles `petition_officer`, `leader`; API clients with the scope `petitions:write`.
          */
         post: operations["ClassifyPetition"];
         delete?: never;
@@ -837,7 +837,7 @@ export interface paths {
          * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
          * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
          *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
          */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
@@ -859,7 +859,7 @@ export interface paths {
          * Links this petition with another one on the same matter; each then lists the other.
          * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
          *
-         *     **Callers:** the roles `petition_officer`.
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
          */
         post: operations["LinkPetitions"];
         delete?: never;
@@ -881,7 +881,7 @@ export interface paths {
          * Merges this petition into another on the same matter; its attachments then show on the target.
          * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
          *
-         *     **Callers:** the roles `petition_officer`.
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
          */
         post: operations["MergePetition"];
         delete?: never;
@@ -903,7 +903,7 @@ export interface paths {
          * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
          * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
          *
-         *     **Callers:** the roles `petition_officer`, `leader`, `agent`.
+         *     **Callers:** the roles `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
          */
         post: operations["AddPetitionAttachment"];
         delete?: never;
@@ -923,7 +923,7 @@ export interface paths {
          * Downloads a file attached to the petition or to a petition merged into it.
          * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
          *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
          */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
@@ -947,7 +947,7 @@ export interface paths {
          * The unmasked ID number and phone of a petitioner; the view is audited.
          * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
          *
-         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`; API clients with the scope `petitions:write`.
          */
         post: operations["RevealPetitioner"];
         delete?: never;
@@ -1119,7 +1119,7 @@ export interface paths {
          * Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write).
          * @description The 12345 hotline platform pushes a work order: it is registered as a petition of the matching channel (hotline12345 or business_hotline) in the pushing client's jurisdiction, with the order number as its channel reference. The same order number pushed again registers nothing and answers the first petition with 200 instead of 201. Acceptance, reply and closure reach the platform as webhook events carrying the petition id answered here. 409 `work_order_number_taken` when the number was registered outside the client's jurisdiction.
          *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`.
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
          */
         post: operations["RegisterHotlineWorkOrder"];
         delete?: never;
