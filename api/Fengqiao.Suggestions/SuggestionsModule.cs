@@ -38,6 +38,7 @@ public static class SuggestionsModule
         var api = endpoints.MapApiGroup(Tag);
         PublicTopicEndpoints.Map(api);
         PublicSuggestionEndpoints.Map(api);
+        PublicAdoptedSuggestionEndpoints.Map(api);
 
         var topics = api.MapGroup("/suggestion-topics");
         CreateSuggestionTopicEndpoint.Map(topics);
@@ -55,6 +56,7 @@ public static class SuggestionsModule
         ScreenSuggestionEndpoint.Map(suggestions);
         AssignSuggestionEndpoint.Map(suggestions);
         AnswerSuggestionEndpoint.Map(suggestions);
+        ImplementSuggestionEndpoint.Map(suggestions);
         RevealSuggestionSubmitterEndpoint.Map(suggestions);
         return endpoints;
     }

@@ -142,6 +142,7 @@ const publicRoutes = [
   '/public/suggestion-topics/:id',
   '/public/suggestions/new',
   '/public/suggestions/track',
+  '/public/suggestions/adopted',
 ];
 
 /** An id of the right form that names no object: the detail pages of users who can open none answer "not found". */
@@ -331,6 +332,13 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
       await page.goto('/public/suggestions/track');
       await heading(page, '建议查询').waitFor();
       await assertAccessible(page, 'public suggestion tracking');
+    });
+
+    test('/public/suggestions/adopted', async () => {
+      await page.goto('/public/suggestions/adopted');
+      await heading(page, '采纳建议公示').waitFor();
+      await page.getByTestId('public-adopted').or(page.locator('main .ant-empty')).first().waitFor();
+      await assertAccessible(page, 'public adopted suggestions');
     });
 
     test('/public/reception-days', async () => {

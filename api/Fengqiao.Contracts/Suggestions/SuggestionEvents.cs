@@ -27,3 +27,10 @@ public sealed record SuggestionAnswered(
 public sealed record SuggestionRated(
     Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Rating, string Outcome, Guid RegionId, string RegionPath)
     : IIntegrationEvent;
+
+/// <summary>An adopted (or partly adopted) suggestion was carried out and its outcome published.</summary>
+/// <param name="Outcome">adopted or partly_adopted.</param>
+/// <param name="AnsweredAt">When the departments' answer adopted it.</param>
+public sealed record SuggestionImplemented(
+    Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Outcome, DateTimeOffset? AnsweredAt, Guid RegionId, string RegionPath)
+    : IIntegrationEvent;

@@ -14,7 +14,8 @@ namespace Fengqiao.DemoData.Suggestions;
 /// visit; about half leave a name and phone. Those older than a fortnight are screened (mostly valid, some duplicates of an
 /// earlier one, some out of scope with the reason); the recent ones await screening. Valid ones older than a month went to the
 /// topic's unit or the district's department for evaluation; those older than six weeks were answered (each outcome, with a
-/// reasoned reply), and most of those answers rated by their submitters.
+/// reasoned reply), and most of those answers rated by their submitters; adopted ones older than three months were carried out
+/// with the outcome published, and about one in five of those awarded as excellent suggestions.
 /// </summary>
 internal sealed class SuggestionGenerator
 {
@@ -50,6 +51,14 @@ internal sealed class SuggestionGenerator
         [SuggestionOutcome.KeptForReference] = "感谢您的建议。您的建议对我们改进工作有参考价值，我单位将在今后制定相关规划时统筹考虑。",
         [SuggestionOutcome.NotAdopted] = "感谢您的建议。经调查论证，该建议与现行政策规定不符，暂不予采纳，特此说明。",
     };
+
+    private static readonly string[] Implementations =
+    [
+        "相关设施已建成投用，群众反映良好。",
+        "已纳入年度民生实事项目，首批点位完成建设。",
+        "已出台配套办法，自下月起施行。",
+        "已完成试点并在全区推广。",
+    ];
 
     private readonly Faker _faker = new("zh_CN") { Random = new Randomizer(DefaultSeed) };
     private readonly DateOnly _today;
@@ -124,7 +133,9 @@ internal sealed class SuggestionGenerator
         var evaluation = status == SuggestionStatus.Valid && day < _today.AddDays(-30) ? Evaluation(evaluator ?? DepartmentOver(region), screenedAt!.Value, day) : null;
         if (evaluation is not null)
         {
-            status = evaluation.Outcome is null ? SuggestionStatus.Assigned : SuggestionStatus.Answered;
+            status = evaluation.Outcome is null ? SuggestionStatus.Assigned
+                : evaluation.ImplementedAt is null ? SuggestionStatus.Answered
+                : SuggestionStatus.Implemented;
         }
 
         _suggestions.Add(new SeedSuggestion(topicIndex, channel, region, title, content, named ? _faker.Name.LastName() + _faker.PickRandom("先生", "女士") : null,
@@ -160,8 +171,22 @@ internal sealed class SuggestionGenerator
                 [SuggestionRating.Satisfied, SuggestionRating.BasicallySatisfied, SuggestionRating.Dissatisfied], [0.7f, 0.25f, 0.05f]),
             _ => _faker.Random.WeightedRandom([SuggestionRating.Satisfied, SuggestionRating.BasicallySatisfied, SuggestionRating.Dissatisfied], [0.3f, 0.45f, 0.25f]),
         };
-        return new SeedEvaluation(
+        var evaluation = new SeedEvaluation(
             [new SeedAnswer(unit, dueOn, assignedAt, outcome, Replies[outcome], answeredAt)], outcome, answeredAt, rated ? rating : null, rated ? answeredAt.AddDays(3) : null);
+        if (outcome is not (SuggestionOutcome.Adopted or SuggestionOutcome.PartlyAdopted) || day >= _today.AddDays(-90))
+        {
+            return evaluation;
+        }
+
+        var implementedAt = answeredAt.AddDays(_faker.Random.Int(20, 50));
+        var awarded = _faker.Random.Bool(0.2f);
+        return evaluation with
+        {
+            Implementation = $"{unit.Name}已落实该建议：{_faker.PickRandom(Implementations)}",
+            ImplementedAt = implementedAt,
+            Award = awarded ? "该建议立足群众需求、切实可行，落实后成效明显，评为年度优秀建议。" : null,
+            AwardedAt = awarded ? implementedAt.AddDays(7) : null,
+        };
     }
 
     private (SuggestionStatus Status, string? Reason, int? DuplicateOf) Screening(DateOnly day, string title)
@@ -172,7 +197,7 @@ internal sealed class SuggestionGenerator
         }
 
         var roll = _faker.Random.Double();
-        var original = _suggestions.FindIndex(s => s.Title == title && s.Status is SuggestionStatus.Valid or SuggestionStatus.Assigned or SuggestionStatus.Answered);
+        var original = _suggestions.FindIndex(s => s.Title == title && s.Status is SuggestionStatus.Valid or SuggestionStatus.Assigned or SuggestionStatus.Answered or SuggestionStatus.Implemented);
         if (roll < 0.12 && original >= 0)
         {
             return (SuggestionStatus.Duplicate, "与此前建议内容相同，合并办理。", original);

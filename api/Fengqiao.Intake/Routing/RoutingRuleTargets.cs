@@ -54,6 +54,10 @@ internal sealed class RoutingRuleTargets(IDbSession session, ICurrentUser caller
         {
             failures.Add(new ValidationFailure("unitId", "No such unit in your jurisdiction."));
         }
+        else if (unit.IsRetired)
+        {
+            failures.Add(new ValidationFailure("unitId", "The unit is retired and takes no new work."));
+        }
 
         if (failures.Count > 0)
         {

@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Organization;
 
 namespace Fengqiao.Intake.Routing;
 
@@ -9,13 +10,23 @@ internal sealed record RoutingMatch
     public required Guid UnitId { get; init; }
 }
 
-/// <summary>Routing rules (category × region → lead unit) as data; the most specific region wins.</summary>
-internal sealed class RoutingRules(IDbSession session)
+/// <summary>
+/// Routing rules (category × region → lead unit) as data; the most specific region wins. A rule whose unit was retired
+/// after it was written is passed over, so a retired unit is never suggested new work.
+/// </summary>
+internal sealed class RoutingRules(IDbSession session, IOrganizationDirectory directory)
 {
     public async Task<Guid?> SuggestLeadUnitAsync(string category, string regionPath, CancellationToken cancellationToken)
     {
         var matches = await session.QueryAsync<RoutingMatch>(RoutingSql.ForCategoryAndPaths, new { Category = category, Paths = AncestorPaths(regionPath) }, cancellationToken);
-        return matches.OrderByDescending(m => m.RegionPath.Length).Select(m => (Guid?)m.UnitId).FirstOrDefault();
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var active = (await directory.FindUnitsAsync(matches.Select(m => m.UnitId).Distinct().ToList(), cancellationToken))
+            .Where(u => !u.IsRetired).Select(u => u.Id).ToHashSet();
+        return matches.Where(m => active.Contains(m.UnitId)).OrderByDescending(m => m.RegionPath.Length).Select(m => (Guid?)m.UnitId).FirstOrDefault();
     }
 
     /// <summary>/a/b/c/ → /a/, /a/b/, /a/b/c/.</summary>

@@ -35,6 +35,10 @@ internal sealed record SuggestionDetail(
     SuggestionRating? Rating,
     string? RatingComment,
     DateTimeOffset? RatedAt,
+    string? Implementation,
+    DateTimeOffset? ImplementedAt,
+    string? Award,
+    DateTimeOffset? AwardedAt,
     IReadOnlyList<SuggestionAssignmentView> Assignments,
     IReadOnlyList<SuggestionAction> AllowedActions,
     long Version);
@@ -66,11 +70,11 @@ internal sealed class GetSuggestionHandler(IDbSession session, SuggestionStore s
         var row = await store.GetAsync(query.Id, cancellationToken);
         var assignments = await session.QueryAsync<SuggestionAssignmentView>(AssignmentSql.OfSuggestion, new { SuggestionId = row.Id }, cancellationToken);
         var allowed = Capabilities.Holds(caller, Capability.HandleSuggestions)
-            ? SuggestionLifecycle.Allowed(row.Status).Where(a => a != SuggestionAction.RevealSubmitter || row.PhoneMasked is not null).ToList()
+            ? SuggestionLifecycle.Allowed(row.Status, row.Outcome, row.AwardedAt is not null).Where(a => a != SuggestionAction.RevealSubmitter || row.PhoneMasked is not null).ToList()
             : [];
         return new SuggestionDetail(row.Id, row.TrackingCode, row.Status, row.Channel, row.TopicId, row.TopicTitle, row.Title, row.Content, row.RegionId, row.RegionName,
             row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt,
-            row.Outcome, row.AnsweredAt, row.Rating, row.RatingComment, row.RatedAt, assignments, allowed,
+            row.Outcome, row.AnsweredAt, row.Rating, row.RatingComment, row.RatedAt, row.Implementation, row.ImplementedAt, row.Award, row.AwardedAt, assignments, allowed,
             row.Version);
     }
 }

@@ -23,6 +23,9 @@ public enum SuggestionStatus
 
     /// <summary>Every assigned department has answered; the submitter reads the replies and may rate them.</summary>
     Answered,
+
+    /// <summary>An adopted or partly adopted suggestion carried out, its outcome published.</summary>
+    Implemented,
 }
 
 /// <summary>A department's decision on a suggestion, and the suggestion's once all have answered; most favourable first.</summary>
@@ -79,6 +82,12 @@ public enum SuggestionAction
 
     /// <summary>Record an assigned department's answer.</summary>
     Answer,
+
+    /// <summary>Record that an adopted suggestion was carried out, publishing the outcome.</summary>
+    Implement,
+
+    /// <summary>Award an adopted suggestion as excellent 优秀建议, shown publicly.</summary>
+    Award,
 }
 
 /// <summary>
@@ -128,15 +137,37 @@ public static class SuggestionLifecycle
     public static SuggestionOutcome Overall(IEnumerable<SuggestionOutcome> departments) => departments.Min();
 
     /// <summary>Whether the submitter may rate the replies: once, after every department has answered.</summary>
-    public static bool CanRate(SuggestionStatus status, SuggestionRating? rating) => rating is null && status == SuggestionStatus.Answered;
+    public static bool CanRate(SuggestionStatus status, SuggestionRating? rating) =>
+        rating is null && status is SuggestionStatus.Answered or SuggestionStatus.Implemented;
 
-    /// <summary>The actions on a suggestion's status, in the enum's order; revealing the submitter does not depend on it.</summary>
-    public static IReadOnlyList<SuggestionAction> Allowed(SuggestionStatus status) =>
+    /// <summary>Adopted wholly or in part: such a suggestion is carried out and published.</summary>
+    public static bool IsAdopted(SuggestionOutcome? outcome) => outcome is SuggestionOutcome.Adopted or SuggestionOutcome.PartlyAdopted;
+
+    /// <summary>Whether the suggestion can be recorded implemented: answered and adopted wholly or in part.</summary>
+    public static bool CanImplement(SuggestionStatus status, SuggestionOutcome? outcome) => status == SuggestionStatus.Answered && IsAdopted(outcome);
+
+    /// <summary>The status after implementation; 409 <c>invalid_state</c> unless answered and adopted.</summary>
+    public static SuggestionStatus Implement(SuggestionStatus status, SuggestionOutcome? outcome) =>
+        CanImplement(status, outcome)
+            ? SuggestionStatus.Implemented
+            : throw new ConflictException("invalid_state", $"The suggestion is {status.ToSnakeCase()}; only an answered, adopted suggestion is implemented.");
+
+    /// <summary>Whether the suggestion can be awarded: adopted, answered or implemented, and not awarded already.</summary>
+    public static bool CanAward(SuggestionStatus status, SuggestionOutcome? outcome, bool awarded) =>
+        !awarded && IsAdopted(outcome) && status is SuggestionStatus.Answered or SuggestionStatus.Implemented;
+
+    /// <summary>
+    /// The actions on a suggestion's status (and, past evaluation, its outcome and whether it was awarded), in the enum's order;
+    /// revealing the submitter does not depend on them.
+    /// </summary>
+    public static IReadOnlyList<SuggestionAction> Allowed(SuggestionStatus status, SuggestionOutcome? outcome = null, bool awarded = false) =>
         Enum.GetValues<SuggestionAction>().Where(action => action switch
         {
-            SuggestionAction.Screen => Enum.GetValues<ScreeningOutcome>().Any(outcome => TryScreen(status, outcome) is not null),
+            SuggestionAction.Screen => Enum.GetValues<ScreeningOutcome>().Any(screening => TryScreen(status, screening) is not null),
             SuggestionAction.Assign => TryAssign(status) is not null,
             SuggestionAction.Answer => CanAnswer(status),
+            SuggestionAction.Implement => CanImplement(status, outcome),
+            SuggestionAction.Award => CanAward(status, outcome, awarded),
             _ => true,
         }).ToList();
 

@@ -20,7 +20,8 @@ internal static class SuggestionSql
         s.title AS Title, s.content AS Content, s.region_id AS RegionId, s.region_path AS RegionPath, s.region_name AS RegionName,
         s.submitter_name AS SubmitterName, s.phone_masked AS PhoneMasked, s.petition_id AS PetitionId, s.petition_number AS PetitionNumber,
         s.screening_reason AS ScreeningReason, s.duplicate_of_id AS DuplicateOfId, s.screened_at AS ScreenedAt, s.submitted_at AS SubmittedAt,
-        s.outcome AS Outcome, s.answered_at AS AnsweredAt, s.rating AS Rating, s.rating_comment AS RatingComment, s.rated_at AS RatedAt, s.version AS Version
+        s.outcome AS Outcome, s.answered_at AS AnsweredAt, s.rating AS Rating, s.rating_comment AS RatingComment, s.rated_at AS RatedAt,
+        s.implementation AS Implementation, s.implemented_at AS ImplementedAt, s.award AS Award, s.awarded_at AS AwardedAt, s.version AS Version
         """;
 
     /// <summary>A suggestion within the caller's jurisdiction (region subtree); outside it, as missing.</summary>
@@ -69,7 +70,8 @@ internal static class SuggestionSql
     public const string ByTrackingCode = """
         SELECT s.id AS Id, s.tracking_code AS TrackingCode, s.tracking_secret_hash AS TrackingSecretHash, s.status AS Status, s.topic_title AS TopicTitle,
                s.title AS Title, s.screening_reason AS ScreeningReason, s.submitted_at AS SubmittedAt, s.screened_at AS ScreenedAt,
-               s.region_id AS RegionId, s.region_path AS RegionPath, s.outcome AS Outcome, s.answered_at AS AnsweredAt, s.rating AS Rating, s.version AS Version
+               s.region_id AS RegionId, s.region_path AS RegionPath, s.outcome AS Outcome, s.answered_at AS AnsweredAt, s.rating AS Rating,
+               s.implementation AS Implementation, s.implemented_at AS ImplementedAt, s.version AS Version
         FROM suggestions_suggestions s
         WHERE s.tracking_code = @TrackingCode
         """;
@@ -94,4 +96,52 @@ internal static class SuggestionSql
         SET rating = @Rating, rating_comment = @Comment, rated_at = @Now, version = version + 1
         WHERE id = @Id AND rating IS NULL AND status = @Status
         """;
+
+    public const string Implement = """
+        UPDATE suggestions_suggestions
+        SET status = 'Implemented', implementation = @Implementation, implemented_by = @By, implemented_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string Award = """
+        UPDATE suggestions_suggestions
+        SET award = @Award, awarded_by = @By, awarded_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    private const string PublicAdoptedColumns = """
+        s.id AS Id, s.status AS Status, s.title AS Title, s.topic_title AS TopicTitle, s.region_name AS RegionName, s.outcome AS Outcome,
+        s.answered_at AS AnsweredAt, s.implementation AS Implementation, s.implemented_at AS ImplementedAt, s.award AS Award, s.awarded_at AS AwardedAt
+        """;
+
+    /// <summary>The adopted suggestions, wholly or in part, newest answer first; the page after a cursor.</summary>
+    public static IReadOnlyDictionary<string, string> PublicAdopted(ISqlDialect dialect) => new Dictionary<string, string>
+    {
+        ["first"] = $"""
+            SELECT {PublicAdoptedColumns} FROM suggestions_suggestions s
+            WHERE s.outcome IN ('Adopted', 'PartlyAdopted') AND s.status IN ('Answered', 'Implemented')
+            ORDER BY s.answered_at DESC, s.id DESC {dialect.Limit("@Limit")}
+            """,
+        ["after"] = $"""
+            SELECT {PublicAdoptedColumns} FROM suggestions_suggestions s
+            WHERE s.outcome IN ('Adopted', 'PartlyAdopted') AND s.status IN ('Answered', 'Implemented')
+              AND (s.answered_at < @AfterAt OR (s.answered_at = @AfterAt AND s.id < @AfterId))
+            ORDER BY s.answered_at DESC, s.id DESC {dialect.Limit("@Limit")}
+            """,
+    };
+
+    /// <summary>The excellent suggestions 优秀建议, newest award first; the page after a cursor.</summary>
+    public static IReadOnlyDictionary<string, string> PublicAwarded(ISqlDialect dialect) => new Dictionary<string, string>
+    {
+        ["first"] = $"""
+            SELECT {PublicAdoptedColumns} FROM suggestions_suggestions s
+            WHERE s.awarded_at IS NOT NULL
+            ORDER BY s.awarded_at DESC, s.id DESC {dialect.Limit("@Limit")}
+            """,
+        ["after"] = $"""
+            SELECT {PublicAdoptedColumns} FROM suggestions_suggestions s
+            WHERE s.awarded_at IS NOT NULL AND (s.awarded_at < @AfterAt OR (s.awarded_at = @AfterAt AND s.id < @AfterId))
+            ORDER BY s.awarded_at DESC, s.id DESC {dialect.Limit("@Limit")}
+            """,
+    };
 }

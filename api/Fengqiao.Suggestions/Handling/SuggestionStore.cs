@@ -63,6 +63,14 @@ internal sealed record SuggestionRow
 
     public required DateTimeOffset? RatedAt { get; init; }
 
+    public required string? Implementation { get; init; }
+
+    public required DateTimeOffset? ImplementedAt { get; init; }
+
+    public required string? Award { get; init; }
+
+    public required DateTimeOffset? AwardedAt { get; init; }
+
     public required long Version { get; init; }
 }
 

@@ -59,7 +59,9 @@ internal sealed record PublicSuggestionView(
     DateTimeOffset? AnsweredAt,
     IReadOnlyList<PublicSuggestionAnswer> Answers,
     SuggestionRating? Rating,
-    bool CanRate);
+    bool CanRate,
+    string? Implementation,
+    DateTimeOffset? ImplementedAt);
 
 /// <summary>A department's reasoned reply to the submitter.</summary>
 internal sealed record PublicSuggestionAnswer
@@ -103,6 +105,10 @@ internal sealed record TrackedSuggestion
 
     public required SuggestionRating? Rating { get; init; }
 
+    public required string? Implementation { get; init; }
+
+    public required DateTimeOffset? ImplementedAt { get; init; }
+
     public required long Version { get; init; }
 }
 
@@ -133,7 +139,7 @@ internal sealed class TrackPublicSuggestionHandler(IDbSession session) : IQueryH
             ? []
             : await session.QueryAsync<PublicSuggestionAnswer>(Evaluation.AssignmentSql.RepliesOf, new { SuggestionId = row.Id }, cancellationToken);
         return new PublicSuggestionView(row.TrackingCode, row.Status, row.Title, row.TopicTitle, row.SubmittedAt, row.ScreenedAt, reason, row.Outcome, row.AnsweredAt,
-            answers, row.Rating, SuggestionLifecycle.CanRate(row.Status, row.Rating));
+            answers, row.Rating, SuggestionLifecycle.CanRate(row.Status, row.Rating), row.Implementation, row.ImplementedAt);
     }
 }
 

@@ -44,9 +44,20 @@ public sealed record SeedSuggestion(
 /// <summary>A seeded department's evaluation: assigned with its deadline and, once answered, its decision and reply.</summary>
 public sealed record SeedAnswer(UnitSnapshot Unit, DateOnly DueOn, DateTimeOffset AssignedAt, SuggestionOutcome? Outcome, string? Reply, DateTimeOffset? AnsweredAt);
 
-/// <summary>A seeded suggestion's evaluation: its departments and, once all answered, the outcome and perhaps the submitter's rating.</summary>
+/// <summary>
+/// A seeded suggestion's evaluation: its departments and, once all answered, the outcome, perhaps the submitter's rating and, for
+/// an adopted one, what was done and an award.
+/// </summary>
 public sealed record SeedEvaluation(
-    IReadOnlyList<SeedAnswer> Answers, SuggestionOutcome? Outcome, DateTimeOffset? AnsweredAt, SuggestionRating? Rating, DateTimeOffset? RatedAt);
+    IReadOnlyList<SeedAnswer> Answers,
+    SuggestionOutcome? Outcome,
+    DateTimeOffset? AnsweredAt,
+    SuggestionRating? Rating,
+    DateTimeOffset? RatedAt,
+    string? Implementation = null,
+    DateTimeOffset? ImplementedAt = null,
+    string? Award = null,
+    DateTimeOffset? AwardedAt = null);
 
 /// <summary>
 /// The suggestions module's one seam for demo data: stores topics and suggestions with this module's statements in one unit of
@@ -171,7 +182,11 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
 
         await session.ExecuteAsync(
             SeedingSql.Evaluated,
-            new { Id = suggestionId, Outcome = evaluation.Outcome?.ToString(), evaluation.AnsweredAt, Rating = evaluation.Rating?.ToString(), evaluation.RatedAt },
+            new
+            {
+                Id = suggestionId, Outcome = evaluation.Outcome?.ToString(), evaluation.AnsweredAt, Rating = evaluation.Rating?.ToString(), evaluation.RatedAt,
+                evaluation.Implementation, evaluation.ImplementedAt, evaluation.Award, evaluation.AwardedAt,
+            },
             cancellationToken);
     }
 }
@@ -182,7 +197,8 @@ internal static class SeedingSql
 
     public const string Evaluated = """
         UPDATE suggestions_suggestions
-        SET outcome = @Outcome, answered_at = @AnsweredAt, rating = @Rating, rated_at = @RatedAt
+        SET outcome = @Outcome, answered_at = @AnsweredAt, rating = @Rating, rated_at = @RatedAt,
+            implementation = @Implementation, implemented_at = @ImplementedAt, award = @Award, awarded_at = @AwardedAt
         WHERE id = @Id
         """;
 }

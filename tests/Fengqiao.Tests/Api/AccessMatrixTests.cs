@@ -288,6 +288,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RegisterHotlineWorkOrder"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
         ["AnswerSuggestion"] = On(Target.Suggestion, o => new { unitId = o.OwnUnitId, outcome = "adopted", reply = "予以采纳。" }, Role.SuggestionReviewer),
         ["RatePublicSuggestion"] = Public,
+        ["ImplementSuggestion"] = On(Target.Suggestion, _ => new { outcome = "已落实。" }, Role.SuggestionReviewer),
+        ["AwardSuggestion"] = On(Target.Suggestion, _ => new { citation = "优秀建议。" }, Role.SuggestionReviewer),
+        ["ListPublicAdoptedSuggestions"] = Public,
     };
 
     private static IEnumerable<TestCaseData> Operations() => OpenApiOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.OperationId));

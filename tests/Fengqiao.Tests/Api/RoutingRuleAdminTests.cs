@@ -70,6 +70,26 @@ public sealed class RoutingRuleAdminTests : IntakeTestBase
     }
 
     [Test]
+    public async Task RetiredUnit_IsNeitherSuggestedByItsRuleNorAcceptedInANewOne()
+    {
+        using var admin = await Api.ClientForAsync("district.admin");
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var created = await (await admin.PostAsJsonAsync("/api/v1/units",
+                new { name = $"塔山街道临时专班{Guid.NewGuid():N}", kind = "functional_department", regionId = Region("塔山街道") }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var unitId = created["id"]!.GetValue<string>();
+        await (await admin.PostAsJsonAsync(Url, new { category = "transport", regionId = Region("塔山街道"), unitId })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        Assert.That(await SuggestedUnitAsync(officer, "transport"), Is.EqualTo(unitId));
+
+        await (await SendWithIfMatch(admin, HttpMethod.Post, $"/api/v1/units/{unitId}/retire", null, 1)).ShouldBeOkAsync<JsonObject>();
+
+        Assert.That(await SuggestedUnitAsync(officer, "transport"), Is.Not.EqualTo(unitId));
+        var refused = await (await admin.PostAsJsonAsync(Url, new { category = "transport", regionId = Region("府山街道"), unitId }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(refused["errors"]!["unitId"]![0]!.GetValue<string>(), Does.Contain("retired"));
+    }
+
+    [Test]
     public async Task SecondRuleForTheSameCategoryAndRegion_Returns409()
     {
         using var admin = await Api.ClientForAsync("district.admin");

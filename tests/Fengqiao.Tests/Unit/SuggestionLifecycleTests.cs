@@ -74,4 +74,58 @@ public sealed class SuggestionLifecycleTests
         var title = OpenSuggestionFromPetition.TitleOf(new string('长', 100), "N");
         Assert.That(title, Has.Length.EqualTo(OpenSuggestionFromPetition.TitleLength + 1).And.EndsWith("…"));
     }
+
+    [TestCaseSource(nameof(Statuses))]
+    public void Answer_IsRecordedOnlyWhileWithTheDepartments(SuggestionStatus status)
+    {
+        Assert.That(SuggestionLifecycle.CanAnswer(status), Is.EqualTo(status == SuggestionStatus.Assigned));
+        Assert.That(SuggestionLifecycle.Allowed(status).Contains(SuggestionAction.Answer), Is.EqualTo(status == SuggestionStatus.Assigned));
+        if (status != SuggestionStatus.Assigned)
+        {
+            Assert.That(Assert.Throws<ConflictException>(() => SuggestionLifecycle.Answer(status))!.Code, Is.EqualTo("invalid_state"));
+        }
+    }
+
+    [TestCase(new[] { SuggestionOutcome.NotAdopted, SuggestionOutcome.PartlyAdopted }, SuggestionOutcome.PartlyAdopted)]
+    [TestCase(new[] { SuggestionOutcome.KeptForReference, SuggestionOutcome.Adopted, SuggestionOutcome.NotAdopted }, SuggestionOutcome.Adopted)]
+    [TestCase(new[] { SuggestionOutcome.NotAdopted }, SuggestionOutcome.NotAdopted)]
+    [TestCase(new[] { SuggestionOutcome.NotAdopted, SuggestionOutcome.KeptForReference }, SuggestionOutcome.KeptForReference)]
+    public void TheSuggestionsOutcome_IsTheMostFavourableDepartments(SuggestionOutcome[] departments, SuggestionOutcome expected) =>
+        Assert.That(SuggestionLifecycle.Overall(departments), Is.EqualTo(expected));
+
+    [TestCase(SuggestionStatus.Answered, SuggestionOutcome.Adopted, true)]
+    [TestCase(SuggestionStatus.Answered, SuggestionOutcome.PartlyAdopted, true)]
+    [TestCase(SuggestionStatus.Answered, SuggestionOutcome.KeptForReference, false)]
+    [TestCase(SuggestionStatus.Answered, SuggestionOutcome.NotAdopted, false)]
+    [TestCase(SuggestionStatus.Implemented, SuggestionOutcome.Adopted, false)]
+    [TestCase(SuggestionStatus.Assigned, null, false)]
+    public void OnlyAnAnsweredAdoptedSuggestion_IsImplemented(SuggestionStatus status, SuggestionOutcome? outcome, bool implementable)
+    {
+        Assert.That(SuggestionLifecycle.CanImplement(status, outcome), Is.EqualTo(implementable));
+        Assert.That(SuggestionLifecycle.Allowed(status, outcome).Contains(SuggestionAction.Implement), Is.EqualTo(implementable));
+        if (implementable)
+        {
+            Assert.That(SuggestionLifecycle.Implement(status, outcome), Is.EqualTo(SuggestionStatus.Implemented));
+        }
+        else
+        {
+            Assert.That(Assert.Throws<ConflictException>(() => SuggestionLifecycle.Implement(status, outcome))!.Code, Is.EqualTo("invalid_state"));
+        }
+    }
+
+    [TestCase(SuggestionStatus.Answered, SuggestionOutcome.PartlyAdopted, false, true)]
+    [TestCase(SuggestionStatus.Implemented, SuggestionOutcome.Adopted, false, true)]
+    [TestCase(SuggestionStatus.Implemented, SuggestionOutcome.Adopted, true, false)]
+    [TestCase(SuggestionStatus.Answered, SuggestionOutcome.KeptForReference, false, false)]
+    [TestCase(SuggestionStatus.Valid, null, false, false)]
+    public void OnlyAnAdoptedSuggestion_IsAwarded_Once(SuggestionStatus status, SuggestionOutcome? outcome, bool awarded, bool awardable) =>
+        Assert.That(SuggestionLifecycle.Allowed(status, outcome, awarded).Contains(SuggestionAction.Award), Is.EqualTo(awardable));
+
+    [TestCase(SuggestionStatus.Answered, null, true)]
+    [TestCase(SuggestionStatus.Implemented, null, true)]
+    [TestCase(SuggestionStatus.Answered, SuggestionRating.Satisfied, false)]
+    [TestCase(SuggestionStatus.Assigned, null, false)]
+    [TestCase(SuggestionStatus.OutOfScope, null, false)]
+    public void TheSubmitterRates_OnceTheSuggestionIsAnswered(SuggestionStatus status, SuggestionRating? rating, bool rateable) =>
+        Assert.That(SuggestionLifecycle.CanRate(status, rating), Is.EqualTo(rateable));
 }

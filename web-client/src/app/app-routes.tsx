@@ -95,6 +95,9 @@ const SuggestionWorklistPage = lazy(() =>
 const SuggestionPage = lazy(() =>
   import('../features/suggestions/suggestion-page').then((module) => ({ default: module.SuggestionPage })),
 );
+const PublicAdoptedPage = lazy(() =>
+  import('../features/suggestions/public-adopted-page').then((module) => ({ default: module.PublicAdoptedPage })),
+);
 const RegisterSuggestionPage = lazy(() =>
   import('../features/suggestions/register-suggestion-page').then((module) => ({ default: module.RegisterSuggestionPage })),
 );
@@ -166,6 +169,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PublicSuggestPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/suggestions/adopted"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicAdoptedPage />
           </Suspense>
         }
       />

@@ -33,6 +33,11 @@ public sealed class ApiClientTests : ApiClientTestBase
         });
 
         using var db = TestDatabase.Open(Api);
+        var lastUsed = () => TestDatabase.Strings(db, "SELECT last_used_at FROM integrations_api_clients WHERE LOWER(id) = $id", ("$id", issued.Id.ToString())).Single();
+        var firstUse = lastUsed();
+        await (await key.GetAsync("/api/v1/petitions")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(lastUsed(), Is.EqualTo(firstUse).And.Not.Empty, "the last-used time is written at most once a minute, not on every request");
+
         var stored = TestDatabase.Strings(db, "SELECT secret_hash FROM integrations_api_client_secrets WHERE LOWER(client_id) = $id", ("$id", issued.Id.ToString()));
         Assert.That(stored, Has.Count.EqualTo(1).And.None.Contains(issued.Key.Split('.')[1]), "only a hash is stored");
     }

@@ -127,6 +127,85 @@ public sealed class EvaluationTests : SuggestionTestBase
         Assert.That(early["code"]!.GetValue<string>(), Is.EqualTo("invalid_state"));
     }
 
+    [Test]
+    public async Task AnAdoptedSuggestion_IsImplemented_Published_Awarded_AndStillRated()
+    {
+        var (id, code, secret, housing, town) = await AssignedToTwoAsync("建议开放学校体育场地");
+        using var reviewer = await Api.ClientForAsync("district.suggestion_reviewer");
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/answers", new { unitId = housing, outcome = "partly_adopted", reply = AdoptReply }, 3))
+            .ShouldBeOkAsync<JsonObject>();
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/answers", new { unitId = town, outcome = "kept_for_reference", reply = DeclineReply }, 4))
+            .ShouldBeOkAsync<JsonObject>();
+        Assert.That((await SuggestionAsync(reviewer, id))["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "reveal_submitter", "implement", "award" }));
+        var path = $"/api/v1/suggestions/{id}/implementation";
+
+        var empty = await (await SendWithIfMatch(reviewer, HttpMethod.Post, path, new { outcome = "" }, 5)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(empty["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "outcome" }));
+        var body = new { outcome = "周边三所学校操场已于周末错时向居民开放。" };
+        using var analyst = await Api.ClientForAsync("district.analyst");
+        await (await SendWithIfMatch(analyst, HttpMethod.Post, path, body, 5)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await reviewer.PostAsJsonAsync(path, body)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, path, body, 4)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, path, body, 5)).ShouldBeOkAsync<JsonObject>();
+        Assert.That((await SuggestionAsync(reviewer, id))["status"]!.GetValue<string>(), Is.EqualTo("implemented"));
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, path, body, 6)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        var awardPath = $"/api/v1/suggestions/{id}/award";
+        await (await reviewer.PostAsJsonAsync(awardPath, new { citation = "立足群众需求，评为年度优秀建议。" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, awardPath, new { citation = "立足群众需求，评为年度优秀建议。" }, 5)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        var noCitation = await (await SendWithIfMatch(reviewer, HttpMethod.Post, awardPath, new { citation = " " }, 6)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(noCitation["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "citation" }));
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, awardPath, new { citation = "立足群众需求，评为年度优秀建议。" }, 6)).ShouldBeOkAsync<JsonObject>();
+        var twice = await (await SendWithIfMatch(reviewer, HttpMethod.Post, awardPath, new { citation = "再评。" }, 7)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(twice["code"]!.GetValue<string>(), Is.EqualTo("invalid_state"));
+
+        using var anonymous = Api.CreateClient();
+        var tracked = await TrackAsync(anonymous, code, secret);
+        Assert.That(tracked["status"]!.GetValue<string>(), Is.EqualTo("implemented"));
+        Assert.That(tracked["implementation"]!.GetValue<string>(), Is.EqualTo(body.outcome));
+        Assert.That(tracked["canRate"]!.GetValue<bool>(), Is.True);
+        await (await RateAsync(anonymous, code, secret, new { rating = "satisfied" })).ShouldBeOkAsync<JsonObject>();
+
+        var adopted = (await (await anonymous.GetAsync("/api/v1/public/adopted-suggestions?limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        var published = adopted.Single(s => s!["id"]!.GetValue<string>() == id.ToString())!;
+        Assert.That(published["outcome"]!.GetValue<string>(), Is.EqualTo("partly_adopted"));
+        Assert.That(published["implementation"]!.GetValue<string>(), Is.EqualTo(body.outcome));
+        Assert.That(published.ToJsonString(), Does.Not.Contain("李先生").And.Not.Contain("9876").And.Not.Contain(AdoptReply).And.Not.Contain("方便群众"));
+        var awarded = (await (await anonymous.GetAsync("/api/v1/public/adopted-suggestions?awarded=true")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(awarded.Select(s => s!["id"]!.GetValue<string>()), Does.Contain(id.ToString()));
+        var bad = await (await anonymous.GetAsync("/api/v1/public/adopted-suggestions?limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Does.Contain("limit"));
+
+        Assert.That(AuditActions(id).TakeLast(3), Is.EqualTo(new[] { "suggestion.implemented", "suggestion.awarded", "suggestion.rated" }));
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT type FROM outbox_messages WHERE payload LIKE $id ORDER BY occurred_at", ("$id", $"%{id}%")),
+            Does.Contain("Suggestions.SuggestionImplemented"));
+    }
+
+    [Test]
+    public async Task ASuggestionNotAdopted_IsNeitherImplementedNorAwarded_AndOtherJurisdictionsGet404()
+    {
+        var (id, _, _, housing, town) = await AssignedToTwoAsync("建议拓宽村道");
+        using var reviewer = await Api.ClientForAsync("district.suggestion_reviewer");
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/answers", new { unitId = housing, outcome = "not_adopted", reply = DeclineReply }, 3))
+            .ShouldBeOkAsync<JsonObject>();
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/answers", new { unitId = town, outcome = "not_adopted", reply = DeclineReply }, 4))
+            .ShouldBeOkAsync<JsonObject>();
+        var implement = await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/implementation", new { outcome = "已落实。" }, 5))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(implement["code"]!.GetValue<string>(), Is.EqualTo("invalid_state"));
+        await (await SendWithIfMatch(reviewer, HttpMethod.Post, $"/api/v1/suggestions/{id}/award", new { citation = "优秀。" }, 5)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        using var anonymous = Api.CreateClient();
+        var tashan = await SubmitAsync(anonymous, new { regionId = Region("塔山街道"), title = "建议塔山街道增设座椅", content = "建议增设座椅。" });
+        var tashanId = await IdOfAsync(reviewer, tashan["trackingCode"]!.GetValue<string>());
+        using var townReviewer = await Api.ClientForAsync("town.suggestion_reviewer");
+        await (await SendWithIfMatch(townReviewer, HttpMethod.Post, $"/api/v1/suggestions/{tashanId}/implementation", new { outcome = "已落实。" }, 1))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await SendWithIfMatch(townReviewer, HttpMethod.Post, $"/api/v1/suggestions/{tashanId}/award", new { citation = "优秀。" }, 1))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
     /// <summary>A suggestion of 府山街道 submitted online, screened valid and assigned to the district's housing bureau and the town (version 3).</summary>
     internal async Task<(Guid Id, string Code, string Secret, Guid Housing, Guid Town)> AssignedToTwoAsync(string title)
     {

@@ -58,8 +58,8 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
         while (cursor is not null);
 
         Assert.That(statuses, Has.Count.InRange(300, 800));
-        Assert.That(statuses.Distinct(), Is.EquivalentTo(new[] { "submitted", "valid", "duplicate", "out_of_scope", "assigned", "answered" }));
-        Assert.That(statuses.Count(s => s is "valid" or "assigned" or "answered"), Is.GreaterThan(statuses.Count / 2));
+        Assert.That(statuses.Distinct(), Is.EquivalentTo(new[] { "submitted", "valid", "duplicate", "out_of_scope", "assigned", "answered", "implemented" }));
+        Assert.That(statuses.Count(s => s is "valid" or "assigned" or "answered" or "implemented"), Is.GreaterThan(statuses.Count / 2));
         var outcomes = new List<string>();
         var rated = 0;
         foreach (var id in answered)
@@ -72,5 +72,17 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
 
         Assert.That(outcomes.Distinct(), Is.EquivalentTo(new[] { "adopted", "partly_adopted", "kept_for_reference", "not_adopted" }));
         Assert.That(rated, Is.InRange(1, answered.Count - 1), "most answers rated, not all");
+    }
+
+    [Test]
+    public async Task ThePublic_SeesAdoptedSuggestions_WithWhatWasDone_AndTheAwardedOnes()
+    {
+        using var anonymous = Api.CreateClient();
+        var adopted = (await (await anonymous.GetAsync("/api/v1/public/adopted-suggestions?limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(adopted.Select(s => s!["outcome"]!.GetValue<string>()).Distinct(), Is.EquivalentTo(new[] { "adopted", "partly_adopted" }));
+        Assert.That(adopted.Count(s => s!["implementation"] is not null), Is.GreaterThan(0));
+        var awarded = (await (await anonymous.GetAsync("/api/v1/public/adopted-suggestions?awarded=true&limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(awarded, Is.Not.Empty);
+        Assert.That(awarded.Select(s => s!["award"]!.GetValue<string>()), Is.All.Contains("优秀建议"));
     }
 }

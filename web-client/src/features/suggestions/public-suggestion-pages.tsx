@@ -63,6 +63,9 @@ export function PublicSuggestionTrackPage() {
                 <Tag color={suggestionOutcomeColors[tracked.data.outcome]}>{suggestionOutcomeLabel(t, tracked.data.outcome)}</Tag>
               </Descriptions.Item>
             ) : null}
+            {tracked.data.implementation ? (
+              <Descriptions.Item label={t('publicSuggestion.implementation')}>{tracked.data.implementation}</Descriptions.Item>
+            ) : null}
             {tracked.data.rating ? (
               <Descriptions.Item label={t('publicSuggestion.yourRating')}>{suggestionRatingLabel(t, tracked.data.rating)}</Descriptions.Item>
             ) : null}

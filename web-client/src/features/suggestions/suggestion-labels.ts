@@ -2,7 +2,7 @@ import type { ScreeningOutcome, SuggestionChannel, SuggestionOutcome, Suggestion
 import type { Translate } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 
-export const suggestionStatuses: readonly SuggestionStatus[] = ['submitted', 'valid', 'duplicate', 'out_of_scope', 'assigned', 'answered'];
+export const suggestionStatuses: readonly SuggestionStatus[] = ['submitted', 'valid', 'duplicate', 'out_of_scope', 'assigned', 'answered', 'implemented'];
 export const suggestionOutcomes: readonly SuggestionOutcome[] = ['adopted', 'partly_adopted', 'kept_for_reference', 'not_adopted'];
 export const suggestionRatings: readonly SuggestionRating[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 export const suggestionChannels: readonly SuggestionChannel[] = ['online', 'letter', 'visit', 'petition'];
@@ -17,6 +17,7 @@ const statusKeys: Record<SuggestionStatus, MessageKey> = {
   out_of_scope: 'suggestionStatus.out_of_scope',
   assigned: 'suggestionStatus.assigned',
   answered: 'suggestionStatus.answered',
+  implemented: 'suggestionStatus.implemented',
 };
 
 export const suggestionStatusColors: Record<SuggestionStatus, string> = {
@@ -26,6 +27,7 @@ export const suggestionStatusColors: Record<SuggestionStatus, string> = {
   out_of_scope: 'orange',
   assigned: 'purple',
   answered: 'cyan',
+  implemented: 'green',
 };
 
 const outcomeLabelKeys: Record<SuggestionOutcome, MessageKey> = {

@@ -24,7 +24,7 @@ import {
   suggestionStatusColors,
   suggestionStatusLabel,
 } from './suggestion-labels';
-import { answerSuggestion, assignSuggestion, revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
+import { answerSuggestion, assignSuggestion, awardSuggestion, implementSuggestion, revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
 
 /** One suggestion: what it says, where it came from, the submitter (masked) and its screening. */
 export function SuggestionPage() {
@@ -34,6 +34,8 @@ export function SuggestionPage() {
   const [screening, setScreening] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [answering, setAnswering] = useState(false);
+  const [implementing, setImplementing] = useState(false);
+  const [awarding, setAwarding] = useState(false);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revealFailure, setRevealFailure] = useState<string | null>(null);
 
@@ -71,6 +73,12 @@ export function SuggestionPage() {
                 {t('suggestions.answer')}
               </Button>
             ) : null}
+            {item.allowedActions.includes('implement') ? (
+              <Button type="primary" onClick={() => setImplementing(true)}>
+                {t('suggestions.implement')}
+              </Button>
+            ) : null}
+            {item.allowedActions.includes('award') ? <Button onClick={() => setAwarding(true)}>{t('suggestions.award')}</Button> : null}
           </Space>
         }
       />
@@ -126,6 +134,16 @@ export function SuggestionPage() {
             </ul>
           </Card>
         ) : null}
+        {item.implementation ? (
+          <Card size="small" title={t('suggestions.implementation')}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.implementation}</Typography.Paragraph>
+          </Card>
+        ) : null}
+        {item.award ? (
+          <Card size="small" title={t('suggestions.citation')}>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>{item.award}</Typography.Paragraph>
+          </Card>
+        ) : null}
         {item.ratingComment ? (
           <Card size="small" title={t('suggestions.ratingComment')}>
             <Typography.Paragraph style={{ marginBottom: 0 }}>{item.ratingComment}</Typography.Paragraph>
@@ -141,6 +159,30 @@ export function SuggestionPage() {
       <ScreenDialog suggestion={item} etag={etag} open={screening} onClose={() => setScreening(false)} />
       <AssignDialog suggestion={item} etag={etag} open={assigning} onClose={() => setAssigning(false)} />
       <AnswerDialog suggestion={item} etag={etag} open={answering} onClose={() => setAnswering(false)} />
+      <TextDialog
+        open={implementing}
+        onClose={() => setImplementing(false)}
+        name="implement-suggestion"
+        title={t('suggestions.implement')}
+        label={t('suggestions.implementation')}
+        hint={t('suggestions.implementationHint')}
+        field="outcome"
+        maxLength={4000}
+        done={t('suggestions.implemented')}
+        send={(text) => implementSuggestion(item.id, etag, { outcome: text })}
+      />
+      <TextDialog
+        open={awarding}
+        onClose={() => setAwarding(false)}
+        name="award-suggestion"
+        title={t('suggestions.award')}
+        label={t('suggestions.citation')}
+        hint={t('suggestions.citationHint')}
+        field="citation"
+        maxLength={1000}
+        done={t('suggestions.awarded')}
+        send={(text) => awardSuggestion(item.id, etag, { citation: text })}
+      />
     </>
   );
 }
@@ -354,6 +396,75 @@ function AnswerDialog({ suggestion, etag, open, onClose }: { suggestion: Suggest
           rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: 4000 }]}
         >
           <Input.TextArea rows={5} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** A change that takes one text the public reads: what was done for an implemented suggestion, or an award's citation. */
+function TextDialog({
+  open,
+  onClose,
+  name,
+  title,
+  label,
+  hint,
+  field,
+  maxLength,
+  done,
+  send,
+}: {
+  open: boolean;
+  onClose: () => void;
+  name: string;
+  title: string;
+  label: string;
+  hint: string;
+  field: string;
+  maxLength: number;
+  done: string;
+  send: (text: string) => Promise<unknown>;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, string | undefined>>();
+  const invalidate = useInvalidateSuggestions();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (values: Record<string, string | undefined>) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await send(values[field]?.trim() ?? '');
+      void message.success(done);
+      onClose();
+      await invalidate();
+    } catch (error) {
+      const stale = isApiError(error) && error.status === 412;
+      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, [field], t));
+      if (stale) await invalidate();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" name={name} onFinish={(values) => void submit(values)}>
+        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <Form.Item name={field} label={label} extra={hint} rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: maxLength }]}>
+          <Input.TextArea rows={4} maxLength={maxLength} />
         </Form.Item>
       </Form>
     </Modal>

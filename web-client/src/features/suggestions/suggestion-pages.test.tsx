@@ -216,4 +216,30 @@ describe('suggestion page', () => {
     expect(request.body).toEqual({ unitId: 'n-housing', outcome: 'not_adopted', reply: zhCN['answerTemplate.not_adopted'] });
     expect(await screen.findByText('经调查论证，暂不予采纳。')).toBeInTheDocument();
   });
+
+  it('records an adopted suggestion as implemented with the text the public reads', async () => {
+    server.on(
+      'GET',
+      '/api/v1/suggestions/s-1',
+      () => json(detail({ status: 'answered', outcome: 'adopted', allowedActions: ['reveal_submitter', 'implement', 'award'], version: 5 }), 200, { ETag: '"5"' }),
+      () => json(detail({ status: 'implemented', outcome: 'adopted', implementation: '食堂已开业。', allowedActions: ['reveal_submitter', 'award'], version: 6 })),
+    );
+    server.on('POST', '/api/v1/suggestions/s-1/implementation', () => json({ id: 's-1', version: 6 }));
+    renderSuggestion('s-1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['suggestions.implement'] }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+    expect(await within(dialog).findByText(zhCN['suggestions.required'])).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText(zhCN['suggestions.implementation']), '食堂已开业。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/implementation')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/suggestions/s-1/implementation')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"5"');
+    expect(request.body).toEqual({ outcome: '食堂已开业。' });
+    expect(await screen.findByText('食堂已开业。')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['suggestions.implement'] })).not.toBeInTheDocument();
+  });
 });

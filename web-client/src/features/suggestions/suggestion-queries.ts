@@ -5,6 +5,8 @@ import { unwrap } from '../../shared/api/api-client';
 import type {
   AnswerSuggestionRequest,
   AssignSuggestionRequest,
+  AwardSuggestionRequest,
+  ImplementSuggestionRequest,
   RatePublicSuggestionRequest,
   RegisterSuggestionRequest,
   ScreenSuggestionRequest,
@@ -76,6 +78,12 @@ export const registerSuggestion = (body: RegisterSuggestionRequest, idempotencyK
 export const answerSuggestion = (id: string, etag: string, body: AnswerSuggestionRequest) =>
   unwrap(api.POST('/api/v1/suggestions/{id}/answers', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
 
+export const implementSuggestion = (id: string, etag: string, body: ImplementSuggestionRequest) =>
+  unwrap(api.POST('/api/v1/suggestions/{id}/implementation', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
+export const awardSuggestion = (id: string, etag: string, body: AwardSuggestionRequest) =>
+  unwrap(api.POST('/api/v1/suggestions/{id}/award', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
 export const revealSubmitter = (id: string) => unwrap(api.POST('/api/v1/suggestions/{id}/submitter/reveal', { params: { path: { id } } }));
 
 export const submitPublicSuggestion = (body: SubmitPublicSuggestionRequest) => unwrap(api.POST('/api/v1/public/suggestions', { body }));
@@ -107,3 +115,13 @@ export const ratePublicSuggestion = (credentials: SuggestionCredentials, body: R
       body,
     }),
   );
+
+/** One page of the adopted suggestions, or of the awarded ones, newest first. */
+export function usePublicAdoptedSuggestions(awarded: boolean, cursor: string | null | undefined) {
+  return useQuery({
+    queryKey: ['public-adopted-suggestions', awarded, cursor ?? 'first'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/public/adopted-suggestions', { params: { query: { awarded, cursor: cursor ?? undefined, limit: suggestionPageSize } } })),
+    placeholderData: keepPreviousData,
+  });
+}

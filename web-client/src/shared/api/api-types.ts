@@ -176,3 +176,6 @@ export type SuggestionRating = Schemas['SuggestionRating'];
 export type AnswerSuggestionRequest = Schemas['AnswerSuggestion'];
 export type RatePublicSuggestionRequest = Schemas['RatePublicSuggestion'];
 export type SuggestionAssignmentView = Schemas['SuggestionAssignmentView'];
+export type PublicAdoptedSuggestion = Schemas['PublicAdoptedSuggestion'];
+export type ImplementSuggestionRequest = Schemas['ImplementSuggestion'];
+export type AwardSuggestionRequest = Schemas['AwardSuggestion'];

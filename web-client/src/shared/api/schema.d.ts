@@ -2816,6 +2816,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/adopted-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议). */
+        get: operations["ListPublicAdoptedSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestion-topics": {
         parameters: {
             query?: never;
@@ -3054,6 +3071,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suggestions/{id}/implementation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match. */
+        post: operations["ImplementSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match. */
+        post: operations["AwardSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions/{id}/submitter/reveal": {
         parameters: {
             query?: never;
@@ -3232,6 +3283,9 @@ export interface components {
         AuditEntryItemPage: {
             items: components["schemas"]["AuditEntryItem"][];
             nextCursor?: string | null;
+        };
+        AwardSuggestion: {
+            citation: string;
         };
         /** @enum {string} */
         BatchOutcome: "solved_on_the_spot" | "explained" | "assigned";
@@ -3823,6 +3877,9 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ImplementSuggestion: {
+            outcome: string;
+        };
         IncidentEntry: {
             /** Format: uuid */
             id: string;
@@ -4328,6 +4385,27 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PublicAdoptedSuggestion: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            regionName: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            /** Format: date-time */
+            answeredAt: string;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
+            award?: string | null;
+            /** Format: date-time */
+            awardedAt?: string | null;
+        };
+        PublicAdoptedSuggestionPage: {
+            items: components["schemas"]["PublicAdoptedSuggestion"][];
+            nextCursor?: string | null;
+        };
         PublicCaseAttachment: {
             /** Format: uuid */
             id: string;
@@ -4451,6 +4529,9 @@ export interface components {
             answers: components["schemas"]["PublicSuggestionAnswer"][];
             rating?: (string & components["schemas"]["SuggestionRating"]) | null;
             canRate: boolean;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
         };
         PublicTimelineEntry: {
             /** Format: date-time */
@@ -4962,7 +5043,7 @@ export interface components {
             phone?: string | null;
         };
         /** @enum {string} */
-        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer";
+        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer" | "implement" | "award";
         SuggestionAssignmentView: {
             /** Format: uuid */
             unitId: string;
@@ -5011,6 +5092,12 @@ export interface components {
             ratingComment?: string | null;
             /** Format: date-time */
             ratedAt?: string | null;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
+            award?: string | null;
+            /** Format: date-time */
+            awardedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
@@ -5044,7 +5131,7 @@ export interface components {
         /** @enum {string} */
         SuggestionRating: "satisfied" | "basically_satisfied" | "dissatisfied";
         /** @enum {string} */
-        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -15462,6 +15549,48 @@ export interface operations {
             };
         };
     };
+    ListPublicAdoptedSuggestions: {
+        parameters: {
+            query?: {
+                awarded?: boolean;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAdoptedSuggestionPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSuggestionTopics: {
         parameters: {
             query?: {
@@ -15994,7 +16123,7 @@ export interface operations {
     ListSuggestions: {
         parameters: {
             query?: {
-                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered";
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
                 channel?: "online" | "letter" | "visit" | "petition";
                 topicId?: string;
                 regionId?: string;
@@ -16444,6 +16573,190 @@ export interface operations {
                 };
             };
             /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImplementSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplementSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AwardSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;

@@ -32,6 +32,7 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
             <Link to="/public/suggestion-topics">{t('public.suggestionTopics')}</Link>
             <Link to="/public/suggestions/new">{t('public.suggest')}</Link>
             <Link to="/public/suggestions/track">{t('public.trackSuggestion')}</Link>
+            <Link to="/public/suggestions/adopted">{t('public.adoptedSuggestions')}</Link>
           </Flex>
         </main>
       </Layout.Content>
