@@ -2823,7 +2823,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议). */
+        /**
+         * The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议).
+         * @description The public page of adopted suggestions, newest answer first: what each proposed, where, the decision, what was done and any award; with `awarded=true` only the excellent suggestions (优秀建议), newest award first. Never a suggestion's text, its submitter, the departments' replies or staff. Rate-limited per client address.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicAdoptedSuggestions"];
         put?: never;
         post?: never;
@@ -3080,7 +3085,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match. */
+        /**
+         * Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match.
+         * @description Records that an adopted or partly adopted suggestion was carried out, with the outcome published on the public adopted-suggestions page. If-Match carries the ETag read. 400 without an outcome; 409 `invalid_state` when the suggestion is not adopted and answered.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["ImplementSuggestion"];
         delete?: never;
         options?: never;
@@ -3097,7 +3107,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match. */
+        /**
+         * Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match.
+         * @description Awards an adopted suggestion as excellent (优秀建议) with a citation shown on the public page. If-Match carries the ETag read. 400 without a citation; 409 `invalid_state` when the suggestion is not an answered, adopted one or was awarded already.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AwardSuggestion"];
         delete?: never;
         options?: never;
@@ -15571,7 +15586,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicAdoptedSuggestionPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15580,9 +15595,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16587,7 +16604,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -16604,13 +16621,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16619,7 +16638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16628,7 +16647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16637,7 +16656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16646,7 +16665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16655,7 +16674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16664,7 +16683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16679,7 +16698,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -16696,13 +16715,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16711,7 +16732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16720,7 +16741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16729,7 +16750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16738,7 +16759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16747,7 +16768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16756,7 +16777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
