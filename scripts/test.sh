@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: .NET build (warnings are errors) and tests, then the SPA's lint, type check, API-types
-# freshness check, unit tests, production build and browser end-to-end tests in Debian's Chromium.
+# freshness check, the API contract's lint (Spectral, Redocly), unit tests, production build and browser
+# end-to-end tests in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ npm ci --no-audit --no-fund
 npm run lint
 npm run typecheck
 npm run check:api
+npm run lint:api
 npm test
 npm run build
 npm run e2e

@@ -16,6 +16,11 @@ public static class Idempotency
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>Set to <c>true</c> on a response that replays the first one for its key.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public const int MaxKeyLength = 200;
+
     /// <summary>
     /// A create that carries an Idempotency-Key runs once per caller and key: a replay gets the first
     /// response back and creates nothing; the same key with a different body is refused (422).
@@ -63,8 +68,6 @@ internal static class IdempotencySql
 
 internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, ICurrentUser caller, TimeProvider clock) : IEndpointFilter
 {
-    private const int MaxKeyLength = 200;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -74,9 +77,9 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, ICurrentUse
             return await next(context);
         }
 
-        if (key.Length > MaxKeyLength)
+        if (key.Length > Idempotency.MaxKeyLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Idempotency.Header] = [$"At most {MaxKeyLength} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Idempotency.Header] = [$"At most {Idempotency.MaxKeyLength} characters."] });
         }
 
         var owner = caller.UserId?.ToString("N") ?? "anonymous:" + http.Connection.RemoteIpAddress;
@@ -187,7 +190,7 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, ICurrentUse
         {
             httpContext.Response.StatusCode = record.StatusCode!.Value;
             httpContext.Response.ContentType = "application/json; charset=utf-8";
-            httpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            httpContext.Response.Headers[Idempotency.ReplayedHeader] = "true";
             if (!string.IsNullOrEmpty(record.Location))
             {
                 httpContext.Response.Headers.Location = record.Location;

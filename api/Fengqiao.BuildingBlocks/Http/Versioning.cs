@@ -6,6 +6,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace Fengqiao.BuildingBlocks.Http;
 
+/// <summary>Marks an endpoint whose success response carries the object's ETag (shown in the OpenAPI document).</summary>
+public sealed class ETagResponseMetadata;
+
 /// <summary>What a command that creates or changes a versioned object returns.</summary>
 public sealed record EntityVersion(Guid Id, long Version);
 
@@ -15,6 +18,9 @@ public static class Versioning
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     public static void SetETag(HttpContext context, long version) => context.Response.Headers.ETag = ETag(version);
+
+    /// <summary>Declares that the endpoint's success response carries the ETag <see cref="SetETag"/> writes.</summary>
+    public static RouteHandlerBuilder ProducesETag(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(new ETagResponseMetadata());
 
     /// <summary>The problems a change of a versioned object can answer: missing (404), invalid state (409), stale (412), no If-Match (428).</summary>
     public static RouteHandlerBuilder ProducesVersionedChangeProblems(this RouteHandlerBuilder endpoint) =>

@@ -58,6 +58,7 @@ internal static class CaseAttachmentEndpoints
     {
         cases.MapPost("/{id:guid}/attachments", UploadAsync)
             .WithName("AddCaseAttachment")
+            .WithDescription("The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).")
             .WithSummary("The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.")
             .RequireRoles(CaseActions.RolesFor(CaseAction.Reply))
             .AcceptsFileUpload()
@@ -67,6 +68,7 @@ internal static class CaseAttachmentEndpoints
 
         cases.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync)
             .WithName("DownloadCaseAttachment")
+            .WithDescription("Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.")
             .WithSummary("A file of a case within the caller's jurisdiction.")
             .RequireSignedIn()
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")

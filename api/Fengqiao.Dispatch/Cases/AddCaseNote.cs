@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -27,5 +28,6 @@ internal sealed class AddCaseNoteHandler(CaseStore store) : ICommandHandler<AddC
 internal static class AddCaseNoteEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<AddCaseNote>(CaseAction.AddNote, "notes", "AddCaseNote", "Adds a progress note, internal or visible to the petitioner.");
+        cases.MapCaseChange<AddCaseNote>(CaseAction.AddNote, "notes", "AddCaseNote", "Adds a progress note, internal or visible to the petitioner.")
+            .WithDescription("Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
 }

@@ -4,6 +4,7 @@ using Fengqiao.Contracts.Organization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -41,5 +42,6 @@ internal sealed class AssignAgentHandler(CaseStore store, IOrganizationDirectory
 internal static class AssignAgentEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<AssignAgent>(CaseAction.AssignAgent, "agent", "AssignCaseAgent", "Assigns a petition agent (信访代办) to the case.");
+        cases.MapCaseChange<AssignAgent>(CaseAction.AssignAgent, "agent", "AssignCaseAgent", "Assigns a petition agent (信访代办) to the case.")
+            .WithDescription("The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.");
 }

@@ -9,6 +9,7 @@ using Fengqiao.Dispatch.Rules;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -123,7 +124,16 @@ internal static class AssignCaseEndpoint
     /// <summary>One request assigns a case, and re-assigns it after a return.</summary>
     public static CaseAction ActionFor(CaseStatus status) => status == CaseStatus.Returned ? CaseAction.Reassign : CaseAction.Assign;
 
+    private static readonly AssignCase Example = new(
+        AssignmentMode.Assign,
+        LeadUnitId: Guid.Parse("0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f"),
+        CoUnitIds: [Guid.Parse("0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0")],
+        Instructions: "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。",
+        ReplyDueOn: null);
+
     public static void Map(IEndpointRouteBuilder cases) =>
         cases.MapCaseChange<AssignCase>(CaseAction.Assign, "assignment", "AssignCase",
-            "Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.");
+            "Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.")
+            .WithDescription("The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.")
+            .WithRequestExample(Example);
 }

@@ -39,6 +39,7 @@ internal static class CaseEndpoints
                 return TypedResults.Ok(changed);
             })
             .WithName(name)
+            .ProducesETag()
             .WithSummary(summary)
             .RequireRoles(CaseActions.RolesFor(action))
             .ProducesValidationProblem()

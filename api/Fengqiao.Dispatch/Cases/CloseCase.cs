@@ -6,6 +6,7 @@ using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Dispatch;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -44,5 +45,6 @@ internal sealed class CloseCaseHandler(CaseStore store, IEventPublisher events, 
 internal static class CloseCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<CloseCase>(CaseAction.Close, "closure", "CloseCase", "Closes a replied case; its checklist must be complete.");
+        cases.MapCaseChange<CloseCase>(CaseAction.Close, "closure", "CloseCase", "Closes a replied case; its checklist must be complete.")
+            .WithDescription("Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.");
 }

@@ -8,6 +8,7 @@ using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Dispatch.Rules;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -68,5 +69,6 @@ internal sealed class DecideExtensionHandler(
 internal static class DecideExtensionEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<DecideExtension>(CaseAction.DecideExtension, "extension-decision", "DecideCaseExtension", "Approves or refuses the pending extension request.");
+        cases.MapCaseChange<DecideExtension>(CaseAction.DecideExtension, "extension-decision", "DecideCaseExtension", "Approves or refuses the pending extension request.")
+            .WithDescription("A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.");
 }

@@ -114,6 +114,8 @@ internal static class GetCaseEndpoint
     public static void Map(IEndpointRouteBuilder cases) =>
         cases.MapGet("/{id:guid}", Handle)
             .WithName("GetCase")
+            .WithDescription("One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.")
             .RequireSignedIn()
             .CachedForCaller()

@@ -252,6 +252,7 @@ internal static class ListCasesEndpoint
     {
         cases.MapGet("/", ListAsync)
             .WithName("ListCases")
+            .WithDescription("One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.")
             .WithSummary("One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.")
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -259,6 +260,7 @@ internal static class ListCasesEndpoint
             .ProducesValidationProblem();
         cases.MapGet("/counts", CountAsync)
             .WithName("CountCases")
+            .WithDescription("How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.")
             .WithSummary("How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).")
             .RequireSignedIn()
             .CachedForCaller();

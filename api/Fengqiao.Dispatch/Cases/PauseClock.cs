@@ -6,6 +6,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Dispatch.Rules;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -61,7 +62,9 @@ internal static class ClockEndpoints
 {
     public static void Map(IEndpointRouteBuilder cases)
     {
-        cases.MapCaseChange<PauseClock>(CaseAction.PauseClock, "clock-pause", "PauseCaseClock", "Pauses the reply clock with a reason (hearing, appraisal).");
-        cases.MapCaseChange<ResumeClock>(CaseAction.ResumeClock, "clock-resume", "ResumeCaseClock", "Resumes the reply clock; the deadline moves by the days paused.");
+        cases.MapCaseChange<PauseClock>(CaseAction.PauseClock, "clock-pause", "PauseCaseClock", "Pauses the reply clock with a reason (hearing, appraisal).")
+            .WithDescription("Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
+        cases.MapCaseChange<ResumeClock>(CaseAction.ResumeClock, "clock-resume", "ResumeCaseClock", "Resumes the reply clock; the deadline moves by the days paused.")
+            .WithDescription("Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
     }
 }

@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -35,5 +36,6 @@ internal sealed class RateCaseHandler(CaseStore store, CaseRating rating) : ICom
 internal static class RateCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<RateCase>(CaseAction.Rate, "rating", "RateCase", "Records the petitioner's rating taken by a callback (回访) or given through the agent.");
+        cases.MapCaseChange<RateCase>(CaseAction.Rate, "rating", "RateCase", "Records the petitioner's rating taken by a callback (回访) or given through the agent.")
+            .WithDescription("Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
 }

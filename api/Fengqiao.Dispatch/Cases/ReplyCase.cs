@@ -5,6 +5,7 @@ using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Dispatch.Attachments;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -53,5 +54,10 @@ internal sealed class ReplyCaseHandler(CaseStore store, CaseAttachments attachme
 internal static class ReplyCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<ReplyCase>(CaseAction.Reply, "reply", "ReplyCase", "The lead unit replies with its written opinion; the petitioner is notified.");
+        cases.MapCaseChange<ReplyCase>(CaseAction.Reply, "reply", "ReplyCase", "The lead unit replies with its written opinion; the petitioner is notified.")
+            .WithDescription("The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).")
+            .WithRequestExample(new ReplyCase(
+                Opinion.Support,
+                "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
+                AttachmentIds: []));
 }

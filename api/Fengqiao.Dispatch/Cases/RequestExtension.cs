@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Dispatch.Rules;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -46,5 +47,6 @@ internal sealed class RequestExtensionHandler(IDbSession session, CaseStore stor
 internal static class RequestExtensionEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<RequestExtension>(CaseAction.RequestExtension, "extension-request", "RequestCaseExtension", "The lead unit requests an extension of the reply deadline.");
+        cases.MapCaseChange<RequestExtension>(CaseAction.RequestExtension, "extension-request", "RequestCaseExtension", "The lead unit requests an extension of the reply deadline.")
+            .WithDescription("The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.");
 }

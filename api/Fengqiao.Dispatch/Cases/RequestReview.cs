@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -29,5 +30,6 @@ internal static class RequestReviewEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
         cases.MapCaseChange<RequestReview>(CaseAction.RequestReview, "review-request", "RequestCaseReview",
-            "Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.");
+            "Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.")
+            .WithDescription("Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
 }

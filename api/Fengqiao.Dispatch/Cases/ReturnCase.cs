@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Dispatch;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -40,5 +41,6 @@ internal sealed class ReturnCaseHandler(CaseStore store, IEventPublisher events,
 internal static class ReturnCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<ReturnCase>(CaseAction.Return, "return", "ReturnCase", "The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.");
+        cases.MapCaseChange<ReturnCase>(CaseAction.Return, "return", "ReturnCase", "The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.")
+            .WithDescription("The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.");
 }

@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Dispatch;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -45,5 +46,6 @@ internal sealed class SignCaseHandler(CaseStore store, IEventPublisher events, T
 internal static class SignCaseEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<SignCase>(CaseAction.Sign, "signature", "SignCase", "The lead unit signs for (签收) the case.");
+        cases.MapCaseChange<SignCase>(CaseAction.Sign, "signature", "SignCase", "The lead unit signs for (签收) the case.")
+            .WithDescription("The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.");
 }

@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -34,5 +35,6 @@ internal sealed class SubmitCoUnitInputHandler(IDbSession session, CaseStore sto
 internal static class SubmitCoUnitInputEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<SubmitCoUnitInput>(CaseAction.SubmitCoUnitInput, "co-unit-input", "SubmitCoUnitInput", "A co-handling unit submits its input to the lead unit.");
+        cases.MapCaseChange<SubmitCoUnitInput>(CaseAction.SubmitCoUnitInput, "co-unit-input", "SubmitCoUnitInput", "A co-handling unit submits its input to the lead unit.")
+            .WithDescription("A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.");
 }

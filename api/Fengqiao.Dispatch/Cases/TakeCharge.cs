@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -29,5 +30,6 @@ internal sealed class TakeChargeHandler(CaseStore store, ICurrentUser caller) : 
 internal static class TakeChargeEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<TakeCharge>(CaseAction.TakeCharge, "leader", "TakeChargeOfCase", "A leader takes personal charge of the case (包案).");
+        cases.MapCaseChange<TakeCharge>(CaseAction.TakeCharge, "leader", "TakeChargeOfCase", "A leader takes personal charge of the case (包案).")
+            .WithDescription("A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
 }

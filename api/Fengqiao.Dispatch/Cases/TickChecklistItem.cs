@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Http;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Cases;
@@ -53,5 +54,6 @@ internal sealed class TickChecklistItemHandler(IDbSession session, CaseStore sto
 internal static class TickChecklistItemEndpoint
 {
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapCaseChange<TickChecklistItem>(CaseAction.TickChecklist, "checklist", "TickCaseChecklistItem", "Ticks one item of the closure checklist.");
+        cases.MapCaseChange<TickChecklistItem>(CaseAction.TickChecklist, "checklist", "TickCaseChecklistItem", "Ticks one item of the closure checklist.")
+            .WithDescription("Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.");
 }

@@ -163,6 +163,7 @@ internal static class SupervisionBoardEndpoint
         api.MapGet("/supervision-board", async Task<Ok<SupervisionBoardView>> (Guid? regionId, string? cursor, int? limit, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new GetSupervisionBoard(regionId, cursor, limit), cancellationToken)))
             .WithName("GetSupervisionBoard")
+            .WithDescription("The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.")
             .WithSummary("Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.")
             .RequireCapability(Capability.ViewSupervision)
             .CachedForCaller()

@@ -7,6 +7,7 @@ using Fengqiao.Dispatch.Cases;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Dispatch.Supervision;
@@ -133,8 +134,11 @@ internal static class SupervisionOrderEndpoints
 {
     public static void Map(IEndpointRouteBuilder cases)
     {
-        cases.MapCaseChange<IssueSupervisionOrder>(CaseAction.IssueSupervisionOrder, "supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.");
-        cases.MapCaseChange<AnswerSupervisionOrder>(CaseAction.AnswerSupervisionOrder, "supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.");
-        cases.MapCaseChange<ListForSupervision>(CaseAction.ListForSupervision, "listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).");
+        cases.MapCaseChange<IssueSupervisionOrder>(CaseAction.IssueSupervisionOrder, "supervision-orders", "IssueSupervisionOrder", "Issues a supervision order (督办单) to a unit.")
+            .WithDescription("Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.");
+        cases.MapCaseChange<AnswerSupervisionOrder>(CaseAction.AnswerSupervisionOrder, "supervision-answers", "AnswerSupervisionOrder", "The supervised unit answers a supervision order in writing.")
+            .WithDescription("The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.");
+        cases.MapCaseChange<ListForSupervision>(CaseAction.ListForSupervision, "listing", "ListCaseForSupervision", "Puts the case under listed supervision (挂牌督办).")
+            .WithDescription("Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).");
     }
 }

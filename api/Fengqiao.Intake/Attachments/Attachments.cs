@@ -83,6 +83,7 @@ internal static class AttachmentEndpoints
     {
         petitions.MapPost("/{id:guid}/attachments", UploadAsync)
             .WithName("AddPetitionAttachment")
+            .WithDescription("Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.")
             .WithSummary("Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.")
             .RequireRoles(PetitionActions.RolesFor(PetitionAction.AddAttachment))
             .AcceptsFileUpload()
@@ -91,6 +92,8 @@ internal static class AttachmentEndpoints
 
         petitions.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync)
             .WithName("DownloadPetitionAttachment")
+            .WithSummary("Downloads a file attached to the petition or to a petition merged into it.")
+            .WithDescription("Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.")
             .RequireSignedIn()
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -47,6 +47,7 @@ internal static class ListCategoriesEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/petition-categories", Handle)
             .WithName("ListPetitionCategories")
+            .WithDescription("The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.")
             .WithSummary("Subject categories of petitions, in display order. Public: the online form needs them too.")
             .AllowAnonymous();
 

@@ -89,6 +89,7 @@ internal static class FindDuplicateCandidatesEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapPost("/duplicate-candidates", Handle)
             .WithName("FindDuplicateCandidates")
+            .WithDescription("While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.")
             .WithSummary("Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.")
             .RequireCapability(Capability.RegisterPetition)
             .ProducesValidationProblem();

@@ -149,12 +149,23 @@ internal static class LinkAndMergeEndpoints
 {
     public static void Map(IEndpointRouteBuilder petitions)
     {
-        Versioned(petitions.MapPost("/{id:guid}/links", LinkAsync).WithName("LinkPetitions"), PetitionAction.Link);
-        Versioned(petitions.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePetition"), PetitionAction.Merge);
+        Versioned(
+            petitions.MapPost("/{id:guid}/links", LinkAsync)
+                .WithName("LinkPetitions")
+                .WithSummary("Links this petition with another one on the same matter; each then lists the other.")
+                .WithDescription("Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked."),
+            PetitionAction.Link);
+        Versioned(
+            petitions.MapPost("/{id:guid}/merge", MergeAsync)
+                .WithName("MergePetition")
+                .WithSummary("Merges this petition into another on the same matter; its attachments then show on the target.")
+                .WithDescription("Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to)."),
+            PetitionAction.Merge);
     }
 
     private static RouteHandlerBuilder Versioned(RouteHandlerBuilder endpoint, PetitionAction action) =>
         endpoint
+            .ProducesETag()
             .RequireRoles(PetitionActions.RolesFor(action))
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

@@ -60,6 +60,7 @@ internal static class RevealPetitionerEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapPost("/{id:guid}/petitioners/{petitionerId:guid}/reveal", Handle)
             .WithName("RevealPetitioner")
+            .WithDescription("The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.")
             .WithSummary("The unmasked ID number and phone of a petitioner; the view is audited.")
             .RequireRoles(PetitionActions.RolesFor(PetitionAction.RevealPetitioner))
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -249,9 +249,17 @@ internal static class ClassifyPetitionEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapPost("/{id:guid}/classification", Handle)
             .WithName("ClassifyPetition")
+            .WithSummary("Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.")
+            .WithDescription("Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).")
+            .ProducesETag()
             .RequireRoles(PetitionActions.RolesFor(PetitionAction.Classify))
             .ProducesValidationProblem()
-            .ProducesVersionedChangeProblems();
+            .ProducesVersionedChangeProblems()
+            .WithRequestExample(new ClassifyPetition(
+                Decision.Accept,
+                Reason: null,
+                Notice: "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。",
+                LegalChannel: null));
 
     private static async Task<Ok<EntityVersion>> Handle(Guid id, ClassifyPetition request, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ internal static class ExportPetitionsEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapGet("/export.csv", Handle)
             .WithName("ExportPetitions")
+            .WithDescription("The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.")
             .WithSummary("The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).")
             .RequireCapability(Capability.ExportPetitions)
             .ProducesCsv()

@@ -61,6 +61,8 @@ internal static class GetPetitionEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapGet("/{id:guid}", Handle)
             .WithName("GetPetition")
+            .WithDescription("One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.")
             .RequireSignedIn()
             .CachedForCaller()

@@ -204,6 +204,7 @@ internal static class ListPetitionsEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapGet("/", Handle)
             .WithName("ListPetitions")
+            .WithDescription("The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.")
             .WithSummary("The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.")
             .RequireSignedIn()
             .CachedForCaller()

@@ -124,10 +124,27 @@ internal static class RegisterPetitionEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapPost("/", Handle)
             .WithName("RegisterPetition")
+            .WithDescription("Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).")
+            .ProducesETag()
             .WithSummary("Registers a petition from any channel; computes its number, flags and acceptance deadline.")
             .RequireCapability(Capability.RegisterPetition)
             .WithIdempotency()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithRequestExample(Example);
+
+    private static readonly RegisterPetition Example = new(
+        Channel.Visit,
+        [new PetitionerInput("王建国", "33060219680512123X", "13905751234", "越城区府山街道胜利西路 18 号 3 幢", IsRepresentative: false)],
+        Persons: 1,
+        Request: "请求督促开发商按合同约定交付房产证。",
+        Facts: "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
+        Reasons: "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
+        Category: "urban_rural_construction",
+        RegionId: Guid.Parse("0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c"),
+        ReceivedAt: new DateTimeOffset(2026, 3, 9, 9, 30, 0, TimeSpan.FromHours(8)),
+        ChannelReference: null,
+        Urgent: false,
+        CrossBoundary: false);
 
     private static async Task<Created<RegisteredPetition>> Handle(RegisterPetition request, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {

@@ -204,16 +204,29 @@ internal static class PublicEndpoints
         var publicApi = api.MapGroup("/public/petitions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).CarriesSecret();
         publicApi.MapPost("/", SubmitAsync)
             .WithName("SubmitPublicPetition")
+            .WithDescription("A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.")
             .WithSummary("Submits a petition online without an account; returns a tracking code and a secret, shown once.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithRequestExample(new SubmitPublicPetition(
+                "李秀英",
+                IdNumber: null,
+                Phone: "13857512345",
+                Address: "柯桥区柯桥街道笛扬路 66 号",
+                RegionId: Guid.Parse("0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d"),
+                Category: "labour_social_security",
+                Request: "请求责令用人单位支付拖欠的三个月工资。",
+                Facts: "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
+                Reasons: "多次向厂方催讨未果，生活困难。"));
         publicApi.MapGet("/{trackingCode}", TrackAsync)
             .WithName("TrackPublicPetition")
+            .WithDescription("What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.")
             .WithSummary("The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         publicApi.MapPost("/{trackingCode}/supplements", SupplementAsync)
             .WithName("AddPublicSupplement")
+            .WithDescription("The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.")
             .WithSummary("Adds the petitioner's supplement to their petition (header X-Tracking-Secret).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

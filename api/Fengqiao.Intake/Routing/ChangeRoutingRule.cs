@@ -65,6 +65,9 @@ internal static class ChangeRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapPut("/{id:guid}", Handle)
             .WithName("ChangeRoutingRule")
+            .WithSummary("Changes a routing rule's category, region or unit.")
+            .WithDescription("Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageRoutingRules)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

@@ -47,6 +47,9 @@ internal static class CreateRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapPost("/", Handle)
             .WithName("CreateRoutingRule")
+            .WithSummary("Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.")
+            .WithDescription("Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageRoutingRules)
             .WithIdempotency()
             .ProducesValidationProblem();

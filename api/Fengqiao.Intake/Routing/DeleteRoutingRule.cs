@@ -36,6 +36,8 @@ internal static class DeleteRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapDelete("/{id:guid}", Handle)
             .WithName("DeleteRoutingRule")
+            .WithSummary("Deletes a routing rule.")
+            .WithDescription("Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.")
             .RequireCapability(Capability.ManageRoutingRules)
             .ProducesVersionedChangeProblems();
 

@@ -86,6 +86,7 @@ internal static class ListRoutingRulesEndpoint
     public static void Map(IEndpointRouteBuilder rules) =>
         rules.MapGet("/", Handle)
             .WithName("ListRoutingRules")
+            .WithDescription("The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.")
             .WithSummary("Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.")
             .RequireCapability(Capability.ManageRoutingRules)
             .ProducesValidationProblem();

@@ -73,6 +73,8 @@ internal static class CreateApiClientEndpoint
     public static void Map(IEndpointRouteBuilder clients) =>
         clients.MapPost("/", Handle)
             .WithName("CreateApiClient")
+            .ProducesETag()
+            .WithDescription("Registers a third party's API client for a unit of the administrator's jurisdiction: its jurisdiction is the unit's region subtree, its scopes (petitions:read, petitions:write, cases:read, cases:write, webhooks:manage) the operations it may call, and its rate limit the requests a minute beyond which it gets 429. The answer carries the key once; only its hash is kept. 400 names the field, an unknown scope or a unit outside the jurisdiction among them.")
             .WithSummary("Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators).")
             .RequireCapability(Capability.ManageIntegrations)
             .ProducesValidationProblem();

@@ -46,11 +46,14 @@ internal static class ListApiClientsEndpoint
     {
         clients.MapGet("/", List)
             .WithName("ListApiClients")
+            .WithDescription("The API clients registered for units within the administrator's jurisdiction, oldest first and revoked ones included, each with its unit, scopes, rate limit, state and when it was last used; keyset-paginated. Secrets are never shown again after issue.")
             .WithSummary("Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators).")
             .RequireCapability(Capability.ManageIntegrations)
             .ProducesValidationProblem();
         clients.MapGet("/{id:guid}", Get)
             .WithName("GetApiClient")
+            .ProducesETag()
+            .WithDescription("One API client within the administrator's jurisdiction with its scopes, state and last use, and the ETag that rotation and revocation take in If-Match. 404 when it does not exist or lies outside the jurisdiction.")
             .WithSummary("Reads one API client, with its ETag (administrators).")
             .RequireCapability(Capability.ManageIntegrations)
             .ProducesProblem(StatusCodes.Status404NotFound);

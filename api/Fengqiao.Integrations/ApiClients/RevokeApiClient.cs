@@ -30,6 +30,8 @@ internal static class RevokeApiClientEndpoint
     public static void Map(IEndpointRouteBuilder clients) =>
         clients.MapPost("/{id:guid}/revocation", Handle)
             .WithName("RevokeApiClient")
+            .ProducesETag()
+            .WithDescription("Revokes an API client for good: every key of it stops at once and answers 401. If-Match carries the ETag read. 409 `api_client_revoked` when it is revoked already.")
             .WithSummary("Revokes an API client: its keys stop working at once; needs If-Match (administrators).")
             .RequireCapability(Capability.ManageIntegrations)
             .ProducesVersionedChangeProblems();

@@ -53,6 +53,8 @@ internal static class RotateApiClientSecretEndpoint
     public static void Map(IEndpointRouteBuilder clients) =>
         clients.MapPost("/{id:guid}/rotation", Handle)
             .WithName("RotateApiClientSecret")
+            .ProducesETag()
+            .WithDescription("Issues a new key for an API client and shows it once; the earlier keys keep working for the overlap hours given (0: they stop at once), so the third party can deploy the new key before the old one stops. If-Match carries the ETag read. 409 `api_client_revoked` for a revoked client.")
             .WithSummary("Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators).")
             .RequireCapability(Capability.ManageIntegrations)
             .ProducesValidationProblem()

@@ -110,6 +110,7 @@ internal static class RegisterWorkOrderEndpoint
     public static void Map(IEndpointRouteBuilder integrations) =>
         integrations.MapPost("/work-orders", Handle)
             .WithName("RegisterHotlineWorkOrder")
+            .WithDescription("The 12345 hotline platform pushes a work order: it is registered as a petition of the matching channel (hotline12345 or business_hotline) in the pushing client's jurisdiction, with the order number as its channel reference. The same order number pushed again registers nothing and answers the first petition with 200 instead of 201. Acceptance, reply and closure reach the platform as webhook events carrying the petition id answered here. 409 `work_order_number_taken` when the number was registered outside the client's jurisdiction.")
             .WithSummary("Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write).")
             .RequireCapability(Capability.RegisterPetition)
             .RequireScope(ApiScopes.PetitionsWrite)

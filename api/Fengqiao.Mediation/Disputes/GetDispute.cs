@@ -135,6 +135,8 @@ internal static class GetDisputeEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapGet("/{id:guid}", Handle)
             .WithName("GetDispute")
+            .WithDescription("One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.")
             .RequireCapability(Capability.ViewDisputes)
             .ProducesProblem(StatusCodes.Status404NotFound);

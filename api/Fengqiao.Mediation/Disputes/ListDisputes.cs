@@ -98,6 +98,7 @@ internal static class ListDisputesEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapGet("/", Handle)
             .WithName("ListDisputes")
+            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.")
             .WithSummary("The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.")
             .RequireCapability(Capability.ViewDisputes)
             .ProducesValidationProblem();

@@ -127,6 +127,8 @@ internal static class RegisterDisputeEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/", Handle)
             .WithName("RegisterDispute")
+            .WithDescription("Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.")
+            .ProducesETag()
             .WithSummary("Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.")
             .RequireCapability(Capability.MediateDisputes)
             .WithIdempotency()

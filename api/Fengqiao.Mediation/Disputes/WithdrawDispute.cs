@@ -46,6 +46,8 @@ internal static class WithdrawDisputeEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/{id:guid}/withdrawal", Handle)
             .WithName("WithdrawDispute")
+            .WithDescription("Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.")
+            .ProducesETag()
             .WithSummary("Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.")
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()

@@ -53,6 +53,8 @@ internal static class AddMediatorEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapPost("/{id:guid}/mediators", Handle)
             .WithName("AddMediator")
+            .WithDescription("Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.")
+            .ProducesETag()
             .WithSummary("Adds a mediator to a room, with their account (role mediator) if they sign in.")
             .RequireCapability(Capability.ManageMediationRooms)
             .WithIdempotency()

@@ -36,6 +36,8 @@ internal static class RetireMediatorEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapPost("/{id:guid}/mediators/{mediatorId:guid}/retirement", Handle)
             .WithName("RetireMediator")
+            .WithDescription("Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.")
+            .ProducesETag()
             .WithSummary("Retires a mediator of a room; they keep their name on past work. Needs If-Match.")
             .RequireCapability(Capability.ManageMediationRooms)
             .ProducesVersionedChangeProblems();

@@ -65,6 +65,8 @@ internal static class UpdateMediatorEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapPut("/{id:guid}/mediators/{mediatorId:guid}", Handle)
             .WithName("UpdateMediator")
+            .WithDescription("Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.")
+            .ProducesETag()
             .WithSummary("Changes a serving mediator's name, specialty, region or account; needs If-Match.")
             .RequireCapability(Capability.ManageMediationRooms)
             .ProducesValidationProblem()

@@ -56,6 +56,8 @@ internal static class CreateRoomEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapPost("/", Handle)
             .WithName("CreateMediationRoom")
+            .WithDescription("Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.")
+            .ProducesETag()
             .WithSummary("Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.")
             .RequireCapability(Capability.ManageMediationRooms)
             .WithIdempotency()

@@ -44,6 +44,8 @@ internal static class GetRoomEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapGet("/{id:guid}", Handle)
             .WithName("GetMediationRoom")
+            .WithDescription("One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A mediation room or committee with its specialties and mediators, serving and retired.")
             .RequireCapability(Capability.ViewMediation)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -102,6 +102,7 @@ internal static class ListRoomsEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapGet("/", Handle)
             .WithName("ListMediationRooms")
+            .WithDescription("The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties, mediators, open disputes and sessions this month.")
             .WithSummary("The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.")
             .RequireCapability(Capability.ViewMediation)
             .ProducesValidationProblem();
@@ -125,6 +126,7 @@ internal static class ListDisputeTypesEndpoint
     public static void Map(IEndpointRouteBuilder mediation) =>
         mediation.MapGet("/dispute-types", Handle)
             .WithName("ListDisputeTypes")
+            .WithDescription("The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.")
             .WithSummary("The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.")
             .RequireCapability(Capability.ViewMediation);
 

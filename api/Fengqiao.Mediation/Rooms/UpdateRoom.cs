@@ -64,6 +64,8 @@ internal static class UpdateRoomEndpoint
     public static void Map(IEndpointRouteBuilder rooms) =>
         rooms.MapPut("/{id:guid}", Handle)
             .WithName("UpdateMediationRoom")
+            .WithDescription("Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.")
             .RequireCapability(Capability.ManageMediationRooms)
             .ProducesValidationProblem()

@@ -50,6 +50,8 @@ internal static class CancelSessionEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/{id:guid}/sessions/{sessionId:guid}/cancellation", Handle)
             .WithName("CancelMediationSession")
+            .ProducesETag()
+            .WithDescription("Cancels a scheduled session with the reason, freeing its room and mediators for other bookings. If-Match carries the session's ETag. 409 `session_not_scheduled` for a session that was held or cancelled already.")
             .WithSummary("Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match.")
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()

@@ -69,6 +69,8 @@ internal static class HoldSessionEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/{id:guid}/sessions/{sessionId:guid}/holding", Handle)
             .WithName("HoldMediationSession")
+            .ProducesETag()
+            .WithDescription("Records that a scheduled session took place: whether each side attended, and the record (笔录). If-Match carries the session's ETag. 409 `session_not_started` before its start, `session_not_scheduled` when it was held or cancelled already.")
             .WithSummary("Records that a scheduled session took place, with each side's attendance and the record; needs If-Match.")
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()

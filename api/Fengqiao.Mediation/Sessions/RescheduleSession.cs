@@ -71,6 +71,8 @@ internal static class RescheduleSessionEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/{id:guid}/sessions/{sessionId:guid}/rescheduling", Handle)
             .WithName("RescheduleMediationSession")
+            .ProducesETag()
+            .WithDescription("Moves a scheduled session to a new start and end with the same room and mediators, giving the reason: its old slots are freed and the new ones claimed. If-Match carries the session's ETag. 409 `room_booked` or `mediator_booked` naming the clashing session, `session_not_scheduled` for a session that is no longer scheduled.")
             .WithSummary("Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match.")
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()

@@ -107,6 +107,8 @@ internal static class ScheduleSessionEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/{id:guid}/sessions", Handle)
             .WithName("ScheduleMediationSession")
+            .WithDescription("Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.")
+            .ProducesETag()
             .WithSummary("Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.")
             .RequireCapability(Capability.MediateDisputes)
             .WithIdempotency()

@@ -11,6 +11,7 @@ internal static class GetIndicatorDefinitionsEndpoint
     public static void Map(IEndpointRouteBuilder metrics) =>
         metrics.MapGet("/definitions", Handle)
             .WithName("GetIndicatorDefinitions")
+            .WithDescription("Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.")
             .WithSummary("Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.")
             .RequireCapability(Capability.ViewMetrics);
 

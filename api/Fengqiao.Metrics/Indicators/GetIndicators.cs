@@ -218,6 +218,7 @@ internal static class GetIndicatorsEndpoint
     public static void Map(IEndpointRouteBuilder metrics) =>
         metrics.MapGet("/indicators", Handle)
             .WithName("GetIndicators")
+            .WithDescription("The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.")
             .WithSummary("The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.")
             .RequireCapability(Capability.ViewMetrics)
             .ProducesValidationProblem()

@@ -97,6 +97,7 @@ internal static class ListAuditEntriesEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/audit-entries", Handle)
             .WithName("ListAuditEntries")
+            .WithDescription("The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.")
             .WithSummary("Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.")
             .RequireCapability(Capability.ViewAudit)
             .ProducesValidationProblem();

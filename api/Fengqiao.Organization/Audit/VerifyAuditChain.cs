@@ -34,6 +34,7 @@ internal static class VerifyAuditChainEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/audit/verification", Handle)
             .WithName("VerifyAuditChain")
+            .WithDescription("Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).")
             .WithSummary("Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.")
             .RequireCapability(Capability.ViewAudit);
 

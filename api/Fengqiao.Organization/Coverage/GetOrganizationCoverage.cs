@@ -96,6 +96,7 @@ internal static class GetOrganizationCoverageEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/organization-coverage", Handle)
             .WithName("GetOrganizationCoverage")
+            .WithDescription("How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.")
             .WithSummary("Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .ProducesValidationProblem()

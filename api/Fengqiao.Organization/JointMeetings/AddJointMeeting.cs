@@ -115,6 +115,7 @@ internal static class AddJointMeetingEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapPost("/{id:guid}/meetings", Handle)
             .WithName("AddJointMeeting")
+            .WithDescription("Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.")
             .WithSummary("Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)
             .ProducesValidationProblem()

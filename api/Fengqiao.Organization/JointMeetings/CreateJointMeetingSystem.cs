@@ -63,6 +63,8 @@ internal static class CreateJointMeetingSystemEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapPost("/", Handle)
             .WithName("CreateJointMeetingSystem")
+            .WithDescription("Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.")
+            .ProducesETag()
             .WithSummary("Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)
             .ProducesValidationProblem()

@@ -21,6 +21,8 @@ internal static class GetJointMeetingSystemEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapGet("/{id:guid}", Handle)
             .WithName("GetJointMeetingSystem")
+            .WithDescription("One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A joint-meeting system of the caller's jurisdiction with its member units.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .ProducesProblem(StatusCodes.Status404NotFound);

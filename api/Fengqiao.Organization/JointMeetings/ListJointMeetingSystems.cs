@@ -55,6 +55,7 @@ internal static class ListJointMeetingSystemsEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapGet("/", Handle)
             .WithName("ListJointMeetingSystems")
+            .WithDescription("The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.")
             .WithSummary("Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .ProducesValidationProblem();

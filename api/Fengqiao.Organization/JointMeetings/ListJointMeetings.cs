@@ -87,6 +87,7 @@ internal static class ListJointMeetingsEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapGet("/{id:guid}/meetings", Handle)
             .WithName("ListJointMeetings")
+            .WithDescription("The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.")
             .WithSummary("The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .ProducesValidationProblem()

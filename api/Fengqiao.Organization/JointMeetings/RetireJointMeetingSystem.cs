@@ -57,6 +57,8 @@ internal static class RetireJointMeetingSystemEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapPost("/{id:guid}/retire", Handle)
             .WithName("RetireJointMeetingSystem")
+            .WithDescription("Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.")
+            .ProducesETag()
             .WithSummary("Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)
             .ProducesValidationProblem()

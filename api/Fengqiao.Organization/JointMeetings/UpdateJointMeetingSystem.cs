@@ -63,6 +63,8 @@ internal static class UpdateJointMeetingSystemEndpoint
     public static void Map(IEndpointRouteBuilder systems) =>
         systems.MapPut("/{id:guid}", Handle)
             .WithName("UpdateJointMeetingSystem")
+            .WithDescription("Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.")
+            .ProducesETag()
             .WithSummary("Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)
             .ProducesValidationProblem()

@@ -92,6 +92,7 @@ internal static class GetMeEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/me", Handle)
             .WithName("GetMe")
+            .WithDescription("The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.")
             .WithSummary("The signed-in user: profile, roles, capabilities, unit and jurisdiction.")
             .RequireSignedIn();
 

@@ -75,6 +75,8 @@ internal static class CreateVillageEndpoint
     public static void Map(IEndpointRouteBuilder regions) =>
         regions.MapPost("/{id:guid}/villages", Handle)
             .WithName("CreateVillage")
+            .WithDescription("Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.")
+            .ProducesETag()
             .WithSummary("Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.")
             .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()

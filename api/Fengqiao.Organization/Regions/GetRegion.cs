@@ -24,6 +24,9 @@ internal static class GetRegionEndpoint
     public static void Map(IEndpointRouteBuilder regions) =>
         regions.MapGet("/{id:guid}", Handle)
             .WithName("GetRegion")
+            .WithSummary("A region of the caller's jurisdiction, with its ETag for renaming or retiring it.")
+            .WithDescription("One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

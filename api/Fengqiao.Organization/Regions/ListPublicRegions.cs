@@ -35,6 +35,7 @@ internal static class ListPublicRegionsEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/public/regions", Handle)
             .WithName("ListPublicRegions")
+            .WithDescription("The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.")
             .WithSummary("City, districts and towns, for the public online petition form.")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Public)

@@ -25,6 +25,7 @@ internal static class ListRegionsEndpoint
     public static void Map(IEndpointRouteBuilder regions) =>
         regions.MapGet("/", Handle)
             .WithName("ListRegions")
+            .WithDescription("Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.")
             .WithSummary("The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.")
             .RequireSignedIn();
 

@@ -48,6 +48,8 @@ internal static class RenameVillageEndpoint
     public static void Map(IEndpointRouteBuilder regions) =>
         regions.MapPut("/{id:guid}", Handle)
             .WithName("RenameVillage")
+            .WithDescription("Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.")
+            .ProducesETag()
             .WithSummary("Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.")
             .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()

@@ -39,6 +39,8 @@ internal static class RetireVillageEndpoint
     public static void Map(IEndpointRouteBuilder regions) =>
         regions.MapPost("/{id:guid}/retire", Handle)
             .WithName("RetireVillage")
+            .WithDescription("Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.")
+            .ProducesETag()
             .WithSummary("Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.")
             .RequireCapability(Capability.ManageOrganization)
             .ProducesVersionedChangeProblems();

@@ -22,6 +22,8 @@ internal static class GetResponsibilityLetterEndpoint
     public static void Map(IEndpointRouteBuilder letters) =>
         letters.MapGet("/{id:guid}", Handle)
             .WithName("GetResponsibilityLetter")
+            .WithDescription("One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A responsibility letter whose receiving region lies in the caller's jurisdiction.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -71,6 +71,7 @@ internal static class ListResponsibilityLettersEndpoint
     public static void Map(IEndpointRouteBuilder letters) =>
         letters.MapGet("/", Handle)
             .WithName("ListResponsibilityLetters")
+            .WithDescription("The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.")
             .WithSummary("Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .ProducesValidationProblem();

@@ -82,6 +82,8 @@ internal static class ResponsibilityLetterFileEndpoints
     {
         letters.MapPost("/{id:guid}/file", UploadAsync)
             .WithName("AttachResponsibilityLetterFile")
+            .WithDescription("Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)
             .AcceptsFileUpload()
@@ -90,6 +92,7 @@ internal static class ResponsibilityLetterFileEndpoints
 
         letters.MapGet("/{id:guid}/file", DownloadAsync)
             .WithName("DownloadResponsibilityLetterFile")
+            .WithDescription("Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.")
             .WithSummary("The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.")
             .RequireCapability(Capability.ViewJointMeetingsAndLetters)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")

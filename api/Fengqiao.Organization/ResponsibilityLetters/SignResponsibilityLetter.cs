@@ -126,6 +126,8 @@ internal static class SignResponsibilityLetterEndpoint
     public static void Map(IEndpointRouteBuilder letters) =>
         letters.MapPost("/", Handle)
             .WithName("SignResponsibilityLetter")
+            .WithDescription("Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.")
+            .ProducesETag()
             .WithSummary("Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)
             .ProducesValidationProblem()

@@ -33,6 +33,9 @@ internal static class ActivateRuleSetEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapPost("/{name}/activation", Handle)
             .WithName("ActivateRuleSet")
+            .WithSummary("Makes a rule set the active one for deadlines computed from now on.")
+            .WithDescription("Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).")
+            .ProducesETag()
             .RequireCapability(Capability.ManageSettings)
             .ProducesVersionedChangeProblems();
 

@@ -30,6 +30,9 @@ internal static class GetRuleSetEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapGet("/{name}", Handle)
             .WithName("GetRuleSet")
+            .WithSummary("One rule set with its document of per-module sections.")
+            .WithDescription("A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageSettings)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -35,6 +35,9 @@ internal static class GetWorkCalendarYearEndpoint
     public static void Map(IEndpointRouteBuilder calendar) =>
         calendar.MapGet("/{year:int}", Handle)
             .WithName("GetWorkCalendarYear")
+            .WithSummary("One year of the work calendar: its public holidays and make-up working days.")
+            .WithDescription("The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: \"0\"`.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageSettings)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -26,6 +26,8 @@ internal static class ListRuleSetsEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapGet("/", Handle)
             .WithName("ListRuleSets")
+            .WithSummary("The statutory rule sets (national, Zhejiang, ...), with which one is active.")
+            .WithDescription("Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.")
             .RequireCapability(Capability.ManageSettings);
 
     private static async Task<Ok<RuleSetList>> Handle(ISender sender, CancellationToken cancellationToken) =>

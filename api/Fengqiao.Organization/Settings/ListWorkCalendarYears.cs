@@ -28,6 +28,7 @@ internal static class ListWorkCalendarYearsEndpoint
     public static void Map(IEndpointRouteBuilder calendar) =>
         calendar.MapGet("/", Handle)
             .WithName("ListWorkCalendarYears")
+            .WithDescription("The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.")
             .WithSummary("Years of the work calendar (public holidays and make-up working days), oldest first.")
             .RequireCapability(Capability.ManageSettings);
 

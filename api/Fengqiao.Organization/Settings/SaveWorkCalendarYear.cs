@@ -77,6 +77,9 @@ internal static class SaveWorkCalendarYearEndpoint
     public static void Map(IEndpointRouteBuilder calendar) =>
         calendar.MapPut("/{year:int}", Handle)
             .WithName("SaveWorkCalendarYear")
+            .WithSummary("Replaces one year's public holidays and make-up working days.")
+            .WithDescription("Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `\"0\"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageSettings)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

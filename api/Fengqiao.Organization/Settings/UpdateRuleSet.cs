@@ -58,6 +58,9 @@ internal static class UpdateRuleSetEndpoint
     public static void Map(IEndpointRouteBuilder ruleSets) =>
         ruleSets.MapPut("/{name}", Handle)
             .WithName("UpdateRuleSet")
+            .WithSummary("Replaces a rule set's title and document.")
+            .WithDescription("Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageSettings)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

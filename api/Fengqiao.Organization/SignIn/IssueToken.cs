@@ -83,6 +83,7 @@ internal static class IssueTokenEndpoint
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/token", Handle)
             .WithName("IssueToken")
+            .WithDescription("Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.")
             .WithSummary("Signs in with user name and password; returns an access token and a refresh token.")
             .AsSignInEndpoint();
 

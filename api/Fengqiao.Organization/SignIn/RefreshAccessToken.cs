@@ -70,6 +70,7 @@ internal static class RefreshAccessTokenEndpoint
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/refresh", Handle)
             .WithName("RefreshToken")
+            .WithDescription("Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.")
             .WithSummary("Exchanges a refresh token (single use) for a new access token and refresh token.")
             .AsSignInEndpoint();
 

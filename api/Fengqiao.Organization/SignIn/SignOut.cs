@@ -47,6 +47,7 @@ internal static class SignOutEndpoint
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/logout", Handle)
             .WithName("SignOut")
+            .WithDescription("Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.")
             .WithSummary("Revokes the refresh token's session. Answers 204 whether or not the token was known.")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Authentication)

@@ -54,6 +54,8 @@ internal static class CreateUnitEndpoint
     public static void Map(IEndpointRouteBuilder units) =>
         units.MapPost("/", Handle)
             .WithName("CreateUnit")
+            .WithDescription("Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.")
+            .ProducesETag()
             .WithSummary("Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.")
             .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()

@@ -24,6 +24,9 @@ internal static class GetUnitEndpoint
     public static void Map(IEndpointRouteBuilder units) =>
         units.MapGet("/{id:guid}", Handle)
             .WithName("GetUnit")
+            .WithSummary("A unit of the caller's jurisdiction, with its ETag for updating or retiring it.")
+            .WithDescription("One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -65,6 +65,7 @@ internal static class ListUnitsEndpoint
     public static void Map(IEndpointRouteBuilder units) =>
         units.MapGet("/", Handle)
             .WithName("ListUnits")
+            .WithDescription("The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.")
             .WithSummary("Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.")
             .RequireSignedIn()
             .ProducesValidationProblem();

@@ -44,6 +44,8 @@ internal static class RetireUnitEndpoint
     public static void Map(IEndpointRouteBuilder units) =>
         units.MapPost("/{id:guid}/retire", Handle)
             .WithName("RetireUnit")
+            .WithDescription("Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.")
+            .ProducesETag()
             .WithSummary("Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.")
             .RequireCapability(Capability.ManageOrganization)
             .ProducesVersionedChangeProblems();

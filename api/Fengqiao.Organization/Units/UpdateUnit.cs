@@ -82,6 +82,8 @@ internal static class UpdateUnitEndpoint
     public static void Map(IEndpointRouteBuilder units) =>
         units.MapPut("/{id:guid}", Handle)
             .WithName("UpdateUnit")
+            .WithDescription("Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.")
+            .ProducesETag()
             .WithSummary("Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.")
             .RequireCapability(Capability.ManageOrganization)
             .ProducesValidationProblem()

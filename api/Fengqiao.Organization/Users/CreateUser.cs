@@ -75,6 +75,8 @@ internal static class CreateUserEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapPost("/", Handle)
             .WithName("CreateUser")
+            .WithDescription("Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageUsers)
             .WithSummary("Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.")
             .ProducesValidationProblem()

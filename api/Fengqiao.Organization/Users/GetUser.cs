@@ -58,6 +58,8 @@ internal static class GetUserEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapGet("/{id:guid}", Handle)
             .WithName("GetUser")
+            .WithDescription("One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.")
+            .ProducesETag()
             .WithSummary("A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.")
             .RequireCapability(Capability.ManageUsers)
             .ProducesProblem(StatusCodes.Status404NotFound);

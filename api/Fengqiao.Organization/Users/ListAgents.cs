@@ -59,6 +59,7 @@ internal static class ListAgentsEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapGet("/agents", Handle)
             .WithName("ListAgents")
+            .WithDescription("Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.")
             .WithSummary("Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.")
             .RequireCapability(Capability.ListAgents)
             .ProducesValidationProblem();

@@ -23,6 +23,7 @@ internal static class ListGrantableRolesEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapGet("/grantable-roles", Handle)
             .WithName("ListGrantableRoles")
+            .WithDescription("The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.")
             .WithSummary("The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.")
             .RequireCapability(Capability.ManageUsers)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -50,6 +50,8 @@ internal static class ListUsersEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapGet("/", Handle)
             .WithName("ListUsers")
+            .WithSummary("Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.")
+            .WithDescription("The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.")
             .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem();
 

@@ -59,6 +59,9 @@ internal static class ResetPasswordEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapPost("/{id:guid}/reset-password", Handle)
             .WithName("ResetUserPassword")
+            .WithSummary("Sets a new password for a user, ending their sessions and lifting lockouts.")
+            .WithDescription("An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.")
+            .ProducesETag()
             .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -60,13 +60,18 @@ internal static class SetUserDisabledEndpoints
     public static void Map(IEndpointRouteBuilder users)
     {
         Configure(users.MapPost("/{id:guid}/disable", (Guid id, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken ct) => Handle(id, true, sender, stamps, context, ct)))
-            .WithName("DisableUser");
+            .WithName("DisableUser")
+            .WithSummary("Disables a user: they can no longer sign in, and their sessions and access tokens end.")
+            .WithDescription("Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.");
         Configure(users.MapPost("/{id:guid}/enable", (Guid id, ISender sender, ISecurityStamps stamps, HttpContext context, CancellationToken ct) => Handle(id, false, sender, stamps, context, ct)))
-            .WithName("EnableUser");
+            .WithName("EnableUser")
+            .WithSummary("Enables a disabled user again, so they can sign in.")
+            .WithDescription("Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.");
     }
 
     private static RouteHandlerBuilder Configure(RouteHandlerBuilder endpoint) =>
         endpoint
+            .ProducesETag()
             .RequireCapability(Capability.ManageUsers)
             .ProducesVersionedChangeProblems();
 

@@ -72,6 +72,8 @@ internal static class UpdateUserEndpoint
     public static void Map(IEndpointRouteBuilder users) =>
         users.MapPut("/{id:guid}", Handle)
             .WithName("UpdateUser")
+            .WithDescription("Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.")
+            .ProducesETag()
             .WithSummary("Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.")
             .RequireCapability(Capability.ManageUsers)
             .ProducesValidationProblem()

@@ -80,6 +80,8 @@ internal static class CorrectReceptionBatchEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/{id:guid}/batches/{batchId:guid}/correction", Handle)
             .WithName("CorrectReceptionBatch")
+            .WithDescription("Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.")
+            .ProducesETag()
             .WithSummary("Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.CorrectBatch))
             .ProducesValidationProblem()

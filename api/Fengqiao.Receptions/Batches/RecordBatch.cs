@@ -231,6 +231,8 @@ internal static class RecordReceptionBatchEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/{id:guid}/batches", Handle)
             .WithName("RecordReceptionBatch")
+            .WithDescription("Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.")
+            .ProducesETag()
             .WithSummary("Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.RecordBatch))
             .WithIdempotency()

@@ -47,6 +47,7 @@ internal static class RevealReceptionPetitionerEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/{id:guid}/batches/{batchId:guid}/petitioners/{petitionerId:guid}/reveal", Handle)
             .WithName("RevealReceptionPetitioner")
+            .WithDescription("The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.")
             .WithSummary("The unmasked ID number and phone of a batch's petitioner; the view is audited.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.RevealPetitioner))
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -74,6 +74,8 @@ internal static class TakeChargeOfBatchCaseEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/{id:guid}/batches/{batchId:guid}/charge", Handle)
             .WithName("TakeChargeOfReceptionBatchCase")
+            .WithDescription("A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.")
+            .ProducesETag()
             .WithSummary("A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.TakeCharge))
             .ProducesValidationProblem()

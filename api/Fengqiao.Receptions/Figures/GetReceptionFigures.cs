@@ -117,6 +117,7 @@ internal static class GetReceptionFiguresEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapGet("/figures", Handle)
             .WithName("GetReceptionFigures")
+            .WithDescription("Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.")
             .WithSummary("Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.")
             .RequireCapability(Capability.ViewReceptions)
             .ProducesValidationProblem();

@@ -111,6 +111,7 @@ internal static class GetMustVisitProposalsEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapGet("/must-visits", Handle)
             .WithName("GetMustVisitProposals")
+            .WithDescription("The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.")
             .WithSummary("The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.")
             .RequireCapability(Capability.ViewReceptions)
             .ProducesValidationProblem()

@@ -103,6 +103,8 @@ internal static class PlanMustVisitEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/must-visits/visits", Handle)
             .WithName("PlanMustVisit")
+            .WithDescription("A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.")
+            .ProducesETag()
             .WithSummary("Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.")
             .RequireCapability(Capability.PlanMustVisits)
             .WithIdempotency()

@@ -81,6 +81,7 @@ internal static class PublicReceptionDaysEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/public/reception-days", Handle)
             .WithName("ListPublicReceptionDays")
+            .WithDescription("The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.")
             .WithSummary("Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Public)

@@ -32,6 +32,7 @@ internal static class DeleteIncidentEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapDelete("/incidents/{id:guid}", Handle)
             .WithName("DeleteMustVisitIncident")
+            .WithDescription("Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.")
             .WithSummary("Deletes an emergency registered by mistake (the petition bureau); needs If-Match.")
             .RequireCapability(Capability.ManageReceptionRegisters)
             .ProducesVersionedChangeProblems();

@@ -33,6 +33,7 @@ internal static class DeletePolicyEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapDelete("/policies/{id:guid}", Handle)
             .WithName("DeleteMustVisitPolicy")
+            .WithDescription("Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.")
             .WithSummary("Deletes a major policy registered by mistake (the petition bureau); needs If-Match.")
             .RequireCapability(Capability.ManageReceptionRegisters)
             .ProducesVersionedChangeProblems();

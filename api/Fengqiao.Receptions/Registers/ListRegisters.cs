@@ -107,6 +107,7 @@ internal static class ListPoliciesEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapGet("/policies", Handle)
             .WithName("ListMustVisitPolicies")
+            .WithDescription("The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.")
             .WithSummary("The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.")
             .RequireCapability(Capability.ViewReceptions)
             .ProducesValidationProblem();
@@ -120,6 +121,7 @@ internal static class ListIncidentsEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapGet("/incidents", Handle)
             .WithName("ListMustVisitIncidents")
+            .WithDescription("The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.")
             .WithSummary("The register of emergencies in the caller's jurisdiction, latest first.")
             .RequireCapability(Capability.ViewReceptions)
             .ProducesValidationProblem();

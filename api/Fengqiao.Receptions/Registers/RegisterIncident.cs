@@ -54,6 +54,8 @@ internal static class RegisterIncidentEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/incidents", Handle)
             .WithName("RegisterMustVisitIncident")
+            .WithDescription("The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.")
+            .ProducesETag()
             .WithSummary("Registers an emergency that happened at a town or village (the petition bureau).")
             .RequireCapability(Capability.ManageReceptionRegisters)
             .ProducesValidationProblem();

@@ -59,6 +59,8 @@ internal static class RegisterPolicyEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/policies", Handle)
             .WithName("RegisterMustVisitPolicy")
+            .WithDescription("The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.")
+            .ProducesETag()
             .WithSummary("Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).")
             .RequireCapability(Capability.ManageReceptionRegisters)
             .ProducesValidationProblem();

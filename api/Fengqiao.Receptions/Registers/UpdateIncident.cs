@@ -63,6 +63,8 @@ internal static class UpdateIncidentEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPut("/incidents/{id:guid}", Handle)
             .WithName("UpdateMustVisitIncident")
+            .WithDescription("Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.")
+            .ProducesETag()
             .WithSummary("Corrects a registered emergency (the petition bureau); needs If-Match.")
             .RequireCapability(Capability.ManageReceptionRegisters)
             .ProducesValidationProblem()

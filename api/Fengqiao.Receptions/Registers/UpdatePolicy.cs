@@ -66,6 +66,8 @@ internal static class UpdatePolicyEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPut("/policies/{id:guid}", Handle)
             .WithName("UpdateMustVisitPolicy")
+            .WithDescription("Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.")
+            .ProducesETag()
             .WithSummary("Corrects a registered major policy (the petition bureau); needs If-Match.")
             .RequireCapability(Capability.ManageReceptionRegisters)
             .ProducesValidationProblem()

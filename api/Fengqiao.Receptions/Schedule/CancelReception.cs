@@ -45,6 +45,8 @@ internal static class CancelReceptionEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/{id:guid}/cancellation", Handle)
             .WithName("CancelReception")
+            .WithDescription("Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.")
+            .ProducesETag()
             .WithSummary("Cancels a scheduled reception with a reason; needs If-Match.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.Change))
             .ProducesValidationProblem()

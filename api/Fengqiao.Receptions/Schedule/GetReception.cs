@@ -96,6 +96,8 @@ internal static class GetReceptionEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapGet("/{id:guid}", Handle)
             .WithName("GetReception")
+            .WithDescription("One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A reception with its batches, their masked petitioners, outcomes and totals.")
             .RequireCapability(Capability.ViewReceptions)
             .ProducesProblem(StatusCodes.Status404NotFound);

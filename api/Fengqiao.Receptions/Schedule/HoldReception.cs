@@ -50,6 +50,8 @@ internal static class HoldReceptionEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/{id:guid}/holding", Handle)
             .WithName("HoldReception")
+            .WithDescription("Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.")
+            .ProducesETag()
             .WithSummary("Marks a scheduled reception as held, on its day or after; needs If-Match.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.Hold))
             .ProducesVersionedChangeProblems();

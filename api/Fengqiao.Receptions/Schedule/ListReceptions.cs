@@ -115,6 +115,7 @@ internal static class ListReceptionsEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapGet("/", Handle)
             .WithName("ListReceptions")
+            .WithDescription("The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and the batches and persons received.")
             .WithSummary("The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.")
             .RequireCapability(Capability.ViewReceptions)
             .ProducesValidationProblem();

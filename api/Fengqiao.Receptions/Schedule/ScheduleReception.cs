@@ -169,10 +169,26 @@ internal static class ScheduleReceptionEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPost("/", Handle)
             .WithName("ScheduleReception")
+            .WithDescription("Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.")
+            .ProducesETag()
             .WithSummary("Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.")
             .RequireCapability(Capability.ScheduleReceptions)
             .WithIdempotency()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithRequestExample(new ScheduleReception(
+                ReceptionKind.LeaderDay,
+                RegionId: Guid.Parse("0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c"),
+                Day: new DateOnly(2026, 3, 18),
+                StartsAt: "09:00",
+                EndsAt: "11:30",
+                Place: "越城区人民来访接待中心一楼接待室",
+                Theme: "城市更新和老旧小区改造",
+                Purpose: null,
+                IsPublished: true,
+                HostUserId: null,
+                HostName: null,
+                UnitId: null,
+                PetitionId: null));
 
     private static async Task<Created<EntityVersion>> Handle(ScheduleReception request, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {

@@ -95,6 +95,8 @@ internal static class UpdateReceptionEndpoint
     public static void Map(IEndpointRouteBuilder receptions) =>
         receptions.MapPut("/{id:guid}", Handle)
             .WithName("UpdateReception")
+            .WithDescription("Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.")
+            .ProducesETag()
             .WithSummary("Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.")
             .RequireRoles(ReceptionActions.RolesFor(ReceptionAction.Change))
             .ProducesValidationProblem()

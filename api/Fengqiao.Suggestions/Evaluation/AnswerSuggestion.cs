@@ -97,6 +97,8 @@ internal static class AnswerSuggestionEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapPost("/{id:guid}/answers", Handle)
             .WithName("AnswerSuggestion")
+            .ProducesETag()
+            .WithDescription("Records an assigned department's evaluation of a suggestion: its decision and the reasoned reply the submitter reads. When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 409 `already_answered` when the department has answered already.")
             .WithSummary("Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match.")
             .RequireCapability(Capability.HandleSuggestions)
             .ProducesValidationProblem()

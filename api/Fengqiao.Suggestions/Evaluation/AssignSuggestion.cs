@@ -87,6 +87,8 @@ internal static class AssignSuggestionEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapPost("/{id:guid}/assignment", Handle)
             .WithName("AssignSuggestion")
+            .WithDescription("Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.")
+            .ProducesETag()
             .WithSummary("Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.")
             .RequireCapability(Capability.HandleSuggestions)
             .ProducesValidationProblem()

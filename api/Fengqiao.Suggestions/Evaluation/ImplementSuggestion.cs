@@ -102,12 +102,16 @@ internal static class ImplementSuggestionEndpoint
     {
         suggestions.MapPost("/{id:guid}/implementation", ImplementAsync)
             .WithName("ImplementSuggestion")
+            .ProducesETag()
+            .WithDescription("Records that an adopted or partly adopted suggestion was carried out, with the outcome published on the public adopted-suggestions page. If-Match carries the ETag read. 400 without an outcome; 409 `invalid_state` when the suggestion is not adopted and answered.")
             .WithSummary("Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match.")
             .RequireCapability(Capability.HandleSuggestions)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();
         suggestions.MapPost("/{id:guid}/award", AwardAsync)
             .WithName("AwardSuggestion")
+            .ProducesETag()
+            .WithDescription("Awards an adopted suggestion as excellent (优秀建议) with a citation shown on the public page. If-Match carries the ETag read. 400 without a citation; 409 `invalid_state` when the suggestion is not an answered, adopted one or was awarded already.")
             .WithSummary("Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match.")
             .RequireCapability(Capability.HandleSuggestions)
             .ProducesValidationProblem()

@@ -84,6 +84,8 @@ internal static class GetSuggestionEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapGet("/{id:guid}", Handle)
             .WithName("GetSuggestion")
+            .WithDescription("One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.")
+            .ProducesETag()
             .WithSummary("A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.")
             .RequireCapability(Capability.ViewSuggestions)
             .ProducesProblem(StatusCodes.Status404NotFound);

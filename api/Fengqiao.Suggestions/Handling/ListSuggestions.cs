@@ -79,6 +79,7 @@ internal static class ListSuggestionsEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapGet("/", Handle)
             .WithName("ListSuggestions")
+            .WithDescription("The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.")
             .WithSummary("The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.")
             .RequireCapability(Capability.ViewSuggestions)
             .ProducesValidationProblem();

@@ -56,6 +56,8 @@ internal static class RegisterSuggestionEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapPost("/", Handle)
             .WithName("RegisterSuggestion")
+            .WithDescription("Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.")
+            .ProducesETag()
             .WithSummary("Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.")
             .RequireCapability(Capability.HandleSuggestions)
             .WithIdempotency()

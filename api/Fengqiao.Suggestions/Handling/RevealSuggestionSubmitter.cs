@@ -34,6 +34,7 @@ internal static class RevealSuggestionSubmitterEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapPost("/{id:guid}/submitter/reveal", Handle)
             .WithName("RevealSuggestionSubmitter")
+            .WithDescription("The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.")
             .WithSummary("The submitter's full phone, to reply to them; audited.")
             .RequireCapability(Capability.HandleSuggestions)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -82,6 +82,8 @@ internal static class ScreenSuggestionEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapPost("/{id:guid}/screening", Handle)
             .WithName("ScreenSuggestion")
+            .WithDescription("Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.")
+            .ProducesETag()
             .WithSummary("Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.")
             .RequireCapability(Capability.HandleSuggestions)
             .ProducesValidationProblem()

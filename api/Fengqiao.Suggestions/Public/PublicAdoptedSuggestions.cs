@@ -69,6 +69,7 @@ internal static class PublicAdoptedSuggestionEndpoints
         api.MapGroup("/public/adopted-suggestions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public)
             .MapGet("/", ListAsync)
             .WithName("ListPublicAdoptedSuggestions")
+            .WithDescription("The public page of adopted suggestions, newest answer first: what each proposed, where, the decision, what was done and any award; with `awarded=true` only the excellent suggestions (优秀建议), newest award first. Never a suggestion's text, its submitter, the departments' replies or staff. Rate-limited per client address.")
             .WithSummary("The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

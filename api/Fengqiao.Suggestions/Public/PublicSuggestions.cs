@@ -204,17 +204,20 @@ internal static class PublicSuggestionEndpoints
         var suggestions = api.MapGroup("/public/suggestions").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public).CarriesSecret();
         suggestions.MapPost("/", SubmitAsync)
             .WithName("SubmitPublicSuggestion")
+            .WithDescription("Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.")
             .WithSummary("Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         suggestions.MapGet("/{trackingCode}", TrackAsync)
             .WithName("TrackPublicSuggestion")
+            .WithDescription("Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.")
             .WithSummary("Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         suggestions.MapPost("/{trackingCode}/rating", RateAsync)
             .WithName("RatePublicSuggestion")
+            .WithDescription("The submitter rates the departments' replies (满意, 基本满意, 不满意) once, with an optional comment, from the tracking page; the secret goes in X-Tracking-Secret. 409 `invalid_state` before every department has answered, `already_rated` after a rating; 404 for a wrong code or secret.")
             .WithSummary("The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

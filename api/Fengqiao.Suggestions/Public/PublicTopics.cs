@@ -155,11 +155,13 @@ internal static class PublicTopicEndpoints
         var topics = api.MapGroup("/public/suggestion-topics").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Public);
         topics.MapGet("/", ListAsync)
             .WithName("ListPublicSuggestionTopics")
+            .WithDescription("The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.")
             .WithSummary("The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         topics.MapGet("/{id:guid}", GetAsync)
             .WithName("GetPublicSuggestionTopic")
+            .WithDescription("A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.")
             .WithSummary("A public topic with its description and, once concluded, the summary of what was adopted.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

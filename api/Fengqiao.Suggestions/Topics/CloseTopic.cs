@@ -39,6 +39,8 @@ internal static class CloseSuggestionTopicEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPost("/{id:guid}/closing", Handle)
             .WithName("CloseSuggestionTopic")
+            .WithDescription("Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.")
+            .ProducesETag()
             .WithSummary("Closes a published topic to new suggestions; it stays public. Needs If-Match.")
             .RequireCapability(Capability.ManageSuggestionTopics)
             .ProducesVersionedChangeProblems();

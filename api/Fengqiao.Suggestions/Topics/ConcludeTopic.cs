@@ -49,6 +49,8 @@ internal static class ConcludeSuggestionTopicEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPost("/{id:guid}/conclusion", Handle)
             .WithName("ConcludeSuggestionTopic")
+            .WithDescription("Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.")
+            .ProducesETag()
             .WithSummary("Concludes a closed topic with the published summary of what was adopted; needs If-Match.")
             .RequireCapability(Capability.ManageSuggestionTopics)
             .ProducesValidationProblem()

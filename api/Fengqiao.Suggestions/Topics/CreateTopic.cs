@@ -64,6 +64,8 @@ internal static class CreateSuggestionTopicEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPost("/", Handle)
             .WithName("CreateSuggestionTopic")
+            .WithDescription("Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.")
+            .ProducesETag()
             .WithSummary("Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.")
             .RequireCapability(Capability.ManageSuggestionTopics)
             .WithIdempotency()

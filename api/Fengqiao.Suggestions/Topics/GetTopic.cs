@@ -47,6 +47,8 @@ internal static class GetSuggestionTopicEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapGet("/{id:guid}", Handle)
             .WithName("GetSuggestionTopic")
+            .WithDescription("One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .ProducesETag()
             .WithSummary("A topic of the caller's jurisdiction with what the caller may do to it.")
             .RequireCapability(Capability.ViewSuggestions)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -86,6 +86,7 @@ internal static class ListSuggestionTopicsEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapGet("/", Handle)
             .WithName("ListSuggestionTopics")
+            .WithDescription("The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.")
             .WithSummary("The topics of the caller's jurisdiction, newest first, optionally of a region and a status.")
             .RequireCapability(Capability.ViewSuggestions)
             .ProducesValidationProblem();

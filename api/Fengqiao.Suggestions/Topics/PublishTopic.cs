@@ -46,6 +46,8 @@ internal static class PublishSuggestionTopicEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPost("/{id:guid}/publication", Handle)
             .WithName("PublishSuggestionTopic")
+            .WithDescription("Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.")
+            .ProducesETag()
             .WithSummary("Publishes a draft topic to the public; needs If-Match.")
             .RequireCapability(Capability.ManageSuggestionTopics)
             .ProducesVersionedChangeProblems();

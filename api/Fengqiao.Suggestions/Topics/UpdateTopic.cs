@@ -60,6 +60,8 @@ internal static class UpdateSuggestionTopicEndpoint
     public static void Map(IEndpointRouteBuilder topics) =>
         topics.MapPut("/{id:guid}", Handle)
             .WithName("UpdateSuggestionTopic")
+            .WithDescription("Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.")
+            .ProducesETag()
             .WithSummary("Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.")
             .RequireCapability(Capability.ManageSuggestionTopics)
             .ProducesValidationProblem()

@@ -15,8 +15,8 @@ public sealed record OpenApiOperation(string OperationId, string Method, string 
 
     public bool TakesFile => RequestBody?["multipart/form-data"] is not null;
 
-    /// <summary>Operations without a security requirement are the anonymous ones.</summary>
-    public bool IsPublic => Node["security"] is null;
+    /// <summary>The anonymous operations are those whose security requirements are empty (<c>security: []</c>).</summary>
+    public bool IsPublic => Node["security"] is not JsonArray { Count: > 0 };
 
     public string FillPath(Func<string, string> value) =>
         PathParameters.Aggregate(Path, (path, parameter) => path.Replace("{" + parameter + "}", Uri.EscapeDataString(value(parameter)), StringComparison.Ordinal));

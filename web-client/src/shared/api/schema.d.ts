@@ -11,7 +11,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner sees of the handling of their petition's latest case: the unit handling it now (never a staff member), the public steps and notes, the reply with its files, and whether they may rate it or request review. The secret goes in the X-Tracking-Secret header; a wrong code or secret and a petition without a case all answer 404. The ETag is what rating and review requests take.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicCase"];
         put?: never;
         post?: never;
@@ -28,7 +33,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).
+         * @description Streams a file that a reply sent to the petitioner, for the tracking code and the secret in X-Tracking-Secret. Files the unit kept for itself are never served here; a wrong code, secret or file id answer alike, 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["DownloadPublicCaseAttachment"];
         put?: never;
         post?: never;
@@ -47,7 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner rates the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner rates the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner rates the reply (satisfied, basically satisfied, not satisfied) on the tracking page, with the secret in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case has no reply open to rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RatePublicCase"];
         delete?: never;
         options?: never;
@@ -64,7 +79,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner asks for review (复查) of the reply, or re-review (复核) of a review, with the reason, from the tracking page; the secret goes in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case is not open to review; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RequestPublicCaseReview"];
         delete?: never;
         options?: never;
@@ -79,7 +99,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
+        /**
+         * Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.
+         * @description The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_supervision`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -96,7 +121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
+        /**
+         * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
+         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -113,7 +143,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
+        /**
+         * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
+         * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -130,7 +165,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions. */
+        /**
+         * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
+         * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["GetCase"];
         put?: never;
         post?: never;
@@ -149,7 +189,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it. */
+        /**
+         * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
+         * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AssignCase"];
         delete?: never;
         options?: never;
@@ -166,7 +211,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit signs for (签收) the case. */
+        /**
+         * The lead unit signs for (签收) the case.
+         * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["SignCase"];
         delete?: never;
         options?: never;
@@ -183,7 +233,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit returns (退回) the case as not competent, with a reason and a suggested unit. */
+        /**
+         * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
+         * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["ReturnCase"];
         delete?: never;
         options?: never;
@@ -200,7 +255,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a progress note, internal or visible to the petitioner. */
+        /**
+         * Adds a progress note, internal or visible to the petitioner.
+         * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`; API clients with the scope `cases:write`.
+         */
         post: operations["AddCaseNote"];
         delete?: never;
         options?: never;
@@ -217,7 +277,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A co-handling unit submits its input to the lead unit. */
+        /**
+         * A co-handling unit submits its input to the lead unit.
+         * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
         options?: never;
@@ -234,7 +299,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit requests an extension of the reply deadline. */
+        /**
+         * The lead unit requests an extension of the reply deadline.
+         * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["RequestCaseExtension"];
         delete?: never;
         options?: never;
@@ -251,7 +321,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves or refuses the pending extension request. */
+        /**
+         * Approves or refuses the pending extension request.
+         * @description A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["DecideCaseExtension"];
         delete?: never;
         options?: never;
@@ -268,7 +343,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pauses the reply clock with a reason (hearing, appraisal). */
+        /**
+         * Pauses the reply clock with a reason (hearing, appraisal).
+         * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["PauseCaseClock"];
         delete?: never;
         options?: never;
@@ -285,7 +365,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resumes the reply clock; the deadline moves by the days paused. */
+        /**
+         * Resumes the reply clock; the deadline moves by the days paused.
+         * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["ResumeCaseClock"];
         delete?: never;
         options?: never;
@@ -302,7 +387,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AddCaseAttachment"];
         delete?: never;
         options?: never;
@@ -317,7 +407,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file of a case within the caller's jurisdiction. */
+        /**
+         * A file of a case within the caller's jurisdiction.
+         * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["DownloadCaseAttachment"];
         put?: never;
         post?: never;
@@ -336,7 +431,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit replies with its written opinion; the petitioner is notified. */
+        /**
+         * The lead unit replies with its written opinion; the petitioner is notified.
+         * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["ReplyCase"];
         delete?: never;
         options?: never;
@@ -353,7 +453,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the petitioner's rating taken by a callback (回访) or given through the agent. */
+        /**
+         * Records the petitioner's rating taken by a callback (回访) or given through the agent.
+         * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
+         */
         post: operations["RateCase"];
         delete?: never;
         options?: never;
@@ -370,7 +475,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a replied case; its checklist must be complete. */
+        /**
+         * Closes a replied case; its checklist must be complete.
+         * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["CloseCase"];
         delete?: never;
         options?: never;
@@ -387,7 +497,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner. */
+        /**
+         * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
+         * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
+         */
         post: operations["RequestCaseReview"];
         delete?: never;
         options?: never;
@@ -404,7 +519,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ticks one item of the closure checklist. */
+        /**
+         * Ticks one item of the closure checklist.
+         * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
         options?: never;
@@ -421,7 +541,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a petition agent (信访代办) to the case. */
+        /**
+         * Assigns a petition agent (信访代办) to the case.
+         * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AssignCaseAgent"];
         delete?: never;
         options?: never;
@@ -438,7 +563,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge of the case (包案). */
+        /**
+         * A leader takes personal charge of the case (包案).
+         * @description A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfCase"];
         delete?: never;
         options?: never;
@@ -455,7 +585,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issues a supervision order (督办单) to a unit. */
+        /**
+         * Issues a supervision order (督办单) to a unit.
+         * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -472,7 +607,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The supervised unit answers a supervision order in writing. */
+        /**
+         * The supervised unit answers a supervision order in writing.
+         * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -489,7 +629,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Puts the case under listed supervision (挂牌督办). */
+        /**
+         * Puts the case under listed supervision (挂牌督办).
+         * @description Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["ListCaseForSupervision"];
         delete?: never;
         options?: never;
@@ -504,7 +649,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
+        /**
+         * Subject categories of petitions, in display order. Public: the online form needs them too.
+         * @description The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPetitionCategories"];
         put?: never;
         post?: never;
@@ -523,7 +673,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a petition online without an account; returns a tracking code and a secret, shown once.
+         * @description A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicPetition"];
         delete?: never;
         options?: never;
@@ -538,7 +693,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicPetition"];
         put?: never;
         post?: never;
@@ -557,7 +717,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
+        /**
+         * Adds the petitioner's supplement to their petition (header X-Tracking-Secret).
+         * @description The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["AddPublicSupplement"];
         delete?: never;
         options?: never;
@@ -572,10 +737,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
+        /**
+         * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
+         * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
+         */
         get: operations["ListPetitions"];
         put?: never;
-        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
+        /**
+         * Registers a petition from any channel; computes its number, flags and acceptance deadline.
+         * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["RegisterPetition"];
         delete?: never;
         options?: never;
@@ -590,7 +765,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
+        /**
+         * The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).
+         * @description The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.
+         *
+         *     **Callers:** the roles holding the capability `export_petitions`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["ExportPetitions"];
         put?: never;
         post?: never;
@@ -607,7 +787,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
+        /**
+         * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
+         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
+         */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -626,6 +811,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
+         * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`; API clients with the scope `petitions:write`.
+         */
         post: operations["ClassifyPetition"];
         delete?: never;
         options?: never;
@@ -642,7 +833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
+        /**
+         * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
+         * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
         options?: never;
@@ -659,6 +855,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Links this petition with another one on the same matter; each then lists the other.
+         * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
+         */
         post: operations["LinkPetitions"];
         delete?: never;
         options?: never;
@@ -675,6 +877,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Merges this petition into another on the same matter; its attachments then show on the target.
+         * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
+         */
         post: operations["MergePetition"];
         delete?: never;
         options?: never;
@@ -691,7 +899,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["AddPetitionAttachment"];
         delete?: never;
         options?: never;
@@ -706,6 +919,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads a file attached to the petition or to a petition merged into it.
+         * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
+         */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
         post?: never;
@@ -724,7 +943,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`; API clients with the scope `petitions:write`.
+         */
         post: operations["RevealPetitioner"];
         delete?: never;
         options?: never;
@@ -739,9 +963,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category. */
+        /**
+         * Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.
+         * @description The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         get: operations["ListRoutingRules"];
         put?: never;
+        /**
+         * Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.
+         * @description Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         post: operations["CreateRoutingRule"];
         delete?: never;
         options?: never;
@@ -757,8 +992,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Changes a routing rule's category, region or unit.
+         * @description Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         put: operations["ChangeRoutingRule"];
         post?: never;
+        /**
+         * Deletes a routing rule.
+         * @description Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         delete: operations["DeleteRoutingRule"];
         options?: never;
         head?: never;
@@ -772,10 +1019,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators). */
+        /**
+         * Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators).
+         * @description The API clients registered for units within the administrator's jurisdiction, oldest first and revoked ones included, each with its unit, scopes, rate limit, state and when it was last used; keyset-paginated. Secrets are never shown again after issue.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         get: operations["ListApiClients"];
         put?: never;
-        /** Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators). */
+        /**
+         * Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators).
+         * @description Registers a third party's API client for a unit of the administrator's jurisdiction: its jurisdiction is the unit's region subtree, its scopes (petitions:read, petitions:write, cases:read, cases:write, webhooks:manage) the operations it may call, and its rate limit the requests a minute beyond which it gets 429. The answer carries the key once; only its hash is kept. 400 names the field, an unknown scope or a unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         post: operations["CreateApiClient"];
         delete?: never;
         options?: never;
@@ -790,7 +1047,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one API client, with its ETag (administrators). */
+        /**
+         * Reads one API client, with its ETag (administrators).
+         * @description One API client within the administrator's jurisdiction with its scopes, state and last use, and the ETag that rotation and revocation take in If-Match. 404 when it does not exist or lies outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         get: operations["GetApiClient"];
         put?: never;
         post?: never;
@@ -809,7 +1071,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators). */
+        /**
+         * Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators).
+         * @description Issues a new key for an API client and shows it once; the earlier keys keep working for the overlap hours given (0: they stop at once), so the third party can deploy the new key before the old one stops. If-Match carries the ETag read. 409 `api_client_revoked` for a revoked client.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         post: operations["RotateApiClientSecret"];
         delete?: never;
         options?: never;
@@ -826,7 +1093,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes an API client: its keys stop working at once; needs If-Match (administrators). */
+        /**
+         * Revokes an API client: its keys stop working at once; needs If-Match (administrators).
+         * @description Revokes an API client for good: every key of it stops at once and answers 401. If-Match carries the ETag read. 409 `api_client_revoked` when it is revoked already.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
         post: operations["RevokeApiClient"];
         delete?: never;
         options?: never;
@@ -843,7 +1115,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write). */
+        /**
+         * Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write).
+         * @description The 12345 hotline platform pushes a work order: it is registered as a petition of the matching channel (hotline12345 or business_hotline) in the pushing client's jurisdiction, with the order number as its channel reference. The same order number pushed again registers nothing and answers the first petition with 200 instead of 201. Acceptance, reply and closure reach the platform as webhook events carrying the petition id answered here. 409 `work_order_number_taken` when the number was registered outside the client's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["RegisterHotlineWorkOrder"];
         delete?: never;
         options?: never;
@@ -858,7 +1135,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
+        /**
+         * The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.
+         * @description The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListDisputeTypes"];
         put?: never;
         post?: never;
@@ -875,10 +1157,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
+        /**
+         * The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.
+         * @description The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties, mediators, open disputes and sessions this month.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMediationRooms"];
         put?: never;
-        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
+        /**
+         * Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.
+         * @description Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["CreateMediationRoom"];
         delete?: never;
         options?: never;
@@ -893,9 +1185,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mediation room or committee with its specialties and mediators, serving and retired. */
+        /**
+         * A mediation room or committee with its specialties and mediators, serving and retired.
+         * @description One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMediationRoom"];
-        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
+        /**
+         * Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.
+         * @description Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediationRoom"];
         post?: never;
         delete?: never;
@@ -913,7 +1215,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
+        /**
+         * Adds a mediator to a room, with their account (role mediator) if they sign in.
+         * @description Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["AddMediator"];
         delete?: never;
         options?: never;
@@ -929,7 +1236,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
+        /**
+         * Changes a serving mediator's name, specialty, region or account; needs If-Match.
+         * @description Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediator"];
         post?: never;
         delete?: never;
@@ -947,7 +1259,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
+        /**
+         * Retires a mediator of a room; they keep their name on past work. Needs If-Match.
+         * @description Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["RetireMediator"];
         delete?: never;
         options?: never;
@@ -962,10 +1279,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
+        /**
+         * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListDisputes"];
         put?: never;
-        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
+        /**
+         * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
+         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RegisterDispute"];
         delete?: never;
         options?: never;
@@ -980,7 +1307,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
+        /**
+         * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
+         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -999,7 +1331,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
+        /**
+         * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
+         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordDisputeConsent"];
         delete?: never;
         options?: never;
@@ -1016,7 +1353,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
+        /**
+         * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
+         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["WithdrawDispute"];
         delete?: never;
         options?: never;
@@ -1033,7 +1375,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session. */
+        /**
+         * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
+         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["ScheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -1050,7 +1397,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records that a scheduled session took place, with each side's attendance and the record; needs If-Match. */
+        /**
+         * Records that a scheduled session took place, with each side's attendance and the record; needs If-Match.
+         * @description Records that a scheduled session took place: whether each side attended, and the record (笔录). If-Match carries the session's ETag. 409 `session_not_started` before its start, `session_not_scheduled` when it was held or cancelled already.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["HoldMediationSession"];
         delete?: never;
         options?: never;
@@ -1067,7 +1419,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match. */
+        /**
+         * Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match.
+         * @description Moves a scheduled session to a new start and end with the same room and mediators, giving the reason: its old slots are freed and the new ones claimed. If-Match carries the session's ETag. 409 `room_booked` or `mediator_booked` naming the clashing session, `session_not_scheduled` for a session that is no longer scheduled.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RescheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -1084,7 +1441,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match. */
+        /**
+         * Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match.
+         * @description Cancels a scheduled session with the reason, freeing its room and mediators for other bookings. If-Match carries the session's ETag. 409 `session_not_scheduled` for a session that was held or cancelled already.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["CancelMediationSession"];
         delete?: never;
         options?: never;
@@ -1099,7 +1461,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. */
+        /**
+         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
+         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -1116,7 +1483,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
+        /**
+         * Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.
+         * @description Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicatorDefinitions"];
         put?: never;
         post?: never;
@@ -1135,7 +1507,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in with user name and password; returns an access token and a refresh token. */
+        /**
+         * Signs in with user name and password; returns an access token and a refresh token.
+         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -1152,7 +1529,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
+        /**
+         * Exchanges a refresh token (single use) for a new access token and refresh token.
+         * @description Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -1169,7 +1551,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
+        /**
+         * Revokes the refresh token's session. Answers 204 whether or not the token was known.
+         * @description Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SignOut"];
         delete?: never;
         options?: never;
@@ -1184,7 +1571,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
+        /**
+         * The signed-in user: profile, roles, capabilities, unit and jurisdiction.
+         * @description The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1201,7 +1593,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** City, districts and towns, for the public online petition form. */
+        /**
+         * City, districts and towns, for the public online petition form.
+         * @description The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicRegions"];
         put?: never;
         post?: never;
@@ -1218,7 +1615,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction. */
+        /**
+         * Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.
+         * @description How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetOrganizationCoverage"];
         put?: never;
         post?: never;
@@ -1235,7 +1637,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
+        /**
+         * Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.
+         * @description The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -1252,7 +1659,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
+        /**
+         * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
+         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["VerifyAuditChain"];
         put?: never;
         post?: never;
@@ -1269,7 +1681,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true. */
+        /**
+         * The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.
+         * @description Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListRegions"];
         put?: never;
         post?: never;
@@ -1286,8 +1703,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A region of the caller's jurisdiction, with its ETag for renaming or retiring it.
+         * @description One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetRegion"];
-        /** Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has. */
+        /**
+         * Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.
+         * @description Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["RenameVillage"];
         post?: never;
         delete?: never;
@@ -1305,7 +1733,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken. */
+        /**
+         * Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.
+         * @description Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateVillage"];
         delete?: never;
         options?: never;
@@ -1322,7 +1755,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired. */
+        /**
+         * Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.
+         * @description Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireVillage"];
         delete?: never;
         options?: never;
@@ -1337,10 +1775,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true. */
+        /**
+         * Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.
+         * @description The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListUnits"];
         put?: never;
-        /** Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name. */
+        /**
+         * Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.
+         * @description Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -1355,8 +1803,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A unit of the caller's jurisdiction, with its ETag for updating or retiring it.
+         * @description One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetUnit"];
-        /** Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users. */
+        /**
+         * Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.
+         * @description Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["UpdateUnit"];
         post?: never;
         delete?: never;
@@ -1374,7 +1833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired. */
+        /**
+         * Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.
+         * @description Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireUnit"];
         delete?: never;
         options?: never;
@@ -1389,10 +1853,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true. */
+        /**
+         * Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.
+         * @description The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetingSystems"];
         put?: never;
-        /** Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system. */
+        /**
+         * Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.
+         * @description Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["CreateJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1407,9 +1881,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A joint-meeting system of the caller's jurisdiction with its member units. */
+        /**
+         * A joint-meeting system of the caller's jurisdiction with its member units.
+         * @description One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetJointMeetingSystem"];
-        /** Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired. */
+        /**
+         * Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.
+         * @description Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         put: operations["UpdateJointMeetingSystem"];
         post?: never;
         delete?: never;
@@ -1427,7 +1911,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired. */
+        /**
+         * Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.
+         * @description Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["RetireJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1442,10 +1931,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open. */
+        /**
+         * The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.
+         * @description The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetings"];
         put?: never;
-        /** Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system. */
+        /**
+         * Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.
+         * @description Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AddJointMeeting"];
         delete?: never;
         options?: never;
@@ -1460,10 +1959,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list. */
+        /**
+         * Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.
+         * @description The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListResponsibilityLetters"];
         put?: never;
-        /** Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year. */
+        /**
+         * Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.
+         * @description Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["SignResponsibilityLetter"];
         delete?: never;
         options?: never;
@@ -1478,7 +1987,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A responsibility letter whose receiving region lies in the caller's jurisdiction. */
+        /**
+         * A responsibility letter whose receiving region lies in the caller's jurisdiction.
+         * @description One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetResponsibilityLetter"];
         put?: never;
         post?: never;
@@ -1495,10 +2009,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached. */
+        /**
+         * The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.
+         * @description Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["DownloadResponsibilityLetterFile"];
         put?: never;
-        /** Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file. */
+        /**
+         * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AttachResponsibilityLetterFile"];
         delete?: never;
         options?: never;
@@ -1513,9 +2037,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.
+         * @description The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
+        /**
+         * Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.
+         * @description Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1530,7 +2065,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name. */
+        /**
+         * Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.
+         * @description Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.
+         *
+         *     **Callers:** the roles holding the capability `list_agents`: `petition_officer`.
+         */
         get: operations["ListAgents"];
         put?: never;
         post?: never;
@@ -1547,7 +2087,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
+        /**
+         * The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.
+         * @description The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListGrantableRoles"];
         put?: never;
         post?: never;
@@ -1564,9 +2109,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
+        /**
+         * A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.
+         * @description One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["GetUser"];
-        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
+        /**
+         * Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.
+         * @description Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -1584,6 +2139,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disables a user: they can no longer sign in, and their sessions and access tokens end.
+         * @description Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["DisableUser"];
         delete?: never;
         options?: never;
@@ -1600,6 +2161,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enables a disabled user again, so they can sign in.
+         * @description Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["EnableUser"];
         delete?: never;
         options?: never;
@@ -1616,6 +2183,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sets a new password for a user, ending their sessions and lifting lockouts.
+         * @description An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["ResetUserPassword"];
         delete?: never;
         options?: never;
@@ -1630,7 +2203,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Years of the work calendar (public holidays and make-up working days), oldest first. */
+        /**
+         * Years of the work calendar (public holidays and make-up working days), oldest first.
+         * @description The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListWorkCalendarYears"];
         put?: never;
         post?: never;
@@ -1647,7 +2225,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One year of the work calendar: its public holidays and make-up working days.
+         * @description The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: "0"`.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetWorkCalendarYear"];
+        /**
+         * Replaces one year's public holidays and make-up working days.
+         * @description Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `"0"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["SaveWorkCalendarYear"];
         post?: never;
         delete?: never;
@@ -1663,6 +2253,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The statutory rule sets (national, Zhejiang, ...), with which one is active.
+         * @description Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListRuleSets"];
         put?: never;
         post?: never;
@@ -1679,7 +2275,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One rule set with its document of per-module sections.
+         * @description A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetRuleSet"];
+        /**
+         * Replaces a rule set's title and document.
+         * @description Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["UpdateRuleSet"];
         post?: never;
         delete?: never;
@@ -1697,6 +2305,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Makes a rule set the active one for deadlines computed from now on.
+         * @description Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         post: operations["ActivateRuleSet"];
         delete?: never;
         options?: never;
@@ -1711,7 +2325,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
+        /**
+         * Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.
+         * @description The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicReceptionDays"];
         put?: never;
         post?: never;
@@ -1728,10 +2347,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
+        /**
+         * The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.
+         * @description The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and the batches and persons received.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListReceptions"];
         put?: never;
-        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
+        /**
+         * Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.
+         * @description Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.
+         *
+         *     **Callers:** the roles holding the capability `schedule_receptions`: `leader`, `petition_officer`, `admin`.
+         */
         post: operations["ScheduleReception"];
         delete?: never;
         options?: never;
@@ -1746,7 +2375,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
+        /**
+         * Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.
+         * @description Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -1763,9 +2397,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reception with its batches, their masked petitioners, outcomes and totals. */
+        /**
+         * A reception with its batches, their masked petitioners, outcomes and totals.
+         * @description One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReception"];
-        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
+        /**
+         * Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.
+         * @description Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         put: operations["UpdateReception"];
         post?: never;
         delete?: never;
@@ -1783,7 +2427,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled reception with a reason; needs If-Match. */
+        /**
+         * Cancels a scheduled reception with a reason; needs If-Match.
+         * @description Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CancelReception"];
         delete?: never;
         options?: never;
@@ -1800,7 +2449,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
+        /**
+         * Marks a scheduled reception as held, on its day or after; needs If-Match.
+         * @description Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["HoldReception"];
         delete?: never;
         options?: never;
@@ -1817,7 +2471,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
+        /**
+         * Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.
+         * @description Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["RecordReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1834,7 +2493,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
+        /**
+         * Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.
+         * @description Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CorrectReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1851,7 +2515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
+        /**
+         * A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.
+         * @description A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfReceptionBatchCase"];
         delete?: never;
         options?: never;
@@ -1868,7 +2537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a batch's petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         */
         post: operations["RevealReceptionPetitioner"];
         delete?: never;
         options?: never;
@@ -1883,7 +2557,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
+        /**
+         * The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.
+         * @description The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMustVisitProposals"];
         put?: never;
         post?: never;
@@ -1902,7 +2581,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
+        /**
+         * Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.
+         * @description A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.
+         *
+         *     **Callers:** the roles holding the capability `plan_must_visits`: `leader`, `admin`.
+         */
         post: operations["PlanMustVisit"];
         delete?: never;
         options?: never;
@@ -1917,10 +2601,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
+        /**
+         * The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.
+         * @description The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitPolicies"];
         put?: never;
-        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
+        /**
+         * Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).
+         * @description The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitPolicy"];
         delete?: never;
         options?: never;
@@ -1936,10 +2630,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered major policy (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered major policy (the petition bureau); needs If-Match.
+         * @description Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitPolicy"];
         post?: never;
-        /** Deletes a major policy registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes a major policy registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitPolicy"];
         options?: never;
         head?: never;
@@ -1953,10 +2657,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of emergencies in the caller's jurisdiction, latest first. */
+        /**
+         * The register of emergencies in the caller's jurisdiction, latest first.
+         * @description The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitIncidents"];
         put?: never;
-        /** Registers an emergency that happened at a town or village (the petition bureau). */
+        /**
+         * Registers an emergency that happened at a town or village (the petition bureau).
+         * @description The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
@@ -1972,10 +2686,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered emergency (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered emergency (the petition bureau); needs If-Match.
+         * @description Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitIncident"];
         post?: never;
-        /** Deletes an emergency registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes an emergency registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitIncident"];
         options?: never;
         head?: never;
@@ -1989,7 +2713,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
+        /**
+         * The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.
+         * @description The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicSuggestionTopics"];
         put?: never;
         post?: never;
@@ -2006,7 +2735,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public topic with its description and, once concluded, the summary of what was adopted. */
+        /**
+         * A public topic with its description and, once concluded, the summary of what was adopted.
+         * @description A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicSuggestionTopic"];
         put?: never;
         post?: never;
@@ -2025,7 +2759,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.
+         * @description Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2040,7 +2779,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).
+         * @description Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicSuggestion"];
         put?: never;
         post?: never;
@@ -2059,7 +2803,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).
+         * @description The submitter rates the departments' replies (满意, 基本满意, 不满意) once, with an optional comment, from the tracking page; the secret goes in X-Tracking-Secret. 409 `invalid_state` before every department has answered, `already_rated` after a rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RatePublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2074,7 +2823,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议). */
+        /**
+         * The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议).
+         * @description The public page of adopted suggestions, newest answer first: what each proposed, where, the decision, what was done and any award; with `awarded=true` only the excellent suggestions (优秀建议), newest award first. Never a suggestion's text, its submitter, the departments' replies or staff. Rate-limited per client address.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicAdoptedSuggestions"];
         put?: never;
         post?: never;
@@ -2091,10 +2845,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
+        /**
+         * The topics of the caller's jurisdiction, newest first, optionally of a region and a status.
+         * @description The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestionTopics"];
         put?: never;
-        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
+        /**
+         * Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.
+         * @description Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CreateSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2109,9 +2873,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A topic of the caller's jurisdiction with what the caller may do to it. */
+        /**
+         * A topic of the caller's jurisdiction with what the caller may do to it.
+         * @description One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestionTopic"];
-        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
+        /**
+         * Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.
+         * @description Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         put: operations["UpdateSuggestionTopic"];
         post?: never;
         delete?: never;
@@ -2129,7 +2903,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft topic to the public; needs If-Match. */
+        /**
+         * Publishes a draft topic to the public; needs If-Match.
+         * @description Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["PublishSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2146,7 +2925,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
+        /**
+         * Closes a published topic to new suggestions; it stays public. Needs If-Match.
+         * @description Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CloseSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2163,7 +2947,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
+        /**
+         * Concludes a closed topic with the published summary of what was adopted; needs If-Match.
+         * @description Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["ConcludeSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2178,10 +2967,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
+        /**
+         * The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.
+         * @description The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestions"];
         put?: never;
-        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
+        /**
+         * Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.
+         * @description Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RegisterSuggestion"];
         delete?: never;
         options?: never;
@@ -2196,7 +2995,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
+        /**
+         * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
+         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestion"];
         put?: never;
         post?: never;
@@ -2215,7 +3019,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
+        /**
+         * Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.
+         * @description Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["ScreenSuggestion"];
         delete?: never;
         options?: never;
@@ -2232,7 +3041,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match. */
+        /**
+         * Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.
+         * @description Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AssignSuggestion"];
         delete?: never;
         options?: never;
@@ -2249,7 +3063,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match. */
+        /**
+         * Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match.
+         * @description Records an assigned department's evaluation of a suggestion: its decision and the reasoned reply the submitter reads. When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 409 `already_answered` when the department has answered already.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AnswerSuggestion"];
         delete?: never;
         options?: never;
@@ -2266,7 +3085,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match. */
+        /**
+         * Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match.
+         * @description Records that an adopted or partly adopted suggestion was carried out, with the outcome published on the public adopted-suggestions page. If-Match carries the ETag read. 400 without an outcome; 409 `invalid_state` when the suggestion is not adopted and answered.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["ImplementSuggestion"];
         delete?: never;
         options?: never;
@@ -2283,7 +3107,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match. */
+        /**
+         * Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match.
+         * @description Awards an adopted suggestion as excellent (优秀建议) with a citation shown on the public page. If-Match carries the ETag read. 400 without a citation; 409 `invalid_state` when the suggestion is not an answered, adopted one or was awarded already.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AwardSuggestion"];
         delete?: never;
         options?: never;
@@ -2300,7 +3129,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter's full phone, to reply to them; audited. */
+        /**
+         * The submitter's full phone, to reply to them; audited.
+         * @description The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RevealSuggestionSubmitter"];
         delete?: never;
         options?: never;
@@ -2779,7 +3613,7 @@ export interface components {
             /** Format: uuid */
             leadUnitId?: string | null;
             leadUnitName?: string | null;
-            assignmentMode?: components["schemas"]["AssignmentMode"] | null;
+            assignmentMode?: (string & components["schemas"]["AssignmentMode"]) | null;
             reportRequired: boolean;
             /** Format: date-time */
             assignedAt?: string | null;
@@ -2795,11 +3629,11 @@ export interface components {
             pauseReason?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             attachments: components["schemas"]["CaseAttachmentView"][];
-            rating?: components["schemas"]["Rating"] | null;
-            ratingSource?: components["schemas"]["RatingSource"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
+            ratingSource?: (string & components["schemas"]["RatingSource"]) | null;
             ratingNote?: string | null;
             ratingState: components["schemas"]["RatingState"];
             /** Format: date-time */
@@ -2871,7 +3705,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
         };
         /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
@@ -3008,7 +3842,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
@@ -3157,7 +3991,7 @@ export interface components {
         FigureLine: {
             key: string;
             label?: string | null;
-            level?: components["schemas"]["ReceptionLevel"] | null;
+            level?: (string & components["schemas"]["ReceptionLevel"]) | null;
             totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
@@ -3749,10 +4583,10 @@ export interface components {
             replyDue?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             replyAttachments: components["schemas"]["PublicCaseAttachment"][];
-            rating?: components["schemas"]["Rating"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
             canRate: boolean;
             canRequestReview: boolean;
             /** Format: date */
@@ -3849,11 +4683,11 @@ export interface components {
             /** Format: date-time */
             screenedAt?: string | null;
             reason?: string | null;
-            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
             /** Format: date-time */
             answeredAt?: string | null;
             answers: components["schemas"]["PublicSuggestionAnswer"][];
-            rating?: components["schemas"]["SuggestionRating"] | null;
+            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
             canRate: boolean;
             implementation?: string | null;
             /** Format: date-time */
@@ -4382,7 +5216,7 @@ export interface components {
             dueOn: string;
             /** Format: date-time */
             assignedAt: string;
-            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
             reply?: string | null;
             /** Format: date-time */
             answeredAt?: string | null;
@@ -4415,10 +5249,10 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             screenedAt?: string | null;
-            outcome?: components["schemas"]["SuggestionOutcome"] | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
             /** Format: date-time */
             answeredAt?: string | null;
-            rating?: components["schemas"]["SuggestionRating"] | null;
+            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
             ratingComment?: string | null;
             /** Format: date-time */
             ratedAt?: string | null;
@@ -4926,13 +5760,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCaseView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,9 +5777,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4973,7 +5811,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4982,9 +5820,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4998,7 +5838,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5015,13 +5855,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5030,7 +5872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5039,7 +5881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5048,7 +5890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5057,7 +5899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5066,9 +5908,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5082,7 +5926,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5099,13 +5943,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5114,7 +5960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5123,7 +5969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5132,7 +5978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5141,7 +5987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5150,9 +5996,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5183,7 +6031,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5192,7 +6040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5201,7 +6049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5210,7 +6058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5243,7 +6091,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5252,7 +6100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +6109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5290,7 +6138,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistCounts"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5315,13 +6163,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5330,7 +6180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5345,7 +6195,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5355,6 +6205,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mode": "assign",
+                 *       "leadUnitId": "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f",
+                 *       "coUnitIds": [
+                 *         "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0"
+                 *       ],
+                 *       "instructions": "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignCase"];
             };
         };
@@ -5362,13 +6222,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +6239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5386,7 +6248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5395,7 +6257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,7 +6266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,7 +6275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5422,7 +6284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5437,7 +6299,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5454,13 +6316,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,7 +6333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5478,7 +6342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,7 +6351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5496,7 +6360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5505,7 +6369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5514,7 +6378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5529,7 +6393,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5546,13 +6410,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5561,7 +6427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +6436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +6445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5588,7 +6454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5597,7 +6463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5606,7 +6472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5621,7 +6487,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5638,13 +6504,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,7 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5662,7 +6530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +6539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +6548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5689,7 +6557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5698,7 +6566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +6581,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5730,13 +6598,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5745,7 +6615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +6624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5763,7 +6633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5772,7 +6642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5781,7 +6651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5790,7 +6660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,7 +6675,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5822,13 +6692,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5837,7 +6709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,7 +6718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5855,7 +6727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5864,7 +6736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5873,7 +6745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5882,7 +6754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5897,7 +6769,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5914,13 +6786,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5929,7 +6803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5938,7 +6812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,7 +6821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +6830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,7 +6839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5974,7 +6848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5989,7 +6863,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6006,13 +6880,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,7 +6897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6030,7 +6906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6039,7 +6915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6048,7 +6924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6057,7 +6933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6066,7 +6942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6081,7 +6957,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6098,13 +6974,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6113,7 +6991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6122,7 +7000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6131,7 +7009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6140,7 +7018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6149,7 +7027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6158,7 +7036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6196,7 +7074,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6205,7 +7083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6214,7 +7092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6223,7 +7101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6232,7 +7110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6262,7 +7140,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6271,7 +7149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6286,7 +7164,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6296,6 +7174,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "opinion": "support",
+                 *       "text": "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
+                 *       "attachmentIds": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReplyCase"];
             };
         };
@@ -6303,13 +7188,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6318,7 +7205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6327,7 +7214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +7223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +7232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,7 +7241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +7250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +7265,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6395,13 +7282,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6410,7 +7299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6419,7 +7308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6428,7 +7317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6437,7 +7326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6446,7 +7335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,7 +7344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6470,7 +7359,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6487,13 +7376,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6502,7 +7393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6511,7 +7402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6520,7 +7411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6529,7 +7420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +7429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6547,7 +7438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6562,7 +7453,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6579,13 +7470,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6594,7 +7487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6603,7 +7496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +7505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6621,7 +7514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,7 +7523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6639,7 +7532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6654,7 +7547,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6671,13 +7564,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6686,7 +7581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6695,7 +7590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6704,7 +7599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6713,7 +7608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6722,7 +7617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6731,7 +7626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6746,7 +7641,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6763,13 +7658,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6778,7 +7675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6787,7 +7684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6796,7 +7693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6805,7 +7702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6814,7 +7711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6823,7 +7720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6838,7 +7735,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6855,13 +7752,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6870,7 +7769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6879,7 +7778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6888,7 +7787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +7796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6906,7 +7805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6915,7 +7814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6930,7 +7829,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6947,13 +7846,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6962,7 +7863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6971,7 +7872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6980,7 +7881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6989,7 +7890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6998,7 +7899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7007,7 +7908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7022,7 +7923,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7039,13 +7940,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7054,7 +7957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7063,7 +7966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7072,7 +7975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7081,7 +7984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7090,7 +7993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7099,7 +8002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7114,7 +8017,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7131,13 +8034,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7146,7 +8051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +8060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,7 +8069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,7 +8078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7182,7 +8087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7191,7 +8096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7231,6 +8136,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李秀英",
+                 *       "phone": "13857512345",
+                 *       "address": "柯桥区柯桥街道笛扬路 66 号",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d",
+                 *       "category": "labour_social_security",
+                 *       "request": "请求责令用人单位支付拖欠的三个月工资。",
+                 *       "facts": "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
+                 *       "reasons": "多次向厂方催讨未果，生活困难。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitPublicPetition"];
             };
         };
@@ -7244,7 +8161,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7253,9 +8170,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7286,7 +8205,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPetitionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7295,9 +8214,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7330,7 +8251,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7339,7 +8260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7348,9 +8269,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7388,7 +8311,7 @@ export interface operations {
                     "application/json": components["schemas"]["PetitionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7397,7 +8320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7411,12 +8334,38 @@ export interface operations {
     RegisterPetition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "visit",
+                 *       "petitioners": [
+                 *         {
+                 *           "name": "王建国",
+                 *           "idNumber": "33060219680512123X",
+                 *           "phone": "13905751234",
+                 *           "address": "越城区府山街道胜利西路 18 号 3 幢",
+                 *           "isRepresentative": false
+                 *         }
+                 *       ],
+                 *       "persons": 1,
+                 *       "request": "请求督促开发商按合同约定交付房产证。",
+                 *       "facts": "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
+                 *       "reasons": "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
+                 *       "category": "urban_rural_construction",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "receivedAt": "2026-03-09T09:30:00+08:00",
+                 *       "urgent": false,
+                 *       "crossBoundary": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterPetition"];
             };
         };
@@ -7424,13 +8373,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredPetition"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7439,7 +8392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,7 +8401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7457,7 +8410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7502,7 +8455,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7511,7 +8464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7520,7 +8473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7545,13 +8498,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7560,7 +8515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7575,7 +8530,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7585,6 +8540,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "notice": "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClassifyPetition"];
             };
         };
@@ -7592,13 +8553,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +8570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7616,7 +8579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7625,7 +8588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7634,7 +8597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7643,7 +8606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7652,7 +8615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7685,7 +8648,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateCandidateList"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7694,7 +8657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7703,7 +8666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7718,7 +8681,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7735,13 +8698,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7750,7 +8715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7759,7 +8724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,7 +8733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +8742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7786,7 +8751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7795,7 +8760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7810,7 +8775,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7827,13 +8792,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7842,7 +8809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7851,7 +8818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,7 +8827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7869,7 +8836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7878,7 +8845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7887,7 +8854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7925,7 +8892,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7934,7 +8901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7943,7 +8910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7952,7 +8919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7982,7 +8949,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7991,7 +8958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8023,7 +8990,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8032,7 +8999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8041,7 +9008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8075,7 +9042,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8084,7 +9051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8093,7 +9060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,7 +9074,10 @@ export interface operations {
     CreateRoutingRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8120,13 +9090,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8135,7 +9109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8144,7 +9118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8153,7 +9127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,7 +9151,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8194,13 +9168,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8209,7 +9185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8218,7 +9194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8227,7 +9203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8236,7 +9212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8245,7 +9221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8254,7 +9230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8269,7 +9245,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8286,7 +9262,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8295,7 +9271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8304,7 +9280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8313,7 +9289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8322,7 +9298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8331,7 +9307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8363,7 +9339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientViewPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8372,7 +9348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8381,7 +9357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8408,13 +9384,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8423,7 +9401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8432,7 +9410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8457,13 +9435,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8472,7 +9452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8481,7 +9461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8496,7 +9476,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8513,13 +9493,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8528,7 +9510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8537,7 +9519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8546,7 +9528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8555,7 +9537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8564,7 +9546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8573,7 +9555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +9570,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8601,13 +9583,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8616,7 +9600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8625,7 +9609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8634,7 +9618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8643,7 +9627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8652,7 +9636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8694,7 +9678,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkOrderReceipt"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8703,7 +9687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8712,7 +9696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8721,7 +9705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8750,7 +9734,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeType"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +9743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8793,7 +9777,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediationRoomListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8802,7 +9786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8811,7 +9795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8825,7 +9809,10 @@ export interface operations {
     CreateMediationRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8838,13 +9825,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8853,7 +9844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8862,7 +9853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8871,7 +9862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8905,13 +9896,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediationRoomDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8920,7 +9913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8929,7 +9922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8944,7 +9937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8961,13 +9954,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8976,7 +9971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8985,7 +9980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8994,7 +9989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9003,7 +9998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9012,7 +10007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9021,7 +10016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9035,7 +10030,10 @@ export interface operations {
     AddMediator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9050,13 +10048,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9065,7 +10067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9074,7 +10076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9083,7 +10085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9092,7 +10094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9116,7 +10118,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9134,13 +10136,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9149,7 +10153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9158,7 +10162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9167,7 +10171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9176,7 +10180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9185,7 +10189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9194,7 +10198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9209,7 +10213,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9223,13 +10227,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +10244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9247,7 +10253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9256,7 +10262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9265,7 +10271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9274,7 +10280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9311,7 +10317,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9320,7 +10326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9329,7 +10335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9343,7 +10349,10 @@ export interface operations {
     RegisterDispute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9356,13 +10365,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9371,7 +10384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9380,7 +10393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9389,7 +10402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9423,13 +10436,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9438,7 +10453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9447,7 +10462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9462,7 +10477,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9479,13 +10494,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9494,7 +10511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9503,7 +10520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9512,7 +10529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9521,7 +10538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9530,7 +10547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9539,7 +10556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9554,7 +10571,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9571,13 +10588,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9586,7 +10605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9595,7 +10614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9604,7 +10623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9613,7 +10632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9622,7 +10641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9631,7 +10650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9645,7 +10664,10 @@ export interface operations {
     ScheduleMediationSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9660,13 +10682,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9675,7 +10701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9684,7 +10710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9693,7 +10719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9702,7 +10728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9726,7 +10752,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9744,13 +10770,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9759,7 +10787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9768,7 +10796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9777,7 +10805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9786,7 +10814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9795,7 +10823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9804,7 +10832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9819,7 +10847,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9837,13 +10865,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9852,7 +10882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9861,7 +10891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9870,7 +10900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9879,7 +10909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9888,7 +10918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9897,7 +10927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9912,7 +10942,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9930,13 +10960,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9945,7 +10977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9954,7 +10986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9963,7 +10995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9972,7 +11004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9981,7 +11013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9990,7 +11022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10024,7 +11056,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorTable"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10033,7 +11065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10042,7 +11074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10051,7 +11083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10080,7 +11112,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,7 +11121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10122,7 +11154,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10131,7 +11163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10140,9 +11172,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10173,7 +11207,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10182,7 +11216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10191,9 +11225,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10222,13 +11258,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10251,7 +11298,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10280,9 +11327,11 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10312,7 +11361,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationCoverage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10321,7 +11370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10330,7 +11379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10339,7 +11388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10377,7 +11426,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10386,7 +11435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10395,7 +11444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10424,7 +11473,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10433,7 +11482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10464,7 +11513,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10489,13 +11538,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10504,7 +11555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10519,7 +11570,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10536,13 +11587,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10551,7 +11604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10560,7 +11613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10569,7 +11622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10578,7 +11631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10587,7 +11640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10596,7 +11649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10625,13 +11678,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10640,7 +11695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10649,7 +11704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10658,7 +11713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10667,7 +11722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10682,7 +11737,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10695,13 +11750,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10710,7 +11767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10719,7 +11776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10728,7 +11785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10737,7 +11794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10746,7 +11803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10781,7 +11838,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10790,7 +11847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10817,13 +11874,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10832,7 +11891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10841,7 +11900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10850,7 +11909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10875,13 +11934,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10890,7 +11951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10905,7 +11966,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10922,13 +11983,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10937,7 +12000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10946,7 +12009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10955,7 +12018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10964,7 +12027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10973,7 +12036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10982,7 +12045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10997,7 +12060,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11010,13 +12073,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11025,7 +12090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11034,7 +12099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11043,7 +12108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11052,7 +12117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11061,7 +12126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11095,7 +12160,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingSystemItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11104,7 +12169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11113,7 +12178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11140,13 +12205,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11155,7 +12222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11164,7 +12231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11173,7 +12240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11198,13 +12265,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JointMeetingSystemItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11213,7 +12282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11222,7 +12291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11237,7 +12306,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11254,13 +12323,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11269,7 +12340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11278,7 +12349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11287,7 +12358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11296,7 +12367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11305,7 +12376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11314,7 +12385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11329,7 +12400,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11346,13 +12417,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11361,7 +12434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11370,7 +12443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11379,7 +12452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11388,7 +12461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11397,7 +12470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11406,7 +12479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11440,7 +12513,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11449,7 +12522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11458,7 +12531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11467,7 +12540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11502,7 +12575,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedMeeting"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11511,7 +12584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11520,7 +12593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11529,7 +12602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11538,7 +12611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11573,7 +12646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityLetterItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11582,7 +12655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11591,7 +12664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11618,13 +12691,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11633,7 +12708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11642,7 +12717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11651,7 +12726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11676,13 +12751,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityLetterItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11691,7 +12768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11700,7 +12777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11729,7 +12806,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11738,7 +12815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11747,7 +12824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11762,7 +12839,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11782,13 +12859,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11797,7 +12876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11806,7 +12885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11815,7 +12894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11824,7 +12903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11833,7 +12912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11842,7 +12921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11876,7 +12955,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11885,7 +12964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11894,7 +12973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11921,13 +13000,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11936,7 +13017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11945,7 +13026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11954,7 +13035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11986,7 +13067,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentOptions"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11995,7 +13076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12004,7 +13085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12035,7 +13116,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantableRoles"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12044,7 +13125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12053,7 +13134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12078,13 +13159,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12093,7 +13176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12102,7 +13185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12117,7 +13200,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12134,13 +13217,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12149,7 +13234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12158,7 +13243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12167,7 +13252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12176,7 +13261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12185,7 +13270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12200,7 +13285,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12213,13 +13298,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12228,7 +13315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12237,7 +13324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12246,7 +13333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12255,7 +13342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12264,7 +13351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12279,7 +13366,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12292,13 +13379,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12307,7 +13396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12316,7 +13405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12325,7 +13414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12334,7 +13423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12343,7 +13432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12358,7 +13447,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12375,13 +13464,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12390,7 +13481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12399,7 +13490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12408,7 +13499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12417,7 +13508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12426,7 +13517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12455,7 +13546,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12464,7 +13555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12489,13 +13580,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12504,7 +13597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12513,7 +13606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12528,7 +13621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12545,13 +13638,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12560,7 +13655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12569,7 +13664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12578,7 +13673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12587,7 +13682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12596,7 +13691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12605,7 +13700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12634,7 +13729,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12643,7 +13738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12668,13 +13763,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12683,7 +13780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12692,7 +13789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12707,7 +13804,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12724,13 +13821,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12739,7 +13838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12748,7 +13847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12757,7 +13856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12766,7 +13865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12775,7 +13874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12784,7 +13883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12799,7 +13898,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12812,13 +13911,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12827,7 +13928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12836,7 +13937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12845,7 +13946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12854,7 +13955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12863,7 +13964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12895,7 +13996,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReceptionDays"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12904,9 +14005,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12939,7 +14042,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12948,7 +14051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12957,7 +14060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12971,12 +14074,27 @@ export interface operations {
     ScheduleReception: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "leader_day",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "day": "2026-03-18",
+                 *       "startsAt": "09:00",
+                 *       "endsAt": "11:30",
+                 *       "place": "越城区人民来访接待中心一楼接待室",
+                 *       "theme": "城市更新和老旧小区改造",
+                 *       "isPublished": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleReception"];
             };
         };
@@ -12984,13 +14102,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12999,7 +14121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13008,7 +14130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13017,7 +14139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13059,7 +14181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionFigures"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13068,7 +14190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13077,7 +14199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13102,13 +14224,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceptionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13117,7 +14241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13126,7 +14250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13141,7 +14265,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13158,13 +14282,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13173,7 +14299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13182,7 +14308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13191,7 +14317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13200,7 +14326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13209,7 +14335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13218,7 +14344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13233,7 +14359,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13250,13 +14376,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13265,7 +14393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13274,7 +14402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13283,7 +14411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13292,7 +14420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13301,7 +14429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13310,7 +14438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13325,7 +14453,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13338,13 +14466,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13353,7 +14483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13362,7 +14492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13371,7 +14501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13380,7 +14510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13389,7 +14519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13403,7 +14533,10 @@ export interface operations {
     RecordReceptionBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13418,13 +14551,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13433,7 +14570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13442,7 +14579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13451,7 +14588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13460,7 +14597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13484,7 +14621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13502,13 +14639,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13517,7 +14656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13526,7 +14665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13535,7 +14674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13544,7 +14683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13553,7 +14692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13562,7 +14701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13577,7 +14716,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13595,13 +14734,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13610,7 +14751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13619,7 +14760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13628,7 +14769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13637,7 +14778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13646,7 +14787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13655,7 +14796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13688,7 +14829,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedBatchPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13697,7 +14838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13706,7 +14847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13738,7 +14879,7 @@ export interface operations {
                     "application/json": components["schemas"]["MustVisitProposals"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13747,7 +14888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13756,7 +14897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13765,7 +14906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13779,7 +14920,10 @@ export interface operations {
     PlanMustVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13792,13 +14936,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13807,7 +14955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13816,7 +14964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13825,7 +14973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13867,7 +15015,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13876,7 +15024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13885,7 +15033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13912,13 +15060,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13927,7 +15077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13936,7 +15086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13951,7 +15101,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13968,13 +15118,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13983,7 +15135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13992,7 +15144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14001,7 +15153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14010,7 +15162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14019,7 +15171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14028,7 +15180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14043,7 +15195,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14060,7 +15212,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14069,7 +15221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14078,7 +15230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14087,7 +15239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14096,7 +15248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14105,7 +15257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14138,7 +15290,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14147,7 +15299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14156,7 +15308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14183,13 +15335,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14198,7 +15352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14207,7 +15361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14222,7 +15376,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14239,13 +15393,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14254,7 +15410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14263,7 +15419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14272,7 +15428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14281,7 +15437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14290,7 +15446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14299,7 +15455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14314,7 +15470,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14331,7 +15487,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14340,7 +15496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14349,7 +15505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14358,7 +15514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14367,7 +15523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14376,7 +15532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14410,7 +15566,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14419,9 +15575,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14450,7 +15608,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopic"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14459,9 +15617,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14492,7 +15652,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14501,7 +15661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14510,9 +15670,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14543,7 +15705,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14552,9 +15714,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14589,7 +15753,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionRated"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14598,7 +15762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14607,7 +15771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14616,9 +15780,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14649,7 +15815,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicAdoptedSuggestionPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14658,9 +15824,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14692,7 +15860,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14701,7 +15869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14710,7 +15878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14724,7 +15892,10 @@ export interface operations {
     CreateSuggestionTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14737,13 +15908,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14752,7 +15927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14761,7 +15936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14770,7 +15945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14804,13 +15979,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionTopicDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14819,7 +15996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14828,7 +16005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14843,7 +16020,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14860,13 +16037,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14875,7 +16054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14884,7 +16063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14893,7 +16072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14902,7 +16081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14911,7 +16090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14920,7 +16099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14935,7 +16114,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14948,13 +16127,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14963,7 +16144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14972,7 +16153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14981,7 +16162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14990,7 +16171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14999,7 +16180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15014,7 +16195,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15027,13 +16208,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15042,7 +16225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15051,7 +16234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15060,7 +16243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15069,7 +16252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15078,7 +16261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15093,7 +16276,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15110,13 +16293,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15125,7 +16310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15134,7 +16319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15143,7 +16328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15152,7 +16337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15161,7 +16346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15170,7 +16355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15206,7 +16391,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15215,7 +16400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15224,7 +16409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15238,7 +16423,10 @@ export interface operations {
     RegisterSuggestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15251,13 +16439,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredSuggestion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15266,7 +16458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15275,7 +16467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15284,7 +16476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15318,13 +16510,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15333,7 +16527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15342,7 +16536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15357,7 +16551,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15374,13 +16568,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15389,7 +16585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15398,7 +16594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15407,7 +16603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15416,7 +16612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15425,7 +16621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15434,7 +16630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15449,7 +16645,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15466,13 +16662,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15481,7 +16679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15490,7 +16688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15499,7 +16697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15508,7 +16706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15517,7 +16715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15526,7 +16724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15541,7 +16739,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15558,13 +16756,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15573,7 +16773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15582,7 +16782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15591,7 +16791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15600,7 +16800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15609,7 +16809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15618,7 +16818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15633,7 +16833,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15650,13 +16850,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15665,7 +16867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15674,7 +16876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15683,7 +16885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15692,7 +16894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15701,7 +16903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15710,7 +16912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15725,7 +16927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -15742,13 +16944,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15757,7 +16961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15766,7 +16970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15775,7 +16979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15784,7 +16988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15793,7 +16997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15802,7 +17006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15833,7 +17037,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15842,7 +17046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15851,7 +17055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15860,7 +17064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
