@@ -58,6 +58,8 @@ internal sealed record DisputeRow
 
     public required string? WithdrawalReason { get; init; }
 
+    public required string? FailureReason { get; init; }
+
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required DateTimeOffset? AcceptedAt { get; init; }

@@ -1006,6 +1006,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediation/disputes/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the mediation agreement of an accepted dispute with a held session, ending it as agreed; needs If-Match. */
+        post: operations["RecordMediationAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends an accepted dispute as failed, with the reason and guidance to litigation or arbitration; needs If-Match. */
+        post: operations["RecordMediationFailure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics/indicators": {
         parameters: {
             query?: never;
@@ -2181,6 +2215,24 @@ export interface components {
         AgentOptions: {
             items: components["schemas"]["AgentOption"][];
         };
+        /** @enum {string} */
+        AgreementForm: "written" | "oral";
+        AgreementView: {
+            terms: string;
+            /** Format: double */
+            amountAgreed?: number | null;
+            form: components["schemas"]["AgreementForm"];
+            applicantSigned: boolean;
+            respondentSigned: boolean;
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: date */
+            performanceDeadline: string;
+            /** Format: date */
+            confirmationDueOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         AnswerSupervisionOrder: {
             /** Format: uuid */
             orderId: string;
@@ -2659,7 +2711,7 @@ export interface components {
             suggestedUnitId?: string | null;
         };
         /** @enum {string} */
-        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw";
+        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure";
         DisputeDetail: {
             /** Format: uuid */
             id: string;
@@ -2691,6 +2743,8 @@ export interface components {
             respondentConsent: components["schemas"]["ConsentState"];
             guidance?: string | null;
             withdrawalReason?: string | null;
+            failureReason?: string | null;
+            agreement?: components["schemas"]["AgreementView"] | null;
             /** Format: date-time */
             registeredAt: string;
             /** Format: date-time */
@@ -2752,7 +2806,7 @@ export interface components {
         /** @enum {string} */
         DisputeSource: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
         /** @enum {string} */
-        DisputeStatus: "registered" | "accepted" | "not_mediated" | "withdrawn";
+        DisputeStatus: "registered" | "accepted" | "not_mediated" | "withdrawn" | "agreed" | "failed";
         DisputeType: {
             code: string;
             nameZh: string;
@@ -3561,10 +3615,26 @@ export interface components {
         };
         /** @enum {string} */
         ReceptionStatus: "scheduled" | "held" | "cancelled";
+        RecordAgreement: {
+            terms: string;
+            /** Format: double */
+            amountAgreed?: number | null;
+            form: components["schemas"]["AgreementForm"];
+            applicantSigned: boolean;
+            respondentSigned: boolean;
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: date */
+            performanceDeadline: string;
+        };
         RecordConsent: {
             side: components["schemas"]["DisputeSide"];
             consents: boolean;
             guidance?: string | null;
+        };
+        RecordFailure: {
+            reason: string;
+            guidance: string;
         };
         RecordReceptionBatch: {
             /** Format: int32 */
@@ -4110,7 +4180,7 @@ export interface components {
             actorUnitName?: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added";
+        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
@@ -8348,7 +8418,7 @@ export interface operations {
         parameters: {
             query?: {
                 regionId?: string;
-                status?: "registered" | "accepted" | "not_mediated" | "withdrawn";
+                status?: "registered" | "accepted" | "not_mediated" | "withdrawn" | "agreed" | "failed";
                 disputeType?: string;
                 source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
                 roomId?: string;
@@ -8983,6 +9053,190 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CancelSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMediationAgreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAgreement"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMediationFailure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFailure"];
             };
         };
         responses: {
