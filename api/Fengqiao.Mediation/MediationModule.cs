@@ -60,6 +60,8 @@ public static class MediationModule
         CancelSessionEndpoint.Map(disputes);
         RecordAgreementEndpoint.Map(disputes);
         RecordFailureEndpoint.Map(disputes);
+        ApplyForJudicialConfirmationEndpoint.Map(disputes);
+        RecordJudicialRulingEndpoint.Map(disputes);
         return endpoints;
     }
 }

@@ -28,3 +28,9 @@ public sealed record MediationAgreementReached(
 public sealed record MediationFailed(
     Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, string? RoomName,
     Guid? PetitionId, string Reason, string Guidance) : IIntegrationEvent;
+
+/// <summary>A court ruled on the parties' application for judicial confirmation 司法确认 of their agreement.</summary>
+/// <param name="Ruling">confirmed or refused.</param>
+public sealed record JudicialConfirmationDecided(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, Guid? PetitionId,
+    string Court, string Ruling, DateOnly AppliedOn, DateOnly DecidedOn, decimal? AmountAgreed) : IIntegrationEvent;

@@ -30,4 +30,15 @@ internal sealed record AgreementView
     public required DateOnly ConfirmationDueOn { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>The day the parties applied to <see cref="ConfirmationCourt"/> for judicial confirmation, if they did.</summary>
+    public required DateOnly? ConfirmationAppliedOn { get; init; }
+
+    public required string? ConfirmationCourt { get; init; }
+
+    public required JudicialRuling? ConfirmationRuling { get; init; }
+
+    public required DateOnly? ConfirmationDecidedOn { get; init; }
+
+    public required string? ConfirmationNote { get; init; }
 }

@@ -23,7 +23,9 @@ internal static class OutcomeSql
 
     public const string AgreementOf = """
         SELECT terms AS Terms, amount_agreed AS AmountAgreed, form AS Form, applicant_signed AS ApplicantSigned, respondent_signed AS RespondentSigned,
-               effective_on AS EffectiveOn, performance_deadline AS PerformanceDeadline, confirmation_due_on AS ConfirmationDueOn, recorded_at AS RecordedAt
+               effective_on AS EffectiveOn, performance_deadline AS PerformanceDeadline, confirmation_due_on AS ConfirmationDueOn, recorded_at AS RecordedAt,
+               confirmation_applied_on AS ConfirmationAppliedOn, confirmation_court AS ConfirmationCourt, confirmation_ruling AS ConfirmationRuling,
+               confirmation_decided_on AS ConfirmationDecidedOn, confirmation_note AS ConfirmationNote
         FROM mediation_agreements
         WHERE dispute_id = @DisputeId
         """;

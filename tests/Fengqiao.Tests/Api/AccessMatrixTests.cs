@@ -269,6 +269,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         {
             terms = "被申请人赔偿 2,000 元。", amountAgreed = 2000m, form = "oral", applicantSigned = false, respondentSigned = false, effectiveOn = "2026-01-05", performanceDeadline = "2026-02-05",
         }, Role.Mediator),
+        ["ApplyForJudicialConfirmation"] = On(Target.Dispute, _ => new { appliedOn = "2026-01-05", court = "越城区人民法院" }, Role.Mediator),
+        ["RecordJudicialConfirmationRuling"] = On(Target.Dispute, _ => new { ruling = "confirmed", decidedOn = "2026-01-05", note = (string?)null }, Role.Mediator),
         ["RecordMediationFailure"] = On(Target.Dispute, _ => new { reason = "分歧过大。", guidance = "可向人民法院起诉。" }, Role.Mediator),
         ["SubmitPublicSuggestion"] = Public,
         ["TrackPublicSuggestion"] = Public,

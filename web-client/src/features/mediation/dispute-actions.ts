@@ -1,6 +1,6 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { DisputeSide, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { DisputeSide, JudicialRuling, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -53,3 +53,14 @@ export const recordAgreement = (id: string, version: number, body: RecordAgreeme
 
 export const recordFailure = (id: string, version: number, reason: string, guidance: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/failure', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason, guidance } }));
+
+export const applyForConfirmation = (id: string, version: number, appliedOn: string, court: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/judicial-confirmation', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { appliedOn, court } }));
+
+export const recordConfirmationRuling = (id: string, version: number, ruling: JudicialRuling, decidedOn: string, note: string | null) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/judicial-confirmation/ruling', {
+      params: { path: { id }, header: { 'If-Match': etagOf(version) } },
+      body: { ruling, decidedOn, note },
+    }),
+  );

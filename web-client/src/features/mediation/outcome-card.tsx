@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useCapability } from '../../shared/auth/capabilities';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AgreementView, DisputeDetail } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { AgreementDialog } from './agreement-dialog';
+import { ConfirmationDialog } from './confirmation-dialog';
 import { FailureDialog } from './failure-dialog';
 
 /** Days before the judicial-confirmation deadline at which the light turns yellow, as a reminder. */
@@ -21,7 +23,8 @@ const badgeStatus = { green: 'success', yellow: 'warning', red: 'error' } as con
 /** The outcome of a dispute: the agreement with its judicial-confirmation deadline, or the failure; and the steps to record one. */
 export function OutcomeCard({ dispute }: { dispute: DisputeDetail }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<'agreement' | 'failure' | null>(null);
+  const [open, setOpen] = useState<'agreement' | 'failure' | 'apply' | 'ruling' | null>(null);
+  const mayMediate = useCapability('mediate_disputes');
   const mayAgree = dispute.allowedActions.includes('record_agreement');
   const mayFail = dispute.allowedActions.includes('record_failure');
   if (!dispute.agreement && !dispute.failureReason && !mayAgree && !mayFail) return null;
@@ -46,10 +49,19 @@ export function OutcomeCard({ dispute }: { dispute: DisputeDetail }) {
       }
     >
       {dispute.agreement ? <AgreementDetails disputeId={dispute.id} agreement={dispute.agreement} /> : null}
+      {dispute.agreement && mayMediate ? (
+        <Space>
+          {!dispute.agreement.confirmationAppliedOn ? <Button onClick={() => setOpen('apply')}>{t('confirmation.apply')}</Button> : null}
+          {dispute.agreement.confirmationAppliedOn && !dispute.agreement.confirmationRuling ? (
+            <Button onClick={() => setOpen('ruling')}>{t('confirmation.recordRuling')}</Button>
+          ) : null}
+        </Space>
+      ) : null}
       {dispute.failureReason ? <Alert type="warning" showIcon title={t('outcome.failed')} description={dispute.failureReason} /> : null}
       {!dispute.agreement && !dispute.failureReason ? <Typography.Text type="secondary">{t('outcome.none')}</Typography.Text> : null}
       {open === 'agreement' ? <AgreementDialog dispute={dispute} onClose={() => setOpen(null)} /> : null}
       {open === 'failure' ? <FailureDialog dispute={dispute} onClose={() => setOpen(null)} /> : null}
+      {open === 'apply' || open === 'ruling' ? <ConfirmationDialog dispute={dispute} step={open} onClose={() => setOpen(null)} /> : null}
     </Card>
   );
 }
@@ -75,7 +87,16 @@ function AgreementDetails({ disputeId, agreement }: { disputeId: string; agreeme
       <Descriptions.Item label={t('agreement.effectiveOn')}>{agreement.effectiveOn}</Descriptions.Item>
       <Descriptions.Item label={t('agreement.performanceDeadline')}>{agreement.performanceDeadline}</Descriptions.Item>
       <Descriptions.Item label={t('agreement.confirmationDueOn')}>
-        <Badge status={badgeStatus[light]} text={t(`agreement.confirmationLight.${light}`, { due: agreement.confirmationDueOn })} />
+        {agreement.confirmationAppliedOn ? (
+          <span>
+            {t('confirmation.appliedLine', { court: agreement.confirmationCourt ?? '', day: agreement.confirmationAppliedOn })}
+            {agreement.confirmationRuling
+              ? ` ${t('confirmation.rulingLine', { ruling: t(`judicialRuling.${agreement.confirmationRuling}`), day: agreement.confirmationDecidedOn ?? '' })}`
+              : ''}
+          </span>
+        ) : (
+          <Badge status={badgeStatus[light]} text={t(`agreement.confirmationLight.${light}`, { due: agreement.confirmationDueOn })} />
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('agreement.document')}>
         <Link to={`/mediation/disputes/${disputeId}/agreement`}>{t('agreement.print')}</Link>

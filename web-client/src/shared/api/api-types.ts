@@ -143,6 +143,7 @@ export type SessionView = Schemas['SessionView'];
 export type AgreementForm = Schemas['AgreementForm'];
 export type AgreementView = Schemas['AgreementView'];
 export type RecordAgreementRequest = Schemas['RecordAgreement'];
+export type JudicialRuling = Schemas['JudicialRuling'];
 export type DisputeParty = Schemas['DisputePartyView'];
 export type RegisterDisputeRequest = Schemas['RegisterDispute'];
 export type SuggestionTopicStatus = Schemas['SuggestionTopicStatus'];
