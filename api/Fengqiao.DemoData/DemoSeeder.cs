@@ -41,6 +41,7 @@ internal sealed partial class DemoSeeder(
 
         await SeedOrganizationAsync(cancellationToken);
         await SeedMediationRoomsAsync(cancellationToken);
+        await SeedMediationDisputesAsync(cancellationToken);
         var petitionsSeeded = await SeedPetitionsAndCasesAsync(cancellationToken);
         await SeedReceptionsAsync(cancellationToken);
         await SeedSuggestionsAsync(cancellationToken);
@@ -153,6 +154,20 @@ internal sealed partial class DemoSeeder(
         }
 
         await mediation.LoadRoomsAsync(await RoomGenerator.GenerateAsync(scope.ServiceProvider, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Demo disputes in every stage in the seeded rooms while there are none (unless <c>Demo:Disputes</c> is false).</summary>
+    private async Task SeedMediationDisputesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var mediation = scope.ServiceProvider.GetRequiredService<MediationSeeding>();
+        if (!configuration.GetValue("Demo:Disputes", true) || await mediation.AnyDisputeAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        await mediation.LoadDisputesAsync(await DisputeGenerator.GenerateAsync(scope.ServiceProvider, now, cancellationToken), cancellationToken);
     }
 
     /// <summary>Topics in every status across the city and a few hundred suggestions while there are none (unless <c>Demo:Suggestions</c> is false).</summary>

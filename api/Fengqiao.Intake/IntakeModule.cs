@@ -14,6 +14,8 @@ using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Mediation;
+using Fengqiao.Intake.Mediation;
 using Fengqiao.Intake.Finality;
 using Fengqiao.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Builder;
@@ -54,6 +56,8 @@ public static class IntakeModule
         services.AddIntegrationEventConsumer<CaseFinal, MarkPetitionFinal>();
         services.AddIntegrationEventConsumer<CaseAssigned, RecordCaseUnits>();
         services.AddIntegrationEventConsumer<CaseReturned, RecordCaseUnits>();
+        services.AddIntegrationEventConsumer<MediationAgreementReached, RecordMediationOutcome>();
+        services.AddIntegrationEventConsumer<MediationFailed, RecordMediationOutcome>();
         return services;
     }
 

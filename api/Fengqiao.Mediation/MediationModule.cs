@@ -4,6 +4,8 @@ using Fengqiao.Contracts.Intake;
 using Fengqiao.Mediation.Disputes;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
+using Fengqiao.Mediation.Outcomes;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Mediation.Rooms;
 using Fengqiao.Mediation.Seeding;
 using Fengqiao.Mediation.Sessions;
@@ -28,6 +30,7 @@ public static class MediationModule
         services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
+        services.AddSingleton<IRuleSetSectionValidator, MediationRuleSetSectionValidator>();
         return services;
     }
 
@@ -55,6 +58,10 @@ public static class MediationModule
         HoldSessionEndpoint.Map(disputes);
         RescheduleSessionEndpoint.Map(disputes);
         CancelSessionEndpoint.Map(disputes);
+        RecordAgreementEndpoint.Map(disputes);
+        RecordFailureEndpoint.Map(disputes);
+        ApplyForJudicialConfirmationEndpoint.Map(disputes);
+        RecordJudicialRulingEndpoint.Map(disputes);
         return endpoints;
     }
 }

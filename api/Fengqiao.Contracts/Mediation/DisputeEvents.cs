@@ -16,3 +16,21 @@ public sealed record DisputeAccepted(
 public sealed record MediationSessionHeld(
     Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, Guid SessionId, string DisputeType, string Source, string RegionPath, Guid RoomId,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool ApplicantAttended, bool RespondentAttended) : IIntegrationEvent;
+
+/// <summary>A dispute ended in a mediation agreement 调解协议; the judicial-confirmation window runs to <paramref name="ConfirmationDueOn"/>.</summary>
+/// <param name="Form">written or oral.</param>
+public sealed record MediationAgreementReached(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, string? RoomName,
+    Guid? PetitionId, decimal? AmountClaimed, decimal? AmountAgreed, string Form, DateOnly EffectiveOn, DateOnly PerformanceDeadline, DateOnly ConfirmationDueOn)
+    : IIntegrationEvent;
+
+/// <summary>Mediation of a dispute failed 调解不成; the parties were guided to litigation, arbitration or other channels.</summary>
+public sealed record MediationFailed(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, string? RoomName,
+    Guid? PetitionId, string Reason, string Guidance) : IIntegrationEvent;
+
+/// <summary>A court ruled on the parties' application for judicial confirmation 司法确认 of their agreement.</summary>
+/// <param name="Ruling">confirmed or refused.</param>
+public sealed record JudicialConfirmationDecided(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, Guid? PetitionId,
+    string Court, string Ruling, DateOnly AppliedOn, DateOnly DecidedOn, decimal? AmountAgreed) : IIntegrationEvent;

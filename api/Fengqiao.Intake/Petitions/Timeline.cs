@@ -19,6 +19,12 @@ internal enum TimelineKind
     MergedInto,
     MergedFrom,
     AttachmentAdded,
+
+    /// <summary>The referred dispute ended in a mediation agreement.</summary>
+    MediationAgreed,
+
+    /// <summary>Mediation of the referred dispute failed.</summary>
+    MediationFailed,
 }
 
 internal sealed class Timeline(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)

@@ -1,6 +1,6 @@
 namespace Fengqiao.Mediation.Disputes;
 
-/// <summary>Where a dispute stands. Later steps (sessions, agreement, failure) extend this list.</summary>
+/// <summary>Where a dispute stands.</summary>
 public enum DisputeStatus
 {
     /// <summary>登记: awaiting both sides' consent.</summary>
@@ -14,6 +14,12 @@ public enum DisputeStatus
 
     /// <summary>撤回: the applicant withdrew.</summary>
     Withdrawn,
+
+    /// <summary>调解成功: the parties reached a mediation agreement 调解协议.</summary>
+    Agreed,
+
+    /// <summary>调解不成: mediation failed; the parties were guided to litigation or arbitration.</summary>
+    Failed,
 }
 
 /// <summary>How a dispute came to mediation.</summary>

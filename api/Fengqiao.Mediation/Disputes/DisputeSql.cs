@@ -40,7 +40,7 @@ internal static class DisputeSql
         d.court_name AS CourtName, d.court_case_number AS CourtCaseNumber, d.petition_id AS PetitionId, d.petition_number AS PetitionNumber,
         d.room_id AS RoomId, d.room_name AS RoomName, d.lead_mediator_id AS LeadMediatorId, d.lead_mediator_name AS LeadMediatorName,
         d.applicant_names AS ApplicantNames, d.respondent_names AS RespondentNames, d.applicant_consent AS ApplicantConsent,
-        d.respondent_consent AS RespondentConsent, d.guidance AS Guidance, d.withdrawal_reason AS WithdrawalReason,
+        d.respondent_consent AS RespondentConsent, d.guidance AS Guidance, d.withdrawal_reason AS WithdrawalReason, d.failure_reason AS FailureReason,
         d.registered_at AS RegisteredAt, d.accepted_at AS AcceptedAt, d.closed_at AS ClosedAt, d.version AS Version
         """;
 

@@ -10,6 +10,8 @@ public enum DisputeAction
     RespondentConsents,
     RespondentRefuses,
     Withdraw,
+    RecordAgreement,
+    RecordFailure,
 }
 
 /// <summary>A dispute's status with each side's consent: what the state machine reads and writes.</summary>
@@ -18,7 +20,8 @@ public sealed record DisputeState(DisputeStatus Status, ConsentState ApplicantCo
 /// <summary>
 /// The dispute's life (人民调解法 Art 17, 23, 26): registered, it waits for both sides; a consent is recorded once per side,
 /// and the second consent accepts the dispute; a refusal by either side ends it as not mediated. The applicant may withdraw
-/// while the dispute is open (registered or accepted). An ended dispute takes no further step.
+/// while the dispute is open (registered or accepted). An accepted dispute ends in an agreement or as failed (Art 26, 28). An ended
+/// dispute takes no further step.
 /// </summary>
 public static class DisputeStateMachine
 {
@@ -34,6 +37,7 @@ public static class DisputeStateMachine
             && !(state.ApplicantConsent == ConsentState.Given && state.RespondentConsent == ConsentState.Given),
         DisputeStatus.Accepted => state.ApplicantConsent == ConsentState.Given && state.RespondentConsent == ConsentState.Given,
         DisputeStatus.NotMediated => state.ApplicantConsent == ConsentState.Refused || state.RespondentConsent == ConsentState.Refused,
+        DisputeStatus.Agreed or DisputeStatus.Failed => state.ApplicantConsent == ConsentState.Given && state.RespondentConsent == ConsentState.Given,
         _ => state.ApplicantConsent != ConsentState.Refused && state.RespondentConsent != ConsentState.Refused,
     };
 
@@ -45,6 +49,7 @@ public static class DisputeStateMachine
         DisputeAction.RespondentConsents or DisputeAction.RespondentRefuses =>
             state.Status == DisputeStatus.Registered && state.RespondentConsent == ConsentState.Pending,
         DisputeAction.Withdraw => IsOpen(state.Status),
+        DisputeAction.RecordAgreement or DisputeAction.RecordFailure => state.Status == DisputeStatus.Accepted,
         _ => false,
     };
 
@@ -66,6 +71,8 @@ public static class DisputeStateMachine
             DisputeAction.ApplicantRefuses => state with { ApplicantConsent = ConsentState.Refused, Status = DisputeStatus.NotMediated },
             DisputeAction.RespondentConsents => state with { RespondentConsent = ConsentState.Given },
             DisputeAction.RespondentRefuses => state with { RespondentConsent = ConsentState.Refused, Status = DisputeStatus.NotMediated },
+            DisputeAction.RecordAgreement => state with { Status = DisputeStatus.Agreed },
+            DisputeAction.RecordFailure => state with { Status = DisputeStatus.Failed },
             _ => state with { Status = DisputeStatus.Withdrawn },
         };
         return next is { Status: DisputeStatus.Registered, ApplicantConsent: ConsentState.Given, RespondentConsent: ConsentState.Given }

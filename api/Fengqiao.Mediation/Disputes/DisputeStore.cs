@@ -58,6 +58,8 @@ internal sealed record DisputeRow
 
     public required string? WithdrawalReason { get; init; }
 
+    public required string? FailureReason { get; init; }
+
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required DateTimeOffset? AcceptedAt { get; init; }
@@ -106,7 +108,11 @@ internal sealed class DisputeStore(IDbSession session, ICurrentUser caller, Pers
     }
 
     /// <summary>The next number of the district (or the city) and year, e.g. <c>越城调-2026-000012</c>, from a counter row.</summary>
-    public async Task<string> NextNumberAsync(string? districtName, string regionName, int year, CancellationToken cancellationToken)
+    public Task<string> NextNumberAsync(string? districtName, string regionName, int year, CancellationToken cancellationToken) =>
+        NextNumberAsync(session, districtName, regionName, year, cancellationToken);
+
+    /// <summary>The next number from the counter row, for a registration or for demo data loaded in the module's own unit of work.</summary>
+    internal static async Task<string> NextNumberAsync(IDbSession session, string? districtName, string regionName, int year, CancellationToken cancellationToken)
     {
         var name = districtName ?? regionName;
         var prefix = (name.Length > 2 && DistrictSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) ? name[..^1] : name) + "调";

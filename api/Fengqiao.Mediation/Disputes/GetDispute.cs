@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Mediation.Outcomes;
 using Fengqiao.Mediation.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -103,6 +104,8 @@ internal sealed record DisputeDetail(
     ConsentState RespondentConsent,
     string? Guidance,
     string? WithdrawalReason,
+    string? FailureReason,
+    AgreementView? Agreement,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt,
@@ -123,10 +126,11 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
             .ToLookup(m => m.SessionId, m => m.MediatorName);
         var sessions = (await session.QueryAsync<SessionView>(SessionSql.OfDispute, new { DisputeId = d.Id }, cancellationToken))
             .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList() }).ToList();
+        var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken);
         var allowed = Capabilities.Holds(caller, Capability.MediateDisputes) ? DisputeStateMachine.AllowedIn(d.State) : [];
         return new DisputeDetail(d.Id, d.Number, d.Status, d.DisputeType, d.Summary, d.Claims, d.AmountClaimed, d.RegionId, d.RegionName, d.Source, d.CourtName,
             d.CourtCaseNumber, d.PetitionId, d.PetitionNumber, d.RoomId, d.RoomName, d.LeadMediatorId, d.LeadMediatorName, assistants, parties,
-            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
+            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.FailureReason, agreement, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
     }
 }
 

@@ -1,7 +1,12 @@
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Mediation.Disputes;
 using Fengqiao.Mediation.Mediators;
+using Fengqiao.Mediation.Outcomes;
 using Fengqiao.Mediation.Rooms;
+using Fengqiao.Mediation.Sessions;
 
 namespace Fengqiao.Mediation.Seeding;
 
@@ -20,7 +25,7 @@ public sealed record SeedRoom(
     IReadOnlyList<SeedMediator> Mediators);
 
 /// <summary>The mediation module's one seam for demo data: stores rooms and their mediators with this module's statements in one unit of work.</summary>
-public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, TimeProvider clock)
+public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, TimeProvider clock, IRuleSets ruleSets, WorkCalendar calendar)
 {
     public async Task<bool> AnyRoomAsync(CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<long>(MediationSeedingSql.AnyRoom, null, cancellationToken) > 0;
@@ -75,9 +80,183 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
 
             return true;
         }, cancellationToken);
+
+    public async Task<bool> AnyDisputeAsync(CancellationToken cancellationToken) =>
+        await session.ExecuteScalarAsync<long>(MediationSeedingSql.AnyDispute, null, cancellationToken) > 0;
+
+    /// <summary>The seeded rooms with one serving mediator each, the generator's choices of where disputes go.</summary>
+    public async Task<IReadOnlyList<SeedRoomRef>> RoomRefsAsync(CancellationToken cancellationToken) =>
+        await session.QueryAsync<SeedRoomRef>(MediationSeedingSql.RoomRefs, null, cancellationToken);
+
+    /// <summary>
+    /// Stores demo disputes with this module's own statements, stepping each through the states it reached, in one unit of work:
+    /// numbers from the counters, sessions claiming their slots, agreements with the rule set's judicial-confirmation window.
+    /// </summary>
+    public async Task LoadDisputesAsync(IReadOnlyList<SeedDispute> disputes, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(async token =>
+        {
+            var window = MediationRuleSection.From(ruleSets).JudicialConfirmationWindow;
+            foreach (var dispute in disputes)
+            {
+                await LoadAsync(dispute, window, token);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private async Task LoadAsync(SeedDispute seed, MediationPeriod window, CancellationToken token)
+    {
+        var id = Guid.CreateVersion7(seed.RegisteredAt);
+        var number = await DisputeStore.NextNumberAsync(session, seed.Region.DistrictName, seed.Region.Name, seed.RegisteredAt.Year, token);
+        await session.ExecuteAsync(DisputeSql.Insert, new
+        {
+            Id = id, Number = number, DisputeType = seed.Room.Specialty, seed.Summary, seed.Claims, seed.AmountClaimed, RegionId = seed.Region.Id, RegionPath = seed.Region.Path,
+            RegionName = seed.Region.Name, Source = seed.Source.ToString(), CourtName = (string?)null, CourtCaseNumber = (string?)null, PetitionId = (Guid?)null,
+            PetitionNumber = (string?)null, RoomId = seed.Room.Id, RoomName = seed.Room.Name, LeadMediatorId = seed.Room.MediatorId, LeadMediatorName = seed.Room.MediatorName,
+            ApplicantNames = seed.ApplicantName, RespondentNames = seed.RespondentName, RegisteredBy = (Guid?)null, seed.RegisteredAt,
+        }, token);
+        var ordinal = 0;
+        foreach (var (side, name) in new[] { (DisputeSide.Applicant, seed.ApplicantName), (DisputeSide.Respondent, seed.RespondentName) })
+        {
+            await session.ExecuteAsync(DisputeSql.InsertParty, new
+            {
+                Id = Guid.CreateVersion7(seed.RegisteredAt), DisputeId = id, Ordinal = ++ordinal, Side = side.ToString(), Kind = nameof(PartyKind.Person), Name = name,
+                IdNumberCipher = (string?)null, IdNumberHash = (string?)null, IdNumberMasked = (string?)null, PhoneCipher = (string?)null, PhoneHash = (string?)null,
+                PhoneMasked = (string?)null, OrganisationCode = (string?)null,
+            }, token);
+        }
+
+        if (seed.Stage == SeedDisputeStage.Registered)
+        {
+            return;
+        }
+
+        var acceptedAt = seed.RegisteredAt.AddDays(1);
+        await session.ExecuteAsync(DisputeSql.RecordConsent, new
+        {
+            Id = id, Status = nameof(DisputeStatus.Accepted), ApplicantConsent = nameof(ConsentState.Given), RespondentConsent = nameof(ConsentState.Given),
+            Guidance = (string?)null, AcceptedAt = acceptedAt, ClosedAt = (DateTimeOffset?)null, ExpectedVersion = 1L,
+        }, token);
+        var version = 2L;
+        if (seed.Stage == SeedDisputeStage.Withdrawn)
+        {
+            await session.ExecuteAsync(DisputeSql.Withdraw, new { Id = id, Reason = "双方已自行和解。", Now = acceptedAt.AddDays(2), ExpectedVersion = version }, token);
+            return;
+        }
+
+        if (seed.Stage != SeedDisputeStage.Accepted)
+        {
+            await SessionAsync(id, seed, held: seed.Stage != SeedDisputeStage.Scheduled, token);
+        }
+
+        var closedAt = seed.SessionStartsAt.AddHours(2);
+        if (seed.Stage == SeedDisputeStage.Failed)
+        {
+            await session.ExecuteAsync(OutcomeSql.Fail, new
+            {
+                Id = id, Reason = "双方对赔偿金额分歧过大，经多次调解未能达成一致。", Guidance = "可向人民法院提起诉讼，或依法申请仲裁。", Now = closedAt, ExpectedVersion = version,
+            }, token);
+        }
+        else if (seed.Stage is SeedDisputeStage.Agreed or SeedDisputeStage.Confirmed)
+        {
+            var effectiveOn = WorkCalendar.LocalDate(closedAt);
+            await session.ExecuteAsync(OutcomeSql.Agree, new { Id = id, Now = closedAt, ExpectedVersion = version }, token);
+            await session.ExecuteAsync(OutcomeSql.InsertAgreement, new
+            {
+                DisputeId = id, Terms = seed.Terms ?? string.Empty, seed.AmountAgreed, Form = nameof(AgreementForm.Written), ApplicantSigned = true, RespondentSigned = true,
+                EffectiveOn = effectiveOn, PerformanceDeadline = effectiveOn.AddDays(30), ConfirmationDueOn = window.From(effectiveOn, calendar), RecordedBy = (Guid?)null, RecordedAt = closedAt,
+            }, token);
+            if (seed.Stage == SeedDisputeStage.Confirmed && seed.Court is not null)
+            {
+                await session.ExecuteAsync(ConfirmationSql.Apply, new { DisputeId = id, AppliedOn = effectiveOn.AddDays(3), seed.Court }, token);
+                await session.ExecuteAsync(ConfirmationSql.Decide, new
+                {
+                    DisputeId = id, Ruling = nameof(JudicialRuling.Confirmed), DecidedOn = effectiveOn.AddDays(10), Note = (string?)null,
+                }, token);
+            }
+        }
+    }
+
+    private async Task SessionAsync(Guid disputeId, SeedDispute seed, bool held, CancellationToken token)
+    {
+        var sessionId = Guid.CreateVersion7(seed.SessionStartsAt);
+        var endsAt = seed.SessionStartsAt.AddHours(1);
+        await session.ExecuteAsync(SessionSql.Insert, new
+        {
+            Id = sessionId, DisputeId = disputeId, RoomId = seed.Room.Id, RoomName = seed.Room.Name, StartsAt = seed.SessionStartsAt, EndsAt = endsAt,
+            ScheduledBy = (Guid?)null, ScheduledAt = seed.RegisteredAt.AddDays(1),
+        }, token);
+        await session.ExecuteAsync(SessionSql.InsertMediator, new { SessionId = sessionId, MediatorId = seed.Room.MediatorId, MediatorName = seed.Room.MediatorName }, token);
+        var mediatorKey = (seed.Room.MediatorUserId ?? seed.Room.MediatorId).ToString("D");
+        foreach (var slot in SessionSlots.Between(seed.SessionStartsAt, endsAt))
+        {
+            await session.ExecuteAsync(SessionSql.InsertSlot, new { ResourceKind = "room", ResourceKey = seed.Room.Id.ToString("D"), SlotStart = slot, SessionId = sessionId }, token);
+            await session.ExecuteAsync(SessionSql.InsertSlot, new { ResourceKind = "mediator", ResourceKey = mediatorKey, SlotStart = slot, SessionId = sessionId }, token);
+        }
+
+        if (held)
+        {
+            await session.ExecuteAsync(SessionSql.Hold, new
+            {
+                Id = sessionId, ApplicantAttended = true, RespondentAttended = true, Record = "调解员听取双方陈述，核实争议事实，释明相关法律规定，引导双方协商。",
+                HeldBy = seed.Room.MediatorUserId, Now = endsAt, ExpectedVersion = 1L,
+            }, token);
+        }
+    }
 }
+
+/// <summary>How far a seeded dispute has come: each stage includes the steps before it.</summary>
+public enum SeedDisputeStage
+{
+    Registered,
+    Accepted,
+
+    /// <summary>Accepted, with a session booked ahead.</summary>
+    Scheduled,
+
+    /// <summary>Accepted, with a session held.</summary>
+    Held,
+    Agreed,
+
+    /// <summary>Agreed, applied for judicial confirmation and confirmed by the court.</summary>
+    Confirmed,
+    Failed,
+    Withdrawn,
+}
+
+/// <summary>A seeded room as the dispute generator needs it: its place, its first specialty and a serving mediator.</summary>
+public sealed record SeedRoomRef(Guid Id, string Name, Guid RegionId, string Specialty, Guid MediatorId, string MediatorName, Guid? MediatorUserId);
+
+/// <summary>A demo dispute: its facts, its parties' names (no personal data), how far it came and when.</summary>
+public sealed record SeedDispute(
+    SeedRoomRef Room,
+    RegionSnapshot Region,
+    string Summary,
+    string Claims,
+    decimal? AmountClaimed,
+    DisputeSource Source,
+    string ApplicantName,
+    string RespondentName,
+    DateTimeOffset RegisteredAt,
+    SeedDisputeStage Stage,
+    DateTimeOffset SessionStartsAt,
+    string? Terms,
+    decimal? AmountAgreed,
+    string? Court);
 
 internal static class MediationSeedingSql
 {
     public const string AnyRoom = "SELECT COUNT(*) FROM mediation_rooms";
+
+    public const string AnyDispute = "SELECT COUNT(*) FROM mediation_disputes";
+
+    /// <summary>Each room with each of its serving mediators, those with an account first; the generator takes the first per room.</summary>
+    public const string RoomRefs = """
+        SELECT r.id AS Id, r.name AS Name, r.region_id AS RegionId,
+               (SELECT MIN(s.dispute_type) FROM mediation_room_specialties s WHERE s.room_id = r.id) AS Specialty,
+               m.id AS MediatorId, m.name AS MediatorName, m.user_id AS MediatorUserId
+        FROM mediation_rooms r JOIN mediation_mediators m ON m.room_id = r.id
+        WHERE m.is_retired = 0
+        ORDER BY r.name, CASE WHEN m.user_id IS NULL THEN 1 ELSE 0 END, m.name, m.id
+        """;
 }

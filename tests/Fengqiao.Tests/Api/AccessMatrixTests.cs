@@ -268,6 +268,13 @@ public sealed class AccessMatrixTests : DispatchTestBase
             startsAt = new DateTimeOffset(2030, 3, 5, 9, 0, 0, TimeSpan.FromHours(8)), endsAt = new DateTimeOffset(2030, 3, 5, 10, 0, 0, TimeSpan.FromHours(8)), reason = "当事人请假。",
         }, Role.Mediator),
         ["CancelMediationSession"] = On(Target.Dispute, _ => new { reason = "当事人请假。" }, Role.Mediator),
+        ["RecordMediationAgreement"] = On(Target.Dispute, _ => new
+        {
+            terms = "被申请人赔偿 2,000 元。", amountAgreed = 2000m, form = "oral", applicantSigned = false, respondentSigned = false, effectiveOn = "2026-01-05", performanceDeadline = "2026-02-05",
+        }, Role.Mediator),
+        ["ApplyForJudicialConfirmation"] = On(Target.Dispute, _ => new { appliedOn = "2026-01-05", court = "越城区人民法院" }, Role.Mediator),
+        ["RecordJudicialConfirmationRuling"] = On(Target.Dispute, _ => new { ruling = "confirmed", decidedOn = "2026-01-05", note = (string?)null }, Role.Mediator),
+        ["RecordMediationFailure"] = On(Target.Dispute, _ => new { reason = "分歧过大。", guidance = "可向人民法院起诉。" }, Role.Mediator),
         ["SubmitPublicSuggestion"] = Public,
         ["TrackPublicSuggestion"] = Public,
         ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),

@@ -53,6 +53,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Petitions", "0");
         builder.UseSetting("Demo:Receptions", "false");
         builder.UseSetting("Demo:Suggestions", "false");
+        builder.UseSetting("Demo:Disputes", "false");
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.UseSetting("Spa:DistPath", Path.Combine(DataDirectory, "no-spa"));
         // No test host sends webhooks unless it says so, and then only to a receiver of its own on loopback.

@@ -24,6 +24,8 @@ public sealed class DisputeStateMachineTests
         [(new(DisputeStatus.Registered, P, G), DisputeAction.ApplicantRefuses)] = new(DisputeStatus.NotMediated, R, G),
         [(new(DisputeStatus.Registered, P, G), DisputeAction.Withdraw)] = new(DisputeStatus.Withdrawn, P, G),
         [(new(DisputeStatus.Accepted, G, G), DisputeAction.Withdraw)] = new(DisputeStatus.Withdrawn, G, G),
+        [(new(DisputeStatus.Accepted, G, G), DisputeAction.RecordAgreement)] = new(DisputeStatus.Agreed, G, G),
+        [(new(DisputeStatus.Accepted, G, G), DisputeAction.RecordFailure)] = new(DisputeStatus.Failed, G, G),
     };
 
     /// <summary>Every status with every pair of consents, reachable or not, so that no state escapes the table.</summary>
@@ -78,9 +80,12 @@ public sealed class DisputeStateMachineTests
 
     [TestCase(DisputeStatus.NotMediated)]
     [TestCase(DisputeStatus.Withdrawn)]
+    [TestCase(DisputeStatus.Agreed)]
+    [TestCase(DisputeStatus.Failed)]
     public void AnEndedDispute_AllowsNothing(DisputeStatus status)
     {
         Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(status, G, R)), Is.Empty);
+        Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(status, G, G)), Is.Empty);
         Assert.That(DisputeStateMachine.IsOpen(status), Is.False);
     }
 }

@@ -80,6 +80,7 @@ const PublicReceptionDaysPage = lazy(() =>
 const MediationRoomsPage = lazy(() => import('../features/mediation/rooms-page').then((module) => ({ default: module.RoomsPage })));
 const DisputesPage = lazy(() => import('../features/mediation/disputes-page').then((module) => ({ default: module.DisputesPage })));
 const DisputePage = lazy(() => import('../features/mediation/dispute-page').then((module) => ({ default: module.DisputePage })));
+const AgreementPrintPage = lazy(() => import('../features/mediation/agreement-print-page').then((module) => ({ default: module.AgreementPrintPage })));
 const RegisterDisputePage = lazy(() =>
   import('../features/mediation/register-dispute-page').then((module) => ({ default: module.RegisterDisputePage })),
 );
@@ -362,6 +363,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_disputes">
               <DisputePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="mediation/disputes/:id/agreement"
+          element={
+            <RequireCapability capability="view_disputes">
+              <AgreementPrintPage />
             </RequireCapability>
           }
         />

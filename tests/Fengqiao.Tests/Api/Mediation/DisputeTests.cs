@@ -119,7 +119,7 @@ public sealed class DisputeTests : MediationTestBase
         var accepted = await DisputeAsync(mediator, id);
         Assert.That(accepted["status"]!.GetValue<string>(), Is.EqualTo("accepted"));
         Assert.That(accepted["acceptedAt"]?.GetValue<DateTimeOffset>(), Is.Not.Null);
-        Assert.That(accepted["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "withdraw" }));
+        Assert.That(accepted["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "withdraw", "record_agreement", "record_failure" }));
         Assert.That(OutboxTypesAbout(id), Is.EqualTo(new[] { "Mediation.DisputeOpened", "Mediation.DisputeAccepted" }));
 
         var again = await (await ConsentAsync(mediator, id, "applicant", true, 3)).ShouldBeProblemAsync(HttpStatusCode.Conflict);

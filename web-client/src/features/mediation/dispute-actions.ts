@@ -1,6 +1,6 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { DisputeSide, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { DisputeSide, JudicialRuling, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -47,3 +47,20 @@ export const rescheduleSession = (id: string, sessionId: string, version: number
 
 export const cancelSession = (id: string, sessionId: string, version: number, reason: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/sessions/{sessionId}/cancellation', { params: sessionPath(id, sessionId, version), body: { reason } }));
+
+export const recordAgreement = (id: string, version: number, body: RecordAgreementRequest) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/agreement', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body }));
+
+export const recordFailure = (id: string, version: number, reason: string, guidance: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/failure', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason, guidance } }));
+
+export const applyForConfirmation = (id: string, version: number, appliedOn: string, court: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/judicial-confirmation', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { appliedOn, court } }));
+
+export const recordConfirmationRuling = (id: string, version: number, ruling: JudicialRuling, decidedOn: string, note: string | null) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/judicial-confirmation/ruling', {
+      params: { path: { id }, header: { 'If-Match': etagOf(version) } },
+      body: { ruling, decidedOn, note },
+    }),
+  );

@@ -8,6 +8,8 @@ const statusKeys: Record<DisputeStatus, MessageKey> = {
   accepted: 'disputeStatus.accepted',
   not_mediated: 'disputeStatus.not_mediated',
   withdrawn: 'disputeStatus.withdrawn',
+  agreed: 'disputeStatus.agreed',
+  failed: 'disputeStatus.failed',
 };
 const sourceKeys: Record<DisputeSource, MessageKey> = {
   walk_in: 'disputeSource.walk_in',
@@ -39,4 +41,6 @@ export const disputeStatusColors: Record<DisputeStatus, string> = {
   accepted: '#237804',
   not_mediated: '#595959',
   withdrawn: '#8c5b00',
+  agreed: '#135200',
+  failed: '#a8071a',
 };

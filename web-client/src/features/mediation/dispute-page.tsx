@@ -14,6 +14,7 @@ import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, dispu
 import { useDispute, useInvalidateDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
+import { OutcomeCard } from './outcome-card';
 import { SessionCard } from './session-card';
 
 const consentAction: Record<DisputeSide, { consents: DisputeAction; refuses: DisputeAction }> = {
@@ -91,6 +92,7 @@ export function DisputePage() {
         </Card>
         <ConsentCard dispute={d} />
         <SessionCard dispute={d} />
+        <OutcomeCard dispute={d} />
       </Flex>
     </>
   );

@@ -11,12 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).
-         * @description What the petitioner sees of the handling of their petition's latest case: the unit handling it now (never a staff member), the public steps and notes, the reply with its files, and whether they may rate it or request review. The secret goes in the X-Tracking-Secret header; a wrong code or secret and a petition without a case all answer 404. The ETag is what rating and review requests take.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret). */
         get: operations["GetPublicCase"];
         put?: never;
         post?: never;
@@ -33,12 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).
-         * @description Streams a file that a reply sent to the petitioner, for the tracking code and the secret in X-Tracking-Secret. Files the unit kept for itself are never served here; a wrong code, secret or file id answer alike, 404.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret). */
         get: operations["DownloadPublicCaseAttachment"];
         put?: never;
         post?: never;
@@ -57,12 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The petitioner rates the reply (header X-Tracking-Secret, If-Match).
-         * @description The petitioner rates the reply (satisfied, basically satisfied, not satisfied) on the tracking page, with the secret in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case has no reply open to rating; 404 for a wrong code or secret.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The petitioner rates the reply (header X-Tracking-Secret, If-Match). */
         post: operations["RatePublicCase"];
         delete?: never;
         options?: never;
@@ -79,12 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).
-         * @description The petitioner asks for review (复查) of the reply, or re-review (复核) of a review, with the reason, from the tracking page; the secret goes in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case is not open to review; 404 for a wrong code or secret.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match). */
         post: operations["RequestPublicCaseReview"];
         delete?: never;
         options?: never;
@@ -99,12 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.
-         * @description The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_supervision`: `petition_officer`, `supervisor`, `leader`, `analyst`.
-         */
+        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -121,12 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
-         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
-         */
+        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -143,12 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
-         * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
-         */
+        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -165,12 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
-         * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
-         */
+        /** A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions. */
         get: operations["GetCase"];
         put?: never;
         post?: never;
@@ -189,12 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
-         * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
-         *
-         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it. */
         post: operations["AssignCase"];
         delete?: never;
         options?: never;
@@ -211,12 +166,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit signs for (签收) the case.
-         * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** The lead unit signs for (签收) the case. */
         post: operations["SignCase"];
         delete?: never;
         options?: never;
@@ -233,12 +183,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
-         * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** The lead unit returns (退回) the case as not competent, with a reason and a suggested unit. */
         post: operations["ReturnCase"];
         delete?: never;
         options?: never;
@@ -255,12 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds a progress note, internal or visible to the petitioner.
-         * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`; API clients with the scope `cases:write`.
-         */
+        /** Adds a progress note, internal or visible to the petitioner. */
         post: operations["AddCaseNote"];
         delete?: never;
         options?: never;
@@ -277,12 +217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A co-handling unit submits its input to the lead unit.
-         * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** A co-handling unit submits its input to the lead unit. */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
         options?: never;
@@ -299,12 +234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit requests an extension of the reply deadline.
-         * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** The lead unit requests an extension of the reply deadline. */
         post: operations["RequestCaseExtension"];
         delete?: never;
         options?: never;
@@ -321,12 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Approves or refuses the pending extension request.
-         * @description A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.
-         *
-         *     **Callers:** the roles `supervisor`, `leader`.
-         */
+        /** Approves or refuses the pending extension request. */
         post: operations["DecideCaseExtension"];
         delete?: never;
         options?: never;
@@ -343,12 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Pauses the reply clock with a reason (hearing, appraisal).
-         * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Pauses the reply clock with a reason (hearing, appraisal). */
         post: operations["PauseCaseClock"];
         delete?: never;
         options?: never;
@@ -365,12 +285,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Resumes the reply clock; the deadline moves by the days paused.
-         * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Resumes the reply clock; the deadline moves by the days paused. */
         post: operations["ResumeCaseClock"];
         delete?: never;
         options?: never;
@@ -387,12 +302,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
-         * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
         post: operations["AddCaseAttachment"];
         delete?: never;
         options?: never;
@@ -407,12 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A file of a case within the caller's jurisdiction.
-         * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
-         */
+        /** A file of a case within the caller's jurisdiction. */
         get: operations["DownloadCaseAttachment"];
         put?: never;
         post?: never;
@@ -431,12 +336,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The lead unit replies with its written opinion; the petitioner is notified.
-         * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** The lead unit replies with its written opinion; the petitioner is notified. */
         post: operations["ReplyCase"];
         delete?: never;
         options?: never;
@@ -453,12 +353,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records the petitioner's rating taken by a callback (回访) or given through the agent.
-         * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
-         */
+        /** Records the petitioner's rating taken by a callback (回访) or given through the agent. */
         post: operations["RateCase"];
         delete?: never;
         options?: never;
@@ -475,12 +370,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Closes a replied case; its checklist must be complete.
-         * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Closes a replied case; its checklist must be complete. */
         post: operations["CloseCase"];
         delete?: never;
         options?: never;
@@ -497,12 +387,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
-         * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
-         */
+        /** Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner. */
         post: operations["RequestCaseReview"];
         delete?: never;
         options?: never;
@@ -519,12 +404,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Ticks one item of the closure checklist.
-         * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Ticks one item of the closure checklist. */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
         options?: never;
@@ -541,12 +421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Assigns a petition agent (信访代办) to the case.
-         * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
-         *
-         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Assigns a petition agent (信访代办) to the case. */
         post: operations["AssignCaseAgent"];
         delete?: never;
         options?: never;
@@ -563,12 +438,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A leader takes personal charge of the case (包案).
-         * @description A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `leader`.
-         */
+        /** A leader takes personal charge of the case (包案). */
         post: operations["TakeChargeOfCase"];
         delete?: never;
         options?: never;
@@ -585,12 +455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Issues a supervision order (督办单) to a unit.
-         * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
-         *
-         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** Issues a supervision order (督办单) to a unit. */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -607,12 +472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The supervised unit answers a supervision order in writing.
-         * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
-         *
-         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
-         */
+        /** The supervised unit answers a supervision order in writing. */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -629,12 +489,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Puts the case under listed supervision (挂牌督办).
-         * @description Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
-         *
-         *     **Callers:** the roles `supervisor`, `leader`.
-         */
+        /** Puts the case under listed supervision (挂牌督办). */
         post: operations["ListCaseForSupervision"];
         delete?: never;
         options?: never;
@@ -649,12 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Subject categories of petitions, in display order. Public: the online form needs them too.
-         * @description The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
         get: operations["ListPetitionCategories"];
         put?: never;
         post?: never;
@@ -673,12 +523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Submits a petition online without an account; returns a tracking code and a secret, shown once.
-         * @description A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
         post: operations["SubmitPublicPetition"];
         delete?: never;
         options?: never;
@@ -693,12 +538,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).
-         * @description What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
         get: operations["TrackPublicPetition"];
         put?: never;
         post?: never;
@@ -717,12 +557,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds the petitioner's supplement to their petition (header X-Tracking-Secret).
-         * @description The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
         post: operations["AddPublicSupplement"];
         delete?: never;
         options?: never;
@@ -737,20 +572,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
-         * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
-         */
+        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
         get: operations["ListPetitions"];
         put?: never;
-        /**
-         * Registers a petition from any channel; computes its number, flags and acceptance deadline.
-         * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
-         *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
-         */
+        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
         post: operations["RegisterPetition"];
         delete?: never;
         options?: never;
@@ -765,12 +590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).
-         * @description The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.
-         *
-         *     **Callers:** the roles holding the capability `export_petitions`: `petition_officer`, `supervisor`, `leader`, `analyst`.
-         */
+        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
         get: operations["ExportPetitions"];
         put?: never;
         post?: never;
@@ -787,12 +607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
-         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
-         */
+        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -811,12 +626,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
-         * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
-         *
-         *     **Callers:** the roles `petition_officer`, `leader`; API clients with the scope `petitions:write`.
-         */
         post: operations["ClassifyPetition"];
         delete?: never;
         options?: never;
@@ -833,12 +642,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
-         * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
-         *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
-         */
+        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
         options?: never;
@@ -855,12 +659,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Links this petition with another one on the same matter; each then lists the other.
-         * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
-         *
-         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
-         */
         post: operations["LinkPetitions"];
         delete?: never;
         options?: never;
@@ -877,12 +675,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Merges this petition into another on the same matter; its attachments then show on the target.
-         * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
-         *
-         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
-         */
         post: operations["MergePetition"];
         delete?: never;
         options?: never;
@@ -899,12 +691,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
-         * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
-         */
+        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
         post: operations["AddPetitionAttachment"];
         delete?: never;
         options?: never;
@@ -919,12 +706,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Downloads a file attached to the petition or to a petition merged into it.
-         * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
-         */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
         post?: never;
@@ -943,12 +724,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The unmasked ID number and phone of a petitioner; the view is audited.
-         * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`; API clients with the scope `petitions:write`.
-         */
+        /** The unmasked ID number and phone of a petitioner; the view is audited. */
         post: operations["RevealPetitioner"];
         delete?: never;
         options?: never;
@@ -963,20 +739,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.
-         * @description The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
+        /** Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category. */
         get: operations["ListRoutingRules"];
         put?: never;
-        /**
-         * Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.
-         * @description Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
         post: operations["CreateRoutingRule"];
         delete?: never;
         options?: never;
@@ -992,137 +757,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Changes a routing rule's category, region or unit.
-         * @description Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
         put: operations["ChangeRoutingRule"];
         post?: never;
-        /**
-         * Deletes a routing rule.
-         * @description Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
-         */
         delete: operations["DeleteRoutingRule"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/clients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators).
-         * @description The API clients registered for units within the administrator's jurisdiction, oldest first and revoked ones included, each with its unit, scopes, rate limit, state and when it was last used; keyset-paginated. Secrets are never shown again after issue.
-         *
-         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
-         */
-        get: operations["ListApiClients"];
-        put?: never;
-        /**
-         * Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators).
-         * @description Registers a third party's API client for a unit of the administrator's jurisdiction: its jurisdiction is the unit's region subtree, its scopes (petitions:read, petitions:write, cases:read, cases:write, webhooks:manage) the operations it may call, and its rate limit the requests a minute beyond which it gets 429. The answer carries the key once; only its hash is kept. 400 names the field, an unknown scope or a unit outside the jurisdiction among them.
-         *
-         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
-         */
-        post: operations["CreateApiClient"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/clients/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Reads one API client, with its ETag (administrators).
-         * @description One API client within the administrator's jurisdiction with its scopes, state and last use, and the ETag that rotation and revocation take in If-Match. 404 when it does not exist or lies outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
-         */
-        get: operations["GetApiClient"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/clients/{id}/rotation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators).
-         * @description Issues a new key for an API client and shows it once; the earlier keys keep working for the overlap hours given (0: they stop at once), so the third party can deploy the new key before the old one stops. If-Match carries the ETag read. 409 `api_client_revoked` for a revoked client.
-         *
-         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
-         */
-        post: operations["RotateApiClientSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/clients/{id}/revocation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Revokes an API client: its keys stop working at once; needs If-Match (administrators).
-         * @description Revokes an API client for good: every key of it stops at once and answers 401. If-Match carries the ETag read. 409 `api_client_revoked` when it is revoked already.
-         *
-         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
-         */
-        post: operations["RevokeApiClient"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/work-orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write).
-         * @description The 12345 hotline platform pushes a work order: it is registered as a petition of the matching channel (hotline12345 or business_hotline) in the pushing client's jurisdiction, with the order number as its channel reference. The same order number pushed again registers nothing and answers the first petition with 200 instead of 201. Acceptance, reply and closure reach the platform as webhook events carrying the petition id answered here. 409 `work_order_number_taken` when the number was registered outside the client's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
-         */
-        post: operations["RegisterHotlineWorkOrder"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1135,12 +772,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.
-         * @description The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.
-         *
-         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
         get: operations["ListDisputeTypes"];
         put?: never;
         post?: never;
@@ -1157,20 +789,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.
-         * @description The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties, mediators, open disputes and sessions this month.
-         *
-         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
         get: operations["ListMediationRooms"];
         put?: never;
-        /**
-         * Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.
-         * @description Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
         post: operations["CreateMediationRoom"];
         delete?: never;
         options?: never;
@@ -1185,19 +807,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A mediation room or committee with its specialties and mediators, serving and retired.
-         * @description One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
-         */
+        /** A mediation room or committee with its specialties and mediators, serving and retired. */
         get: operations["GetMediationRoom"];
-        /**
-         * Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.
-         * @description Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
         put: operations["UpdateMediationRoom"];
         post?: never;
         delete?: never;
@@ -1215,12 +827,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Adds a mediator to a room, with their account (role mediator) if they sign in.
-         * @description Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
         post: operations["AddMediator"];
         delete?: never;
         options?: never;
@@ -1236,12 +843,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Changes a serving mediator's name, specialty, region or account; needs If-Match.
-         * @description Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
         put: operations["UpdateMediator"];
         post?: never;
         delete?: never;
@@ -1259,12 +861,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a mediator of a room; they keep their name on past work. Needs If-Match.
-         * @description Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.
-         *
-         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
-         */
+        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
         post: operations["RetireMediator"];
         delete?: never;
         options?: never;
@@ -1279,20 +876,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
-         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
-         *
-         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
         get: operations["ListDisputes"];
         put?: never;
-        /**
-         * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
-         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
         post: operations["RegisterDispute"];
         delete?: never;
         options?: never;
@@ -1307,12 +894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
-         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -1331,12 +913,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
-         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
         post: operations["RecordDisputeConsent"];
         delete?: never;
         options?: never;
@@ -1353,12 +930,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
-         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
         post: operations["WithdrawDispute"];
         delete?: never;
         options?: never;
@@ -1375,12 +947,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
-         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session. */
         post: operations["ScheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -1397,12 +964,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records that a scheduled session took place, with each side's attendance and the record; needs If-Match.
-         * @description Records that a scheduled session took place: whether each side attended, and the record (笔录). If-Match carries the session's ETag. 409 `session_not_started` before its start, `session_not_scheduled` when it was held or cancelled already.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Records that a scheduled session took place, with each side's attendance and the record; needs If-Match. */
         post: operations["HoldMediationSession"];
         delete?: never;
         options?: never;
@@ -1419,12 +981,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match.
-         * @description Moves a scheduled session to a new start and end with the same room and mediators, giving the reason: its old slots are freed and the new ones claimed. If-Match carries the session's ETag. 409 `room_booked` or `mediator_booked` naming the clashing session, `session_not_scheduled` for a session that is no longer scheduled.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match. */
         post: operations["RescheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -1441,13 +998,76 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match.
-         * @description Cancels a scheduled session with the reason, freeing its room and mediators for other bookings. If-Match carries the session's ETag. 409 `session_not_scheduled` for a session that was held or cancelled already.
-         *
-         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
-         */
+        /** Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match. */
         post: operations["CancelMediationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the mediation agreement of an accepted dispute with a held session, ending it as agreed; needs If-Match. */
+        post: operations["RecordMediationAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends an accepted dispute as failed, with the reason and guidance to litigation or arbitration; needs If-Match. */
+        post: operations["RecordMediationFailure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/judicial-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the parties' application to a court for judicial confirmation of their agreement, within the window; needs If-Match. */
+        post: operations["ApplyForJudicialConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/judicial-confirmation/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the court's ruling (confirmed or refused) on the application for judicial confirmation; needs If-Match. */
+        post: operations["RecordJudicialConfirmationRuling"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1461,12 +1081,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
-         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
-         */
+        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key. */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -1483,12 +1098,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.
-         * @description Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.
-         *
-         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
-         */
+        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
         get: operations["GetIndicatorDefinitions"];
         put?: never;
         post?: never;
@@ -1507,12 +1117,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Signs in with user name and password; returns an access token and a refresh token.
-         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Signs in with user name and password; returns an access token and a refresh token. */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -1529,12 +1134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Exchanges a refresh token (single use) for a new access token and refresh token.
-         * @description Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -1551,12 +1151,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Revokes the refresh token's session. Answers 204 whether or not the token was known.
-         * @description Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
         post: operations["SignOut"];
         delete?: never;
         options?: never;
@@ -1571,12 +1166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed-in user: profile, roles, capabilities, unit and jurisdiction.
-         * @description The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1593,12 +1183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * City, districts and towns, for the public online petition form.
-         * @description The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** City, districts and towns, for the public online petition form. */
         get: operations["ListPublicRegions"];
         put?: never;
         post?: never;
@@ -1615,12 +1200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.
-         * @description How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction. */
         get: operations["GetOrganizationCoverage"];
         put?: never;
         post?: never;
@@ -1637,12 +1217,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.
-         * @description The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.
-         *
-         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
-         */
+        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -1659,12 +1234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
-         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
-         *
-         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
-         */
+        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
         get: operations["VerifyAuditChain"];
         put?: never;
         post?: never;
@@ -1681,12 +1251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.
-         * @description Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true. */
         get: operations["ListRegions"];
         put?: never;
         post?: never;
@@ -1703,19 +1268,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A region of the caller's jurisdiction, with its ETag for renaming or retiring it.
-         * @description One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
         get: operations["GetRegion"];
-        /**
-         * Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.
-         * @description Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has. */
         put: operations["RenameVillage"];
         post?: never;
         delete?: never;
@@ -1733,12 +1287,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.
-         * @description Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken. */
         post: operations["CreateVillage"];
         delete?: never;
         options?: never;
@@ -1755,12 +1304,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.
-         * @description Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired. */
         post: operations["RetireVillage"];
         delete?: never;
         options?: never;
@@ -1775,20 +1319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.
-         * @description The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
+        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true. */
         get: operations["ListUnits"];
         put?: never;
-        /**
-         * Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.
-         * @description Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name. */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -1803,19 +1337,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A unit of the caller's jurisdiction, with its ETag for updating or retiring it.
-         * @description One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
-         */
         get: operations["GetUnit"];
-        /**
-         * Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.
-         * @description Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users. */
         put: operations["UpdateUnit"];
         post?: never;
         delete?: never;
@@ -1833,12 +1356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.
-         * @description Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
-         */
+        /** Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired. */
         post: operations["RetireUnit"];
         delete?: never;
         options?: never;
@@ -1853,20 +1371,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.
-         * @description The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true. */
         get: operations["ListJointMeetingSystems"];
         put?: never;
-        /**
-         * Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.
-         * @description Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system. */
         post: operations["CreateJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1881,19 +1389,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A joint-meeting system of the caller's jurisdiction with its member units.
-         * @description One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** A joint-meeting system of the caller's jurisdiction with its member units. */
         get: operations["GetJointMeetingSystem"];
-        /**
-         * Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.
-         * @description Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired. */
         put: operations["UpdateJointMeetingSystem"];
         post?: never;
         delete?: never;
@@ -1911,12 +1409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.
-         * @description Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired. */
         post: operations["RetireJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1931,20 +1424,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.
-         * @description The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open. */
         get: operations["ListJointMeetings"];
         put?: never;
-        /**
-         * Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.
-         * @description Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system. */
         post: operations["AddJointMeeting"];
         delete?: never;
         options?: never;
@@ -1959,20 +1442,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.
-         * @description The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list. */
         get: operations["ListResponsibilityLetters"];
         put?: never;
-        /**
-         * Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.
-         * @description Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year. */
         post: operations["SignResponsibilityLetter"];
         delete?: never;
         options?: never;
@@ -1987,12 +1460,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A responsibility letter whose receiving region lies in the caller's jurisdiction.
-         * @description One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** A responsibility letter whose receiving region lies in the caller's jurisdiction. */
         get: operations["GetResponsibilityLetter"];
         put?: never;
         post?: never;
@@ -2009,20 +1477,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.
-         * @description Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.
-         *
-         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
-         */
+        /** The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached. */
         get: operations["DownloadResponsibilityLetterFile"];
         put?: never;
-        /**
-         * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
-         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
-         */
+        /** Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file. */
         post: operations["AttachResponsibilityLetterFile"];
         delete?: never;
         options?: never;
@@ -2037,20 +1495,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.
-         * @description The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         get: operations["ListUsers"];
         put?: never;
-        /**
-         * Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.
-         * @description Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -2065,12 +1512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.
-         * @description Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.
-         *
-         *     **Callers:** the roles holding the capability `list_agents`: `petition_officer`.
-         */
+        /** Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name. */
         get: operations["ListAgents"];
         put?: never;
         post?: never;
@@ -2087,12 +1529,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.
-         * @description The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
         get: operations["ListGrantableRoles"];
         put?: never;
         post?: never;
@@ -2109,19 +1546,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.
-         * @description One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
         get: operations["GetUser"];
-        /**
-         * Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.
-         * @description Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
+        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -2139,12 +1566,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Disables a user: they can no longer sign in, and their sessions and access tokens end.
-         * @description Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         post: operations["DisableUser"];
         delete?: never;
         options?: never;
@@ -2161,12 +1582,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Enables a disabled user again, so they can sign in.
-         * @description Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         post: operations["EnableUser"];
         delete?: never;
         options?: never;
@@ -2183,12 +1598,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Sets a new password for a user, ending their sessions and lifting lockouts.
-         * @description An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.
-         *
-         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
-         */
         post: operations["ResetUserPassword"];
         delete?: never;
         options?: never;
@@ -2203,12 +1612,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Years of the work calendar (public holidays and make-up working days), oldest first.
-         * @description The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
+        /** Years of the work calendar (public holidays and make-up working days), oldest first. */
         get: operations["ListWorkCalendarYears"];
         put?: never;
         post?: never;
@@ -2225,19 +1629,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One year of the work calendar: its public holidays and make-up working days.
-         * @description The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: "0"`.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         get: operations["GetWorkCalendarYear"];
-        /**
-         * Replaces one year's public holidays and make-up working days.
-         * @description Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `"0"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         put: operations["SaveWorkCalendarYear"];
         post?: never;
         delete?: never;
@@ -2253,12 +1645,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The statutory rule sets (national, Zhejiang, ...), with which one is active.
-         * @description Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         get: operations["ListRuleSets"];
         put?: never;
         post?: never;
@@ -2275,19 +1661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One rule set with its document of per-module sections.
-         * @description A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         get: operations["GetRuleSet"];
-        /**
-         * Replaces a rule set's title and document.
-         * @description Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         put: operations["UpdateRuleSet"];
         post?: never;
         delete?: never;
@@ -2305,12 +1679,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Makes a rule set the active one for deadlines computed from now on.
-         * @description Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).
-         *
-         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
-         */
         post: operations["ActivateRuleSet"];
         delete?: never;
         options?: never;
@@ -2325,12 +1693,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.
-         * @description The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
         get: operations["ListPublicReceptionDays"];
         put?: never;
         post?: never;
@@ -2347,20 +1710,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.
-         * @description The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and the batches and persons received.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
         get: operations["ListReceptions"];
         put?: never;
-        /**
-         * Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.
-         * @description Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.
-         *
-         *     **Callers:** the roles holding the capability `schedule_receptions`: `leader`, `petition_officer`, `admin`.
-         */
+        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
         post: operations["ScheduleReception"];
         delete?: never;
         options?: never;
@@ -2375,12 +1728,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.
-         * @description Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -2397,19 +1745,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A reception with its batches, their masked petitioners, outcomes and totals.
-         * @description One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** A reception with its batches, their masked petitioners, outcomes and totals. */
         get: operations["GetReception"];
-        /**
-         * Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.
-         * @description Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
-         */
+        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
         put: operations["UpdateReception"];
         post?: never;
         delete?: never;
@@ -2427,12 +1765,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Cancels a scheduled reception with a reason; needs If-Match.
-         * @description Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
-         */
+        /** Cancels a scheduled reception with a reason; needs If-Match. */
         post: operations["CancelReception"];
         delete?: never;
         options?: never;
@@ -2449,12 +1782,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Marks a scheduled reception as held, on its day or after; needs If-Match.
-         * @description Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`.
-         */
+        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
         post: operations["HoldReception"];
         delete?: never;
         options?: never;
@@ -2471,12 +1799,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.
-         * @description Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`.
-         */
+        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
         post: operations["RecordReceptionBatch"];
         delete?: never;
         options?: never;
@@ -2493,12 +1816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.
-         * @description Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.
-         *
-         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
-         */
+        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
         post: operations["CorrectReceptionBatch"];
         delete?: never;
         options?: never;
@@ -2515,12 +1833,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.
-         * @description A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.
-         *
-         *     **Callers:** the roles `leader`.
-         */
+        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
         post: operations["TakeChargeOfReceptionBatchCase"];
         delete?: never;
         options?: never;
@@ -2537,12 +1850,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The unmasked ID number and phone of a batch's petitioner; the view is audited.
-         * @description The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
-         */
+        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
         post: operations["RevealReceptionPetitioner"];
         delete?: never;
         options?: never;
@@ -2557,12 +1865,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.
-         * @description The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
         get: operations["GetMustVisitProposals"];
         put?: never;
         post?: never;
@@ -2581,12 +1884,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.
-         * @description A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.
-         *
-         *     **Callers:** the roles holding the capability `plan_must_visits`: `leader`, `admin`.
-         */
+        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
         post: operations["PlanMustVisit"];
         delete?: never;
         options?: never;
@@ -2601,20 +1899,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.
-         * @description The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
         get: operations["ListMustVisitPolicies"];
         put?: never;
-        /**
-         * Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).
-         * @description The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
         post: operations["RegisterMustVisitPolicy"];
         delete?: never;
         options?: never;
@@ -2630,20 +1918,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Corrects a registered major policy (the petition bureau); needs If-Match.
-         * @description Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Corrects a registered major policy (the petition bureau); needs If-Match. */
         put: operations["UpdateMustVisitPolicy"];
         post?: never;
-        /**
-         * Deletes a major policy registered by mistake (the petition bureau); needs If-Match.
-         * @description Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Deletes a major policy registered by mistake (the petition bureau); needs If-Match. */
         delete: operations["DeleteMustVisitPolicy"];
         options?: never;
         head?: never;
@@ -2657,20 +1935,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The register of emergencies in the caller's jurisdiction, latest first.
-         * @description The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.
-         *
-         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
-         */
+        /** The register of emergencies in the caller's jurisdiction, latest first. */
         get: operations["ListMustVisitIncidents"];
         put?: never;
-        /**
-         * Registers an emergency that happened at a town or village (the petition bureau).
-         * @description The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Registers an emergency that happened at a town or village (the petition bureau). */
         post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
@@ -2686,20 +1954,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Corrects a registered emergency (the petition bureau); needs If-Match.
-         * @description Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Corrects a registered emergency (the petition bureau); needs If-Match. */
         put: operations["UpdateMustVisitIncident"];
         post?: never;
-        /**
-         * Deletes an emergency registered by mistake (the petition bureau); needs If-Match.
-         * @description Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
-         *
-         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
-         */
+        /** Deletes an emergency registered by mistake (the petition bureau); needs If-Match. */
         delete: operations["DeleteMustVisitIncident"];
         options?: never;
         head?: never;
@@ -2713,12 +1971,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.
-         * @description The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
         get: operations["ListPublicSuggestionTopics"];
         put?: never;
         post?: never;
@@ -2735,12 +1988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A public topic with its description and, once concluded, the summary of what was adopted.
-         * @description A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** A public topic with its description and, once concluded, the summary of what was adopted. */
         get: operations["GetPublicSuggestionTopic"];
         put?: never;
         post?: never;
@@ -2759,12 +2007,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.
-         * @description Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
         post: operations["SubmitPublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2779,57 +2022,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).
-         * @description Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
+        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
         get: operations["TrackPublicSuggestion"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/suggestions/{trackingCode}/rating": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).
-         * @description The submitter rates the departments' replies (满意, 基本满意, 不满意) once, with an optional comment, from the tracking page; the secret goes in X-Tracking-Secret. 409 `invalid_state` before every department has answered, `already_rated` after a rating; 404 for a wrong code or secret.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
-        post: operations["RatePublicSuggestion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/adopted-suggestions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议).
-         * @description The public page of adopted suggestions, newest answer first: what each proposed, where, the decision, what was done and any award; with `awarded=true` only the excellent suggestions (优秀建议), newest award first. Never a suggestion's text, its submitter, the departments' replies or staff. Rate-limited per client address.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
-        get: operations["ListPublicAdoptedSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2845,20 +2039,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The topics of the caller's jurisdiction, newest first, optionally of a region and a status.
-         * @description The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
         get: operations["ListSuggestionTopics"];
         put?: never;
-        /**
-         * Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.
-         * @description Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
         post: operations["CreateSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2873,19 +2057,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A topic of the caller's jurisdiction with what the caller may do to it.
-         * @description One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** A topic of the caller's jurisdiction with what the caller may do to it. */
         get: operations["GetSuggestionTopic"];
-        /**
-         * Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.
-         * @description Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
         put: operations["UpdateSuggestionTopic"];
         post?: never;
         delete?: never;
@@ -2903,12 +2077,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publishes a draft topic to the public; needs If-Match.
-         * @description Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Publishes a draft topic to the public; needs If-Match. */
         post: operations["PublishSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2925,12 +2094,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Closes a published topic to new suggestions; it stays public. Needs If-Match.
-         * @description Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
         post: operations["CloseSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2947,12 +2111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Concludes a closed topic with the published summary of what was adopted; needs If-Match.
-         * @description Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.
-         *
-         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
-         */
+        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
         post: operations["ConcludeSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2967,20 +2126,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.
-         * @description The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
         get: operations["ListSuggestions"];
         put?: never;
-        /**
-         * Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.
-         * @description Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
         post: operations["RegisterSuggestion"];
         delete?: never;
         options?: never;
@@ -2995,12 +2144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
-         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
-         *
-         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
-         */
+        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
         get: operations["GetSuggestion"];
         put?: never;
         post?: never;
@@ -3019,12 +2163,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.
-         * @description Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
         post: operations["ScreenSuggestion"];
         delete?: never;
         options?: never;
@@ -3041,79 +2180,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.
-         * @description Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match. */
         post: operations["AssignSuggestion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/suggestions/{id}/answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match.
-         * @description Records an assigned department's evaluation of a suggestion: its decision and the reasoned reply the submitter reads. When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 409 `already_answered` when the department has answered already.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
-        post: operations["AnswerSuggestion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/suggestions/{id}/implementation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match.
-         * @description Records that an adopted or partly adopted suggestion was carried out, with the outcome published on the public adopted-suggestions page. If-Match carries the ETag read. 400 without an outcome; 409 `invalid_state` when the suggestion is not adopted and answered.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
-        post: operations["ImplementSuggestion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/suggestions/{id}/award": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match.
-         * @description Awards an adopted suggestion as excellent (优秀建议) with a citation shown on the public page. If-Match carries the ETag read. 400 without a citation; 409 `invalid_state` when the suggestion is not an answered, adopted one or was awarded already.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
-        post: operations["AwardSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3129,144 +2197,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The submitter's full phone, to reply to them; audited.
-         * @description The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
-         */
+        /** The submitter's full phone, to reply to them; audited. */
         post: operations["RevealSuggestionSubmitter"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks/event-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The event types webhooks may subscribe to.
-         * @description Each delivery's body is {"type": name, "timestamp": when it happened, "data": the event's fields}. Only events within the subscription owner's jurisdiction are delivered, and nothing of accusation material.
-         */
-        get: operations["ListWebhookEventTypes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The webhook subscriptions the caller manages, newest first.
-         * @description An administrator sees those owned within the jurisdiction, an API client its own. A subscription disabled after failing continuously shows status disabled with disabledAt: the notice to its owner.
-         */
-        get: operations["ListWebhookSubscriptions"];
-        put?: never;
-        /**
-         * Subscribes a receiver to event types; answers the signing secret once.
-         * @description Deliveries are signed as the Standard Webhooks specification describes (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body keyed by the secret's bytes after whsec_>). The URL must be https and must not lead to a private, loopback or link-local address unless the configuration allows it. No Idempotency-Key: a stored replay would keep the secret in clear.
-         */
-        post: operations["CreateWebhookSubscription"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A webhook subscription the caller manages; its secret is never shown again. */
-        get: operations["GetWebhookSubscription"];
-        /** Changes, pauses or resumes a webhook subscription; needs If-Match. */
-        put: operations["UpdateWebhookSubscription"];
-        post?: never;
-        /** Deletes a webhook subscription and its delivery log; needs If-Match. */
-        delete: operations["DeleteWebhookSubscription"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks/{id}/ping": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Queues a signed webhook.ping delivery to an active subscription's receiver. */
-        post: operations["PingWebhookSubscription"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A webhook subscription's delivery log, latest first: status, attempts, the last status code, response time and error. */
-        get: operations["ListWebhookDeliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks/{id}/deliveries/{deliveryId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One delivery of a webhook subscription with all its attempts. */
-        get: operations["GetWebhookDelivery"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/integrations/webhooks/{id}/deliveries/{deliveryId}/redelivery": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Queues a delivery to be sent again, with the same webhook-id. */
-        post: operations["RedeliverWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3317,39 +2249,40 @@ export interface components {
         AgentOptions: {
             items: components["schemas"]["AgentOption"][];
         };
-        AnswerSuggestion: {
-            /** Format: uuid */
-            unitId: string;
-            outcome: components["schemas"]["SuggestionOutcome"];
-            reply: string;
+        /** @enum {string} */
+        AgreementForm: "written" | "oral";
+        AgreementView: {
+            terms: string;
+            /** Format: double */
+            amountAgreed?: number | null;
+            form: components["schemas"]["AgreementForm"];
+            applicantSigned: boolean;
+            respondentSigned: boolean;
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: date */
+            performanceDeadline: string;
+            /** Format: date */
+            confirmationDueOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date */
+            confirmationAppliedOn?: string | null;
+            confirmationCourt?: string | null;
+            confirmationRuling?: components["schemas"]["JudicialRuling"] | null;
+            /** Format: date */
+            confirmationDecidedOn?: string | null;
+            confirmationNote?: string | null;
         };
         AnswerSupervisionOrder: {
             /** Format: uuid */
             orderId: string;
             text: string;
         };
-        ApiClientView: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
-            scopes: string[];
-            /** Format: int32 */
-            rateLimitPerMinute: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            revokedAt?: string | null;
-            /** Format: date-time */
-            lastUsedAt?: string | null;
-            /** Format: int64 */
-            version: number;
-        };
-        ApiClientViewPage: {
-            items: components["schemas"]["ApiClientView"][];
-            nextCursor?: string | null;
+        ApplyForJudicialConfirmation: {
+            /** Format: date */
+            appliedOn: string;
+            court: string;
         };
         AssignAgent: {
             /** Format: uuid */
@@ -3429,9 +2362,6 @@ export interface components {
         AuditEntryItemPage: {
             items: components["schemas"]["AuditEntryItem"][];
             nextCursor?: string | null;
-        };
-        AwardSuggestion: {
-            citation: string;
         };
         /** @enum {string} */
         BatchOutcome: "solved_on_the_spot" | "explained" | "assigned";
@@ -3554,7 +2484,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -3613,7 +2543,7 @@ export interface components {
             /** Format: uuid */
             leadUnitId?: string | null;
             leadUnitName?: string | null;
-            assignmentMode?: (string & components["schemas"]["AssignmentMode"]) | null;
+            assignmentMode?: components["schemas"]["AssignmentMode"] | null;
             reportRequired: boolean;
             /** Format: date-time */
             assignedAt?: string | null;
@@ -3629,11 +2559,11 @@ export interface components {
             pauseReason?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: (string & components["schemas"]["Opinion"]) | null;
+            opinion?: components["schemas"]["Opinion"] | null;
             replyText?: string | null;
             attachments: components["schemas"]["CaseAttachmentView"][];
-            rating?: (string & components["schemas"]["Rating"]) | null;
-            ratingSource?: (string & components["schemas"]["RatingSource"]) | null;
+            rating?: components["schemas"]["Rating"] | null;
+            ratingSource?: components["schemas"]["RatingSource"] | null;
             ratingNote?: string | null;
             ratingState: components["schemas"]["RatingState"];
             /** Format: date-time */
@@ -3705,7 +2635,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
+            legalChannel?: components["schemas"]["LegalChannel"] | null;
         };
         /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
@@ -3746,14 +2676,6 @@ export interface components {
             villages: number;
             /** Format: int32 */
             villageLetters: number;
-        };
-        CreateApiClient: {
-            name: string;
-            /** Format: uuid */
-            unitId: string;
-            scopes: string[];
-            /** Format: int32 */
-            rateLimitPerMinute: number;
         };
         CreateJointMeetingSystem: {
             name: string;
@@ -3818,20 +2740,6 @@ export interface components {
             code: string;
             name: string;
         };
-        CreateWebhookSubscription: {
-            url: string;
-            description?: string | null;
-            eventTypes: string[];
-            /** Format: uuid */
-            ownerUnitId?: string | null;
-        };
-        CreatedWebhookSubscription: {
-            /** Format: uuid */
-            id: string;
-            /** Format: int64 */
-            version: number;
-            secret: string;
-        };
         DecideExtension: {
             approve: boolean;
             reason: string;
@@ -3842,14 +2750,14 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
+            legalChannel?: components["schemas"]["LegalChannel"] | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
             suggestedUnitId?: string | null;
         };
         /** @enum {string} */
-        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw";
+        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure";
         DisputeDetail: {
             /** Format: uuid */
             id: string;
@@ -3881,6 +2789,8 @@ export interface components {
             respondentConsent: components["schemas"]["ConsentState"];
             guidance?: string | null;
             withdrawalReason?: string | null;
+            failureReason?: string | null;
+            agreement?: components["schemas"]["AgreementView"] | null;
             /** Format: date-time */
             registeredAt: string;
             /** Format: date-time */
@@ -3942,7 +2852,7 @@ export interface components {
         /** @enum {string} */
         DisputeSource: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
         /** @enum {string} */
-        DisputeStatus: "registered" | "accepted" | "not_mediated" | "withdrawn";
+        DisputeStatus: "registered" | "accepted" | "not_mediated" | "withdrawn" | "agreed" | "failed";
         DisputeType: {
             code: string;
             nameZh: string;
@@ -3991,7 +2901,7 @@ export interface components {
         FigureLine: {
             key: string;
             label?: string | null;
-            level?: (string & components["schemas"]["ReceptionLevel"]) | null;
+            level?: components["schemas"]["ReceptionLevel"] | null;
             totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
@@ -4037,9 +2947,6 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        ImplementSuggestion: {
-            outcome: string;
-        };
         IncidentEntry: {
             /** Format: uuid */
             id: string;
@@ -4081,7 +2988,7 @@ export interface components {
             denominator?: number | null;
         };
         /** @enum {string} */
-        IndicatorGrouping: "region" | "channel" | "category" | "month" | "quarter" | "year";
+        IndicatorGrouping: "region" | "channel" | "category" | "month";
         /** @enum {string} */
         IndicatorKind: "rate" | "count";
         IndicatorRow: {
@@ -4114,15 +3021,6 @@ export interface components {
         IssueToken: {
             userName: string;
             password: string;
-        };
-        IssuedApiKey: {
-            /** Format: uuid */
-            id: string;
-            /** Format: int64 */
-            version: number;
-            apiKey: string;
-            /** Format: date-time */
-            previousSecretsExpireAt?: string | null;
         };
         JointMeetingItem: {
             /** Format: uuid */
@@ -4175,6 +3073,8 @@ export interface components {
             items: components["schemas"]["JointMeetingSystemItem"][];
             nextCursor?: string | null;
         };
+        /** @enum {string} */
+        JudicialRuling: "confirmed" | "refused";
         /** @enum {string} */
         LegalChannel: "litigation" | "arbitration" | "administrative_review" | "labor_arbitration" | "other";
         LetterFile: {
@@ -4545,27 +3445,6 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        PublicAdoptedSuggestion: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["SuggestionStatus"];
-            title: string;
-            topicTitle?: string | null;
-            regionName: string;
-            outcome: components["schemas"]["SuggestionOutcome"];
-            /** Format: date-time */
-            answeredAt: string;
-            implementation?: string | null;
-            /** Format: date-time */
-            implementedAt?: string | null;
-            award?: string | null;
-            /** Format: date-time */
-            awardedAt?: string | null;
-        };
-        PublicAdoptedSuggestionPage: {
-            items: components["schemas"]["PublicAdoptedSuggestion"][];
-            nextCursor?: string | null;
-        };
         PublicCaseAttachment: {
             /** Format: uuid */
             id: string;
@@ -4583,10 +3462,10 @@ export interface components {
             replyDue?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: (string & components["schemas"]["Opinion"]) | null;
+            opinion?: components["schemas"]["Opinion"] | null;
             replyText?: string | null;
             replyAttachments: components["schemas"]["PublicCaseAttachment"][];
-            rating?: (string & components["schemas"]["Rating"]) | null;
+            rating?: components["schemas"]["Rating"] | null;
             canRate: boolean;
             canRequestReview: boolean;
             /** Format: date */
@@ -4622,18 +3501,6 @@ export interface components {
         };
         PublicReceptionDays: {
             items: components["schemas"]["PublicReceptionDay"][];
-        };
-        PublicSuggestionAnswer: {
-            unitName: string;
-            outcome: components["schemas"]["SuggestionOutcome"];
-            reply: string;
-            /** Format: date-time */
-            answeredAt: string;
-        };
-        PublicSuggestionRated: {
-            rating: components["schemas"]["SuggestionRating"];
-            /** Format: date-time */
-            ratedAt: string;
         };
         PublicSuggestionTopic: {
             /** Format: uuid */
@@ -4683,15 +3550,6 @@ export interface components {
             /** Format: date-time */
             screenedAt?: string | null;
             reason?: string | null;
-            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
-            /** Format: date-time */
-            answeredAt?: string | null;
-            answers: components["schemas"]["PublicSuggestionAnswer"][];
-            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
-            canRate: boolean;
-            implementation?: string | null;
-            /** Format: date-time */
-            implementedAt?: string | null;
         };
         PublicTimelineEntry: {
             /** Format: date-time */
@@ -4707,10 +3565,6 @@ export interface components {
             text: string;
             unitName?: string | null;
         };
-        QueuedWebhookDelivery: {
-            /** Format: uuid */
-            deliveryId: string;
-        };
         RateCase: {
             rating: components["schemas"]["Rating"];
             calledBy: string;
@@ -4718,10 +3572,6 @@ export interface components {
         };
         RatePublicCase: {
             rating: components["schemas"]["Rating"];
-            comment?: string | null;
-        };
-        RatePublicSuggestion: {
-            rating: components["schemas"]["SuggestionRating"];
             comment?: string | null;
         };
         /** @enum {string} */
@@ -4813,10 +3663,32 @@ export interface components {
         };
         /** @enum {string} */
         ReceptionStatus: "scheduled" | "held" | "cancelled";
+        RecordAgreement: {
+            terms: string;
+            /** Format: double */
+            amountAgreed?: number | null;
+            form: components["schemas"]["AgreementForm"];
+            applicantSigned: boolean;
+            respondentSigned: boolean;
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: date */
+            performanceDeadline: string;
+        };
         RecordConsent: {
             side: components["schemas"]["DisputeSide"];
             consents: boolean;
             guidance?: string | null;
+        };
+        RecordFailure: {
+            reason: string;
+            guidance: string;
+        };
+        RecordJudicialRuling: {
+            ruling: components["schemas"]["JudicialRuling"];
+            /** Format: date */
+            decidedOn: string;
+            note?: string | null;
         };
         RecordReceptionBatch: {
             /** Format: int32 */
@@ -4920,20 +3792,6 @@ export interface components {
             phone?: string | null;
             /** Format: date */
             receivedOn?: string | null;
-        };
-        RegisterWorkOrder: {
-            orderNumber: string;
-            line: components["schemas"]["WorkOrderLine"];
-            caller: components["schemas"]["WorkOrderCaller"];
-            content: string;
-            category: string;
-            /** Format: uuid */
-            regionId: string;
-            location?: string | null;
-            /** Format: date-time */
-            receivedAt: string;
-            /** Format: date-time */
-            dueAt?: string | null;
         };
         RegisteredPetition: {
             /** Format: uuid */
@@ -5045,10 +3903,6 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
-        RotateApiClientSecret: {
-            /** Format: int32 */
-            overlapHours: number;
-        };
         RoutingRuleItem: {
             /** Format: uuid */
             id: string;
@@ -5207,7 +4061,7 @@ export interface components {
             phone?: string | null;
         };
         /** @enum {string} */
-        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer" | "implement" | "award";
+        SuggestionAction: "screen" | "assign" | "reveal_submitter";
         SuggestionAssignmentView: {
             /** Format: uuid */
             unitId: string;
@@ -5216,10 +4070,6 @@ export interface components {
             dueOn: string;
             /** Format: date-time */
             assignedAt: string;
-            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
-            reply?: string | null;
-            /** Format: date-time */
-            answeredAt?: string | null;
         };
         /** @enum {string} */
         SuggestionChannel: "online" | "letter" | "visit" | "petition";
@@ -5249,19 +4099,6 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             screenedAt?: string | null;
-            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
-            /** Format: date-time */
-            answeredAt?: string | null;
-            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
-            ratingComment?: string | null;
-            /** Format: date-time */
-            ratedAt?: string | null;
-            implementation?: string | null;
-            /** Format: date-time */
-            implementedAt?: string | null;
-            award?: string | null;
-            /** Format: date-time */
-            awardedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
@@ -5291,11 +4128,7 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @enum {string} */
-        SuggestionOutcome: "adopted" | "partly_adopted" | "kept_for_reference" | "not_adopted";
-        /** @enum {string} */
-        SuggestionRating: "satisfied" | "basically_satisfied" | "dissatisfied";
-        /** @enum {string} */
-        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -5401,7 +4234,7 @@ export interface components {
             actorUnitName?: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added";
+        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
@@ -5542,12 +4375,6 @@ export interface components {
             displayName: string;
             roles: components["schemas"]["Role"][];
         };
-        UpdateWebhookSubscription: {
-            url: string;
-            description?: string | null;
-            eventTypes: string[];
-            isActive: boolean;
-        };
         UserDetails: {
             /** Format: uuid */
             id: string;
@@ -5579,80 +4406,6 @@ export interface components {
             items: components["schemas"]["UserItem"][];
             nextCursor?: string | null;
         };
-        WebhookAttempt: {
-            /** Format: date-time */
-            attemptedAt: string;
-            /** Format: int32 */
-            statusCode?: number | null;
-            /** Format: int32 */
-            durationMs: number;
-            succeeded: boolean;
-            error?: string | null;
-        };
-        WebhookDelivery: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            eventId: string;
-            eventType: string;
-            status: components["schemas"]["WebhookDeliveryStatus"];
-            /** Format: int32 */
-            attempts: number;
-            /** Format: date-time */
-            nextAttemptAt: string;
-            /** Format: date-time */
-            lastAttemptAt?: string | null;
-            /** Format: int32 */
-            lastStatusCode?: number | null;
-            /** Format: int32 */
-            lastDurationMs?: number | null;
-            lastError?: string | null;
-            /** Format: date-time */
-            deliveredAt?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        WebhookDeliveryDetail: {
-            delivery: components["schemas"]["WebhookDelivery"];
-            attempts: components["schemas"]["WebhookAttempt"][];
-        };
-        WebhookDeliveryPage: {
-            items: components["schemas"]["WebhookDelivery"][];
-            nextCursor?: string | null;
-        };
-        /** @enum {string} */
-        WebhookDeliveryStatus: "pending" | "delivered" | "withheld";
-        WebhookEventType: {
-            name: string;
-            description: string;
-        };
-        WebhookSubscription: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description?: string | null;
-            eventTypes: string[];
-            /** Format: uuid */
-            ownerUnitId: string;
-            ownerUnitName: string;
-            /** Format: uuid */
-            ownerClientId?: string | null;
-            status: components["schemas"]["WebhookSubscriptionStatus"];
-            /** Format: date-time */
-            failingSince?: string | null;
-            /** Format: date-time */
-            disabledAt?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            version: number;
-        };
-        WebhookSubscriptionPage: {
-            items: components["schemas"]["WebhookSubscription"][];
-            nextCursor?: string | null;
-        };
-        /** @enum {string} */
-        WebhookSubscriptionStatus: "active" | "paused" | "disabled";
         WithdrawDispute: {
             reason: string;
         };
@@ -5688,20 +4441,6 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
-        };
-        WorkOrderCaller: {
-            name: string;
-            phone?: string | null;
-            idNumber?: string | null;
-        };
-        /** @enum {string} */
-        WorkOrderLine: "hotline12345" | "business_hotline";
-        WorkOrderReceipt: {
-            orderNumber: string;
-            /** Format: uuid */
-            petitionId: string;
-            petitionNumber: string;
-            registered: boolean;
         };
         WorklistCounts: {
             tabs: {
@@ -5760,15 +4499,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCaseView"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5777,11 +4514,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5811,7 +4546,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5820,11 +4555,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5838,7 +4571,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5855,15 +4588,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5872,7 +4603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,7 +4612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5890,7 +4621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5899,7 +4630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5908,11 +4639,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5926,7 +4655,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -5943,15 +4672,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +4687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5969,7 +4696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5978,7 +4705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5987,7 +4714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5996,11 +4723,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6031,7 +4756,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6040,7 +4765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6049,7 +4774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,7 +4783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6091,7 +4816,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,7 +4825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6109,7 +4834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6138,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistCounts"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,15 +4888,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6180,7 +4903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +4918,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6205,16 +4928,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "mode": "assign",
-                 *       "leadUnitId": "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f",
-                 *       "coUnitIds": [
-                 *         "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0"
-                 *       ],
-                 *       "instructions": "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。"
-                 *     }
-                 */
                 "application/json": components["schemas"]["AssignCase"];
             };
         };
@@ -6222,15 +4935,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6239,7 +4950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6248,7 +4959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6257,7 +4968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6266,7 +4977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6275,7 +4986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6284,7 +4995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6299,7 +5010,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6316,15 +5027,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6333,7 +5042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6342,7 +5051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6351,7 +5060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6360,7 +5069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,7 +5078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +5087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6393,7 +5102,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6410,15 +5119,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6427,7 +5134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6436,7 +5143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6445,7 +5152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6454,7 +5161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6463,7 +5170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6472,7 +5179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6487,7 +5194,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6504,15 +5211,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6521,7 +5226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6530,7 +5235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6539,7 +5244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6548,7 +5253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6557,7 +5262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6566,7 +5271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6581,7 +5286,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6598,15 +5303,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6615,7 +5318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6624,7 +5327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6633,7 +5336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6642,7 +5345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6651,7 +5354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6660,7 +5363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +5378,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6692,15 +5395,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6709,7 +5410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6718,7 +5419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6727,7 +5428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6736,7 +5437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6745,7 +5446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6754,7 +5455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6769,7 +5470,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6786,15 +5487,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6803,7 +5502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6812,7 +5511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6821,7 +5520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6830,7 +5529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6839,7 +5538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6848,7 +5547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6863,7 +5562,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6880,15 +5579,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +5594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6906,7 +5603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6915,7 +5612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6924,7 +5621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6933,7 +5630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6942,7 +5639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6957,7 +5654,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -6974,15 +5671,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6991,7 +5686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7000,7 +5695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7009,7 +5704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7018,7 +5713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +5722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7036,7 +5731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7074,7 +5769,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +5778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7092,7 +5787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7101,7 +5796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +5805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7140,7 +5835,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,7 +5844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,7 +5859,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7174,13 +5869,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "opinion": "support",
-                 *       "text": "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
-                 *       "attachmentIds": []
-                 *     }
-                 */
                 "application/json": components["schemas"]["ReplyCase"];
             };
         };
@@ -7188,15 +5876,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7205,7 +5891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7214,7 +5900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7223,7 +5909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7232,7 +5918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7241,7 +5927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7250,7 +5936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7265,7 +5951,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7282,15 +5968,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7299,7 +5983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7308,7 +5992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7317,7 +6001,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7326,7 +6010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7335,7 +6019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7344,7 +6028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7359,7 +6043,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7376,15 +6060,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7393,7 +6075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7402,7 +6084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7411,7 +6093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7420,7 +6102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7429,7 +6111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +6120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7453,7 +6135,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7470,15 +6152,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7487,7 +6167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,7 +6176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7505,7 +6185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7514,7 +6194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7523,7 +6203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7532,7 +6212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7547,7 +6227,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7564,15 +6244,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7581,7 +6259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7590,7 +6268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7599,7 +6277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7608,7 +6286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7617,7 +6295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7626,7 +6304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7641,7 +6319,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7658,15 +6336,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7675,7 +6351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7684,7 +6360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7693,7 +6369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7702,7 +6378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7711,7 +6387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7720,7 +6396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7735,7 +6411,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7752,15 +6428,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7769,7 +6443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7778,7 +6452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7787,7 +6461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7796,7 +6470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7805,7 +6479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7814,7 +6488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7829,7 +6503,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7846,15 +6520,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7863,7 +6535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,7 +6544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7881,7 +6553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7890,7 +6562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7899,7 +6571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7908,7 +6580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7923,7 +6595,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -7940,15 +6612,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7957,7 +6627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7966,7 +6636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7975,7 +6645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7984,7 +6654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7993,7 +6663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8002,7 +6672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8017,7 +6687,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8034,15 +6704,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8051,7 +6719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8060,7 +6728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8069,7 +6737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8078,7 +6746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8087,7 +6755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8096,7 +6764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,18 +6804,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "李秀英",
-                 *       "phone": "13857512345",
-                 *       "address": "柯桥区柯桥街道笛扬路 66 号",
-                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d",
-                 *       "category": "labour_social_security",
-                 *       "request": "请求责令用人单位支付拖欠的三个月工资。",
-                 *       "facts": "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
-                 *       "reasons": "多次向厂方催讨未果，生活困难。"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SubmitPublicPetition"];
             };
         };
@@ -8161,7 +6817,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCredentials"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8170,11 +6826,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8205,7 +6859,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPetitionView"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,11 +6868,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8251,7 +6903,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8260,7 +6912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8269,11 +6921,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8311,7 +6961,7 @@ export interface operations {
                     "application/json": components["schemas"]["PetitionListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8320,7 +6970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8334,38 +6984,12 @@ export interface operations {
     RegisterPetition: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "channel": "visit",
-                 *       "petitioners": [
-                 *         {
-                 *           "name": "王建国",
-                 *           "idNumber": "33060219680512123X",
-                 *           "phone": "13905751234",
-                 *           "address": "越城区府山街道胜利西路 18 号 3 幢",
-                 *           "isRepresentative": false
-                 *         }
-                 *       ],
-                 *       "persons": 1,
-                 *       "request": "请求督促开发商按合同约定交付房产证。",
-                 *       "facts": "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
-                 *       "reasons": "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
-                 *       "category": "urban_rural_construction",
-                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
-                 *       "receivedAt": "2026-03-09T09:30:00+08:00",
-                 *       "urgent": false,
-                 *       "crossBoundary": false
-                 *     }
-                 */
                 "application/json": components["schemas"]["RegisterPetition"];
             };
         };
@@ -8373,17 +6997,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredPetition"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8392,7 +7012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8401,7 +7021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8410,7 +7030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8455,7 +7075,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8464,7 +7084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8473,7 +7093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8498,15 +7118,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8515,7 +7133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8530,7 +7148,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8540,12 +7158,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "decision": "accept",
-                 *       "notice": "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ClassifyPetition"];
             };
         };
@@ -8553,15 +7165,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,7 +7180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8579,7 +7189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +7198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8597,7 +7207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8606,7 +7216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8615,7 +7225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8648,7 +7258,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateCandidateList"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8657,7 +7267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8666,7 +7276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +7291,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8698,15 +7308,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8715,7 +7323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8724,7 +7332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8733,7 +7341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8742,7 +7350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8751,7 +7359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8760,7 +7368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8775,7 +7383,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -8792,15 +7400,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8809,7 +7415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8818,7 +7424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8827,7 +7433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8836,7 +7442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,7 +7451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8854,7 +7460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8892,7 +7498,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8901,7 +7507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8910,7 +7516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8919,7 +7525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8949,7 +7555,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8958,7 +7564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8990,7 +7596,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedPetitioner"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8999,7 +7605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9008,7 +7614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +7648,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9051,7 +7657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9060,7 +7666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9074,10 +7680,7 @@ export interface operations {
     CreateRoutingRule: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9090,17 +7693,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9109,7 +7708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9118,7 +7717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9127,7 +7726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9151,7 +7750,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9168,15 +7767,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9185,7 +7782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9194,7 +7791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9203,7 +7800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9212,7 +7809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9221,7 +7818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9230,7 +7827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9245,7 +7842,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9262,7 +7859,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9271,7 +7868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9280,7 +7877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9289,7 +7886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9298,7 +7895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9307,406 +7904,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListApiClients: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiClientViewPage"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateApiClient: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateApiClient"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IssuedApiKey"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetApiClient: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiClientView"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RotateApiClientSecret: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RotateApiClientSecret"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IssuedApiKey"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RevokeApiClient: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntityVersion"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RegisterHotlineWorkOrder: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterWorkOrder"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkOrderReceipt"];
-                };
-            };
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkOrderReceipt"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9734,7 +7933,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeType"][];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9743,7 +7942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9777,7 +7976,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediationRoomListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9786,7 +7985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9795,7 +7994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9809,10 +8008,7 @@ export interface operations {
     CreateMediationRoom: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9825,17 +8021,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9844,7 +8036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,7 +8045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9862,7 +8054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9896,15 +8088,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediationRoomDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9913,7 +8103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9922,7 +8112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9937,7 +8127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -9954,15 +8144,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9971,7 +8159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9980,7 +8168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9989,7 +8177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9998,7 +8186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10007,7 +8195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10016,7 +8204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10030,10 +8218,7 @@ export interface operations {
     AddMediator: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -10048,17 +8233,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10067,7 +8248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10076,7 +8257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10085,7 +8266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10094,7 +8275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10118,7 +8299,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10136,15 +8317,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10153,7 +8332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10162,7 +8341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10171,7 +8350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10180,7 +8359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10189,7 +8368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10198,7 +8377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10213,7 +8392,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10227,15 +8406,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +8421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10253,7 +8430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10262,7 +8439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10271,7 +8448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10280,7 +8457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10295,7 +8472,7 @@ export interface operations {
         parameters: {
             query?: {
                 regionId?: string;
-                status?: "registered" | "accepted" | "not_mediated" | "withdrawn";
+                status?: "registered" | "accepted" | "not_mediated" | "withdrawn" | "agreed" | "failed";
                 disputeType?: string;
                 source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
                 roomId?: string;
@@ -10317,7 +8494,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10326,7 +8503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10335,7 +8512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10349,10 +8526,7 @@ export interface operations {
     RegisterDispute: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -10365,17 +8539,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10384,7 +8554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10393,7 +8563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10402,7 +8572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10436,15 +8606,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10453,7 +8621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10462,7 +8630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10477,7 +8645,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10494,15 +8662,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10511,7 +8677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10520,7 +8686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10529,7 +8695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10538,7 +8704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10547,7 +8713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10556,7 +8722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10571,7 +8737,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10588,15 +8754,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10605,7 +8769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10614,7 +8778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10623,7 +8787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10632,7 +8796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10641,7 +8805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10650,7 +8814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10664,10 +8828,7 @@ export interface operations {
     ScheduleMediationSession: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -10682,17 +8843,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10701,7 +8858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10710,7 +8867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10719,7 +8876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10728,7 +8885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10752,7 +8909,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10770,15 +8927,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10787,7 +8942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10796,7 +8951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10805,7 +8960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10814,7 +8969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10823,7 +8978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10832,7 +8987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10847,7 +9002,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10865,15 +9020,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10882,7 +9035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10891,7 +9044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10900,7 +9053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10909,7 +9062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10918,7 +9071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10927,7 +9080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +9095,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -10960,15 +9113,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10977,7 +9128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10986,7 +9137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10995,7 +9146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11004,7 +9155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11013,7 +9164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11022,7 +9173,375 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMediationAgreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAgreement"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMediationFailure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFailure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyForJudicialConfirmation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyForJudicialConfirmation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordJudicialConfirmationRuling: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by GET. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordJudicialRuling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11039,7 +9558,7 @@ export interface operations {
                 from: string;
                 to: string;
                 regionId?: string;
-                groupBy?: "region" | "channel" | "category" | "month" | "quarter" | "year";
+                groupBy?: "region" | "channel" | "category" | "month";
             };
             header?: never;
             path?: never;
@@ -11056,7 +9575,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorTable"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11065,7 +9584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11074,7 +9593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11083,7 +9602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11112,7 +9631,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11121,7 +9640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11154,7 +9673,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11163,7 +9682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11172,11 +9691,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11207,7 +9724,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11216,7 +9733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11225,11 +9742,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11258,24 +9773,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11298,7 +9802,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11327,11 +9831,9 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11361,7 +9863,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationCoverage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11370,7 +9872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11379,7 +9881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11388,7 +9890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11426,7 +9928,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11435,7 +9937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11444,7 +9946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11473,7 +9975,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11482,7 +9984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11513,7 +10015,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11538,15 +10040,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11555,7 +10055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11570,7 +10070,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11587,15 +10087,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11604,7 +10102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11613,7 +10111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11622,7 +10120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11631,7 +10129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11640,7 +10138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11649,7 +10147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11678,15 +10176,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11695,7 +10191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11704,7 +10200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11713,7 +10209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11722,7 +10218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11737,7 +10233,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11750,15 +10246,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11767,7 +10261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11776,7 +10270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11785,7 +10279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11794,7 +10288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11803,7 +10297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11838,7 +10332,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11847,7 +10341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11874,15 +10368,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11891,7 +10383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11900,7 +10392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11909,7 +10401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11934,15 +10426,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11951,7 +10441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11966,7 +10456,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -11983,15 +10473,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12000,7 +10488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12009,7 +10497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12018,7 +10506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12027,7 +10515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12036,7 +10524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12045,7 +10533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12060,7 +10548,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12073,15 +10561,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12090,7 +10576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12099,7 +10585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12108,7 +10594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12117,7 +10603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12126,7 +10612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12160,7 +10646,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingSystemItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12169,7 +10655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12178,7 +10664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12205,15 +10691,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12222,7 +10706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12231,7 +10715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12240,7 +10724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12265,15 +10749,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JointMeetingSystemItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12282,7 +10764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12291,7 +10773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12306,7 +10788,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12323,15 +10805,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12340,7 +10820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12349,7 +10829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12358,7 +10838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12367,7 +10847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12376,7 +10856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12385,7 +10865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12400,7 +10880,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12417,15 +10897,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12434,7 +10912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12443,7 +10921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12452,7 +10930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12461,7 +10939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12470,7 +10948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12479,7 +10957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12513,7 +10991,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12522,7 +11000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12531,7 +11009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12540,7 +11018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12575,7 +11053,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedMeeting"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12584,7 +11062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12593,7 +11071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12602,7 +11080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12611,7 +11089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12646,7 +11124,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityLetterItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12655,7 +11133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12664,7 +11142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12691,15 +11169,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12708,7 +11184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12717,7 +11193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12726,7 +11202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12751,15 +11227,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityLetterItem"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12768,7 +11242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12777,7 +11251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12806,7 +11280,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12815,7 +11289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12824,7 +11298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12839,7 +11313,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -12859,15 +11333,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12876,7 +11348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12885,7 +11357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12894,7 +11366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12903,7 +11375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12912,7 +11384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12921,7 +11393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12955,7 +11427,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12964,7 +11436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12973,7 +11445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13000,15 +11472,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13017,7 +11487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13026,7 +11496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13035,7 +11505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13067,7 +11537,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentOptions"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13076,7 +11546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13085,7 +11555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13116,7 +11586,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantableRoles"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13125,7 +11595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13134,7 +11604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13159,15 +11629,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13176,7 +11644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13185,7 +11653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13200,7 +11668,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13217,15 +11685,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13234,7 +11700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13243,7 +11709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13252,7 +11718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13261,7 +11727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13270,7 +11736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13285,7 +11751,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13298,15 +11764,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13315,7 +11779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13324,7 +11788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13333,7 +11797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13342,7 +11806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13351,7 +11815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13366,7 +11830,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13379,15 +11843,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13396,7 +11858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13405,7 +11867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13414,7 +11876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13423,7 +11885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13432,7 +11894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13447,7 +11909,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13464,15 +11926,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13481,7 +11941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13490,7 +11950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13499,7 +11959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13508,7 +11968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13517,7 +11977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13546,7 +12006,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearList"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13555,7 +12015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13580,15 +12040,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearView"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13597,7 +12055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13606,7 +12064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13621,7 +12079,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13638,15 +12096,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13655,7 +12111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13664,7 +12120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13673,7 +12129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13682,7 +12138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13691,7 +12147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13700,7 +12156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13729,7 +12185,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13738,7 +12194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13763,15 +12219,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetView"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13780,7 +12234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13789,7 +12243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13804,7 +12258,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13821,15 +12275,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13838,7 +12290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13847,7 +12299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13856,7 +12308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13865,7 +12317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13874,7 +12326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13883,7 +12335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13898,7 +12350,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -13911,15 +12363,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13928,7 +12378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13937,7 +12387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13946,7 +12396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13955,7 +12405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13964,7 +12414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13996,7 +12446,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReceptionDays"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14005,11 +12455,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14042,7 +12490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14051,7 +12499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14060,7 +12508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14074,27 +12522,12 @@ export interface operations {
     ScheduleReception: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "kind": "leader_day",
-                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
-                 *       "day": "2026-03-18",
-                 *       "startsAt": "09:00",
-                 *       "endsAt": "11:30",
-                 *       "place": "越城区人民来访接待中心一楼接待室",
-                 *       "theme": "城市更新和老旧小区改造",
-                 *       "isPublished": true
-                 *     }
-                 */
                 "application/json": components["schemas"]["ScheduleReception"];
             };
         };
@@ -14102,17 +12535,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14121,7 +12550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14130,7 +12559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14139,7 +12568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14181,7 +12610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionFigures"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14190,7 +12619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14199,7 +12628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14224,15 +12653,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceptionDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14241,7 +12668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14250,7 +12677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14265,7 +12692,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14282,15 +12709,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14299,7 +12724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14308,7 +12733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14317,7 +12742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14326,7 +12751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14335,7 +12760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14344,7 +12769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14359,7 +12784,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14376,15 +12801,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14393,7 +12816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14402,7 +12825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14411,7 +12834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14420,7 +12843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14429,7 +12852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14438,7 +12861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14453,7 +12876,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14466,15 +12889,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14483,7 +12904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14492,7 +12913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14501,7 +12922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14510,7 +12931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14519,7 +12940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14533,10 +12954,7 @@ export interface operations {
     RecordReceptionBatch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -14551,17 +12969,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14570,7 +12984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14579,7 +12993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14588,7 +13002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14597,7 +13011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14621,7 +13035,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14639,15 +13053,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14656,7 +13068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14665,7 +13077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14674,7 +13086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14683,7 +13095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14692,7 +13104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14701,7 +13113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14716,7 +13128,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -14734,15 +13146,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14751,7 +13161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14760,7 +13170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14769,7 +13179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14778,7 +13188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14787,7 +13197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14796,7 +13206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14829,7 +13239,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedBatchPetitioner"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14838,7 +13248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14847,7 +13257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14879,7 +13289,7 @@ export interface operations {
                     "application/json": components["schemas"]["MustVisitProposals"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14888,7 +13298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14897,7 +13307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14906,7 +13316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14920,10 +13330,7 @@ export interface operations {
     PlanMustVisit: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14936,17 +13343,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14955,7 +13358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14964,7 +13367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14973,7 +13376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15015,7 +13418,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15024,7 +13427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15033,7 +13436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15060,15 +13463,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15077,7 +13478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15086,7 +13487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15101,7 +13502,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -15118,15 +13519,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15135,7 +13534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15144,7 +13543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15153,7 +13552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15162,7 +13561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15171,7 +13570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15180,7 +13579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15195,7 +13594,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -15212,7 +13611,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15221,7 +13620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15230,7 +13629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15239,7 +13638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15248,7 +13647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15257,7 +13656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15290,7 +13689,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15299,7 +13698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15308,7 +13707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15335,15 +13734,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15352,7 +13749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15361,7 +13758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15376,7 +13773,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -15393,15 +13790,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15410,7 +13805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15419,7 +13814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15428,7 +13823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15437,7 +13832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15446,7 +13841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15455,7 +13850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15470,7 +13865,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -15487,7 +13882,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15496,7 +13891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15505,7 +13900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15514,7 +13909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15523,7 +13918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -15532,7 +13927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15566,7 +13961,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15575,11 +13970,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15608,7 +14001,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopic"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15617,11 +14010,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15652,7 +14043,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTrackingCredentials"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15661,7 +14052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15670,11 +14061,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15705,7 +14094,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionView"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15714,121 +14103,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RatePublicSuggestion: {
-        parameters: {
-            query?: never;
-            header?: {
-                "X-Tracking-Secret"?: string;
-            };
-            path: {
-                trackingCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RatePublicSuggestion"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicSuggestionRated"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListPublicAdoptedSuggestions: {
-        parameters: {
-            query?: {
-                awarded?: boolean;
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicAdoptedSuggestionPage"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15860,7 +14137,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTopicListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15869,7 +14146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15878,7 +14155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15892,10 +14169,7 @@ export interface operations {
     CreateSuggestionTopic: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -15908,17 +14182,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15927,7 +14197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15936,7 +14206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15945,7 +14215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15979,15 +14249,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionTopicDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15996,7 +14264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16005,7 +14273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16020,7 +14288,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -16037,15 +14305,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16054,7 +14320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16063,7 +14329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16072,7 +14338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16081,7 +14347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16090,7 +14356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16099,7 +14365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16114,7 +14380,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -16127,15 +14393,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16144,7 +14408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16153,7 +14417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16162,7 +14426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16171,7 +14435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16180,7 +14444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16195,7 +14459,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -16208,15 +14472,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16225,7 +14487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16234,7 +14496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16243,7 +14505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16252,7 +14514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16261,7 +14523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16276,7 +14538,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -16293,15 +14555,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16310,7 +14570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16319,7 +14579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16328,7 +14588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16337,7 +14597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16346,7 +14606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16355,7 +14615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16369,7 +14629,7 @@ export interface operations {
     ListSuggestions: {
         parameters: {
             query?: {
-                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
                 channel?: "online" | "letter" | "visit" | "petition";
                 topicId?: string;
                 regionId?: string;
@@ -16391,7 +14651,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionListItemPage"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16400,7 +14660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16409,7 +14669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16423,10 +14683,7 @@ export interface operations {
     RegisterSuggestion: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -16439,17 +14696,13 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredSuggestion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16458,7 +14711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16467,7 +14720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16476,7 +14729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16510,15 +14763,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionDetail"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16527,7 +14778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16536,7 +14787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16551,7 +14802,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -16568,15 +14819,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16585,7 +14834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16594,7 +14843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16603,7 +14852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16612,7 +14861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16621,7 +14870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16630,7 +14879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -16645,7 +14894,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                /** @description The ETag of the version being changed, as returned by GET. */
                 "If-Match": string;
             };
             path: {
@@ -16662,15 +14911,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16679,7 +14926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16688,7 +14935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's roles do not allow this. */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16697,7 +14944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16706,7 +14953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16715,7 +14962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            /** @description Precondition Failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -16724,289 +14971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    AnswerSuggestion: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AnswerSuggestion"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntityVersion"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ImplementSuggestion: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImplementSuggestion"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntityVersion"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    AwardSuggestion: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AwardSuggestion"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntityVersion"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match names a version that is no longer current: read the object again and retry. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match is missing: send the ETag of the version being changed. */
+            /** @description Precondition Required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -17035,592 +15000,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListWebhookEventTypes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEventType"][];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListWebhookSubscriptions: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscriptionPage"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateWebhookSubscription"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedWebhookSubscription"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateWebhookSubscription"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EntityVersion"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PingWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueuedWebhookDelivery"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListWebhookDeliveries: {
-        parameters: {
-            query?: {
-                status?: "pending" | "delivered" | "withheld";
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryPage"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetWebhookDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RedeliverWebhookDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueuedWebhookDelivery"];
                 };
             };
             /** @description Unauthorized */

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.Tests.Support;
+
+namespace Fengqiao.Tests.Api.Mediation;
+
+public sealed class ConfirmationTests : MediationTestBase
+{
+    private static string InDays(int days) => WorkCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
+
+    /// <summary>A dispute of a new room with a held session and an agreement that took effect <paramref name="effectiveDaysAgo"/> days ago; version 4.</summary>
+    private async Task<Guid> AgreedDisputeAsync(string town, string roomName, int effectiveDaysAgo = 2)
+    {
+        var room = await RoomAsync(town, roomName);
+        var id = await AcceptedDisputeAsync(room, town);
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var booked = await (await BookAsync(mediator, id, At(-1), At(-1, 2))).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/sessions/{booked["id"]!.GetValue<string>()}/holding",
+            new { applicantAttended = true, respondentAttended = true, record = "达成一致。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/agreement", new
+        {
+            terms = "被申请人赔偿 5,000 元。", amountAgreed = 5000m, form = "written", applicantSigned = true, respondentSigned = true,
+            effectiveOn = InDays(-effectiveDaysAgo), performanceDeadline = InDays(20),
+        }, 3)).ShouldBeOkAsync<JsonObject>();
+        return id;
+    }
+
+    private static string Url(Guid id, string step = "") => $"/api/v1/mediation/disputes/{id}/judicial-confirmation{step}";
+
+    [Test]
+    public async Task AnApplicationWithinTheWindow_AndTheRuling_AreRecorded_AndPublished()
+    {
+        var id = await AgreedDisputeAsync("府山街道", "司法确认调解室");
+        using var mediator = await Api.ClientForAsync("district.mediator");
+
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(-1), court = "越城区人民法院" }, 4)).ShouldBeOkAsync<JsonObject>();
+        var again = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(0), court = "越城区人民法院" }, 5)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(again["code"]!.GetValue<string>(), Is.EqualTo("confirmation_already_applied"));
+        var early = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id, "/ruling"), new { ruling = "confirmed", decidedOn = InDays(-2) }, 5))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(early["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "decidedOn" }));
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id, "/ruling"), new { ruling = "confirmed", decidedOn = InDays(0), note = "(2026)浙0602民特1号" }, 5))
+            .ShouldBeOkAsync<JsonObject>();
+
+        var agreement = (await (await mediator.GetAsync($"/api/v1/mediation/disputes/{id}")).ShouldBeOkAsync<JsonObject>())["agreement"]!;
+        Assert.That(agreement["confirmationAppliedOn"]!.GetValue<string>(), Is.EqualTo(InDays(-1)));
+        Assert.That(agreement["confirmationCourt"]!.GetValue<string>(), Is.EqualTo("越城区人民法院"));
+        Assert.That(agreement["confirmationRuling"]!.GetValue<string>(), Is.EqualTo("confirmed"));
+        using var db = TestDatabase.Open(Api);
+        Assert.That(TestDatabase.Strings(db, "SELECT type FROM outbox_messages WHERE payload LIKE $id", ("$id", $"%{id}%")), Does.Contain("Mediation.JudicialConfirmationDecided"));
+        var twice = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id, "/ruling"), new { ruling = "refused", decidedOn = InDays(0) }, 6))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(twice["code"]!.GetValue<string>(), Is.EqualTo("confirmation_already_decided"));
+    }
+
+    [Test]
+    public async Task AnApplication_AfterTheThirtyDayWindow_Is400_AndARulingWithoutOne_Is409()
+    {
+        var id = await AgreedDisputeAsync("府山街道", "逾期确认调解室", effectiveDaysAgo: 40);
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var dispute = await (await mediator.GetAsync($"/api/v1/mediation/disputes/{id}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(dispute["agreement"]!["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(InDays(-10)), "30 days from the day it took effect");
+
+        var late = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(0), court = "越城区人民法院" }, 4)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(late["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "appliedOn" }));
+        var bad = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(3), court = "" }, 4)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "appliedOn", "court" }));
+        var noApplication = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id, "/ruling"), new { ruling = "confirmed", decidedOn = InDays(0) }, 4))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(noApplication["code"]!.GetValue<string>(), Is.EqualTo("confirmation_not_applied"));
+        await (await mediator.PostAsJsonAsync(Url(id), new { appliedOn = InDays(-35), court = "越城区人民法院" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(-35), court = "越城区人民法院" }, 3)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(-35), court = "越城区人民法院" }, 4)).ShouldBeOkAsync<JsonObject>();
+    }
+
+    [Test]
+    public async Task JudicialConfirmation_IsForMediators_OfTheirJurisdiction_AndForAgreements()
+    {
+        var id = await AgreedDisputeAsync("塔山街道", "塔山确认室");
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        await (await SendWithIfMatch(officer, HttpMethod.Post, Url(id), new { appliedOn = InDays(0), court = "越城区人民法院" }, 4)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        using var town = await Api.ClientForAsync("town.mediator");
+        await (await SendWithIfMatch(town, HttpMethod.Post, Url(id), new { appliedOn = InDays(0), court = "越城区人民法院" }, 4)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await SendWithIfMatch(town, HttpMethod.Post, Url(id, "/ruling"), new { ruling = "confirmed", decidedOn = InDays(0) }, 4)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        var room = await RoomAsync("府山街道", "未协议确认室");
+        var accepted = await AcceptedDisputeAsync(room);
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var none = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(accepted), new { appliedOn = InDays(0), court = "越城区人民法院" }, 3)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(none["code"]!.GetValue<string>(), Is.EqualTo("no_agreement"));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.Tests.Support;
+
+namespace Fengqiao.Tests.Api.Mediation;
+
+public sealed class OutcomeTests : MediationTestBase
+{
+    private static string Today => WorkCalendar.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
+
+    private static string InDays(int days) => WorkCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
+
+    private static object Agreement(string? effectiveOn = null) => new
+    {
+        terms = "一、被申请人于三十日内赔偿申请人修缮费用 2,000 元；二、双方今后互相体谅，不再因此事发生争执。",
+        amountAgreed = 2000m,
+        form = "written",
+        applicantSigned = true,
+        respondentSigned = true,
+        effectiveOn = effectiveOn ?? Today,
+        performanceDeadline = InDays(30),
+    };
+
+    private static async Task<JsonObject> DisputeAsync(HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/v1/mediation/disputes/{id}")).ShouldBeOkAsync<JsonObject>();
+
+    /// <summary>Books a session that started yesterday and records it as held.</summary>
+    private static async Task HeldSessionAsync(HttpClient client, Guid disputeId, Guid[]? mediatorIds = null)
+    {
+        var booked = await (await BookAsync(client, disputeId, At(-1), At(-1, 2), mediatorIds)).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        await (await SendWithIfMatch(client, HttpMethod.Post, $"/api/v1/mediation/disputes/{disputeId}/sessions/{booked["id"]!.GetValue<string>()}/holding",
+            new { applicantAttended = true, respondentAttended = true, record = "双方到场，经调解达成一致。" }, 1)).ShouldBeOkAsync<JsonObject>();
+    }
+
+    private List<string> OutboxTypesAbout(Guid id)
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, "SELECT type FROM outbox_messages WHERE payload LIKE $id ORDER BY stored_at", ("$id", $"%{id}%"));
+    }
+
+    [Test]
+    public async Task AReferredPetitionsAgreement_EndsTheDispute_AndShowsOnThePetitionsTimeline()
+    {
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        var petition = await IntakeData.RegisterAsync(officer, Data.Registration(await FushanVillageAsync(), request: "与邻居因漏水发生纠纷，请求调解。"));
+        var petitionId = petition["id"]!.GetValue<string>();
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
+            new { decision = "refer_to_mediation", reason = "属于民间纠纷", notice = "您反映的事项已转人民调解委员会调解。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        await PumpOutboxAsync();
+        await PumpOutboxAsync();
+
+        using var town = await Api.ClientForAsync("town.mediator");
+        var list = await (await town.GetAsync("/api/v1/mediation/disputes?source=referred_petition&limit=100")).ShouldBeOkAsync<JsonObject>();
+        var id = Guid.Parse(list["items"]!.AsArray().Single(d => d!["petitionNumber"]?.GetValue<string>() == petition["number"]!.GetValue<string>())!["id"]!.GetValue<string>());
+        await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/consent", new { side = "applicant", consents = true }, 1)).ShouldBeOkAsync<JsonObject>();
+        await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/consent", new { side = "respondent", consents = true }, 2)).ShouldBeOkAsync<JsonObject>();
+        var roomId = (await DisputeAsync(town, id))["roomId"]!.GetValue<string>();
+        var room = await RoomAsync(town, Guid.Parse(roomId));
+        var mediatorId = Guid.Parse(room["mediators"]!.AsArray().First(m => m!["retiredAt"] is null)!["id"]!.GetValue<string>());
+        await HeldSessionAsync(town, id, [mediatorId]);
+
+        var agreed = await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/agreement", Agreement(), 3)).ShouldBeOkAsync<JsonObject>();
+        Assert.That(agreed["version"]!.GetValue<long>(), Is.EqualTo(4));
+
+        var dispute = await DisputeAsync(town, id);
+        Assert.That(dispute["status"]!.GetValue<string>(), Is.EqualTo("agreed"));
+        Assert.That(dispute["closedAt"], Is.Not.Null);
+        var agreement = dispute["agreement"]!;
+        Assert.That(agreement["amountAgreed"]!.GetValue<decimal>(), Is.EqualTo(2000m));
+        Assert.That(agreement["form"]!.GetValue<string>(), Is.EqualTo("written"));
+        Assert.That(agreement["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(InDays(30)), "人民调解法 Art 33: 30 days from the day it took effect");
+        Assert.That(dispute["allowedActions"]!.AsArray(), Is.Empty);
+        Assert.That(OutboxTypesAbout(id), Does.Contain("Mediation.MediationAgreementReached"));
+
+        await PumpOutboxAsync();
+        var timeline = (await (await officer.GetAsync($"/api/v1/petitions/{petitionId}")).ShouldBeOkAsync<JsonObject>())["timeline"]!.AsArray();
+        var entry = timeline.Single(e => e!["kind"]!.GetValue<string>() == "mediation_agreed")!;
+        Assert.That(entry["text"]!.GetValue<string>(), Does.Contain(dispute["number"]!.GetValue<string>()));
+        Assert.That(entry["isPublic"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
+    public async Task AnAgreement_NeedsAHeldSession_ValidFields_AndTheCurrentVersion()
+    {
+        var room = await RoomAsync("府山街道", "协议调解室");
+        var id = await AcceptedDisputeAsync(room);
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var url = $"/api/v1/mediation/disputes/{id}/agreement";
+
+        var noSession = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, Agreement(), 3)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(noSession["code"]!.GetValue<string>(), Is.EqualTo("no_session_held"));
+        await HeldSessionAsync(mediator, id);
+
+        var bad = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, new
+        {
+            terms = "", amountAgreed = -1m, form = "written", applicantSigned = false, respondentSigned = true, effectiveOn = InDays(5), performanceDeadline = InDays(1),
+        }, 3)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad["errors"]!.AsObject().Select(e => e.Key),
+            Is.EquivalentTo(new[] { "terms", "amountAgreed", "applicantSigned", "effectiveOn", "performanceDeadline" }));
+        await (await mediator.PostAsJsonAsync(url, Agreement())).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, url, Agreement(), 2)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var oral = new { terms = "双方口头约定互不追究。", amountAgreed = (decimal?)null, form = "oral", applicantSigned = false, respondentSigned = false, effectiveOn = Today, performanceDeadline = Today };
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, url, oral, 3)).ShouldBeOkAsync<JsonObject>();
+        var again = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, Agreement(), 4)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(again["code"]!.GetValue<string>(), Is.EqualTo("dispute_action_not_allowed"));
+    }
+
+    [Test]
+    public async Task Failure_EndsTheDispute_WithTheReasonAndGuidance()
+    {
+        var room = await RoomAsync("府山街道", "不成调解室");
+        var id = await AcceptedDisputeAsync(room);
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var url = $"/api/v1/mediation/disputes/{id}/failure";
+
+        var bad = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, new { reason = "", guidance = " " }, 3)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "reason", "guidance" }));
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, url, new { reason = "双方对赔偿金额分歧过大。", guidance = "可向越城区人民法院起诉。" }, 3)).ShouldBeOkAsync<JsonObject>();
+
+        var dispute = await DisputeAsync(mediator, id);
+        Assert.That(dispute["status"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That((dispute["failureReason"]!.GetValue<string>(), dispute["guidance"]!.GetValue<string>()), Is.EqualTo(("双方对赔偿金额分歧过大。", "可向越城区人民法院起诉。")));
+        Assert.That(OutboxTypesAbout(id), Does.Contain("Mediation.MediationFailed"));
+        var again = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, new { reason = "再次。", guidance = "起诉。" }, 4)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(again["code"]!.GetValue<string>(), Is.EqualTo("dispute_action_not_allowed"));
+    }
+
+    [Test]
+    public async Task Outcomes_AreForMediators_OfTheirJurisdiction()
+    {
+        var room = await RoomAsync("塔山街道", "塔山协议室");
+        var id = await AcceptedDisputeAsync(room, "塔山街道");
+        var failure = new { reason = "分歧过大。", guidance = "可起诉。" };
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/failure", failure, 3)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/agreement", Agreement(), 3)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        using var town = await Api.ClientForAsync("town.mediator");
+        await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/failure", failure, 3)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/agreement", Agreement(), 3)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+}
