@@ -38,11 +38,14 @@ internal static class OpenApiDocument
             + "and review requests, supervision orders and listed supervision (挂牌督办), and the supervision board."),
         ("Receptions", "Leaders' reception days, appointments and visits (接访, 下访), the petition bureau's duty rota, batches received and "
             + "their cases, must-visits, and the registers of major policies and emergencies."),
-        ("Mediation", "People's mediation (人民调解): mediation rooms and their mediators, disputes, sessions, consent and withdrawal."),
+        ("Mediation", "People's mediation (人民调解): mediation rooms and their mediators, disputes, consent and withdrawal, sessions and their "
+            + "outcomes, agreements or failure, and judicial confirmation (司法确认)."),
         ("Suggestions", "People's suggestions (人民建议征集): topics opened for suggestions, their handling and evaluation, and the public topic "
             + "and submission pages."),
         ("Metrics", "The indicators of petition work per unit and region over a period, as figures and as a CSV export."),
-        ("Integrations", "What third-party systems use to integrate: API clients and their scopes, and webhook subscriptions and deliveries."),
+        ("Integrations", "What third-party systems use to integrate: API clients and their scopes, and the 12345 hotline's work orders."),
+        ("Webhooks", "Webhook subscriptions, signed as Standard Webhooks describes, and their delivery logs with redelivery; managed by admins "
+            + "and by API clients with the webhooks:manage scope."),
     ];
 
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)

@@ -112,6 +112,7 @@ internal static class CreateWebhookSubscriptionEndpoint
         webhooks.MapPost("/", Handle)
             .WithName("CreateWebhookSubscription")
             .WithSummary("Subscribes a receiver to event types; answers the signing secret once.")
+            .ProducesETag()
             .WithDescription("Deliveries are signed as the Standard Webhooks specification describes (webhook-id, webhook-timestamp, "
                 + "webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body keyed by the secret's bytes after whsec_>). "
                 + "The URL must be https and must not lead to a private, loopback or link-local address unless the configuration allows it. "

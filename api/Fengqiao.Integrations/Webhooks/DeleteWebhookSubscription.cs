@@ -35,6 +35,7 @@ internal static class DeleteWebhookSubscriptionEndpoint
         webhooks.MapDelete("/{id:guid}", Handle)
             .WithName("DeleteWebhookSubscription")
             .WithSummary("Deletes a webhook subscription and its delivery log; needs If-Match.")
+            .WithDescription("Deletes a webhook subscription with its delivery log; what had not gone out never will. Audited.")
             .RequireWebhookManager()
             .ProducesVersionedChangeProblems();
 

@@ -23,6 +23,8 @@ internal static class GetWebhookSubscriptionEndpoint
         webhooks.MapGet("/{id:guid}", Handle)
             .WithName("GetWebhookSubscription")
             .WithSummary("A webhook subscription the caller manages; its secret is never shown again.")
+            .WithDescription("One webhook subscription the caller manages (an admin within its jurisdiction, or the API client that owns it): URL, event types, state and since when it has been failing. The signing secret was shown once at creation and is never returned again.")
+            .ProducesETag()
             .RequireWebhookManager()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -53,6 +53,7 @@ internal static class PingWebhookSubscriptionEndpoint
         webhooks.MapPost("/{id:guid}/ping", Handle)
             .WithName("PingWebhookSubscription")
             .WithSummary("Queues a signed webhook.ping delivery to an active subscription's receiver.")
+            .WithDescription("Queues a signed webhook.ping delivery to the subscription's receiver, to check the URL and the receiver's signature verification; it appears in the delivery log. 409 subscription_not_active when paused or disabled.")
             .RequireWebhookManager()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -74,6 +74,8 @@ internal static class UpdateWebhookSubscriptionEndpoint
         webhooks.MapPut("/{id:guid}", Handle)
             .WithName("UpdateWebhookSubscription")
             .WithSummary("Changes, pauses or resumes a webhook subscription; needs If-Match.")
+            .WithDescription("Changes a subscription's URL, description and event types, or pauses or resumes it; the URL is checked again against the outbound address policy (no private, loopback or link-local target unless configuration allows it; 400 on url). Resuming clears the failure record. Audited.")
+            .ProducesETag()
             .RequireWebhookManager()
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

@@ -105,6 +105,7 @@ internal static class ListWebhookDeliveriesEndpoint
         webhooks.MapGet("/{id:guid}/deliveries", Handle)
             .WithName("ListWebhookDeliveries")
             .WithSummary("A webhook subscription's delivery log, latest first: status, attempts, the last status code, response time and error.")
+            .WithDescription("A subscription's delivery log, latest first and paged by cursor, optionally of one status: each delivery's event type, status, attempts, the last status code, response time and error. Bodies are not shown.")
             .RequireWebhookManager()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
@@ -120,6 +121,7 @@ internal static class GetWebhookDeliveryEndpoint
         webhooks.MapGet("/{id:guid}/deliveries/{deliveryId:guid}", Handle)
             .WithName("GetWebhookDelivery")
             .WithSummary("One delivery of a webhook subscription with all its attempts.")
+            .WithDescription("One delivery of a subscription with every attempt: when, the status code, the response time and the error.")
             .RequireWebhookManager()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -133,6 +135,7 @@ internal static class RedeliverWebhookDeliveryEndpoint
         webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redelivery", Handle)
             .WithName("RedeliverWebhookDelivery")
             .WithSummary("Queues a delivery to be sent again, with the same webhook-id.")
+            .WithDescription("Queues a delivery to be sent again with the same webhook-id (receivers deduplicate on it), ahead of its retry schedule. 409 delivery_withheld for a delivery withheld from going out, delivery_in_flight while it is being sent.")
             .RequireWebhookManager()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

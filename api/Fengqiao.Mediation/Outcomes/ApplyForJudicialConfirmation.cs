@@ -78,6 +78,8 @@ internal static class ApplyForJudicialConfirmationEndpoint
         disputes.MapPost("/{id:guid}/judicial-confirmation", Handle)
             .WithName("ApplyForJudicialConfirmation")
             .WithSummary("Records the parties' application to a court for judicial confirmation of their agreement, within the window; needs If-Match.")
+            .WithDescription("Records that the parties applied to a court for judicial confirmation (司法确认) of their agreement: the court and the day, which must fall within the window fixed when the agreement was recorded (400 on appliedOn otherwise). Recorded once: 409 no_agreement or confirmation_already_applied.")
+            .ProducesETag()
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

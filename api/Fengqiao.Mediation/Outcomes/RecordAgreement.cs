@@ -107,6 +107,8 @@ internal static class RecordAgreementEndpoint
         disputes.MapPost("/{id:guid}/agreement", Handle)
             .WithName("RecordMediationAgreement")
             .WithSummary("Records the mediation agreement of an accepted dispute with a held session, ending it as agreed; needs If-Match.")
+            .WithDescription("Records what the parties agreed: the terms, any amount, written or oral (a written agreement needs both sides' signatures), the day it took effect and the performance deadline. The dispute must be accepted and have a held session (409 no_session_held otherwise); it ends as agreed, the judicial-confirmation window of the rule set (人民调解法 Art 33) runs from the day of effect, and a referred petition learns the outcome through MediationAgreementReached.")
+            .ProducesETag()
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

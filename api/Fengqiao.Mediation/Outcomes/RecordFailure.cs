@@ -61,6 +61,8 @@ internal static class RecordFailureEndpoint
         disputes.MapPost("/{id:guid}/failure", Handle)
             .WithName("RecordMediationFailure")
             .WithSummary("Ends an accepted dispute as failed, with the reason and guidance to litigation or arbitration; needs If-Match.")
+            .WithDescription("Ends an accepted dispute as failed (调解不成), with the reason and the guidance given to the parties towards litigation or arbitration; publishes MediationFailed, which a referred petition shows on its timeline. 409 when the dispute is not in a state to end.")
+            .ProducesETag()
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

@@ -87,6 +87,8 @@ internal static class RecordJudicialRulingEndpoint
         disputes.MapPost("/{id:guid}/judicial-confirmation/ruling", Handle)
             .WithName("RecordJudicialConfirmationRuling")
             .WithSummary("Records the court's ruling (confirmed or refused) on the application for judicial confirmation; needs If-Match.")
+            .WithDescription("Records the court's ruling on the application for judicial confirmation, confirmed or refused, with the day and a note; publishes JudicialConfirmationDecided. 409 confirmation_not_applied or confirmation_already_decided.")
+            .ProducesETag()
             .RequireCapability(Capability.MediateDisputes)
             .ProducesValidationProblem()
             .ProducesVersionedChangeProblems();

@@ -11,7 +11,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * How the petition is being handled, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner sees of the handling of their petition's latest case: the unit handling it now (never a staff member), the public steps and notes, the reply with its files, and whether they may rate it or request review. The secret goes in the X-Tracking-Secret header; a wrong code or secret and a petition without a case all answer 404. The ETag is what rating and review requests take.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicCase"];
         put?: never;
         post?: never;
@@ -28,7 +33,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * A file sent with the reply, for the tracking code and secret (header X-Tracking-Secret).
+         * @description Streams a file that a reply sent to the petitioner, for the tracking code and the secret in X-Tracking-Secret. Files the unit kept for itself are never served here; a wrong code, secret or file id answer alike, 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["DownloadPublicCaseAttachment"];
         put?: never;
         post?: never;
@@ -47,7 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner rates the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner rates the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner rates the reply (satisfied, basically satisfied, not satisfied) on the tracking page, with the secret in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case has no reply open to rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RatePublicCase"];
         delete?: never;
         options?: never;
@@ -64,7 +79,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match). */
+        /**
+         * The petitioner requests review or re-review of the reply (header X-Tracking-Secret, If-Match).
+         * @description The petitioner asks for review (复查) of the reply, or re-review (复核) of a review, with the reason, from the tracking page; the secret goes in X-Tracking-Secret and the case's ETag in If-Match. 409 when the case is not open to review; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RequestPublicCaseReview"];
         delete?: never;
         options?: never;
@@ -79,7 +99,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region. */
+        /**
+         * Red and yellow cases, backlog, repeat and skip-level petitions of a region by lead unit and by child region.
+         * @description The supervision board of a region (the caller's own when `regionId` is left out): open cases with red and yellow deadline lights, backlog, repeat and skip-level petitions and listed supervision, counted by lead unit (a page of them, worst first) and by direct child region, with the trail from the caller's region down to the one shown. 404 for a region outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_supervision`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["GetSupervisionBoard"];
         put?: never;
         post?: never;
@@ -96,7 +121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities. */
+        /**
+         * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
+         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["ListCases"];
         put?: never;
         post?: never;
@@ -113,7 +143,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many cases each of the caller's worklist tabs holds (the tabs of its capabilities). */
+        /**
+         * How many cases each of the caller's worklist tabs holds (the tabs of its capabilities).
+         * @description How many cases each worklist tab the caller may open holds, for the badges of the tab bar; tabs of capabilities the caller does not hold are left out.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["CountCases"];
         put?: never;
         post?: never;
@@ -130,7 +165,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions. */
+        /**
+         * A case with its deadlines and light, reply and files, co-unit inputs, checklist, extensions, supervision, timeline and the caller's allowed actions.
+         * @description One case within the caller's jurisdiction: its petition, lead and co-handling units, deadlines and light, reply and files, co-unit inputs, closure checklist, extensions, supervision orders, timeline, and `allowedActions`, what this caller may do to it now. The ETag is what every change of the case takes in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["GetCase"];
         put?: never;
         post?: never;
@@ -149,7 +189,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it. */
+        /**
+         * Assigns (交办) or forwards (转送) the case to a lead unit and co-handling units; after a return, re-assigns it.
+         * @description The petition bureau assigns (交办, with a completion report) or forwards (转送) an accepted petition's case to a lead unit and up to ten co-handling units, optionally with a reply deadline earlier than the statutory one; after the lead unit returned it, the same request re-assigns it. 400 names a unit that cannot handle a matter of this region, a retired unit, or a deadline past the statutory one; 409 when the case is not awaiting assignment.
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AssignCase"];
         delete?: never;
         options?: never;
@@ -166,7 +211,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit signs for (签收) the case. */
+        /**
+         * The lead unit signs for (签收) the case.
+         * @description The lead unit signs for (签收) the assigned case, taking it on; the reply clock runs from here. If-Match carries the case's ETag. 409 when the case is not awaiting signature.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["SignCase"];
         delete?: never;
         options?: never;
@@ -183,7 +233,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit returns (退回) the case as not competent, with a reason and a suggested unit. */
+        /**
+         * The lead unit returns (退回) the case as not competent, with a reason and a suggested unit.
+         * @description The lead unit returns (退回) the case within the return period as not within its competence, giving the reason and the unit it believes competent; the case goes back to the petition bureau's returned tab. 409 when the case is not awaiting signature or the return period has passed.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["ReturnCase"];
         delete?: never;
         options?: never;
@@ -200,7 +255,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a progress note, internal or visible to the petitioner. */
+        /**
+         * Adds a progress note, internal or visible to the petitioner.
+         * @description Records a progress note on the case: an internal note stays with the handling units, a public one also appears on the petitioner's tracking page. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`, `supervisor`, `agent`; API clients with the scope `cases:write`.
+         */
         post: operations["AddCaseNote"];
         delete?: never;
         options?: never;
@@ -217,7 +277,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A co-handling unit submits its input to the lead unit. */
+        /**
+         * A co-handling unit submits its input to the lead unit.
+         * @description A co-handling unit (协办单位) gives the lead unit its findings and opinion; the lead unit writes the reply from them. 409 when the caller's unit is not a co-handling unit or the case's state does not allow it.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["SubmitCoUnitInput"];
         delete?: never;
         options?: never;
@@ -234,7 +299,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit requests an extension of the reply deadline. */
+        /**
+         * The lead unit requests an extension of the reply deadline.
+         * @description The lead unit asks for more time to reply, giving the days and the reason the petitioner will read; a supervisor or leader decides. 409 when the days would exceed the extension the active rule set allows in all, or the case's state does not allow a request.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["RequestCaseExtension"];
         delete?: never;
         options?: never;
@@ -251,7 +321,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approves or refuses the pending extension request. */
+        /**
+         * Approves or refuses the pending extension request.
+         * @description A supervisor or leader approves or refuses the pending extension request; an approval moves the reply deadline and tells the petitioner why. 409 when no extension request awaits a decision.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["DecideCaseExtension"];
         delete?: never;
         options?: never;
@@ -268,7 +343,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pauses the reply clock with a reason (hearing, appraisal). */
+        /**
+         * Pauses the reply clock with a reason (hearing, appraisal).
+         * @description Stops the reply clock while a hearing, appraisal or similar step runs, with the reason; the days paused are added to the deadline when the clock resumes. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["PauseCaseClock"];
         delete?: never;
         options?: never;
@@ -285,7 +365,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resumes the reply clock; the deadline moves by the days paused. */
+        /**
+         * Resumes the reply clock; the deadline moves by the days paused.
+         * @description Restarts the paused reply clock: the deadline moves by the days paused, counted as the reply period counts them (working days on the work calendar). 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["ResumeCaseClock"];
         delete?: never;
         options?: never;
@@ -302,7 +387,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * The lead unit adds a file for its reply (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description The lead unit uploads a file for its written reply as the multipart form field `file`; its type is read from the content. The file reaches the petitioner only if a reply sends it. 400 for a disallowed type, an empty file or one over 20 MB; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AddCaseAttachment"];
         delete?: never;
         options?: never;
@@ -317,7 +407,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A file of a case within the caller's jurisdiction. */
+        /**
+         * A file of a case within the caller's jurisdiction.
+         * @description Streams one file of a case within the caller's jurisdiction, with its stored content type and file name. 404 when the file or the case does not exist or the case lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
+         */
         get: operations["DownloadCaseAttachment"];
         put?: never;
         post?: never;
@@ -336,7 +431,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The lead unit replies with its written opinion; the petitioner is notified. */
+        /**
+         * The lead unit replies with its written opinion; the petitioner is notified.
+         * @description The lead unit gives its written opinion (信访处理意见书): support, explain or not support, with the text and files uploaded to the case; the petitioner is notified and may then rate it or request review. 400 for more attachments than allowed; 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["ReplyCase"];
         delete?: never;
         options?: never;
@@ -353,7 +453,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the petitioner's rating taken by a callback (回访) or given through the agent. */
+        /**
+         * Records the petitioner's rating taken by a callback (回访) or given through the agent.
+         * @description Staff record the petitioner's rating of the reply taken by a callback (回访), naming who called, or the case's agent rates on the petitioner's behalf. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
+         */
         post: operations["RateCase"];
         delete?: never;
         options?: never;
@@ -370,7 +475,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a replied case; its checklist must be complete. */
+        /**
+         * Closes a replied case; its checklist must be complete.
+         * @description Closes a replied case once every item of its closure checklist is ticked; closing a re-review (复核) makes the matter final (终结), and later petitions on it are flagged. 409 when the case is not replied or its checklist is incomplete.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["CloseCase"];
         delete?: never;
         options?: never;
@@ -387,7 +497,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner. */
+        /**
+         * Requests review (复查) of a replied case, or re-review (复核) of a review, for the petitioner.
+         * @description Staff or the case's agent request review (复查) of the reply, or re-review (复核) of a review, on the petitioner's behalf, with the reason. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `petition_officer`, `agent`; API clients with the scope `cases:write`.
+         */
         post: operations["RequestCaseReview"];
         delete?: never;
         options?: never;
@@ -404,7 +519,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ticks one item of the closure checklist. */
+        /**
+         * Ticks one item of the closure checklist.
+         * @description Ticks one item of the case's closure checklist, recording who ticked it and when. 400 when the checklist has no such item; 409 when someone ticked it already.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["TickCaseChecklistItem"];
         delete?: never;
         options?: never;
@@ -421,7 +541,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a petition agent (信访代办) to the case. */
+        /**
+         * Assigns a petition agent (信访代办) to the case.
+         * @description The petition officer assigns a petition agent (信访代办员) of their jurisdiction to take the matter on for the petitioner; the agent's actions show in the case's timeline and the case appears in the agent's tab. 400 when no active agent of the jurisdiction has the id.
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AssignCaseAgent"];
         delete?: never;
         options?: never;
@@ -438,7 +563,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge of the case (包案). */
+        /**
+         * A leader takes personal charge of the case (包案).
+         * @description A leader takes personal charge (包案) of a hard case; the case then shows the leader as responsible. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfCase"];
         delete?: never;
         options?: never;
@@ -455,7 +585,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issues a supervision order (督办单) to a unit. */
+        /**
+         * Issues a supervision order (督办单) to a unit.
+         * @description Issues a supervision order (督办单) to a unit, the lead unit unless another is named, with what it must do and the day its written answer is due. 400 when the due day is not after today, the case has no lead unit yet, or the unit is retired or cannot read the case.
+         *
+         *     **Callers:** the roles `supervisor`, `leader`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["IssueSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -472,7 +607,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The supervised unit answers a supervision order in writing. */
+        /**
+         * The supervised unit answers a supervision order in writing.
+         * @description The supervised unit answers a supervision order in writing. 403 when the caller's unit is not the supervised one; 409 when the order was answered already; 404 for an unknown order.
+         *
+         *     **Callers:** the roles `handler`, `petition_officer`; API clients with the scope `cases:write`.
+         */
         post: operations["AnswerSupervisionOrder"];
         delete?: never;
         options?: never;
@@ -489,7 +629,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Puts the case under listed supervision (挂牌督办). */
+        /**
+         * Puts the case under listed supervision (挂牌督办).
+         * @description Puts a case with serious backlog under listed supervision (挂牌督办), with the reason; the case is marked on the worklists and the supervision board. 409 when the case's state does not allow it (`allowedActions` of the case says what does).
+         *
+         *     **Callers:** the roles `supervisor`, `leader`.
+         */
         post: operations["ListCaseForSupervision"];
         delete?: never;
         options?: never;
@@ -504,7 +649,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subject categories of petitions, in display order. Public: the online form needs them too. */
+        /**
+         * Subject categories of petitions, in display order. Public: the online form needs them too.
+         * @description The subject taxonomy petitions are classified by (urban and rural construction, land and resources, labour and social security, ...), with Chinese and English names, in the order forms list them. Public because the online petition form offers the same list.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPetitionCategories"];
         put?: never;
         post?: never;
@@ -523,7 +673,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a petition online without an account; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a petition online without an account; returns a tracking code and a secret, shown once.
+         * @description A member of the public submits a petition through the online form, without an account. The answer carries the petition's tracking code and a secret, shown only this once (the secret is stored as a hash): together they open the public tracking page. 400 names invalid fields, an unknown region or category among them; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicPetition"];
         delete?: never;
         options?: never;
@@ -538,7 +693,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * The public timeline of a petition, for its tracking code and secret (header X-Tracking-Secret).
+         * @description What the petitioner may see of their petition: its status and public timeline, naming the handling unit but never a staff member. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404, so neither can be probed.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicPetition"];
         put?: never;
         post?: never;
@@ -557,7 +717,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds the petitioner's supplement to their petition (header X-Tracking-Secret). */
+        /**
+         * Adds the petitioner's supplement to their petition (header X-Tracking-Secret).
+         * @description The petitioner adds further facts or material to their online petition (header X-Tracking-Secret); the handling unit sees it on the petition's timeline. 404 for a wrong code or secret; 400 lists invalid fields.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["AddPublicSupplement"];
         delete?: never;
         options?: never;
@@ -572,10 +737,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated. */
+        /**
+         * The petition worklist within the caller's jurisdiction, newest received first, keyset-paginated.
+         * @description The petition worklist: every petition whose region lies in the caller's jurisdiction, filtered by status, channel, category, flag, region and received days (China time, inclusive), newest first. Pages by keyset: pass the `next` cursor of one page to get the following one. Petitioners' names and numbers are masked.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
+         */
         get: operations["ListPetitions"];
         put?: never;
-        /** Registers a petition from any channel; computes its number, flags and acceptance deadline. */
+        /**
+         * Registers a petition from any channel; computes its number, flags and acceptance deadline.
+         * @description Staff register a petition received by letter, phone, visit, the 12345 hotline or any other channel, for a region within their jurisdiction. The server numbers it, flags it (first-time, repeat, skip-level, collective, final matter, ...) with the reasons, and sets the acceptance deadline. 400 lists invalid fields (an ID number with a wrong check digit, too many representatives for the group's size, a hotline petition without its work-order number, a received time in the future).
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["RegisterPetition"];
         delete?: never;
         options?: never;
@@ -590,7 +765,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel). */
+        /**
+         * The worklist for the same filters as ListPetitions, as a CSV file (UTF-8 with BOM, for Excel).
+         * @description The worklist for the same filters as the list, streamed as CSV (UTF-8 with a BOM so Excel opens it correctly). Petitioners' personal data is never exported, and every export leaves an audit entry naming who took which slice out.
+         *
+         *     **Callers:** the roles holding the capability `export_petitions`: `petition_officer`, `supervisor`, `leader`, `analyst`.
+         */
         get: operations["ExportPetitions"];
         put?: never;
         post?: never;
@@ -607,7 +787,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions. */
+        /**
+         * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
+         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
+         */
         get: operations["GetPetition"];
         put?: never;
         post?: never;
@@ -626,6 +811,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decides what becomes of a registered petition: accept, not accept, divert, refer or convert.
+         * @description Records the acceptance decision (信访事项受理): accept for handling (a case is opened for dispatch), not accept, divert to a legal channel (litigation, arbitration, administrative review, ...), refer an accusation to discipline inspection, convert to a people's suggestion or refer to mediation. Every decision carries the notice the petitioner receives; all but acceptance need a reason. 409 when the petition is no longer awaiting a decision, or when its matter already has a final decision (the problem cites it).
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`; API clients with the scope `petitions:write`.
+         */
         post: operations["ClassifyPetition"];
         delete?: never;
         options?: never;
@@ -642,7 +833,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category. */
+        /**
+         * Likely duplicates of a petition being typed: same petitioner (by ID hash) or similar text in the same region and category.
+         * @description While staff type a registration, the earlier petitions that are likely the same matter: the same petitioner (matched by a keyed hash of the ID number, never the number itself) or similar text in the same region and category, each with a score and the reason. Read-only; only petitions within the caller's jurisdiction are considered.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["FindDuplicateCandidates"];
         delete?: never;
         options?: never;
@@ -659,6 +855,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Links this petition with another one on the same matter; each then lists the other.
+         * @description Links two registered petitions about the same matter without merging them: both show the link and keep their own handling. If-Match carries the ETag of the petition in the path. 404 when either lies outside the caller's jurisdiction; 409 when they are already linked.
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
+         */
         post: operations["LinkPetitions"];
         delete?: never;
         options?: never;
@@ -675,6 +877,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Merges this petition into another on the same matter; its attachments then show on the target.
+         * @description Merges a registered petition into the one given in the body: the merged petition shows where it went and stops being handled, the target lists it and shows its attachments, and the petitioner's public timeline tells them. If-Match carries the ETag of the petition being merged. 404 when either lies outside the caller's jurisdiction; 409 when the target was itself merged (merge into the petition it went to).
+         *
+         *     **Callers:** the roles `petition_officer`; API clients with the scope `petitions:write`.
+         */
         post: operations["MergePetition"];
         delete?: never;
         options?: never;
@@ -691,7 +899,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'. */
+        /**
+         * Adds a file (PDF, JPEG, PNG, MP3 or Office, at most 20 MB) as multipart form field 'file'.
+         * @description Uploads a file for the petition as the multipart form field `file`. Its type is read from the content, not the name, and must be PDF, JPEG, PNG, MP3 or an Office document; its SHA-256 is kept beside it. 400 for a disallowed type, an empty file or one over 20 MB; 404 when the petition lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
         post: operations["AddPetitionAttachment"];
         delete?: never;
         options?: never;
@@ -706,6 +919,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Downloads a file attached to the petition or to a petition merged into it.
+         * @description Streams one attachment of a petition within the caller's jurisdiction, including those of petitions merged into it, with its stored content type and file name. 404 when the attachment or the petition does not exist or is outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
+         */
         get: operations["DownloadPetitionAttachment"];
         put?: never;
         post?: never;
@@ -724,7 +943,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner, for staff who must contact or identify them; every list and detail shows them masked. Each reveal is written to the audit trail with who asked and when. 404 when the petition is outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`; API clients with the scope `petitions:write`.
+         */
         post: operations["RevealPetitioner"];
         delete?: never;
         options?: never;
@@ -739,9 +963,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category. */
+        /**
+         * Routing rules (category × region → lead unit) of the admin's jurisdiction, by region path and category.
+         * @description The routing rules within the administrator's jurisdiction: for a petition category in a region's subtree, the unit suggested as lead unit when such a petition is accepted. `regionId` narrows the list to rules in that region's subtree.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         get: operations["ListRoutingRules"];
         put?: never;
+        /**
+         * Adds a routing rule: for a category in a region's subtree, which unit to suggest as lead unit.
+         * @description Creates a rule that suggests the given unit as lead unit for accepted petitions of a category in the region's subtree. The region and unit must lie in the administrator's jurisdiction (400 otherwise). 409 when a rule for this category and region exists already: change that one instead.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         post: operations["CreateRoutingRule"];
         delete?: never;
         options?: never;
@@ -757,9 +992,137 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Changes a routing rule's category, region or unit.
+         * @description Replaces the rule's category, region and lead unit; If-Match carries the ETag read. Petitions already accepted keep the suggestion they got. 404 outside the administrator's jurisdiction; 409 when another rule already covers the new category and region.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         put: operations["ChangeRoutingRule"];
         post?: never;
+        /**
+         * Deletes a routing rule.
+         * @description Deletes the rule; If-Match carries the ETag read. Petitions already accepted keep the lead unit it suggested. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_routing_rules`: `admin`.
+         */
         delete: operations["DeleteRoutingRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists the API clients of units within the caller's jurisdiction, with scopes, state and last use (administrators).
+         * @description The API clients registered for units within the administrator's jurisdiction, oldest first and revoked ones included, each with its unit, scopes, rate limit, state and when it was last used; keyset-paginated. Secrets are never shown again after issue.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
+        get: operations["ListApiClients"];
+        put?: never;
+        /**
+         * Registers a third party's API client for a unit with scopes; the answer shows its key once (administrators).
+         * @description Registers a third party's API client for a unit of the administrator's jurisdiction: its jurisdiction is the unit's region subtree, its scopes (petitions:read, petitions:write, cases:read, cases:write, webhooks:manage) the operations it may call, and its rate limit the requests a minute beyond which it gets 429. The answer carries the key once; only its hash is kept. 400 names the field, an unknown scope or a unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
+        post: operations["CreateApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reads one API client, with its ETag (administrators).
+         * @description One API client within the administrator's jurisdiction with its scopes, state and last use, and the ETag that rotation and revocation take in If-Match. 404 when it does not exist or lies outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
+        get: operations["GetApiClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients/{id}/rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues a new key for an API client, the old one valid for the overlap given; shows the new key once; needs If-Match (administrators).
+         * @description Issues a new key for an API client and shows it once; the earlier keys keep working for the overlap hours given (0: they stop at once), so the third party can deploy the new key before the old one stops. If-Match carries the ETag read. 409 `api_client_revoked` for a revoked client.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
+        post: operations["RotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/clients/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes an API client: its keys stop working at once; needs If-Match (administrators).
+         * @description Revokes an API client for good: every key of it stops at once and answers 401. If-Match carries the ETag read. 409 `api_client_revoked` when it is revoked already.
+         *
+         *     **Callers:** the roles holding the capability `manage_integrations`: `admin`.
+         */
+        post: operations["RevokeApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a 12345 hotline work order as a petition, once per order number (the hotline platform's API client, scope petitions:write).
+         * @description The 12345 hotline platform pushes a work order: it is registered as a petition of the matching channel (hotline12345 or business_hotline) in the pushing client's jurisdiction, with the order number as its channel reference. The same order number pushed again registers nothing and answers the first petition with 200 instead of 201. Acceptance, reply and closure reach the platform as webhook events carrying the petition id answered here. 409 `work_order_number_taken` when the number was registered outside the client's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `register_petition`: `petition_officer`, `leader`, `agent`; API clients with the scope `petitions:write`.
+         */
+        post: operations["RegisterHotlineWorkOrder"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -772,7 +1135,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type. */
+        /**
+         * The dispute types mediation works with: rooms' specialties, mediators' specialty, disputes' type.
+         * @description The dispute types mediation works with (medical, road traffic, property management, labour, marriage and family, neighbourhood, ...), in display order: the values of rooms' specialties, mediators' specialty and disputes' type.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListDisputeTypes"];
         put?: never;
         post?: never;
@@ -789,10 +1157,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind. */
+        /**
+         * The mediation rooms and committees of the caller's jurisdiction by region and name, optionally of a region and a kind.
+         * @description The mediation rooms and committees of the caller's jurisdiction (brand rooms, industry committees, people's mediation committees) by region and name, optionally of one region's subtree and one kind, with their specialties, mediators, open disputes and sessions this month.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMediationRooms"];
         put?: never;
-        /** Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction. */
+        /**
+         * Registers a brand room, an industry committee or a people's mediation committee in the caller's jurisdiction.
+         * @description Registers a brand mediation room, an industry committee or a people's mediation committee in a region of the caller's jurisdiction, with its address, opening hours, introduction and specialties. 400 names the field, a region outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["CreateMediationRoom"];
         delete?: never;
         options?: never;
@@ -807,9 +1185,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mediation room or committee with its specialties and mediators, serving and retired. */
+        /**
+         * A mediation room or committee with its specialties and mediators, serving and retired.
+         * @description One room or committee of the caller's jurisdiction with its specialties and mediators, serving and retired, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMediationRoom"];
-        /** Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match. */
+        /**
+         * Changes a room's name, kind, region, address, opening hours, intro and specialties; needs If-Match.
+         * @description Changes a room's name, kind, region, address, opening hours, introduction and specialties; If-Match carries the ETag read. 400 names the field as on registration; 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediationRoom"];
         post?: never;
         delete?: never;
@@ -827,7 +1215,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a mediator to a room, with their account (role mediator) if they sign in. */
+        /**
+         * Adds a mediator to a room, with their account (role mediator) if they sign in.
+         * @description Adds a mediator to a room: name, specialty, the region they serve (within the room's) and, if they sign in, their user account, which must hold the mediator role. 404 for a room outside the jurisdiction; 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["AddMediator"];
         delete?: never;
         options?: never;
@@ -843,7 +1236,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes a serving mediator's name, specialty, region or account; needs If-Match. */
+        /**
+         * Changes a serving mediator's name, specialty, region or account; needs If-Match.
+         * @description Changes a serving mediator's name, specialty, region or account; If-Match carries the ETag from the room. 409 `mediator_retired` for a retired mediator, who is kept as they were on past work.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         put: operations["UpdateMediator"];
         post?: never;
         delete?: never;
@@ -861,7 +1259,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a mediator of a room; they keep their name on past work. Needs If-Match. */
+        /**
+         * Retires a mediator of a room; they keep their name on past work. Needs If-Match.
+         * @description Retires a mediator of a room: they keep their name on past disputes and sessions but take no new ones. If-Match carries the ETag from the room. 409 when the mediator is retired already.
+         *
+         *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
+         */
         post: operations["RetireMediator"];
         delete?: never;
         options?: never;
@@ -876,10 +1279,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room. */
+        /**
+         * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListDisputes"];
         put?: never;
-        /** Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators. */
+        /**
+         * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
+         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RegisterDispute"];
         delete?: never;
         options?: never;
@@ -894,7 +1307,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A dispute with its masked parties, mediators, each side's consent and the steps the caller may take. */
+        /**
+         * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
+         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -913,7 +1331,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match. */
+        /**
+         * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
+         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordDisputeConsent"];
         delete?: never;
         options?: never;
@@ -930,7 +1353,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match. */
+        /**
+         * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
+         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["WithdrawDispute"];
         delete?: never;
         options?: never;
@@ -947,7 +1375,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session. */
+        /**
+         * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
+         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["ScheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -964,7 +1397,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records that a scheduled session took place, with each side's attendance and the record; needs If-Match. */
+        /**
+         * Records that a scheduled session took place, with each side's attendance and the record; needs If-Match.
+         * @description Records that a scheduled session took place: whether each side attended, and the record (笔录). If-Match carries the session's ETag. 409 `session_not_started` before its start, `session_not_scheduled` when it was held or cancelled already.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["HoldMediationSession"];
         delete?: never;
         options?: never;
@@ -981,7 +1419,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match. */
+        /**
+         * Moves a scheduled session, with the reason; a room or mediator already booked then answers 409 naming that session. Needs If-Match.
+         * @description Moves a scheduled session to a new start and end with the same room and mediators, giving the reason: its old slots are freed and the new ones claimed. If-Match carries the session's ETag. 409 `room_booked` or `mediator_booked` naming the clashing session, `session_not_scheduled` for a session that is no longer scheduled.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RescheduleMediationSession"];
         delete?: never;
         options?: never;
@@ -998,7 +1441,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match. */
+        /**
+         * Cancels a scheduled session with the reason, freeing the room and mediators; needs If-Match.
+         * @description Cancels a scheduled session with the reason, freeing its room and mediators for other bookings. If-Match carries the session's ETag. 409 `session_not_scheduled` for a session that was held or cancelled already.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["CancelMediationSession"];
         delete?: never;
         options?: never;
@@ -1015,7 +1463,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the mediation agreement of an accepted dispute with a held session, ending it as agreed; needs If-Match. */
+        /**
+         * Records the mediation agreement of an accepted dispute with a held session, ending it as agreed; needs If-Match.
+         * @description Records what the parties agreed: the terms, any amount, written or oral (a written agreement needs both sides' signatures), the day it took effect and the performance deadline. The dispute must be accepted and have a held session (409 no_session_held otherwise); it ends as agreed, the judicial-confirmation window of the rule set (人民调解法 Art 33) runs from the day of effect, and a referred petition learns the outcome through MediationAgreementReached.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordMediationAgreement"];
         delete?: never;
         options?: never;
@@ -1032,7 +1485,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends an accepted dispute as failed, with the reason and guidance to litigation or arbitration; needs If-Match. */
+        /**
+         * Ends an accepted dispute as failed, with the reason and guidance to litigation or arbitration; needs If-Match.
+         * @description Ends an accepted dispute as failed (调解不成), with the reason and the guidance given to the parties towards litigation or arbitration; publishes MediationFailed, which a referred petition shows on its timeline. 409 when the dispute is not in a state to end.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordMediationFailure"];
         delete?: never;
         options?: never;
@@ -1049,7 +1507,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the parties' application to a court for judicial confirmation of their agreement, within the window; needs If-Match. */
+        /**
+         * Records the parties' application to a court for judicial confirmation of their agreement, within the window; needs If-Match.
+         * @description Records that the parties applied to a court for judicial confirmation (司法确认) of their agreement: the court and the day, which must fall within the window fixed when the agreement was recorded (400 on appliedOn otherwise). Recorded once: 409 no_agreement or confirmation_already_applied.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["ApplyForJudicialConfirmation"];
         delete?: never;
         options?: never;
@@ -1066,7 +1529,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records the court's ruling (confirmed or refused) on the application for judicial confirmation; needs If-Match. */
+        /**
+         * Records the court's ruling (confirmed or refused) on the application for judicial confirmation; needs If-Match.
+         * @description Records the court's ruling on the application for judicial confirmation, confirmed or refused, with the day and a note; publishes JudicialConfirmationDecided. 409 confirmation_not_applied or confirmation_already_decided.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
         post: operations["RecordJudicialConfirmationRuling"];
         delete?: never;
         options?: never;
@@ -1081,7 +1549,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category or month; each figure with its numerator, denominator and definition key. */
+        /**
+         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
+         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicators"];
         put?: never;
         post?: never;
@@ -1098,7 +1571,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures. */
+        /**
+         * Each indicator's key, name and definition in Chinese and English: the help the SPA shows beside the figures.
+         * @description Each indicator's key, name and definition (what is counted and over what) in Chinese and English: the help the SPA shows beside the figures, and what an integrator reads to interpret them.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
         get: operations["GetIndicatorDefinitions"];
         put?: never;
         post?: never;
@@ -1117,7 +1595,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in with user name and password; returns an access token and a refresh token. */
+        /**
+         * Signs in with user name and password; returns an access token and a refresh token.
+         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["IssueToken"];
         delete?: never;
         options?: never;
@@ -1134,7 +1617,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchanges a refresh token (single use) for a new access token and refresh token. */
+        /**
+         * Exchanges a refresh token (single use) for a new access token and refresh token.
+         * @description Trades a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one again is taken as theft or replay and revokes its whole family, so the client must store the new one every time. 401 for an unknown, expired, used or revoked token, or a disabled user.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -1151,7 +1639,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes the refresh token's session. Answers 204 whether or not the token was known. */
+        /**
+         * Revokes the refresh token's session. Answers 204 whether or not the token was known.
+         * @description Ends the session the refresh token belongs to: it and every token rotated from the same sign-in stop working, and the user's access tokens end too (their other sessions get new ones by refreshing). Answers 204 whether or not the token was known, so it reveals nothing.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SignOut"];
         delete?: never;
         options?: never;
@@ -1166,7 +1659,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user: profile, roles, capabilities, unit and jurisdiction. */
+        /**
+         * The signed-in user: profile, roles, capabilities, unit and jurisdiction.
+         * @description The signed-in user: profile, unit, roles, jurisdiction (the region subtree of their unit) and capabilities, the pages and features their roles open. The SPA builds its menu and routes from `capabilities`; the server enforces the same table on every endpoint.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -1183,7 +1681,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** City, districts and towns, for the public online petition form. */
+        /**
+         * City, districts and towns, for the public online petition form.
+         * @description The city, its districts and towns (not villages), for the place picker of the public online petition form; place names are public. Rate-limited per client address like the rest of the public surface.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicRegions"];
         put?: never;
         post?: never;
@@ -1200,7 +1703,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction. */
+        /**
+         * Towns with an active joint-meeting system out of all towns, and the year's responsibility letters signed district → town and town → village out of those expected, for the city or a district of the caller's jurisdiction (default: the caller's region), in total and per district. 400 for a region below district level; 404 outside the jurisdiction.
+         * @description How far the Fengqiao organisation reaches in the city or one district: towns with an active joint-meeting system out of all towns, and for a year the responsibility letters signed district → town and town → village out of those expected. 400 when `regionId` is a town or village (coverage is counted for the city or a district); 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetOrganizationCoverage"];
         put?: never;
         post?: never;
@@ -1217,7 +1725,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only. */
+        /**
+         * Audit entries of actors within the caller's jurisdiction, newest first; accusation material for discipline inspectors only.
+         * @description The audit trail: who did or read what, when, on which object, for actors within the caller's jurisdiction, newest first, filtered by actor, object, action and period (`to` exclusive), keyset-paginated. Entries about accusation material (for example reveals of an accuser's identity) are shown only to discipline inspectors.
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -1234,7 +1747,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link. */
+        /**
+         * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
+         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
+         */
         get: operations["VerifyAuditChain"];
         put?: never;
         post?: never;
@@ -1251,7 +1769,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true. */
+        /**
+         * The region tree of the caller's jurisdiction, as a flat list in path order. Retired villages only with includeRetired=true.
+         * @description Every region of the caller's jurisdiction (city, districts, towns, villages and communities) as a flat list in path order; the client builds the tree by parent id. Retired villages are left out so that pickers offer only places new work may name, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListRegions"];
         put?: never;
         post?: never;
@@ -1268,8 +1791,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A region of the caller's jurisdiction, with its ETag for renaming or retiring it.
+         * @description One region (city, district, town, village or community) of the caller's jurisdiction: code, name, level, parent and whether it is retired. The ETag is what rename and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetRegion"];
-        /** Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has. */
+        /**
+         * Renames a village or community of the caller's jurisdiction. 409 for a region of another level, a retired one, or a name an active sibling has.
+         * @description Renames a village or community; If-Match carries the ETag read. Its code and path stay, so petitions, cases and units that name it follow the new name. 409 for a region of another level, a retired village, or a name an active sibling already has.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["RenameVillage"];
         post?: never;
         delete?: never;
@@ -1287,7 +1821,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken. */
+        /**
+         * Creates a village or community under a town of the caller's jurisdiction (404 outside it). 409 when the region is not a town, or the code or an active sibling's name is taken.
+         * @description Adds a village or community under a town of the administrator's jurisdiction. Its code is the town's code followed by three digits (400 otherwise). 404 for a town outside the jurisdiction; 409 when the parent is not a town, or the code or an active sibling's name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateVillage"];
         delete?: never;
         options?: never;
@@ -1304,7 +1843,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired. */
+        /**
+         * Retires a village or community: it stays for history but is no longer listed for choosing. 409 while active units belong to it, for a region of another level, or when already retired.
+         * @description Retires a village or community; If-Match carries the ETag read. The region stays, because petitions and cases name it, but it is offered for no new work. 409 while active units belong to it, for a region of another level, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireVillage"];
         delete?: never;
         options?: never;
@@ -1319,10 +1863,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true. */
+        /**
+         * Units within the caller's jurisdiction; regionId narrows to that region's subtree. Retired units only with includeRetired=true.
+         * @description The units (government departments, town offices, village committees, ...) of the caller's jurisdiction, optionally within one region's subtree and of one kind. Retired units are left out so that pickers offer only units new work may go to, unless `includeRetired=true`.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["ListUnits"];
         put?: never;
-        /** Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name. */
+        /**
+         * Creates a unit in an active region of the caller's jurisdiction; 400 naming regionId or parentUnitId when they are not active ones of it, 409 when an active unit of the region has the name.
+         * @description Adds a unit in an active region of the administrator's jurisdiction, optionally reporting to a parent unit of the same jurisdiction. 400 names `regionId` or `parentUnitId` when they are not active ones of the jurisdiction; 409 when an active unit of the region has the name.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["CreateUnit"];
         delete?: never;
         options?: never;
@@ -1337,8 +1891,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A unit of the caller's jurisdiction, with its ETag for updating or retiring it.
+         * @description One unit of the caller's jurisdiction: name, kind, region, parent unit, contact details and whether it is retired. The ETag is what update and retire take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction.
+         */
         get: operations["GetUnit"];
-        /** Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users. */
+        /**
+         * Renames, re-kinds or moves a unit (region, parent unit) and sets its contact details. The new region and parent must be active ones of the caller's jurisdiction (400 otherwise); 409 for a retired unit, a taken name, a kind its users' roles forbid, or units reporting to it outside the new region. A move ends the access tokens of the unit's users.
+         * @description Renames a unit, changes its kind or contact details, or moves it to another region or parent unit; If-Match carries the ETag read. A move ends the access tokens of the unit's users, whose jurisdiction moves with it. 409 when the unit's users hold roles the new kind cannot hold, or units reporting to it would end up outside its new region.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         put: operations["UpdateUnit"];
         post?: never;
         delete?: never;
@@ -1356,7 +1921,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired. */
+        /**
+         * Retires a unit: it stays for history but is no longer listed for choosing. 409 while it has enabled users or active units reporting to it, or when already retired.
+         * @description Retires a unit; If-Match carries the ETag read. The unit stays, because cases, petitions and the audit trail name it, but it is offered for no new work or user. 409 while it has enabled users or active units reporting to it, or when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_organization`: `admin`.
+         */
         post: operations["RetireUnit"];
         delete?: never;
         options?: never;
@@ -1371,10 +1941,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true. */
+        /**
+         * Joint-meeting systems within the caller's jurisdiction, with their members; regionId narrows to that region's subtree. Retired systems only with includeRetired=true.
+         * @description The joint-meeting systems (联席会议制度) of the caller's jurisdiction in region order, each with its convener and member units; `regionId` narrows to that region's subtree, and retired systems are included only with `includeRetired=true`.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetingSystems"];
         put?: never;
-        /** Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system. */
+        /**
+         * Sets up the joint-meeting system of an active district or town of the caller's jurisdiction. 400 naming regionId, convenerUserId or memberUnitIds when they are not of it (members are active units of the region); 409 when the region already has an active system.
+         * @description Sets up the joint-meeting system of an active district or town of the caller's jurisdiction: its name, convener, member units and establishment date. 400 names `regionId`, `convenerUserId` or `memberUnitIds` when they are not of the jurisdiction; 409 when the region already has an active system.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["CreateJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1389,9 +1969,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A joint-meeting system of the caller's jurisdiction with its member units. */
+        /**
+         * A joint-meeting system of the caller's jurisdiction with its member units.
+         * @description One joint-meeting system of the caller's jurisdiction with its convener and member units, and its ETag for updating or retiring it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetJointMeetingSystem"];
-        /** Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired. */
+        /**
+         * Changes a joint-meeting system's name, convener, members or establishment date. 400 naming the field as on creation, or establishedOn after its first meeting; 409 once retired.
+         * @description Changes a system's name, convener, member units or establishment date; its region stays. If-Match carries the ETag read. 400 names the field as on creation, or `establishedOn` when it would fall after the system's first meeting; 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         put: operations["UpdateJointMeetingSystem"];
         post?: never;
         delete?: never;
@@ -1409,7 +1999,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired. */
+        /**
+         * Retires a joint-meeting system as of retiredOn (not ahead, not before it was established or last met: 400). It keeps its meetings; 409 when already retired.
+         * @description Retires a joint-meeting system as of a day; If-Match carries the ETag read. It keeps its meetings for history but takes no new ones, and its region no longer counts as covered, so that a successor may be set up. 400 for a day ahead, before the system was established or before its last meeting; 409 when it is already retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["RetireJointMeetingSystem"];
         delete?: never;
         options?: never;
@@ -1424,10 +2019,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open. */
+        /**
+         * The meetings of a joint-meeting system of the caller's jurisdiction, newest first, each with only the petitions and cases the caller may open.
+         * @description The meetings of a joint-meeting system of the caller's jurisdiction, newest first. Each lists only the petitions and cases the caller may open; a link to another jurisdiction's petition is left out, not even counted. 404 for a system outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListJointMeetings"];
         put?: never;
-        /** Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system. */
+        /**
+         * Records a meeting of an active joint-meeting system of the caller's jurisdiction. 400 naming heldOn (ahead, or before the system was established), petitionNumbers or caseIds (one the caller may not open); 409 for a retired system.
+         * @description Records a meeting of an active joint-meeting system: when it was held, what it discussed and decided, and the petitions (by number) and cases (by id) it took up; only petitions and cases the caller may open can be named (400 otherwise). 409 when the system is retired.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AddJointMeeting"];
         delete?: never;
         options?: never;
@@ -1442,10 +2047,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list. */
+        /**
+         * Responsibility letters received within the caller's jurisdiction, newest year first; year, receivingLevel (district, town or village) and regionId (that region's subtree) narrow the list.
+         * @description The responsibility letters (责任书) whose receiving region lies in the caller's jurisdiction, newest year first; `year`, `receivingLevel` (town: a district's letters to its towns; village: a town's letters to its villages) and `regionId` narrow the list.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["ListResponsibilityLetters"];
         put?: never;
-        /** Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year. */
+        /**
+         * Records a responsibility letter signed between a region of the caller's jurisdiction and a region directly below it. 400 naming issuingRegionId, receivingRegionId (not directly below: letters go level by level), a unit not of its side's region, or signedOn; 409 when the pair already signed one for the year.
+         * @description Records the responsibility letter of a year signed between a region of the caller's jurisdiction and a region directly below it (district → town, town → village), with its signatories and signing day. 400 names the field when the regions are not one level apart or the day is outside the letter's year or the year before; 409 when the two regions already signed a letter for that year.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["SignResponsibilityLetter"];
         delete?: never;
         options?: never;
@@ -1460,7 +2075,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A responsibility letter whose receiving region lies in the caller's jurisdiction. */
+        /**
+         * A responsibility letter whose receiving region lies in the caller's jurisdiction.
+         * @description One responsibility letter whose receiving region lies in the caller's jurisdiction, with its signatories, whether its signed file is attached, and its ETag for attaching the file. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["GetResponsibilityLetter"];
         put?: never;
         post?: never;
@@ -1477,10 +2097,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached. */
+        /**
+         * The signed file of a letter whose receiving region lies in the caller's jurisdiction; 404 when none was attached.
+         * @description Streams the signed file of a letter whose receiving region lies in the caller's jurisdiction, with its stored content type and file name. 404 when the letter is outside the jurisdiction or no file was attached.
+         *
+         *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
+         */
         get: operations["DownloadResponsibilityLetterFile"];
         put?: never;
-        /** Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file. */
+        /**
+         * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
         post: operations["AttachResponsibilityLetterFile"];
         delete?: never;
         options?: never;
@@ -1495,9 +2125,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Users of units within the caller's jurisdiction, filtered by name and unit, keyset-paginated.
+         * @description The staff accounts of units within the administrator's jurisdiction, with unit, roles and whether they are disabled; `q` matches the user name or display name. Pages by keyset: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold. */
+        /**
+         * Creates a user in a unit of the caller's jurisdiction with roles the caller may grant there (see ListGrantableRoles): 403 for a role the caller's level may not grant, 400 on roles for one the unit's kind cannot hold.
+         * @description Creates a staff account in a unit of the administrator's jurisdiction with an initial password and roles. The roles must be among those the administrator may grant there (see ListGrantableRoles): 403 for a role the administrator's level may not grant, 400 for one the unit's kind cannot hold or a unit outside the jurisdiction; 409 when the user name is taken.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1512,7 +2153,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name. */
+        /**
+         * Active users with the agent role within the caller's jurisdiction (at most 50), optionally matching q by name.
+         * @description Active petition agents (信访代办员) of units within the caller's jurisdiction, for picking the agent of a case; `q` matches the display name or user name. A short list of at most 50, not a page: the picker narrows it as the user types.
+         *
+         *     **Callers:** the roles holding the capability `list_agents`: `petition_officer`.
+         */
         get: operations["ListAgents"];
         put?: never;
         post?: never;
@@ -1529,7 +2175,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction. */
+        /**
+         * The roles the caller may grant to a new user of the unit: those its level may grant that the unit's kind can hold. 404 for a unit outside the caller's jurisdiction.
+         * @description The roles the administrator may grant to a new user of the given unit: those the administrator's level may grant that the unit's kind can hold. The user form offers exactly these. 404 for a unit outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["ListGrantableRoles"];
         put?: never;
         post?: never;
@@ -1546,9 +2197,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it. */
+        /**
+         * A user, with its version as ETag for later updates and the roles the caller may grant or revoke on it.
+         * @description One user of the administrator's jurisdiction as the edit form needs it: profile, unit, roles, whether disabled, its ETag for updates, and the roles the caller may grant or revoke on it (none on the caller's own account). 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         get: operations["GetUser"];
-        /** Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens. */
+        /**
+         * Changes a user's display name and roles. Nobody changes their own roles, an administrator grants or revokes only its user's grantableRoles and changes only users whose every role its level may grant: 403 otherwise, 400 on roles for a role the unit's kind cannot hold. A role change ends the user's access tokens.
+         * @description Changes a user's display name and roles; If-Match carries the ETag read. Nobody changes their own roles, and an administrator grants or revokes only the user's `grantableRoles` (403 otherwise). A role change ends the user's access tokens so that it takes effect at once.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         put: operations["UpdateUser"];
         post?: never;
         delete?: never;
@@ -1566,6 +2227,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disables a user: they can no longer sign in, and their sessions and access tokens end.
+         * @description Disables a staff account; If-Match carries the ETag read. The user's refresh tokens and access tokens stop working at once, and sign-in is refused until an administrator enables the account again. 409 for the caller's own account; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["DisableUser"];
         delete?: never;
         options?: never;
@@ -1582,6 +2249,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enables a disabled user again, so they can sign in.
+         * @description Enables a disabled staff account; If-Match carries the ETag read. The user signs in afresh with their password. 404 outside the administrator's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["EnableUser"];
         delete?: never;
         options?: never;
@@ -1598,6 +2271,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sets a new password for a user, ending their sessions and lifting lockouts.
+         * @description An administrator sets a new password for a user of their jurisdiction, for example when the user forgot theirs; If-Match carries the ETag read. Lockouts of the user name are lifted and the user's existing sessions and access tokens end. 400 when the password does not meet the password policy.
+         *
+         *     **Callers:** the roles holding the capability `manage_users`: `admin`.
+         */
         post: operations["ResetUserPassword"];
         delete?: never;
         options?: never;
@@ -1612,7 +2291,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Years of the work calendar (public holidays and make-up working days), oldest first. */
+        /**
+         * Years of the work calendar (public holidays and make-up working days), oldest first.
+         * @description The years the work calendar knows, oldest first, each with how many public holidays and make-up working days (调休) it lists. Deadlines in working days are counted on this calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListWorkCalendarYears"];
         put?: never;
         post?: never;
@@ -1629,7 +2313,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One year of the work calendar: its public holidays and make-up working days.
+         * @description The public holidays and make-up working days (调休) of one year, with the ETag to save changes. A year not stored yet is 404: save it with `If-Match: "0"`.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetWorkCalendarYear"];
+        /**
+         * Replaces one year's public holidays and make-up working days.
+         * @description Replaces the public holidays and make-up working days (调休) of one year, which every working-day deadline is counted on. If-Match carries the ETag read, or `"0"` for a year not stored yet. 400 names days outside the year (a holiday may run into January), a make-up day that is not a weekend, or a day listed twice or as both. Only an administrator of the city changes the calendar.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["SaveWorkCalendarYear"];
         post?: never;
         delete?: never;
@@ -1645,6 +2341,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The statutory rule sets (national, Zhejiang, ...), with which one is active.
+         * @description Every statutory rule set the deadlines and limits can follow (the national Regulations on Letters and Visits, Zhejiang's, ...), with its title and whether it is the active one; exactly one is.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["ListRuleSets"];
         put?: never;
         post?: never;
@@ -1661,7 +2363,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One rule set with its document of per-module sections.
+         * @description A rule set with its JSON document, one section per module (for example `intake` periods and limits, `dispatch` deadlines), and the ETag to update or activate it. 404 for an unknown name.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         get: operations["GetRuleSet"];
+        /**
+         * Replaces a rule set's title and document.
+         * @description Replaces a rule set's title and document; If-Match carries the ETag read. Each module checks its own section (400 names the field); sections no module checks yet are kept as sent but must be objects, and no section may disappear. Only an administrator of the city changes rule sets.
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         put: operations["UpdateRuleSet"];
         post?: never;
         delete?: never;
@@ -1679,6 +2393,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Makes a rule set the active one for deadlines computed from now on.
+         * @description Makes the rule set the active one; If-Match carries its ETag. Deadlines computed from now on follow it, and existing deadlines stay as they are. Only an administrator of the city switches rule sets (403 for one of a district or town).
+         *
+         *     **Callers:** the roles holding the capability `manage_settings`: `admin`.
+         */
         post: operations["ActivateRuleSet"];
         delete?: never;
         options?: never;
@@ -1693,7 +2413,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come. */
+        /**
+         * Published leaders' reception days and departments' duties of a month, optionally of a region: when and where to come.
+         * @description The published leaders' reception days and departments' duties of a month (`month=yyyy-MM`), optionally within a region's subtree, that are not cancelled: day, times, place, level, theme and the department on duty, so people know when and where to come. Never names a leader or a petitioner. 400 for a malformed month.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicReceptionDays"];
         put?: never;
         post?: never;
@@ -1710,10 +2435,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind. */
+        /**
+         * The calendar: a month of receptions in the caller's jurisdiction by day and start, optionally of a region and a kind.
+         * @description The reception calendar: a month (`month=yyyy-MM`) of receptions in the caller's jurisdiction by day and start time, optionally of one region's subtree and one kind, with their status (scheduled, held, cancelled) and the batches and persons received.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListReceptions"];
         put?: never;
-        /** Schedules a leader's reception day, appointment or visit, or a department's duty or home visit. */
+        /**
+         * Schedules a leader's reception day, appointment or visit, or a department's duty or home visit.
+         * @description Schedules a reception: a leader's reception day, an appointment about an existing petition, or a visit (下访), for the calling leader (or, by an administrator, for a named leader); or a department's duty or a cadre's home visit, by the petition bureau. Reception days and duties may be published for the public list. 400 names the field when the kind and what it names do not match (a leader's reception names no unit, an appointment names its petition, ...); 403 for a kind the caller's roles may not schedule.
+         *
+         *     **Callers:** the roles holding the capability `schedule_receptions`: `leader`, `petition_officer`, `admin`.
+         */
         post: operations["ScheduleReception"];
         delete?: never;
         options?: never;
@@ -1728,7 +2463,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction. */
+        /**
+         * Batches and persons received, by level, kind and leader, with the resolution rate, and the must-visits' share of county-level visits, for a period and region of the caller's jurisdiction.
+         * @description Batches and persons received in a period within the caller's jurisdiction (optionally a region's subtree), by level, kind and leader, with outcomes and the resolution rate ((solved + explained) / batches), and the four must-visits' (四个必访) share of the district leaders' visits. 400 for a period that ends before it starts or spans more than ten years.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReceptionFigures"];
         put?: never;
         post?: never;
@@ -1745,9 +2485,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reception with its batches, their masked petitioners, outcomes and totals. */
+        /**
+         * A reception with its batches, their masked petitioners, outcomes and totals.
+         * @description One reception of the caller's jurisdiction with its batches, their masked petitioners (the full values only through the audited reveal), outcomes and totals, and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetReception"];
-        /** Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match. */
+        /**
+         * Changes a scheduled reception's place, day, times, theme, purpose or publication; needs If-Match.
+         * @description Moves or re-describes a scheduled reception: place, day, times, theme, purpose or publication; who receives and what kind it is stay. If-Match carries the ETag read. 409 when the reception is held or cancelled; 400 for a region outside the subtree its level allows.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         put: operations["UpdateReception"];
         post?: never;
         delete?: never;
@@ -1765,7 +2515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a scheduled reception with a reason; needs If-Match. */
+        /**
+         * Cancels a scheduled reception with a reason; needs If-Match.
+         * @description Cancels a scheduled reception with the reason; it leaves the public list. If-Match carries the ETag read. 409 when it was held or cancelled already.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CancelReception"];
         delete?: never;
         options?: never;
@@ -1782,7 +2537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks a scheduled reception as held, on its day or after; needs If-Match. */
+        /**
+         * Marks a scheduled reception as held, on its day or after; needs If-Match.
+         * @description Marks a scheduled reception as held, on its day or after; from then on its batches can be recorded. If-Match carries the ETag read. 409 `not_yet` before its day, `invalid_state` when it is not scheduled.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["HoldReception"];
         delete?: never;
         options?: never;
@@ -1799,7 +2559,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome. */
+        /**
+         * Records a batch received at a held reception: persons, named petitioners, the petition (linked or new) and the outcome.
+         * @description Records a batch (批次) received at a held reception: the persons (人次) and named petitioners, the matter, the petition it is about (an existing one the caller may read, or a new one registered from it through intake) and the outcome: solved on the spot, explained, or assigned (交办) with the leader's instruction, which accepts the petition and opens its case. 400 names inconsistent fields (both or neither petition, an instruction without assignment, ...); 409 when the reception is not held.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`.
+         */
         post: operations["RecordReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1816,7 +2581,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version. */
+        /**
+         * Corrects a batch's person count or outcome with a reason; audited; needs If-Match with the batch's version.
+         * @description Corrects a batch's person count or outcome (between solved on the spot and explained) with the reason; the audit trail keeps the values before and after. If-Match carries the batch's ETag (from GetReception), not the reception's. 409 `assignment_not_correctable` when the outcome would change to or from assigned.
+         *
+         *     **Callers:** the roles `leader`, `petition_officer`, `admin`.
+         */
         post: operations["CorrectReceptionBatch"];
         delete?: never;
         options?: never;
@@ -1833,7 +2603,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version. */
+        /**
+         * A leader takes personal charge (包案) of the case of an assigned batch; needs If-Match with the batch's version.
+         * @description A leader takes personal charge (包案) of the case of an assigned batch's petition; the case records it by the dispatch rules and the batch notes it. If-Match carries the batch's ETag. 409 `not_assigned` for a batch that was not assigned, `case_not_open` when the case is not open to the leader yet.
+         *
+         *     **Callers:** the roles `leader`.
+         */
         post: operations["TakeChargeOfReceptionBatchCase"];
         delete?: never;
         options?: never;
@@ -1850,7 +2625,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unmasked ID number and phone of a batch's petitioner; the view is audited. */
+        /**
+         * The unmasked ID number and phone of a batch's petitioner; the view is audited.
+         * @description The full ID number and phone of one petitioner of a batch, for the roles that may see a petition's; lists and details show them masked. Every reveal is written to the audit trail. 404 outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles `petition_officer`, `supervisor`, `leader`, `discipline_inspector`.
+         */
         post: operations["RevealReceptionPetitioner"];
         delete?: never;
         options?: never;
@@ -1865,7 +2645,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned. */
+        /**
+         * The towns of a district proposed for a must-visit (四个必访) in a month, with the reasons, the figures behind them and the visits planned.
+         * @description The towns of a district the system proposes for a must-visit (四个必访) in a month (`month=yyyy-MM`), each with every reason that holds (petition growth, backlog and overdue cases, a major policy, an emergency), the figures and register entries behind them, and the visits planned. A town's staff see their own town only. 404 for a district outside the jurisdiction; 400 for a region of another level.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["GetMustVisitProposals"];
         put?: never;
         post?: never;
@@ -1884,7 +2669,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches. */
+        /**
+         * Plans a leader's visit to a town proposed for a must-visit in a month; its batches count as must-visit batches.
+         * @description A leader plans a visit (下访) to a town proposed for a must-visit, in the proposal's month or the next; it is scheduled like any leader's visit and its batches count as must-visit batches. An administrator may plan it for a named leader. 409 `not_proposed` when the town is not proposed for that month.
+         *
+         *     **Callers:** the roles holding the capability `plan_must_visits`: `leader`, `admin`.
+         */
         post: operations["PlanMustVisit"];
         delete?: never;
         options?: never;
@@ -1899,10 +2689,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first. */
+        /**
+         * The register of major policies likely to cause disputes, in the caller's jurisdiction, latest effective first.
+         * @description The register of major policies likely to cause disputes within the caller's jurisdiction, optionally of a region's subtree, latest effective first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitPolicies"];
         put?: never;
-        /** Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau). */
+        /**
+         * Registers a major policy likely to cause disputes, for the town or village it applies to (the petition bureau).
+         * @description The petition bureau registers a major policy likely to cause disputes (重大政策: a land requisition, a school catchment change, ...) for the town or village it applies to, from the day it takes effect to the day it ends, if it does; it makes the town a must-visit candidate. 400 for an end before the start.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitPolicy"];
         delete?: never;
         options?: never;
@@ -1918,10 +2718,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered major policy (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered major policy (the petition bureau); needs If-Match.
+         * @description Corrects a registered major policy: its title, the town or village it applies to, its dates or note. If-Match carries the ETag from the register. 400 for an end before the start; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitPolicy"];
         post?: never;
-        /** Deletes a major policy registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes a major policy registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes a major policy registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitPolicy"];
         options?: never;
         head?: never;
@@ -1935,10 +2745,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of emergencies in the caller's jurisdiction, latest first. */
+        /**
+         * The register of emergencies in the caller's jurisdiction, latest first.
+         * @description The register of emergencies (突发事件) within the caller's jurisdiction, optionally of a region's subtree, latest first, with their ETags for correction.
+         *
+         *     **Callers:** the roles holding the capability `view_receptions`: `leader`, `petition_officer`, `supervisor`, `analyst`, `admin`.
+         */
         get: operations["ListMustVisitIncidents"];
         put?: never;
-        /** Registers an emergency that happened at a town or village (the petition bureau). */
+        /**
+         * Registers an emergency that happened at a town or village (the petition bureau).
+         * @description The petition bureau registers an emergency (突发事件) that happened on a day at a town or village; it makes the town a must-visit candidate. 400 for a day in the future.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         post: operations["RegisterMustVisitIncident"];
         delete?: never;
         options?: never;
@@ -1954,10 +2774,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Corrects a registered emergency (the petition bureau); needs If-Match. */
+        /**
+         * Corrects a registered emergency (the petition bureau); needs If-Match.
+         * @description Corrects a registered emergency: the town or village, the day or the description. If-Match carries the ETag from the register. 400 for a day in the future; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         put: operations["UpdateMustVisitIncident"];
         post?: never;
-        /** Deletes an emergency registered by mistake (the petition bureau); needs If-Match. */
+        /**
+         * Deletes an emergency registered by mistake (the petition bureau); needs If-Match.
+         * @description Deletes an emergency registered by mistake; If-Match carries the ETag from the register. Proposals already recorded and visits already planned keep the reasons they had; later proposals no longer see it.
+         *
+         *     **Callers:** the roles holding the capability `manage_reception_registers`: `petition_officer`, `admin`.
+         */
         delete: operations["DeleteMustVisitIncident"];
         options?: never;
         head?: never;
@@ -1971,7 +2801,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status. */
+        /**
+         * The topics the public is or was asked for suggestions on, newest first, optionally of a region and a status.
+         * @description The topics the public is or was asked for suggestions on (published, closed and concluded; never drafts), newest first, optionally of a region's subtree and one status, keyset-paginated. 400 when asked for drafts.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListPublicSuggestionTopics"];
         put?: never;
         post?: never;
@@ -1988,7 +2823,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public topic with its description and, once concluded, the summary of what was adopted. */
+        /**
+         * A public topic with its description and, once concluded, the summary of what was adopted.
+         * @description A public topic in full: what is asked, the region, the unit that answers, its days, and once concluded the summary of what was adopted. No staff names and no notes. 404 for a draft or unknown topic.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetPublicSuggestionTopic"];
         put?: never;
         post?: never;
@@ -2007,7 +2847,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once. */
+        /**
+         * Submits a suggestion without an account, on a topic or unprompted; returns a tracking code and a secret, shown once.
+         * @description Submits a suggestion through the public form, without an account: on a published topic while it takes suggestions, or unprompted for a region. The answer carries a tracking code and a secret, shown only this once. 409 `topic_not_open` when the topic is not taking suggestions; 429 when one address submits too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         post: operations["SubmitPublicSuggestion"];
         delete?: never;
         options?: never;
@@ -2022,8 +2867,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret). */
+        /**
+         * Where a suggestion stands, for its tracking code and secret (header X-Tracking-Secret).
+         * @description Where a suggestion stands for its submitter and, when out of scope, why; never notes, staff or anyone's data. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["TrackPublicSuggestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/suggestions/{trackingCode}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The submitter rates the departments' replies once, for the tracking code and secret (header X-Tracking-Secret).
+         * @description The submitter rates the departments' replies (满意, 基本满意, 不满意) once, with an optional comment, from the tracking page; the secret goes in X-Tracking-Secret. 409 `invalid_state` before every department has answered, `already_rated` after a rating; 404 for a wrong code or secret.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        post: operations["RatePublicSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/adopted-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The adopted suggestions with what was done, newest first; with awarded=true the excellent suggestions (优秀建议).
+         * @description The public page of adopted suggestions, newest answer first: what each proposed, where, the decision, what was done and any award; with `awarded=true` only the excellent suggestions (优秀建议), newest award first. Never a suggestion's text, its submitter, the departments' replies or staff. Rate-limited per client address.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        get: operations["ListPublicAdoptedSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2039,10 +2933,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The topics of the caller's jurisdiction, newest first, optionally of a region and a status. */
+        /**
+         * The topics of the caller's jurisdiction, newest first, optionally of a region and a status.
+         * @description The topics of the caller's jurisdiction in every status, drafts included, newest first, optionally of a region's subtree and one status, keyset-paginated.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestionTopics"];
         put?: never;
-        /** Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days. */
+        /**
+         * Drafts a topic on which the public is asked for suggestions: region, responsible unit, open and close days.
+         * @description Drafts a topic (议题) the public will be asked about: its title and description, the region it concerns, the unit that answers for the suggestions, and the days (local, inclusive) it takes them on. It is published separately. 400 names the field, a region or unit outside the jurisdiction among them.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CreateSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2057,9 +2961,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A topic of the caller's jurisdiction with what the caller may do to it. */
+        /**
+         * A topic of the caller's jurisdiction with what the caller may do to it.
+         * @description One topic of the caller's jurisdiction with its counts and `allowedActions` (edit, publish, close, conclude), and the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestionTopic"];
-        /** Changes a draft or published topic's text, region, responsible unit or days; needs If-Match. */
+        /**
+         * Changes a draft or published topic's text, region, responsible unit or days; needs If-Match.
+         * @description Changes a draft or published topic's text, region, responsible unit or days; If-Match carries the ETag read. 409 `invalid_state` once it is closed or concluded.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         put: operations["UpdateSuggestionTopic"];
         post?: never;
         delete?: never;
@@ -2077,7 +2991,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft topic to the public; needs If-Match. */
+        /**
+         * Publishes a draft topic to the public; needs If-Match.
+         * @description Publishes a draft topic: the public sees it and, between its days, suggests on it. If-Match carries the ETag read. 409 `period_over` when its closing day has passed, `invalid_state` when it is not a draft.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["PublishSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2094,7 +3013,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes a published topic to new suggestions; it stays public. Needs If-Match. */
+        /**
+         * Closes a published topic to new suggestions; it stays public. Needs If-Match.
+         * @description Closes a published topic to new suggestions; it stays listed publicly. If-Match carries the ETag read. 409 `invalid_state` when it is not published.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["CloseSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2111,7 +3035,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Concludes a closed topic with the published summary of what was adopted; needs If-Match. */
+        /**
+         * Concludes a closed topic with the published summary of what was adopted; needs If-Match.
+         * @description Concludes a closed topic with the summary of what was adopted, published with it on the public page. If-Match carries the ETag read. 400 without a summary; 409 `invalid_state` when it is not closed.
+         *
+         *     **Callers:** the roles holding the capability `manage_suggestion_topics`: `suggestion_reviewer`, `leader`.
+         */
         post: operations["ConcludeSuggestionTopic"];
         delete?: never;
         options?: never;
@@ -2126,10 +3055,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor. */
+        /**
+         * The suggestions of the caller's jurisdiction, newest first, by status, channel, topic and region, a page after a cursor.
+         * @description The suggestion worklist of the caller's jurisdiction, newest first, by status, channel, topic and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["ListSuggestions"];
         put?: never;
-        /** Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter. */
+        /**
+         * Registers a suggestion received by letter or in person; returns its tracking code and secret for the submitter.
+         * @description Staff register a suggestion that came by letter or in person, on a published topic or unprompted, on the day it was received (today by default). The answer carries the tracking code and secret to hand to the submitter, shown only this once. 400 for a day in the future or a channel the public form covers; 409 `topic_not_open` when the topic is not taking suggestions.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RegisterSuggestion"];
         delete?: never;
         options?: never;
@@ -2144,7 +3083,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it. */
+        /**
+         * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
+         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
+         *
+         *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
+         */
         get: operations["GetSuggestion"];
         put?: never;
         post?: never;
@@ -2163,7 +3107,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match. */
+        /**
+         * Screens a submitted suggestion: valid, duplicate of another, or out of scope with the reason for the submitter; needs If-Match.
+         * @description Screens a submitted suggestion: valid (it goes on to evaluation), a duplicate of another (which carries it on), or out of scope with the reason the submitter reads on the tracking page. If-Match carries the ETag read. 400 names the missing reason or duplicate; 409 `invalid_state` once it has been screened.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["ScreenSuggestion"];
         delete?: never;
         options?: never;
@@ -2180,8 +3129,79 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match. */
+        /**
+         * Assigns a valid suggestion to the departments that evaluate it, due by the rule set's evaluation deadline; needs If-Match.
+         * @description Assigns a valid suggestion to the departments that evaluate it, each due by the rule set's evaluation deadline counted from today. A department's region must cover the suggestion's (400 otherwise); a suggestion touching many departments belongs to a joint meeting, hence a small maximum. If-Match carries the ETag read. 409 `invalid_state` unless it was screened valid and not yet assigned.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["AssignSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records an assigned department's decision on a suggestion with the reasoned reply for the submitter; needs If-Match.
+         * @description Records an assigned department's evaluation of a suggestion: its decision and the reasoned reply the submitter reads. When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 409 `already_answered` when the department has answered already.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
+        post: operations["AnswerSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/implementation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records that an adopted suggestion was carried out, publishing the outcome; needs If-Match.
+         * @description Records that an adopted or partly adopted suggestion was carried out, with the outcome published on the public adopted-suggestions page. If-Match carries the ETag read. 400 without an outcome; 409 `invalid_state` when the suggestion is not adopted and answered.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
+        post: operations["ImplementSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Awards an adopted suggestion as excellent (优秀建议) with a citation shown publicly; needs If-Match.
+         * @description Awards an adopted suggestion as excellent (优秀建议) with a citation shown on the public page. If-Match carries the ETag read. 400 without a citation; 409 `invalid_state` when the suggestion is not an answered, adopted one or was awarded already.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
+        post: operations["AwardSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2197,8 +3217,185 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter's full phone, to reply to them; audited. */
+        /**
+         * The submitter's full phone, to reply to them; audited.
+         * @description The submitter's full phone, so that staff can reply to them; every reveal is written to the audit trail, as a petitioner's is. 409 `no_contact` when the submitter left no phone; 404 outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
         post: operations["RevealSuggestionSubmitter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event types webhooks may subscribe to.
+         * @description Each delivery's body is {"type": name, "timestamp": when it happened, "data": the event's fields}. Only events within the subscription owner's jurisdiction are delivered, and nothing of accusation material.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        get: operations["ListWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook subscriptions the caller manages, newest first.
+         * @description An administrator sees those owned within the jurisdiction, an API client its own. A subscription disabled after failing continuously shows status disabled with disabledAt: the notice to its owner.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        get: operations["ListWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribes a receiver to event types; answers the signing secret once.
+         * @description Deliveries are signed as the Standard Webhooks specification describes (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body keyed by the secret's bytes after whsec_>). The URL must be https and must not lead to a private, loopback or link-local address unless the configuration allows it. No Idempotency-Key: a stored replay would keep the secret in clear.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        post: operations["CreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook subscription the caller manages; its secret is never shown again.
+         * @description One webhook subscription the caller manages (an admin within its jurisdiction, or the API client that owns it): URL, event types, state and since when it has been failing. The signing secret was shown once at creation and is never returned again.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        get: operations["GetWebhookSubscription"];
+        /**
+         * Changes, pauses or resumes a webhook subscription; needs If-Match.
+         * @description Changes a subscription's URL, description and event types, or pauses or resumes it; the URL is checked again against the outbound address policy (no private, loopback or link-local target unless configuration allows it; 400 on url). Resuming clears the failure record. Audited.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        put: operations["UpdateWebhookSubscription"];
+        post?: never;
+        /**
+         * Deletes a webhook subscription and its delivery log; needs If-Match.
+         * @description Deletes a webhook subscription with its delivery log; what had not gone out never will. Audited.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        delete: operations["DeleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues a signed webhook.ping delivery to an active subscription's receiver.
+         * @description Queues a signed webhook.ping delivery to the subscription's receiver, to check the URL and the receiver's signature verification; it appears in the delivery log. 409 subscription_not_active when paused or disabled.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        post: operations["PingWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook subscription's delivery log, latest first: status, attempts, the last status code, response time and error.
+         * @description A subscription's delivery log, latest first and paged by cursor, optionally of one status: each delivery's event type, status, attempts, the last status code, response time and error. Bodies are not shown.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One delivery of a webhook subscription with all its attempts.
+         * @description One delivery of a subscription with every attempt: when, the status code, the response time and the error.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        get: operations["GetWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}/deliveries/{deliveryId}/redelivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues a delivery to be sent again, with the same webhook-id.
+         * @description Queues a delivery to be sent again with the same webhook-id (receivers deduplicate on it), ahead of its retry schedule. 409 delivery_withheld for a delivery withheld from going out, delivery_in_flight while it is being sent.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        post: operations["RedeliverWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2269,15 +3466,44 @@ export interface components {
             /** Format: date */
             confirmationAppliedOn?: string | null;
             confirmationCourt?: string | null;
-            confirmationRuling?: components["schemas"]["JudicialRuling"] | null;
+            confirmationRuling?: (string & components["schemas"]["JudicialRuling"]) | null;
             /** Format: date */
             confirmationDecidedOn?: string | null;
             confirmationNote?: string | null;
+        };
+        AnswerSuggestion: {
+            /** Format: uuid */
+            unitId: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
         };
         AnswerSupervisionOrder: {
             /** Format: uuid */
             orderId: string;
             text: string;
+        };
+        ApiClientView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            scopes: string[];
+            /** Format: int32 */
+            rateLimitPerMinute: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ApiClientViewPage: {
+            items: components["schemas"]["ApiClientView"][];
+            nextCursor?: string | null;
         };
         ApplyForJudicialConfirmation: {
             /** Format: date */
@@ -2362,6 +3588,9 @@ export interface components {
         AuditEntryItemPage: {
             items: components["schemas"]["AuditEntryItem"][];
             nextCursor?: string | null;
+        };
+        AwardSuggestion: {
+            citation: string;
         };
         /** @enum {string} */
         BatchOutcome: "solved_on_the_spot" | "explained" | "assigned";
@@ -2484,7 +3713,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -2543,7 +3772,7 @@ export interface components {
             /** Format: uuid */
             leadUnitId?: string | null;
             leadUnitName?: string | null;
-            assignmentMode?: components["schemas"]["AssignmentMode"] | null;
+            assignmentMode?: (string & components["schemas"]["AssignmentMode"]) | null;
             reportRequired: boolean;
             /** Format: date-time */
             assignedAt?: string | null;
@@ -2559,11 +3788,11 @@ export interface components {
             pauseReason?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             attachments: components["schemas"]["CaseAttachmentView"][];
-            rating?: components["schemas"]["Rating"] | null;
-            ratingSource?: components["schemas"]["RatingSource"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
+            ratingSource?: (string & components["schemas"]["RatingSource"]) | null;
             ratingNote?: string | null;
             ratingState: components["schemas"]["RatingState"];
             /** Format: date-time */
@@ -2635,7 +3864,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
         };
         /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
@@ -2676,6 +3905,14 @@ export interface components {
             villages: number;
             /** Format: int32 */
             villageLetters: number;
+        };
+        CreateApiClient: {
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            scopes: string[];
+            /** Format: int32 */
+            rateLimitPerMinute: number;
         };
         CreateJointMeetingSystem: {
             name: string;
@@ -2740,6 +3977,20 @@ export interface components {
             code: string;
             name: string;
         };
+        CreateWebhookSubscription: {
+            url: string;
+            description?: string | null;
+            eventTypes: string[];
+            /** Format: uuid */
+            ownerUnitId?: string | null;
+        };
+        CreatedWebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            secret: string;
+        };
         DecideExtension: {
             approve: boolean;
             reason: string;
@@ -2750,7 +4001,7 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason: string;
             notice: string;
-            legalChannel?: components["schemas"]["LegalChannel"] | null;
+            legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
             /** Format: date-time */
             decidedAt: string;
             /** Format: uuid */
@@ -2901,7 +4152,7 @@ export interface components {
         FigureLine: {
             key: string;
             label?: string | null;
-            level?: components["schemas"]["ReceptionLevel"] | null;
+            level?: (string & components["schemas"]["ReceptionLevel"]) | null;
             totals: components["schemas"]["BatchTotals"];
         };
         FindDuplicateCandidates: {
@@ -2947,6 +4198,9 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ImplementSuggestion: {
+            outcome: string;
+        };
         IncidentEntry: {
             /** Format: uuid */
             id: string;
@@ -2988,7 +4242,7 @@ export interface components {
             denominator?: number | null;
         };
         /** @enum {string} */
-        IndicatorGrouping: "region" | "channel" | "category" | "month";
+        IndicatorGrouping: "region" | "channel" | "category" | "month" | "quarter" | "year";
         /** @enum {string} */
         IndicatorKind: "rate" | "count";
         IndicatorRow: {
@@ -3021,6 +4275,15 @@ export interface components {
         IssueToken: {
             userName: string;
             password: string;
+        };
+        IssuedApiKey: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            apiKey: string;
+            /** Format: date-time */
+            previousSecretsExpireAt?: string | null;
         };
         JointMeetingItem: {
             /** Format: uuid */
@@ -3445,6 +4708,27 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PublicAdoptedSuggestion: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            regionName: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            /** Format: date-time */
+            answeredAt: string;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
+            award?: string | null;
+            /** Format: date-time */
+            awardedAt?: string | null;
+        };
+        PublicAdoptedSuggestionPage: {
+            items: components["schemas"]["PublicAdoptedSuggestion"][];
+            nextCursor?: string | null;
+        };
         PublicCaseAttachment: {
             /** Format: uuid */
             id: string;
@@ -3462,10 +4746,10 @@ export interface components {
             replyDue?: string | null;
             /** Format: date-time */
             repliedAt?: string | null;
-            opinion?: components["schemas"]["Opinion"] | null;
+            opinion?: (string & components["schemas"]["Opinion"]) | null;
             replyText?: string | null;
             replyAttachments: components["schemas"]["PublicCaseAttachment"][];
-            rating?: components["schemas"]["Rating"] | null;
+            rating?: (string & components["schemas"]["Rating"]) | null;
             canRate: boolean;
             canRequestReview: boolean;
             /** Format: date */
@@ -3501,6 +4785,18 @@ export interface components {
         };
         PublicReceptionDays: {
             items: components["schemas"]["PublicReceptionDay"][];
+        };
+        PublicSuggestionAnswer: {
+            unitName: string;
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        PublicSuggestionRated: {
+            rating: components["schemas"]["SuggestionRating"];
+            /** Format: date-time */
+            ratedAt: string;
         };
         PublicSuggestionTopic: {
             /** Format: uuid */
@@ -3550,6 +4846,15 @@ export interface components {
             /** Format: date-time */
             screenedAt?: string | null;
             reason?: string | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            answers: components["schemas"]["PublicSuggestionAnswer"][];
+            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
+            canRate: boolean;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
         };
         PublicTimelineEntry: {
             /** Format: date-time */
@@ -3565,6 +4870,10 @@ export interface components {
             text: string;
             unitName?: string | null;
         };
+        QueuedWebhookDelivery: {
+            /** Format: uuid */
+            deliveryId: string;
+        };
         RateCase: {
             rating: components["schemas"]["Rating"];
             calledBy: string;
@@ -3572,6 +4881,10 @@ export interface components {
         };
         RatePublicCase: {
             rating: components["schemas"]["Rating"];
+            comment?: string | null;
+        };
+        RatePublicSuggestion: {
+            rating: components["schemas"]["SuggestionRating"];
             comment?: string | null;
         };
         /** @enum {string} */
@@ -3793,6 +5106,20 @@ export interface components {
             /** Format: date */
             receivedOn?: string | null;
         };
+        RegisterWorkOrder: {
+            orderNumber: string;
+            line: components["schemas"]["WorkOrderLine"];
+            caller: components["schemas"]["WorkOrderCaller"];
+            content: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            location?: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+        };
         RegisteredPetition: {
             /** Format: uuid */
             id: string;
@@ -3903,6 +5230,10 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "petition_officer" | "handler" | "supervisor" | "leader" | "mediator" | "suggestion_reviewer" | "analyst" | "discipline_inspector" | "agent";
+        RotateApiClientSecret: {
+            /** Format: int32 */
+            overlapHours: number;
+        };
         RoutingRuleItem: {
             /** Format: uuid */
             id: string;
@@ -4061,7 +5392,7 @@ export interface components {
             phone?: string | null;
         };
         /** @enum {string} */
-        SuggestionAction: "screen" | "assign" | "reveal_submitter";
+        SuggestionAction: "screen" | "assign" | "reveal_submitter" | "answer" | "implement" | "award";
         SuggestionAssignmentView: {
             /** Format: uuid */
             unitId: string;
@@ -4070,6 +5401,10 @@ export interface components {
             dueOn: string;
             /** Format: date-time */
             assignedAt: string;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            reply?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
         };
         /** @enum {string} */
         SuggestionChannel: "online" | "letter" | "visit" | "petition";
@@ -4099,6 +5434,19 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             screenedAt?: string | null;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            rating?: (string & components["schemas"]["SuggestionRating"]) | null;
+            ratingComment?: string | null;
+            /** Format: date-time */
+            ratedAt?: string | null;
+            implementation?: string | null;
+            /** Format: date-time */
+            implementedAt?: string | null;
+            award?: string | null;
+            /** Format: date-time */
+            awardedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
@@ -4128,7 +5476,11 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @enum {string} */
-        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
+        SuggestionOutcome: "adopted" | "partly_adopted" | "kept_for_reference" | "not_adopted";
+        /** @enum {string} */
+        SuggestionRating: "satisfied" | "basically_satisfied" | "dissatisfied";
+        /** @enum {string} */
+        SuggestionStatus: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
         /** @enum {string} */
         SuggestionTopicAction: "change" | "publish" | "close" | "conclude";
         SuggestionTopicDetail: {
@@ -4375,6 +5727,12 @@ export interface components {
             displayName: string;
             roles: components["schemas"]["Role"][];
         };
+        UpdateWebhookSubscription: {
+            url: string;
+            description?: string | null;
+            eventTypes: string[];
+            isActive: boolean;
+        };
         UserDetails: {
             /** Format: uuid */
             id: string;
@@ -4406,6 +5764,80 @@ export interface components {
             items: components["schemas"]["UserItem"][];
             nextCursor?: string | null;
         };
+        WebhookAttempt: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** Format: int32 */
+            statusCode?: number | null;
+            /** Format: int32 */
+            durationMs: number;
+            succeeded: boolean;
+            error?: string | null;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: int32 */
+            lastStatusCode?: number | null;
+            /** Format: int32 */
+            lastDurationMs?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveryDetail: {
+            delivery: components["schemas"]["WebhookDelivery"];
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "withheld";
+        WebhookEventType: {
+            name: string;
+            description: string;
+        };
+        WebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description?: string | null;
+            eventTypes: string[];
+            /** Format: uuid */
+            ownerUnitId: string;
+            ownerUnitName: string;
+            /** Format: uuid */
+            ownerClientId?: string | null;
+            status: components["schemas"]["WebhookSubscriptionStatus"];
+            /** Format: date-time */
+            failingSince?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        WebhookSubscriptionPage: {
+            items: components["schemas"]["WebhookSubscription"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        WebhookSubscriptionStatus: "active" | "paused" | "disabled";
         WithdrawDispute: {
             reason: string;
         };
@@ -4441,6 +5873,20 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WorkOrderCaller: {
+            name: string;
+            phone?: string | null;
+            idNumber?: string | null;
+        };
+        /** @enum {string} */
+        WorkOrderLine: "hotline12345" | "business_hotline";
+        WorkOrderReceipt: {
+            orderNumber: string;
+            /** Format: uuid */
+            petitionId: string;
+            petitionNumber: string;
+            registered: boolean;
         };
         WorklistCounts: {
             tabs: {
@@ -4499,13 +5945,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCaseView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4514,9 +5962,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4546,7 +5996,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4555,9 +6005,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4571,7 +6023,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4588,13 +6040,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4603,7 +6057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4612,7 +6066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4621,7 +6075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4630,7 +6084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4639,9 +6093,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4655,7 +6111,7 @@ export interface operations {
             query?: never;
             header: {
                 "X-Tracking-Secret"?: string;
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4672,13 +6128,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4687,7 +6145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4696,7 +6154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,7 +6163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4714,7 +6172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4723,9 +6181,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4756,7 +6216,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionBoardView"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,7 +6225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4774,7 +6234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4783,7 +6243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,7 +6276,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,7 +6285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,7 +6294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4863,7 +6323,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistCounts"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4888,13 +6348,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4903,7 +6365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4918,7 +6380,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -4928,6 +6390,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mode": "assign",
+                 *       "leadUnitId": "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8e9f",
+                 *       "coUnitIds": [
+                 *         "0193b2c4-6a10-7c2e-8d3f-4a5b6c7d8ea0"
+                 *       ],
+                 *       "instructions": "请于规定期限内核实开发商办证进度，书面答复信访人并报送办结报告。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignCase"];
             };
         };
@@ -4935,13 +6407,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4950,7 +6424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +6433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +6442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4977,7 +6451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4986,7 +6460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4995,7 +6469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5010,7 +6484,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5027,13 +6501,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +6518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +6527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5060,7 +6536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +6545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +6554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5087,7 +6563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +6578,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5119,13 +6595,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,7 +6612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5143,7 +6621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5152,7 +6630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5161,7 +6639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5170,7 +6648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5179,7 +6657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5194,7 +6672,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5211,13 +6689,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +6706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +6715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5244,7 +6724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +6733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5262,7 +6742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +6751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5286,7 +6766,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5303,13 +6783,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5318,7 +6800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5327,7 +6809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5336,7 +6818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5345,7 +6827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5354,7 +6836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5363,7 +6845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5378,7 +6860,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5395,13 +6877,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5410,7 +6894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5419,7 +6903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5428,7 +6912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5437,7 +6921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5446,7 +6930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5455,7 +6939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5470,7 +6954,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5487,13 +6971,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +6988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5511,7 +6997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5520,7 +7006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5529,7 +7015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,7 +7024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5547,7 +7033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,7 +7048,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5579,13 +7065,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5594,7 +7082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5603,7 +7091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5612,7 +7100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5621,7 +7109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5630,7 +7118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5639,7 +7127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +7142,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5671,13 +7159,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5686,7 +7176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +7185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5704,7 +7194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +7203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5722,7 +7212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +7221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5769,7 +7259,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +7268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5787,7 +7277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5796,7 +7286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,7 +7295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,7 +7325,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5844,7 +7334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5859,7 +7349,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5869,6 +7359,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "opinion": "support",
+                 *       "text": "经核查，开发商已于本月提交不动产首次登记申请，区住建局督促其在 30 日内为你办理不动产权证。",
+                 *       "attachmentIds": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReplyCase"];
             };
         };
@@ -5876,13 +7373,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5891,7 +7390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5900,7 +7399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5909,7 +7408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5918,7 +7417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,7 +7426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +7435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5951,7 +7450,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -5968,13 +7467,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5983,7 +7484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5992,7 +7493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6001,7 +7502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6010,7 +7511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6019,7 +7520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6028,7 +7529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6043,7 +7544,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6060,13 +7561,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6075,7 +7578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6084,7 +7587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6093,7 +7596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6102,7 +7605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6111,7 +7614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6120,7 +7623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +7638,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6152,13 +7655,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6167,7 +7672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,7 +7681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6185,7 +7690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6194,7 +7699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6203,7 +7708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6212,7 +7717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6227,7 +7732,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6244,13 +7749,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6259,7 +7766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6268,7 +7775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6277,7 +7784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6286,7 +7793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +7802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6304,7 +7811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6319,7 +7826,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6336,13 +7843,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6351,7 +7860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6360,7 +7869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,7 +7878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +7887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6387,7 +7896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,7 +7905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6411,7 +7920,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6428,13 +7937,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6443,7 +7954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6452,7 +7963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6461,7 +7972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6470,7 +7981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6479,7 +7990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +7999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6503,7 +8014,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6520,13 +8031,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6535,7 +8048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6544,7 +8057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6553,7 +8066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6562,7 +8075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6571,7 +8084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +8093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6595,7 +8108,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6612,13 +8125,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6627,7 +8142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6636,7 +8151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6645,7 +8160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6654,7 +8169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6663,7 +8178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6672,7 +8187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6687,7 +8202,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -6704,13 +8219,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6719,7 +8236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6728,7 +8245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6737,7 +8254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6746,7 +8263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6755,7 +8272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6764,7 +8281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6804,6 +8321,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李秀英",
+                 *       "phone": "13857512345",
+                 *       "address": "柯桥区柯桥街道笛扬路 66 号",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8d",
+                 *       "category": "labour_social_security",
+                 *       "request": "请求责令用人单位支付拖欠的三个月工资。",
+                 *       "facts": "本人在某纺织厂工作至今年 1 月，厂方拖欠 2025 年 11 月至 2026 年 1 月工资共 18600 元。",
+                 *       "reasons": "多次向厂方催讨未果，生活困难。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitPublicPetition"];
             };
         };
@@ -6817,7 +8346,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6826,9 +8355,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6859,7 +8390,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPetitionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6868,9 +8399,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6903,7 +8436,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6912,7 +8445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,9 +8454,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6961,7 +8496,7 @@ export interface operations {
                     "application/json": components["schemas"]["PetitionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6970,7 +8505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6984,12 +8519,38 @@ export interface operations {
     RegisterPetition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "visit",
+                 *       "petitioners": [
+                 *         {
+                 *           "name": "王建国",
+                 *           "idNumber": "33060219680512123X",
+                 *           "phone": "13905751234",
+                 *           "address": "越城区府山街道胜利西路 18 号 3 幢",
+                 *           "isRepresentative": false
+                 *         }
+                 *       ],
+                 *       "persons": 1,
+                 *       "request": "请求督促开发商按合同约定交付房产证。",
+                 *       "facts": "2021 年购买的商品房至今未办理不动产权证，多次向开发商反映无果。",
+                 *       "reasons": "购房合同约定交房后 360 日内办证，开发商已逾期两年。",
+                 *       "category": "urban_rural_construction",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "receivedAt": "2026-03-09T09:30:00+08:00",
+                 *       "urgent": false,
+                 *       "crossBoundary": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterPetition"];
             };
         };
@@ -6997,13 +8558,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredPetition"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7012,7 +8577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7021,7 +8586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7030,7 +8595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7075,7 +8640,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7084,7 +8649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7093,7 +8658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7118,13 +8683,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +8700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7148,7 +8715,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7158,6 +8725,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "notice": "你反映的房产证办理问题属于本机关职责范围，现予受理，将在法定期限内书面答复。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClassifyPetition"];
             };
         };
@@ -7165,13 +8738,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7180,7 +8755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7189,7 +8764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7198,7 +8773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7207,7 +8782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7216,7 +8791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7225,7 +8800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7258,7 +8833,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateCandidateList"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7267,7 +8842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7276,7 +8851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7291,7 +8866,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7308,13 +8883,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +8900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7332,7 +8909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7341,7 +8918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +8927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7359,7 +8936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7368,7 +8945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7383,7 +8960,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7400,13 +8977,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,7 +8994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7424,7 +9003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7433,7 +9012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,7 +9021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7451,7 +9030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7460,7 +9039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7498,7 +9077,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedAttachment"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7507,7 +9086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7516,7 +9095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7525,7 +9104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +9134,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7564,7 +9143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7596,7 +9175,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7605,7 +9184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7614,7 +9193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,7 +9227,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7657,7 +9236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +9245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7680,7 +9259,10 @@ export interface operations {
     CreateRoutingRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7693,13 +9275,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7708,7 +9294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7717,7 +9303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7726,7 +9312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7750,7 +9336,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7767,13 +9353,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7782,7 +9370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +9379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7800,7 +9388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,7 +9397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7818,7 +9406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7827,7 +9415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7842,7 +9430,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -7859,7 +9447,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7868,7 +9456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7877,7 +9465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7886,7 +9474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7895,7 +9483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7904,8 +9492,406 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiClients: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientViewPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClient"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateApiClientSecret"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiClient: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterHotlineWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterWorkOrder"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderReceipt"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderReceipt"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7933,7 +9919,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeType"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7942,7 +9928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7976,7 +9962,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediationRoomListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7985,7 +9971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +9980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8008,7 +9994,10 @@ export interface operations {
     CreateMediationRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8021,13 +10010,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8036,7 +10029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8045,7 +10038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8054,7 +10047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8088,13 +10081,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MediationRoomDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8103,7 +10098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8112,7 +10107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8127,7 +10122,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8144,13 +10139,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8159,7 +10156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8168,7 +10165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,7 +10174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8186,7 +10183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8195,7 +10192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8204,7 +10201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8218,7 +10215,10 @@ export interface operations {
     AddMediator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8233,13 +10233,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8248,7 +10252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8257,7 +10261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8266,7 +10270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8275,7 +10279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8299,7 +10303,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8317,13 +10321,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8332,7 +10338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8341,7 +10347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8350,7 +10356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8359,7 +10365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8368,7 +10374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8377,7 +10383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8392,7 +10398,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8406,13 +10412,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8421,7 +10429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8430,7 +10438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8439,7 +10447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8448,7 +10456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8457,7 +10465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8494,7 +10502,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisputeListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8503,7 +10511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8512,7 +10520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8526,7 +10534,10 @@ export interface operations {
     RegisterDispute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8539,13 +10550,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8554,7 +10569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8563,7 +10578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8572,7 +10587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8606,13 +10621,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8621,7 +10638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8630,7 +10647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8645,7 +10662,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8662,13 +10679,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8677,7 +10696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8686,7 +10705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8695,7 +10714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8704,7 +10723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8713,7 +10732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8722,7 +10741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8737,7 +10756,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8754,13 +10773,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8769,7 +10790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8778,7 +10799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8787,7 +10808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8796,7 +10817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8805,7 +10826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8814,7 +10835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,7 +10849,10 @@ export interface operations {
     ScheduleMediationSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8843,13 +10867,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8858,7 +10886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8867,7 +10895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8876,7 +10904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8885,7 +10913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8909,7 +10937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -8927,13 +10955,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8942,7 +10972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8951,7 +10981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8960,7 +10990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8969,7 +10999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8978,7 +11008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8987,7 +11017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9002,7 +11032,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9020,13 +11050,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9035,7 +11067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9044,7 +11076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9053,7 +11085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9062,7 +11094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9071,7 +11103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9080,7 +11112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9095,7 +11127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9113,13 +11145,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9128,7 +11162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9137,7 +11171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9146,7 +11180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9155,7 +11189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9164,7 +11198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9173,7 +11207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9188,7 +11222,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9205,13 +11239,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9220,7 +11256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9229,7 +11265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +11274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9247,7 +11283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9256,7 +11292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9265,7 +11301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9280,7 +11316,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9297,13 +11333,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9312,7 +11350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9321,7 +11359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9330,7 +11368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9339,7 +11377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9348,7 +11386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9357,7 +11395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9372,7 +11410,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9389,13 +11427,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9404,7 +11444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9413,7 +11453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9422,7 +11462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9431,7 +11471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9440,7 +11480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9449,7 +11489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9464,7 +11504,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -9481,13 +11521,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9496,7 +11538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9505,7 +11547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9514,7 +11556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9523,7 +11565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9532,7 +11574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9541,7 +11583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -9558,7 +11600,7 @@ export interface operations {
                 from: string;
                 to: string;
                 regionId?: string;
-                groupBy?: "region" | "channel" | "category" | "month";
+                groupBy?: "region" | "channel" | "category" | "month" | "quarter" | "year";
             };
             header?: never;
             path?: never;
@@ -9575,7 +11617,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorTable"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9584,7 +11626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9593,7 +11635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9602,7 +11644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9631,7 +11673,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"][];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9640,7 +11682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9673,7 +11715,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9682,7 +11724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9691,9 +11733,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9724,7 +11768,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9733,7 +11777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9742,9 +11786,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9773,13 +11819,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9802,7 +11859,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9831,9 +11888,11 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9863,7 +11922,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationCoverage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9872,7 +11931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9881,7 +11940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9890,7 +11949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9928,7 +11987,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9937,7 +11996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9946,7 +12005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9975,7 +12034,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9984,7 +12043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10015,7 +12074,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10040,13 +12099,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10055,7 +12116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10070,7 +12131,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10087,13 +12148,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10102,7 +12165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10111,7 +12174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10120,7 +12183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10129,7 +12192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10138,7 +12201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10147,7 +12210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10176,13 +12239,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10191,7 +12256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10200,7 +12265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10209,7 +12274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10218,7 +12283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10233,7 +12298,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10246,13 +12311,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10261,7 +12328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10270,7 +12337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10279,7 +12346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10288,7 +12355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10297,7 +12364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10332,7 +12399,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10341,7 +12408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10368,13 +12435,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10383,7 +12452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10392,7 +12461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10401,7 +12470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10426,13 +12495,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10441,7 +12512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10456,7 +12527,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10473,13 +12544,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10488,7 +12561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10497,7 +12570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10506,7 +12579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10515,7 +12588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10524,7 +12597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10533,7 +12606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10548,7 +12621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10561,13 +12634,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10576,7 +12651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10585,7 +12660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10594,7 +12669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10603,7 +12678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10612,7 +12687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10646,7 +12721,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingSystemItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10655,7 +12730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10664,7 +12739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10691,13 +12766,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,7 +12783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10715,7 +12792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10724,7 +12801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10749,13 +12826,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JointMeetingSystemItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10764,7 +12843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10773,7 +12852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10788,7 +12867,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10805,13 +12884,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10820,7 +12901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10829,7 +12910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10838,7 +12919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10847,7 +12928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10856,7 +12937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10865,7 +12946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10880,7 +12961,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -10897,13 +12978,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10912,7 +12995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10921,7 +13004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10930,7 +13013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10939,7 +13022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10948,7 +13031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10957,7 +13040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -10991,7 +13074,7 @@ export interface operations {
                     "application/json": components["schemas"]["JointMeetingItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11000,7 +13083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11009,7 +13092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11018,7 +13101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11053,7 +13136,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedMeeting"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11062,7 +13145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11071,7 +13154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11080,7 +13163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,7 +13172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11124,7 +13207,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsibilityLetterItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11133,7 +13216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11142,7 +13225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11169,13 +13252,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11184,7 +13269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11193,7 +13278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11202,7 +13287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11227,13 +13312,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityLetterItem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11242,7 +13329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11251,7 +13338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11280,7 +13367,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11289,7 +13376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11298,7 +13385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11313,7 +13400,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11333,13 +13420,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11348,7 +13437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11357,7 +13446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +13455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +13464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11384,7 +13473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11393,7 +13482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11427,7 +13516,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11436,7 +13525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11445,7 +13534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11472,13 +13561,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11487,7 +13578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11496,7 +13587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11505,7 +13596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11537,7 +13628,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentOptions"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11546,7 +13637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11555,7 +13646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11586,7 +13677,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantableRoles"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11595,7 +13686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11604,7 +13695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11629,13 +13720,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11644,7 +13737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11653,7 +13746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11668,7 +13761,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11685,13 +13778,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11700,7 +13795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11709,7 +13804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11718,7 +13813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11727,7 +13822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11736,7 +13831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11751,7 +13846,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11764,13 +13859,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11779,7 +13876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11788,7 +13885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11797,7 +13894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11806,7 +13903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11815,7 +13912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11830,7 +13927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11843,13 +13940,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11858,7 +13957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11867,7 +13966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11876,7 +13975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11885,7 +13984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11894,7 +13993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -11909,7 +14008,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -11926,13 +14025,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11941,7 +14042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11950,7 +14051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11959,7 +14060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11968,7 +14069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11977,7 +14078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12006,7 +14107,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12015,7 +14116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12040,13 +14141,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12055,7 +14158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12064,7 +14167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12079,7 +14182,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12096,13 +14199,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkCalendarYearVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12111,7 +14216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12120,7 +14225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12129,7 +14234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12138,7 +14243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12147,7 +14252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12156,7 +14261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12185,7 +14290,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetList"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12194,7 +14299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12219,13 +14324,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetView"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12234,7 +14341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12243,7 +14350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12258,7 +14365,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12275,13 +14382,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12290,7 +14399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12299,7 +14408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12308,7 +14417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12317,7 +14426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12326,7 +14435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12335,7 +14444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12350,7 +14459,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12363,13 +14472,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12378,7 +14489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12387,7 +14498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12396,7 +14507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12405,7 +14516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12414,7 +14525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12446,7 +14557,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReceptionDays"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12455,9 +14566,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12490,7 +14603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12499,7 +14612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12508,7 +14621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12522,12 +14635,27 @@ export interface operations {
     ScheduleReception: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "leader_day",
+                 *       "regionId": "0193b2c4-5e6f-7a81-9b2c-3d4e5f6a7b8c",
+                 *       "day": "2026-03-18",
+                 *       "startsAt": "09:00",
+                 *       "endsAt": "11:30",
+                 *       "place": "越城区人民来访接待中心一楼接待室",
+                 *       "theme": "城市更新和老旧小区改造",
+                 *       "isPublished": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleReception"];
             };
         };
@@ -12535,13 +14663,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12550,7 +14682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12559,7 +14691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12568,7 +14700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12610,7 +14742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionFigures"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12619,7 +14751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12628,7 +14760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12653,13 +14785,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceptionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12668,7 +14802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12677,7 +14811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12692,7 +14826,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12709,13 +14843,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12724,7 +14860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12733,7 +14869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12742,7 +14878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12751,7 +14887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12760,7 +14896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12769,7 +14905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12784,7 +14920,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12801,13 +14937,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12816,7 +14954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12825,7 +14963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12834,7 +14972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12843,7 +14981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12852,7 +14990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12861,7 +14999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12876,7 +15014,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -12889,13 +15027,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12904,7 +15044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12913,7 +15053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12922,7 +15062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12931,7 +15071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12940,7 +15080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12954,7 +15094,10 @@ export interface operations {
     RecordReceptionBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12969,13 +15112,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12984,7 +15131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12993,7 +15140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13002,7 +15149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13011,7 +15158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13035,7 +15182,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13053,13 +15200,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13068,7 +15217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13077,7 +15226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13086,7 +15235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13095,7 +15244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13104,7 +15253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13113,7 +15262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13128,7 +15277,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13146,13 +15295,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13161,7 +15312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13170,7 +15321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13179,7 +15330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13188,7 +15339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13197,7 +15348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13206,7 +15357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13239,7 +15390,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedBatchPetitioner"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13248,7 +15399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13257,7 +15408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13289,7 +15440,7 @@ export interface operations {
                     "application/json": components["schemas"]["MustVisitProposals"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13298,7 +15449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13307,7 +15458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13316,7 +15467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13330,7 +15481,10 @@ export interface operations {
     PlanMustVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13343,13 +15497,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13358,7 +15516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13367,7 +15525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13376,7 +15534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13418,7 +15576,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13427,7 +15585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13436,7 +15594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13463,13 +15621,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13478,7 +15638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13487,7 +15647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13502,7 +15662,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13519,13 +15679,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13534,7 +15696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13543,7 +15705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13552,7 +15714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13561,7 +15723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13570,7 +15732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13579,7 +15741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13594,7 +15756,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13611,7 +15773,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13620,7 +15782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13629,7 +15791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13638,7 +15800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13647,7 +15809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13656,7 +15818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13689,7 +15851,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13698,7 +15860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13707,7 +15869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13734,13 +15896,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13749,7 +15913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13758,7 +15922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13773,7 +15937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13790,13 +15954,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13805,7 +15971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13814,7 +15980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13823,7 +15989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13832,7 +15998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13841,7 +16007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13850,7 +16016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13865,7 +16031,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -13882,7 +16048,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13891,7 +16057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13900,7 +16066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13909,7 +16075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13918,7 +16084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13927,7 +16093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -13961,7 +16127,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13970,9 +16136,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14001,7 +16169,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionTopic"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14010,9 +16178,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14043,7 +16213,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTrackingCredentials"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14052,7 +16222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14061,9 +16231,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14094,7 +16266,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicSuggestionView"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14103,9 +16275,121 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RatePublicSuggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatePublicSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSuggestionRated"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublicAdoptedSuggestions: {
+        parameters: {
+            query?: {
+                awarded?: boolean;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAdoptedSuggestionPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14137,7 +16421,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionTopicListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14146,7 +16430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14155,7 +16439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14169,7 +16453,10 @@ export interface operations {
     CreateSuggestionTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14182,13 +16469,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14197,7 +16488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14206,7 +16497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14215,7 +16506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14249,13 +16540,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionTopicDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14264,7 +16557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14273,7 +16566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14288,7 +16581,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14305,13 +16598,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14320,7 +16615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14329,7 +16624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14338,7 +16633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14347,7 +16642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14356,7 +16651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14365,7 +16660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14380,7 +16675,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14393,13 +16688,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14408,7 +16705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14417,7 +16714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14426,7 +16723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14435,7 +16732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14444,7 +16741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14459,7 +16756,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14472,13 +16769,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14487,7 +16786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14496,7 +16795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14505,7 +16804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14514,7 +16813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14523,7 +16822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14538,7 +16837,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14555,13 +16854,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14570,7 +16871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14579,7 +16880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14588,7 +16889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14597,7 +16898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14606,7 +16907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14615,7 +16916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14629,7 +16930,7 @@ export interface operations {
     ListSuggestions: {
         parameters: {
             query?: {
-                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned";
+                status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
                 channel?: "online" | "letter" | "visit" | "petition";
                 topicId?: string;
                 regionId?: string;
@@ -14651,7 +16952,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestionListItemPage"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14660,7 +16961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14669,7 +16970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14683,7 +16984,10 @@ export interface operations {
     RegisterSuggestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14696,13 +17000,17 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredSuggestion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14711,7 +17019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14720,7 +17028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14729,7 +17037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14763,13 +17071,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionDetail"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14778,7 +17088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14787,7 +17097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14802,7 +17112,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14819,13 +17129,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14834,7 +17146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14843,7 +17155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14852,7 +17164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14861,7 +17173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14870,7 +17182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14879,7 +17191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -14894,7 +17206,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being changed, as returned by GET. */
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
                 "If-Match": string;
             };
             path: {
@@ -14911,13 +17223,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityVersion"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14926,7 +17240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14935,7 +17249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14944,7 +17258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14953,7 +17267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14962,7 +17276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -14971,7 +17285,289 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImplementSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplementSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AwardSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -15002,7 +17598,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedSuggestionSubmitter"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15011,7 +17607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15020,7 +17616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15029,7 +17625,599 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventType"][];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSubscription"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookSubscription"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookSubscription"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PingWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWebhookDelivery"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "withheld";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWebhookDelivery"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
                 headers: {
                     [name: string]: unknown;
