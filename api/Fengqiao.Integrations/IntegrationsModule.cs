@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Integrations.ApiClients;
+using Fengqiao.Integrations.Open311;
 using Fengqiao.Integrations.WorkOrders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Integrations;
 
-/// <summary>Third parties: API clients and the hotline platform's work orders.</summary>
+/// <summary>Third parties: API clients, the hotline platform's work orders and the Open311 facade.</summary>
 public static class IntegrationsModule
 {
     public const string Tag = "Integrations";
@@ -41,6 +42,7 @@ public static class IntegrationsModule
         RotateApiClientSecretEndpoint.Map(clients);
         RevokeApiClientEndpoint.Map(clients);
         RegisterWorkOrderEndpoint.Map(integrations);
+        Open311Endpoints.Map(endpoints);
         return endpoints;
     }
 }
