@@ -6,6 +6,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,9 @@ internal static class Open311Endpoints
         open311.MapPost("/requests.{format}", SubmitAsync)
             .WithName("SubmitOpen311Request")
             .WithSummary("Files an Open311 request as an online petition (form-encoded; api_key of an API client with scope petitions:write).")
-            .Accepts<Open311NewRequest>("application/x-www-form-urlencoded")
+            // No Accepts metadata: routing would answer another content type 415 outside this group's anonymous access; the
+            // handler answers it in the specification's error format instead.
+            .WithDescription("Form fields (application/x-www-form-urlencoded): api_key, service_code, description, lat, long, address_string, first_name, last_name, phone.")
             .DisableAntiforgery()
             .Produces<IReadOnlyList<Open311Receipt>>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status400BadRequest)
@@ -134,28 +137,34 @@ internal static class Open311Endpoints
     }
 
     private static async Task<IResult> ListRequestsAsync(
-        string format, HttpContext context, IPetitionTracking tracking, IPetitionCategoryList categories, CancellationToken cancellationToken)
+        string format,
+        [FromQuery(Name = "service_request_id")] string? serviceRequestIds,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "start_date")] string? startDate,
+        [FromQuery(Name = "end_date")] string? endDate,
+        IPetitionTracking tracking,
+        IPetitionCategoryList categories,
+        CancellationToken cancellationToken)
     {
         if (!Open311Documents.IsFormat(format))
         {
             return UnknownFormat(format);
         }
 
-        var query = context.Request.Query;
-        var ids = query["service_request_id"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = (serviceRequestIds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // Petitions are not listed to the public: one is seen only by whoever holds its id, as its tracking page by its code.
         if (ids.Length is 0 or > MaxIds)
         {
             return Open311Documents.Errors(format, StatusCodes.Status400BadRequest, $"Name 1 to {MaxIds} service_request_id values, comma-separated.");
         }
 
-        var status = query["status"].ToString();
+        status ??= string.Empty;
         if (status is not ("" or "open" or "closed"))
         {
             return Open311Documents.Errors(format, StatusCodes.Status400BadRequest, "status is open or closed.");
         }
 
-        if (!TryDate(query["start_date"].ToString(), out var start) || !TryDate(query["end_date"].ToString(), out var end))
+        if (!TryDate(startDate ?? string.Empty, out var start) || !TryDate(endDate ?? string.Empty, out var end))
         {
             return Open311Documents.Errors(format, StatusCodes.Status400BadRequest, "start_date and end_date are w3 date-times (2026-12-01T00:00:00Z).");
         }
