@@ -40,6 +40,7 @@ public static class IntakeModule
         services.AddScoped<PetitionReader>();
         services.AddScoped<PetitionNumbers>();
         services.AddScoped<PetitionCategories>();
+        services.AddScoped<IPetitionCategoryList>(sp => sp.GetRequiredService<PetitionCategories>());
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<RoutingRules>();
         services.AddScoped<RoutingRuleTargets>();

@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Integrations.ApiClients;
+using Fengqiao.Integrations.Open311;
 using Fengqiao.Integrations.Webhooks;
 using Fengqiao.Integrations.WorkOrders;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Integrations;
 
-/// <summary>Third parties: API clients and the hotline platform's work orders.</summary>
+/// <summary>Third parties: API clients, webhooks, the hotline platform's work orders and the Open311 facade.</summary>
 public static class IntegrationsModule
 {
     public const string Tag = "Integrations";
@@ -44,6 +45,7 @@ public static class IntegrationsModule
         RotateApiClientSecretEndpoint.Map(clients);
         RevokeApiClientEndpoint.Map(clients);
         RegisterWorkOrderEndpoint.Map(integrations);
+        Open311Endpoints.Map(endpoints);
         return endpoints;
     }
 }

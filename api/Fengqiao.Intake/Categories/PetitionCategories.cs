@@ -1,5 +1,6 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Contracts.Intake;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,13 +26,16 @@ internal static class CategorySql
     public const string All = "SELECT code AS Code, name_zh AS NameZh, name_en AS NameEn FROM intake_categories ORDER BY sort_order";
 }
 
-internal sealed class PetitionCategories(IDbSession session)
+internal sealed class PetitionCategories(IDbSession session) : IPetitionCategoryList
 {
     public async Task<bool> ExistsAsync(string code, CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<long>(PetitionSql.CategoryExists, new { Code = code }, cancellationToken) > 0;
 
     public Task<IReadOnlyList<Category>> AllAsync(CancellationToken cancellationToken) =>
         session.QueryAsync<Category>(CategorySql.All, null, cancellationToken);
+
+    public async Task<IReadOnlyList<PetitionCategory>> ListAsync(CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).Select(c => new PetitionCategory(c.Code, c.NameZh, c.NameEn)).ToList();
 }
 
 internal sealed record ListCategories : IQuery<CategoryList>;

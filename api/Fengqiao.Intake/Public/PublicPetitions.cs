@@ -135,6 +135,27 @@ internal static class PublicSql
         WHERE petition_id = @PetitionId AND is_public = 1
         ORDER BY occurred_at, id
         """;
+
+    public const string ById = """
+        SELECT id AS Id, number AS Number, status AS Status, received_at AS ReceivedAt, category AS Category, final_at AS FinalAt
+        FROM intake_petitions
+        WHERE id = @Id
+        """;
+}
+
+internal sealed record PublicPetitionRow
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required PetitionStatus Status { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required string Category { get; init; }
+
+    public required DateTimeOffset? FinalAt { get; init; }
 }
 
 internal sealed record TrackedPetition
@@ -165,6 +186,20 @@ internal sealed class Tracking(IDbSession session) : IPetitionTracking
         {
             return null;
         }
+    }
+
+    public async Task<PublicPetitionStatus?> FindPublicStatusAsync(Guid petitionId, CancellationToken cancellationToken)
+    {
+        var petition = await session.QuerySingleOrDefaultAsync<PublicPetitionRow>(PublicSql.ById, new { Id = petitionId }, cancellationToken);
+        if (petition is null)
+        {
+            return null;
+        }
+
+        var latest = (await session.QueryAsync<PublicTimelineEntry>(PublicSql.PublicTimeline, new { PetitionId = petition.Id }, cancellationToken)).LastOrDefault();
+        var closed = petition.FinalAt is not null || petition.Status is not (PetitionStatus.Registered or PetitionStatus.Accepted);
+        return new PublicPetitionStatus(
+            petition.Id, petition.Number, petition.Status.ToSnakeCase(), closed, petition.Category, petition.ReceivedAt, latest?.OccurredAt ?? petition.ReceivedAt, latest?.Text);
     }
 
     public async Task<TrackedPetition> FindAsync(string code, string secret, CancellationToken cancellationToken)

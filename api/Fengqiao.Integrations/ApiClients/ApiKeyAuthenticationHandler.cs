@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,32 +38,48 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions>
             return AuthenticateResult.Fail("The API key is malformed.");
         }
 
-        var session = Context.RequestServices.GetRequiredService<IDbSession>();
-        var cancellationToken = Context.RequestAborted;
+        var principal = await ApiKeyCredentials.AuthenticateAsync(Context, clientId, secret, Scheme.Name, Options.LastUsedInterval, clock);
+        return principal is null
+            ? AuthenticateResult.Fail("The API key is not valid.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}
+
+/// <summary>
+/// Checks a client's key and builds the principal it acts as. Shared by the header scheme and by facades whose own
+/// specification carries the key elsewhere (Open311's <c>api_key</c> form field), so both accept and refuse alike.
+/// </summary>
+internal static class ApiKeyCredentials
+{
+    /// <summary>The client's principal, or null when the client is unknown or revoked or the secret is not one of its live ones.</summary>
+    public static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, Guid clientId, string secret, string scheme, TimeSpan lastUsedInterval, TimeProvider clock)
+    {
+        var session = context.RequestServices.GetRequiredService<IDbSession>();
+        var cancellationToken = context.RequestAborted;
         var now = clock.GetUtcNow();
         var client = await session.QuerySingleOrDefaultAsync<ApiClientRow>(ApiClientSql.Credential, new { Id = clientId }, cancellationToken);
         if (client is null || client.RevokedAt is not null)
         {
-            return AuthenticateResult.Fail("The API key is not valid.");
+            return null;
         }
 
         var hashes = await session.QueryAsync<string>(ApiClientSql.LiveSecretHashes, new { ClientId = clientId, Now = now }, cancellationToken);
         if (!ApiKeys.Matches(secret, hashes))
         {
-            return AuthenticateResult.Fail("The API key is not valid.");
+            return null;
         }
 
-        if (client.LastUsedAt is null || client.LastUsedAt < now - Options.LastUsedInterval)
+        if (client.LastUsedAt is null || client.LastUsedAt < now - lastUsedInterval)
         {
-            await Context.RequestServices.GetRequiredService<UnitOfWork>().ExecuteAsync(
-                async token => await session.ExecuteAsync(ApiClientSql.RecordUse, new { client.Id, Now = now, Before = now - Options.LastUsedInterval }, token),
+            await context.RequestServices.GetRequiredService<UnitOfWork>().ExecuteAsync(
+                async token => await session.ExecuteAsync(ApiClientSql.RecordUse, new { client.Id, Now = now, Before = now - lastUsedInterval }, token),
                 cancellationToken);
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(PrincipalOf(client), Scheme.Name));
+        return PrincipalOf(client, scheme);
     }
 
-    private ClaimsPrincipal PrincipalOf(ApiClientRow client)
+    private static ClaimsPrincipal PrincipalOf(ApiClientRow client, string scheme)
     {
         var scopes = client.ScopeList;
         var claims = new List<Claim>
@@ -77,6 +94,6 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions>
         };
         claims.AddRange(scopes.Select(scope => new Claim(ApiClientAuthentication.ScopeClaim, scope)));
         claims.AddRange(ApiScopes.RolesOf(scopes).Select(role => new Claim(FengqiaoClaims.Role, RoleNames.Of(role))));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, FengqiaoClaims.Name, FengqiaoClaims.Role));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, FengqiaoClaims.Name, FengqiaoClaims.Role));
     }
 }

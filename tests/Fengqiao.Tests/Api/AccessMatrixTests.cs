@@ -306,6 +306,14 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RotateApiClientSecret"] = On(Target.ApiClient, _ => new { overlapHours = 0 }, Role.Admin),
         ["RevokeApiClient"] = On(Target.ApiClient, null, Role.Admin),
         ["RegisterHotlineWorkOrder"] = Only(Role.PetitionOfficer, Role.Leader, Role.Agent),
+
+        // Open311: public by the specification; a new request's api_key is checked by the facade itself (Open311Tests).
+        ["ListOpen311Services"] = Public,
+        ["GetOpen311ServiceDefinition"] = Public,
+        ["SubmitOpen311Request"] = Public,
+        ["GetOpen311Request"] = Public,
+        ["ListOpen311Requests"] = Public,
+        ["GetOpen311Token"] = Public,
         ["AnswerSuggestion"] = On(Target.Suggestion, o => new { unitId = o.OwnUnitId, outcome = "adopted", reply = "予以采纳。" }, Role.SuggestionReviewer),
         ["RatePublicSuggestion"] = Public,
         ["ImplementSuggestion"] = On(Target.Suggestion, _ => new { outcome = "已落实。" }, Role.SuggestionReviewer),

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Fengqiao.Tests.Support;
 
@@ -34,7 +35,7 @@ internal sealed class FuzzContext
 /// unknown enum values, invalid ids, very long strings, nulls — with the rest of the request valid; then whole bodies
 /// that are not JSON, too deep, of the wrong shape or of the wrong content type. A fixed seed picks the varying parts.
 /// </summary>
-internal sealed class OpenApiFuzzer(JsonObject document, FuzzContext context, int seed)
+internal sealed partial class OpenApiFuzzer(JsonObject document, FuzzContext context, int seed)
 {
     private const int LongText = 20_000;
     private readonly Random _random = new(seed);
@@ -120,16 +121,13 @@ internal sealed class OpenApiFuzzer(JsonObject document, FuzzContext context, in
         foreach (var segment in segments.Skip(1))
         {
             path.Append('/');
-            if (segment.StartsWith('{'))
+            // A segment may hold several parameters around literals (Open311's services.{format}).
+            path.Append(PathParameter().Replace(segment, match =>
             {
-                var name = segment.Trim('{', '}');
+                var name = match.Groups[1].Value;
                 var isMalformed = malformed is { } m && m.Name == name && m.In == "path";
-                path.Append(Uri.EscapeDataString(isMalformed ? malformedValue! : ValidParameter(operation, operation.Parameters.First(p => p["name"]!.GetValue<string>() == name), segments)!));
-            }
-            else
-            {
-                path.Append(segment);
-            }
+                return Uri.EscapeDataString(isMalformed ? malformedValue! : ValidParameter(operation, operation.Parameters.First(p => p["name"]!.GetValue<string>() == name), segments)!);
+            }));
         }
 
         var url = query.Count == 0 ? path.ToString() : path + "?" + string.Join('&', query);
@@ -143,7 +141,7 @@ internal sealed class OpenApiFuzzer(JsonObject document, FuzzContext context, in
         switch (where)
         {
             case "path":
-                var index = Array.IndexOf(segments, "{" + name + "}");
+                var index = Array.FindIndex(segments, s => s.Contains("{" + name + "}", StringComparison.Ordinal));
                 return context.OperationPathValues.GetValueOrDefault(operation.Id + "/" + name)
                     ?? context.PathValues.GetValueOrDefault(segments[index - 1] + "/" + name)
                     ?? context.PathValues.GetValueOrDefault(name)
@@ -497,4 +495,7 @@ internal sealed class OpenApiFuzzer(JsonObject document, FuzzContext context, in
 
         return copy;
     }
+
+    [GeneratedRegex(@"\{([^{}]+)\}")]
+    private static partial Regex PathParameter();
 }
