@@ -25,9 +25,9 @@ internal static class FactSql
             first_time_resolved = first_time_resolved + @FirstTimeResolved,
             review_requested = review_requested + @ReviewRequested,
             backlog_change = backlog_change + @BacklogChange,
-            suggestions_received = suggestions_received + @SuggestionsReceived,
-            suggestions_answered = suggestions_answered + @SuggestionsAnswered,
-            suggestions_adopted = suggestions_adopted + @SuggestionsAdopted,
+            suggestion_received = suggestion_received + @SuggestionsReceived,
+            suggestion_answered = suggestion_answered + @SuggestionsAnswered,
+            suggestion_adopted = suggestion_adopted + @SuggestionsAdopted,
             reception_batches = reception_batches + @ReceptionBatches,
             reception_persons = reception_persons + @ReceptionPersons,
             must_visit_batches = must_visit_batches + @MustVisitBatches
@@ -38,8 +38,8 @@ internal static class FactSql
         INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category,
             registered, first_time_registered, repeat_registered, skip_level_registered, accepted, accepted_on_time, concluded,
             concluded_on_time, rated_satisfied, rated_basically_satisfied, rated_dissatisfied, closed, closed_unrated, resolved,
-            first_time_closed, first_time_resolved, review_requested, backlog_change, suggestions_received, suggestions_answered,
-            suggestions_adopted, reception_batches, reception_persons, must_visit_batches)
+            first_time_closed, first_time_resolved, review_requested, backlog_change, suggestion_received, suggestion_answered,
+            suggestion_adopted, reception_batches, reception_persons, must_visit_batches)
         VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
             @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
             @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
