@@ -3,6 +3,8 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Receptions;
+using Fengqiao.Contracts.Suggestions;
 using Fengqiao.Metrics.Facts;
 using Fengqiao.Metrics.Indicators;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +31,10 @@ public static class MetricsModule
         services.AddIntegrationEventConsumer<CaseRated, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseClosed, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseReviewRequested, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<SuggestionSubmitted, SuggestionFactConsumer>();
+        services.AddIntegrationEventConsumer<SuggestionAnswered, SuggestionFactConsumer>();
+        services.AddIntegrationEventConsumer<ReceptionBatchRecorded, ReceptionFactConsumer>();
+        services.AddIntegrationEventConsumer<ReceptionBatchCorrected, ReceptionFactConsumer>();
         return services;
     }
 

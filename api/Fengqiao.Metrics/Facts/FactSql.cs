@@ -24,7 +24,13 @@ internal static class FactSql
             first_time_closed = first_time_closed + @FirstTimeClosed,
             first_time_resolved = first_time_resolved + @FirstTimeResolved,
             review_requested = review_requested + @ReviewRequested,
-            backlog_change = backlog_change + @BacklogChange
+            backlog_change = backlog_change + @BacklogChange,
+            suggestion_received = suggestion_received + @SuggestionsReceived,
+            suggestion_answered = suggestion_answered + @SuggestionsAnswered,
+            suggestion_adopted = suggestion_adopted + @SuggestionsAdopted,
+            reception_batches = reception_batches + @ReceptionBatches,
+            reception_persons = reception_persons + @ReceptionPersons,
+            must_visit_batches = must_visit_batches + @MustVisitBatches
         WHERE {Key}
         """;
 
@@ -32,11 +38,13 @@ internal static class FactSql
         INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category,
             registered, first_time_registered, repeat_registered, skip_level_registered, accepted, accepted_on_time, concluded,
             concluded_on_time, rated_satisfied, rated_basically_satisfied, rated_dissatisfied, closed, closed_unrated, resolved,
-            first_time_closed, first_time_resolved, review_requested, backlog_change)
+            first_time_closed, first_time_resolved, review_requested, backlog_change, suggestion_received, suggestion_answered,
+            suggestion_adopted, reception_batches, reception_persons, must_visit_batches)
         VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
             @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
             @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
-            @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange)
+            @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange, @SuggestionsReceived, @SuggestionsAnswered,
+            @SuggestionsAdopted, @ReceptionBatches, @ReceptionPersons, @MustVisitBatches)
         """;
 
     public const string GetPetition = """

@@ -26,6 +26,12 @@ internal enum Counter
     FirstTimeResolved,
     ReviewRequested,
     BacklogChange,
+    SuggestionsReceived,
+    SuggestionsAnswered,
+    SuggestionsAdopted,
+    ReceptionBatches,
+    ReceptionPersons,
+    MustVisitBatches,
 }
 
 internal sealed record FactDelta(FactKey Key, Counter Counter, int Change);

@@ -45,6 +45,18 @@ internal record FactSums
 
     public long Backlog { get; init; }
 
+    public long SuggestionsReceived { get; init; }
+
+    public long SuggestionsAnswered { get; init; }
+
+    public long SuggestionsAdopted { get; init; }
+
+    public long ReceptionBatches { get; init; }
+
+    public long ReceptionPersons { get; init; }
+
+    public long MustVisitBatches { get; init; }
+
     public static FactSums Add(FactSums a, FactSums b) => new()
     {
         Registered = a.Registered + b.Registered,
@@ -62,6 +74,12 @@ internal record FactSums
         FirstTimeClosed = a.FirstTimeClosed + b.FirstTimeClosed,
         FirstTimeResolved = a.FirstTimeResolved + b.FirstTimeResolved,
         Backlog = a.Backlog + b.Backlog,
+        SuggestionsReceived = a.SuggestionsReceived + b.SuggestionsReceived,
+        SuggestionsAnswered = a.SuggestionsAnswered + b.SuggestionsAnswered,
+        SuggestionsAdopted = a.SuggestionsAdopted + b.SuggestionsAdopted,
+        ReceptionBatches = a.ReceptionBatches + b.ReceptionBatches,
+        ReceptionPersons = a.ReceptionPersons + b.ReceptionPersons,
+        MustVisitBatches = a.MustVisitBatches + b.MustVisitBatches,
     };
 
     public static FactSums Sum(IEnumerable<FactSums> sums) => sums.Aggregate(new FactSums(), Add);

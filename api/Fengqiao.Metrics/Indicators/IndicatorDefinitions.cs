@@ -51,6 +51,29 @@ internal static class IndicatorDefinitions
         new("backlog", IndicatorKind.Count,
             new("积案", "Backlog"),
             new("期末超过答复期限仍未答复的办理件数。", "Handling cases past their reply deadline and not yet replied to at the end of the period.")),
+        new("suggestions_received", IndicatorKind.Count,
+            new("收到人民建议件数", "Suggestions received"),
+            new("期间内收到的人民建议件数（网上提交、来信来访登记或由信访件转入），按收到日计。",
+                "People's suggestions received in the period (submitted online, registered from a letter or visit, or opened from a petition), by the day received.")),
+        new("suggestion_adoption_rate", IndicatorKind.Rate,
+            new("建议转化率", "Suggestion adoption rate"),
+            new("答复为采纳或部分采纳的建议件数 ÷ 已答复建议件数，按全部承办部门答复之日计。",
+                "Suggestions answered as adopted or partly adopted ÷ suggestions answered, by the day every assigned department had answered.")),
+        new("leader_reception_batches", IndicatorKind.Count,
+            new("领导接访批次", "Leader reception batches"),
+            new("领导接访（领导接访日、预约接访、上门走访、领导下访）接待的批次，按接访日计；部门值班接访不计。",
+                "Batches received at leaders' receptions (reception days, appointments, home visits, leaders' visits), by the day of reception; a department's duty reception is not counted.")),
+        new("leader_reception_persons", IndicatorKind.Count,
+            new("领导接访人次", "Leader reception persons"),
+            new("领导接访接待的人数合计（以更正后的人数为准），按接访日计。",
+                "Persons received at leaders' receptions (as corrected), by the day of reception.")),
+        new("must_visit_batches", IndicatorKind.Count,
+            new("必访批次", "Must-visit batches"),
+            new("依“四个必访”计划的领导下访中接待的批次，按接访日计。",
+                "Batches received at leaders' visits planned from a must-visit proposal (四个必访), by the day of reception.")),
+        new("must_visit_share", IndicatorKind.Rate,
+            new("必访占比", "Must-visit share"),
+            new("必访批次 ÷ 领导接访批次。", "Must-visit batches ÷ leader reception batches.")),
     ];
 
     /// <summary>The figures of one group of facts, in the order of <see cref="All"/>.</summary>
@@ -66,6 +89,12 @@ internal static class IndicatorDefinitions
         IndicatorFigure.Rate("resolution_rate", s.Resolved, s.Closed),
         IndicatorFigure.Rate("first_time_resolution_rate", s.FirstTimeResolved, s.FirstTimeClosed),
         IndicatorFigure.Count("backlog", s.Backlog),
+        IndicatorFigure.Count("suggestions_received", s.SuggestionsReceived),
+        IndicatorFigure.Rate("suggestion_adoption_rate", s.SuggestionsAdopted, s.SuggestionsAnswered),
+        IndicatorFigure.Count("leader_reception_batches", s.ReceptionBatches),
+        IndicatorFigure.Count("leader_reception_persons", s.ReceptionPersons),
+        IndicatorFigure.Count("must_visit_batches", s.MustVisitBatches),
+        IndicatorFigure.Rate("must_visit_share", s.MustVisitBatches, s.ReceptionBatches),
     ];
 }
 

@@ -21,6 +21,12 @@ internal static class IndicatorSql
         SUM(CASE WHEN f.day >= @From THEN f.resolved ELSE 0 END) AS Resolved,
         SUM(CASE WHEN f.day >= @From THEN f.first_time_closed ELSE 0 END) AS FirstTimeClosed,
         SUM(CASE WHEN f.day >= @From THEN f.first_time_resolved ELSE 0 END) AS FirstTimeResolved,
+        SUM(CASE WHEN f.day >= @From THEN f.suggestion_received ELSE 0 END) AS SuggestionsReceived,
+        SUM(CASE WHEN f.day >= @From THEN f.suggestion_answered ELSE 0 END) AS SuggestionsAnswered,
+        SUM(CASE WHEN f.day >= @From THEN f.suggestion_adopted ELSE 0 END) AS SuggestionsAdopted,
+        SUM(CASE WHEN f.day >= @From THEN f.reception_batches ELSE 0 END) AS ReceptionBatches,
+        SUM(CASE WHEN f.day >= @From THEN f.reception_persons ELSE 0 END) AS ReceptionPersons,
+        SUM(CASE WHEN f.day >= @From THEN f.must_visit_batches ELSE 0 END) AS MustVisitBatches,
         SUM(f.backlog_change) AS Backlog
         """;
 

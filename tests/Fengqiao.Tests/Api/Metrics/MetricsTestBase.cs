@@ -45,7 +45,7 @@ public abstract class MetricsTestBase : DispatchTestBase
     }
 
     /// <summary>The host's own dispatcher may hold messages under its lease: pump until every stored event is processed.</summary>
-    private async Task DeliverAllEventsAsync()
+    protected async Task DeliverAllEventsAsync()
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {

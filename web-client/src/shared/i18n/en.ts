@@ -297,6 +297,8 @@ export const en: Record<MessageKey, string> = {
   'channel.social_group': 'Social group',
   'channel.referral': 'Referral',
   'channel.third_party': 'Third-party system',
+  'channel.suggestion': "People's suggestions",
+  'channel.reception': 'Reception batches',
 
   'status.registered': 'Registered',
   'status.accepted': 'Accepted',

@@ -295,6 +295,8 @@ export const zhCN = {
   'channel.social_group': '民情微群',
   'channel.referral': '转送',
   'channel.third_party': '第三方系统',
+  'channel.suggestion': '人民建议',
+  'channel.reception': '接访批次',
 
   'status.registered': '已登记',
   'status.accepted': '已受理',
