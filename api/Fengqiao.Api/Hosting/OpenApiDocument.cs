@@ -44,6 +44,8 @@ internal static class OpenApiDocument
             + "and submission pages."),
         ("Metrics", "The indicators of petition work per unit and region over a period, as figures and as a CSV export."),
         ("Integrations", "What third-party systems use to integrate: API clients and their scopes, and the 12345 hotline's work orders."),
+        ("Open311", "The Open311 GeoReport v2 facade: petition categories as services, requests filed as online petitions with an API "
+            + "client's key, and their public status; JSON or XML, errors in the specification's format."),
         ("Webhooks", "Webhook subscriptions, signed as Standard Webhooks describes, and their delivery logs with redelivery; managed by admins "
             + "and by API clients with the webhooks:manage scope."),
     ];

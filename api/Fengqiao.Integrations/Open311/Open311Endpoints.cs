@@ -31,11 +31,13 @@ internal static class Open311Endpoints
         open311.MapGet("/services.{format}", ListServicesAsync)
             .WithName("ListOpen311Services")
             .WithSummary("Open311 services: the petition categories (GeoReport v2, json or xml).")
+            .WithDescription("The petition categories as Open311 services (GeoReport v2), in JSON or XML by the path's extension; every service is of type standard with no attributes. 400 for an unknown format.")
             .Produces<IReadOnlyList<Open311Service>>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status400BadRequest);
         open311.MapGet("/services/{serviceCode}.{format}", DefineServiceAsync)
             .WithName("GetOpen311ServiceDefinition")
             .WithSummary("An Open311 service definition; petition categories have no attributes beyond the standard fields.")
+            .WithDescription("The definition of one service (petition category): its code and an empty attribute list, since a petition needs nothing beyond the standard request fields. 404 for an unknown service code.")
             .Produces<Open311ServiceDefinition>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status404NotFound);
         open311.MapPost("/requests.{format}", SubmitAsync)
@@ -43,7 +45,7 @@ internal static class Open311Endpoints
             .WithSummary("Files an Open311 request as an online petition (form-encoded; api_key of an API client with scope petitions:write).")
             // No Accepts metadata: routing would answer another content type 415 outside this group's anonymous access; the
             // handler answers it in the specification's error format instead.
-            .WithDescription("Form fields (application/x-www-form-urlencoded): api_key, service_code, description, lat, long, address_string, first_name, last_name, phone.")
+            .WithDescription("Files a request as an online petition in the API client's region, answered with its service_request_id and a notice. Form fields (application/x-www-form-urlencoded): api_key (an API client's key with scope petitions:write), service_code, description, lat, long, address_string, first_name, last_name, phone. 403 for a missing or refused key, 400 naming the bad fields, both as a list of {code, description}.")
             .DisableAntiforgery()
             .Produces<IReadOnlyList<Open311Receipt>>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status400BadRequest)
@@ -51,16 +53,19 @@ internal static class Open311Endpoints
         open311.MapGet("/requests/{serviceRequestId}.{format}", GetRequestAsync)
             .WithName("GetOpen311Request")
             .WithSummary("One Open311 request, showing only what the petition's public tracking page shows.")
+            .WithDescription("One request by its id, with only what the petition's public tracking page shows: open or closed, the service, when it was requested and last updated, and the latest public note; never the description or the requester. 404 for an unknown id.")
             .Produces<IReadOnlyList<Open311Request>>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status404NotFound);
         open311.MapGet("/requests.{format}", ListRequestsAsync)
             .WithName("ListOpen311Requests")
             .WithSummary("Open311 requests by id (service_request_id, comma-separated), optionally filtered by status and dates.")
+            .WithDescription("Requests by id: service_request_id takes 1 to 50 comma-separated ids (the public cannot list petitions without them), optionally filtered by status (open, closed) and start_date/end_date; each shows only what the tracking page shows. 400 without ids or with bad filters.")
             .Produces<IReadOnlyList<Open311Request>>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status400BadRequest);
         open311.MapGet("/tokens/{token}.{format}", GetTokenAsync)
             .WithName("GetOpen311Token")
             .WithSummary("The request id of a token an Open311 request was answered with.")
+            .WithDescription("The service request id a token stands for; a request is a petition as soon as it is answered, so its token is its id. 404 for an unknown token.")
             .Produces<IReadOnlyList<Open311Token>>(StatusCodes.Status200OK, "application/json", "application/xml")
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status404NotFound);
     }

@@ -1593,7 +1593,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open311 services: the petition categories (GeoReport v2, json or xml). */
+        /**
+         * Open311 services: the petition categories (GeoReport v2, json or xml).
+         * @description The petition categories as Open311 services (GeoReport v2), in JSON or XML by the path's extension; every service is of type standard with no attributes. 400 for an unknown format.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListOpen311Services"];
         put?: never;
         post?: never;
@@ -1610,7 +1615,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An Open311 service definition; petition categories have no attributes beyond the standard fields. */
+        /**
+         * An Open311 service definition; petition categories have no attributes beyond the standard fields.
+         * @description The definition of one service (petition category): its code and an empty attribute list, since a petition needs nothing beyond the standard request fields. 404 for an unknown service code.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetOpen311ServiceDefinition"];
         put?: never;
         post?: never;
@@ -1627,12 +1637,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open311 requests by id (service_request_id, comma-separated), optionally filtered by status and dates. */
+        /**
+         * Open311 requests by id (service_request_id, comma-separated), optionally filtered by status and dates.
+         * @description Requests by id: service_request_id takes 1 to 50 comma-separated ids (the public cannot list petitions without them), optionally filtered by status (open, closed) and start_date/end_date; each shows only what the tracking page shows. 400 without ids or with bad filters.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["ListOpen311Requests"];
         put?: never;
         /**
          * Files an Open311 request as an online petition (form-encoded; api_key of an API client with scope petitions:write).
-         * @description Form fields (application/x-www-form-urlencoded): api_key, service_code, description, lat, long, address_string, first_name, last_name, phone.
+         * @description Files a request as an online petition in the API client's region, answered with its service_request_id and a notice. Form fields (application/x-www-form-urlencoded): api_key (an API client's key with scope petitions:write), service_code, description, lat, long, address_string, first_name, last_name, phone. 403 for a missing or refused key, 400 naming the bad fields, both as a list of {code, description}.
+         *
+         *     **Callers:** anyone, without signing in.
          */
         post: operations["SubmitOpen311Request"];
         delete?: never;
@@ -1648,7 +1665,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One Open311 request, showing only what the petition's public tracking page shows. */
+        /**
+         * One Open311 request, showing only what the petition's public tracking page shows.
+         * @description One request by its id, with only what the petition's public tracking page shows: open or closed, the service, when it was requested and last updated, and the latest public note; never the description or the requester. 404 for an unknown id.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetOpen311Request"];
         put?: never;
         post?: never;
@@ -1665,7 +1687,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The request id of a token an Open311 request was answered with. */
+        /**
+         * The request id of a token an Open311 request was answered with.
+         * @description The service request id a token stands for; a request is a petition as soon as it is answered, so its token is its id. 404 for an unknown token.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
         get: operations["GetOpen311Token"];
         put?: never;
         post?: never;
@@ -11845,13 +11872,24 @@ export interface operations {
                     "application/xml": components["schemas"]["Open311Service"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11878,13 +11916,24 @@ export interface operations {
                     "application/xml": components["schemas"]["Open311ServiceDefinition"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11915,13 +11964,24 @@ export interface operations {
                     "application/xml": components["schemas"]["Open311Request"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11947,7 +12007,7 @@ export interface operations {
                     "application/xml": components["schemas"]["Open311Receipt"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11956,13 +12016,24 @@ export interface operations {
                     "application/json": components["schemas"]["Open311Error"][];
                 };
             };
-            /** @description Forbidden */
+            /** @description The caller's roles do not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11989,13 +12060,24 @@ export interface operations {
                     "application/xml": components["schemas"]["Open311Request"][];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12022,13 +12104,24 @@ export interface operations {
                     "application/xml": components["schemas"]["Open311Token"][];
                 };
             };
-            /** @description Not Found */
+            /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
