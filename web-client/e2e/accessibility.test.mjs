@@ -120,6 +120,12 @@ const signedInVisits = [
     url: (ids) => `/mediation/disputes/${ids.disputeId}`,
     ready: (page, ids) => (ids.ownDispute ? page.getByText('调解意愿', { exact: true }) : loadFailed(page)),
   },
+  {
+    route: 'mediation/disputes/:id/agreement',
+    url: (ids) => `/mediation/disputes/${ids.disputeId}/agreement`,
+    // The printable agreement, or the empty state of a dispute that has none yet.
+    ready: (page, ids) => (ids.ownDispute ? page.locator('main article').or(page.locator('main .ant-empty')).first() : loadFailed(page)),
+  },
   { route: 'suggestions/topics', url: () => '/suggestions/topics', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'suggestions', url: () => '/suggestions', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'suggestions/new', url: () => '/suggestions/new', ready: (page) => page.locator('main form') },
@@ -351,7 +357,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
   });
 
   const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
-  const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id'];
+  const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id', 'mediation/disputes/:id/agreement'];
   const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/new', 'suggestions/:id'];
   const people = [
     { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true, readsPetitions: true },
