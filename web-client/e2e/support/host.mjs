@@ -54,6 +54,8 @@ export async function startHost({ demoPassword, logName = 'host.log' }) {
         ASPNETCORE_ENVIRONMENT: 'Development',
         Fengqiao__DataDirectory: dataDir,
         Demo__Password: demoPassword,
+        // Every page the scans open comes from this one address; the per-address limit on public pages is for citizens.
+        RateLimits__PublicPerMinute: '600',
         Spa__DistPath: distDir,
         DOTNET_NOLOGO: '1',
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
