@@ -38,7 +38,7 @@ export function DisputePage() {
       <PageHeader
         title={t('dispute.title', { number: d.number })}
         extra={
-          <Tag color={disputeStatusColors[d.status]} style={{ color: '#fff' }}>
+          <Tag color={disputeStatusColors[d.status]} variant="solid">
             {disputeStatusLabel(t, d.status)}
           </Tag>
         }

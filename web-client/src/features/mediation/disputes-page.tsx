@@ -39,7 +39,7 @@ export function DisputesPage() {
       title: t('disputes.status'),
       dataIndex: 'status',
       render: (status: DisputeStatus) => (
-        <Tag color={disputeStatusColors[status]} style={{ color: '#fff' }}>
+        <Tag color={disputeStatusColors[status]} variant="solid">
           {disputeStatusLabel(t, status)}
         </Tag>
       ),
