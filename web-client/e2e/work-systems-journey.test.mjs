@@ -165,7 +165,9 @@ describe('must-visits and joint work systems journey', { timeout: 600_000 }, () 
       await page.getByLabel('按层级筛选').click();
       await page.locator('.ant-select-item-option').filter({ hasText: /^签至乡镇/ }).click();
 
-      const row = page.locator('tr').filter({ has: page.getByRole('cell', { name: letterTown, exact: true }) });
+      const cell = (name) => page.getByRole('cell', { name, exact: true });
+      // The district's letter to the town (the town's letters to its villages name it as the issuing side).
+      const row = page.locator('tr').filter({ has: cell('越城区') }).filter({ has: cell(letterTown) });
       await row.getByRole('button', { name: '更正' }).click();
       const correcting = page.getByRole('dialog', { name: new RegExp(`^更正责任书：越城区→${letterTown}`) });
       const name = correcting.getByLabel('第 1 位签订人姓名', { exact: true });
