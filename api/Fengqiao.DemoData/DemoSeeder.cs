@@ -43,9 +43,9 @@ internal sealed partial class DemoSeeder(
         await SeedMediationRoomsAsync(cancellationToken);
         await SeedMediationDisputesAsync(cancellationToken);
         var petitionsSeeded = await SeedPetitionsAndCasesAsync(cancellationToken);
-        await SeedReceptionsAsync(cancellationToken);
+        var receptionsSeeded = await SeedReceptionsAsync(cancellationToken);
         await SeedSuggestionsAsync(cancellationToken);
-        if (petitionsSeeded)
+        if (petitionsSeeded || receptionsSeeded)
         {
             await RebuildMetricsAsync(cancellationToken);
         }
@@ -125,15 +125,16 @@ internal sealed partial class DemoSeeder(
     /// <summary>
     /// A year of receptions while there are none (unless <c>Demo:Receptions</c> is false), after the petitions: their assigned
     /// batches register petitions through the intake module, which a petition load would otherwise see and skip itself.
+    /// Answers whether it seeded: their events are history the metrics are rebuilt from.
     /// </summary>
-    private async Task SeedReceptionsAsync(CancellationToken cancellationToken)
+    private async Task<bool> SeedReceptionsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var receptions = services.GetRequiredService<ReceptionsSeeding>();
         if (!configuration.GetValue("Demo:Receptions", true) || await receptions.AnyReceptionAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -141,6 +142,7 @@ internal sealed partial class DemoSeeder(
         await receptions.LoadRegistersAsync(generated.Policies, generated.Incidents, cancellationToken);
         var batches = await receptions.LoadAsync(generated.Receptions, cancellationToken);
         LogReceptionsSeeded(logger, generated.Receptions.Count, batches, stopwatch.Elapsed.TotalSeconds);
+        return generated.Receptions.Count > 0;
     }
 
     /// <summary>The mediation rooms and committees with their mediators, while there are none.</summary>

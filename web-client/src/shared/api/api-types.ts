@@ -106,6 +106,7 @@ export type AddJointMeetingRequest = Schemas['AddJointMeeting'];
 export type ResponsibilityLetterQuery = NonNullable<paths['/api/v1/responsibility-letters']['get']['parameters']['query']>;
 export type ResponsibilityLetter = Schemas['ResponsibilityLetterItem'];
 export type SignResponsibilityLetterRequest = Schemas['SignResponsibilityLetter'];
+export type CorrectResponsibilityLetterRequest = Schemas['CorrectResponsibilityLetter'];
 export type OrganizationCoverage = Schemas['OrganizationCoverage'];
 export type CoverageFigures = Schemas['CoverageFigures'];
 export type ReceptionKind = Schemas['ReceptionKind'];

@@ -2198,8 +2198,36 @@ export interface paths {
          *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
          */
         get: operations["GetResponsibilityLetter"];
-        put?: never;
+        /**
+         * Corrects a letter's units, signatories and signing day, with the reason; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 once withdrawn.
+         * @description Corrects a letter's units, signatories and signing day, giving the reason; the audit trail keeps the letter before and after. The year and the two regions stay: a letter between the wrong regions is withdrawn and the right one signed. If-Match carries the ETag read. 400 names the field for a unit not of its side's region or a day outside the letter's year and the year before; 404 unless the issuing region lies in the caller's jurisdiction; 409 `responsibility_letter_withdrawn` once withdrawn.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
+        put: operations["CorrectResponsibilityLetter"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibility-letters/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraws a letter recorded by mistake, with the reason; needs If-Match. It no longer counts; 404 unless the issuing region is in the caller's jurisdiction; 409 when already withdrawn.
+         * @description Withdraws a letter recorded by mistake, giving the reason: it stays listed as withdrawn, no longer counts towards coverage and changes no more, and the two regions may sign that year's letter again. If-Match carries the ETag read. 404 unless the issuing region lies in the caller's jurisdiction; 409 `responsibility_letter_withdrawn` when it already is.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
+        post: operations["WithdrawResponsibilityLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2223,7 +2251,7 @@ export interface paths {
         put?: never;
         /**
          * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
-         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already or the letter was withdrawn; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
          *
          *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
          */
@@ -4007,6 +4035,16 @@ export interface components {
             outcome: components["schemas"]["BatchOutcome"];
             reason: string;
         };
+        CorrectResponsibilityLetter: {
+            /** Format: uuid */
+            issuingUnitId?: string | null;
+            /** Format: uuid */
+            receivingUnitId?: string | null;
+            signatories: components["schemas"]["Signatory"][];
+            /** Format: date */
+            signedOn: string;
+            reason: string;
+        };
         CoverageFigures: {
             /** Format: uuid */
             regionId: string;
@@ -4464,6 +4502,11 @@ export interface components {
             sha256: string;
             /** Format: date-time */
             uploadedAt: string;
+        };
+        LetterWithdrawal: {
+            /** Format: date-time */
+            withdrawnAt: string;
+            reason: string;
         };
         /** @enum {string} */
         Light: "green" | "yellow" | "red" | "none";
@@ -5355,6 +5398,7 @@ export interface components {
             signedOn: string;
             signatories: components["schemas"]["Signatory"][];
             file?: components["schemas"]["LetterFile"] | null;
+            withdrawal?: components["schemas"]["LetterWithdrawal"] | null;
             /** Format: int64 */
             version: number;
         };
@@ -5997,6 +6041,9 @@ export interface components {
         /** @enum {string} */
         WebhookSubscriptionStatus: "active" | "paused" | "disabled";
         WithdrawDispute: {
+            reason: string;
+        };
+        WithdrawResponsibilityLetter: {
             reason: string;
         };
         WorkCalendarYearList: {
@@ -13773,6 +13820,194 @@ export interface operations {
             };
             /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectResponsibilityLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectResponsibilityLetter"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawResponsibilityLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawResponsibilityLetter"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
