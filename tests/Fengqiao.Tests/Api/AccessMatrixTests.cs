@@ -278,6 +278,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ApplyForJudicialConfirmation"] = On(Target.Dispute, _ => new { appliedOn = "2026-01-05", court = "越城区人民法院" }, Role.Mediator),
         ["RecordJudicialConfirmationRuling"] = On(Target.Dispute, _ => new { ruling = "confirmed", decidedOn = "2026-01-05", note = (string?)null }, Role.Mediator),
         ["RecordMediationFailure"] = On(Target.Dispute, _ => new { reason = "分歧过大。", guidance = "可向人民法院起诉。" }, Role.Mediator),
+        ["RecordMediationFollowUp"] = On(Target.Dispute, _ => new { visitedOn = "2026-01-05", performance = "performed", note = "已履行。" }, Role.Mediator),
         ["SubmitPublicSuggestion"] = Public,
         ["TrackPublicSuggestion"] = Public,
         ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),

@@ -1281,7 +1281,7 @@ export interface paths {
         };
         /**
          * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
-         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action. Parties are shown masked.
          *
          *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
          */
@@ -1536,6 +1536,28 @@ export interface paths {
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
         post: operations["RecordJudicialConfirmationRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records a return visit after an agreement: performed, partly performed or not performed, with a note; needs If-Match.
+         * @description Records a return visit (回访) after a mediation agreement and what it found of the agreement's performance (履行情况): performed, partly performed or not performed, with a note. A visit that finds it performed makes the dispute performed (and a referred petition resolved, through AgreementPerformanceRecorded); until then the dispute stays on the worklist of agreements awaiting performance. 409 when the dispute has no agreement or was already found performed.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["RecordMediationFollowUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4162,7 +4184,7 @@ export interface components {
             suggestedUnitId?: string | null;
         };
         /** @enum {string} */
-        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure";
+        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure" | "record_follow_up";
         DisputeDetail: {
             /** Format: uuid */
             id: string;
@@ -4196,6 +4218,10 @@ export interface components {
             withdrawalReason?: string | null;
             failureReason?: string | null;
             agreement?: components["schemas"]["AgreementView"] | null;
+            performance?: (string & components["schemas"]["Performance"]) | null;
+            /** Format: date */
+            performedOn?: string | null;
+            followUps: components["schemas"]["FollowUpView"][];
             /** Format: date-time */
             registeredAt: string;
             /** Format: date-time */
@@ -4225,6 +4251,7 @@ export interface components {
             applicantNames: string;
             respondentNames: string;
             petitionNumber?: string | null;
+            performance?: (string & components["schemas"]["Performance"]) | null;
             /** Format: date-time */
             registeredAt: string;
             /** Format: int64 */
@@ -4320,6 +4347,16 @@ export interface components {
             flag: components["schemas"]["PetitionFlag"];
             code: string;
             related: string[];
+        };
+        FollowUpView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            visitedOn: string;
+            performance: components["schemas"]["Performance"];
+            note: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         GrantableRoles: {
             roles: components["schemas"]["Role"][];
@@ -4759,6 +4796,8 @@ export interface components {
             pausedDays?: number | null;
         };
         /** @enum {string} */
+        Performance: "performed" | "partly_performed" | "not_performed";
+        /** @enum {string} */
         PetitionAction: "classify" | "link" | "merge" | "add_attachment" | "reveal_petitioner";
         PetitionDetail: {
             /** Format: uuid */
@@ -5197,6 +5236,12 @@ export interface components {
         RecordFailure: {
             reason: string;
             guidance: string;
+        };
+        RecordFollowUp: {
+            /** Format: date */
+            visitedOn: string;
+            performance: components["schemas"]["Performance"];
+            note: string;
         };
         RecordJudicialRuling: {
             ruling: components["schemas"]["JudicialRuling"];
@@ -5788,7 +5833,7 @@ export interface components {
             actorUnitName?: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed";
+        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed" | "mediation_performed";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
@@ -10689,6 +10734,7 @@ export interface operations {
                 disputeType?: string;
                 source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
                 roomId?: string;
+                awaitingPerformance?: boolean;
                 cursor?: string;
                 limit?: number;
             };
@@ -11720,6 +11766,100 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordJudicialRuling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMediationFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFollowUp"];
             };
         };
         responses: {
