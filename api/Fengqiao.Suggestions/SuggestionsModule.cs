@@ -34,6 +34,7 @@ public static class SuggestionsModule
         services.AddIntegrationEventConsumer<PetitionConvertedToSuggestion, OpenSuggestionFromPetition>();
         services.AddSingleton<IRuleSetSectionValidator, SuggestionsRuleSetSectionValidator>();
         services.AddScoped<SuggestionsSeeding>();
+        services.AddScoped<DiarySeeding>();
         return services;
     }
 
