@@ -45,6 +45,7 @@ internal sealed partial class DemoSeeder(
         var petitionsSeeded = await SeedPetitionsAndCasesAsync(cancellationToken);
         var receptionsSeeded = await SeedReceptionsAsync(cancellationToken);
         await SeedSuggestionsAsync(cancellationToken);
+        await SeedDiaryAsync(cancellationToken);
         if (petitionsSeeded || receptionsSeeded)
         {
             await RebuildMetricsAsync(cancellationToken);
@@ -188,6 +189,22 @@ internal sealed partial class DemoSeeder(
         LogSuggestionsSeeded(logger, topics.Count, generated.Count);
     }
 
+    /// <summary>A few hundred diary entries over the first towns' villages, some grouped and converted, while there are none (unless <c>Demo:Diary</c> is false).</summary>
+    private async Task SeedDiaryAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var diary = services.GetRequiredService<DiarySeeding>();
+        if (!configuration.GetValue("Demo:Diary", true) || await diary.AnyEntryAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var (entries, matters) = await DiaryGenerator.GenerateAsync(services, cancellationToken);
+        await diary.LoadAsync(entries, matters, cancellationToken);
+        LogDiarySeeded(logger, entries.Count, matters.Count);
+    }
+
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>
     private static BulkCaseUnits? UnitsWorkingOn(CaseHistory history)
     {
@@ -213,6 +230,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo suggestions seeded: {Topics} topics, {Suggestions} suggestions")]
     private static partial void LogSuggestionsSeeded(ILogger logger, int topics, int suggestions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo diary seeded: {Entries} entries, {Matters} kinds of matter")]
+    private static partial void LogDiarySeeded(ILogger logger, int entries, int matters);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo metrics rebuilt from {Events} events in {Seconds:0.0} s")]
     private static partial void LogMetricsRebuilt(ILogger logger, long events, double seconds);
