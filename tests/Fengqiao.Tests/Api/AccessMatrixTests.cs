@@ -304,6 +304,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["UpdateWebhookSubscription"] = On(Target.WebhookSubscription, _ => new { url = ForeignWebhookUrl, eventTypes = new[] { "case.closed" }, isActive = true }, Role.Admin),
         ["DeleteWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
         ["PingWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
+        ["RotateWebhookSecret"] = On(Target.WebhookSubscription, _ => new { overlapHours = 0 }, Role.Admin),
         ["ListWebhookDeliveries"] = On(Target.WebhookSubscription, null, Role.Admin),
         ["GetWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
         ["RedeliverWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
