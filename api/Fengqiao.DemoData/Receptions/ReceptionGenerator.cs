@@ -44,6 +44,9 @@ internal sealed class ReceptionGenerator
     /// </summary>
     public const int XinchangMustVisitsAssigned = 5;
 
+    /// <summary>The batches Shaoxing's three levels of leaders (city, district, town) received in a year (DOMAIN §5).</summary>
+    public const int LeadersBatchesOfTheYear = 3433;
+
     private static readonly string[] Matters =
     [
         "反映小区物业服务不到位，公共区域卫生长期无人打扫",
@@ -172,6 +175,8 @@ internal sealed class ReceptionGenerator
                 }
             }
         }
+
+        LeadersYear(start);
     }
 
     /// <summary>
@@ -257,6 +262,43 @@ internal sealed class ReceptionGenerator
             }
 
             _receptions[indexes[i]] = reception with { Batches = laid };
+        }
+    }
+
+    /// <summary>
+    /// Adds batches to, or takes resolved ones from, the leaders' reception days of the year in turn until the leaders' receptions
+    /// (days, visits and the appointments that follow up assignments) hold exactly <see cref="LeadersBatchesOfTheYear"/> batches.
+    /// The county visits laid out for Xinchang are visits, not days, so they keep their figures.
+    /// </summary>
+    private void LeadersYear(DateOnly start)
+    {
+        var days = Enumerable.Range(0, _receptions.Count).Where(i => _receptions[i] is { Kind: ReceptionKind.LeaderDay, Held: true } day && day.Day >= start).ToList();
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        var followUps = _receptions.SelectMany(r => r.Batches).Count(b => b.Assignment?.FollowUpOn is { } day && day <= _today);
+        var counted = followUps + _receptions
+            .Where(r => r is { Held: true, Kind: ReceptionKind.LeaderDay or ReceptionKind.LeaderVisit or ReceptionKind.Appointment } && r.Day >= start)
+            .Sum(r => r.Batches.Count);
+        for (var turn = 0; counted != LeadersBatchesOfTheYear; turn++)
+        {
+            var index = days[turn % days.Count];
+            var reception = _receptions[index];
+            var batches = reception.Batches.ToList();
+            if (counted < LeadersBatchesOfTheYear)
+            {
+                batches.Add(Batch(reception.HostUserId, reception.Day, 1, null, _faker.Random.Double()));
+                counted++;
+            }
+            else if (batches.FindLastIndex(b => b.Assignment is null) is var resolved and >= 0)
+            {
+                batches.RemoveAt(resolved);
+                counted--;
+            }
+
+            _receptions[index] = reception with { Batches = batches };
         }
     }
 

@@ -22,6 +22,8 @@ public sealed class ReceptionDemoDataTests : ReceptionTestBase
         Assert.That(figures["byLevel"]!.AsArray().Select(l => l!["key"]!.GetValue<string>()), Is.SupersetOf(new[] { "city", "district", "town" }));
         Assert.That(figures["byKind"]!.AsArray().Select(l => l!["key"]!.GetValue<string>()),
             Is.SupersetOf(new[] { "leader_day", "department_duty", "leader_visit", "home_visit", "appointment" }));
+        var leaders = figures["byKind"]!.AsArray().Where(l => l!["key"]!.GetValue<string>() is "leader_day" or "leader_visit" or "appointment");
+        Assert.That(leaders.Sum(l => l!["totals"]!["batches"]!.GetValue<int>()), Is.EqualTo(3433), "DOMAIN §5: the three levels of leaders received 3,433 batches in the year");
     }
 
     /// <summary>
