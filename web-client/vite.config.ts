@@ -18,9 +18,12 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'eslint-rules/**/*.test.js'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Files share a worker's loaded modules (Ant Design among them) instead of loading them again each: every test renders
+    // into a fresh QueryClient and document, and the setup clears the DOM and storage after each test.
+    isolate: false,
     unstubGlobals: true,
-    // Form tests drive Ant Design selects through jsdom: a few seconds each when the 2 cores are shared with the .NET
-    // build or other suites, so the limit only catches hangs.
+    // Form tests drive Ant Design selects through jsdom: slow when the 2 cores are shared with the .NET tests, so the
+    // limit only catches hangs.
     testTimeout: 180_000,
   },
 });

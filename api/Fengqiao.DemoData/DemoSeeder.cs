@@ -43,9 +43,10 @@ internal sealed partial class DemoSeeder(
         await SeedMediationRoomsAsync(cancellationToken);
         await SeedMediationDisputesAsync(cancellationToken);
         var petitionsSeeded = await SeedPetitionsAndCasesAsync(cancellationToken);
-        await SeedReceptionsAsync(cancellationToken);
+        var receptionsSeeded = await SeedReceptionsAsync(cancellationToken);
         await SeedSuggestionsAsync(cancellationToken);
-        if (petitionsSeeded)
+        await SeedDiaryAsync(cancellationToken);
+        if (petitionsSeeded || receptionsSeeded)
         {
             await RebuildMetricsAsync(cancellationToken);
         }
@@ -125,15 +126,16 @@ internal sealed partial class DemoSeeder(
     /// <summary>
     /// A year of receptions while there are none (unless <c>Demo:Receptions</c> is false), after the petitions: their assigned
     /// batches register petitions through the intake module, which a petition load would otherwise see and skip itself.
+    /// Answers whether it seeded: their events are history the metrics are rebuilt from.
     /// </summary>
-    private async Task SeedReceptionsAsync(CancellationToken cancellationToken)
+    private async Task<bool> SeedReceptionsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var receptions = services.GetRequiredService<ReceptionsSeeding>();
         if (!configuration.GetValue("Demo:Receptions", true) || await receptions.AnyReceptionAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -141,6 +143,7 @@ internal sealed partial class DemoSeeder(
         await receptions.LoadRegistersAsync(generated.Policies, generated.Incidents, cancellationToken);
         var batches = await receptions.LoadAsync(generated.Receptions, cancellationToken);
         LogReceptionsSeeded(logger, generated.Receptions.Count, batches, stopwatch.Elapsed.TotalSeconds);
+        return generated.Receptions.Count > 0;
     }
 
     /// <summary>The mediation rooms and committees with their mediators, while there are none.</summary>
@@ -186,6 +189,22 @@ internal sealed partial class DemoSeeder(
         LogSuggestionsSeeded(logger, topics.Count, generated.Count);
     }
 
+    /// <summary>A few hundred diary entries over the first towns' villages, some grouped and converted, while there are none (unless <c>Demo:Diary</c> is false).</summary>
+    private async Task SeedDiaryAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var diary = services.GetRequiredService<DiarySeeding>();
+        if (!configuration.GetValue("Demo:Diary", true) || await diary.AnyEntryAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var (entries, matters) = await DiaryGenerator.GenerateAsync(services, cancellationToken);
+        await diary.LoadAsync(entries, matters, cancellationToken);
+        LogDiarySeeded(logger, entries.Count, matters.Count);
+    }
+
     /// <summary>The units a case's assignment (or re-assignment after a return) left working on it; none while it awaits one.</summary>
     private static BulkCaseUnits? UnitsWorkingOn(CaseHistory history)
     {
@@ -211,6 +230,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo suggestions seeded: {Topics} topics, {Suggestions} suggestions")]
     private static partial void LogSuggestionsSeeded(ILogger logger, int topics, int suggestions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo diary seeded: {Entries} entries, {Matters} kinds of matter")]
+    private static partial void LogDiarySeeded(ILogger logger, int entries, int matters);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo metrics rebuilt from {Events} events in {Seconds:0.0} s")]
     private static partial void LogMetricsRebuilt(ILogger logger, long events, double seconds);

@@ -60,6 +60,7 @@ public static class IntakeModule
         services.AddIntegrationEventConsumer<CaseReturned, RecordCaseUnits>();
         services.AddIntegrationEventConsumer<MediationAgreementReached, RecordMediationOutcome>();
         services.AddIntegrationEventConsumer<MediationFailed, RecordMediationOutcome>();
+        services.AddIntegrationEventConsumer<AgreementPerformanceRecorded, RecordMediationOutcome>();
         return services;
     }
 

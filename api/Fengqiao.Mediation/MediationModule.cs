@@ -2,6 +2,7 @@ using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Mediation.Disputes;
+using Fengqiao.Mediation.FollowUps;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
 using Fengqiao.Mediation.Outcomes;
@@ -62,6 +63,7 @@ public static class MediationModule
         RecordFailureEndpoint.Map(disputes);
         ApplyForJudicialConfirmationEndpoint.Map(disputes);
         RecordJudicialRulingEndpoint.Map(disputes);
+        RecordFollowUpEndpoint.Map(disputes);
         return endpoints;
     }
 }

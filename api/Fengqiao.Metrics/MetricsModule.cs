@@ -3,6 +3,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Receptions;
 using Fengqiao.Contracts.Suggestions;
 using Fengqiao.Metrics.Facts;
@@ -35,6 +36,12 @@ public static class MetricsModule
         services.AddIntegrationEventConsumer<SuggestionAnswered, SuggestionFactConsumer>();
         services.AddIntegrationEventConsumer<ReceptionBatchRecorded, ReceptionFactConsumer>();
         services.AddIntegrationEventConsumer<ReceptionBatchCorrected, ReceptionFactConsumer>();
+        services.AddIntegrationEventConsumer<DisputeOpened, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<DisputeAccepted, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<MediationSessionHeld, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<MediationAgreementReached, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<MediationFailed, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<JudicialConfirmationDecided, MediationFactConsumer>();
         return services;
     }
 

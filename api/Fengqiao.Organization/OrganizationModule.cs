@@ -93,6 +93,8 @@ public static class OrganizationModule
         ListResponsibilityLettersEndpoint.Map(letters);
         GetResponsibilityLetterEndpoint.Map(letters);
         SignResponsibilityLetterEndpoint.Map(letters);
+        CorrectResponsibilityLetterEndpoint.Map(letters);
+        WithdrawResponsibilityLetterEndpoint.Map(letters);
         ResponsibilityLetterFileEndpoints.Map(letters);
         GetOrganizationCoverageEndpoint.Map(api);
 

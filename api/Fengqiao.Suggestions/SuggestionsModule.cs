@@ -3,6 +3,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Suggestions.Diary;
 using Fengqiao.Suggestions.Evaluation;
 using Fengqiao.Suggestions.Handling;
 using Fengqiao.Suggestions.Public;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Suggestions;
 
-/// <summary>People's suggestions 人民建议征集: topics the public is asked about, and the suggestions (on them or unprompted) and their screening.</summary>
+/// <summary>People's suggestions 人民建议征集: topics the public is asked about, the suggestions (on them or unprompted) and their handling, and the people's-sentiment diary 民情日记.</summary>
 public static class SuggestionsModule
 {
     public const string Tag = "Suggestions";
@@ -27,9 +28,13 @@ public static class SuggestionsModule
         services.AddScoped<SuggestionStore>();
         services.AddScoped<SuggestionPlaces>();
         services.AddScoped<SuggestionWriter>();
+        services.AddScoped<DiaryStore>();
+        services.AddScoped<DiaryGrouping>();
+        services.AddScoped<DiaryConverter>();
         services.AddIntegrationEventConsumer<PetitionConvertedToSuggestion, OpenSuggestionFromPetition>();
         services.AddSingleton<IRuleSetSectionValidator, SuggestionsRuleSetSectionValidator>();
         services.AddScoped<SuggestionsSeeding>();
+        services.AddScoped<DiarySeeding>();
         return services;
     }
 
@@ -58,6 +63,14 @@ public static class SuggestionsModule
         AnswerSuggestionEndpoint.Map(suggestions);
         ImplementSuggestionEndpoint.Map(suggestions);
         RevealSuggestionSubmitterEndpoint.Map(suggestions);
+
+        var diary = api.MapGroup("/diary");
+        LogDiaryEntryEndpoint.Map(diary);
+        ListDiaryEntriesEndpoint.Map(diary);
+        GetDiaryEntryEndpoint.Map(diary);
+        DiaryEntryPhotoEndpoints.Map(diary);
+        DiaryMatterEndpoints.Map(diary);
+        ConvertDiaryEndpoints.Map(diary);
         return endpoints;
     }
 }

@@ -134,6 +134,19 @@ const signedInVisits = [
     url: (ids) => `/suggestions/${ids.suggestionId}`,
     ready: (page, ids) => (ids.ownSuggestion ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
   },
+  { route: 'diary', url: () => '/diary', ready: (page) => loadedTable(page.locator('main')) },
+  { route: 'diary/new', url: () => '/diary/new', ready: (page) => page.locator('main form') },
+  {
+    route: 'diary/entries/:id',
+    url: (ids) => `/diary/entries/${ids.diaryEntryId}`,
+    ready: (page, ids) => (ids.ownDiaryEntry ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
+  },
+  { route: 'diary/matters', url: () => '/diary/matters', ready: (page) => loadedTable(page.locator('main')) },
+  {
+    route: 'diary/matters/:id',
+    url: (ids) => `/diary/matters/${ids.diaryMatterId}`,
+    ready: (page, ids) => (ids.ownDiaryMatter ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
+  },
   { route: 'metrics', url: () => '/metrics', ready: (page) => loadedTable(page.getByTestId('metrics-table')) },
   { route: 'audit', url: () => '/audit', ready: (page) => loadedTable(page.getByTestId('audit-entries')) },
   { route: '*', url: () => '/no-such-page', ready: (page) => page.locator('.ant-result-404') },
@@ -198,11 +211,14 @@ async function firstIds(get, readsReceptions, readsPetitions = true) {
   const { capabilities } = await get('/api/v1/me');
   const disputeId = capabilities.includes('view_disputes') ? ((await get('/api/v1/mediation/disputes?limit=1')).items[0]?.id ?? null) : null;
   const suggestionId = capabilities.includes('view_suggestions') ? ((await get('/api/v1/suggestions?limit=1')).items[0]?.id ?? null) : null;
+  const readsDiary = capabilities.includes('view_diary');
+  const diaryEntryId = readsDiary ? ((await get('/api/v1/diary/entries?limit=1')).items[0]?.id ?? null) : null;
+  const diaryMatterId = readsDiary ? ((await get('/api/v1/diary/matters?limit=1')).items[0]?.id ?? null) : null;
   for (const tab of caseTabs.filter((name) => readsPetitions && capabilities.includes(`case_tab_${name}`))) {
     const caseId = (await get(`/api/v1/cases?tab=${tab}&limit=1`)).items[0]?.id;
-    if (caseId) return { petitionId, caseId, receptionId, disputeId, suggestionId };
+    if (caseId) return { petitionId, caseId, receptionId, disputeId, suggestionId, diaryEntryId, diaryMatterId };
   }
-  return { petitionId, caseId: null, receptionId, disputeId, suggestionId };
+  return { petitionId, caseId: null, receptionId, disputeId, suggestionId, diaryEntryId, diaryMatterId };
 }
 
 /**
@@ -216,6 +232,10 @@ async function idsToVisit(page, readsReceptions, readsPetitions) {
     ownDispute: own.disputeId !== null,
     suggestionId: own.suggestionId ?? noSuchId,
     ownSuggestion: own.suggestionId !== null,
+    diaryEntryId: own.diaryEntryId ?? noSuchId,
+    ownDiaryEntry: own.diaryEntryId !== null,
+    diaryMatterId: own.diaryMatterId ?? noSuchId,
+    ownDiaryMatter: own.diaryMatterId !== null,
     receptionId: own.receptionId ?? officerIds.receptionId,
     ownReception: own.receptionId !== null,
     petitionId: own.petitionId ?? officerIds.petitionId,

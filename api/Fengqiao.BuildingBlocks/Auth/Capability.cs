@@ -32,6 +32,8 @@ public enum Capability
     ViewSuggestions,
     ManageSuggestionTopics,
     HandleSuggestions,
+    ViewDiary,
+    KeepDiary,
     ViewMetrics,
     ManageIntegrations,
     CaseTabToAssign,
@@ -95,6 +97,10 @@ public static class Capabilities
         [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
         [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
         [Capability.HandleSuggestions] = [Role.SuggestionReviewer],
+        // The people's-sentiment diary 民情日记 names households: the town's and village's cadres who visit them (its petition
+        // officers and leaders) keep it and turn its matters into petitions or suggestions; supervisors and analysts read it.
+        [Capability.ViewDiary] = [Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst],
+        [Capability.KeepDiary] = [Role.PetitionOfficer, Role.Leader],
         // The indicators are what leaders judge the work by; the petition bureau and analysts prepare them, administrators check them.
         [Capability.ViewMetrics] = [Role.Leader, Role.PetitionOfficer, Role.Analyst, Role.Admin],
         // Administrators register third parties' API clients for units within their jurisdiction, rotate and revoke their keys.

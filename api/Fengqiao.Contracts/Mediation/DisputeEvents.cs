@@ -34,3 +34,13 @@ public sealed record MediationFailed(
 public sealed record JudicialConfirmationDecided(
     Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, Guid? PetitionId,
     string Court, string Ruling, DateOnly AppliedOn, DateOnly DecidedOn, decimal? AmountAgreed) : IIntegrationEvent;
+
+/// <summary>
+/// A return visit 回访 recorded how far a mediation agreement was performed; <paramref name="Performance"/> performed means the dispute,
+/// and a referred petition with it, counts as resolved.
+/// </summary>
+/// <param name="Performance">performed, partly_performed or not_performed.</param>
+public sealed record AgreementPerformanceRecorded(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, Guid RegionId, string RegionPath, Guid? RoomId,
+    string? RoomName, Guid? PetitionId, decimal? AmountClaimed, decimal? AmountAgreed, string Performance, DateOnly VisitedOn, DateOnly EffectiveOn,
+    DateOnly PerformanceDeadline) : IIntegrationEvent;

@@ -11,3 +11,13 @@ public sealed record JointMeetingHeld(
 public sealed record ResponsibilityLetterSigned(
     Guid EventId, DateTimeOffset OccurredAt, Guid LetterId, int Year, Guid IssuingRegionId, string IssuingRegionPath,
     Guid ReceivingRegionId, string ReceivingRegionPath, string ReceivingLevel, DateOnly SignedOn) : IIntegrationEvent;
+
+/// <summary>A responsibility letter's signatories, units or signing day were corrected; its year and regions stay.</summary>
+public sealed record ResponsibilityLetterCorrected(
+    Guid EventId, DateTimeOffset OccurredAt, Guid LetterId, int Year, Guid IssuingRegionId, string IssuingRegionPath,
+    Guid ReceivingRegionId, string ReceivingRegionPath, string ReceivingLevel, DateOnly SignedOn) : IIntegrationEvent;
+
+/// <summary>A responsibility letter recorded by mistake was withdrawn: it no longer counts, and the pair may sign the year's letter again.</summary>
+public sealed record ResponsibilityLetterWithdrawn(
+    Guid EventId, DateTimeOffset OccurredAt, Guid LetterId, int Year, Guid IssuingRegionId, string IssuingRegionPath,
+    Guid ReceivingRegionId, string ReceivingRegionPath, string ReceivingLevel) : IIntegrationEvent;

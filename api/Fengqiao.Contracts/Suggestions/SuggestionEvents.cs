@@ -1,7 +1,7 @@
 namespace Fengqiao.Contracts.Suggestions;
 
 /// <summary>A suggestion arrived: from the public online, registered by staff from a letter or visit, or from a petition.</summary>
-/// <param name="Channel">online, letter, visit or petition.</param>
+/// <param name="Channel">online, letter, visit, petition or diary.</param>
 /// <param name="TopicId">The topic 议题 it answers; null for an unprompted suggestion.</param>
 /// <param name="PetitionId">The petition it was opened from (channel petition).</param>
 public sealed record SuggestionSubmitted(
@@ -33,4 +33,16 @@ public sealed record SuggestionRated(
 /// <param name="AnsweredAt">When the departments' answer adopted it.</param>
 public sealed record SuggestionImplemented(
     Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string Outcome, DateTimeOffset? AnsweredAt, Guid RegionId, string RegionPath)
+    : IIntegrationEvent;
+
+/// <summary>A cadre logged a household visit or a 民情微群 message in the people's-sentiment diary 民情日记.</summary>
+/// <param name="Kind">visit or group_message.</param>
+/// <param name="Category">A petition category code.</param>
+public sealed record DiaryEntryLogged(
+    Guid EventId, DateTimeOffset OccurredAt, Guid EntryId, string Kind, string Category, DateOnly VisitedOn, Guid RegionId, string RegionPath)
+    : IIntegrationEvent;
+
+/// <summary>Similar diary entries of one village were grouped into one kind of matter 同类事项.</summary>
+public sealed record DiaryMatterRaised(
+    Guid EventId, DateTimeOffset OccurredAt, Guid MatterId, string Category, int Entries, int Households, Guid RegionId, string RegionPath)
     : IIntegrationEvent;

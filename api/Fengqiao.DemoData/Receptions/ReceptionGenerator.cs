@@ -18,11 +18,31 @@ namespace Fengqiao.DemoData.Receptions;
 /// explained; a few are assigned, registering and accepting a real petition, some followed up by appointment. The demo
 /// leader accounts (city.leader, district.leader of 越城区, town.leader of 府山街道) receive as one of their level's leaders.
 /// In 新昌县 the county's leaders also make two must-visits (四个必访) a month, planned from the month's proposal, beside a few
-/// major policies and emergencies in the registers, so the must-visit figures show on first start.
+/// major policies and emergencies in the registers; the county leaders' visits of the last year carry exactly the figures
+/// Xinchang reports (see <see cref="XinchangMustVisitBatches"/>), so they show on first start.
 /// </summary>
 internal sealed class ReceptionGenerator
 {
     public const int DefaultSeed = 3433;
+
+    /// <summary>Xinchang's four must-visits of a year (DOMAIN §5): 193 batches of 331 persons.</summary>
+    public const int XinchangMustVisitBatches = 193;
+
+    public const int XinchangMustVisitPersons = 331;
+
+    /// <summary>
+    /// The county leaders' other visits of the year, so that the must-visits are 63% of them in batches (193 of 306) and in persons
+    /// (331 of 525).
+    /// </summary>
+    public const int XinchangOtherVisitBatches = 113;
+
+    public const int XinchangOtherVisitPersons = 194;
+
+    /// <summary>
+    /// Must-visit batches assigned rather than resolved at the visit. Xinchang reports 97.35% resolved; of 193 batches 188 (97.41%)
+    /// is the nearest a whole number of batches comes.
+    /// </summary>
+    public const int XinchangMustVisitsAssigned = 5;
 
     private static readonly string[] Matters =
     [
@@ -101,6 +121,7 @@ internal sealed class ReceptionGenerator
             var towns = regions.Where(r => r.Level == "town" && r.Path.StartsWith(district.Path, StringComparison.Ordinal)).ToList();
             var departments = districtUnits.Where(u => u.Kind == "functional_department").ToList();
             var week = 0;
+            var countyVisits = new List<int>();
             for (var day = FirstWeekday(start, DayOfWeek.Tuesday); day <= end; day = day.AddDays(7), week++)
             {
                 Day(ReceptionKind.LeaderDay, ReceptionLevel.District, leaders[week % 2], district, day, $"{district.Name}信访接待中心", 3, 6, bureaus.GetValueOrDefault(district.Id));
@@ -116,12 +137,18 @@ internal sealed class ReceptionGenerator
                     var town = towns[week / 4 % towns.Count];
                     Add(ReceptionKind.LeaderVisit, ReceptionLevel.District, leaders[(week / 4) % 2], town, day.AddDays(1), "14:00", "17:00",
                         $"{town.Name}便民服务中心", null, "下访化解重点信访事项", false, 1, 4, bureaus.GetValueOrDefault(district.Id));
+                    if (_receptions[^1].Held)
+                    {
+                        countyVisits.Add(_receptions.Count - 1);
+                    }
                 }
             }
 
             if (district.Name == "新昌县" && towns.Count > 0)
             {
-                MustVisits(district, towns, leaders, start, bureaus.GetValueOrDefault(district.Id));
+                var bureau = bureaus.GetValueOrDefault(district.Id) ?? throw new InvalidOperationException("新昌县 has no petition bureau to assign must-visit batches to.");
+                Exactly(MustVisits(district, towns, leaders, start, bureau), XinchangMustVisitBatches, XinchangMustVisitPersons, XinchangMustVisitsAssigned, bureau);
+                Exactly(countyVisits, XinchangOtherVisitBatches, XinchangOtherVisitPersons, 2, bureau);
             }
 
             foreach (var town in towns)
@@ -149,9 +176,10 @@ internal sealed class ReceptionGenerator
 
     /// <summary>
     /// The county's registers and two must-visits a month: the first to a town with many petitions or hard work in turn, the
-    /// second to where a registered policy or emergency is, else to another town for both of the first reasons.
+    /// second to where a registered policy or emergency is, else to another town for both of the first reasons. Answers the
+    /// indexes of the visits held, all within the year from <paramref name="start"/>.
     /// </summary>
-    private void MustVisits(RegionSnapshot district, List<RegionSnapshot> towns, Host[] leaders, DateOnly start, UnitSnapshot? bureau)
+    private List<int> MustVisits(RegionSnapshot district, List<RegionSnapshot> towns, Host[] leaders, DateOnly start, UnitSnapshot bureau)
     {
         RegionSnapshot Town(string name, int fallback) => towns.FirstOrDefault(t => t.Name == name) ?? towns[fallback % towns.Count];
         _policies.Add(new SeedPolicy("城区有机更新房屋征收补偿方案", Town("南明街道", 0), _today.AddDays(-200), null, "涉及旧城改造片区住户约八百户。"));
@@ -162,24 +190,74 @@ internal sealed class ReceptionGenerator
         _incidents.Add(new SeedIncident(Town("镜岭镇", 8), _today.AddDays(-150), "一家企业停产，百余名职工聚集讨要工资。"));
         _incidents.Add(new SeedIncident(Town("沃洲镇", 3), _today.AddDays(-75), "水库移民后期扶持资金发放引发聚集。"));
 
+        var held = new List<int>();
         for (var (month, k) = (new DateOnly(start.Year, start.Month, 1), 0); month <= _today; month = month.AddMonths(1), k++)
         {
             var last = month.AddMonths(1).AddDays(-1);
             var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            MustVisit(district, towns[2 * k % towns.Count], leaders[k % 2], month.AddDays(9), key, [k % 2 == 0 ? MustVisitReason.ManyPetitions : MustVisitReason.HardWork], bureau);
+            MustVisit(district, towns[2 * k % towns.Count], leaders[k % 2], month.AddDays(9), key, [k % 2 == 0 ? MustVisitReason.ManyPetitions : MustVisitReason.HardWork], bureau, start, held);
             var policy = _policies.FirstOrDefault(p => p.EffectiveFrom <= last.AddDays(30) && (p.EffectiveTo is null || p.EffectiveTo >= month));
             var incident = _incidents.FirstOrDefault(i => i.Day >= month.AddDays(-30) && i.Day <= last);
             var (town, reasons) = incident is not null ? (incident.Region, new[] { MustVisitReason.Emergency })
                 : policy is not null ? (policy.Region, new[] { MustVisitReason.MajorPolicy })
                 : (towns[(2 * k + 1) % towns.Count], new[] { MustVisitReason.ManyPetitions, MustVisitReason.HardWork });
-            MustVisit(district, town, leaders[(k + 1) % 2], month.AddDays(19), key, reasons, bureau);
+            MustVisit(district, town, leaders[(k + 1) % 2], month.AddDays(19), key, reasons, bureau, start, held);
+        }
+
+        return held;
+    }
+
+    /// <summary>A must-visit on <paramref name="day"/> unless it falls before the year's <paramref name="start"/>; a held one joins <paramref name="held"/>.</summary>
+    private void MustVisit(
+        RegionSnapshot district, RegionSnapshot town, Host leader, DateOnly day, string month, MustVisitReason[] reasons, UnitSnapshot bureau, DateOnly start, List<int> held)
+    {
+        if (day < start)
+        {
+            return;
+        }
+
+        Add(ReceptionKind.LeaderVisit, ReceptionLevel.District, leader, town, day, "09:00", "11:30", $"{town.Name}便民服务中心", null, "四个必访：下访化解", false, 1, 4, bureau);
+        _receptions[^1] = _receptions[^1] with { MustVisit = new SeedMustVisit(month, district.Id, reasons) };
+        if (_receptions[^1].Held)
+        {
+            held.Add(_receptions.Count - 1);
         }
     }
 
-    private void MustVisit(RegionSnapshot district, RegionSnapshot town, Host leader, DateOnly day, string month, MustVisitReason[] reasons, UnitSnapshot? bureau)
+    /// <summary>
+    /// Replaces the batches of the held receptions at <paramref name="indexes"/> (in the order they were held) with exactly
+    /// <paramref name="batches"/> batches of <paramref name="persons"/> persons in all, spread evenly; the last
+    /// <paramref name="assigned"/> receptions assign one batch each to <paramref name="bureau"/>, the others are resolved.
+    /// </summary>
+    private void Exactly(IReadOnlyList<int> indexes, int batches, int persons, int assigned, UnitSnapshot bureau)
     {
-        Add(ReceptionKind.LeaderVisit, ReceptionLevel.District, leader, town, day, "09:00", "11:30", $"{town.Name}便民服务中心", null, "四个必访：下访化解", false, 1, 4, bureau);
-        _receptions[^1] = _receptions[^1] with { MustVisit = new SeedMustVisit(month, district.Id, reasons) };
+        if (indexes.Count == 0)
+        {
+            return;
+        }
+
+        var personsOf = Enumerable.Repeat(1, batches).ToArray();
+        for (var left = persons - batches; left > 0;)
+        {
+            var more = Math.Min(left, _faker.Random.WeightedRandom([1, 2, 4], [0.6f, 0.3f, 0.1f]));
+            personsOf[_faker.Random.Int(0, batches - 1)] += more;
+            left -= more;
+        }
+
+        var next = 0;
+        for (var i = 0; i < indexes.Count; i++)
+        {
+            var reception = _receptions[indexes[i]];
+            var count = batches / indexes.Count + (i < batches % indexes.Count ? 1 : 0);
+            var receiver = indexes.Count - i <= assigned ? bureau : null;
+            var laid = new List<SeedBatch>(count);
+            for (var b = 0; b < count; b++, next++)
+            {
+                laid.Add(Batch(reception.HostUserId, reception.Day, personsOf[next], b == 0 ? receiver : null, _faker.Random.Double()));
+            }
+
+            _receptions[indexes[i]] = reception with { Batches = laid };
+        }
     }
 
     private sealed record Host(UserSnapshot? Account, string? Name, UnitSnapshot? Unit);
@@ -198,22 +276,28 @@ internal sealed class ReceptionGenerator
         bool published, int minBatches, int maxBatches, UnitSnapshot? receiverUnit)
     {
         var held = day < _today;
-        var batches = held ? Enumerable.Range(0, _faker.Random.Int(minBatches, maxBatches)).Select(_ => Batch(host, region, day, receiverUnit)).ToList() : [];
+        var batches = held ? Enumerable.Range(0, _faker.Random.Int(minBatches, maxBatches)).Select(_ => Batch(host, day, receiverUnit)).ToList() : [];
         _receptions.Add(new SeedReception(kind, level, host.Account?.Id, host.Name, host.Unit?.Id, host.Unit?.Name,
             region, day, startsAt, endsAt, place, theme, purpose, published && kind is ReceptionKind.LeaderDay or ReceptionKind.DepartmentDuty, held, batches));
     }
 
-    private SeedBatch Batch(Host host, RegionSnapshot region, DateOnly day, UnitSnapshot? receiverUnit)
+    private SeedBatch Batch(Host host, DateOnly day, UnitSnapshot? receiverUnit)
     {
         var persons = _faker.Random.WeightedRandom([1, 2, 3, 5, 8], [0.62f, 0.2f, 0.1f, 0.06f, 0.02f]);
-        var named = Enumerable.Range(0, Math.Min(persons, 2)).Select(_ => new ReceivedPetitioner(_faker.Name.LastName() + _faker.Name.FirstName(), null, null)).ToList();
-        var matter = _faker.Random.Int(0, Matters.Length - 1);
         // About 97% resolved at the reception, as Xinchang reports (97.35%); assignments only in the last half year keep seeding fast.
         var roll = _faker.Random.Double();
-        if (roll < 0.028 && receiverUnit is not null && day >= _today.AddDays(-182))
+        return Batch(host.Account?.Id, day, persons, roll < 0.028 && day >= _today.AddDays(-182) ? receiverUnit : null, roll);
+    }
+
+    /// <summary>A batch assigned to <paramref name="assignTo"/> when given, else solved on the spot or explained as <paramref name="roll"/> falls.</summary>
+    private SeedBatch Batch(Guid? hostUserId, DateOnly day, int persons, UnitSnapshot? assignTo, double roll)
+    {
+        var named = Enumerable.Range(0, Math.Min(persons, 2)).Select(_ => new ReceivedPetitioner(_faker.Name.LastName() + _faker.Name.FirstName(), null, null)).ToList();
+        var matter = _faker.Random.Int(0, Matters.Length - 1);
+        if (assignTo is not null)
         {
-            var receiver = new PetitionReceiver(host.Account?.Id, receiverUnit.Id, receiverUnit.RegionPath);
-            var followUp = receiverUnit.Kind == "town_government" ? day.AddDays(14) : (DateOnly?)null;
+            var receiver = new PetitionReceiver(hostUserId, assignTo.Id, assignTo.RegionPath);
+            var followUp = assignTo.Kind == "town_government" ? day.AddDays(14) : (DateOnly?)null;
             return new SeedBatch(persons, named, Matters[matter], BatchOutcome.Assigned,
                 new SeedAssignment(Categories[matter], "群众在领导接访日当面反映。", "您反映的事项已受理，并由接访领导交办相关单位办理。", "请相关单位依法依规办理，按期答复信访人。", receiver, followUp));
         }

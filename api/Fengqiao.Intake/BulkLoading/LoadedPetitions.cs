@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fengqiao.BuildingBlocks.Text;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;

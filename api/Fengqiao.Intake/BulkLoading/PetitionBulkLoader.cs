@@ -7,6 +7,7 @@ using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.BuildingBlocks.Text;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Duplicates;

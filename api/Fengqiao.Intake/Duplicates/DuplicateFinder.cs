@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Text;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;
 

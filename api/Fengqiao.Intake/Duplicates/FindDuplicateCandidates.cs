@@ -1,5 +1,6 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.BuildingBlocks.Text;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Petitions;
 using FluentValidation;

@@ -7,10 +7,15 @@ namespace Fengqiao.Intake.Mediation;
 
 /// <summary>
 /// Shows on a referred petition's timeline, to the petitioner as well, how its mediation ended: the agreement reached, or the
-/// failure with the guidance the parties were given.
+/// failure with the guidance the parties were given; and once a return visit finds the agreement performed, that the petition is
+/// resolved by it.
 /// </summary>
-internal sealed class RecordMediationOutcome(Timeline timeline) : IIntegrationEventConsumer<MediationAgreementReached>, IIntegrationEventConsumer<MediationFailed>
+internal sealed class RecordMediationOutcome(Timeline timeline)
+    : IIntegrationEventConsumer<MediationAgreementReached>, IIntegrationEventConsumer<MediationFailed>, IIntegrationEventConsumer<AgreementPerformanceRecorded>
 {
+    /// <summary>The only performance that resolves the petition; partial or no performance leaves it to further visits.</summary>
+    private const string Performed = "performed";
+
     public Task HandleAsync(MediationAgreementReached integrationEvent, CancellationToken cancellationToken) =>
         integrationEvent.PetitionId is { } petitionId
             ? timeline.AddAsync(petitionId, TimelineKind.MediationAgreed, isPublic: true,
@@ -21,5 +26,12 @@ internal sealed class RecordMediationOutcome(Timeline timeline) : IIntegrationEv
         integrationEvent.PetitionId is { } petitionId
             ? timeline.AddAsync(petitionId, TimelineKind.MediationFailed, isPublic: true,
                 $"调解纠纷 {integrationEvent.Number} 调解不成：{integrationEvent.Reason}。{integrationEvent.Guidance}", integrationEvent.RoomName, null, cancellationToken)
+            : Task.CompletedTask;
+
+    public Task HandleAsync(AgreementPerformanceRecorded integrationEvent, CancellationToken cancellationToken) =>
+        integrationEvent is { PetitionId: { } petitionId, Performance: Performed }
+            ? timeline.AddAsync(petitionId, TimelineKind.MediationPerformed, isPublic: true,
+                string.Create(CultureInfo.InvariantCulture, $"调解纠纷 {integrationEvent.Number} 的调解协议经 {integrationEvent.VisitedOn:yyyy-MM-dd} 回访已履行，信访事项已化解。"),
+                integrationEvent.RoomName, null, cancellationToken)
             : Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.BuildingBlocks.Text;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Rules;

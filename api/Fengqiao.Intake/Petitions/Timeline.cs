@@ -25,6 +25,9 @@ internal enum TimelineKind
 
     /// <summary>Mediation of the referred dispute failed.</summary>
     MediationFailed,
+
+    /// <summary>A return visit found the referred dispute's agreement performed: the petition counts as resolved 化解.</summary>
+    MediationPerformed,
 }
 
 internal sealed class Timeline(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)

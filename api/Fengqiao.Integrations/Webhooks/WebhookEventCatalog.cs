@@ -64,6 +64,8 @@ internal static class WebhookEventCatalog
         Of<MustVisitProposed>("must_visit.proposed", "A town was proposed for a must-visit of a month.", e => new($"must_visit_proposal:{e.ProposalId}", e.RegionPath, [], null)),
         Of<JointMeetingHeld>("joint_meeting.held", "A joint meeting was held and recorded.", e => new($"joint_meeting:{e.MeetingId}", e.RegionPath, [], null)),
         Of<ResponsibilityLetterSigned>("responsibility_letter.signed", "A responsibility letter was signed.", e => new($"responsibility_letter:{e.LetterId}", e.ReceivingRegionPath, [], null)),
+        Of<ResponsibilityLetterCorrected>("responsibility_letter.corrected", "A responsibility letter's units, signatories or signing day were corrected.", e => new($"responsibility_letter:{e.LetterId}", e.ReceivingRegionPath, [], null)),
+        Of<ResponsibilityLetterWithdrawn>("responsibility_letter.withdrawn", "A responsibility letter recorded by mistake was withdrawn.", e => new($"responsibility_letter:{e.LetterId}", e.ReceivingRegionPath, [], null)),
     ];
 
     private static readonly Dictionary<string, WebhookEventKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -43,6 +43,10 @@ internal sealed partial class WebhookSender(
         public required string Url { get; init; }
 
         public required string SecretProtected { get; init; }
+
+        public required string? PreviousSecretProtected { get; init; }
+
+        public required DateTimeOffset? PreviousSecretExpiresAt { get; init; }
     }
 
     private sealed record AttemptResult(DateTimeOffset AttemptedAt, int? StatusCode, int DurationMs, string? Error)
@@ -133,6 +137,15 @@ internal sealed partial class WebhookSender(
         return (claimed, leaseUntil);
     }
 
+    /// <summary>The current secret's signature, and the previous secret's while a rotation's overlap lasts, space-separated.</summary>
+    private string Signatures(ClaimedDelivery delivery, string messageId, DateTimeOffset attemptedAt)
+    {
+        var current = WebhookSignature.Sign(protector.Decrypt(delivery.SecretProtected), messageId, attemptedAt, delivery.Body);
+        return delivery is { PreviousSecretProtected: { } previous, PreviousSecretExpiresAt: { } until } && until > attemptedAt
+            ? $"{current} {WebhookSignature.Sign(protector.Decrypt(previous), messageId, attemptedAt, delivery.Body)}"
+            : current;
+    }
+
     private async Task<AttemptResult> AttemptAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         var attemptedAt = clock.GetUtcNow();
@@ -148,7 +161,7 @@ internal sealed partial class WebhookSender(
             };
             request.Headers.Add(WebhookSignature.IdHeader, messageId);
             request.Headers.Add(WebhookSignature.TimestampHeader, WebhookSignature.Timestamp(attemptedAt));
-            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(protector.Decrypt(delivery.SecretProtected), messageId, attemptedAt, delivery.Body));
+            request.Headers.Add(WebhookSignature.SignatureHeader, Signatures(delivery, messageId, attemptedAt));
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             statusCode = (int)response.StatusCode;
             error = response.IsSuccessStatusCode ? null : $"The receiver answered {statusCode} {response.ReasonPhrase}.";

@@ -85,6 +85,7 @@ internal static class WebhookServices
         UpdateWebhookSubscriptionEndpoint.Map(webhooks);
         DeleteWebhookSubscriptionEndpoint.Map(webhooks);
         PingWebhookSubscriptionEndpoint.Map(webhooks);
+        RotateWebhookSecretEndpoint.Map(webhooks);
         ListWebhookDeliveriesEndpoint.Map(webhooks);
         GetWebhookDeliveryEndpoint.Map(webhooks);
         RedeliverWebhookDeliveryEndpoint.Map(webhooks);

@@ -68,6 +68,14 @@ internal static class WebhookSql
         WHERE id = @Id AND version = @ExpectedVersion
         """;
 
+    /// <summary>The previous secret keeps signing until @PreviousExpiresAt; with no overlap it is dropped at once.</summary>
+    public const string RotateSecret = """
+        UPDATE integrations_webhook_subscriptions
+        SET previous_secret_protected = CASE WHEN @PreviousExpiresAt IS NULL THEN NULL ELSE secret_protected END,
+            previous_secret_expires_at = @PreviousExpiresAt, secret_protected = @SecretProtected, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
     public const string DeleteSubscription = "DELETE FROM integrations_webhook_subscriptions WHERE id = @Id AND version = @ExpectedVersion";
 
     public const string DeleteAttemptsOf = "DELETE FROM integrations_webhook_attempts WHERE subscription_id = @Id";
@@ -147,7 +155,8 @@ internal static class WebhookSql
         """;
 
     public const string SelectClaimed = """
-        SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.body AS Body, d.attempts AS Attempts, s.url AS Url, s.secret_protected AS SecretProtected
+        SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.body AS Body, d.attempts AS Attempts, s.url AS Url, s.secret_protected AS SecretProtected,
+            s.previous_secret_protected AS PreviousSecretProtected, s.previous_secret_expires_at AS PreviousSecretExpiresAt
         FROM integrations_webhook_deliveries d
         JOIN integrations_webhook_subscriptions s ON s.id = d.subscription_id
         WHERE d.lease_owner = @Owner AND d.lease_until = @LeaseUntil AND d.status = 'pending'

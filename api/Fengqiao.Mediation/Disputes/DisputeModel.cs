@@ -60,3 +60,11 @@ public enum ConsentState
     Given,
     Refused,
 }
+
+/// <summary>How far an agreement was performed 履行情况, as a return visit 回访 found it.</summary>
+public enum Performance
+{
+    Performed,
+    PartlyPerformed,
+    NotPerformed,
+}

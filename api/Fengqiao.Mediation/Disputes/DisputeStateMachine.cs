@@ -12,16 +12,19 @@ public enum DisputeAction
     Withdraw,
     RecordAgreement,
     RecordFailure,
+
+    /// <summary>A return visit 回访 after the agreement, recording its performance.</summary>
+    RecordFollowUp,
 }
 
-/// <summary>A dispute's status with each side's consent: what the state machine reads and writes.</summary>
-public sealed record DisputeState(DisputeStatus Status, ConsentState ApplicantConsent, ConsentState RespondentConsent);
+/// <summary>A dispute's status with each side's consent and, once agreed, the performance the last return visit found: what the state machine reads and writes.</summary>
+public sealed record DisputeState(DisputeStatus Status, ConsentState ApplicantConsent, ConsentState RespondentConsent, Performance? Performance = null);
 
 /// <summary>
 /// The dispute's life (人民调解法 Art 17, 23, 26): registered, it waits for both sides; a consent is recorded once per side,
 /// and the second consent accepts the dispute; a refusal by either side ends it as not mediated. The applicant may withdraw
 /// while the dispute is open (registered or accepted). An accepted dispute ends in an agreement or as failed (Art 26, 28). An ended
-/// dispute takes no further step.
+/// dispute takes no further step, except that an agreement is followed up by return visits 回访 until one finds it performed.
 /// </summary>
 public static class DisputeStateMachine
 {
@@ -29,9 +32,10 @@ public static class DisputeStateMachine
 
     /// <summary>
     /// Whether the consents agree with the status, as every step leaves them: a registered dispute has no refusal and not both
-    /// consents, an accepted one both, one not mediated a refusal, a withdrawn one none. A state that does not takes no step.
+    /// consents, an accepted one both, one not mediated a refusal, a withdrawn one none; only an agreement has a performance. A
+    /// state that does not takes no step.
     /// </summary>
-    public static bool IsConsistent(DisputeState state) => state.Status switch
+    public static bool IsConsistent(DisputeState state) => (state.Performance is null || state.Status == DisputeStatus.Agreed) && state.Status switch
     {
         DisputeStatus.Registered => state.ApplicantConsent != ConsentState.Refused && state.RespondentConsent != ConsentState.Refused
             && !(state.ApplicantConsent == ConsentState.Given && state.RespondentConsent == ConsentState.Given),
@@ -50,6 +54,7 @@ public static class DisputeStateMachine
             state.Status == DisputeStatus.Registered && state.RespondentConsent == ConsentState.Pending,
         DisputeAction.Withdraw => IsOpen(state.Status),
         DisputeAction.RecordAgreement or DisputeAction.RecordFailure => state.Status == DisputeStatus.Accepted,
+        DisputeAction.RecordFollowUp => state.Status == DisputeStatus.Agreed && state.Performance != Performance.Performed,
         _ => false,
     };
 
@@ -73,6 +78,7 @@ public static class DisputeStateMachine
             DisputeAction.RespondentRefuses => state with { RespondentConsent = ConsentState.Refused, Status = DisputeStatus.NotMediated },
             DisputeAction.RecordAgreement => state with { Status = DisputeStatus.Agreed },
             DisputeAction.RecordFailure => state with { Status = DisputeStatus.Failed },
+            DisputeAction.RecordFollowUp => state,
             _ => state with { Status = DisputeStatus.Withdrawn },
         };
         return next is { Status: DisputeStatus.Registered, ApplicantConsent: ConsentState.Given, RespondentConsent: ConsentState.Given }

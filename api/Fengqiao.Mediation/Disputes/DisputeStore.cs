@@ -66,9 +66,14 @@ internal sealed record DisputeRow
 
     public required DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>What the last return visit found of the agreement's performance; <see cref="PerformedOn"/> the visit that found it performed.</summary>
+    public required Performance? Performance { get; init; }
+
+    public required DateOnly? PerformedOn { get; init; }
+
     public required long Version { get; init; }
 
-    public DisputeState State => new(Status, ApplicantConsent, RespondentConsent);
+    public DisputeState State => new(Status, ApplicantConsent, RespondentConsent, Performance);
 }
 
 /// <summary>What a new dispute is stored with, by a mediator's registration or a referral.</summary>

@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Mediation.FollowUps;
 using Fengqiao.Mediation.Outcomes;
 using Fengqiao.Mediation.Sessions;
 using Mediator;
@@ -77,6 +78,8 @@ internal sealed record SessionView
 
 internal sealed record SessionMediatorRow(Guid SessionId, string MediatorName);
 
+/// <param name="Performance">What the last return visit found of the agreement's performance; <paramref name="PerformedOn"/> the day one found it performed.</param>
+/// <param name="FollowUps">The return visits after the agreement, latest first.</param>
 /// <param name="Sessions">By start.</param>
 /// <param name="AllowedActions">The steps the dispute's state allows and the caller may take.</param>
 internal sealed record DisputeDetail(
@@ -106,6 +109,9 @@ internal sealed record DisputeDetail(
     string? WithdrawalReason,
     string? FailureReason,
     AgreementView? Agreement,
+    Performance? Performance,
+    DateOnly? PerformedOn,
+    IReadOnlyList<FollowUpView> FollowUps,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt,
@@ -127,10 +133,12 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
         var sessions = (await session.QueryAsync<SessionView>(SessionSql.OfDispute, new { DisputeId = d.Id }, cancellationToken))
             .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList() }).ToList();
         var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken);
+        var followUps = await session.QueryAsync<FollowUpView>(FollowUpSql.OfDispute, new { DisputeId = d.Id }, cancellationToken);
         var allowed = Capabilities.Holds(caller, Capability.MediateDisputes) ? DisputeStateMachine.AllowedIn(d.State) : [];
         return new DisputeDetail(d.Id, d.Number, d.Status, d.DisputeType, d.Summary, d.Claims, d.AmountClaimed, d.RegionId, d.RegionName, d.Source, d.CourtName,
             d.CourtCaseNumber, d.PetitionId, d.PetitionNumber, d.RoomId, d.RoomName, d.LeadMediatorId, d.LeadMediatorName, assistants, parties,
-            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.FailureReason, agreement, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
+            d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.FailureReason, agreement, d.Performance, d.PerformedOn,
+            followUps, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
     }
 }
 

@@ -41,6 +41,9 @@ internal sealed record DisputeListItem
 
     public required string? PetitionNumber { get; init; }
 
+    /// <summary>What the last return visit found of an agreement's performance.</summary>
+    public required Performance? Performance { get; init; }
+
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required long Version { get; init; }
@@ -48,8 +51,12 @@ internal sealed record DisputeListItem
 
 internal sealed record DisputeCursor(DateTimeOffset A, Guid I);
 
-/// <summary>The disputes of the caller's jurisdiction, latest first, optionally of a region's subtree, a status, a type, a source and a room.</summary>
-internal sealed record ListDisputes(Guid? RegionId, DisputeStatus? Status, string? DisputeType, DisputeSource? Source, Guid? RoomId, string? Cursor, int? Limit)
+/// <summary>
+/// The disputes of the caller's jurisdiction, latest first, optionally of a region's subtree, a status, a type, a source and a room; with
+/// <see cref="AwaitingPerformance"/>, only the agreements no return visit has yet found performed, for action.
+/// </summary>
+internal sealed record ListDisputes(
+    Guid? RegionId, DisputeStatus? Status, string? DisputeType, DisputeSource? Source, Guid? RoomId, bool? AwaitingPerformance, string? Cursor, int? Limit)
     : IQuery<Page<DisputeListItem>>;
 
 internal sealed class ListDisputesValidator : AbstractValidator<ListDisputes>
@@ -84,6 +91,7 @@ internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser calle
                 DisputeType = string.IsNullOrEmpty(query.DisputeType) ? null : query.DisputeType,
                 Source = query.Source?.ToString(),
                 query.RoomId,
+                AwaitingPerformance = query.AwaitingPerformance == true,
                 Limit = limit + 1,
                 AfterAt = after?.A,
                 AfterId = after?.I,
@@ -98,7 +106,7 @@ internal static class ListDisputesEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapGet("/", Handle)
             .WithName("ListDisputes")
-            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.")
+            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action. Parties are shown masked.")
             .WithSummary("The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.")
             .RequireCapability(Capability.ViewDisputes)
             .ProducesValidationProblem();
@@ -109,11 +117,13 @@ internal static class ListDisputesEndpoint
         string? disputeType,
         [QueryEnum(typeof(DisputeSource))] string? source,
         Guid? roomId,
+        bool? awaitingPerformance,
         string? cursor,
         int? limit,
         ISender sender,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
-            new ListDisputes(regionId, QueryEnum.Parse<DisputeStatus>(status, nameof(status)), disputeType, QueryEnum.Parse<DisputeSource>(source, nameof(source)), roomId, cursor, limit),
+            new ListDisputes(regionId, QueryEnum.Parse<DisputeStatus>(status, nameof(status)), disputeType, QueryEnum.Parse<DisputeSource>(source, nameof(source)), roomId,
+                awaitingPerformance, cursor, limit),
             cancellationToken));
 }

@@ -1,6 +1,9 @@
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Mediation.Disputes;
 using Fengqiao.Mediation.Mediators;
@@ -25,7 +28,7 @@ public sealed record SeedRoom(
     IReadOnlyList<SeedMediator> Mediators);
 
 /// <summary>The mediation module's one seam for demo data: stores rooms and their mediators with this module's statements in one unit of work.</summary>
-public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, TimeProvider clock, IRuleSets ruleSets, WorkCalendar calendar)
+public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, TimeProvider clock, IRuleSets ruleSets, WorkCalendar calendar, IEventPublisher events)
 {
     public async Task<bool> AnyRoomAsync(CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<long>(MediationSeedingSql.AnyRoom, null, cancellationToken) > 0;
@@ -91,6 +94,7 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
     /// <summary>
     /// Stores demo disputes with this module's own statements, stepping each through the states it reached, in one unit of work:
     /// numbers from the counters, sessions claiming their slots, agreements with the rule set's judicial-confirmation window.
+    /// Each step's event is recorded as history, so the metrics rebuilt from it count the seeded disputes.
     /// </summary>
     public async Task LoadDisputesAsync(IReadOnlyList<SeedDispute> disputes, CancellationToken cancellationToken) =>
         await unitOfWork.ExecuteAsync(async token =>
@@ -115,6 +119,9 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
             PetitionNumber = (string?)null, RoomId = seed.Room.Id, RoomName = seed.Room.Name, LeadMediatorId = seed.Room.MediatorId, LeadMediatorName = seed.Room.MediatorName,
             ApplicantNames = seed.ApplicantName, RespondentNames = seed.RespondentName, RegisteredBy = (Guid?)null, seed.RegisteredAt,
         }, token);
+        var source = seed.Source.ToSnakeCase();
+        events.RecordHistory(new DisputeOpened(Guid.CreateVersion7(seed.RegisteredAt), seed.RegisteredAt, id, number, seed.Room.Specialty, source, seed.Region.Id,
+            seed.Region.Path, seed.Room.Id, null, seed.AmountClaimed));
         var ordinal = 0;
         foreach (var (side, name) in new[] { (DisputeSide.Applicant, seed.ApplicantName), (DisputeSide.Respondent, seed.RespondentName) })
         {
@@ -137,6 +144,7 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
             Id = id, Status = nameof(DisputeStatus.Accepted), ApplicantConsent = nameof(ConsentState.Given), RespondentConsent = nameof(ConsentState.Given),
             Guidance = (string?)null, AcceptedAt = acceptedAt, ClosedAt = (DateTimeOffset?)null, ExpectedVersion = 1L,
         }, token);
+        events.RecordHistory(new DisputeAccepted(Guid.CreateVersion7(acceptedAt), acceptedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id, null));
         var version = 2L;
         if (seed.Stage == SeedDisputeStage.Withdrawn)
         {
@@ -146,7 +154,13 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
 
         if (seed.Stage != SeedDisputeStage.Accepted)
         {
-            await SessionAsync(id, seed, held: seed.Stage != SeedDisputeStage.Scheduled, token);
+            var sessionId = await SessionAsync(id, seed, held: seed.Stage != SeedDisputeStage.Scheduled, token);
+            if (seed.Stage != SeedDisputeStage.Scheduled)
+            {
+                var endsAt = seed.SessionStartsAt.AddHours(1);
+                events.RecordHistory(new MediationSessionHeld(Guid.CreateVersion7(endsAt), endsAt, id, number, sessionId, seed.Room.Specialty,
+                    source, seed.Region.Path, seed.Room.Id, seed.SessionStartsAt, endsAt, true, true));
+            }
         }
 
         var closedAt = seed.SessionStartsAt.AddHours(2);
@@ -156,6 +170,8 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
             {
                 Id = id, Reason = "双方对赔偿金额分歧过大，经多次调解未能达成一致。", Guidance = "可向人民法院提起诉讼，或依法申请仲裁。", Now = closedAt, ExpectedVersion = version,
             }, token);
+            events.RecordHistory(new MediationFailed(Guid.CreateVersion7(closedAt), closedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id,
+                seed.Room.Name, null, "双方对赔偿金额分歧过大，经多次调解未能达成一致。", "可向人民法院提起诉讼，或依法申请仲裁。"));
         }
         else if (seed.Stage is SeedDisputeStage.Agreed or SeedDisputeStage.Confirmed)
         {
@@ -166,6 +182,8 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
                 DisputeId = id, Terms = seed.Terms ?? string.Empty, seed.AmountAgreed, Form = nameof(AgreementForm.Written), ApplicantSigned = true, RespondentSigned = true,
                 EffectiveOn = effectiveOn, PerformanceDeadline = effectiveOn.AddDays(30), ConfirmationDueOn = window.From(effectiveOn, calendar), RecordedBy = (Guid?)null, RecordedAt = closedAt,
             }, token);
+            events.RecordHistory(new MediationAgreementReached(Guid.CreateVersion7(closedAt), closedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id,
+                seed.Room.Name, null, seed.AmountClaimed, seed.AmountAgreed, AgreementForm.Written.ToSnakeCase(), effectiveOn, effectiveOn.AddDays(30), window.From(effectiveOn, calendar)));
             if (seed.Stage == SeedDisputeStage.Confirmed && seed.Court is not null)
             {
                 await session.ExecuteAsync(ConfirmationSql.Apply, new { DisputeId = id, AppliedOn = effectiveOn.AddDays(3), seed.Court }, token);
@@ -173,11 +191,13 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
                 {
                     DisputeId = id, Ruling = nameof(JudicialRuling.Confirmed), DecidedOn = effectiveOn.AddDays(10), Note = (string?)null,
                 }, token);
+                events.RecordHistory(new JudicialConfirmationDecided(Guid.CreateVersion7(closedAt), closedAt.AddDays(10), id, number, seed.Room.Specialty, source, seed.Region.Path,
+                    seed.Room.Id, null, seed.Court, JudicialRuling.Confirmed.ToSnakeCase(), effectiveOn.AddDays(3), effectiveOn.AddDays(10), seed.AmountAgreed));
             }
         }
     }
 
-    private async Task SessionAsync(Guid disputeId, SeedDispute seed, bool held, CancellationToken token)
+    private async Task<Guid> SessionAsync(Guid disputeId, SeedDispute seed, bool held, CancellationToken token)
     {
         var sessionId = Guid.CreateVersion7(seed.SessionStartsAt);
         var endsAt = seed.SessionStartsAt.AddHours(1);
@@ -202,6 +222,8 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
                 HeldBy = seed.Room.MediatorUserId, Now = endsAt, ExpectedVersion = 1L,
             }, token);
         }
+
+        return sessionId;
     }
 }
 

@@ -30,7 +30,14 @@ internal static class FactSql
             suggestion_adopted = suggestion_adopted + @SuggestionsAdopted,
             reception_batches = reception_batches + @ReceptionBatches,
             reception_persons = reception_persons + @ReceptionPersons,
-            must_visit_batches = must_visit_batches + @MustVisitBatches
+            must_visit_batches = must_visit_batches + @MustVisitBatches,
+            disputes_opened = disputes_opened + @DisputesOpened,
+            disputes_accepted = disputes_accepted + @DisputesAccepted,
+            sessions_held = sessions_held + @MediationSessions,
+            agreements_reached = agreements_reached + @MediationAgreements,
+            mediations_failed = mediations_failed + @MediationFailures,
+            judicial_decided = judicial_decided + @JudicialDecided,
+            judicial_confirmed = judicial_confirmed + @JudicialConfirmed
         WHERE {Key}
         """;
 
@@ -39,12 +46,14 @@ internal static class FactSql
             registered, first_time_registered, repeat_registered, skip_level_registered, accepted, accepted_on_time, concluded,
             concluded_on_time, rated_satisfied, rated_basically_satisfied, rated_dissatisfied, closed, closed_unrated, resolved,
             first_time_closed, first_time_resolved, review_requested, backlog_change, suggestion_received, suggestion_answered,
-            suggestion_adopted, reception_batches, reception_persons, must_visit_batches)
+            suggestion_adopted, reception_batches, reception_persons, must_visit_batches, disputes_opened, disputes_accepted,
+            sessions_held, agreements_reached, mediations_failed, judicial_decided, judicial_confirmed)
         VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
             @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
             @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
             @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange, @SuggestionsReceived, @SuggestionsAnswered,
-            @SuggestionsAdopted, @ReceptionBatches, @ReceptionPersons, @MustVisitBatches)
+            @SuggestionsAdopted, @ReceptionBatches, @ReceptionPersons, @MustVisitBatches, @DisputesOpened, @DisputesAccepted,
+            @MediationSessions, @MediationAgreements, @MediationFailures, @JudicialDecided, @JudicialConfirmed)
         """;
 
     public const string GetPetition = """

@@ -32,6 +32,13 @@ internal enum Counter
     ReceptionBatches,
     ReceptionPersons,
     MustVisitBatches,
+    DisputesOpened,
+    DisputesAccepted,
+    MediationSessions,
+    MediationAgreements,
+    MediationFailures,
+    JudicialDecided,
+    JudicialConfirmed,
 }
 
 internal sealed record FactDelta(FactKey Key, Counter Counter, int Change);

@@ -57,6 +57,20 @@ internal record FactSums
 
     public long MustVisitBatches { get; init; }
 
+    public long DisputesOpened { get; init; }
+
+    public long DisputesAccepted { get; init; }
+
+    public long MediationSessions { get; init; }
+
+    public long MediationAgreements { get; init; }
+
+    public long MediationFailures { get; init; }
+
+    public long JudicialDecided { get; init; }
+
+    public long JudicialConfirmed { get; init; }
+
     public static FactSums Add(FactSums a, FactSums b) => new()
     {
         Registered = a.Registered + b.Registered,
@@ -80,6 +94,13 @@ internal record FactSums
         ReceptionBatches = a.ReceptionBatches + b.ReceptionBatches,
         ReceptionPersons = a.ReceptionPersons + b.ReceptionPersons,
         MustVisitBatches = a.MustVisitBatches + b.MustVisitBatches,
+        DisputesOpened = a.DisputesOpened + b.DisputesOpened,
+        DisputesAccepted = a.DisputesAccepted + b.DisputesAccepted,
+        MediationSessions = a.MediationSessions + b.MediationSessions,
+        MediationAgreements = a.MediationAgreements + b.MediationAgreements,
+        MediationFailures = a.MediationFailures + b.MediationFailures,
+        JudicialDecided = a.JudicialDecided + b.JudicialDecided,
+        JudicialConfirmed = a.JudicialConfirmed + b.JudicialConfirmed,
     };
 
     public static FactSums Sum(IEnumerable<FactSums> sums) => sums.Aggregate(new FactSums(), Add);

@@ -74,6 +74,28 @@ internal static class IndicatorDefinitions
         new("must_visit_share", IndicatorKind.Rate,
             new("必访占比", "Must-visit share"),
             new("必访批次 ÷ 领导接访批次。", "Must-visit batches ÷ leader reception batches.")),
+        new("disputes_opened", IndicatorKind.Count,
+            new("受理矛盾纠纷件数", "Disputes registered"),
+            new("登记申请人民调解的矛盾纠纷件数（含信访件转调解），按登记日计。",
+                "Disputes registered for people's mediation (petitions referred to mediation included), by the day registered.")),
+        new("disputes_accepted", IndicatorKind.Count,
+            new("受理调解件数", "Disputes accepted for mediation"),
+            new("双方同意调解而受理的纠纷件数（《人民调解法》第十七条），按受理日计。",
+                "Disputes accepted for mediation once both sides consented (人民调解法 Art 17), by the day accepted.")),
+        new("mediation_sessions", IndicatorKind.Count,
+            new("调解场次", "Mediation sessions"),
+            new("已举行的调解会次数，按举行日计。", "Mediation sessions held, by the day held.")),
+        new("mediation_agreements", IndicatorKind.Count,
+            new("达成调解协议件数", "Mediation agreements"),
+            new("以调解协议结束的纠纷件数，按协议记录日计。", "Disputes ended in a mediation agreement, by the day the agreement was recorded.")),
+        new("mediation_success_rate", IndicatorKind.Rate,
+            new("调解成功率", "Mediation success rate"),
+            new("达成调解协议件数 ÷（达成调解协议件数 + 调解不成件数），各按结束日计；撤回的纠纷不计。",
+                "Disputes ended in an agreement ÷ disputes ended in an agreement or in failure, each by the day it ended; withdrawn disputes are not counted.")),
+        new("judicial_confirmation_rate", IndicatorKind.Rate,
+            new("司法确认率", "Judicial confirmation rate"),
+            new("法院裁定确认的调解协议件数 ÷ 法院作出裁定的件数，按裁定日计。",
+                "Agreements the court confirmed ÷ applications the court ruled on, by the day of the ruling.")),
     ];
 
     /// <summary>The figures of one group of facts, in the order of <see cref="All"/>.</summary>
@@ -95,6 +117,12 @@ internal static class IndicatorDefinitions
         IndicatorFigure.Count("leader_reception_persons", s.ReceptionPersons),
         IndicatorFigure.Count("must_visit_batches", s.MustVisitBatches),
         IndicatorFigure.Rate("must_visit_share", s.MustVisitBatches, s.ReceptionBatches),
+        IndicatorFigure.Count("disputes_opened", s.DisputesOpened),
+        IndicatorFigure.Count("disputes_accepted", s.DisputesAccepted),
+        IndicatorFigure.Count("mediation_sessions", s.MediationSessions),
+        IndicatorFigure.Count("mediation_agreements", s.MediationAgreements),
+        IndicatorFigure.Rate("mediation_success_rate", s.MediationAgreements, s.MediationAgreements + s.MediationFailures),
+        IndicatorFigure.Rate("judicial_confirmation_rate", s.JudicialConfirmed, s.JudicialDecided),
     ];
 }
 

@@ -27,6 +27,13 @@ internal static class IndicatorSql
         SUM(CASE WHEN f.day >= @From THEN f.reception_batches ELSE 0 END) AS ReceptionBatches,
         SUM(CASE WHEN f.day >= @From THEN f.reception_persons ELSE 0 END) AS ReceptionPersons,
         SUM(CASE WHEN f.day >= @From THEN f.must_visit_batches ELSE 0 END) AS MustVisitBatches,
+        SUM(CASE WHEN f.day >= @From THEN f.disputes_opened ELSE 0 END) AS DisputesOpened,
+        SUM(CASE WHEN f.day >= @From THEN f.disputes_accepted ELSE 0 END) AS DisputesAccepted,
+        SUM(CASE WHEN f.day >= @From THEN f.sessions_held ELSE 0 END) AS MediationSessions,
+        SUM(CASE WHEN f.day >= @From THEN f.agreements_reached ELSE 0 END) AS MediationAgreements,
+        SUM(CASE WHEN f.day >= @From THEN f.mediations_failed ELSE 0 END) AS MediationFailures,
+        SUM(CASE WHEN f.day >= @From THEN f.judicial_decided ELSE 0 END) AS JudicialDecided,
+        SUM(CASE WHEN f.day >= @From THEN f.judicial_confirmed ELSE 0 END) AS JudicialConfirmed,
         SUM(f.backlog_change) AS Backlog
         """;
 

@@ -19,27 +19,15 @@ namespace Fengqiao.Organization.ResponsibilityLetters;
 /// </summary>
 internal sealed record AttachResponsibilityLetterFile(Guid LetterId, long ExpectedVersion, string FileName, Stream Content) : ICommand<EntityVersion>;
 
-internal sealed class AttachResponsibilityLetterFileHandler(IDbSession session, ICurrentUser caller, ResponsibilityLetterStore store, FileStore files, IAuditLog audit)
+internal sealed class AttachResponsibilityLetterFileHandler(IDbSession session, ResponsibilityLetterStore store, FileStore files, IAuditLog audit)
     : ICommandHandler<AttachResponsibilityLetterFile, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(AttachResponsibilityLetterFile command, CancellationToken cancellationToken)
     {
-        var before = await store.GetAsync(command.LetterId, cancellationToken);
-        if (await session.QuerySingleInJurisdictionAsync<string>(
-                caller, ResponsibilityLetterSql.RegionPathInJurisdiction, new { RegionId = before.IssuingRegionId }, cancellationToken) is null)
-        {
-            // The receiving side reads the letter but records nothing on it: answered as a missing letter, like any change out of reach.
-            throw new NotFoundException("ResponsibilityLetter");
-        }
-
+        var before = await store.GetForChangeAsync(command.LetterId, command.ExpectedVersion, cancellationToken);
         if (before.File is not null)
         {
             throw new ConflictException("responsibility_letter_has_file", "The letter already has its signed file.");
-        }
-
-        if (before.Version != command.ExpectedVersion)
-        {
-            throw new PreconditionFailedException(before.Version);
         }
 
         await files.StoreAsync(
@@ -82,7 +70,7 @@ internal static class ResponsibilityLetterFileEndpoints
     {
         letters.MapPost("/{id:guid}/file", UploadAsync)
             .WithName("AttachResponsibilityLetterFile")
-            .WithDescription("Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.")
+            .WithDescription("Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already or the letter was withdrawn; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.")
             .ProducesETag()
             .WithSummary("Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.")
             .RequireCapability(Capability.ManageJointMeetingsAndLetters)

@@ -11,7 +11,8 @@ internal static class ResponsibilityLetterSql
         l.receiving_region_path AS ReceivingRegionPath, l.receiving_unit_id AS ReceivingUnitId, ru.name AS ReceivingUnitName,
         l.signatories AS Signatories, l.signed_on AS SignedOn,
         l.file_name AS FileName, l.file_content_type AS FileContentType, l.file_size_bytes AS FileSizeBytes, l.file_sha256 AS FileSha256,
-        l.file_uploaded_at AS FileUploadedAt, l.version AS Version
+        l.file_uploaded_at AS FileUploadedAt, l.issuing_region_path AS IssuingRegionPath,
+        l.withdrawn_at AS WithdrawnAt, l.withdrawal_reason AS WithdrawalReason, l.version AS Version
         """;
 
     private const string From = """
@@ -63,9 +64,10 @@ internal static class ResponsibilityLetterSql
 
     public const string ActiveUnitOfRegion = "SELECT COUNT(*) FROM org_units WHERE id = @UnitId AND region_id = @RegionId AND retired_at IS NULL";
 
+    /// <summary>A withdrawn letter leaves the pair free to sign the year's letter again.</summary>
     public const string PairSigned = """
         SELECT COUNT(*) FROM org_responsibility_letters
-        WHERE year = @Year AND issuing_region_id = @IssuingRegionId AND receiving_region_id = @ReceivingRegionId
+        WHERE year = @Year AND issuing_region_id = @IssuingRegionId AND receiving_region_id = @ReceivingRegionId AND withdrawn_at IS NULL
         """;
 
     public const string Insert = """
@@ -77,11 +79,23 @@ internal static class ResponsibilityLetterSql
             @ReceivingUnitId, @Signatories, @SignedOn, @Now, 1)
         """;
 
+    public const string Correct = """
+        UPDATE org_responsibility_letters
+        SET issuing_unit_id = @IssuingUnitId, receiving_unit_id = @ReceivingUnitId, signatories = @Signatories, signed_on = @SignedOn, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion AND withdrawn_at IS NULL
+        """;
+
+    public const string Withdraw = """
+        UPDATE org_responsibility_letters
+        SET withdrawn_at = @Now, withdrawn_by = @UserId, withdrawal_reason = @Reason, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion AND withdrawn_at IS NULL
+        """;
+
     public const string AttachFile = """
         UPDATE org_responsibility_letters
         SET file_name = @FileName, file_content_type = @ContentType, file_size_bytes = @SizeBytes, file_sha256 = @Sha256,
             file_storage_key = @StorageKey, file_uploaded_at = @UploadedAt, version = version + 1
-        WHERE id = @Id AND version = @ExpectedVersion AND file_storage_key IS NULL
+        WHERE id = @Id AND version = @ExpectedVersion AND file_storage_key IS NULL AND withdrawn_at IS NULL
         """;
 
     public const string FileOf = """

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using FluentValidation;
+using FluentValidation.Results;
 
 namespace Fengqiao.Organization.ResponsibilityLetters;
 
@@ -46,6 +48,12 @@ internal sealed record ResponsibilityLetterRow
 
     public required DateTimeOffset? FileUploadedAt { get; init; }
 
+    public required string IssuingRegionPath { get; init; }
+
+    public required DateTimeOffset? WithdrawnAt { get; init; }
+
+    public required string? WithdrawalReason { get; init; }
+
     public required long Version { get; init; }
 
     public ResponsibilityLetterItem ToItem() => new()
@@ -67,11 +75,13 @@ internal sealed record ResponsibilityLetterRow
         File = FileName is { } name && FileContentType is { } type && FileSizeBytes is { } size && FileSha256 is { } sha && FileUploadedAt is { } at
             ? new LetterFile(name, type, size, sha, at)
             : null,
+        Withdrawal = WithdrawnAt is { } withdrawnAt ? new LetterWithdrawal(withdrawnAt, WithdrawalReason ?? string.Empty) : null,
+        IssuingRegionPath = IssuingRegionPath,
         Version = Version,
     };
 }
 
-/// <summary>Reads of letters within the caller's jurisdiction (that of the receiving region).</summary>
+/// <summary>Reads of letters within the caller's jurisdiction (that of the receiving region), and the checks of changes to them.</summary>
 internal sealed class ResponsibilityLetterStore(IDbSession session, ICurrentUser caller)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -82,6 +92,38 @@ internal sealed class ResponsibilityLetterStore(IDbSession session, ICurrentUser
             ?? throw new NotFoundException("ResponsibilityLetter");
         return row.ToItem();
     }
+
+    /// <summary>
+    /// The letter as the caller read it, for a change by its issuing side: 404 unless the issuing region lies in the caller's
+    /// jurisdiction (the receiving side reads the letter but records nothing on it), 409 once withdrawn, 412 when the version moved on.
+    /// </summary>
+    public async Task<ResponsibilityLetterItem> GetForChangeAsync(Guid id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var letter = await GetAsync(id, cancellationToken);
+        if (await session.QuerySingleInJurisdictionAsync<string>(
+                caller, ResponsibilityLetterSql.RegionPathInJurisdiction, new { RegionId = letter.IssuingRegionId }, cancellationToken) is null)
+        {
+            throw new NotFoundException("ResponsibilityLetter");
+        }
+
+        if (letter.Withdrawal is not null)
+        {
+            throw new ConflictException("responsibility_letter_withdrawn", "The letter was withdrawn and can no longer change.");
+        }
+
+        return letter.Version == expectedVersion ? letter : throw new PreconditionFailedException(letter.Version);
+    }
+
+    /// <summary>A unit named on a side of the letter is an active unit of that side's region (400 naming the field).</summary>
+    public async Task CheckUnitAsync(Guid? unitId, Guid regionId, string property, CancellationToken cancellationToken)
+    {
+        if (unitId is { } id && await session.ExecuteScalarAsync<long>(ResponsibilityLetterSql.ActiveUnitOfRegion, new { UnitId = id, RegionId = regionId }, cancellationToken) == 0)
+        {
+            throw Invalid(property, "The unit must be an active unit of its side's region.");
+        }
+    }
+
+    public static ValidationException Invalid(string property, string message) => new([new ValidationFailure(property, message)]);
 
     public static string WriteSignatories(IEnumerable<Signatory> signatories) =>
         JsonSerializer.Serialize(signatories.Select(s => new Signatory(s.Name.Trim(), s.Post.Trim())).ToList(), Json);

@@ -38,13 +38,20 @@ internal sealed record ResponsibilityLetterItem
     /// <summary>The signed letter as uploaded, once it is.</summary>
     public required LetterFile? File { get; init; }
 
+    /// <summary>When and why the letter was withdrawn; a withdrawn letter no longer counts and changes no more.</summary>
+    public required LetterWithdrawal? Withdrawal { get; init; }
+
     public required long Version { get; init; }
 
     internal string ReceivingRegionPath { get; init; } = string.Empty;
+
+    internal string IssuingRegionPath { get; init; } = string.Empty;
 }
 
 /// <summary>One who signed, e.g. 王强, 镇长.</summary>
 internal sealed record Signatory(string Name, string Post);
+
+internal sealed record LetterWithdrawal(DateTimeOffset WithdrawnAt, string Reason);
 
 internal sealed record LetterFile(string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
 

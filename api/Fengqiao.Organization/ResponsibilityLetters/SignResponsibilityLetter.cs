@@ -8,7 +8,6 @@ using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Organization.JointMeetings;
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,13 +37,18 @@ internal sealed class SignResponsibilityLetterValidator : AbstractValidator<Sign
         RuleFor(c => c.ReceivingRegionId).NotEmpty();
         RuleFor(c => c.ReceivingUnitId).NotEqual(Guid.Empty);
         RuleFor(c => c.Signatories).NotEmpty().Must(s => s is null || s.Count <= MaxSignatories).WithMessage($"At most {MaxSignatories} signatories.");
-        RuleForEach(c => c.Signatories).ChildRules(s =>
-        {
-            s.RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
-            s.RuleFor(x => x.Post).NotEmpty().MaximumLength(100);
-        });
+        RuleForEach(c => c.Signatories).SetValidator(new SignatoryValidator());
         // A year's letters are signed in that year, or at the end of the one before.
         RuleFor(c => c.SignedOn).Must((c, d) => d.Year == c.Year || d.Year == c.Year - 1).WithMessage("A day of the letter's year or of the year before.");
+    }
+}
+
+internal sealed class SignatoryValidator : AbstractValidator<Signatory>
+{
+    public SignatoryValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
+        RuleFor(x => x.Post).NotEmpty().MaximumLength(100);
     }
 }
 
@@ -69,8 +73,8 @@ internal sealed class SignResponsibilityLetterHandler(
         var receiving = await session.QuerySingleOrDefaultAsync<LetterRegion>(
                 ResponsibilityLetterSql.ReceivingRegionBelow, new { RegionId = command.ReceivingRegionId, ParentId = issuing.Id }, cancellationToken)
             ?? throw Invalid(nameof(SignResponsibilityLetter.ReceivingRegionId), "Letters are signed level by level: the receiving region must be an active region directly below the issuing one.");
-        await CheckUnitAsync(command.IssuingUnitId, issuing.Id, nameof(SignResponsibilityLetter.IssuingUnitId), cancellationToken);
-        await CheckUnitAsync(command.ReceivingUnitId, receiving.Id, nameof(SignResponsibilityLetter.ReceivingUnitId), cancellationToken);
+        await store.CheckUnitAsync(command.IssuingUnitId, issuing.Id, nameof(SignResponsibilityLetter.IssuingUnitId), cancellationToken);
+        await store.CheckUnitAsync(command.ReceivingUnitId, receiving.Id, nameof(SignResponsibilityLetter.ReceivingUnitId), cancellationToken);
         if (command.SignedOn > WorkCalendar.LocalDate(clock.GetUtcNow()))
         {
             throw Invalid(nameof(SignResponsibilityLetter.SignedOn), "A letter is recorded once signed.");
@@ -110,15 +114,7 @@ internal sealed class SignResponsibilityLetterHandler(
         return new EntityVersion(id, created.Version);
     }
 
-    private async Task CheckUnitAsync(Guid? unitId, Guid regionId, string property, CancellationToken cancellationToken)
-    {
-        if (unitId is { } id && await session.ExecuteScalarAsync<long>(ResponsibilityLetterSql.ActiveUnitOfRegion, new { UnitId = id, RegionId = regionId }, cancellationToken) == 0)
-        {
-            throw Invalid(property, "The unit must be an active unit of its side's region.");
-        }
-    }
-
-    private static ValidationException Invalid(string property, string message) => new([new ValidationFailure(property, message)]);
+    private static ValidationException Invalid(string property, string message) => ResponsibilityLetterStore.Invalid(property, message);
 }
 
 internal static class SignResponsibilityLetterEndpoint

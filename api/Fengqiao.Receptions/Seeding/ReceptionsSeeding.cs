@@ -2,8 +2,10 @@ using System.Text.Json;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Contracts.Receptions;
 using Fengqiao.Receptions.Batches;
 using Fengqiao.Receptions.MustVisits;
 using Fengqiao.Receptions.Registers;
@@ -52,9 +54,10 @@ public sealed record SeedReception(
 /// <summary>
 /// The receptions module's one seam for demo data: stores receptions and batches with this module's statements in one unit of
 /// work, and registers and accepts an assigned batch's petition through <see cref="IPetitionRegistration"/> as recording it would,
-/// so its case reaches the dispatch module's worklist. Reception events are not published for seeded rows.
+/// so its case reaches the dispatch module's worklist. The receptions' events (scheduled, held, must-visit planned, batch recorded)
+/// are recorded as history, stamped as their rows are: no consumer acts on them, a rebuilt projection (the metrics) counts them.
 /// </summary>
-public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration petitions, UnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration petitions, IEventPublisher events, UnitOfWork unitOfWork, TimeProvider clock)
 {
     public async Task<bool> AnyReceptionAsync(CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<long>(SeedingSql.Any, null, cancellationToken) > 0;
@@ -141,9 +144,13 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
             ScheduledBy = (Guid?)null,
             ScheduledAt = now,
         }, token);
+        var (kind, level) = (reception.Kind.ToSnakeCase(), reception.Level.ToSnakeCase());
+        events.RecordHistory(new ReceptionScheduled(Guid.CreateVersion7(now), now, id, kind, level, reception.HostUserId, reception.UnitId, reception.Region.Path,
+            reception.Day, reception.IsPublished));
         if (reception.Held)
         {
             await session.ExecuteAsync(SeedingSql.Held, new { Id = id, HeldAt = now }, token);
+            events.RecordHistory(new ReceptionHeld(Guid.CreateVersion7(now), now, id, kind, level, reception.HostUserId, reception.UnitId, reception.Region.Path, reception.Day));
         }
 
         if (reception.MustVisit is { } mustVisit)
@@ -160,6 +167,8 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
                 PlannedBy = (Guid?)null,
                 PlannedAt = now,
             }, token);
+            events.RecordHistory(new MustVisitPlanned(Guid.CreateVersion7(now), now, id, kind, level, reception.HostUserId, reception.UnitId, reception.Region.Path,
+                reception.Day, mustVisit.Month, reception.Region.Id, mustVisit.Reasons.Select(r => r.ToSnakeCase()).ToList()));
         }
 
         var batches = reception.Batches.Count;
@@ -210,6 +219,9 @@ public sealed class ReceptionsSeeding(IDbSession session, IPetitionRegistration 
             RecordedBy = (Guid?)null,
             RecordedAt = now,
         }, cancellationToken);
+        events.RecordHistory(new ReceptionBatchRecorded(Guid.CreateVersion7(now), now, receptionId, reception.Kind.ToSnakeCase(), reception.Level.ToSnakeCase(),
+            reception.HostUserId, reception.UnitId, reception.Region.Path, reception.Day, batchId, batch.Persons, batch.Outcome.ToSnakeCase(), reception.MustVisit is not null,
+            petition?.Id));
         for (var index = 0; index < batch.Petitioners.Count; index++)
         {
             // Demo petitioners are named only: no ID number or phone to protect.

@@ -59,6 +59,9 @@ public enum SuggestionChannel
 
     /// <summary>Opened from a petition classified as a suggestion (建议意见).</summary>
     Petition,
+
+    /// <summary>Made by a cadre from an entry or a matter of the people's-sentiment diary 民情日记.</summary>
+    Diary,
 }
 
 /// <summary>The screening's verdict.</summary>

@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Dispute,
         SuggestionTopic,
         Suggestion,
+        DiaryEntry,
+        DiaryMatter,
         WebhookSubscription,
         WebhookDelivery,
         ApiClient,
@@ -83,6 +85,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
 
     private static readonly Role[] SuggestionReaders = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst];
     private static readonly Role[] TopicManagers = [Role.SuggestionReviewer, Role.Leader];
+    private static readonly Role[] DiaryReaders = [Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst];
+    private static readonly Role[] DiaryKeepers = [Role.PetitionOfficer, Role.Leader];
 
     private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
@@ -134,6 +138,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ListResponsibilityLetters"] = Only(WorkSystemReaders),
         ["GetResponsibilityLetter"] = On(Target.ResponsibilityLetter, null, WorkSystemReaders),
         ["SignResponsibilityLetter"] = Only(WorkSystemWriters),
+        ["CorrectResponsibilityLetter"] = On(Target.ResponsibilityLetter,
+            _ => new { signatories = new[] { new { name = "王强", post = "区长" } }, signedOn = Today, reason = "签字人记录有误" }, WorkSystemWriters),
+        ["WithdrawResponsibilityLetter"] = On(Target.ResponsibilityLetter, _ => new { reason = "误录" }, WorkSystemWriters),
         ["AttachResponsibilityLetterFile"] = On(Target.ResponsibilityLetter, null, WorkSystemWriters),
         ["DownloadResponsibilityLetterFile"] = On(Target.ResponsibilityLetter, null, WorkSystemReaders),
         ["GetOrganizationCoverage"] = Only(WorkSystemReaders),
@@ -275,6 +282,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ApplyForJudicialConfirmation"] = On(Target.Dispute, _ => new { appliedOn = "2026-01-05", court = "越城区人民法院" }, Role.Mediator),
         ["RecordJudicialConfirmationRuling"] = On(Target.Dispute, _ => new { ruling = "confirmed", decidedOn = "2026-01-05", note = (string?)null }, Role.Mediator),
         ["RecordMediationFailure"] = On(Target.Dispute, _ => new { reason = "分歧过大。", guidance = "可向人民法院起诉。" }, Role.Mediator),
+        ["RecordMediationFollowUp"] = On(Target.Dispute, _ => new { visitedOn = "2026-01-05", performance = "performed", note = "已履行。" }, Role.Mediator),
         ["SubmitPublicSuggestion"] = Public,
         ["TrackPublicSuggestion"] = Public,
         ["RegisterSuggestion"] = Only(Role.SuggestionReviewer),
@@ -296,6 +304,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["UpdateWebhookSubscription"] = On(Target.WebhookSubscription, _ => new { url = ForeignWebhookUrl, eventTypes = new[] { "case.closed" }, isActive = true }, Role.Admin),
         ["DeleteWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
         ["PingWebhookSubscription"] = On(Target.WebhookSubscription, null, Role.Admin),
+        ["RotateWebhookSecret"] = On(Target.WebhookSubscription, _ => new { overlapHours = 0 }, Role.Admin),
         ["ListWebhookDeliveries"] = On(Target.WebhookSubscription, null, Role.Admin),
         ["GetWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
         ["RedeliverWebhookDelivery"] = On(Target.WebhookDelivery, null, Role.Admin),
@@ -319,6 +328,21 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["ImplementSuggestion"] = On(Target.Suggestion, _ => new { outcome = "已落实。" }, Role.SuggestionReviewer),
         ["AwardSuggestion"] = On(Target.Suggestion, _ => new { citation = "优秀建议。" }, Role.SuggestionReviewer),
         ["ListPublicAdoptedSuggestions"] = Public,
+
+        // The people's-sentiment diary: the town's cadres keep it, overseers read it.
+        ["LogDiaryEntry"] = Only(DiaryKeepers),
+        ["ListDiaryEntries"] = Only(DiaryReaders),
+        ["GetDiaryEntry"] = On(Target.DiaryEntry, null, DiaryReaders),
+        ["AddDiaryEntryPhoto"] = On(Target.DiaryEntry, null, DiaryKeepers),
+        ["DownloadDiaryEntryPhoto"] = On(Target.DiaryEntry, null, DiaryReaders),
+        ["ListDiaryMatterProposals"] = Only(DiaryReaders),
+        ["GroupDiaryEntries"] = Only(DiaryKeepers),
+        ["ListDiaryMatters"] = Only(DiaryReaders),
+        ["GetDiaryMatter"] = On(Target.DiaryMatter, null, DiaryReaders),
+        ["ConvertDiaryEntryToPetition"] = On(Target.DiaryEntry, _ => new { request = "请求修缮道路。" }, DiaryKeepers),
+        ["ConvertDiaryEntryToSuggestion"] = On(Target.DiaryEntry, _ => new { title = "增设路灯" }, DiaryKeepers),
+        ["ConvertDiaryMatterToPetition"] = On(Target.DiaryMatter, _ => new { request = "请求修缮道路。" }, DiaryKeepers),
+        ["ConvertDiaryMatterToSuggestion"] = On(Target.DiaryMatter, _ => new { title = "增设路灯" }, DiaryKeepers),
     };
 
     /// <summary>A public address (TEST-NET-3) the SSRF check lets through; this host sends no webhooks, so nothing goes there.</summary>
@@ -449,6 +473,13 @@ public sealed class AccessMatrixTests : DispatchTestBase
         return client.SendAsync(request);
     }
 
+    private static MultipartFormDataContent PhotoContent()
+    {
+        var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", "走访.png" } };
+    }
+
     private static MultipartFormDataContent FileContent()
     {
         var file = new ByteArrayContent(FileUploads.Pdf);
@@ -530,6 +561,22 @@ public sealed class AccessMatrixTests : DispatchTestBase
             title = "塔山街道停车设施建议征集", description = "征集选址建议。", regionId = otherTown, unitId = districtUnit, opensOn = Today, closesOn = Today,
         })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
 
+        var diaryEntries = new List<string>();
+        foreach (var household in new[] { "孙某", "钱某", "李某" })
+        {
+            var logged = await (await officer.PostAsJsonAsync("/api/v1/diary/entries", new
+            {
+                kind = "visit", household, visitedOn = Today, matter = "塔山街道路灯损坏，夜间出行不便。", category = "urban_rural_construction", regionId = otherTown,
+            })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+            diaryEntries.Add(logged["id"]!.GetValue<string>());
+        }
+
+        var photo = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/diary/entries/{diaryEntries[0]}/photo") { Content = PhotoContent() };
+        photo.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        await (await officer.SendAsync(photo)).ShouldBeOkAsync<JsonObject>();
+        var diaryMatter = await (await officer.PostAsJsonAsync("/api/v1/diary/matters", new { title = "路灯损坏", entryIds = diaryEntries.Skip(1) }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
         using var districtAdmin = await Api.ClientForAsync("district.admin");
         var apiClient = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/clients", new
         {
@@ -579,6 +626,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
+            [Target.DiaryEntry] = new() { ["id"] = diaryEntries[0] },
+            [Target.DiaryMatter] = new() { ["id"] = diaryMatter["id"]!.GetValue<string>() },
             [Target.WebhookSubscription] = new() { ["id"] = webhookId },
             [Target.WebhookDelivery] = new() { ["id"] = webhookId, ["deliveryId"] = ping["deliveryId"]!.GetValue<string>() },
             [Target.ApiClient] = new() { ["id"] = apiClient["id"]!.GetValue<string>() },

@@ -23,7 +23,7 @@ public sealed class CapabilityTests : IntakeTestBase
     [TestCase("town.handler", new[] { "case_tab_to_sign", "case_tab_in_progress", "case_tab_to_reply", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
     [TestCase("district.agent", new[] { "register_petition", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied", "case_tab_agent" })]
     [TestCase("district.suggestion_reviewer", new[] { "view_suggestions", "manage_suggestion_topics", "handle_suggestions", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
-    [TestCase("district.analyst", new[] { "export_petitions", "view_supervision", "view_receptions", "view_joint_meetings_and_letters", "view_mediation", "view_disputes", "view_suggestions", "view_metrics", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
+    [TestCase("district.analyst", new[] { "export_petitions", "view_supervision", "view_receptions", "view_joint_meetings_and_letters", "view_mediation", "view_disputes", "view_suggestions", "view_diary", "view_metrics", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
     public async Task Me_ListsTheCapabilitiesOfTheUsersRoles(string user, string[] expected)
     {
         using var client = await Api.ClientForAsync(user);

@@ -38,7 +38,7 @@ public sealed class DemoDataTests : IntakeTestBase
 
     private List<JsonObject> _worklist = null!;
 
-    protected override Dictionary<string, string?> Settings => new() { ["Demo:Petitions"] = "300" };
+    protected override Dictionary<string, string?> Settings => new() { ["Demo:Petitions"] = "300", ["Demo:Disputes"] = "true" };
 
     [OneTimeSetUp]
     public async Task ReadTheCityWorklist()
@@ -132,10 +132,13 @@ public sealed class DemoDataTests : IntakeTestBase
         using var db = TestDatabase.Open(Api);
         var petitions = TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM intake_petitions").Single();
         Assert.That(figures["registered"]["numerator"]!.ToString(), Is.EqualTo(petitions));
-        foreach (var rate in new[] { "on_time_acceptance_rate", "on_time_conclusion_rate", "satisfaction_rate", "resolution_rate" })
+        foreach (var rate in new[] { "on_time_acceptance_rate", "on_time_conclusion_rate", "satisfaction_rate", "resolution_rate", "mediation_success_rate" })
         {
             Assert.That(figures[rate]["denominator"]!.GetValue<long>(), Is.GreaterThan(0), rate);
         }
+
+        var disputes = TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM mediation_disputes").Single();
+        Assert.That(figures["disputes_opened"]["numerator"]!.ToString(), Is.EqualTo(disputes), "the seeded disputes' history is counted");
     }
 
     [Test]

@@ -53,6 +53,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Petitions", "0");
         builder.UseSetting("Demo:Receptions", "false");
         builder.UseSetting("Demo:Suggestions", "false");
+        builder.UseSetting("Demo:Diary", "false");
         builder.UseSetting("Demo:Disputes", "false");
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "100000");
         builder.UseSetting("Spa:DistPath", Path.Combine(DataDirectory, "no-spa"));

@@ -26,19 +26,25 @@ public sealed class DisputeStateMachineTests
         [(new(DisputeStatus.Accepted, G, G), DisputeAction.Withdraw)] = new(DisputeStatus.Withdrawn, G, G),
         [(new(DisputeStatus.Accepted, G, G), DisputeAction.RecordAgreement)] = new(DisputeStatus.Agreed, G, G),
         [(new(DisputeStatus.Accepted, G, G), DisputeAction.RecordFailure)] = new(DisputeStatus.Failed, G, G),
+
+        // Return visits follow an agreement until one finds it performed; the visit's finding is the command's, not the machine's.
+        [(new(DisputeStatus.Agreed, G, G), DisputeAction.RecordFollowUp)] = new(DisputeStatus.Agreed, G, G),
+        [(new(DisputeStatus.Agreed, G, G, Performance.PartlyPerformed), DisputeAction.RecordFollowUp)] = new(DisputeStatus.Agreed, G, G, Performance.PartlyPerformed),
+        [(new(DisputeStatus.Agreed, G, G, Performance.NotPerformed), DisputeAction.RecordFollowUp)] = new(DisputeStatus.Agreed, G, G, Performance.NotPerformed),
     };
 
-    /// <summary>Every status with every pair of consents, reachable or not, so that no state escapes the table.</summary>
+    /// <summary>Every status with every pair of consents and every performance, reachable or not, so that no state escapes the table.</summary>
     private static IEnumerable<DisputeState> AllStates() =>
         from status in Enum.GetValues<DisputeStatus>()
         from applicant in Enum.GetValues<ConsentState>()
         from respondent in Enum.GetValues<ConsentState>()
-        select new DisputeState(status, applicant, respondent);
+        from performance in Enum.GetValues<Performance>().Cast<Performance?>().Append(null)
+        select new DisputeState(status, applicant, respondent, performance);
 
     private static IEnumerable<TestCaseData> AllPairs() =>
         from state in AllStates()
         from action in Enum.GetValues<DisputeAction>()
-        select new TestCaseData(state, action).SetName($"{state.Status} {state.ApplicantConsent}/{state.RespondentConsent} + {action}");
+        select new TestCaseData(state, action).SetName($"{state.Status} {state.ApplicantConsent}/{state.RespondentConsent} {state.Performance?.ToString() ?? "-"} + {action}");
 
     [TestCaseSource(nameof(AllPairs))]
     public void Apply_FollowsTheTable_AndRefusesEverythingElse(DisputeState state, DisputeAction action)
@@ -60,7 +66,9 @@ public sealed class DisputeStateMachineTests
     public void Table_CoversEveryValidStep_OfTheReachableStates()
     {
         // The states a new dispute can reach; every step they allow must be in the table above, and vice versa.
+        // A return visit's finding comes from the command, so the agreed states with each finding are reachable too.
         var reachable = new HashSet<DisputeState> { new(DisputeStatus.Registered, P, P) };
+        reachable.UnionWith(Enum.GetValues<Performance>().Select(p => new DisputeState(DisputeStatus.Agreed, G, G, p)));
         var frontier = new Queue<DisputeState>(reachable);
         while (frontier.TryDequeue(out var state))
         {
@@ -80,12 +88,21 @@ public sealed class DisputeStateMachineTests
 
     [TestCase(DisputeStatus.NotMediated)]
     [TestCase(DisputeStatus.Withdrawn)]
-    [TestCase(DisputeStatus.Agreed)]
     [TestCase(DisputeStatus.Failed)]
     public void AnEndedDispute_AllowsNothing(DisputeStatus status)
     {
         Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(status, G, R)), Is.Empty);
         Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(status, G, G)), Is.Empty);
         Assert.That(DisputeStateMachine.IsOpen(status), Is.False);
+    }
+
+    [Test]
+    public void AnAgreement_AllowsOnlyReturnVisits_UntilOneFindsItPerformed()
+    {
+        Assert.That(DisputeStateMachine.IsOpen(DisputeStatus.Agreed), Is.False);
+        Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(DisputeStatus.Agreed, G, G)), Is.EqualTo(new[] { DisputeAction.RecordFollowUp }));
+        Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(DisputeStatus.Agreed, G, G, Performance.NotPerformed)), Is.EqualTo(new[] { DisputeAction.RecordFollowUp }));
+        Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(DisputeStatus.Agreed, G, G, Performance.Performed)), Is.Empty);
+        Assert.That(DisputeStateMachine.AllowedIn(new DisputeState(DisputeStatus.Failed, G, G, Performance.NotPerformed)), Is.Empty, "only an agreement has a performance");
     }
 }

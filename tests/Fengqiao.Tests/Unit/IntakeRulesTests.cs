@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Files;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.BuildingBlocks.Text;
 using Fengqiao.Intake.Duplicates;
 using Fengqiao.Intake.Petitions;
 using Fengqiao.Intake.Rules;

@@ -32,7 +32,8 @@ function assertBuilt() {
 
 const tail = (file) => readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
 
-export async function startHost({ demoPassword, logName = 'host.log' }) {
+/** `settings` are extra host settings, as environment variables (`Webhooks__Enabled`). */
+export async function startHost({ demoPassword, logName = 'host.log', settings = {} }) {
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fengqiao-e2e-data-'));
@@ -59,6 +60,7 @@ export async function startHost({ demoPassword, logName = 'host.log' }) {
         Spa__DistPath: distDir,
         DOTNET_NOLOGO: '1',
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+        ...settings,
       },
     },
   );

@@ -111,6 +111,13 @@ const PublicSuggestPage = lazy(() =>
 const PublicSuggestionTrackPage = lazy(() =>
   import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestionTrackPage })),
 );
+const DiaryListPage = lazy(() => import('../features/suggestions/diary-list-page').then((module) => ({ default: module.DiaryListPage })));
+const DiaryLogPage = lazy(() => import('../features/suggestions/diary-log-page').then((module) => ({ default: module.DiaryLogPage })));
+const DiaryEntryPage = lazy(() => import('../features/suggestions/diary-entry-page').then((module) => ({ default: module.DiaryEntryPage })));
+const DiaryMattersPage = lazy(() =>
+  import('../features/suggestions/diary-matters-page').then((module) => ({ default: module.DiaryMattersPage })),
+);
+const DiaryMatterPage = lazy(() => import('../features/suggestions/diary-matter-page').then((module) => ({ default: module.DiaryMatterPage })));
 const MetricsPage = lazy(() => import('../features/metrics/metrics-page').then((module) => ({ default: module.MetricsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
@@ -403,6 +410,46 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_suggestions">
               <SuggestionPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="diary"
+          element={
+            <RequireCapability capability="view_diary">
+              <DiaryListPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="diary/new"
+          element={
+            <RequireCapability capability="keep_diary">
+              <DiaryLogPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="diary/entries/:id"
+          element={
+            <RequireCapability capability="view_diary">
+              <DiaryEntryPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="diary/matters"
+          element={
+            <RequireCapability capability="view_diary">
+              <DiaryMattersPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="diary/matters/:id"
+          element={
+            <RequireCapability capability="view_diary">
+              <DiaryMatterPage />
             </RequireCapability>
           }
         />

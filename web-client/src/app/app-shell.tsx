@@ -18,6 +18,7 @@ import {
   InboxOutlined,
   LineChartOutlined,
   OrderedListOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
@@ -87,6 +88,17 @@ const navItems: readonly NavItem[] = [
     children: [
       { key: '/suggestions', label: 'nav.suggestionWorklist', icon: <InboxOutlined aria-hidden /> },
       { key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> },
+    ],
+  },
+  {
+    key: 'diary',
+    label: 'nav.diary',
+    icon: <ReadOutlined aria-hidden />,
+    capability: 'view_diary',
+    children: [
+      { key: '/diary', label: 'nav.diaryEntries', icon: <OrderedListOutlined aria-hidden /> },
+      { key: '/diary/new', label: 'nav.diaryLog', icon: <FileAddOutlined aria-hidden />, capability: 'keep_diary' },
+      { key: '/diary/matters', label: 'nav.diaryMatters', icon: <ApartmentOutlined aria-hidden /> },
     ],
   },
   { key: '/metrics', label: 'nav.metrics', icon: <LineChartOutlined aria-hidden />, capability: 'view_metrics' },

@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -15,14 +16,18 @@ export function renderWithApp(ui: ReactNode, options: { path?: string; locale?: 
   const session = createSessionStore(window.sessionStorage);
   const api = createApiClient({ baseUrl: 'http://api.test', session, fetch: server.fetch });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // Ant Design's styles are kept out of the document, as on a server: jsdom computes every element's style from every
+  // rule injected (each role query asks whether an element is hidden), which made a form test take seconds per step.
   const view = render(
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider initialLocale={options.locale ?? 'zh-CN'}>
-        <AuthProvider api={api} session={session}>
-          <MemoryRouter initialEntries={[options.path ?? '/']}>{ui}</MemoryRouter>
-        </AuthProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
+    <StyleProvider mock="server">
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider initialLocale={options.locale ?? 'zh-CN'}>
+          <AuthProvider api={api} session={session}>
+            <MemoryRouter initialEntries={[options.path ?? '/']}>{ui}</MemoryRouter>
+          </AuthProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </StyleProvider>,
   );
   return { ...view, server, session };
 }

@@ -159,6 +159,47 @@ public sealed class WebhookTests : ApiClientTestBase
         Assert.That(attempts.Select(a => a!["statusCode"]!.GetValue<int>()), Is.All.EqualTo(204));
     }
 
+    [Test]
+    public async Task RotateSecret_SignsWithBothSecretsDuringTheOverlap_ThenWithTheNewOneOnly()
+    {
+        using var admin = await Api.ClientForAsync("district.admin");
+        var path = NewPath();
+        var (id, original) = await SubscribeAsync(admin, path, ["petition.registered"]);
+        var url = $"/api/v1/integrations/webhooks/{id}/secret-rotation";
+
+        await (await admin.PostAsJsonAsync(url, new { overlapHours = 24 })).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(admin, HttpMethod.Post, url, new { overlapHours = 24 }, 7)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        var invalid = await (await SendWithIfMatch(admin, HttpMethod.Post, url, new { overlapHours = 721 }, 1)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(invalid["errors"]!.AsObject().ContainsKey("overlapHours"), Is.True, invalid.ToJsonString());
+
+        var overlapping = await SendWithIfMatch(admin, HttpMethod.Post, url, new { overlapHours = 24 }, 1);
+        Assert.That(overlapping.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
+        var rotated = await overlapping.ShouldBeOkAsync<JsonObject>();
+        var next = rotated["secret"]!.GetValue<string>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(next, Does.StartWith("whsec_").And.Not.EqualTo(original));
+            Assert.That(rotated["previousSecretExpiresAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.UtcNow.AddHours(24)).Within(TimeSpan.FromMinutes(5)));
+        });
+        var duringOverlap = await DeliveredForAsync(path, await RegisterPetitionAsync(await FushanVillageAsync()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(duringOverlap.IsSignedWith(next), Is.True, "the new secret signs at once");
+            Assert.That(duringOverlap.IsSignedWith(original), Is.True, "the previous secret still signs during the overlap");
+        });
+
+        var cutOver = await (await SendWithIfMatch(admin, HttpMethod.Post, url, new { overlapHours = 0 }, 2)).ShouldBeOkAsync<JsonObject>();
+        var last = cutOver["secret"]!.GetValue<string>();
+        Assert.That(cutOver["previousSecretExpiresAt"]?.GetValue<string>(), Is.Null);
+        var afterwards = await DeliveredForAsync(path, await RegisterPetitionAsync(await FushanVillageAsync()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterwards.IsSignedWith(last), Is.True);
+            Assert.That(afterwards.IsSignedWith(next), Is.False, "without an overlap the previous secret stops at once");
+            Assert.That(afterwards.IsSignedWith(original), Is.False);
+        });
+    }
+
     [TestCase("http://10.0.0.5/hooks")]
     [TestCase("https://169.254.169.254/latest/meta-data")]
     [TestCase("https://192.168.1.20/hooks")]
@@ -288,9 +329,28 @@ public sealed class WebhookTests : ApiClientTestBase
         Assert.That(names, Does.Contain("petition.accepted").And.Contain("case.closed").And.Not.Contain("user.created"));
     }
 
+    [Test]
+    public async Task EventTypes_AreEachLabelledInBothLanguagesOfTheSpa()
+    {
+        using var admin = await Api.ClientForAsync("town.admin");
+        var types = await (await admin.GetAsync("/api/v1/integrations/webhooks/event-types")).ShouldBeOkAsync<JsonArray>();
+        var names = types.Select(t => t!["name"]!.GetValue<string>()).Append("webhook.ping").ToList();
+        foreach (var messages in new[] { "zh-cn.ts", "en.ts" })
+        {
+            var text = await File.ReadAllTextAsync(RepositoryPaths.Combine("web-client", "src", "shared", "i18n", messages));
+            Assert.That(names.Where(name => !text.Contains($"'webhookEvent.{name}':", StringComparison.Ordinal)), Is.Empty, $"event types without a label in {messages}");
+        }
+    }
+
     private static string NewPath() => "hooks/" + Guid.NewGuid().ToString("N");
 
     private static JsonObject DataOf(ReceivedWebhook webhook) => webhook.Json["data"]!.AsObject();
+
+    private async Task<ReceivedWebhook> DeliveredForAsync(string path, string petitionId)
+    {
+        await WebhookReceiver.EventuallyAsync(() => _receiver.At(path).Any(r => DataOf(r)["petitionId"]?.GetValue<string>() == petitionId), $"the webhook of petition {petitionId}");
+        return _receiver.At(path).First(r => DataOf(r)["petitionId"]!.GetValue<string>() == petitionId);
+    }
 
     private async Task<(string Id, string Secret)> SubscribeAsync(HttpClient admin, string path, string[] eventTypes, WebhookReceiver? receiver = null, Guid? ownerUnitId = null)
     {

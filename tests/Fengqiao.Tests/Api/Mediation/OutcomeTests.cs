@@ -71,7 +71,7 @@ public sealed class OutcomeTests : MediationTestBase
         Assert.That(agreement["amountAgreed"]!.GetValue<decimal>(), Is.EqualTo(2000m));
         Assert.That(agreement["form"]!.GetValue<string>(), Is.EqualTo("written"));
         Assert.That(agreement["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(InDays(30)), "人民调解法 Art 33: 30 days from the day it took effect");
-        Assert.That(dispute["allowedActions"]!.AsArray(), Is.Empty);
+        Assert.That(dispute["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "record_follow_up" }));
         Assert.That(OutboxTypesAbout(id), Does.Contain("Mediation.MediationAgreementReached"));
 
         await PumpOutboxAsync();
@@ -79,7 +79,75 @@ public sealed class OutcomeTests : MediationTestBase
         var entry = timeline.Single(e => e!["kind"]!.GetValue<string>() == "mediation_agreed")!;
         Assert.That(entry["text"]!.GetValue<string>(), Does.Contain(dispute["number"]!.GetValue<string>()));
         Assert.That(entry["isPublic"]!.GetValue<bool>(), Is.True);
+
+        // A partly performed agreement leaves the petition as it was; the visit that finds it performed resolves it.
+        await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/follow-ups",
+            new { visitedOn = Today, performance = "partly_performed", note = "已支付一半。" }, 4)).ShouldBeOkAsync<JsonObject>();
+        await PumpOutboxAsync();
+        timeline = (await (await officer.GetAsync($"/api/v1/petitions/{petitionId}")).ShouldBeOkAsync<JsonObject>())["timeline"]!.AsArray();
+        Assert.That(timeline.Select(e => e!["kind"]!.GetValue<string>()), Does.Not.Contain("mediation_performed"));
+        await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/follow-ups",
+            new { visitedOn = Today, performance = "performed", note = "款项已全部付清，双方满意。" }, 5)).ShouldBeOkAsync<JsonObject>();
+        Assert.That(OutboxTypesAbout(id).Count(t => t == "Mediation.AgreementPerformanceRecorded"), Is.EqualTo(2));
+        await PumpOutboxAsync();
+        timeline = (await (await officer.GetAsync($"/api/v1/petitions/{petitionId}")).ShouldBeOkAsync<JsonObject>())["timeline"]!.AsArray();
+        var resolved = timeline.Single(e => e!["kind"]!.GetValue<string>() == "mediation_performed")!;
+        Assert.That(resolved["text"]!.GetValue<string>(), Does.Contain(dispute["number"]!.GetValue<string>()).And.Contain("化解"));
+        Assert.That(resolved["isPublic"]!.GetValue<bool>(), Is.True);
+
+        var performed = await DisputeAsync(town, id);
+        Assert.That(performed["performance"]!.GetValue<string>(), Is.EqualTo("performed"));
+        Assert.That(performed["performedOn"]!.GetValue<string>(), Is.EqualTo(Today));
+        Assert.That(performed["followUps"]!.AsArray().Select(f => f!["performance"]!.GetValue<string>()), Is.EquivalentTo(new[] { "performed", "partly_performed" }));
+        Assert.That(performed["allowedActions"]!.AsArray(), Is.Empty);
     }
+
+    [Test]
+    public async Task FollowUps_ListUnperformedAgreements_UntilOneFindsItPerformed()
+    {
+        var room = await RoomAsync("塔山街道", "回访调解室");
+        var id = await AcceptedDisputeAsync(room, "塔山街道");
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var url = $"/api/v1/mediation/disputes/{id}/follow-ups";
+        var visit = new { visitedOn = Today, performance = "not_performed", note = "被申请人尚未支付。" };
+
+        var noAgreement = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, visit, 3)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(noAgreement["code"]!.GetValue<string>(), Is.EqualTo("dispute_action_not_allowed"));
+        await HeldSessionAsync(mediator, id);
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/agreement", Agreement(InDays(-3)), 3)).ShouldBeOkAsync<JsonObject>();
+
+        var awaiting = $"/api/v1/mediation/disputes?awaitingPerformance=true&roomId={room.Room}&limit=100";
+        Assert.That(await IdsAsync(mediator, awaiting), Is.EqualTo(new[] { id }), "an agreement no visit has found performed awaits action");
+
+        var bad = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, new { visitedOn = InDays(1), performance = "performed", note = " " }, 4))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "visitedOn", "note" }));
+        var beforeEffect = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, visit with { visitedOn = InDays(-4) }, 4)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(beforeEffect["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "visitedOn" }));
+        await (await mediator.PostAsJsonAsync(url, visit)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, url, visit, 3)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        using (var officer = await Api.ClientForAsync("district.petition_officer"))
+        {
+            await (await SendWithIfMatch(officer, HttpMethod.Post, url, visit, 4)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using (var town = await Api.ClientForAsync("town.mediator"))
+        {
+            await (await SendWithIfMatch(town, HttpMethod.Post, url, visit, 4)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, url, visit, 4)).ShouldBeOkAsync<JsonObject>();
+        Assert.That(await IdsAsync(mediator, awaiting), Is.EqualTo(new[] { id }), "not performed: still awaiting");
+        Assert.That((await DisputeAsync(mediator, id))["performance"]!.GetValue<string>(), Is.EqualTo("not_performed"));
+
+        await (await SendWithIfMatch(mediator, HttpMethod.Post, url, visit with { performance = "performed", note = "已履行完毕。" }, 5)).ShouldBeOkAsync<JsonObject>();
+        Assert.That(await IdsAsync(mediator, awaiting), Is.Empty, "performed: off the list");
+        var again = await (await SendWithIfMatch(mediator, HttpMethod.Post, url, visit, 6)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(again["code"]!.GetValue<string>(), Is.EqualTo("dispute_action_not_allowed"));
+    }
+
+    private static async Task<List<Guid>> IdsAsync(HttpClient client, string url) =>
+        (await (await client.GetAsync(url)).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray().Select(d => Guid.Parse(d!["id"]!.GetValue<string>())).ToList();
 
     [Test]
     public async Task AnAgreement_NeedsAHeldSession_ValidFields_AndTheCurrentVersion()

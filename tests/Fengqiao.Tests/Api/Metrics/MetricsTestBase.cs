@@ -11,7 +11,7 @@ public abstract class MetricsTestBase : DispatchTestBase
     protected static readonly string Period = $"from={Today.AddDays(-1):yyyy-MM-dd}&to={Today.AddDays(1):yyyy-MM-dd}";
 
     /// <summary>Figures of a row as "numerator/denominator" (rates) or "numerator" (counts), by definition key, in the API's order.</summary>
-    protected static Dictionary<string, string> Figures(JsonNode row) => row["figures"]!.AsArray().ToDictionary(
+    internal static Dictionary<string, string> Figures(JsonNode row) => row["figures"]!.AsArray().ToDictionary(
         f => f!["key"]!.GetValue<string>(),
         f => f!["denominator"] is { } denominator ? $"{f["numerator"]}/{denominator}" : f!["numerator"]!.ToString());
 
@@ -44,13 +44,15 @@ public abstract class MetricsTestBase : DispatchTestBase
         await DeliverAllEventsAsync();
     }
 
+    protected Task DeliverAllEventsAsync() => DeliverAllEventsAsync(this);
+
     /// <summary>The host's own dispatcher may hold messages under its lease: pump until every stored event is processed.</summary>
-    protected async Task DeliverAllEventsAsync()
+    internal static async Task DeliverAllEventsAsync(DispatchTestBase test)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            await PumpOutboxAsync();
-            using var db = TestDatabase.Open(Api);
+            await test.PumpOutboxAsync();
+            using var db = TestDatabase.Open(test.Api);
             if (TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM outbox_messages WHERE processed_at IS NULL").Single() == "0")
             {
                 return;

@@ -1,12 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { ApiClient } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { CursorPager } from '../../shared/components/cursor-pager';
-import { LoadError } from '../../shared/components/load-error';
+import { ConfirmLinkButton } from '../../shared/components/confirm-link-button';
+import { CreateButton } from '../../shared/components/create-button';
+import { CursorTable } from '../../shared/components/cursor-table';
 import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
@@ -46,89 +46,61 @@ export function ApiClientsPage() {
     <>
       <PageHeader
         title={t('integrations.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('integrations.create')}
-          </Button>
-        }
+        extra={<CreateButton onClick={() => setCreating(true)}>{t('integrations.create')}</CreateButton>}
       />
       <Card>
         <Typography.Paragraph type="secondary">{t('integrations.intro')}</Typography.Paragraph>
-        {clients.isError ? (
-          <LoadError compact error={clients.error} onRetry={() => void clients.refetch()} />
-        ) : (
-          <>
-            <Table<ApiClient>
-              rowKey="id"
-              loading={clients.isFetching}
-              dataSource={clients.data?.items ?? []}
-              pagination={false}
-              scroll={{ x: true }}
-              locale={{ emptyText: <Empty description={t('integrations.empty')} /> }}
-              columns={[
-                { title: t('integrations.name'), dataIndex: 'name' },
-                { title: t('integrations.unit'), dataIndex: 'unitName' },
-                {
-                  title: t('integrations.scopes'),
-                  dataIndex: 'scopes',
-                  render: (scopes: string[]) => (
-                    <Space size={[0, 4]} wrap>
-                      {scopes.map((scope) => (
-                        <Tag key={scope}>{scope}</Tag>
-                      ))}
-                    </Space>
-                  ),
-                },
-                { title: t('integrations.rateLimit'), dataIndex: 'rateLimitPerMinute' },
-                {
-                  title: t('integrations.lastUsed'),
-                  dataIndex: 'lastUsedAt',
-                  render: (value: string | null | undefined) => (value ? formatInstant(value, locale) : t('integrations.neverUsed')),
-                },
-                {
-                  title: t('integrations.state'),
-                  key: 'state',
-                  render: (_, client) =>
-                    client.revokedAt ? (
-                      <Tag color="red">{t('integrations.stateRevoked')}</Tag>
-                    ) : (
-                      <Tag color="green">{t('integrations.stateActive')}</Tag>
-                    ),
-                },
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_, client) =>
-                    client.revokedAt ? null : (
-                      <Space size={0} wrap>
-                        <Button type="link" onClick={() => setRotating(client)}>
-                          {t('integrations.rotate')}
-                        </Button>
-                        <Popconfirm
-                          title={t('integrations.confirmRevoke')}
-                          okText={t('common.confirm')}
-                          cancelText={t('common.cancel')}
-                          onConfirm={() => revoke(client)}
-                        >
-                          <Button type="link" danger loading={revoking === client.id}>
-                            {t('integrations.revoke')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
-                    ),
-                },
-              ]}
-            />
-            <CursorPager
-              pageIndex={pages.pageIndex}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(clients.data?.nextCursor)}
-              loading={clients.isFetching}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(clients.data?.nextCursor)}
-            />
-          </>
-        )}
+        <CursorTable<ApiClient>
+          query={clients}
+          pages={pages}
+          emptyText={t('integrations.empty')}
+          columns={[
+            { title: t('integrations.name'), dataIndex: 'name' },
+            { title: t('integrations.unit'), dataIndex: 'unitName' },
+            {
+              title: t('integrations.scopes'),
+              dataIndex: 'scopes',
+              render: (scopes: string[]) => (
+                <Space size={[0, 4]} wrap>
+                  {scopes.map((scope) => (
+                    <Tag key={scope}>{scope}</Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            { title: t('integrations.rateLimit'), dataIndex: 'rateLimitPerMinute' },
+            {
+              title: t('integrations.lastUsed'),
+              dataIndex: 'lastUsedAt',
+              render: (value: string | null | undefined) => (value ? formatInstant(value, locale) : t('integrations.neverUsed')),
+            },
+            {
+              title: t('integrations.state'),
+              key: 'state',
+              render: (_, client) =>
+                client.revokedAt ? (
+                  <Tag color="red">{t('integrations.stateRevoked')}</Tag>
+                ) : (
+                  <Tag color="green">{t('integrations.stateActive')}</Tag>
+                ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_, client) =>
+                client.revokedAt ? null : (
+                  <Space size={0} wrap>
+                    <Button type="link" onClick={() => setRotating(client)}>
+                      {t('integrations.rotate')}
+                    </Button>
+                    <ConfirmLinkButton confirm={t('integrations.confirmRevoke')} onConfirm={() => revoke(client)} loading={revoking === client.id}>
+                      {t('integrations.revoke')}
+                    </ConfirmLinkButton>
+                  </Space>
+                ),
+            },
+          ]}
+        />
       </Card>
       <CreateApiClientDialog open={creating} onClose={() => setCreating(false)} />
       <RotateApiClientDialog client={rotating} onClose={() => setRotating(null)} />

@@ -7,7 +7,7 @@ import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 import { UnitSelect } from '../../shared/units/unit-select';
-import { ApiKeyOnce } from './api-key-once';
+import { SecretOnce } from './secret-once';
 import { apiScopes, useInvalidateApiClients } from './integration-queries';
 
 const fields = ['name', 'unitId', 'scopes', 'rateLimitPerMinute'] as const;
@@ -75,7 +75,7 @@ export function CreateApiClientDialog({ open, onClose }: { open: boolean; onClos
       }
     >
       {issued ? (
-        <ApiKeyOnce apiKey={issued.apiKey} />
+        <SecretOnce secret={issued.apiKey} warning={t('integrations.keyOnce')} usage={t('integrations.keyHeader')} testId="api-key" />
       ) : (
         <Form<CreateApiClientRequest>
           form={form}

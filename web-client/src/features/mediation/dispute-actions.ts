@@ -1,6 +1,6 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { DisputeSide, JudicialRuling, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -64,3 +64,6 @@ export const recordConfirmationRuling = (id: string, version: number, ruling: Ju
       body: { ruling, decidedOn, note },
     }),
   );
+
+export const recordFollowUp = (id: string, version: number, visitedOn: string, performance: Performance, note: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/follow-ups', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { visitedOn, performance, note } }));

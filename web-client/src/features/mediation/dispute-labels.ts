@@ -1,4 +1,4 @@
-import type { ConsentState, DisputeSide, DisputeSource, DisputeStatus, PartyKind } from '../../shared/api/api-types';
+import type { ConsentState, DisputeSide, DisputeSource, DisputeStatus, PartyKind, Performance } from '../../shared/api/api-types';
 import type { Translate } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 
@@ -23,6 +23,12 @@ const sideKeys: Record<DisputeSide, MessageKey> = { applicant: 'disputeSide.appl
 const partyKindKeys: Record<PartyKind, MessageKey> = { person: 'partyKind.person', organisation: 'partyKind.organisation' };
 const consentKeys: Record<ConsentState, MessageKey> = { pending: 'consent.pending', given: 'consent.given', refused: 'consent.refused' };
 
+const performanceKeys: Record<Performance, MessageKey> = {
+  performed: 'performance.performed',
+  partly_performed: 'performance.partly_performed',
+  not_performed: 'performance.not_performed',
+};
+
 export const disputeStatuses = Object.keys(statusKeys) as DisputeStatus[];
 export const disputeSources = Object.keys(sourceKeys) as DisputeSource[];
 /** The sources a mediator registers by hand: a referred petition opens its dispute itself. */
@@ -34,6 +40,9 @@ export const disputeStatusLabel = (t: Translate, status: DisputeStatus): string 
 export const disputeSourceLabel = (t: Translate, source: DisputeSource): string => t(sourceKeys[source]);
 export const disputeSideLabel = (t: Translate, side: DisputeSide): string => t(sideKeys[side]);
 export const partyKindLabel = (t: Translate, kind: PartyKind): string => t(partyKindKeys[kind]);
+export const performances = Object.keys(performanceKeys) as Performance[];
+export const performanceLabel = (t: Translate, performance: Performance): string => t(performanceKeys[performance]);
+export const performanceColors: Record<Performance, string> = { performed: 'green', partly_performed: 'orange', not_performed: 'red' };
 export const consentLabel = (t: Translate, consent: ConsentState): string => t(consentKeys[consent]);
 
 export const disputeStatusColors: Record<DisputeStatus, string> = {

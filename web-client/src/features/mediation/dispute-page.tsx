@@ -14,6 +14,7 @@ import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, dispu
 import { useDispute, useInvalidateDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
+import { FollowUpCard } from './follow-up-card';
 import { OutcomeCard } from './outcome-card';
 import { SessionCard } from './session-card';
 
@@ -93,6 +94,7 @@ export function DisputePage() {
         <ConsentCard dispute={d} />
         <SessionCard dispute={d} />
         <OutcomeCard dispute={d} />
+        <FollowUpCard dispute={d} />
       </Flex>
     </>
   );

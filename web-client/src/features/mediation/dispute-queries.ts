@@ -12,6 +12,7 @@ export interface DisputeFilters {
   disputeType?: string;
   regionId?: string;
   roomId?: string;
+  awaitingPerformance?: boolean;
   cursor?: string;
 }
 

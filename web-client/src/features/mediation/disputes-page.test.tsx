@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import dayjs from 'dayjs';
 import { Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DisputeDetail, DisputeListItem } from '../../shared/api/api-types';
@@ -71,6 +72,7 @@ const detail = (extra: Partial<DisputeDetail>): DisputeDetail => ({
   acceptedAt: null,
   closedAt: null,
   sessions: [],
+  followUps: [],
   allowedActions: ['applicant_consents', 'applicant_refuses', 'respondent_consents', 'respondent_refuses', 'withdraw'],
   version: 1,
   ...extra,
@@ -211,5 +213,64 @@ describe('dispute page', () => {
     await waitFor(() => expect(server.requestsTo('GET', '/api/v1/me')).toHaveLength(1));
     expect(await screen.findByRole('button', { name: '申请人同意调解' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: zhCN['sessions.book'] })).not.toBeInTheDocument();
+  });
+
+  it('records a return visit after the agreement with the version read, and shows what earlier visits found', async () => {
+    const agreement = {
+      terms: '赔偿 2,000 元。',
+      amountAgreed: 2000,
+      form: 'written' as const,
+      applicantSigned: true,
+      respondentSigned: true,
+      effectiveOn: dayjs().subtract(5, 'day').format('YYYY-MM-DD'),
+      performanceDeadline: dayjs().add(25, 'day').format('YYYY-MM-DD'),
+      confirmationDueOn: dayjs().add(25, 'day').format('YYYY-MM-DD'),
+      recordedAt: '2026-03-03T02:00:00Z',
+      confirmationAppliedOn: null,
+      confirmationCourt: null,
+      confirmationRuling: null,
+      confirmationDecidedOn: null,
+      confirmationNote: null,
+    };
+    const visit = { id: 'f-1', visitedOn: dayjs().subtract(2, 'day').format('YYYY-MM-DD'), performance: 'partly_performed' as const, note: '已支付一半。', recordedAt: '2026-03-04T02:00:00Z' };
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () =>
+      json(detail({ status: 'agreed', applicantConsent: 'given', respondentConsent: 'given', agreement, performance: 'partly_performed', followUps: [visit], allowedActions: ['record_follow_up'], version: 5 })),
+    );
+    server.on('POST', '/api/v1/mediation/disputes/d-1/follow-ups', () => json({ id: 'd-1', version: 6 }));
+    renderDispute();
+    const user = userEvent.setup();
+
+    expect(await screen.findByText('已支付一半。')).toBeInTheDocument();
+    expect(screen.getByText(zhCN['followUp.awaiting'])).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: zhCN['followUp.record'] }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await within(dialog).findByText(zhCN['followUp.noteRequired'])).toBeInTheDocument();
+    expect(within(dialog).getByText(zhCN['followUp.performanceRequired'])).toBeInTheDocument();
+
+    await user.click(within(dialog).getByLabelText(zhCN['performance.performed']));
+    await user.type(within(dialog).getByLabelText(zhCN['followUp.note']), '款项已付清。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/follow-ups')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/follow-ups')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"5"');
+    expect(request.body).toEqual({ visitedOn: dayjs().format('YYYY-MM-DD'), performance: 'performed', note: '款项已付清。' });
+  });
+});
+
+describe('agreements awaiting performance', () => {
+  it('lists them on their own tab with what the last visit found', async () => {
+    server.on('GET', '/api/v1/mediation/disputes', (request) =>
+      request.path.includes('awaitingPerformance=true')
+        ? json({ items: [item('d-9', { number: '越城调-2026-000009', status: 'agreed', performance: 'not_performed' })], nextCursor: null })
+        : json({ items: [item('d-1', {})], nextCursor: null }),
+    );
+    renderWithApp(<DisputesPage />, { path: '/mediation/disputes' });
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('link', { name: '越城调-2026-000001' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: zhCN['disputes.tabAwaitingPerformance'] }));
+    const link = await screen.findByRole('link', { name: '越城调-2026-000009' });
+    expect(within(link.closest('tr')!).getByText(zhCN['performance.not_performed'])).toBeInTheDocument();
   });
 });

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Form, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DisputeListItem, DisputeSource, DisputeStatus } from '../../shared/api/api-types';
+import type { DisputeListItem, DisputeSource, DisputeStatus, Performance } from '../../shared/api/api-types';
 import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
@@ -11,19 +11,24 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
-import { disputeSourceLabel, disputeSources, disputeStatusColors, disputeStatusLabel, disputeStatuses } from './dispute-labels';
+import { disputeSourceLabel, disputeSources, disputeStatusColors, disputeStatusLabel, disputeStatuses, performanceColors, performanceLabel } from './dispute-labels';
 import { useDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
 
-/** The dispute worklist of the caller's jurisdiction, latest first, with filters and keyset pages. */
+/**
+ * The dispute worklist of the caller's jurisdiction, latest first, with filters and keyset pages; its second tab lists the
+ * agreements no return visit has yet found performed, for action.
+ */
 export function DisputesPage() {
   const { t, locale } = useI18n();
   const mayRegister = useCapability('mediate_disputes');
   const types = useDisputeTypes();
   const [filters, setFilters] = useState<{ status?: DisputeStatus; source?: DisputeSource; disputeType?: string; regionId?: string }>({});
+  const [tab, setTab] = useState<'all' | 'awaitingPerformance'>('all');
   const pages = useCursorPages();
-  const disputes = useDisputes({ ...filters, cursor: pages.cursor ?? undefined });
+  const awaiting = tab === 'awaitingPerformance';
+  const disputes = useDisputes({ ...filters, ...(awaiting ? { status: undefined, awaitingPerformance: true } : {}), cursor: pages.cursor ?? undefined });
   const change = (next: Partial<typeof filters>) => {
     setFilters((current) => ({ ...current, ...next }));
     pages.reset();
@@ -44,6 +49,16 @@ export function DisputesPage() {
         </Tag>
       ),
     },
+    ...(awaiting
+      ? [
+          {
+            title: t('disputes.performance'),
+            dataIndex: 'performance',
+            render: (performance: Performance | null) =>
+              performance ? <Tag color={performanceColors[performance]}>{performanceLabel(t, performance)}</Tag> : t('performance.unvisited'),
+          },
+        ]
+      : []),
     { title: t('disputes.type'), dataIndex: 'disputeType', render: (code: string) => disputeTypeName(types.data, code, locale) },
     {
       title: t('disputes.parties'),
@@ -74,11 +89,23 @@ export function DisputesPage() {
           ) : undefined
         }
       />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          setTab(key === 'awaitingPerformance' ? 'awaitingPerformance' : 'all');
+          pages.reset();
+        }}
+        items={[
+          { key: 'all', label: t('disputes.tabAll') },
+          { key: 'awaitingPerformance', label: t('disputes.tabAwaitingPerformance') },
+        ]}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline" name="dispute-filters" style={{ rowGap: 8 }}>
           <Form.Item label={t('disputes.status')} htmlFor="dispute-filter-status">
             <Select<DisputeStatus>
               id="dispute-filter-status"
+              disabled={awaiting}
               allowClear
               placeholder={t('common.all')}
               value={filters.status}

@@ -22,6 +22,7 @@ const letter: ResponsibilityLetter = {
   signedOn: '2026-02-01',
   signatories: [{ name: '李明', post: '区长' }],
   file: null,
+  withdrawal: null,
   version: 3,
 };
 const filePath = '/api/v1/responsibility-letters/l-1/file';

@@ -1,5 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { Alert, App, DatePicker, Form, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../shared/api/api';
@@ -10,6 +9,7 @@ import { describeError } from '../../shared/api/describe-error';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
+import { SignatoriesField } from './signatories-field';
 import { useInvalidateWorkSystems } from './work-system-queries';
 
 interface LetterFormValues {
@@ -97,35 +97,7 @@ export function ResponsibilityLetterFormModal({ open, year, onClose }: { open: b
         <Form.Item name="receivingRegionId" label={t('letters.receivingRegion')} rules={[required]} extra={t('letters.levelHint')}>
           <RegionTreeSelect />
         </Form.Item>
-        <Form.List name="signatories">
-          {(items, { add, remove }) => (
-            <Form.Item label={t('letters.signatories')} required>
-              {items.map((item, index) => (
-                <Space key={item.key} align="baseline" wrap>
-                  <Form.Item name={[item.name, 'name']} rules={[{ ...required, whitespace: true }, { max: 50 }]}>
-                    <Input aria-label={t('letters.signatoryName', { index: index + 1 })} placeholder={t('letters.signatoryNamePlaceholder')} />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'post']} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
-                    <Input aria-label={t('letters.signatoryPost', { index: index + 1 })} placeholder={t('letters.signatoryPostPlaceholder')} />
-                  </Form.Item>
-                  {items.length > 1 ? (
-                    <Button
-                      type="text"
-                      aria-label={t('letters.removeSignatory', { index: index + 1 })}
-                      icon={<MinusCircleOutlined aria-hidden />}
-                      onClick={() => remove(item.name)}
-                    />
-                  ) : null}
-                </Space>
-              ))}
-              {items.length < 10 ? (
-                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', post: '' })}>
-                  {t('letters.addSignatory')}
-                </Button>
-              ) : null}
-            </Form.Item>
-          )}
-        </Form.List>
+        <SignatoriesField />
         <Form.Item name="signedOn" label={t('letters.signedOn')} rules={[required]}>
           <DatePicker disabledDate={notAhead} />
         </Form.Item>

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api } from '../../shared/api/api';
 import type { CoverageFigures, RegionLevel, ResponsibilityLetter } from '../../shared/api/api-types';
@@ -15,7 +16,9 @@ import { regionLevelLabel } from '../../shared/i18n/labels';
 import { useRegions } from '../../shared/regions/use-regions';
 import { pageSize } from './organization-queries';
 import { LetterFileUpload } from './letter-file-upload';
+import { ResponsibilityLetterCorrectModal } from './responsibility-letter-correct-modal';
 import { ResponsibilityLetterFormModal } from './responsibility-letter-form-modal';
+import { ResponsibilityLetterWithdrawModal } from './responsibility-letter-withdraw-modal';
 import { useOrganizationCoverage, useResponsibilityLetters } from './work-system-queries';
 
 const receivingLevels: readonly RegionLevel[] = ['town', 'village'];
@@ -29,6 +32,12 @@ export function ResponsibilityLettersPage() {
   const [year, setYear] = useState(currentYear);
   const [level, setLevel] = useState<RegionLevel | undefined>();
   const [creating, setCreating] = useState(false);
+  const [correcting, setCorrecting] = useState<ResponsibilityLetter | null>(null);
+  const [withdrawing, setWithdrawing] = useState<ResponsibilityLetter | null>(null);
+  const regions = useRegions();
+  // Only the issuing side records anything on a letter; the receiving side reads it.
+  const ownRegions = useMemo(() => new Set((regions.data ?? []).map((region) => region.id)), [regions.data]);
+  const canChange = (letter: ResponsibilityLetter) => canWrite && !letter.withdrawal && ownRegions.has(letter.issuingRegionId);
   const pages = useCursorPages();
   const letters = useResponsibilityLetters({ year, receivingLevel: level, cursor: pages.cursor ?? undefined, limit: pageSize });
 
@@ -45,7 +54,20 @@ export function ResponsibilityLettersPage() {
     {
       title: t('letters.level'),
       dataIndex: 'receivingLevel',
-      render: (value: string) => <Tag>{regionLevelLabel(t, value)}</Tag>,
+      render: (value: string, letter) => (
+        <Space size={4} wrap>
+          <Tag>{regionLevelLabel(t, value)}</Tag>
+          {letter.withdrawal ? (
+            <Tooltip
+              title={t('letters.withdrawnOn', { date: dayjs(letter.withdrawal.withdrawnAt).format('YYYY-MM-DD'), reason: letter.withdrawal.reason })}
+            >
+              <Tag color="default" tabIndex={0}>
+                {t('letters.withdrawnTag')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+        </Space>
+      ),
     },
     {
       title: t('letters.signatories'),
@@ -64,12 +86,31 @@ export function ResponsibilityLettersPage() {
           <Button type="link" onClick={() => void download(letter)}>
             {letter.file.fileName}
           </Button>
-        ) : canWrite ? (
+        ) : canChange(letter) ? (
           <LetterFileUpload letter={letter} />
         ) : (
           t('letters.noFile')
         ),
     },
+    ...(canWrite
+      ? [
+          {
+            title: t('letters.actions'),
+            key: 'actions',
+            render: (_: unknown, letter: ResponsibilityLetter) =>
+              canChange(letter) ? (
+                <Space size={0} wrap>
+                  <Button type="link" onClick={() => setCorrecting(letter)}>
+                    {t('letters.correct')}
+                  </Button>
+                  <Button type="link" danger onClick={() => setWithdrawing(letter)}>
+                    {t('letters.withdraw')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -135,6 +176,8 @@ export function ResponsibilityLettersPage() {
         )}
       </Card>
       <ResponsibilityLetterFormModal open={creating} year={year} onClose={() => setCreating(false)} />
+      <ResponsibilityLetterCorrectModal letter={correcting} onClose={() => setCorrecting(null)} />
+      <ResponsibilityLetterWithdrawModal letter={withdrawing} onClose={() => setWithdrawing(null)} />
     </>
   );
 }

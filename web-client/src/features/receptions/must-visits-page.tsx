@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type {
@@ -300,7 +301,12 @@ export function MustVisitsPage() {
               {
                 title: t('mustVisits.planned'),
                 key: 'planned',
-                render: (_, row) => row.plannedVisits.map((visit) => <div key={visit.receptionId}>{`${visit.day} ${visit.hostName ?? ''}`}</div>),
+                render: (_, row) =>
+                  row.plannedVisits.map((visit) => (
+                    <div key={visit.receptionId}>
+                      <Link to={`/receptions/${visit.receptionId}`}>{`${visit.day} ${visit.hostName ?? ''}`.trim()}</Link>
+                    </div>
+                  )),
               },
               {
                 title: t('common.actions'),

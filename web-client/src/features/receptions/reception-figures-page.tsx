@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Empty, Form, Row, Statistic, Table } from 'antd';
+import { Card, Col, DatePicker, Empty, Form, Row, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ReceptionFigureLine, ReceptionKind, ReceptionLevel } from '../../shared/api/api-types';
@@ -19,6 +19,7 @@ export function ReceptionFiguresPage() {
   const [regionId, setRegionId] = useState<string | undefined>();
   const figures = useReceptionFigures(period[0].format('YYYY-MM-DD'), period[1].format('YYYY-MM-DD'), regionId);
   const totals = figures.data?.totals;
+  const mustVisits = figures.data?.mustVisits;
 
   const table = (title: string, lines: ReceptionFigureLine[] | undefined, label: (line: ReceptionFigureLine) => string, testId: string) => (
     <Card title={title} size="small" style={{ marginBottom: 16 }}>
@@ -82,6 +83,34 @@ export function ReceptionFiguresPage() {
                 <Statistic title={t('figures.resolutionRate')} value={formatRate(totals?.resolutionRate, locale)} />
               </Col>
             </Row>
+          </Card>
+          <Card
+            title={t('figures.mustVisits')}
+            size="small"
+            style={{ marginBottom: 16 }}
+            loading={figures.isPending}
+            data-testid="figures-must-visits"
+          >
+            <Row gutter={16}>
+              <Col xs={12} md={6}>
+                <Statistic title={t('figures.batches')} value={mustVisits?.totals.batches ?? 0} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('figures.persons')} value={mustVisits?.totals.persons ?? 0} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('figures.resolutionRate')} value={formatRate(mustVisits?.totals.resolutionRate, locale)} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('figures.countyVisitShare')} value={formatRate(mustVisits?.batchShare, locale)} />
+              </Col>
+            </Row>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              {t('figures.countyVisitShareHint', {
+                mustVisits: mustVisits?.countyMustVisitBatches ?? 0,
+                visits: mustVisits?.countyVisitBatches ?? 0,
+              })}
+            </Typography.Paragraph>
           </Card>
           {table(t('figures.byLevel'), figures.data?.byLevel, (line) => (isLevel(line.key) ? levelLabel(t, line.key) : (line.label ?? line.key)), 'figures-by-level')}
           {table(t('figures.byKind'), figures.data?.byKind, (line) => (isKind(line.key) ? kindLabel(t, line.key) : (line.label ?? line.key)), 'figures-by-kind')}

@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../shared/api/api';
 import type { RoutingRule } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { CursorPager } from '../../shared/components/cursor-pager';
-import { LoadError } from '../../shared/components/load-error';
+import { ConfirmLinkButton } from '../../shared/components/confirm-link-button';
+import { CreateButton } from '../../shared/components/create-button';
+import { CursorTable } from '../../shared/components/cursor-table';
 import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
@@ -49,11 +49,7 @@ export function RoutingRulesPage() {
     <>
       <PageHeader
         title={t('routing.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ rule: null })}>
-            {t('routing.create')}
-          </Button>
-        }
+        extra={<CreateButton onClick={() => setEditing({ rule: null })}>{t('routing.create')}</CreateButton>}
       />
       <Card>
         <Typography.Paragraph type="secondary">{t('routing.intro')}</Typography.Paragraph>
@@ -78,62 +74,38 @@ export function RoutingRulesPage() {
             }}
           />
         </Flex>
-        {rules.isError ? (
-          <LoadError compact error={rules.error} onRetry={() => void rules.refetch()} />
-        ) : (
-          <>
-            <Table<RoutingRule>
-              rowKey="id"
-              loading={rules.isFetching}
-              dataSource={rules.data?.items ?? []}
-              pagination={false}
-              scroll={{ x: true }}
-              locale={{ emptyText: <Empty description={t('routing.empty')} /> }}
-              columns={[
-                { title: t('routing.category'), dataIndex: 'category', render: (code: string) => categoryName(code) },
-                {
-                  title: t('routing.region'),
-                  dataIndex: 'regionName',
-                  render: (name: string | null | undefined) => name ?? t('routing.unknownRegion'),
-                },
-                {
-                  title: t('routing.unit'),
-                  dataIndex: 'unitName',
-                  render: (name: string | null | undefined) => name ?? t('routing.unknownUnit'),
-                },
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_, rule) => (
-                    <Space size={0} wrap>
-                      <Button type="link" onClick={() => setEditing({ rule })}>
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm
-                        title={t('routing.confirmDelete')}
-                        okText={t('common.confirm')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => remove(rule)}
-                      >
-                        <Button type="link" danger loading={deleting === rule.id}>
-                          {t('routing.delete')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]}
-            />
-            <CursorPager
-              pageIndex={pages.pageIndex}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(rules.data?.nextCursor)}
-              loading={rules.isFetching}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(rules.data?.nextCursor)}
-            />
-          </>
-        )}
+        <CursorTable<RoutingRule>
+          query={rules}
+          pages={pages}
+          emptyText={t('routing.empty')}
+          columns={[
+            { title: t('routing.category'), dataIndex: 'category', render: (code: string) => categoryName(code) },
+            {
+              title: t('routing.region'),
+              dataIndex: 'regionName',
+              render: (name: string | null | undefined) => name ?? t('routing.unknownRegion'),
+            },
+            {
+              title: t('routing.unit'),
+              dataIndex: 'unitName',
+              render: (name: string | null | undefined) => name ?? t('routing.unknownUnit'),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_, rule) => (
+                <Space size={0} wrap>
+                  <Button type="link" onClick={() => setEditing({ rule })}>
+                    {t('common.edit')}
+                  </Button>
+                  <ConfirmLinkButton confirm={t('routing.confirmDelete')} onConfirm={() => remove(rule)} loading={deleting === rule.id}>
+                    {t('routing.delete')}
+                  </ConfirmLinkButton>
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
       <RoutingRuleDialog open={editing !== null} rule={editing?.rule ?? null} onClose={() => setEditing(null)} />
     </>

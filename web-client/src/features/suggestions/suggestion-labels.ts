@@ -5,7 +5,7 @@ import type { MessageKey } from '../../shared/i18n/zh-cn';
 export const suggestionStatuses: readonly SuggestionStatus[] = ['submitted', 'valid', 'duplicate', 'out_of_scope', 'assigned', 'answered', 'implemented'];
 export const suggestionOutcomes: readonly SuggestionOutcome[] = ['adopted', 'partly_adopted', 'kept_for_reference', 'not_adopted'];
 export const suggestionRatings: readonly SuggestionRating[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
-export const suggestionChannels: readonly SuggestionChannel[] = ['online', 'letter', 'visit', 'petition'];
+export const suggestionChannels: readonly SuggestionChannel[] = ['online', 'letter', 'visit', 'petition', 'diary'];
 /** What staff register: letters and visits; online suggestions come through the public form, petitions through intake. */
 export const registrableChannels: readonly SuggestionChannel[] = ['letter', 'visit'];
 export const screeningOutcomes: readonly ScreeningOutcome[] = ['valid', 'duplicate', 'out_of_scope'];
@@ -63,6 +63,7 @@ const channelKeys: Record<SuggestionChannel, MessageKey> = {
   letter: 'suggestionChannel.letter',
   visit: 'suggestionChannel.visit',
   petition: 'suggestionChannel.petition',
+  diary: 'suggestionChannel.diary',
 };
 
 const outcomeKeys: Record<ScreeningOutcome, MessageKey> = {

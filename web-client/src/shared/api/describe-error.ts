@@ -25,6 +25,7 @@ const messageByCode: Record<string, MessageKey> = {
   joint_meeting_system_retired: 'error.jointMeetingSystemRetired',
   responsibility_letter_exists: 'error.responsibilityLetterExists',
   responsibility_letter_has_file: 'error.responsibilityLetterHasFile',
+  responsibility_letter_withdrawn: 'error.responsibilityLetterWithdrawn',
 };
 
 const messageByStatus: Record<number, MessageKey> = {

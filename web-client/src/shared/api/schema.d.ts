@@ -3346,6 +3346,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/diary/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The diary entries of the caller's jurisdiction, latest visit first, a page after a cursor.
+         * @description The people's-sentiment diary of the caller's jurisdiction, latest visit first, by kind, category, state (open, grouped, converted) and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListDiaryEntries"];
+        put?: never;
+        /**
+         * Logs a household visit or a 民情微群 message in the people's-sentiment diary.
+         * @description A village or town cadre logs a household visit, or a 民情微群 message with its group as `source`, in the people's-sentiment diary 民情日记: the household, the day, what was raised, its petition category and the village or town of the caller's jurisdiction. A photo is added afterwards. 400 names the field (unknown category, a region outside the jurisdiction, a day in the future, a message without its group).
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["LogDiaryEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A diary entry with what came of it and the similar entries proposed to be grouped with it.
+         * @description One diary entry of the caller's jurisdiction: what was raised, the matter it was grouped into, what it (or its matter) became and where that stands now (the petition's status as intake tells it, the suggestion's status and outcome), and while it is open the similar open entries of its village and category, proposed to be grouped as one kind of matter 同类事项; with `allowedActions` and the ETag for changing it.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["GetDiaryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The photo of a diary entry.
+         * @description Streams the photo of a diary entry of the caller's jurisdiction. 404 when the entry has none or lies outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["DownloadDiaryEntryPhoto"];
+        put?: never;
+        /**
+         * Adds the visit's photo (JPEG or PNG) to a diary entry as multipart form field 'file'; needs If-Match.
+         * @description The cadre adds the photo taken at the visit (JPEG or PNG, at most 20 MB) as the multipart form field `file`, replacing an earlier one; its type is read from the content. If-Match carries the entry's ETag. 400 for another type or an empty file.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["AddDiaryEntryPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matter-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of similar open diary entries proposed to become one kind of matter each.
+         * @description The groups of similar open diary entries of the caller's jurisdiction (or one region within it), each of one village and category, proposed to be grouped as one kind of matter 同类事项, with their count of households and a title to start from; the most households first, at most 30.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListDiaryMatterProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of matter grouped from the diary, newest first, a page after a cursor.
+         * @description The kinds of matter 同类事项 of the caller's jurisdiction, newest first, with their households and what each became, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListDiaryMatters"];
+        put?: never;
+        /**
+         * Groups similar open diary entries as one kind of matter.
+         * @description Groups open diary entries of one village and category as one kind of matter 同类事项 under a title, counting their households; the entries leave the grouping proposals. 400 names `entryIds` for fewer than two, an entry outside the jurisdiction or entries of different villages or categories; 409 `not_open` when one was grouped or converted already.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["GroupDiaryEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A kind of matter grouped from the diary, with its entries and what came of it.
+         * @description One kind of matter of the caller's jurisdiction: its entries, what it became and where that stands now, `allowedActions` and the ETag for converting it.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["GetDiaryMatter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}/petition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a diary entry into a petition through intake; needs If-Match.
+         * @description An open diary entry registered through intake (channel `door_to_door_visit`, `social_group` for a 民情微群 message) with the households as petitioners and what they raised as the facts; the link stays, so the diary shows the petition's status. If-Match carries the ETag read. 400 names `request` or a field intake refused; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryEntryToPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a diary entry into a suggestion; needs If-Match.
+         * @description An open diary entry made a suggestion (channel `diary`) with what was raised as its content unless given; the link stays, so the diary shows its status and outcome. If-Match carries the ETag read. 400 names the field; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryEntryToSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters/{id}/petition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a kind of matter into one petition of its households through intake; needs If-Match.
+         * @description A kind of matter 同类事项 registered through intake (channel `door_to_door_visit`, `social_group` for a 民情微群 message) with the households as petitioners and what they raised as the facts; the link stays, so the diary shows the petition's status. If-Match carries the ETag read. 400 names `request` or a field intake refused; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryMatterToPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters/{id}/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a kind of matter into a suggestion; needs If-Match.
+         * @description A kind of matter 同类事项 made a suggestion (channel `diary`) with what was raised as its content unless given; the link stays, so the diary shows its status and outcome. If-Match carries the ETag read. 400 names the field; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryMatterToSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/webhooks/event-types": {
         parameters: {
             query?: never;
@@ -3446,6 +3684,28 @@ export interface paths {
          *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
          */
         post: operations["PingWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}/secret-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues a new signing secret for a webhook subscription, the old one still signing for the overlap given; needs If-Match.
+         * @description Issues a new signing secret and shows it once. For the overlap hours given (0: none, at most 720) every delivery carries a second signature made with the previous secret in webhook-signature, as the Standard Webhooks specification allows, so the receiver can deploy the new secret before the old one stops. If-Match carries the ETag read. Audited.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        post: operations["RotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3829,7 +4089,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -4001,6 +4261,14 @@ export interface components {
         };
         /** @enum {string} */
         ConsentState: "pending" | "given" | "refused";
+        ConvertDiaryToPetition: {
+            request: string;
+            urgent: boolean;
+        };
+        ConvertDiaryToSuggestion: {
+            title: string;
+            content?: string | null;
+        };
         CorrectReceptionBatch: {
             /** Format: int32 */
             persons: number;
@@ -4122,6 +4390,118 @@ export interface components {
             decidedAt: string;
             /** Format: uuid */
             suggestedUnitId?: string | null;
+        };
+        /** @enum {string} */
+        DiaryAction: "add_photo" | "group" | "convert_to_petition" | "convert_to_suggestion";
+        /** @enum {string} */
+        DiaryConversion: "petition" | "suggestion";
+        DiaryConverted: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            kind: components["schemas"]["DiaryConversion"];
+            /** Format: uuid */
+            targetId: string;
+            reference: string;
+        };
+        DiaryEntryDetail: {
+            entry: components["schemas"]["DiaryEntryListItem"];
+            /** Format: date-time */
+            loggedAt: string;
+            photoFileName?: string | null;
+            groupedInto?: components["schemas"]["DiaryMatterLink"] | null;
+            outcome?: components["schemas"]["DiaryOutcome"] | null;
+            similar: components["schemas"]["SimilarDiaryEntry"][];
+            allowedActions: components["schemas"]["DiaryAction"][];
+        };
+        /** @enum {string} */
+        DiaryEntryKind: "visit" | "group_message";
+        DiaryEntryListItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DiaryEntryKind"];
+            source?: string | null;
+            household: string;
+            /** Format: date */
+            visitedOn: string;
+            matter: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            loggedByName?: string | null;
+            state: components["schemas"]["DiaryEntryState"];
+            /** Format: uuid */
+            matterId?: string | null;
+            petitionNumber?: string | null;
+            /** Format: uuid */
+            suggestionId?: string | null;
+            hasPhoto: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        DiaryEntryListItemPage: {
+            items: components["schemas"]["DiaryEntryListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        DiaryEntryState: "open" | "grouped" | "converted";
+        DiaryMatterDetail: {
+            matter: components["schemas"]["DiaryMatterListItem"];
+            entries: components["schemas"]["DiaryEntryListItem"][];
+            outcome?: components["schemas"]["DiaryOutcome"] | null;
+            allowedActions: components["schemas"]["DiaryAction"][];
+        };
+        DiaryMatterLink: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: int32 */
+            householdCount: number;
+        };
+        DiaryMatterListItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: int32 */
+            entryCount: number;
+            /** Format: int32 */
+            householdCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            convertedTo?: (string & components["schemas"]["DiaryConversion"]) | null;
+            petitionNumber?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        DiaryMatterListItemPage: {
+            items: components["schemas"]["DiaryMatterListItem"][];
+            nextCursor?: string | null;
+        };
+        DiaryMatterProposal: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            category: string;
+            /** Format: int32 */
+            householdCount: number;
+            suggestedTitle: string;
+            entries: components["schemas"]["DiaryEntryListItem"][];
+        };
+        DiaryOutcome: {
+            kind: components["schemas"]["DiaryConversion"];
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status?: string | null;
+            suggestionOutcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            /** Format: date-time */
+            convertedAt: string;
         };
         /** @enum {string} */
         DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure";
@@ -4285,6 +4665,10 @@ export interface components {
         };
         GrantableRoles: {
             roles: components["schemas"]["Role"][];
+        };
+        GroupDiaryEntries: {
+            title: string;
+            entryIds: string[];
         };
         HardWorkThresholds: {
             /** Format: int32 */
@@ -4490,6 +4874,17 @@ export interface components {
         LocalizedText: {
             zhCn: string;
             en: string;
+        };
+        LogDiaryEntry: {
+            kind: components["schemas"]["DiaryEntryKind"];
+            source?: string | null;
+            household: string;
+            /** Format: date */
+            visitedOn: string;
+            matter: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
         };
         MajorPolicyThresholds: {
             /** Format: int32 */
@@ -5392,6 +5787,19 @@ export interface components {
             /** Format: int32 */
             overlapHours: number;
         };
+        RotateWebhookSecret: {
+            /** Format: int32 */
+            overlapHours: number;
+        };
+        RotatedWebhookSecret: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            secret: string;
+            /** Format: date-time */
+            previousSecretExpiresAt?: string | null;
+        };
         RoutingRuleItem: {
             /** Format: uuid */
             id: string;
@@ -5524,6 +5932,16 @@ export interface components {
             name: string;
             post: string;
         };
+        SimilarDiaryEntry: {
+            /** Format: uuid */
+            id: string;
+            household: string;
+            /** Format: date */
+            visitedOn: string;
+            matter: string;
+            /** Format: double */
+            similarity: number;
+        };
         SubmitCoUnitInput: {
             text: string;
         };
@@ -5565,7 +5983,7 @@ export interface components {
             answeredAt?: string | null;
         };
         /** @enum {string} */
-        SuggestionChannel: "online" | "letter" | "visit" | "petition";
+        SuggestionChannel: "online" | "letter" | "visit" | "petition" | "diary";
         SuggestionDetail: {
             /** Format: uuid */
             id: string;
@@ -17364,7 +17782,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
-                channel?: "online" | "letter" | "visit" | "petition";
+                channel?: "online" | "letter" | "visit" | "petition" | "diary";
                 topicId?: string;
                 regionId?: string;
                 cursor?: string;
@@ -18069,6 +18487,934 @@ export interface operations {
             };
         };
     };
+    ListDiaryEntries: {
+        parameters: {
+            query?: {
+                kind?: "visit" | "group_message";
+                category?: string;
+                state?: "open" | "grouped" | "converted";
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryEntryListItemPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LogDiaryEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogDiaryEntry"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDiaryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryEntryDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadDiaryEntryPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddDiaryEntryPhoto: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDiaryMatterProposals: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryMatterProposal"][];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDiaryMatters: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryMatterListItemPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GroupDiaryEntries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupDiaryEntries"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDiaryMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryMatterDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryEntryToPetition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToPetition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryEntryToSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryMatterToPetition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToPetition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryMatterToSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListWebhookEventTypes: {
         parameters: {
             query?: never;
@@ -18481,6 +19827,100 @@ export interface operations {
             };
             /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecret"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecret"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,3 +10,8 @@ export const roleLabel = (t: Translate, role: string): string => labelOf(t, 'rol
 export const unitKindLabel = (t: Translate, kind: string): string => labelOf(t, 'unitKind', kind);
 
 export const regionLevelLabel = (t: Translate, level: string): string => labelOf(t, 'regionLevel', level);
+
+/** A petition's status as intake names it, for the pages of other features that link to one. */
+export const petitionStatusLabel = (t: Translate, status: string): string => labelOf(t, 'status', status);
+/** A webhook event type (`petition.accepted`) in words; a type the server added after this build shows as it is named. */
+export const webhookEventLabel = (t: Translate, eventType: string): string => labelOf(t, 'webhookEvent', eventType);

@@ -40,7 +40,7 @@ async function fillAndSave(url: string) {
   const dialog = await screen.findByRole('dialog');
   await user.click(within(dialog).getByLabelText(zhCN['webhooks.url']));
   await user.paste(url);
-  await user.click(await within(dialog).findByLabelText('case.closed'));
+  await user.click(await within(dialog).findByLabelText(zhCN['webhookEvent.case.closed']));
   await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
   return { user, dialog };
 }

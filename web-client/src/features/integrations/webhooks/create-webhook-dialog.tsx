@@ -1,10 +1,11 @@
-import { Alert, App, Button, Form, Modal, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api/api';
 import { unwrap } from '../../../shared/api/api-client';
 import type { CreateWebhookSubscriptionRequest } from '../../../shared/api/api-types';
 import { formFailureMessage } from '../../../shared/api/form-failure';
 import { useI18n } from '../../../shared/i18n/i18n-context';
+import { SecretOnce } from '../secret-once';
 import { WebhookFormFields } from './webhook-form';
 import { useInvalidateWebhooks } from './webhook-queries';
 
@@ -66,12 +67,7 @@ export function CreateWebhookDialog({ open, onClose }: { open: boolean; onClose:
       }
     >
       {secret ? (
-        <>
-          <Alert type="warning" showIcon title={t('webhooks.secretOnce')} style={{ marginBottom: 16 }} />
-          <Typography.Paragraph code copyable={{ text: secret }} style={{ wordBreak: 'break-all' }} data-testid="webhook-secret">
-            {secret}
-          </Typography.Paragraph>
-        </>
+        <SecretOnce secret={secret} warning={t('webhooks.secretOnce')} testId="webhook-secret" />
       ) : (
         <Form<CreateWebhookSubscriptionRequest>
           form={form}

@@ -1,5 +1,6 @@
 import { Checkbox, Form, Input, Tooltip } from 'antd';
 import { useI18n } from '../../../shared/i18n/i18n-context';
+import { webhookEventLabel } from '../../../shared/i18n/labels';
 import { useWebhookEventTypes } from './webhook-queries';
 
 /** The fields a subscription is created and changed with: the receiver's URL, a description and the event types. */
@@ -22,7 +23,7 @@ export function WebhookFormFields() {
         <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 4 }}>
           {(eventTypes.data ?? []).map((type) => (
             <Tooltip key={type.name} title={type.description}>
-              <Checkbox value={type.name}>{type.name}</Checkbox>
+              <Checkbox value={type.name}>{webhookEventLabel(t, type.name)}</Checkbox>
             </Tooltip>
           ))}
         </Checkbox.Group>

@@ -1,18 +1,21 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../shared/api/api';
 import { unwrap } from '../../../shared/api/api-client';
 import type { WebhookDelivery, WebhookSubscription } from '../../../shared/api/api-types';
 import { describeError } from '../../../shared/api/describe-error';
-import { CursorPager } from '../../../shared/components/cursor-pager';
+import { ConfirmLinkButton } from '../../../shared/components/confirm-link-button';
+import { CreateButton } from '../../../shared/components/create-button';
+import { CursorTable } from '../../../shared/components/cursor-table';
 import { LoadError } from '../../../shared/components/load-error';
 import { PageHeader } from '../../../shared/components/page-header';
 import { useCursorPages } from '../../../shared/components/use-cursor-pages';
 import { useI18n } from '../../../shared/i18n/i18n-context';
+import { webhookEventLabel } from '../../../shared/i18n/labels';
 import type { MessageKey } from '../../../shared/i18n/zh-cn';
 import { CreateWebhookDialog } from './create-webhook-dialog';
 import { EditWebhookDialog } from './edit-webhook-dialog';
+import { RotateWebhookSecretDialog } from './rotate-webhook-secret-dialog';
 import { etagOf, formatInstant, useInvalidateWebhooks, useWebhookDeliveries, useWebhookSubscriptionsPage } from './webhook-queries';
 
 const statusColors: Record<WebhookSubscription['status'], string> = { active: 'green', paused: 'default', disabled: 'red' };
@@ -38,6 +41,7 @@ export function WebhooksPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<WebhookSubscription | null>(null);
   const [viewing, setViewing] = useState<WebhookSubscription | null>(null);
+  const [rotating, setRotating] = useState<WebhookSubscription | null>(null);
 
   const act = async (action: () => Promise<unknown>, done: MessageKey) => {
     try {
@@ -70,11 +74,7 @@ export function WebhooksPage() {
     <>
       <PageHeader
         title={t('webhooks.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('webhooks.create')}
-          </Button>
-        }
+        extra={<CreateButton onClick={() => setCreating(true)}>{t('webhooks.create')}</CreateButton>}
       />
       <Card>
         <Typography.Paragraph type="secondary">{t('webhooks.intro')}</Typography.Paragraph>
@@ -87,105 +87,85 @@ export function WebhooksPage() {
             title={t('webhooks.disabledNotice', { urls: disabled.map((s) => s.url).join('、') })}
           />
         ) : null}
-        {subscriptions.isError ? (
-          <LoadError compact error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />
-        ) : (
-          <>
-            <Table<WebhookSubscription>
-              rowKey="id"
-              loading={subscriptions.isFetching}
-              dataSource={subscriptions.data?.items ?? []}
-              pagination={false}
-              scroll={{ x: true }}
-              locale={{ emptyText: <Empty description={t('webhooks.empty')} /> }}
-              columns={[
-                {
-                  title: t('webhooks.url'),
-                  dataIndex: 'url',
-                  render: (url: string, subscription) => (
-                    <Space orientation="vertical" size={0}>
-                      <Typography.Text code style={{ wordBreak: 'break-all' }}>
-                        {url}
-                      </Typography.Text>
-                      {subscription.description ? <Typography.Text type="secondary">{subscription.description}</Typography.Text> : null}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('webhooks.eventTypes'),
-                  dataIndex: 'eventTypes',
-                  render: (types: string[]) => (
-                    <Space size={[0, 4]} wrap>
-                      {types.map((type) => (
-                        <Tag key={type}>{type}</Tag>
-                      ))}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('webhooks.owner'),
-                  dataIndex: 'ownerUnitName',
-                  render: (name: string, subscription) => (
-                    <Space orientation="vertical" size={0}>
-                      {name}
-                      {subscription.ownerClientId ? <Typography.Text type="secondary">{t('webhooks.ownerClient')}</Typography.Text> : null}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('webhooks.status'),
-                  dataIndex: 'status',
-                  render: (status: WebhookSubscription['status'], subscription) => (
-                    <Space orientation="vertical" size={0}>
-                      <Tag color={statusColors[status]}>{t(statusLabels[status])}</Tag>
-                      {subscription.failingSince ? (
-                        <Typography.Text type="danger">{t('webhooks.failingSince', { at: formatInstant(subscription.failingSince, locale) })}</Typography.Text>
-                      ) : null}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_, subscription) => (
-                    <Space size={0} wrap>
-                      <Button type="link" onClick={() => setViewing(subscription)}>
-                        {t('webhooks.deliveries')}
-                      </Button>
-                      <Button type="link" onClick={() => setEditing(subscription)}>
-                        {t('webhooks.edit')}
-                      </Button>
-                      <Button type="link" disabled={subscription.status !== 'active'} onClick={() => void ping(subscription)}>
-                        {t('webhooks.ping')}
-                      </Button>
-                      <Popconfirm
-                        title={t('webhooks.confirmDelete')}
-                        okText={t('common.confirm')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => remove(subscription)}
-                      >
-                        <Button type="link" danger>
-                          {t('webhooks.delete')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]}
-            />
-            <CursorPager
-              pageIndex={pages.pageIndex}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(subscriptions.data?.nextCursor)}
-              loading={subscriptions.isFetching}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(subscriptions.data?.nextCursor)}
-            />
-          </>
-        )}
+        <CursorTable<WebhookSubscription>
+          query={subscriptions}
+          pages={pages}
+          emptyText={t('webhooks.empty')}
+          columns={[
+            {
+              title: t('webhooks.url'),
+              dataIndex: 'url',
+              render: (url: string, subscription) => (
+                <Space orientation="vertical" size={0}>
+                  <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                    {url}
+                  </Typography.Text>
+                  {subscription.description ? <Typography.Text type="secondary">{subscription.description}</Typography.Text> : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('webhooks.eventTypes'),
+              dataIndex: 'eventTypes',
+              render: (types: string[]) => (
+                <Space size={[0, 4]} wrap>
+                  {types.map((type) => (
+                    <Tag key={type}>{webhookEventLabel(t, type)}</Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: t('webhooks.owner'),
+              dataIndex: 'ownerUnitName',
+              render: (name: string, subscription) => (
+                <Space orientation="vertical" size={0}>
+                  {name}
+                  {subscription.ownerClientId ? <Typography.Text type="secondary">{t('webhooks.ownerClient')}</Typography.Text> : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('webhooks.status'),
+              dataIndex: 'status',
+              render: (status: WebhookSubscription['status'], subscription) => (
+                <Space orientation="vertical" size={0}>
+                  <Tag color={statusColors[status]}>{t(statusLabels[status])}</Tag>
+                  {subscription.failingSince ? (
+                    <Typography.Text type="danger">{t('webhooks.failingSince', { at: formatInstant(subscription.failingSince, locale) })}</Typography.Text>
+                  ) : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_, subscription) => (
+                <Space size={0} wrap>
+                  <Button type="link" onClick={() => setViewing(subscription)}>
+                    {t('webhooks.deliveries')}
+                  </Button>
+                  <Button type="link" onClick={() => setEditing(subscription)}>
+                    {t('webhooks.edit')}
+                  </Button>
+                  <Button type="link" disabled={subscription.status !== 'active'} onClick={() => void ping(subscription)}>
+                    {t('webhooks.ping')}
+                  </Button>
+                  <Button type="link" onClick={() => setRotating(subscription)}>
+                    {t('webhooks.rotate')}
+                  </Button>
+                  <ConfirmLinkButton confirm={t('webhooks.confirmDelete')} onConfirm={() => remove(subscription)}>
+                    {t('webhooks.delete')}
+                  </ConfirmLinkButton>
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
       <CreateWebhookDialog open={creating} onClose={() => setCreating(false)} />
       <EditWebhookDialog subscription={editing} onClose={() => setEditing(null)} />
+      <RotateWebhookSecretDialog subscription={rotating} onClose={() => setRotating(null)} />
       <DeliveryLog subscription={viewing} onClose={() => setViewing(null)} />
     </>
   );
@@ -227,7 +207,7 @@ function DeliveryLog({ subscription, onClose }: { subscription: WebhookSubscript
           scroll={{ x: true }}
           locale={{ emptyText: <Empty description={t('webhooks.noDeliveries')} /> }}
           columns={[
-            { title: t('webhooks.delivery.event'), dataIndex: 'eventType' },
+            { title: t('webhooks.delivery.event'), dataIndex: 'eventType', render: (type: string) => webhookEventLabel(t, type) },
             {
               title: t('webhooks.delivery.status'),
               dataIndex: 'status',

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fengqiao.Intake.Duplicates;
+namespace Fengqiao.BuildingBlocks.Text;
 
 /// <summary>
-/// MinHash of a petition's text over character bigrams (Chinese has no spaces), with locality-sensitive
+/// MinHash of a text over character bigrams (Chinese has no spaces), with locality-sensitive
 /// band keys: two texts share a band key with high probability when they are similar, so candidates come
-/// from an index look-up instead of comparing against every earlier petition.
+/// from an index look-up instead of comparing against every earlier text. Shared so that every module finds similar
+/// texts (petitions, suggestions, diary entries) alike.
 /// </summary>
-internal static class TextSignature
+public static class TextSignature
 {
     public const int HashCount = 32;
     public const int Bands = 8;

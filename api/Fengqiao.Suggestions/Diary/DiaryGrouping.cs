@@ -1,0 +1,70 @@
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Text;
+
+namespace Fengqiao.Suggestions.Diary;
+
+/// <summary>An open entry like another: proposed to be grouped with it as one kind of matter.</summary>
+internal sealed record SimilarDiaryEntry(Guid Id, string Household, DateOnly VisitedOn, string Matter, double Similarity);
+
+internal sealed record SignatureRow
+{
+    public required Guid EntryId { get; init; }
+
+    public required string Household { get; init; }
+
+    public required string TextSignature { get; init; }
+
+    public DiarySignature ToSignature() => new(EntryId, Household, BuildingBlocks.Text.TextSignature.Decode(TextSignature));
+}
+
+internal sealed record EntryPair
+{
+    public required Guid A { get; init; }
+
+    public required Guid B { get; init; }
+}
+
+/// <summary>
+/// Finds the open diary entries alike enough to be one kind of matter, through the MinHash band keys of the open entries
+/// (an index look-up within one village and category), never by comparing every entry with every other.
+/// </summary>
+internal sealed class DiaryGrouping(IDbSession session, ICurrentUser caller, TimeProvider clock)
+{
+    /// <summary>At most this many candidates are scored; band keys of common phrasing can match many.</summary>
+    private const int MaxCandidates = 200;
+
+    public DateOnly Since => BuildingBlocks.Clock.WorkCalendar.LocalDate(clock.GetUtcNow()).AddDays(-DiaryRules.GroupingWindowDays);
+
+    /// <summary>The open entries of the same village and category whose text is like this text, most alike first.</summary>
+    public async Task<IReadOnlyList<SimilarDiaryEntry>> SimilarAsync(Guid regionId, string category, string text, Guid excludeId, CancellationToken cancellationToken)
+    {
+        var signature = TextSignature.Compute(text);
+        var ids = await session.QueryAsync<Guid>(
+            DiarySql.CandidatesByTextKey,
+            new { RegionId = regionId, Category = category, Keys = TextSignature.BandKeys(signature).ToList(), Since, ExcludeId = excludeId },
+            cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // Dapper expands IN lists without the type handlers, so ids go as text: SQLite stores them so and SQL Server converts.
+        var rows = await session.QueryAsync<DiaryEntryRow>(DiarySql.EntriesByIds, new { Ids = ids.Take(MaxCandidates).Select(id => id.ToString("D")).ToList() }, cancellationToken);
+        return rows
+            .Select(r => new SimilarDiaryEntry(r.Id, r.Household, r.VisitedOn, r.Matter, Math.Round(TextSignature.Similarity(signature, TextSignature.Decode(r.TextSignature)), 2)))
+            .Where(s => s.Similarity >= DiaryRules.SimilarityThreshold)
+            .OrderByDescending(s => s.Similarity)
+            .ThenByDescending(s => s.VisitedOn)
+            .ToList();
+    }
+
+    /// <summary>The groups of similar open entries of the jurisdiction (below <paramref name="regionPrefix"/>), largest first.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<Guid>>> ProposalsAsync(string regionPrefix, CancellationToken cancellationToken)
+    {
+        var parameters = new { RegionPrefix = regionPrefix, Since };
+        var signatures = await session.QueryInJurisdictionAsync<SignatureRow>(caller, DiarySql.OpenSignatures, parameters, cancellationToken);
+        var pairs = await session.QueryInJurisdictionAsync<EntryPair>(caller, DiarySql.OpenPairs, parameters, cancellationToken);
+        return DiaryRules.Cluster(signatures.Select(s => s.ToSignature()).ToList(), pairs.Select(p => (p.A, p.B)));
+    }
+}
