@@ -1281,7 +1281,7 @@ export interface paths {
         };
         /**
          * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
-         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated. Parties are shown masked.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action. Parties are shown masked.
          *
          *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
          */
@@ -1536,6 +1536,28 @@ export interface paths {
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
         post: operations["RecordJudicialConfirmationRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records a return visit after an agreement: performed, partly performed or not performed, with a note; needs If-Match.
+         * @description Records a return visit (回访) after a mediation agreement and what it found of the agreement's performance (履行情况): performed, partly performed or not performed, with a note. A visit that finds it performed makes the dispute performed (and a referred petition resolved, through AgreementPerformanceRecorded); until then the dispute stays on the worklist of agreements awaiting performance. 409 when the dispute has no agreement or was already found performed.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["RecordMediationFollowUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2198,8 +2220,36 @@ export interface paths {
          *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
          */
         get: operations["GetResponsibilityLetter"];
-        put?: never;
+        /**
+         * Corrects a letter's units, signatories and signing day, with the reason; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 once withdrawn.
+         * @description Corrects a letter's units, signatories and signing day, giving the reason; the audit trail keeps the letter before and after. The year and the two regions stay: a letter between the wrong regions is withdrawn and the right one signed. If-Match carries the ETag read. 400 names the field for a unit not of its side's region or a day outside the letter's year and the year before; 404 unless the issuing region lies in the caller's jurisdiction; 409 `responsibility_letter_withdrawn` once withdrawn.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
+        put: operations["CorrectResponsibilityLetter"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibility-letters/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraws a letter recorded by mistake, with the reason; needs If-Match. It no longer counts; 404 unless the issuing region is in the caller's jurisdiction; 409 when already withdrawn.
+         * @description Withdraws a letter recorded by mistake, giving the reason: it stays listed as withdrawn, no longer counts towards coverage and changes no more, and the two regions may sign that year's letter again. If-Match carries the ETag read. 404 unless the issuing region lies in the caller's jurisdiction; 409 `responsibility_letter_withdrawn` when it already is.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
+        post: operations["WithdrawResponsibilityLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2223,7 +2273,7 @@ export interface paths {
         put?: never;
         /**
          * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
-         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already or the letter was withdrawn; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
          *
          *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
          */
@@ -4275,6 +4325,16 @@ export interface components {
             outcome: components["schemas"]["BatchOutcome"];
             reason: string;
         };
+        CorrectResponsibilityLetter: {
+            /** Format: uuid */
+            issuingUnitId?: string | null;
+            /** Format: uuid */
+            receivingUnitId?: string | null;
+            signatories: components["schemas"]["Signatory"][];
+            /** Format: date */
+            signedOn: string;
+            reason: string;
+        };
         CoverageFigures: {
             /** Format: uuid */
             regionId: string;
@@ -4504,7 +4564,7 @@ export interface components {
             convertedAt: string;
         };
         /** @enum {string} */
-        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure";
+        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure" | "record_follow_up";
         DisputeDetail: {
             /** Format: uuid */
             id: string;
@@ -4538,6 +4598,10 @@ export interface components {
             withdrawalReason?: string | null;
             failureReason?: string | null;
             agreement?: components["schemas"]["AgreementView"] | null;
+            performance?: (string & components["schemas"]["Performance"]) | null;
+            /** Format: date */
+            performedOn?: string | null;
+            followUps: components["schemas"]["FollowUpView"][];
             /** Format: date-time */
             registeredAt: string;
             /** Format: date-time */
@@ -4567,6 +4631,7 @@ export interface components {
             applicantNames: string;
             respondentNames: string;
             petitionNumber?: string | null;
+            performance?: (string & components["schemas"]["Performance"]) | null;
             /** Format: date-time */
             registeredAt: string;
             /** Format: int64 */
@@ -4662,6 +4727,16 @@ export interface components {
             flag: components["schemas"]["PetitionFlag"];
             code: string;
             related: string[];
+        };
+        FollowUpView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            visitedOn: string;
+            performance: components["schemas"]["Performance"];
+            note: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         GrantableRoles: {
             roles: components["schemas"]["Role"][];
@@ -4848,6 +4923,11 @@ export interface components {
             sha256: string;
             /** Format: date-time */
             uploadedAt: string;
+        };
+        LetterWithdrawal: {
+            /** Format: date-time */
+            withdrawnAt: string;
+            reason: string;
         };
         /** @enum {string} */
         Light: "green" | "yellow" | "red" | "none";
@@ -5110,6 +5190,8 @@ export interface components {
             /** Format: int32 */
             pausedDays?: number | null;
         };
+        /** @enum {string} */
+        Performance: "performed" | "partly_performed" | "not_performed";
         /** @enum {string} */
         PetitionAction: "classify" | "link" | "merge" | "add_attachment" | "reveal_petitioner";
         PetitionDetail: {
@@ -5550,6 +5632,12 @@ export interface components {
             reason: string;
             guidance: string;
         };
+        RecordFollowUp: {
+            /** Format: date */
+            visitedOn: string;
+            performance: components["schemas"]["Performance"];
+            note: string;
+        };
         RecordJudicialRuling: {
             ruling: components["schemas"]["JudicialRuling"];
             /** Format: date */
@@ -5750,6 +5838,7 @@ export interface components {
             signedOn: string;
             signatories: components["schemas"]["Signatory"][];
             file?: components["schemas"]["LetterFile"] | null;
+            withdrawal?: components["schemas"]["LetterWithdrawal"] | null;
             /** Format: int64 */
             version: number;
         };
@@ -6162,7 +6251,7 @@ export interface components {
             actorUnitName?: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed";
+        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed" | "mediation_performed";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
@@ -6415,6 +6504,9 @@ export interface components {
         /** @enum {string} */
         WebhookSubscriptionStatus: "active" | "paused" | "disabled";
         WithdrawDispute: {
+            reason: string;
+        };
+        WithdrawResponsibilityLetter: {
             reason: string;
         };
         WorkCalendarYearList: {
@@ -11060,6 +11152,7 @@ export interface operations {
                 disputeType?: string;
                 source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
                 roomId?: string;
+                awaitingPerformance?: boolean;
                 cursor?: string;
                 limit?: number;
             };
@@ -12091,6 +12184,100 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordJudicialRuling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordMediationFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFollowUp"];
             };
         };
         responses: {
@@ -14191,6 +14378,194 @@ export interface operations {
             };
             /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectResponsibilityLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectResponsibilityLetter"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawResponsibilityLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawResponsibilityLetter"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
