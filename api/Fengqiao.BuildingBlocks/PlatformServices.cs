@@ -53,6 +53,7 @@ public static class PlatformServices
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
 
+        services.AddSingleton<AuditHeadSeal>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddScoped<IUnitOfWorkParticipant>(sp => sp.GetRequiredService<AuditTrail>());

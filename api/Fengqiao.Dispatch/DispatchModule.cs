@@ -34,6 +34,7 @@ public static class DispatchModule
         services.AddSingleton<IRuleSetSectionValidator, DispatchRuleSetSectionValidator>();
         services.AddScoped<CaseStore>();
         services.AddScoped<ICaseReferences, CaseReferences>();
+        services.AddScoped<ICaseAgency, CaseAgency>();
         services.AddScoped<ChecklistTemplates>();
         services.AddScoped<CaseRating>();
         services.AddScoped<ReviewOpener>();

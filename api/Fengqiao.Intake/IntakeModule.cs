@@ -38,6 +38,7 @@ public static class IntakeModule
         services.AddSingleton<IRuleSetSectionValidator, IntakeRuleSetSectionValidator>();
         services.AddScoped<PetitionRegistrar>();
         services.AddScoped<PetitionReader>();
+        services.AddScoped<CaseAgentReads>();
         services.AddScoped<PetitionNumbers>();
         services.AddScoped<PetitionCategories>();
         services.AddScoped<IPetitionCategoryList>(sp => sp.GetRequiredService<PetitionCategories>());

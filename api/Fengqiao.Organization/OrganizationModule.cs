@@ -35,6 +35,8 @@ public static class OrganizationModule
         services.AddModuleValidators(typeof(OrganizationModule).Assembly);
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<TokenIssuer>();
+        services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));
+        services.AddSingleton<Lockout>();
         services.AddScoped<UserStore>();
         services.AddScoped<RoleGrants>();
         services.AddScoped<UnitStore>();

@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks;
+using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.DemoData;
@@ -16,7 +17,14 @@ internal static class ApiPipeline
     /// </summary>
     public static async Task<bool> MigrateAsync(this WebApplication app, string[] args)
     {
-        app.Services.GetRequiredService<DatabaseMigrator>().Migrate(typeof(Program).Assembly);
+        var applied = app.Services.GetRequiredService<DatabaseMigrator>().Migrate(typeof(Program).Assembly);
+        if (applied.Contains(AuditHeadSeal.MigrationScript))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await app.Services.GetRequiredService<AuditHeadSeal>().SealAfterUpgradeAsync(
+                scope.ServiceProvider.GetRequiredService<UnitOfWork>(), scope.ServiceProvider.GetRequiredService<IDbSession>(), app.Lifetime.ApplicationStopping);
+        }
+
         await app.Services.SeedPlatformSettingsAsync(app.Lifetime.ApplicationStopping);
         if (args.Contains("--migrate-only"))
         {

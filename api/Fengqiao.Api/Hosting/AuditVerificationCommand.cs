@@ -9,7 +9,8 @@ internal static class AuditVerificationCommand
     public static async Task<bool> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var report = await AuditChainVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<IDbSession>(), cancellationToken);
+        var report = await AuditChainVerifier.VerifyAsync(
+            scope.ServiceProvider.GetRequiredService<IDbSession>(), scope.ServiceProvider.GetRequiredService<AuditHeadSeal>(), cancellationToken);
         await output.WriteLineAsync(Describe(report));
         return report.Intact;
     }

@@ -16,6 +16,12 @@ public enum AuditChainProblem
 
     /// <summary>The chain ends before or after the head recorded with the last append: entries at the end were removed.</summary>
     HeadMismatch,
+
+    /// <summary>
+    /// The head was rewritten without the seal's key, e.g. wound back to hide entries deleted from the end; the sequence is
+    /// where the chain ended by that head. Found on verification, or by an append, which keeps the place under the seal.
+    /// </summary>
+    HeadForged,
 }
 
 /// <summary>The first broken link: the sequence where it was found, the entry there (if any), and what was expected and found.</summary>
@@ -31,12 +37,25 @@ public static class AuditChainVerifier
 {
     private const int PageSize = 1000;
 
-    public static async Task<AuditChainReport> VerifyAsync(IDbSession session, CancellationToken cancellationToken)
+    public static async Task<AuditChainReport> VerifyAsync(IDbSession session, AuditHeadSeal seal, CancellationToken cancellationToken)
     {
         // The head first: every entry up to it is committed, and appends made while the walk runs lie beyond it.
         var head = await session.QuerySingleOrDefaultAsync<AuditChainHead>(AuditSql.Head, null, cancellationToken)
             ?? throw new InvalidOperationException("The audit chain head row is missing (migration 0016).");
         var unchained = await session.ExecuteScalarAsync<long>(AuditSql.UnchainedCount, null, cancellationToken);
+
+        // Where the chain ends is only known from a sealed head; the walk below cannot tell a chain cut short from a whole one.
+        if (!seal.Verifies(head.LastSequence, head.LastHash, head.ForgedAfter, head.Seal))
+        {
+            return new AuditChainReport(false, 0, unchained, new AuditChainBreak(
+                head.LastSequence, null, AuditChainProblem.HeadForged, seal.SealOf(head.LastSequence, head.LastHash, head.ForgedAfter), head.Seal ?? string.Empty));
+        }
+
+        if (head.ForgedAfter is { } forgedAfter)
+        {
+            return new AuditChainReport(false, 0, unchained, new AuditChainBreak(
+                forgedAfter, null, AuditChainProblem.HeadForged, "a sealed head", $"an unsealed head ending the chain at {forgedAfter}, found by a later append"));
+        }
         var chainPage = AuditSql.ChainPage(session.Dialect);
 
         var (sequence, previousHash, checkedEntries) = (0L, AuditChain.GenesisHash, 0L);

@@ -26,9 +26,21 @@ internal static class AuditSql
     /// </summary>
     public const string ReserveSequences = "UPDATE platform_audit_chain_head SET last_sequence = last_sequence + @Count WHERE id = 1";
 
-    public const string Head = "SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM platform_audit_chain_head WHERE id = 1";
+    public const string Head = """
+        SELECT last_sequence AS LastSequence, last_hash AS LastHash, seal AS Seal, forged_after AS ForgedAfter
+        FROM platform_audit_chain_head WHERE id = 1
+        """;
 
-    public const string SetHeadHash = "UPDATE platform_audit_chain_head SET last_hash = @LastHash WHERE id = 1 AND last_sequence = @LastSequence";
+    public const string SetHead = """
+        UPDATE platform_audit_chain_head SET last_hash = @LastHash, seal = @Seal, forged_after = @ForgedAfter
+        WHERE id = 1 AND last_sequence = @LastSequence
+        """;
+
+    /// <summary>Seals the head only if it still is what was read (see <see cref="AuditHeadSeal.SealAfterUpgradeAsync"/>).</summary>
+    public const string SealHead = """
+        UPDATE platform_audit_chain_head SET seal = @Seal
+        WHERE id = 1 AND last_sequence = @LastSequence AND last_hash = @LastHash AND seal IS NULL
+        """;
 
     public static string ChainPage(ISqlDialect dialect) => $"""
         SELECT {Columns}

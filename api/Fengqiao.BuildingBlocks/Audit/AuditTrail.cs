@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Microsoft.Extensions.Logging;
 
 namespace Fengqiao.BuildingBlocks.Audit;
 
@@ -41,7 +42,8 @@ public interface IAuditActors
 /// Audit rows collected by a command and written in its transaction, each appended to the hash chain
 /// (<see cref="AuditChain"/>): the head row is updated first, so concurrent appends take turns on it.
 /// </summary>
-public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, TimeProvider clock) : IAuditLog, IUnitOfWorkParticipant
+public sealed partial class AuditTrail(ICurrentUser currentUser, IAuditActors actors, AuditHeadSeal seal, TimeProvider clock, ILogger<AuditTrail> logger)
+    : IAuditLog, IUnitOfWorkParticipant
 {
     // Enums as the API spells them (roles, statuses) and Chinese text as is, so a snapshot reads as the API showed the object.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -86,6 +88,16 @@ public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, Ti
             ?? throw new InvalidOperationException("The audit chain head row is missing (migration 0016).");
         var sequence = head.LastSequence - rows.Count;
         var previousHash = head.LastHash;
+
+        // A head that does not carry its seal was written without the key, e.g. wound back after the newest entries were
+        // deleted. Sealing it anew would hide that, so the place it was found goes under the seal (and stays there).
+        var forgedAfter = head.ForgedAfter;
+        if (!seal.Verifies(sequence, previousHash, head.ForgedAfter, head.Seal))
+        {
+            forgedAfter = sequence;
+            LogForgedHead(logger, sequence);
+        }
+
         foreach (var row in rows)
         {
             sequence++;
@@ -94,9 +106,15 @@ public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, Ti
             previousHash = hash;
         }
 
-        await session.ExecuteAsync(AuditSql.SetHeadHash, new { LastHash = previousHash, LastSequence = sequence }, cancellationToken);
+        await session.ExecuteAsync(
+            AuditSql.SetHead,
+            new { LastHash = previousHash, LastSequence = sequence, ForgedAfter = forgedAfter, Seal = seal.SealOf(sequence, previousHash, forgedAfter) },
+            cancellationToken);
         _pending.Clear();
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The audit chain head after sequence {Sequence} does not carry its seal: it was rewritten outside the application (entries after it may have been removed)")]
+    private static partial void LogForgedHead(ILogger logger, long sequence);
 
     public void Reset()
     {
@@ -135,4 +153,6 @@ public sealed class AuditTrail(ICurrentUser currentUser, IAuditActors actors, Ti
     }
 }
 
-internal sealed record AuditChainHead(long LastSequence, string LastHash);
+/// <param name="Seal">See <see cref="AuditHeadSeal"/>; absent only before the first start after migration 0070.</param>
+/// <param name="ForgedAfter">The sequence after which an append found a head without its seal.</param>
+internal sealed record AuditChainHead(long LastSequence, string LastHash, string? Seal, long? ForgedAfter);

@@ -13,7 +13,8 @@ public sealed partial class DatabaseMigrator(IDbConnectionFactory factory, ILogg
     public static string ResourcePrefix(DatabaseProvider provider) =>
         provider == DatabaseProvider.Sqlite ? "migrations.sqlite." : "migrations.sqlserver.";
 
-    public void Migrate(Assembly scriptAssembly)
+    /// <summary>Applies the scripts the database lacks; answers their file names (e.g. <c>0070_platform_audit_head_seal.sql</c>).</summary>
+    public IReadOnlyList<string> Migrate(Assembly scriptAssembly)
     {
         var result = BuildEngine(scriptAssembly).PerformUpgrade();
         if (!result.Successful)
@@ -22,6 +23,8 @@ public sealed partial class DatabaseMigrator(IDbConnectionFactory factory, ILogg
         }
 
         LogApplied(logger, result.Scripts.Count());
+        var prefix = ResourcePrefix(factory.Provider);
+        return [.. result.Scripts.Select(script => script.Name.Split(prefix)[^1])];
     }
 
     public bool IsUpToDate(Assembly scriptAssembly) => !BuildEngine(scriptAssembly).IsUpgradeRequired();

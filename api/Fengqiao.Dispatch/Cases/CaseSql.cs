@@ -32,6 +32,9 @@ internal static class CaseSql
          OR EXISTS (SELECT 1 FROM dispatch_case_units cu WHERE cu.case_id = c.id AND cu.unit_id = @JurisdictionUnitId))
         """;
 
+    /// <summary>The cases of a petition the caller is the agent of.</summary>
+    public const string AgentCasesOfPetition = "SELECT COUNT(*) FROM dispatch_cases WHERE petition_id = @PetitionId AND agent_user_id = @CallerId";
+
     public const string ById = $"""
         SELECT {Columns}
         FROM dispatch_cases c

@@ -66,13 +66,19 @@ internal sealed class AddAttachmentHandler(
 
 internal sealed record DownloadAttachment(Guid PetitionId, Guid AttachmentId) : IQuery<AttachmentDownload>;
 
-internal sealed class DownloadAttachmentHandler(IDbSession session, PetitionReader reader, FileStore store) : IQueryHandler<DownloadAttachment, AttachmentDownload>
+internal sealed class DownloadAttachmentHandler(IDbSession session, CaseAgentReads agentReads, FileStore store) : IQueryHandler<DownloadAttachment, AttachmentDownload>
 {
     public async ValueTask<AttachmentDownload> Handle(DownloadAttachment query, CancellationToken cancellationToken)
     {
-        var petition = await reader.GetAsync(query.PetitionId, cancellationToken);
+        var (parameters, asCaseAgent) = await agentReads.ParametersForReadingAsync(query.PetitionId, new { Id = query.PetitionId }, cancellationToken);
+        var petition = await session.QuerySingleOrDefaultAsync<PetitionRow>(PetitionSql.Get, parameters, cancellationToken) ?? throw new NotFoundException("Petition");
         var file = await session.QuerySingleOrDefaultAsync<AttachmentFile>(AttachmentSql.Find, new { query.AttachmentId, PetitionId = petition.Id }, cancellationToken)
             ?? throw new NotFoundException("Attachment");
+        if (asCaseAgent)
+        {
+            await agentReads.RecordCaseAgentReadAsync("petition.attachment_read_as_case_agent", petition.Id, cancellationToken);
+        }
+
         return store.Open(file);
     }
 }

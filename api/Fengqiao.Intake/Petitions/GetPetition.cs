@@ -14,16 +14,23 @@ namespace Fengqiao.Intake.Petitions;
 
 internal sealed record GetPetition(Guid Id) : IQuery<PetitionDetail>;
 
-internal sealed class GetPetitionHandler(IDbSession session, PetitionReader reader, ICurrentUser caller, TimeProvider clock) : IQueryHandler<GetPetition, PetitionDetail>
+internal sealed class GetPetitionHandler(IDbSession session, PetitionReader reader, CaseAgentReads agentReads, ICurrentUser caller, TimeProvider clock) : IQueryHandler<GetPetition, PetitionDetail>
 {
     public async ValueTask<PetitionDetail> Handle(GetPetition query, CancellationToken cancellationToken)
     {
-        await using var results = await session.QueryMultipleAsync(PetitionSql.Details, reader.Parameters(new { query.Id, PetitionId = query.Id }), cancellationToken);
+        var (parameters, asCaseAgent) = await agentReads.ParametersForReadingAsync(query.Id, new { query.Id, PetitionId = query.Id }, cancellationToken);
+        await using var results = await session.QueryMultipleAsync(PetitionSql.Details, parameters, cancellationToken);
         var row = await results.ReadSingleOrDefaultAsync<PetitionRow>() ?? throw new NotFoundException("Petition");
         var petitioners = (await results.ReadAsync<PetitionerView>()).AsList();
         var timeline = (await results.ReadAsync<TimelineEntry>()).AsList();
         var attachments = (await results.ReadAsync<AttachmentView>()).AsList();
         var links = (await results.ReadAsync<LinkView>()).AsList();
+        await results.DisposeAsync();
+        if (asCaseAgent)
+        {
+            await agentReads.RecordCaseAgentReadAsync("petition.read_as_case_agent", row.Id, cancellationToken);
+        }
+
         var flags = await reader.FlagsAsSeenAsync(PetitionFlags.Parse(row.FlagReasons), cancellationToken);
         var today = WorkCalendar.LocalDate(clock.GetUtcNow());
         return new PetitionDetail(
@@ -61,7 +68,7 @@ internal static class GetPetitionEndpoint
     public static void Map(IEndpointRouteBuilder petitions) =>
         petitions.MapGet("/{id:guid}", Handle)
             .WithName("GetPetition")
-            .WithDescription("One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .WithDescription("One petition the caller may read (its jurisdiction, or by role: a handler the petitions of its unit's cases, an agent those it registered and, read-only and audited, those of the cases it acts for): its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.")
             .ProducesETag()
             .WithSummary("A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.")
             .RequireSignedIn()

@@ -17,6 +17,9 @@ internal enum PetitionReadScope
 
     /// <summary>Petitions the caller registered itself, for the petitioners it acts for.</summary>
     OwnRegistrations = 1 << 2,
+
+    /// <summary>Read-only, one at a time: the petition of a case the caller is the agent of (信访代办); each read is audited.</summary>
+    CaseAgency = 1 << 3,
 }
 
 internal static class PetitionReadScopes
@@ -30,7 +33,7 @@ internal static class PetitionReadScopes
             {
                 Role.PetitionOfficer or Role.Supervisor or Role.Leader or Role.Analyst or Role.DisciplineInspector => PetitionReadScope.Jurisdiction,
                 Role.Handler => PetitionReadScope.UnitCases,
-                Role.Agent => PetitionReadScope.OwnRegistrations,
+                Role.Agent => PetitionReadScope.OwnRegistrations | PetitionReadScope.CaseAgency,
                 _ => PetitionReadScope.None,
             };
         }

@@ -20,6 +20,14 @@ internal static class PetitionSql
         AND (p.status <> 'ReferredToDiscipline' OR @IsDisciplineInspector = 1)
         """;
 
+    /// <summary>
+    /// <see cref="Visible"/>, or the one petition <c>@ActedForPetitionId</c> names: the caller is the agent of one of its
+    /// cases (never accusation material). Only single reads take it; lists do not.
+    /// </summary>
+    private const string Readable = $"""
+        (({Visible}) OR (p.id = @ActedForPetitionId AND p.status <> 'ReferredToDiscipline'))
+        """;
+
     public const string InsertPetition = """
         INSERT INTO intake_petitions (
             id, number, channel, status, region_id, region_path, district_path, town_path, region_name, registrar_unit_id, registrar_region_path, registered_by,
@@ -93,7 +101,7 @@ internal static class PetitionSql
                p.decision AS Decision, p.decision_reason AS DecisionReason, p.decision_notice AS DecisionNotice, p.legal_channel AS LegalChannel,
                p.decided_at AS DecidedAt, p.suggested_unit_id AS SuggestedUnitId, p.merged_into_id AS MergedIntoId, p.version AS Version
         FROM intake_petitions p
-        WHERE p.id = @Id AND {Visible}
+        WHERE p.id = @Id AND {Readable}
         """;
 
     /// <summary>The petitions among <c>@Numbers</c> made final (终结) that the caller may see: what a refusal to accept cites.</summary>

@@ -1,6 +1,9 @@
+using Dapper;
+using Fengqiao.BuildingBlocks.Audit;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.Contracts.Dispatch;
 
 namespace Fengqiao.Intake.Petitions;
 
@@ -173,6 +176,7 @@ internal sealed class PetitionReader(IDbSession session, ICurrentUser caller)
         parameters.Add("ReadsUnitCases", Scope.HasFlag(PetitionReadScope.UnitCases));
         parameters.Add("ReadsOwnRegistrations", Scope.HasFlag(PetitionReadScope.OwnRegistrations));
         parameters.Add("CallerUserId", caller.UserId ?? Guid.Empty);
+        parameters.Add("ActedForPetitionId", Guid.Empty);
         return parameters;
     }
 
@@ -189,6 +193,7 @@ internal sealed class PetitionReader(IDbSession session, ICurrentUser caller)
         return FlagVisibility.AsSeen(flags, related);
     }
 
+    /// <summary>The petition for a command: only as <see cref="Parameters"/> lets the caller read it, so an agent of its case gets 404 as before.</summary>
     public async Task<PetitionRow> GetAsync(Guid id, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<PetitionRow>(PetitionSql.Get, Parameters(new { Id = id }), cancellationToken)
             ?? throw new NotFoundException("Petition");
@@ -199,4 +204,38 @@ internal sealed class PetitionReader(IDbSession session, ICurrentUser caller)
         var row = await GetAsync(id, cancellationToken);
         return row.Version == expectedVersion ? row : throw new PreconditionFailedException(row.Version);
     }
+}
+
+/// <summary>
+/// Reads of one petition by the signed-in agent of one of its cases (<see cref="PetitionReadScope.CaseAgency"/>):
+/// read-only (no petition command takes these parameters), and each one audited.
+/// </summary>
+internal sealed class CaseAgentReads(PetitionReader reader, ICaseAgency agency, UnitOfWork unitOfWork, IAuditLog audit)
+{
+    /// <summary>
+    /// The parameters of a read of one petition (<see cref="PetitionSql.Get"/>): those of <see cref="PetitionReader.Parameters"/>, and the
+    /// petition itself when the caller is the agent of one of its cases (<see cref="PetitionReadScope.CaseAgency"/>); the
+    /// caller then records the read with <see cref="RecordCaseAgentReadAsync"/>.
+    /// </summary>
+    public async Task<(object Parameters, bool AsCaseAgent)> ParametersForReadingAsync(Guid petitionId, object extra, CancellationToken cancellationToken)
+    {
+        var parameters = (DynamicParameters)reader.Parameters(extra);
+        if (!reader.Scope.HasFlag(PetitionReadScope.CaseAgency) || !await agency.ActsForPetitionAsync(petitionId, cancellationToken))
+        {
+            return (parameters, false);
+        }
+
+        parameters.Add("ActedForPetitionId", petitionId);
+        return (parameters, true);
+    }
+
+    /// <summary>An agent read a petition of a case it acts for, registered by someone else and with petitioners' names: audited.</summary>
+    public async Task RecordCaseAgentReadAsync(string action, Guid petitionId, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(
+            _ =>
+            {
+                audit.Record(new AuditEntry(action, "petition", petitionId));
+                return ValueTask.FromResult(true);
+            },
+            cancellationToken);
 }

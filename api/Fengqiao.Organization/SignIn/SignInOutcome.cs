@@ -14,11 +14,11 @@ internal enum SignInFailure
 /// <summary>
 /// Sign-in results are returned, not thrown: a failed attempt must still commit its failure count.
 /// </summary>
-internal sealed record SignInOutcome(TokenResponse? Tokens, SignInFailure? Failure)
+internal sealed record SignInOutcome(TokenResponse? Tokens, SignInFailure? Failure, string? LockoutDetail = null)
 {
     public static SignInOutcome Success(TokenResponse tokens) => new(tokens, null);
 
-    public static SignInOutcome Failed(SignInFailure failure) => new(null, failure);
+    public static SignInOutcome Failed(SignInFailure failure, string? lockoutDetail = null) => new(null, failure, lockoutDetail);
 
     public Results<Ok<TokenResponse>, ProblemHttpResult> ToHttpResult() =>
         Tokens is { } tokens
@@ -26,9 +26,7 @@ internal sealed record SignInOutcome(TokenResponse? Tokens, SignInFailure? Failu
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: Failure == SignInFailure.LockedOut ? "Account locked." : "Sign-in failed.",
-                detail: Failure == SignInFailure.LockedOut
-                    ? $"Too many wrong passwords: try again in {Lockout.Duration.TotalMinutes:0} minutes."
-                    : "The user name or password is wrong.",
+                detail: Failure == SignInFailure.LockedOut ? LockoutDetail : "The user name or password is wrong.",
                 extensions: new Dictionary<string, object?>
                 {
                     ["code"] = Failure == SignInFailure.LockedOut ? "locked_out" : "invalid_credentials",

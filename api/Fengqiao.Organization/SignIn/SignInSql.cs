@@ -42,7 +42,7 @@ internal static class SignInSql
         WHERE user_name = @UserName AND client_address = @ClientAddress
         """;
 
-    /// <summary>Streaks that no longer count (see <see cref="Lockout.FailuresSoFar"/>), so guessed names do not pile up.</summary>
+    /// <summary>Streaks that no longer count (see <see cref="Lockout.AddressFailuresSoFar"/>), so guessed names do not pile up.</summary>
     public const string DeleteExpiredFailures = """
         DELETE FROM org_sign_in_failures WHERE last_failed_at < @ExpiredBefore AND (lockout_end IS NULL OR lockout_end < @Now)
         """;
@@ -50,6 +50,30 @@ internal static class SignInSql
     public const string ClearFailures = """
         DELETE FROM org_sign_in_failures WHERE user_name = @UserName AND client_address = @ClientAddress
         """;
+
+    /// <summary>The name's failures from every address; held until commit like <see cref="FailuresOf"/>.</summary>
+    public static string NameFailuresOf(ISqlDialect dialect) => $"""
+        SELECT failures AS Failures, last_failed_at AS LastFailedAt, delay_until AS LockoutEnd
+        FROM org_sign_in_name_failures {dialect.KeyRangeLock}
+        WHERE user_name = @UserName
+        """;
+
+    public const string InsertNameFailures = """
+        INSERT INTO org_sign_in_name_failures (user_name, failures, last_failed_at, delay_until)
+        VALUES (@UserName, @Failures, @Now, @DelayUntil)
+        """;
+
+    public const string UpdateNameFailures = """
+        UPDATE org_sign_in_name_failures SET failures = @Failures, last_failed_at = @Now, delay_until = @DelayUntil
+        WHERE user_name = @UserName
+        """;
+
+    /// <summary>Names whose count no longer counts (see <see cref="Lockout.NameFailuresSoFar"/>).</summary>
+    public const string DeleteExpiredNameFailures = """
+        DELETE FROM org_sign_in_name_failures WHERE last_failed_at < @ExpiredBefore AND (delay_until IS NULL OR delay_until < @Now)
+        """;
+
+    public const string ClearNameFailures = "DELETE FROM org_sign_in_name_failures WHERE user_name = @UserName";
 
     public const string InsertRefreshToken = """
         INSERT INTO org_refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at, revoked_at, replaced_by_id)

@@ -46,6 +46,7 @@ internal sealed class ResetPasswordHandler(IDbSession session, UserStore store, 
             cancellationToken);
         await session.ExecuteAsync(UserSql.RevokeRefreshTokens, new { command.UserId, Now = now }, cancellationToken);
         await session.ExecuteAsync(UserSql.ClearSignInFailures, new { before.UserName }, cancellationToken);
+        await session.ExecuteAsync(UserSql.ClearSignInNameFailures, new { before.UserName }, cancellationToken);
         await SecurityStampChanges.ChangeAsync(session, command.UserId, cancellationToken);
 
         var after = await store.GetAsync(command.UserId, cancellationToken);

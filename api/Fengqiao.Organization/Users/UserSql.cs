@@ -82,6 +82,8 @@ internal static class UserSql
     /// <summary>A new password lifts the lockout of the user's name from every address.</summary>
     public const string ClearSignInFailures = "DELETE FROM org_sign_in_failures WHERE user_name = @UserName";
 
+    public const string ClearSignInNameFailures = "DELETE FROM org_sign_in_name_failures WHERE user_name = @UserName";
+
     public const string RevokeRefreshTokens = """
         UPDATE org_refresh_tokens SET revoked_at = @Now WHERE user_id = @UserId AND revoked_at IS NULL
         """;

@@ -145,6 +145,75 @@ public sealed class AuditChainTests
         await VerifyAsync();
     }
 
+    [Test]
+    public async Task Verification_AfterTheNewestEntriesAreDeletedAndTheHeadWoundBack_ReportsWhereTheChainWasCut()
+    {
+        using var db = TestDatabase.Open(_api);
+        var cut = WindBackTail(db, removed: 3);
+        try
+        {
+            var broken = (await VerifyAsync(intact: false))["firstBreak"]!;
+            Assert.That(broken["problem"]!.GetValue<string>(), Is.EqualTo("head_forged"));
+            Assert.That(broken["sequence"]!.GetValue<long>(), Is.EqualTo(cut));
+
+            var output = new StringWriter();
+            Assert.That(await AuditVerificationCommand.RunAsync(_api.Services, output, CancellationToken.None), Is.False);
+            Assert.That(output.ToString(), Does.StartWith($"Audit trail broken at sequence {cut}: HeadForged"));
+        }
+        finally
+        {
+            Execute(db, "INSERT INTO audit_entries SELECT * FROM temp.removed");
+            Execute(db, "DELETE FROM platform_audit_chain_head");
+            Execute(db, "INSERT INTO platform_audit_chain_head SELECT * FROM temp.head");
+            Execute(db, "DROP TABLE temp.removed");
+            Execute(db, "DROP TABLE temp.head");
+        }
+
+        await VerifyAsync();
+    }
+
+    [Test]
+    public async Task Verification_AfterTheTailIsCutAndAppendsGoOn_StillReportsWhereTheChainWasCut()
+    {
+        using var api = new ApiFactory();
+        using (var client = api.CreateClient())
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.analyst", password = "wrong-password-1" });
+        }
+
+        long cut;
+        using (var db = TestDatabase.Open(api))
+        {
+            cut = WindBackTail(db, removed: 2);
+        }
+
+        // The next appends extend the wound-back head and seal it anew; the place where they found it unsealed stays under the seal.
+        using (var client = api.CreateClient())
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.analyst", password = "wrong-password-2" });
+        }
+
+        using var admin = await api.ClientForAsync("city.admin");
+        var report = await (await admin.GetAsync("/api/v1/audit/verification")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(report["intact"]!.GetValue<bool>(), Is.False, report.ToJsonString());
+        Assert.That(report["firstBreak"]!["problem"]!.GetValue<string>(), Is.EqualTo("head_forged"));
+        Assert.That(report["firstBreak"]!["sequence"]!.GetValue<long>(), Is.EqualTo(cut));
+    }
+
+    /// <summary>
+    /// What someone with write access to the database would do to hide the newest entries: delete them and wind the head
+    /// back to the entry left last. Keeps the rows and the head in temp tables; answers the sequence the chain now ends at.
+    /// </summary>
+    private static long WindBackTail(SqliteConnection db, int removed)
+    {
+        var cut = long.Parse(TestDatabase.Strings(db, "SELECT MAX(sequence) FROM audit_entries").Single()) - removed;
+        Execute(db, "CREATE TEMP TABLE removed AS SELECT * FROM audit_entries WHERE sequence > $id", cut);
+        Execute(db, "CREATE TEMP TABLE head AS SELECT * FROM platform_audit_chain_head");
+        Execute(db, "DELETE FROM audit_entries WHERE sequence > $id", cut);
+        Execute(db, "UPDATE platform_audit_chain_head SET last_sequence = $id, last_hash = (SELECT entry_hash FROM audit_entries WHERE sequence = $id)", cut);
+        return cut;
+    }
+
     private async Task<JsonObject> VerifyAsync(bool intact = true)
     {
         using var admin = await _api.ClientForAsync("city.admin");

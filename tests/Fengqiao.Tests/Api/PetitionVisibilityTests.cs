@@ -165,6 +165,37 @@ public sealed class PetitionVisibilityTests : DispatchTestBase
         Assert.That(candidates["items"]!.AsArray().Select(c => c!["petitionId"]!.GetValue<string>()).ToList(), Is.EqualTo(new[] { agentsId.ToString() }), candidates.ToJsonString());
     }
 
+    [Test]
+    public async Task AgentOfACase_ReadsItsPetitionAndFiles_ReadOnlyAndAudited_ButNoOtherPetition()
+    {
+        var (caseId, petitionId) = await OpenCaseAsync();
+        var (_, otherPetitionId) = await OpenCaseAsync();
+        using var officer = await Api.ClientForAsync("district.petition_officer");
+        using var agent = await Api.ClientForAsync("town.agent");
+        var file = await FileUploads.UploadAsync(officer, $"/api/v1/petitions/{petitionId}/attachments", "材料.pdf", FileUploads.Pdf);
+        var download = $"/api/v1/petitions/{petitionId}/attachments/{file["id"]}";
+        await ShouldNotReadAsync(agent, petitionId);
+        await (await agent.GetAsync(download)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        await (await ChangeAsync(officer, caseId, "agent", new { agentUserId = TownAgentId() })).ShouldBeOkAsync<JsonObject>();
+
+        var detail = await (await agent.GetAsync($"/api/v1/petitions/{petitionId}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(detail["allowedActions"]!.AsArray(), Is.Empty, "read-only: no classification, links, files or reveals");
+        Assert.That(detail["petitioners"]!.AsArray(), Is.Not.Empty);
+        Assert.That((await agent.GetAsync(download)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        // Commands look the petition up as before: for them the agent of its case has no part in it.
+        await (await FileUploads.PostFileAsync(agent, $"/api/v1/petitions/{petitionId}/attachments", "补充.pdf", FileUploads.Pdf))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.That(await ListedIdsAsync(agent), Does.Not.Contain(petitionId.ToString()), "one at a time, from the case: its worklist stays what it registered");
+        await ShouldNotReadAsync(agent, otherPetitionId);
+
+        using var db = TestDatabase.Open(Api);
+        var reads = TestDatabase.Strings(db,
+            "SELECT a.action FROM audit_entries a JOIN org_users u ON u.id = a.actor_user_id WHERE a.object_id = $id AND u.user_name = 'town.agent' ORDER BY a.sequence",
+            ("$id", petitionId.ToString()));
+        Assert.That(reads, Is.EqualTo(new[] { "petition.read_as_case_agent", "petition.attachment_read_as_case_agent" }));
+    }
+
     [TestCase("town.handler")]
     [TestCase("town.agent")]
     [TestCase("district.admin")]
@@ -198,6 +229,12 @@ public sealed class PetitionVisibilityTests : DispatchTestBase
         }
         while (cursor is not null);
         return ids;
+    }
+
+    private string TownAgentId()
+    {
+        using var db = TestDatabase.Open(Api);
+        return TestDatabase.Strings(db, "SELECT id FROM org_users WHERE user_name = 'town.agent'").Single();
     }
 
     private static async Task<JsonObject> WorklistRowAsync(HttpClient client, string id)

@@ -1,22 +1,24 @@
 using System.Net;
 using Fengqiao.Organization.SignIn;
+using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Tests.Unit;
 
 public sealed class LockoutTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
+    private static readonly Lockout Rules = new(Options.Create(new LockoutOptions()));
 
     [Test]
     public void FourthFailure_CountsWithoutLocking()
     {
-        Assert.That(Lockout.AfterFailure(3, Now), Is.EqualTo((4, (DateTimeOffset?)null)));
+        Assert.That(Rules.AfterAddressFailure(3, Now), Is.EqualTo((4, (DateTimeOffset?)null)));
     }
 
     [Test]
     public void FifthFailure_LocksForFifteenMinutes()
     {
-        Assert.That(Lockout.AfterFailure(4, Now), Is.EqualTo((0, (DateTimeOffset?)Now.AddMinutes(15))));
+        Assert.That(Rules.AfterAddressFailure(4, Now), Is.EqualTo((0, (DateTimeOffset?)Now.AddMinutes(15))));
     }
 
     [Test]
@@ -38,9 +40,37 @@ public sealed class LockoutTests
         var streak = Streak(3, Now);
         Assert.Multiple(() =>
         {
-            Assert.That(Lockout.FailuresSoFar(streak, Now.AddMinutes(14)), Is.EqualTo(3));
-            Assert.That(Lockout.FailuresSoFar(streak, Now.AddMinutes(15)), Is.EqualTo(0));
-            Assert.That(Lockout.FailuresSoFar(null, Now), Is.EqualTo(0));
+            Assert.That(Rules.AddressFailuresSoFar(streak, Now.AddMinutes(14)), Is.EqualTo(3));
+            Assert.That(Rules.AddressFailuresSoFar(streak, Now.AddMinutes(15)), Is.EqualTo(0));
+            Assert.That(Rules.AddressFailuresSoFar(null, Now), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public void NameFailures_BelowTheThreshold_DelayNothing()
+    {
+        Assert.That(Rules.AfterNameFailure(18, Now), Is.EqualTo((19, (DateTimeOffset?)null)));
+    }
+
+    [TestCase(19, 1)]
+    [TestCase(20, 2)]
+    [TestCase(21, 4)]
+    [TestCase(22, 8)]
+    [TestCase(23, 15)]
+    [TestCase(60, 15)]
+    public void NameFailures_FromTheThresholdOn_DoubleTheDelayUpToItsCap(int failuresSoFar, int minutes)
+    {
+        Assert.That(Rules.AfterNameFailure(failuresSoFar, Now), Is.EqualTo((failuresSoFar + 1, (DateTimeOffset?)Now.AddMinutes(minutes))));
+    }
+
+    [Test]
+    public void NameStreak_CountsForADayAfterItsLastFailure()
+    {
+        var streak = Streak(12, Now);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Rules.NameFailuresSoFar(streak, Now.AddHours(23)), Is.EqualTo(12));
+            Assert.That(Rules.NameFailuresSoFar(streak, Now.AddHours(24)), Is.EqualTo(0));
         });
     }
 

@@ -22,6 +22,8 @@ export const auditActions = [
   'petition.registered',
   'petition.classified',
   'petitions.exported',
+  'petition.read_as_case_agent',
+  'petition.attachment_read_as_case_agent',
 ] as const;
 
 export const auditObjectTypes = ['user', 'petitioner', 'petition', 'case', 'routing_rule', 'rule_set', 'work_calendar_year'] as const;
@@ -32,6 +34,7 @@ const problemKeys: Record<AuditChainProblem, true> = {
   link_broken: true,
   entry_missing: true,
   head_mismatch: true,
+  head_forged: true,
 };
 
 export const chainProblems = Object.keys(problemKeys) as AuditChainProblem[];

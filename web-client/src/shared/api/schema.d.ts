@@ -789,7 +789,7 @@ export interface paths {
         };
         /**
          * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
-         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         * @description One petition the caller may read (its jurisdiction, or by role: a handler the petitions of its unit's cases, an agent those it registered and, read-only and audited, those of the cases it acts for): its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
          *
          *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
          */
@@ -1735,7 +1735,7 @@ export interface paths {
         put?: never;
         /**
          * Signs in with user name and password; returns an access token and a refresh token.
-         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
+         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for that address for some minutes, and many more for a name from all addresses together delay every sign-in to it by a time that doubles with each further one (both 401 with `code: locked_out`, alike for names that do not exist); too many attempts from one address answer 429.
          *
          *     **Callers:** anyone, without signing in.
          */
@@ -1887,7 +1887,7 @@ export interface paths {
         };
         /**
          * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
-         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
+         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed; the head that says where the chain ends is sealed with a key kept outside the database, so entries removed from the end are found too (`head_mismatch`, or `head_forged` when the head was wound back). The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
          *
          *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
          */
@@ -3982,7 +3982,7 @@ export interface components {
             found: string;
         };
         /** @enum {string} */
-        AuditChainProblem: "entry_changed" | "link_broken" | "entry_missing" | "head_mismatch";
+        AuditChainProblem: "entry_changed" | "link_broken" | "entry_missing" | "head_mismatch" | "head_forged";
         AuditChainReport: {
             intact: boolean;
             /** Format: int64 */
