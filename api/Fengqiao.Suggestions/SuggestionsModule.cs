@@ -28,6 +28,7 @@ public static class SuggestionsModule
         services.AddScoped<SuggestionStore>();
         services.AddScoped<SuggestionPlaces>();
         services.AddScoped<SuggestionWriter>();
+        services.AddScoped<SimilarSuggestions>();
         services.AddScoped<DiaryStore>();
         services.AddScoped<DiaryGrouping>();
         services.AddScoped<DiaryConverter>();

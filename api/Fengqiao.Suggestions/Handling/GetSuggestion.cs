@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Suggestions.Handling;
 
-/// <summary>A suggestion as staff see it: the submitter's phone masked (the full one only through the audited reveal).</summary>
+/// <summary>
+/// A suggestion as staff see it: the submitter's phone masked (the full one only through the audited reveal); while it awaits
+/// screening, the earlier suggestions like it (<see cref="Similar"/>), to screen it a duplicate of one.
+/// </summary>
 internal sealed record SuggestionDetail(
     Guid Id,
     string TrackingCode,
@@ -40,6 +43,7 @@ internal sealed record SuggestionDetail(
     string? Award,
     DateTimeOffset? AwardedAt,
     IReadOnlyList<SuggestionAssignmentView> Assignments,
+    IReadOnlyList<SimilarSuggestion> Similar,
     IReadOnlyList<SuggestionAction> AllowedActions,
     long Version);
 
@@ -63,7 +67,7 @@ internal sealed record SuggestionAssignmentView
 
 internal sealed record GetSuggestion(Guid Id) : IQuery<SuggestionDetail>;
 
-internal sealed class GetSuggestionHandler(IDbSession session, SuggestionStore store, ICurrentUser caller) : IQueryHandler<GetSuggestion, SuggestionDetail>
+internal sealed class GetSuggestionHandler(IDbSession session, SuggestionStore store, SimilarSuggestions similar, ICurrentUser caller) : IQueryHandler<GetSuggestion, SuggestionDetail>
 {
     public async ValueTask<SuggestionDetail> Handle(GetSuggestion query, CancellationToken cancellationToken)
     {
@@ -72,9 +76,12 @@ internal sealed class GetSuggestionHandler(IDbSession session, SuggestionStore s
         var allowed = Capabilities.Holds(caller, Capability.HandleSuggestions)
             ? SuggestionLifecycle.Allowed(row.Status, row.Outcome, row.AwardedAt is not null).Where(a => a != SuggestionAction.RevealSubmitter || row.PhoneMasked is not null).ToList()
             : [];
+        IReadOnlyList<SimilarSuggestion> candidates = row.Status == SuggestionStatus.Submitted && Capabilities.Holds(caller, Capability.HandleSuggestions)
+            ? await similar.EarlierThanAsync(row, cancellationToken)
+            : [];
         return new SuggestionDetail(row.Id, row.TrackingCode, row.Status, row.Channel, row.TopicId, row.TopicTitle, row.Title, row.Content, row.RegionId, row.RegionName,
             row.SubmitterName, row.PhoneMasked, row.PetitionId, row.PetitionNumber, row.ScreeningReason, row.DuplicateOfId, row.SubmittedAt, row.ScreenedAt,
-            row.Outcome, row.AnsweredAt, row.Rating, row.RatingComment, row.RatedAt, row.Implementation, row.ImplementedAt, row.Award, row.AwardedAt, assignments, allowed,
+            row.Outcome, row.AnsweredAt, row.Rating, row.RatingComment, row.RatedAt, row.Implementation, row.ImplementedAt, row.Award, row.AwardedAt, assignments, candidates, allowed,
             row.Version);
     }
 }
@@ -84,7 +91,7 @@ internal static class GetSuggestionEndpoint
     public static void Map(IEndpointRouteBuilder suggestions) =>
         suggestions.MapGet("/{id:guid}", Handle)
             .WithName("GetSuggestion")
-            .WithDescription("One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.")
+            .WithDescription("One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, `similar` (while it awaits screening, the earlier suggestions of the jurisdiction whose text is alike, most alike first: candidates to screen it a duplicate of) and `allowedActions`, with the ETag for changing it.")
             .ProducesETag()
             .WithSummary("A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.")
             .RequireCapability(Capability.ViewSuggestions)

@@ -153,6 +153,8 @@ internal sealed class SuggestionWriter(IDbSession session, PersonalDataProtector
                 suggestion.SubmittedAt,
             },
             cancellationToken);
+        await SimilarSuggestions.IndexAsync(session, id, SimilarSuggestions.TextOf(suggestion.Title.Trim(), suggestion.Content.Trim()), suggestion.Region.Path,
+            suggestion.SubmittedAt, cancellationToken);
         events.Publish(new SuggestionSubmitted(Guid.CreateVersion7(suggestion.SubmittedAt), suggestion.SubmittedAt, id, suggestion.Channel.ToSnakeCase(),
             suggestion.Topic?.Id, suggestion.Region.Id, suggestion.Region.Path, suggestion.PetitionId));
         return new StoredSuggestion(id, code, withSecret ? secret : null);

@@ -144,6 +144,7 @@ public sealed class DiarySeeding(IDbSession session, UnitOfWork unitOfWork, IPet
                     ScreenedAt = (DateTimeOffset?)null, RegisteredBy = (Guid?)null, SubmittedAt = conversion.At,
                 },
                 cancellationToken);
+            await SimilarSuggestions.IndexAsync(session, suggestionId.Value, SimilarSuggestions.TextOf(conversion.Text, facts), region.Path, conversion.At, cancellationToken);
         }
 
         await session.ExecuteAsync(sql, new { Id = id, PetitionId = petitionId, PetitionNumber = petitionNumber, SuggestionId = suggestionId, Now = conversion.At, ExpectedVersion = 1L },

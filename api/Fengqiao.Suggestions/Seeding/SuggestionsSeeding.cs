@@ -151,6 +151,8 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
                 suggestion.SubmittedAt,
             },
             cancellationToken);
+        await SimilarSuggestions.IndexAsync(session, id, SimilarSuggestions.TextOf(suggestion.Title, suggestion.Content), suggestion.Region.Path, suggestion.SubmittedAt,
+            cancellationToken);
         if (suggestion.Evaluation is { } evaluation)
         {
             await InsertEvaluationAsync(id, evaluation, cancellationToken);

@@ -1,15 +1,14 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../shared/api/api-error';
-import type { ScreeningOutcome, SuggestionDetail, SuggestionOutcome } from '../../shared/api/api-types';
+import type { ScreeningOutcome, SuggestionAction, SuggestionDetail, SuggestionOutcome } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
-import { formFailureMessage } from '../../shared/api/form-failure';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import type { Translate } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/zh-cn';
 import { UnitSelect } from '../../shared/units/unit-select';
 import {
   answerTemplate,
@@ -24,18 +23,37 @@ import {
   suggestionStatusColors,
   suggestionStatusLabel,
 } from './suggestion-labels';
-import { answerSuggestion, assignSuggestion, awardSuggestion, implementSuggestion, revealSubmitter, screenSuggestion, useInvalidateSuggestions, useSuggestion, useSuggestions } from './suggestion-queries';
+import { SuggestionActionDialog } from './suggestion-action-dialog';
+import { answerSuggestion, assignSuggestion, awardSuggestion, implementSuggestion, revealSubmitter, screenSuggestion, useSuggestion, useSuggestions } from './suggestion-queries';
+
+type DialogAction = Extract<SuggestionAction, 'screen' | 'assign' | 'answer' | 'implement' | 'award'>;
+
+/** The changes made in a dialog, in the order the header offers them. */
+const dialogActions: readonly { action: DialogAction; label: MessageKey; primary: boolean }[] = [
+  { action: 'screen', label: 'suggestions.screen', primary: true },
+  { action: 'assign', label: 'suggestions.assign', primary: true },
+  { action: 'answer', label: 'suggestions.answer', primary: true },
+  { action: 'implement', label: 'suggestions.implement', primary: true },
+  { action: 'award', label: 'suggestions.award', primary: false },
+];
+
+/** A card of text as written (line breaks kept), with what follows it; nothing when there is no text. */
+function TextCard({ title, text, children }: { title: string; text: string | null | undefined; children?: ReactNode }) {
+  if (!text) return null;
+  return (
+    <Card size="small" title={title}>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text}</Typography.Paragraph>
+      {children}
+    </Card>
+  );
+}
 
 /** One suggestion: what it says, where it came from, the submitter (masked) and its screening. */
 export function SuggestionPage() {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const suggestion = useSuggestion(id);
-  const [screening, setScreening] = useState(false);
-  const [assigning, setAssigning] = useState(false);
-  const [answering, setAnswering] = useState(false);
-  const [implementing, setImplementing] = useState(false);
-  const [awarding, setAwarding] = useState(false);
+  const [dialog, setDialog] = useState<DialogAction | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revealFailure, setRevealFailure] = useState<string | null>(null);
 
@@ -43,6 +61,7 @@ export function SuggestionPage() {
   if (suggestion.isError) return <LoadError error={suggestion.error} onRetry={() => void suggestion.refetch()} />;
 
   const { suggestion: item, etag } = suggestion.data;
+  const close = () => setDialog(null);
   const reveal = async () => {
     setRevealFailure(null);
     try {
@@ -58,27 +77,13 @@ export function SuggestionPage() {
         title={item.title}
         extra={
           <Space wrap>
-            {item.allowedActions.includes('screen') ? (
-              <Button type="primary" onClick={() => setScreening(true)}>
-                {t('suggestions.screen')}
-              </Button>
-            ) : null}
-            {item.allowedActions.includes('assign') ? (
-              <Button type="primary" onClick={() => setAssigning(true)}>
-                {t('suggestions.assign')}
-              </Button>
-            ) : null}
-            {item.allowedActions.includes('answer') ? (
-              <Button type="primary" onClick={() => setAnswering(true)}>
-                {t('suggestions.answer')}
-              </Button>
-            ) : null}
-            {item.allowedActions.includes('implement') ? (
-              <Button type="primary" onClick={() => setImplementing(true)}>
-                {t('suggestions.implement')}
-              </Button>
-            ) : null}
-            {item.allowedActions.includes('award') ? <Button onClick={() => setAwarding(true)}>{t('suggestions.award')}</Button> : null}
+            {dialogActions
+              .filter(({ action }) => item.allowedActions.includes(action))
+              .map(({ action, label, primary }) => (
+                <Button key={action} type={primary ? 'primary' : 'default'} onClick={() => setDialog(action)}>
+                  {t(label)}
+                </Button>
+              ))}
           </Space>
         }
       />
@@ -112,9 +117,7 @@ export function SuggestionPage() {
           ) : null}
         </Descriptions>
         {revealFailure ? <Alert type="error" showIcon title={revealFailure} role="alert" /> : null}
-        <Card size="small" title={t('suggestions.content')}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.content}</Typography.Paragraph>
-        </Card>
+        <TextCard title={t('suggestions.content')} text={item.content} />
         {item.assignments.length > 0 ? (
           <Card size="small" title={t('suggestions.assignments')}>
             <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -134,34 +137,19 @@ export function SuggestionPage() {
             </ul>
           </Card>
         ) : null}
-        {item.implementation ? (
-          <Card size="small" title={t('suggestions.implementation')}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.implementation}</Typography.Paragraph>
-          </Card>
-        ) : null}
-        {item.award ? (
-          <Card size="small" title={t('suggestions.citation')}>
-            <Typography.Paragraph style={{ marginBottom: 0 }}>{item.award}</Typography.Paragraph>
-          </Card>
-        ) : null}
-        {item.ratingComment ? (
-          <Card size="small" title={t('suggestions.ratingComment')}>
-            <Typography.Paragraph style={{ marginBottom: 0 }}>{item.ratingComment}</Typography.Paragraph>
-          </Card>
-        ) : null}
-        {item.screenedAt ? (
-          <Card size="small" title={t('suggestions.screeningResult')}>
-            <Typography.Paragraph style={{ marginBottom: 0 }}>{screeningSummary(t, item)}</Typography.Paragraph>
-            {item.duplicateOfId ? <Link to={`/suggestions/${item.duplicateOfId}`}>{t('suggestions.original')}</Link> : null}
-          </Card>
-        ) : null}
+        <TextCard title={t('suggestions.implementation')} text={item.implementation} />
+        <TextCard title={t('suggestions.citation')} text={item.award} />
+        <TextCard title={t('suggestions.ratingComment')} text={item.ratingComment} />
+        <TextCard title={t('suggestions.screeningResult')} text={item.screenedAt ? screeningSummary(t, item) : null}>
+          {item.duplicateOfId ? <Link to={`/suggestions/${item.duplicateOfId}`}>{t('suggestions.original')}</Link> : null}
+        </TextCard>
       </Flex>
-      <ScreenDialog suggestion={item} etag={etag} open={screening} onClose={() => setScreening(false)} />
-      <AssignDialog suggestion={item} etag={etag} open={assigning} onClose={() => setAssigning(false)} />
-      <AnswerDialog suggestion={item} etag={etag} open={answering} onClose={() => setAnswering(false)} />
+      <ScreenDialog suggestion={item} etag={etag} open={dialog === 'screen'} onClose={close} />
+      <AssignDialog suggestion={item} etag={etag} open={dialog === 'assign'} onClose={close} />
+      <AnswerDialog suggestion={item} etag={etag} open={dialog === 'answer'} onClose={close} />
       <TextDialog
-        open={implementing}
-        onClose={() => setImplementing(false)}
+        open={dialog === 'implement'}
+        onClose={close}
         name="implement-suggestion"
         title={t('suggestions.implement')}
         label={t('suggestions.implementation')}
@@ -172,8 +160,8 @@ export function SuggestionPage() {
         send={(text) => implementSuggestion(item.id, etag, { outcome: text })}
       />
       <TextDialog
-        open={awarding}
-        onClose={() => setAwarding(false)}
+        open={dialog === 'award'}
+        onClose={close}
         name="award-suggestion"
         title={t('suggestions.award')}
         label={t('suggestions.citation')}
@@ -190,133 +178,123 @@ export function SuggestionPage() {
 const screeningSummary = (t: Translate, item: SuggestionDetail) =>
   [suggestionStatusLabel(t, item.status), item.screeningReason].filter(Boolean).join('：');
 
+interface DialogProps {
+  suggestion: SuggestionDetail;
+  etag: string;
+  open: boolean;
+  onClose: () => void;
+}
+
 interface ScreenValues {
   outcome: ScreeningOutcome;
   reason?: string;
   duplicateOfId?: string;
 }
 
-/** Screens a submitted suggestion; a duplicate picks the suggestion of the same region it duplicates. */
-function ScreenDialog({ suggestion, etag, open, onClose }: { suggestion: SuggestionDetail; etag: string; open: boolean; onClose: () => void }) {
+/**
+ * Screens a submitted suggestion. The earlier suggestions whose text is alike are shown first: one click screens it a duplicate
+ * of the candidate; any valid suggestion of the same region can be picked as the original too.
+ */
+function ScreenDialog({ suggestion, etag, open, onClose }: DialogProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ScreenValues>();
   const outcome = Form.useWatch('outcome', form);
-  const invalidate = useInvalidateSuggestions();
   const originals = useSuggestions({ regionId: suggestion.regionId, status: 'valid', limit: 100 }, open && outcome === 'duplicate');
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async (values: ScreenValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await screenSuggestion(suggestion.id, etag, {
-        outcome: values.outcome,
-        reason: values.reason?.trim() ? values.reason.trim() : null,
-        duplicateOfId: values.outcome === 'duplicate' ? (values.duplicateOfId ?? null) : null,
-      });
-      void message.success(t('suggestions.screened'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      const stale = isApiError(error) && error.status === 412;
-      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, ['outcome', 'reason', 'duplicateOfId'], t));
-      if (stale) await invalidate();
-    } finally {
-      setSaving(false);
-    }
-  };
+  const candidates = suggestion.similar.map((item) => ({
+    value: item.id,
+    label: `${item.trackingCode} · ${item.title} · ${t('suggestions.similarity', { percent: Math.round(item.similarity * 100) })}`,
+  }));
+  const others = (originals.data?.items ?? [])
+    .filter((item) => item.id !== suggestion.id && !suggestion.similar.some((similar) => similar.id === item.id))
+    .map((item) => ({ value: item.id, label: `${item.trackingCode} · ${item.title}` }));
 
   return (
-    <Modal
+    <SuggestionActionDialog<ScreenValues>
+      form={form}
       open={open}
+      onClose={onClose}
+      name="screen-suggestion"
       title={t('suggestions.screen')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      done={t('suggestions.screened')}
+      fields={['outcome', 'reason', 'duplicateOfId']}
+      initialValues={{ outcome: 'valid' }}
+      send={(values) =>
+        screenSuggestion(suggestion.id, etag, {
+          outcome: values.outcome,
+          reason: values.reason?.trim() ? values.reason.trim() : null,
+          duplicateOfId: values.outcome === 'duplicate' ? (values.duplicateOfId ?? null) : null,
+        })
+      }
     >
-      <Form<ScreenValues> form={form} layout="vertical" name="screen-suggestion" initialValues={{ outcome: 'valid' }} onFinish={(values) => void submit(values)}>
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="outcome" label={t('suggestions.outcome')}>
-          <Radio.Group options={screeningOutcomes.map((value) => ({ value, label: screeningOutcomeLabel(t, value) }))} />
+      {suggestion.similar.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('suggestions.similarFound', { count: suggestion.similar.length })}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="similar-suggestions">
+              {suggestion.similar.map((item) => (
+                <li key={item.id}>
+                  <Space wrap>
+                    <Link to={`/suggestions/${item.id}`}>
+                      {item.trackingCode} · {item.title}
+                    </Link>
+                    <Tag>{t('suggestions.similarity', { percent: Math.round(item.similarity * 100) })}</Tag>
+                    <Button size="small" onClick={() => form.setFieldsValue({ outcome: 'duplicate', duplicateOfId: item.id })}>
+                      {t('suggestions.mergeInto')}
+                    </Button>
+                  </Space>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      <Form.Item name="outcome" label={t('suggestions.outcome')}>
+        <Radio.Group options={screeningOutcomes.map((value) => ({ value, label: screeningOutcomeLabel(t, value) }))} />
+      </Form.Item>
+      {outcome === 'duplicate' ? (
+        <Form.Item name="duplicateOfId" label={t('suggestions.duplicateOf')} rules={[{ required: true, message: t('suggestions.required') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} loading={originals.isPending} options={[...candidates, ...others]} />
         </Form.Item>
-        {outcome === 'duplicate' ? (
-          <Form.Item name="duplicateOfId" label={t('suggestions.duplicateOf')} rules={[{ required: true, message: t('suggestions.required') }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={originals.isPending}
-              options={(originals.data?.items ?? [])
-                .filter((item) => item.id !== suggestion.id)
-                .map((item) => ({ value: item.id, label: `${item.trackingCode} · ${item.title}` }))}
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="reason"
-          label={t('suggestions.reason')}
-          extra={outcome === 'out_of_scope' ? t('suggestions.reasonForSubmitter') : undefined}
-          rules={[{ required: outcome !== 'valid', whitespace: true, message: t('suggestions.required') }, { max: 2000 }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item
+        name="reason"
+        label={t('suggestions.reason')}
+        extra={outcome === 'out_of_scope' ? t('suggestions.reasonForSubmitter') : undefined}
+        rules={[{ required: outcome !== 'valid', whitespace: true, message: t('suggestions.required') }, { max: 2000 }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </SuggestionActionDialog>
   );
 }
 
 /** Assigns a valid suggestion to the departments that evaluate it; the API sets the deadline from the rule set. */
-function AssignDialog({ suggestion, etag, open, onClose }: { suggestion: SuggestionDetail; etag: string; open: boolean; onClose: () => void }) {
+function AssignDialog({ suggestion, etag, open, onClose }: DialogProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ unitIds?: string[] }>();
-  const invalidate = useInvalidateSuggestions();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async ({ unitIds }: { unitIds?: string[] }) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await assignSuggestion(suggestion.id, etag, { unitIds: unitIds ?? [] });
-      void message.success(t('suggestions.assigned'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      const stale = isApiError(error) && error.status === 412;
-      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, ['unitIds'], t));
-      if (stale) await invalidate();
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <SuggestionActionDialog
+      form={form}
       open={open}
+      onClose={onClose}
+      name="assign-suggestion"
       title={t('suggestions.assign')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      done={t('suggestions.assigned')}
+      fields={['unitIds']}
+      send={({ unitIds }) => assignSuggestion(suggestion.id, etag, { unitIds: unitIds ?? [] })}
     >
-      <Form form={form} layout="vertical" name="assign-suggestion" onFinish={(values) => void submit(values)}>
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
-        <Form.Item
-          name="unitIds"
-          label={t('suggestions.departments')}
-          extra={t('suggestions.departmentsHint')}
-          rules={[{ required: true, message: t('suggestions.required') }]}
-        >
-          <UnitSelect mode="multiple" regionId={undefined} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="unitIds"
+        label={t('suggestions.departments')}
+        extra={t('suggestions.departmentsHint')}
+        rules={[{ required: true, message: t('suggestions.required') }]}
+      >
+        <UnitSelect mode="multiple" regionId={undefined} />
+      </Form.Item>
+    </SuggestionActionDialog>
   );
 }
 
@@ -330,31 +308,10 @@ interface AnswerValues {
  * Records a department's answer: its decision and the reasoned reply the submitter reads. Picking a decision starts the reply
  * from its template 答复模板 unless the reply has been written already.
  */
-function AnswerDialog({ suggestion, etag, open, onClose }: { suggestion: SuggestionDetail; etag: string; open: boolean; onClose: () => void }) {
+function AnswerDialog({ suggestion, etag, open, onClose }: DialogProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<AnswerValues>();
-  const invalidate = useInvalidateSuggestions();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const pending = suggestion.assignments.filter((assignment) => !assignment.outcome);
-
-  const submit = async (values: AnswerValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await answerSuggestion(suggestion.id, etag, { unitId: values.unitId ?? '', outcome: values.outcome ?? 'adopted', reply: values.reply?.trim() ?? '' });
-      void message.success(t('suggestions.answered'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      const stale = isApiError(error) && error.status === 412;
-      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, ['unitId', 'outcome', 'reply'], t));
-      if (stale) await invalidate();
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const chooseOutcome = (outcome: SuggestionOutcome) => {
     const written = form.getFieldValue('reply') as string | undefined;
@@ -362,43 +319,37 @@ function AnswerDialog({ suggestion, etag, open, onClose }: { suggestion: Suggest
   };
 
   return (
-    <Modal
+    <SuggestionActionDialog<AnswerValues>
+      form={form}
       open={open}
+      onClose={onClose}
+      name="answer-suggestion"
       title={t('suggestions.answer')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      done={t('suggestions.answered')}
+      fields={['unitId', 'outcome', 'reply']}
+      initialValues={{ unitId: pending.length === 1 ? pending[0]?.unitId : undefined }}
+      send={(values) =>
+        answerSuggestion(suggestion.id, etag, { unitId: values.unitId ?? '', outcome: values.outcome ?? 'adopted', reply: values.reply?.trim() ?? '' })
+      }
     >
-      <Form<AnswerValues>
-        form={form}
-        layout="vertical"
-        name="answer-suggestion"
-        initialValues={{ unitId: pending.length === 1 ? pending[0]?.unitId : undefined }}
-        onFinish={(values) => void submit(values)}
+      <Form.Item name="unitId" label={t('suggestions.answeringDepartment')} rules={[{ required: true, message: t('suggestions.required') }]}>
+        <Select options={pending.map((assignment) => ({ value: assignment.unitId, label: assignment.unitName }))} />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('suggestions.decision')} rules={[{ required: true, message: t('suggestions.required') }]}>
+        <Radio.Group
+          onChange={(event) => chooseOutcome(event.target.value as SuggestionOutcome)}
+          options={suggestionOutcomes.map((value) => ({ value, label: suggestionOutcomeLabel(t, value) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reply"
+        label={t('suggestions.reply')}
+        extra={t('suggestions.replyHint')}
+        rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: 4000 }]}
       >
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="unitId" label={t('suggestions.answeringDepartment')} rules={[{ required: true, message: t('suggestions.required') }]}>
-          <Select options={pending.map((assignment) => ({ value: assignment.unitId, label: assignment.unitName }))} />
-        </Form.Item>
-        <Form.Item name="outcome" label={t('suggestions.decision')} rules={[{ required: true, message: t('suggestions.required') }]}>
-          <Radio.Group
-            onChange={(event) => chooseOutcome(event.target.value as SuggestionOutcome)}
-            options={suggestionOutcomes.map((value) => ({ value, label: suggestionOutcomeLabel(t, value) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reply"
-          label={t('suggestions.reply')}
-          extra={t('suggestions.replyHint')}
-          rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: 4000 }]}
-        >
-          <Input.TextArea rows={5} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={5} maxLength={4000} />
+      </Form.Item>
+    </SuggestionActionDialog>
   );
 }
 
@@ -427,46 +378,21 @@ function TextDialog({
   send: (text: string) => Promise<unknown>;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, string | undefined>>();
-  const invalidate = useInvalidateSuggestions();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async (values: Record<string, string | undefined>) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await send(values[field]?.trim() ?? '');
-      void message.success(done);
-      onClose();
-      await invalidate();
-    } catch (error) {
-      const stale = isApiError(error) && error.status === 412;
-      setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, [field], t));
-      if (stale) await invalidate();
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <SuggestionActionDialog
+      form={form}
       open={open}
+      onClose={onClose}
+      name={name}
       title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      done={done}
+      fields={[field]}
+      send={(values) => send(values[field]?.trim() ?? '')}
     >
-      <Form form={form} layout="vertical" name={name} onFinish={(values) => void submit(values)}>
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name={field} label={label} extra={hint} rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: maxLength }]}>
-          <Input.TextArea rows={4} maxLength={maxLength} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name={field} label={label} extra={hint} rules={[{ required: true, whitespace: true, message: t('suggestions.required') }, { max: maxLength }]}>
+        <Input.TextArea rows={4} maxLength={maxLength} />
+      </Form.Item>
+    </SuggestionActionDialog>
   );
 }

@@ -45,6 +45,7 @@ const detail = (extra: Partial<SuggestionDetail> = {}): SuggestionDetail => ({
   duplicateOfId: null,
   screenedAt: null,
   assignments: [],
+  similar: [],
   allowedActions: ['screen', 'reveal_submitter'],
   ...extra,
 });
@@ -130,6 +131,24 @@ describe('suggestion page', () => {
     expect(request.headers.get('If-Match')).toBe('"1"');
     expect(request.body).toEqual({ outcome: 'out_of_scope', reason: '属于个人诉求。', duplicateOfId: null });
     expect(await screen.findByText(`${zhCN['suggestionStatus.out_of_scope']}：属于个人诉求。`)).toBeInTheDocument();
+  });
+
+  it('shows the earlier suggestions alike while screening, and merges into one with a click', async () => {
+    const similar = { id: 's-0', trackingCode: 'JYS0', title: '建议在停车场增设充电桩', status: 'valid' as const, submittedAt: '2026-11-20T02:00:00+00:00', similarity: 0.72 };
+    server.on('GET', '/api/v1/suggestions/s-1', () => json(detail({ similar: [similar] }), 200, { ETag: '"1"' }));
+    server.on('GET', '/api/v1/suggestions', () => json({ items: [], nextCursor: null }));
+    server.on('POST', '/api/v1/suggestions/s-1/screening', () => json({ id: 's-1', version: 2 }));
+    renderSuggestion('s-1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['suggestions.screen'] }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('similar-suggestions')).toHaveTextContent('JYS0 · 建议在停车场增设充电桩');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['suggestions.mergeInto'] }));
+    await user.type(within(dialog).getByLabelText(zhCN['suggestions.reason']), '与在先建议相同。');
+    await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/screening')).toHaveLength(1));
+    expect(server.requestsTo('POST', '/api/v1/suggestions/s-1/screening')[0]?.body).toEqual({ outcome: 'duplicate', reason: '与在先建议相同。', duplicateOfId: 's-0' });
   });
 
   it('assigns a valid suggestion to departments with the ETag read and lists them with their deadline', async () => {

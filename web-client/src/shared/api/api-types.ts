@@ -206,3 +206,4 @@ export type DiaryMatterDetail = Schemas['DiaryMatterDetail'];
 export type LogDiaryEntryRequest = Schemas['LogDiaryEntry'];
 export type ConvertDiaryToPetitionRequest = Schemas['ConvertDiaryToPetition'];
 export type ConvertDiaryToSuggestionRequest = Schemas['ConvertDiaryToSuggestion'];
+export type SuggestionAction = Schemas['SuggestionAction'];

@@ -3251,7 +3251,7 @@ export interface paths {
         };
         /**
          * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
-         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
+         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, `similar` (while it awaits screening, the earlier suggestions of the jurisdiction whose text is alike, most alike first: candidates to screen it a duplicate of) and `allowedActions`, with the ETag for changing it.
          *
          *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
          */
@@ -6031,6 +6031,17 @@ export interface components {
             /** Format: double */
             similarity: number;
         };
+        SimilarSuggestion: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            title: string;
+            status: components["schemas"]["SuggestionStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: double */
+            similarity: number;
+        };
         SubmitCoUnitInput: {
             text: string;
         };
@@ -6113,6 +6124,7 @@ export interface components {
             /** Format: date-time */
             awardedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
+            similar: components["schemas"]["SimilarSuggestion"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
             version: number;
