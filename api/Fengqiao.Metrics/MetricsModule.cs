@@ -56,6 +56,7 @@ public static class MetricsModule
         GetIndicatorDefinitionsEndpoint.Map(metrics);
         GetFiveColourChartEndpoint.Map(metrics);
         GetFiveColourRankingsEndpoint.Map(metrics);
+        ExportFiveColourRankingEndpoint.Map(metrics);
         return endpoints;
     }
 }

@@ -45,6 +45,33 @@ public sealed class FiveColourTests : MetricsTestBase
     }
 
     [Test]
+    public async Task Ranking_ExportsAsXlsxAndCsv_RankedFirst()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var xlsx = await leader.GetAsync("/api/v1/metrics/five-colour/export?month=2025-06");
+        Assert.That(xlsx.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(xlsx.Content.Headers.ContentDisposition!.FileNameStar ?? xlsx.Content.Headers.ContentDisposition.FileName, Does.Contain("five-colour-2025-06.xlsx"));
+        await using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.That(rows.Take(3).Select(r => (r["region"]?.ToString(), r["rank"]?.ToString(), r["colour"]?.ToString())),
+            Is.EquivalentTo(new[] { ("府山街道", "1", "green"), ("迪荡街道", "1", "green"), ("塔山街道", "3", "yellow") }));
+        Assert.That(rows[2]["pulled_down_by"]?.ToString(), Is.EqualTo("resolution_rate"));
+
+        var csv = await leader.GetAsync("/api/v1/metrics/five-colour/export?month=2025-06&format=csv");
+        Assert.That(csv.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.That(lines[0], Is.EqualTo("rank,region,score,colour,rank_change,score_change,pulled_down_by"));
+        Assert.That(lines.Skip(1).Take(3), Has.Some.EqualTo("3,塔山街道,70,yellow,-2,-30,resolution_rate"));
+
+        var bad = await (await leader.GetAsync("/api/v1/metrics/five-colour/export?month=2025-06&format=pdf")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "format" }));
+        using var town = await Api.ClientForAsync("town.leader");
+        await (await town.GetAsync($"/api/v1/metrics/five-colour/export?month=2025-06&regionId={Region("塔山街道")}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        using var handler = await Api.ClientForAsync("town.handler");
+        await (await handler.GetAsync("/api/v1/metrics/five-colour/export?month=2025-06")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
     public async Task Chart_OfATown_IsItsOwn_AndAnotherTownsIs404()
     {
         using var town = await Api.ClientForAsync("town.leader");
