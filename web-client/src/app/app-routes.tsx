@@ -111,6 +111,7 @@ const PublicSuggestPage = lazy(() =>
 const PublicSuggestionTrackPage = lazy(() =>
   import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestionTrackPage })),
 );
+const DashboardPage = lazy(() => import('../features/metrics/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const MetricsPage = lazy(() => import('../features/metrics/metrics-page').then((module) => ({ default: module.MetricsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
@@ -411,6 +412,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_metrics">
               <MetricsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="metrics/dashboard"
+          element={
+            <RequireCapability capability="view_metrics">
+              <DashboardPage />
             </RequireCapability>
           }
         />

@@ -16,6 +16,7 @@ import {
   HomeOutlined,
   HeartOutlined,
   InboxOutlined,
+  DashboardOutlined,
   LineChartOutlined,
   OrderedListOutlined,
   ScheduleOutlined,
@@ -89,6 +90,7 @@ const navItems: readonly NavItem[] = [
       { key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> },
     ],
   },
+  { key: '/metrics/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined aria-hidden />, capability: 'view_metrics' },
   { key: '/metrics', label: 'nav.metrics', icon: <LineChartOutlined aria-hidden />, capability: 'view_metrics' },
   {
     key: 'organization',
