@@ -6,7 +6,9 @@ using Fengqiao.Contracts.Intake;
 using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Receptions;
 using Fengqiao.Contracts.Suggestions;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Metrics.Facts;
+using Fengqiao.Metrics.FiveColour;
 using Fengqiao.Metrics.Indicators;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +26,8 @@ public static class MetricsModule
     {
         services.AddModuleValidators(typeof(MetricsModule).Assembly);
         services.AddScoped<FactStore>();
+        services.AddScoped<FiveColourCalculator>();
+        services.AddSingleton<IRuleSetSectionValidator, FiveColourRuleSetSectionValidator>();
         services.AddSingleton<MetricsRebuild>();
         services.AddIntegrationEventConsumer<PetitionRegistered, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<PetitionAccepted, PetitionFactConsumer>();
@@ -50,6 +54,9 @@ public static class MetricsModule
         var metrics = endpoints.MapApiGroup(Tag).MapGroup("/metrics");
         GetIndicatorsEndpoint.Map(metrics);
         GetIndicatorDefinitionsEndpoint.Map(metrics);
+        GetFiveColourChartEndpoint.Map(metrics);
+        GetFiveColourRankingsEndpoint.Map(metrics);
+        ExportFiveColourRankingEndpoint.Map(metrics);
         return endpoints;
     }
 }

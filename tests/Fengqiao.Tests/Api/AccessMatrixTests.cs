@@ -294,6 +294,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
         // Metrics: the indicators and their definitions.
         ["GetIndicators"] = Only(MetricsReaders),
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
+        ["GetFiveColourChart"] = Only(MetricsReaders),
+        ["GetFiveColourRankings"] = Only(MetricsReaders),
+        ["ExportFiveColourRanking"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
 
         // Webhooks: subscriptions of units within an administrator's jurisdiction, their delivery logs.

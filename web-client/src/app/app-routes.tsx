@@ -118,6 +118,7 @@ const DiaryMattersPage = lazy(() =>
   import('../features/suggestions/diary-matters-page').then((module) => ({ default: module.DiaryMattersPage })),
 );
 const DiaryMatterPage = lazy(() => import('../features/suggestions/diary-matter-page').then((module) => ({ default: module.DiaryMatterPage })));
+const DashboardPage = lazy(() => import('../features/metrics/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const MetricsPage = lazy(() => import('../features/metrics/metrics-page').then((module) => ({ default: module.MetricsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
@@ -458,6 +459,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_metrics">
               <MetricsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="metrics/dashboard"
+          element={
+            <RequireCapability capability="view_metrics">
+              <DashboardPage />
             </RequireCapability>
           }
         />

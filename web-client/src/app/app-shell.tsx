@@ -16,6 +16,7 @@ import {
   HomeOutlined,
   HeartOutlined,
   InboxOutlined,
+  DashboardOutlined,
   LineChartOutlined,
   OrderedListOutlined,
   ReadOutlined,
@@ -101,6 +102,7 @@ const navItems: readonly NavItem[] = [
       { key: '/diary/matters', label: 'nav.diaryMatters', icon: <ApartmentOutlined aria-hidden /> },
     ],
   },
+  { key: '/metrics/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined aria-hidden />, capability: 'view_metrics' },
   { key: '/metrics', label: 'nav.metrics', icon: <LineChartOutlined aria-hidden />, capability: 'view_metrics' },
   {
     key: 'organization',

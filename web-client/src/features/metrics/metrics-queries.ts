@@ -19,3 +19,11 @@ export function useIndicatorDefinitions() {
     queryFn: () => unwrap(api.GET('/api/v1/metrics/definitions')),
   });
 }
+
+/** The five-colour chart of a region (the caller's own when none) for a month (yyyy-MM). */
+export function useFiveColourChart(month: string, regionId?: string) {
+  return useQuery({
+    queryKey: ['metrics', 'five-colour', month, regionId],
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/five-colour', { params: { query: { month, regionId } } })),
+  });
+}

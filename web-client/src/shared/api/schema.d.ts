@@ -1608,6 +1608,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/five-colour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The five-colour monthly health check of a region of the caller's jurisdiction and the ranked regions below it.
+         * @description The five-colour chart 五色图 for a month (yyyy-MM): the health check of a region of the caller's jurisdiction (its own by default) and of each region directly below it (the districts of the city, the towns of a district), each a score out of 100 from the rule set's weighted indicators, its colour band, each indicator's figure, score and points lost (those that pulled it down, most first), and the rank among its siblings with the change since the month before (equal scores share a rank). 400 for a month not given as yyyy-MM; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetFiveColourChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/five-colour/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The five-colour rankings of the regions below a region of the caller's jurisdiction, month by month.
+         * @description The rankings of the regions directly below a region of the caller's jurisdiction (its own by default), month by month from one month to another (yyyy-MM, at most 24 months): each region's score, colour, rank (equal scores share a rank) and change of rank since the month before. 400 for months not given as yyyy-MM or out of order; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetFiveColourRankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/five-colour/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The month's five-colour ranking of the regions below a region of the caller's jurisdiction, as XLSX or CSV.
+         * @description The five-colour ranking for a month (yyyy-MM) of the regions directly below a region of the caller's jurisdiction (its own by default) as a file: XLSX (default) or CSV (UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralised). Columns: rank, region, score, colour, rank change and score change since the month before, and the indicators that pulled the score down. 400 for a month not given as yyyy-MM or an unknown format; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["ExportFiveColourRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/services.{format}": {
         parameters: {
             query?: never;
@@ -4723,6 +4789,44 @@ export interface components {
             category: string;
             text: string;
         };
+        FiveColourBand: {
+            colour: string;
+            /** Format: double */
+            from: number;
+            /** Format: double */
+            to: number;
+        };
+        FiveColourChart: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionLevel: string;
+            month: string;
+            bands: components["schemas"]["FiveColourBand"][];
+            check: components["schemas"]["HealthCheck"];
+            entries: components["schemas"]["FiveColourEntry"][];
+        };
+        FiveColourEntry: {
+            /** Format: uuid */
+            regionId: string;
+            name: string;
+            level: string;
+            check: components["schemas"]["HealthCheck"];
+            /** Format: int32 */
+            rank?: number | null;
+            /** Format: int32 */
+            previousRank?: number | null;
+            /** Format: int32 */
+            rankChange?: number | null;
+            /** Format: double */
+            scoreChange?: number | null;
+        };
+        FiveColourRankings: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            months: components["schemas"]["RankingMonth"][];
+        };
         FlagReason: {
             flag: components["schemas"]["PetitionFlag"];
             code: string;
@@ -4754,6 +4858,13 @@ export interface components {
             minConcluded: number;
             /** Format: double */
             maxResolutionRate: number;
+        };
+        HealthCheck: {
+            /** Format: double */
+            score?: number | null;
+            colour?: string | null;
+            indicators: components["schemas"]["IndicatorScore"][];
+            pulledDownBy: string[];
         };
         HoldSession: {
             applicantAttended: boolean;
@@ -4826,6 +4937,19 @@ export interface components {
             /** Format: uuid */
             regionId?: string | null;
             figures: components["schemas"]["IndicatorFigure"][];
+        };
+        IndicatorScore: {
+            key: string;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator?: number | null;
+            /** Format: double */
+            weight: number;
+            /** Format: double */
+            score?: number | null;
+            /** Format: double */
+            lostPoints?: number | null;
         };
         IndicatorTable: {
             /** Format: uuid */
@@ -5508,6 +5632,22 @@ export interface components {
         QueuedWebhookDelivery: {
             /** Format: uuid */
             deliveryId: string;
+        };
+        RankingMonth: {
+            month: string;
+            places: components["schemas"]["RankingPlace"][];
+        };
+        RankingPlace: {
+            /** Format: uuid */
+            regionId: string;
+            name: string;
+            /** Format: double */
+            score?: number | null;
+            colour?: string | null;
+            /** Format: int32 */
+            rank?: number | null;
+            /** Format: int32 */
+            rankChange?: number | null;
         };
         RateCase: {
             rating: components["schemas"]["Rating"];
@@ -12459,6 +12599,183 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFiveColourChart: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiveColourChart"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFiveColourRankings: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiveColourRankings"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportFiveColourRanking: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,80 @@
+using Fengqiao.Metrics.Indicators;
+
+namespace Fengqiao.Metrics.FiveColour;
+
+/// <summary>
+/// An indicator's part in a score: its figure, its rule-set weight, its score out of 100 and the points it lost, both null when it
+/// was not assessed (a rate with nothing to count, e.g. no case closed that month).
+/// </summary>
+internal sealed record IndicatorScore(string Key, long Numerator, long? Denominator, decimal Weight, decimal? Score, decimal? LostPoints);
+
+/// <summary>A region's health check: the score out of 100 and its colour (both null when no indicator could be assessed), its indicators, and the keys of those that lost points, most first.</summary>
+internal sealed record HealthCheck(decimal? Score, string? Colour, IReadOnlyList<IndicatorScore> Indicators, IReadOnlyList<string> PulledDownBy);
+
+/// <summary>The five-colour arithmetic, pure so that it is unit-tested on hand-made figures.</summary>
+internal static class FiveColourScoring
+{
+    /// <summary>
+    /// Scores each weighed indicator linearly between its floor and target; the weights of indicators not assessed are shared among
+    /// the others (a town with no closed case that month is judged on the rest), and the score is rounded to one decimal. A region
+    /// with no rate to assess is not scored.
+    /// </summary>
+    public static HealthCheck Check(FiveColourRules rules, IReadOnlyList<IndicatorFigure> figures)
+    {
+        var byKey = figures.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var assessed = rules.Indicators
+            .Select(i => (Rule: i, Figure: byKey[i.Key], Score: IndicatorScoreOf(i, byKey[i.Key])))
+            .ToList();
+        var assessedWeight = assessed.Where(a => a.Score is not null).Sum(a => a.Rule.Weight);
+        var parts = assessed.Select(a =>
+        {
+            decimal? lost = a.Score is { } score && assessedWeight > 0 ? Math.Round(a.Rule.Weight * 100 / assessedWeight * (100 - score) / 100, 2) : null;
+            return new IndicatorScore(a.Rule.Key, a.Figure.Numerator, a.Figure.Denominator, a.Rule.Weight, a.Score is { } s ? Math.Round(s, 1) : null, lost);
+        }).ToList();
+        // Counts (the backlog) are always assessed; without any rate to judge, a region had no work that month and is not scored.
+        if (assessedWeight == 0 || !assessed.Any(a => a.Score is not null && a.Figure.Denominator is not null))
+        {
+            return new HealthCheck(null, null, parts, []);
+        }
+
+        var total = Math.Round(assessed.Where(a => a.Score is not null).Sum(a => a.Rule.Weight * a.Score!.Value) / assessedWeight, 1);
+        var pulledDown = parts.Where(p => p.LostPoints > 0).OrderByDescending(p => p.LostPoints).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
+        return new HealthCheck(total, ColourOf(rules.Bands, total), parts, pulledDown);
+    }
+
+    /// <summary>The indicator's score out of 100, or null when a rate has no denominator.</summary>
+    public static decimal? IndicatorScoreOf(FiveColourIndicator rule, IndicatorFigure figure)
+    {
+        if (figure.Denominator is 0)
+        {
+            return null;
+        }
+
+        var value = figure.Denominator is { } denominator ? (decimal)figure.Numerator / denominator : figure.Numerator;
+        var share = (value - rule.Floor) / (rule.Target - rule.Floor);
+        return Math.Clamp(share, 0m, 1m) * 100;
+    }
+
+    /// <summary>The band holding the score: each from its start up to its end, the top band including 100.</summary>
+    public static string ColourOf(IReadOnlyList<FiveColourBand> bands, decimal score)
+    {
+        var ordered = bands.OrderBy(b => b.From).ToList();
+        return (ordered.FirstOrDefault(b => score >= b.From && score < b.To) ?? ordered[^1]).Colour;
+    }
+
+    /// <summary>
+    /// Ranks by score, highest first; equal scores share a rank and the next rank skips (1, 1, 3). Regions without a score are unranked.
+    /// </summary>
+    public static IReadOnlyDictionary<TKey, int> Rank<TKey>(IEnumerable<(TKey Key, decimal? Score)> scores)
+        where TKey : notnull
+    {
+        var scored = scores.Where(s => s.Score is not null).OrderByDescending(s => s.Score).ToList();
+        var ranks = new Dictionary<TKey, int>();
+        for (var i = 0; i < scored.Count; i++)
+        {
+            ranks[scored[i].Key] = i > 0 && scored[i].Score == scored[i - 1].Score ? ranks[scored[i - 1].Key] : i + 1;
+        }
+
+        return ranks;
+    }
+}

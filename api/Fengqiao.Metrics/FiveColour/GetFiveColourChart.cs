@@ -1,0 +1,130 @@
+using System.Globalization;
+using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Errors;
+using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Contracts.Organization;
+using Fengqiao.Metrics.Indicators;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fengqiao.Metrics.FiveColour;
+
+/// <summary>
+/// A region below the chart's region in a month: its health check, its rank among its siblings (equal scores share a rank) and
+/// the change since the month before (a positive rank change is a climb); the changes are null when it was unranked then.
+/// </summary>
+internal sealed record FiveColourEntry(
+    Guid RegionId, string Name, string Level, HealthCheck Check, int? Rank, int? PreviousRank, int? RankChange, decimal? ScoreChange);
+
+/// <summary>The five-colour chart of a region for a month: its own health check and the ranked regions directly below it.</summary>
+internal sealed record FiveColourChart(
+    Guid RegionId, string RegionName, string RegionLevel, string Month, IReadOnlyList<FiveColourBand> Bands, HealthCheck Check, IReadOnlyList<FiveColourEntry> Entries);
+
+/// <param name="Month">yyyy-MM.</param>
+internal sealed record GetFiveColourChart(string Month, Guid? RegionId) : IQuery<FiveColourChart>;
+
+internal sealed class GetFiveColourChartValidator : AbstractValidator<GetFiveColourChart>
+{
+    public GetFiveColourChartValidator() =>
+        RuleFor(q => q.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage("A month as yyyy-MM.");
+}
+
+internal static class FiveColourMonths
+{
+    public static bool TryParse(string? month, out DateOnly first) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first);
+
+    public static DateOnly Parse(string month) => TryParse(month, out var first) ? first : throw new ArgumentException("Not a month.", nameof(month));
+
+    public static string Format(DateOnly first) => first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Scores a region and the regions below it for a month from the daily facts, in the caller's jurisdiction.</summary>
+internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, IRuleSets ruleSets)
+{
+    /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>
+    public async Task<RegionSnapshot> RegionAsync(Guid? regionId, CancellationToken cancellationToken)
+    {
+        RegionSnapshot? region;
+        if (regionId is { } id)
+        {
+            region = await directory.FindRegionAsync(id, cancellationToken);
+        }
+        else
+        {
+            region = caller.RegionPath is { Length: > 0 } own ? (await directory.FindRegionsByPathAsync([own], cancellationToken)).FirstOrDefault() : null;
+        }
+
+        return region is not null && Jurisdiction.Contains(caller, region.Path) ? region : throw new NotFoundException("Region");
+    }
+
+    public FiveColourRules Rules => FiveColourRules.From(ruleSets);
+
+    /// <summary>The health checks of the region and of each child for the month starting <paramref name="first"/>.</summary>
+    public async Task<(HealthCheck Region, IReadOnlyList<(RegionSnapshot Child, HealthCheck Check)> Children)> MonthAsync(
+        RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
+    {
+        var rules = Rules;
+        var parameters = new { RegionPrefix = region.Path + "%", From = first, To = first.AddMonths(1).AddDays(-1) };
+        var sums = await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByRegionPath, parameters, cancellationToken);
+        var checks = children
+            .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => s.GroupKey.StartsWith(child.Path, StringComparison.Ordinal)))))))
+            .ToList();
+        return (FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums))), checks);
+    }
+
+    /// <summary>The ranked entries of a month, with the changes since the month before.</summary>
+    public async Task<(HealthCheck Region, IReadOnlyList<FiveColourEntry> Entries)> RankedAsync(
+        RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
+    {
+        var (own, current) = await MonthAsync(region, children, first, cancellationToken);
+        var (_, previous) = await MonthAsync(region, children, first.AddMonths(-1), cancellationToken);
+        var ranks = FiveColourScoring.Rank(current.Select(c => (c.Child.Id, c.Check.Score)));
+        var previousRanks = FiveColourScoring.Rank(previous.Select(c => (c.Child.Id, c.Check.Score)));
+        var previousScores = previous.ToDictionary(p => p.Child.Id, p => p.Check.Score);
+        var entries = current
+            .Select(c =>
+            {
+                int? rank = ranks.TryGetValue(c.Child.Id, out var r) ? r : null;
+                int? before = previousRanks.TryGetValue(c.Child.Id, out var p) ? p : null;
+                return new FiveColourEntry(c.Child.Id, c.Child.Name, c.Child.Level, c.Check, rank, before, rank - before is { } climb ? -climb : null,
+                    c.Check.Score - previousScores[c.Child.Id]);
+            })
+            .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+        return (own, entries);
+    }
+}
+
+internal sealed class GetFiveColourChartHandler(FiveColourCalculator calculator, IOrganizationDirectory directory) : IQueryHandler<GetFiveColourChart, FiveColourChart>
+{
+    public async ValueTask<FiveColourChart> Handle(GetFiveColourChart query, CancellationToken cancellationToken)
+    {
+        var region = await calculator.RegionAsync(query.RegionId, cancellationToken);
+        var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
+        var first = FiveColourMonths.Parse(query.Month);
+        var (own, entries) = await calculator.RankedAsync(region, children, first, cancellationToken);
+        return new FiveColourChart(region.Id, region.Name, region.Level, FiveColourMonths.Format(first), calculator.Rules.Bands, own, entries);
+    }
+}
+
+internal static class GetFiveColourChartEndpoint
+{
+    public static void Map(IEndpointRouteBuilder metrics) =>
+        metrics.MapGet("/five-colour", Handle)
+            .WithName("GetFiveColourChart")
+            .WithSummary("The five-colour monthly health check of a region of the caller's jurisdiction and the ranked regions below it.")
+            .WithDescription("The five-colour chart 五色图 for a month (yyyy-MM): the health check of a region of the caller's jurisdiction (its own by default) and of each region directly below it (the districts of the city, the towns of a district), each a score out of 100 from the rule set's weighted indicators, its colour band, each indicator's figure, score and points lost (those that pulled it down, most first), and the rank among its siblings with the change since the month before (equal scores share a rank). 400 for a month not given as yyyy-MM; 404 for a region outside the jurisdiction.")
+            .RequireCapability(Capability.ViewMetrics)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<FiveColourChart>> Handle(string month, Guid? regionId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetFiveColourChart(month, regionId), cancellationToken));
+}

@@ -1,0 +1,5 @@
+-- The five-colour monthly health check 五色图 is rule-set data (weighted indicators, thresholds, colour bands), edited by the
+-- city's administrators: rule sets stored before this script get the section the shipped files now carry.
+UPDATE platform_rule_sets
+SET document = JSON_MODIFY(document, '$.fiveColour', JSON_QUERY(N'{"indicators":[{"key":"resolution_rate","weight":30,"target":0.95,"floor":0.7},{"key":"satisfaction_rate","weight":25,"target":0.95,"floor":0.7},{"key":"on_time_conclusion_rate","weight":20,"target":1,"floor":0.8},{"key":"on_time_acceptance_rate","weight":10,"target":1,"floor":0.8},{"key":"repeat_rate","weight":10,"target":0.05,"floor":0.3},{"key":"backlog","weight":5,"target":0,"floor":10}],"bands":[{"colour":"red","from":0,"to":60},{"colour":"orange","from":60,"to":70},{"colour":"yellow","from":70,"to":80},{"colour":"blue","from":80,"to":90},{"colour":"green","from":90,"to":100}],"source":"绍兴市“五色图”每月体检 (local practice, configurable)"}')), version = version + 1
+WHERE JSON_QUERY(document, '$.fiveColour') IS NULL;
