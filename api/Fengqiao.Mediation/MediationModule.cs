@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Mediation.Clock;
 using Fengqiao.Mediation.Disputes;
 using Fengqiao.Mediation.FollowUps;
 using Fengqiao.BuildingBlocks.Validation;
@@ -28,6 +29,7 @@ public static class MediationModule
         services.AddScoped<RoomStore>();
         services.AddScoped<MediatorStore>();
         services.AddScoped<DisputeStore>();
+        services.AddScoped<MediationClockStore>();
         services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
@@ -64,6 +66,7 @@ public static class MediationModule
         ApplyForJudicialConfirmationEndpoint.Map(disputes);
         RecordJudicialRulingEndpoint.Map(disputes);
         RecordFollowUpEndpoint.Map(disputes);
+        MediationClockEndpoints.Map(disputes);
         return endpoints;
     }
 }

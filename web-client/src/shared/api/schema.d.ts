@@ -1281,7 +1281,7 @@ export interface paths {
         };
         /**
          * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
-         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action. Parties are shown masked.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action; `clockOverdue=true` the accepted disputes past their time limit (medical disputes: 30 working days, appraisal excluded). Parties are shown masked.
          *
          *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
          */
@@ -1558,6 +1558,72 @@ export interface paths {
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
         post: operations["RecordMediationFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/clock/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pauses a dispute's mediation time limit for an appraisal, with the reason; needs If-Match.
+         * @description Stops the mediation clock of an accepted dispute whose type has a time limit (medical disputes: 30 working days from acceptance, 医疗纠纷预防和处理条例 Art 33) while an appraisal (鉴定) runs, with the reason: appraisal time is not counted. 409 no_mediation_clock when the dispute has no clock, clock_already_paused when it is paused.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["PauseMediationClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/clock/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resumes a paused mediation clock; the deadline moves by the days paused; needs If-Match.
+         * @description Restarts the paused mediation clock: the deadline moves on by the days paused, counted as the limit counts them (working days on the work calendar, holidays and make-up working days included). 409 clock_not_paused when it runs.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["ResumeMediationClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/clock/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extends a dispute's mediation time limit when both sides agree; needs If-Match.
+         * @description Extends the mediation time limit by the days given, which needs both sides' agreement (400 names applicantAgrees or respondentAgrees otherwise); without it, mediation past the limit counts as failed. The days count as the limit counts them.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["ExtendMediationClock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4005,6 +4071,18 @@ export interface components {
             legalChannel?: (string & components["schemas"]["LegalChannel"]) | null;
         };
         /** @enum {string} */
+        ClockEntryKind: "pause" | "extension";
+        ClockEntryView: {
+            kind: components["schemas"]["ClockEntryKind"];
+            reason: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int64 */
+            days?: number | null;
+        };
+        /** @enum {string} */
         ClockStep: "assignment" | "signature" | "reply" | "none";
         CloseCase: {
             note?: string | null;
@@ -4184,6 +4262,7 @@ export interface components {
             /** Format: date */
             performedOn?: string | null;
             followUps: components["schemas"]["FollowUpView"][];
+            clock?: components["schemas"]["MediationClockView"] | null;
             /** Format: date-time */
             registeredAt: string;
             /** Format: date-time */
@@ -4214,6 +4293,11 @@ export interface components {
             respondentNames: string;
             petitionNumber?: string | null;
             performance?: (string & components["schemas"]["Performance"]) | null;
+            /** Format: date */
+            clockDueOn?: string | null;
+            /** Format: date-time */
+            clockPausedAt?: string | null;
+            clockOverdue: boolean;
             /** Format: date-time */
             registeredAt: string;
             /** Format: int64 */
@@ -4276,6 +4360,13 @@ export interface components {
             id: string;
             /** Format: int64 */
             version: number;
+        };
+        ExtendMediationClock: {
+            /** Format: int32 */
+            days: number;
+            applicantAgrees: boolean;
+            respondentAgrees: boolean;
+            reason: string;
         };
         ExtensionView: {
             /** Format: uuid */
@@ -4550,6 +4641,25 @@ export interface components {
             unit: components["schemas"]["MyUnit"];
             jurisdiction: components["schemas"]["MyJurisdiction"];
         };
+        MediationClockView: {
+            /** Format: int32 */
+            limitDays: number;
+            limitInWorkingDays: boolean;
+            limitSource?: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            pausedAt?: string | null;
+            pauseReason?: string | null;
+            /** Format: int64 */
+            pausedDays: number;
+            /** Format: int64 */
+            extendedDays: number;
+            /** Format: int32 */
+            workingDaysLeft: number;
+            overdue: boolean;
+            entries: components["schemas"]["ClockEntryView"][];
+        };
         MediationRoomDetail: {
             /** Format: uuid */
             id: string;
@@ -4741,6 +4851,9 @@ export interface components {
         /** @enum {string} */
         PartyKind: "person" | "organisation";
         PauseClock: {
+            reason: string;
+        };
+        PauseMediationClock: {
             reason: string;
         };
         PauseView: {
@@ -5408,6 +5521,9 @@ export interface components {
             nextCursor?: string | null;
         };
         ResumeClock: {
+            note?: string | null;
+        };
+        ResumeMediationClock: {
             note?: string | null;
         };
         RetireJointMeetingSystem: {
@@ -10688,6 +10804,7 @@ export interface operations {
                 source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
                 roomId?: string;
                 awaitingPerformance?: boolean;
+                clockOverdue?: boolean;
                 cursor?: string;
                 limit?: number;
             };
@@ -11813,6 +11930,288 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordFollowUp"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PauseMediationClock: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseMediationClock"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeMediationClock: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeMediationClock"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExtendMediationClock: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendMediationClock"];
             };
         };
         responses: {
