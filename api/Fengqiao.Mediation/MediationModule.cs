@@ -6,6 +6,7 @@ using Fengqiao.Mediation.Disputes;
 using Fengqiao.Mediation.FollowUps;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
+using Fengqiao.Mediation.Online;
 using Fengqiao.Mediation.Outcomes;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Mediation.Rooms;
@@ -30,6 +31,7 @@ public static class MediationModule
         services.AddScoped<MediatorStore>();
         services.AddScoped<DisputeStore>();
         services.AddScoped<MediationClockStore>();
+        services.AddScoped<OnlineTracking>();
         services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
@@ -39,6 +41,7 @@ public static class MediationModule
 
     public static IEndpointRouteBuilder MapMediation(this IEndpointRouteBuilder endpoints)
     {
+        OnlineApplicationEndpoints.Map(endpoints.MapApiGroup(Tag));
         var mediation = endpoints.MapApiGroup(Tag).MapGroup("/mediation");
         ListDisputeTypesEndpoint.Map(mediation);
 

@@ -1128,6 +1128,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/mediation-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A party applies for mediation online without an account; returns a tracking code and a secret, shown once.
+         * @description A party applies for people's mediation on the public page (在线申请调解): the dispute type, the region, the other side, what happened and what is claimed. The dispute opens as an online application awaiting both sides' consent. The answer carries a tracking code and a secret, shown only this once (the secret is stored as a hash). 400 names invalid fields, an unknown type or region among them; 429 when one address applies too often.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        post: operations["ApplyForMediationOnline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/mediation-applications/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the applicant may see of their mediation: accepted, session times, outcome (header X-Tracking-Secret).
+         * @description The applicant's view of their dispute: status, when it was accepted and by which room, the session times, and the outcome (agreement dates, or the guidance given on failure or refusal); never the parties' data or internal notes. The secret goes in the X-Tracking-Secret header; a wrong code and a wrong secret both answer 404.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        get: operations["TrackMediationApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/mediation-applications/{trackingCode}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant withdraws their open dispute, with the reason (header X-Tracking-Secret).
+         * @description The applicant withdraws a dispute that is still open (registered or accepted), giving the reason; the dispute ends as withdrawn. 404 for a wrong code or secret; 409 dispute_action_not_allowed once it ended; 400 lists invalid fields.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        post: operations["WithdrawMediationApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mediation/dispute-types": {
         parameters: {
             query?: never;
@@ -3714,6 +3780,18 @@ export interface components {
             appliedOn: string;
             court: string;
         };
+        ApplyForMediation: {
+            disputeType: string;
+            /** Format: uuid */
+            regionId: string;
+            applicantName: string;
+            applicantPhone: string;
+            otherSide: components["schemas"]["OtherSideInput"];
+            summary: string;
+            claims: string;
+            /** Format: double */
+            amountClaimed?: number | null;
+        };
         AssignAgent: {
             /** Format: uuid */
             agentUserId: string;
@@ -4328,7 +4406,7 @@ export interface components {
         /** @enum {string} */
         DisputeSide: "applicant" | "respondent";
         /** @enum {string} */
-        DisputeSource: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
+        DisputeSource: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online_application";
         /** @enum {string} */
         DisputeStatus: "registered" | "accepted" | "not_mediated" | "withdrawn" | "agreed" | "failed";
         DisputeType: {
@@ -4701,6 +4779,10 @@ export interface components {
             items: components["schemas"]["MediationRoomListItem"][];
             nextCursor?: string | null;
         };
+        MediationTrackingCredentials: {
+            trackingCode: string;
+            secret: string;
+        };
         MediatorView: {
             /** Format: uuid */
             id: string;
@@ -4847,6 +4929,12 @@ export interface components {
             asOf: string;
             total: components["schemas"]["CoverageFigures"];
             districts: components["schemas"]["CoverageFigures"][];
+        };
+        OtherSideInput: {
+            kind: components["schemas"]["PartyKind"];
+            name: string;
+            phone?: string | null;
+            organisationCode?: string | null;
         };
         /** @enum {string} */
         PartyKind: "person" | "organisation";
@@ -5069,6 +5157,25 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        PublicMediationView: {
+            number: string;
+            status: components["schemas"]["DisputeStatus"];
+            disputeType: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            roomName?: string | null;
+            sessions: components["schemas"]["PublicSessionView"][];
+            /** Format: date */
+            agreementEffectiveOn?: string | null;
+            /** Format: date */
+            performanceDeadline?: string | null;
+            guidance?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            mayWithdraw: boolean;
+        };
         PublicPetitionView: {
             number: string;
             status: components["schemas"]["PetitionStatus"];
@@ -5095,6 +5202,14 @@ export interface components {
         };
         PublicReceptionDays: {
             items: components["schemas"]["PublicReceptionDay"][];
+        };
+        PublicSessionView: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            roomName: string;
+            status: components["schemas"]["SessionStatus"];
         };
         PublicSuggestionAnswer: {
             unitName: string;
@@ -6158,6 +6273,9 @@ export interface components {
         /** @enum {string} */
         WebhookSubscriptionStatus: "active" | "paused" | "disabled";
         WithdrawDispute: {
+            reason: string;
+        };
+        WithdrawMediationApplication: {
             reason: string;
         };
         WorkCalendarYearList: {
@@ -10220,6 +10338,158 @@ export interface operations {
             };
         };
     };
+    ApplyForMediationOnline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyForMediation"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediationTrackingCredentials"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TrackMediationApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMediationView"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawMediationApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Tracking-Secret"?: string;
+            };
+            path: {
+                trackingCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawMediationApplication"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDisputeTypes: {
         parameters: {
             query?: never;
@@ -10801,7 +11071,7 @@ export interface operations {
                 regionId?: string;
                 status?: "registered" | "accepted" | "not_mediated" | "withdrawn" | "agreed" | "failed";
                 disputeType?: string;
-                source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online";
+                source?: "walk_in" | "referred_petition" | "court_pre_litigation" | "police" | "grid_report" | "online_application";
                 roomId?: string;
                 awaitingPerformance?: boolean;
                 clockOverdue?: boolean;

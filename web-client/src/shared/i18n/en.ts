@@ -1199,7 +1199,7 @@ export const en: Record<MessageKey, string> = {
   'disputeSource.court_pre_litigation': 'Court pre-litigation referral',
   'disputeSource.police': 'Police referral',
   'disputeSource.grid_report': 'Grid report',
-  'disputeSource.online': 'Online application',
+  'disputeSource.online_application': 'Online application',
   'disputeSide.applicant': 'Applicant',
   'disputeSide.respondent': 'Respondent',
   'disputeForm.partyKind': 'Kind of party',

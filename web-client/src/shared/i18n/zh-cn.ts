@@ -1197,7 +1197,7 @@ export const zhCN = {
   'disputeSource.court_pre_litigation': '法院诉前委派',
   'disputeSource.police': '公安移送',
   'disputeSource.grid_report': '网格上报',
-  'disputeSource.online': '网上申请',
+  'disputeSource.online_application': '网上申请',
   'disputeSide.applicant': '申请人',
   'disputeSide.respondent': '被申请人',
   'disputeForm.partyKind': '当事人类型',
