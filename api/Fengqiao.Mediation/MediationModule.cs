@@ -1,10 +1,12 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Mediation.Clock;
 using Fengqiao.Mediation.Disputes;
 using Fengqiao.Mediation.FollowUps;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
+using Fengqiao.Mediation.Online;
 using Fengqiao.Mediation.Outcomes;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Mediation.Rooms;
@@ -28,6 +30,8 @@ public static class MediationModule
         services.AddScoped<RoomStore>();
         services.AddScoped<MediatorStore>();
         services.AddScoped<DisputeStore>();
+        services.AddScoped<MediationClockStore>();
+        services.AddScoped<OnlineTracking>();
         services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
@@ -37,6 +41,7 @@ public static class MediationModule
 
     public static IEndpointRouteBuilder MapMediation(this IEndpointRouteBuilder endpoints)
     {
+        OnlineApplicationEndpoints.Map(endpoints.MapApiGroup(Tag));
         var mediation = endpoints.MapApiGroup(Tag).MapGroup("/mediation");
         ListDisputeTypesEndpoint.Map(mediation);
 
@@ -64,6 +69,7 @@ public static class MediationModule
         ApplyForJudicialConfirmationEndpoint.Map(disputes);
         RecordJudicialRulingEndpoint.Map(disputes);
         RecordFollowUpEndpoint.Map(disputes);
+        MediationClockEndpoints.Map(disputes);
         return endpoints;
     }
 }

@@ -2,7 +2,7 @@ namespace Fengqiao.Contracts.Mediation;
 
 /// <summary>A dispute registered for people's mediation, by a mediator or from a petition referred to mediation.</summary>
 /// <param name="DisputeType">A dispute type code (medical, road_traffic, …).</param>
-/// <param name="Source">walk_in, referred_petition, court_pre_litigation, police, grid_report or online.</param>
+/// <param name="Source">walk_in, referred_petition, court_pre_litigation, police, grid_report or online_application.</param>
 public sealed record DisputeOpened(
     Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, Guid RegionId, string RegionPath,
     Guid? RoomId, Guid? PetitionId, decimal? AmountClaimed) : IIntegrationEvent;

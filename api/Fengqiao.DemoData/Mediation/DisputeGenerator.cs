@@ -59,7 +59,7 @@ internal static class DisputeGenerator
                     summary,
                     claims,
                     amount,
-                    faker.PickRandom(DisputeSource.WalkIn, DisputeSource.GridReport, DisputeSource.Police, DisputeSource.Online),
+                    faker.PickRandom(DisputeSource.WalkIn, DisputeSource.GridReport, DisputeSource.Police, DisputeSource.OnlineApplication),
                     faker.Name.LastName() + faker.Name.FirstName(),
                     faker.Name.LastName() + faker.Name.FirstName(),
                     (stage == SeedDisputeStage.Scheduled ? today.AddDays(-6) : sessionAt.AddDays(-6)).AddHours(10),

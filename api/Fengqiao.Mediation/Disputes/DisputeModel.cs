@@ -38,7 +38,8 @@ public enum DisputeSource
     /// <summary>A grid worker's or village's report (网格上报).</summary>
     GridReport,
 
-    Online,
+    /// <summary>A party's own application on the public page (在线申请), followed with a tracking code.</summary>
+    OnlineApplication,
 }
 
 public enum DisputeSide

@@ -42,7 +42,8 @@ internal static class DisputeSql
         d.applicant_names AS ApplicantNames, d.respondent_names AS RespondentNames, d.applicant_consent AS ApplicantConsent,
         d.respondent_consent AS RespondentConsent, d.guidance AS Guidance, d.withdrawal_reason AS WithdrawalReason, d.failure_reason AS FailureReason,
         d.registered_at AS RegisteredAt, d.accepted_at AS AcceptedAt, d.closed_at AS ClosedAt, d.performance AS Performance, d.performed_on AS PerformedOn,
-        d.version AS Version
+        d.clock_due_on AS ClockDueOn, d.clock_paused_at AS ClockPausedAt, d.clock_pause_reason AS ClockPauseReason, d.clock_paused_days AS ClockPausedDays,
+        d.clock_extended_days AS ClockExtendedDays, d.version AS Version
         """;
 
     /// <summary>A dispute within the caller's jurisdiction (region subtree); outside it, as missing.</summary>
@@ -84,7 +85,7 @@ internal static class DisputeSql
         d.id AS Id, d.number AS Number, d.status AS Status, d.dispute_type AS DisputeType, d.source AS Source, d.summary AS Summary,
         d.region_id AS RegionId, d.region_name AS RegionName, d.room_id AS RoomId, d.room_name AS RoomName, d.lead_mediator_name AS LeadMediatorName,
         d.applicant_names AS ApplicantNames, d.respondent_names AS RespondentNames, d.petition_number AS PetitionNumber,
-        d.performance AS Performance, d.registered_at AS RegisteredAt, d.version AS Version
+        d.performance AS Performance, d.clock_due_on AS ClockDueOn, d.clock_paused_at AS ClockPausedAt, d.registered_at AS RegisteredAt, d.version AS Version
         """;
 
     private const string ListWhere = """
@@ -93,6 +94,7 @@ internal static class DisputeSql
           AND (@DisputeType IS NULL OR d.dispute_type = @DisputeType)
           AND (@Source IS NULL OR d.source = @Source)
           AND (@RoomId IS NULL OR d.room_id = @RoomId)
+          AND (@ClockOverdue = 0 OR (d.status = 'Accepted' AND d.clock_paused_at IS NULL AND d.clock_due_on < @Today))
           AND (@AwaitingPerformance = 0 OR (d.status = 'Agreed' AND (d.performance IS NULL OR d.performance <> 'Performed')))
         """;
 

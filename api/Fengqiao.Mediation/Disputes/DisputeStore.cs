@@ -71,6 +71,17 @@ internal sealed record DisputeRow
 
     public required DateOnly? PerformedOn { get; init; }
 
+    /// <summary>The mediation deadline of a type with a time limit, from acceptance, moved by pauses and agreed extensions.</summary>
+    public required DateOnly? ClockDueOn { get; init; }
+
+    public required DateTimeOffset? ClockPausedAt { get; init; }
+
+    public required string? ClockPauseReason { get; init; }
+
+    public required long ClockPausedDays { get; init; }
+
+    public required long ClockExtendedDays { get; init; }
+
     public required long Version { get; init; }
 
     public DisputeState State => new(Status, ApplicantConsent, RespondentConsent, Performance);

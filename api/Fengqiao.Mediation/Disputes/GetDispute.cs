@@ -1,6 +1,9 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Mediation.Clock;
 using Fengqiao.Mediation.FollowUps;
 using Fengqiao.Mediation.Outcomes;
 using Fengqiao.Mediation.Sessions;
@@ -80,6 +83,7 @@ internal sealed record SessionMediatorRow(Guid SessionId, string MediatorName);
 
 /// <param name="Performance">What the last return visit found of the agreement's performance; <paramref name="PerformedOn"/> the day one found it performed.</param>
 /// <param name="FollowUps">The return visits after the agreement, latest first.</param>
+/// <param name="Clock">The mediation time limit of a type that has one, from acceptance.</param>
 /// <param name="Sessions">By start.</param>
 /// <param name="AllowedActions">The steps the dispute's state allows and the caller may take.</param>
 internal sealed record DisputeDetail(
@@ -112,6 +116,7 @@ internal sealed record DisputeDetail(
     Performance? Performance,
     DateOnly? PerformedOn,
     IReadOnlyList<FollowUpView> FollowUps,
+    MediationClockView? Clock,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt,
@@ -121,7 +126,8 @@ internal sealed record DisputeDetail(
 
 internal sealed record GetDispute(Guid Id) : IQuery<DisputeDetail>;
 
-internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, ICurrentUser caller) : IQueryHandler<GetDispute, DisputeDetail>
+internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, ICurrentUser caller, IRuleSets ruleSets, WorkCalendar calendar, TimeProvider clock)
+    : IQueryHandler<GetDispute, DisputeDetail>
 {
     public async ValueTask<DisputeDetail> Handle(GetDispute query, CancellationToken cancellationToken)
     {
@@ -134,11 +140,26 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
             .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList() }).ToList();
         var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken);
         var followUps = await session.QueryAsync<FollowUpView>(FollowUpSql.OfDispute, new { DisputeId = d.Id }, cancellationToken);
+        var mediationClock = await ClockOfAsync(d, cancellationToken);
         var allowed = Capabilities.Holds(caller, Capability.MediateDisputes) ? DisputeStateMachine.AllowedIn(d.State) : [];
         return new DisputeDetail(d.Id, d.Number, d.Status, d.DisputeType, d.Summary, d.Claims, d.AmountClaimed, d.RegionId, d.RegionName, d.Source, d.CourtName,
             d.CourtCaseNumber, d.PetitionId, d.PetitionNumber, d.RoomId, d.RoomName, d.LeadMediatorId, d.LeadMediatorName, assistants, parties,
             d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.FailureReason, agreement, d.Performance, d.PerformedOn,
-            followUps, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
+            followUps, mediationClock, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
+    }
+
+    private async Task<MediationClockView?> ClockOfAsync(DisputeRow d, CancellationToken cancellationToken)
+    {
+        if (d.ClockDueOn is not { } dueOn || MediationRuleSection.From(ruleSets).TimeLimitOf(d.DisputeType) is not { } limit)
+        {
+            return null;
+        }
+
+        var entries = await session.QueryAsync<ClockEntryView>(ClockSql.EntriesOf, new { DisputeId = d.Id }, cancellationToken);
+        var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+        var running = d.Status == DisputeStatus.Accepted;
+        return new MediationClockView(limit.Days, limit.WorkingDays, limit.Source, dueOn, d.ClockPausedAt, d.ClockPauseReason, d.ClockPausedDays, d.ClockExtendedDays,
+            MediationClock.WorkingDaysLeft(dueOn, today, calendar), running && MediationClock.IsOverdue(dueOn, d.ClockPausedAt is not null, today), entries);
     }
 }
 

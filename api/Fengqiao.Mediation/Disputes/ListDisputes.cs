@@ -1,7 +1,9 @@
 using Fengqiao.BuildingBlocks.Auth;
+using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Mediation.Clock;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -44,6 +46,13 @@ internal sealed record DisputeListItem
     /// <summary>What the last return visit found of an agreement's performance.</summary>
     public required Performance? Performance { get; init; }
 
+    /// <summary>The mediation deadline of a type with a time limit; <see cref="ClockOverdue"/> when it passed while the clock ran.</summary>
+    public required DateOnly? ClockDueOn { get; init; }
+
+    public required DateTimeOffset? ClockPausedAt { get; init; }
+
+    public bool ClockOverdue { get; init; }
+
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required long Version { get; init; }
@@ -53,10 +62,12 @@ internal sealed record DisputeCursor(DateTimeOffset A, Guid I);
 
 /// <summary>
 /// The disputes of the caller's jurisdiction, latest first, optionally of a region's subtree, a status, a type, a source and a room; with
-/// <see cref="AwaitingPerformance"/>, only the agreements no return visit has yet found performed, for action.
+/// <see cref="AwaitingPerformance"/>, only the agreements no return visit has yet found performed, for action; with
+/// <see cref="ClockOverdue"/>, only the accepted disputes whose time limit passed while the clock ran.
 /// </summary>
 internal sealed record ListDisputes(
-    Guid? RegionId, DisputeStatus? Status, string? DisputeType, DisputeSource? Source, Guid? RoomId, bool? AwaitingPerformance, string? Cursor, int? Limit)
+    Guid? RegionId, DisputeStatus? Status, string? DisputeType, DisputeSource? Source, Guid? RoomId, bool? AwaitingPerformance, bool? ClockOverdue, string? Cursor,
+    int? Limit)
     : IQuery<Page<DisputeListItem>>;
 
 internal sealed class ListDisputesValidator : AbstractValidator<ListDisputes>
@@ -68,7 +79,7 @@ internal sealed class ListDisputesValidator : AbstractValidator<ListDisputes>
     }
 }
 
-internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory) : IQueryHandler<ListDisputes, Page<DisputeListItem>>
+internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock) : IQueryHandler<ListDisputes, Page<DisputeListItem>>
 {
     public async ValueTask<Page<DisputeListItem>> Handle(ListDisputes query, CancellationToken cancellationToken)
     {
@@ -81,6 +92,7 @@ internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser calle
             regionPrefix = await directory.FindRegionAsync(regionId, cancellationToken) is { } region ? region.Path + "%" : "\u0000";
         }
 
+        var today = WorkCalendar.LocalDate(clock.GetUtcNow());
         var rows = await session.QueryInJurisdictionAsync<DisputeListItem>(
             caller,
             DisputeSql.List(session.Dialect)[after is null ? "first" : "after"],
@@ -92,12 +104,17 @@ internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser calle
                 Source = query.Source?.ToString(),
                 query.RoomId,
                 AwaitingPerformance = query.AwaitingPerformance == true,
+                ClockOverdue = query.ClockOverdue == true,
+                Today = today,
                 Limit = limit + 1,
                 AfterAt = after?.A,
                 AfterId = after?.I,
             },
             cancellationToken);
-        return BuildingBlocks.Http.Cursor.ToPage(rows, limit, r => new DisputeCursor(r.RegisteredAt, r.Id));
+        var flagged = rows.Select(r => r.Status == DisputeStatus.Accepted && r.ClockDueOn is { } due
+            ? r with { ClockOverdue = MediationClock.IsOverdue(due, r.ClockPausedAt is not null, today) }
+            : r).ToList();
+        return BuildingBlocks.Http.Cursor.ToPage(flagged, limit, r => new DisputeCursor(r.RegisteredAt, r.Id));
     }
 }
 
@@ -106,7 +123,7 @@ internal static class ListDisputesEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapGet("/", Handle)
             .WithName("ListDisputes")
-            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action. Parties are shown masked.")
+            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action; `clockOverdue=true` the accepted disputes past their time limit (medical disputes: 30 working days, appraisal excluded). Parties are shown masked.")
             .WithSummary("The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.")
             .RequireCapability(Capability.ViewDisputes)
             .ProducesValidationProblem();
@@ -118,12 +135,13 @@ internal static class ListDisputesEndpoint
         [QueryEnum(typeof(DisputeSource))] string? source,
         Guid? roomId,
         bool? awaitingPerformance,
+        bool? clockOverdue,
         string? cursor,
         int? limit,
         ISender sender,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
             new ListDisputes(regionId, QueryEnum.Parse<DisputeStatus>(status, nameof(status)), disputeType, QueryEnum.Parse<DisputeSource>(source, nameof(source)), roomId,
-                awaitingPerformance, cursor, limit),
+                awaitingPerformance, clockOverdue, cursor, limit),
             cancellationToken));
 }

@@ -5,6 +5,10 @@ using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Mediation;
+using Fengqiao.BuildingBlocks.Clock;
+using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Mediation.Clock;
+using Fengqiao.Mediation.Outcomes;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +43,14 @@ internal sealed class RecordConsentValidator : AbstractValidator<RecordConsent>
     }
 }
 
-internal sealed class RecordConsentHandler(IDbSession session, DisputeStore store, IAuditLog audit, IEventPublisher events, TimeProvider clock)
+internal sealed class RecordConsentHandler(
+    IDbSession session,
+    DisputeStore store,
+    IRuleSets ruleSets,
+    WorkCalendar calendar,
+    IAuditLog audit,
+    IEventPublisher events,
+    TimeProvider clock)
     : ICommandHandler<RecordConsent, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(RecordConsent command, CancellationToken cancellationToken)
@@ -69,6 +80,12 @@ internal sealed class RecordConsentHandler(IDbSession session, DisputeStore stor
         audit.Record(new AuditEntry("mediation.consent_recorded", "mediation_dispute", before.Id,
             new { before.Status, before.ApplicantConsent, before.RespondentConsent, before.Version },
             new { after.Status, after.ApplicantConsent, after.RespondentConsent, command.Side, command.Consents, Version = before.Version + 1 }));
+        if (accepted && MediationRuleSection.From(ruleSets).TimeLimitOf(before.DisputeType) is { } limit)
+        {
+            // The time limit runs from acceptance (医疗纠纷预防和处理条例 Art 33: from the day the committee accepts the dispute).
+            await session.ExecuteAsync(ClockSql.Start, new { before.Id, DueOn = MediationClock.DueOn(WorkCalendar.LocalDate(now), limit.Period, calendar) }, cancellationToken);
+        }
+
         if (accepted)
         {
             events.Publish(new DisputeAccepted(Guid.CreateVersion7(now), now, before.Id, before.Number, before.DisputeType, before.Source.ToSnakeCase(), before.RegionPath,

@@ -52,6 +52,7 @@ internal sealed class RegisterDisputeValidator : AbstractValidator<RegisterDispu
         RuleFor(c => c.RegionId).NotEmpty();
         RuleFor(c => c.Source).IsInEnum();
         RuleFor(c => c.Source).NotEqual(DisputeSource.ReferredPetition).WithMessage("A petition referred to mediation opens its dispute itself.");
+        RuleFor(c => c.Source).NotEqual(DisputeSource.OnlineApplication).WithMessage("An online application comes from the party's own page.");
         RuleFor(c => c.CourtName).NotEmpty().MaximumLength(200).When(c => c.Source == DisputeSource.CourtPreLitigation).WithMessage("Name the referring court.");
         RuleFor(c => c.CourtCaseNumber).NotEmpty().MaximumLength(100).When(c => c.Source == DisputeSource.CourtPreLitigation).WithMessage("Give the court's case number.");
         RuleFor(c => c.CourtName).Null().When(c => c.Source != DisputeSource.CourtPreLitigation).WithMessage("Only a court's referral names a court.");

@@ -11,15 +11,32 @@ internal sealed record MediationPeriod(int Days, bool WorkingDays, string? Sourc
         WorkingDays ? calendar.AddWorkingDays(start, Days) : calendar.AddCalendarDays(start, Days);
 }
 
+/// <summary>How long mediation of a dispute type may take from acceptance, e.g. medical disputes 30 working days (医疗纠纷预防和处理条例 Art 33).</summary>
+internal sealed record MediationTimeLimit(string DisputeType, int Days, bool WorkingDays, string? Source = null)
+{
+    public MediationPeriod Period => new(Days, WorkingDays, Source);
+}
+
+/// <summary>The most representatives each side of a dispute type may name, e.g. five in medical disputes.</summary>
+internal sealed record RepresentativeLimit(string DisputeType, int MaxPerSide, string? Source = null);
+
 /// <summary>
 /// The <c>mediation</c> section of a rule set: the window for applying for judicial confirmation of an agreement, counted from
-/// the day it takes effect (人民调解法 Art 33: 30 days).
+/// the day it takes effect (人民调解法 Art 33: 30 days); the time limits of the dispute types that have one; and the
+/// representative limits per side. A type without a limit has none.
 /// </summary>
-internal sealed record MediationRuleSection(MediationPeriod JudicialConfirmationWindow)
+internal sealed record MediationRuleSection(
+    MediationPeriod JudicialConfirmationWindow,
+    IReadOnlyList<MediationTimeLimit>? TimeLimits = null,
+    IReadOnlyList<RepresentativeLimit>? RepresentativeLimits = null)
 {
     public const string Section = "mediation";
 
     public static MediationRuleSection From(IRuleSets ruleSets) => ruleSets.ActiveSection<MediationRuleSection>(Section);
+
+    public MediationTimeLimit? TimeLimitOf(string disputeType) => TimeLimits?.FirstOrDefault(l => l.DisputeType == disputeType);
+
+    public int? MaxRepresentativesPerSide(string disputeType) => RepresentativeLimits?.FirstOrDefault(l => l.DisputeType == disputeType)?.MaxPerSide;
 }
 
 /// <summary>Checks the <c>mediation</c> section of a rule set before an admin's change is stored.</summary>
@@ -51,8 +68,40 @@ internal sealed class MediationRuleSetSectionValidator : IRuleSetSectionValidato
             return [new RuleSetProblem(string.Empty, "The mediation section is required.")];
         }
 
-        return mediation.JudicialConfirmationWindow.Days is >= 1 and <= 366
-            ? []
-            : [new RuleSetProblem("judicialConfirmationWindow.days", "Between 1 and 366 days.")];
+        var problems = new List<RuleSetProblem>();
+        if (mediation.JudicialConfirmationWindow.Days is < 1 or > 366)
+        {
+            problems.Add(new RuleSetProblem("judicialConfirmationWindow.days", "Between 1 and 366 days."));
+        }
+
+        var limits = mediation.TimeLimits ?? [];
+        for (var i = 0; i < limits.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(limits[i].DisputeType) || limits.Take(i).Any(l => l.DisputeType == limits[i].DisputeType))
+            {
+                problems.Add(new RuleSetProblem($"timeLimits[{i}].disputeType", "A dispute type, each once."));
+            }
+
+            if (limits[i].Days is < 1 or > 366)
+            {
+                problems.Add(new RuleSetProblem($"timeLimits[{i}].days", "Between 1 and 366 days."));
+            }
+        }
+
+        var representatives = mediation.RepresentativeLimits ?? [];
+        for (var i = 0; i < representatives.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(representatives[i].DisputeType) || representatives.Take(i).Any(l => l.DisputeType == representatives[i].DisputeType))
+            {
+                problems.Add(new RuleSetProblem($"representativeLimits[{i}].disputeType", "A dispute type, each once."));
+            }
+
+            if (representatives[i].MaxPerSide is < 0 or > 50)
+            {
+                problems.Add(new RuleSetProblem($"representativeLimits[{i}].maxPerSide", "Between 0 and 50."));
+            }
+        }
+
+        return problems;
     }
 }

@@ -67,3 +67,19 @@ export const recordConfirmationRuling = (id: string, version: number, ruling: Ju
 
 export const recordFollowUp = (id: string, version: number, visitedOn: string, performance: Performance, note: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/follow-ups', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { visitedOn, performance, note } }));
+
+const disputeChange = (id: string, version: number) => ({ path: { id }, header: { 'If-Match': etagOf(version) } });
+
+export const pauseClock = (id: string, version: number, reason: string) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/clock/pause', { params: disputeChange(id, version), body: { reason } }));
+
+export const resumeClock = (id: string, version: number) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/clock/resume', { params: disputeChange(id, version), body: { note: null } }));
+
+export const extendClock = (id: string, version: number, days: number, reason: string) =>
+  unwrap(
+    api.POST('/api/v1/mediation/disputes/{id}/clock/extension', {
+      params: disputeChange(id, version),
+      body: { days, applicantAgrees: true, respondentAgrees: true, reason },
+    }),
+  );

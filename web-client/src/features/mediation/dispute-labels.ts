@@ -17,7 +17,7 @@ const sourceKeys: Record<DisputeSource, MessageKey> = {
   court_pre_litigation: 'disputeSource.court_pre_litigation',
   police: 'disputeSource.police',
   grid_report: 'disputeSource.grid_report',
-  online: 'disputeSource.online',
+  online_application: 'disputeSource.online_application',
 };
 const sideKeys: Record<DisputeSide, MessageKey> = { applicant: 'disputeSide.applicant', respondent: 'disputeSide.respondent' };
 const partyKindKeys: Record<PartyKind, MessageKey> = { person: 'partyKind.person', organisation: 'partyKind.organisation' };
@@ -31,8 +31,8 @@ const performanceKeys: Record<Performance, MessageKey> = {
 
 export const disputeStatuses = Object.keys(statusKeys) as DisputeStatus[];
 export const disputeSources = Object.keys(sourceKeys) as DisputeSource[];
-/** The sources a mediator registers by hand: a referred petition opens its dispute itself. */
-export const registrableSources = disputeSources.filter((source) => source !== 'referred_petition');
+/** The sources a mediator registers by hand: a referred petition and an online application open their disputes themselves. */
+export const registrableSources = disputeSources.filter((source) => source !== 'referred_petition' && source !== 'online_application');
 export const disputeSides = Object.keys(sideKeys) as DisputeSide[];
 export const partyKinds = Object.keys(partyKindKeys) as PartyKind[];
 

@@ -14,6 +14,7 @@ import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, dispu
 import { useDispute, useInvalidateDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
+import { ClockCard } from './clock-card';
 import { FollowUpCard } from './follow-up-card';
 import { OutcomeCard } from './outcome-card';
 import { SessionCard } from './session-card';
@@ -92,6 +93,7 @@ export function DisputePage() {
           />
         </Card>
         <ConsentCard dispute={d} />
+        <ClockCard dispute={d} />
         <SessionCard dispute={d} />
         <OutcomeCard dispute={d} />
         <FollowUpCard dispute={d} />

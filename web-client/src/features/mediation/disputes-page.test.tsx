@@ -35,6 +35,7 @@ const item = (id: string, extra: Partial<DisputeListItem>): DisputeListItem => (
   applicantNames: '张三',
   respondentNames: '李四',
   petitionNumber: null,
+  clockOverdue: false,
   registeredAt: '2026-03-03T02:00:00Z',
   version: 1,
   ...extra,

@@ -43,10 +43,13 @@ export function DisputesPage() {
     {
       title: t('disputes.status'),
       dataIndex: 'status',
-      render: (status: DisputeStatus) => (
-        <Tag color={disputeStatusColors[status]} variant="solid">
-          {disputeStatusLabel(t, status)}
-        </Tag>
+      render: (status: DisputeStatus, dispute) => (
+        <>
+          <Tag color={disputeStatusColors[status]} variant="solid">
+            {disputeStatusLabel(t, status)}
+          </Tag>
+          {dispute.clockOverdue ? <Tag color="red">{t('disputes.clockOverdue')}</Tag> : null}
+        </>
       ),
     },
     ...(awaiting
