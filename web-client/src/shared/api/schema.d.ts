@@ -789,7 +789,7 @@ export interface paths {
         };
         /**
          * A petition with its flags and reasons, masked petitioners, timeline, attachments, links and the caller's allowed actions.
-         * @description One petition within the caller's jurisdiction: its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
+         * @description One petition the caller may read (its jurisdiction, or by role: a handler the petitions of its unit's cases, an agent those it registered and, read-only and audited, those of the cases it acts for): its facts, flags and their reasons, masked petitioners, timeline, attachments, linked and merged petitions, and `allowedActions`, what this caller may do to it now. The ETag is what classify, link and merge take in If-Match. 404 when it does not exist or lies outside the caller's jurisdiction.
          *
          *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `petitions:read`.
          */
@@ -1740,6 +1740,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/five-colour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The five-colour monthly health check of a region of the caller's jurisdiction and the ranked regions below it.
+         * @description The five-colour chart 五色图 for a month (yyyy-MM): the health check of a region of the caller's jurisdiction (its own by default) and of each region directly below it (the districts of the city, the towns of a district), each a score out of 100 from the rule set's weighted indicators, its colour band, each indicator's figure, score and points lost (those that pulled it down, most first), and the rank among its siblings with the change since the month before (equal scores share a rank). 400 for a month not given as yyyy-MM; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetFiveColourChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/five-colour/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The five-colour rankings of the regions below a region of the caller's jurisdiction, month by month.
+         * @description The rankings of the regions directly below a region of the caller's jurisdiction (its own by default), month by month from one month to another (yyyy-MM, at most 24 months): each region's score, colour, rank (equal scores share a rank) and change of rank since the month before. 400 for months not given as yyyy-MM or out of order; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetFiveColourRankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/five-colour/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The month's five-colour ranking of the regions below a region of the caller's jurisdiction, as XLSX or CSV.
+         * @description The five-colour ranking for a month (yyyy-MM) of the regions directly below a region of the caller's jurisdiction (its own by default) as a file: XLSX (default) or CSV (UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralised). Columns: rank, region, score, colour, rank change and score change since the month before, and the indicators that pulled the score down. 400 for a month not given as yyyy-MM or an unknown format; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["ExportFiveColourRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/services.{format}": {
         parameters: {
             query?: never;
@@ -1867,7 +1933,7 @@ export interface paths {
         put?: never;
         /**
          * Signs in with user name and password; returns an access token and a refresh token.
-         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for some minutes (401 with `code: locked_out`), and too many attempts from one address answer 429.
+         * @description Signs a local account in. The answer holds a short-lived JWT access token for the Authorization header and a single-use refresh token. A wrong name or password answers 401 without saying which was wrong; repeated wrong passwords for a name from one address lock it for that address for some minutes, and many more for a name from all addresses together delay every sign-in to it by a time that doubles with each further one (both 401 with `code: locked_out`, alike for names that do not exist); too many attempts from one address answer 429.
          *
          *     **Callers:** anyone, without signing in.
          */
@@ -2019,7 +2085,7 @@ export interface paths {
         };
         /**
          * Verifies the audit trail's hash chain: intact with the number of entries, or the first broken link.
-         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed. The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
+         * @description Recomputes the hash chain over the whole audit trail and answers whether it is intact (with the number of entries) or where the first broken link is, evidence that no entry was altered or removed; the head that says where the chain ends is sealed with a key kept outside the database, so entries removed from the end are found too (`head_mismatch`, or `head_forged` when the head was wound back). The chain spans every region, so only an administrator or discipline inspector of the city may run it (403 for one of a district or town).
          *
          *     **Callers:** the roles holding the capability `view_audit`: `admin`, `discipline_inspector`.
          */
@@ -2352,8 +2418,36 @@ export interface paths {
          *     **Callers:** the roles holding the capability `view_joint_meetings_and_letters`: `admin`, `leader`, `petition_officer`, `supervisor`, `analyst`.
          */
         get: operations["GetResponsibilityLetter"];
-        put?: never;
+        /**
+         * Corrects a letter's units, signatories and signing day, with the reason; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 once withdrawn.
+         * @description Corrects a letter's units, signatories and signing day, giving the reason; the audit trail keeps the letter before and after. The year and the two regions stay: a letter between the wrong regions is withdrawn and the right one signed. If-Match carries the ETag read. 400 names the field for a unit not of its side's region or a day outside the letter's year and the year before; 404 unless the issuing region lies in the caller's jurisdiction; 409 `responsibility_letter_withdrawn` once withdrawn.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
+        put: operations["CorrectResponsibilityLetter"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibility-letters/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraws a letter recorded by mistake, with the reason; needs If-Match. It no longer counts; 404 unless the issuing region is in the caller's jurisdiction; 409 when already withdrawn.
+         * @description Withdraws a letter recorded by mistake, giving the reason: it stays listed as withdrawn, no longer counts towards coverage and changes no more, and the two regions may sign that year's letter again. If-Match carries the ETag read. 404 unless the issuing region lies in the caller's jurisdiction; 409 `responsibility_letter_withdrawn` when it already is.
+         *
+         *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
+         */
+        post: operations["WithdrawResponsibilityLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2377,7 +2471,7 @@ export interface paths {
         put?: never;
         /**
          * Attaches the signed letter (PDF, JPEG, PNG or Office, at most 20 MB) as multipart form field 'file'; needs If-Match. 404 unless the issuing region is in the caller's jurisdiction; 409 when the letter already has its file.
-         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
+         * @description Uploads the signed letter (a scan or the document) as the multipart form field `file`; its type is read from the content. If-Match carries the letter's ETag. A letter keeps its first file, so 409 when one is attached already or the letter was withdrawn; 400 for a disallowed type or size; 404 unless the issuing region lies in the caller's jurisdiction.
          *
          *     **Callers:** the roles holding the capability `manage_joint_meetings_and_letters`: `admin`, `leader`.
          */
@@ -3355,7 +3449,7 @@ export interface paths {
         };
         /**
          * A suggestion of the caller's jurisdiction, its submitter's phone masked, with what the caller may do to it.
-         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, and `allowedActions`, with the ETag for changing it.
+         * @description One suggestion of the caller's jurisdiction: its text, topic, submitter (phone masked; the full one only through the audited reveal), screening, the departments evaluating it with their due days, `similar` (while it awaits screening, the earlier suggestions of the jurisdiction whose text is alike, most alike first: candidates to screen it a duplicate of) and `allowedActions`, with the ETag for changing it.
          *
          *     **Callers:** the roles holding the capability `view_suggestions`: `suggestion_reviewer`, `leader`, `supervisor`, `analyst`.
          */
@@ -3500,6 +3594,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/diary/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The diary entries of the caller's jurisdiction, latest visit first, a page after a cursor.
+         * @description The people's-sentiment diary of the caller's jurisdiction, latest visit first, by kind, category, state (open, grouped, converted) and region, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListDiaryEntries"];
+        put?: never;
+        /**
+         * Logs a household visit or a 民情微群 message in the people's-sentiment diary.
+         * @description A village or town cadre logs a household visit, or a 民情微群 message with its group as `source`, in the people's-sentiment diary 民情日记: the household, the day, what was raised, its petition category and the village or town of the caller's jurisdiction. A photo is added afterwards. 400 names the field (unknown category, a region outside the jurisdiction, a day in the future, a message without its group).
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["LogDiaryEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A diary entry with what came of it and the similar entries proposed to be grouped with it.
+         * @description One diary entry of the caller's jurisdiction: what was raised, the matter it was grouped into, what it (or its matter) became and where that stands now (the petition's status as intake tells it, the suggestion's status and outcome), and while it is open the similar open entries of its village and category, proposed to be grouped as one kind of matter 同类事项; with `allowedActions` and the ETag for changing it.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["GetDiaryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The photo of a diary entry.
+         * @description Streams the photo of a diary entry of the caller's jurisdiction. 404 when the entry has none or lies outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["DownloadDiaryEntryPhoto"];
+        put?: never;
+        /**
+         * Adds the visit's photo (JPEG or PNG) to a diary entry as multipart form field 'file'; needs If-Match.
+         * @description The cadre adds the photo taken at the visit (JPEG or PNG, at most 20 MB) as the multipart form field `file`, replacing an earlier one; its type is read from the content. If-Match carries the entry's ETag. 400 for another type or an empty file.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["AddDiaryEntryPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matter-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of similar open diary entries proposed to become one kind of matter each.
+         * @description The groups of similar open diary entries of the caller's jurisdiction (or one region within it), each of one village and category, proposed to be grouped as one kind of matter 同类事项, with their count of households and a title to start from; the most households first, at most 30.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListDiaryMatterProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of matter grouped from the diary, newest first, a page after a cursor.
+         * @description The kinds of matter 同类事项 of the caller's jurisdiction, newest first, with their households and what each became, keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListDiaryMatters"];
+        put?: never;
+        /**
+         * Groups similar open diary entries as one kind of matter.
+         * @description Groups open diary entries of one village and category as one kind of matter 同类事项 under a title, counting their households; the entries leave the grouping proposals. 400 names `entryIds` for fewer than two, an entry outside the jurisdiction or entries of different villages or categories; 409 `not_open` when one was grouped or converted already.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["GroupDiaryEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A kind of matter grouped from the diary, with its entries and what came of it.
+         * @description One kind of matter of the caller's jurisdiction: its entries, what it became and where that stands now, `allowedActions` and the ETag for converting it.
+         *
+         *     **Callers:** the roles holding the capability `view_diary`: `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["GetDiaryMatter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}/petition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a diary entry into a petition through intake; needs If-Match.
+         * @description An open diary entry registered through intake (channel `door_to_door_visit`, `social_group` for a 民情微群 message) with the households as petitioners and what they raised as the facts; the link stays, so the diary shows the petition's status. If-Match carries the ETag read. 400 names `request` or a field intake refused; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryEntryToPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/entries/{id}/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a diary entry into a suggestion; needs If-Match.
+         * @description An open diary entry made a suggestion (channel `diary`) with what was raised as its content unless given; the link stays, so the diary shows its status and outcome. If-Match carries the ETag read. 400 names the field; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryEntryToSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters/{id}/petition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a kind of matter into one petition of its households through intake; needs If-Match.
+         * @description A kind of matter 同类事项 registered through intake (channel `door_to_door_visit`, `social_group` for a 民情微群 message) with the households as petitioners and what they raised as the facts; the link stays, so the diary shows the petition's status. If-Match carries the ETag read. 400 names `request` or a field intake refused; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryMatterToPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/matters/{id}/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a kind of matter into a suggestion; needs If-Match.
+         * @description A kind of matter 同类事项 made a suggestion (channel `diary`) with what was raised as its content unless given; the link stays, so the diary shows its status and outcome. If-Match carries the ETag read. 400 names the field; 409 `already_converted`, or `grouped` for an entry that belongs to a matter.
+         *
+         *     **Callers:** the roles holding the capability `keep_diary`: `petition_officer`, `leader`.
+         */
+        post: operations["ConvertDiaryMatterToSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/webhooks/event-types": {
         parameters: {
             query?: never;
@@ -3600,6 +3932,28 @@ export interface paths {
          *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
          */
         post: operations["PingWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/webhooks/{id}/secret-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues a new signing secret for a webhook subscription, the old one still signing for the overlap given; needs If-Match.
+         * @description Issues a new signing secret and shows it once. For the overlap hours given (0: none, at most 720) every delivery carries a second signature made with the previous secret in webhook-signature, as the Standard Webhooks specification allows, so the receiver can deploy the new secret before the old one stops. If-Match carries the ETag read. Audited.
+         *
+         *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `webhooks:manage`.
+         */
+        post: operations["RotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3838,7 +4192,7 @@ export interface components {
             found: string;
         };
         /** @enum {string} */
-        AuditChainProblem: "entry_changed" | "link_broken" | "entry_missing" | "head_mismatch";
+        AuditChainProblem: "entry_changed" | "link_broken" | "entry_missing" | "head_mismatch" | "head_forged";
         AuditChainReport: {
             intact: boolean;
             /** Format: int64 */
@@ -3995,7 +4349,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -4179,10 +4533,28 @@ export interface components {
         };
         /** @enum {string} */
         ConsentState: "pending" | "given" | "refused";
+        ConvertDiaryToPetition: {
+            request: string;
+            urgent: boolean;
+        };
+        ConvertDiaryToSuggestion: {
+            title: string;
+            content?: string | null;
+        };
         CorrectReceptionBatch: {
             /** Format: int32 */
             persons: number;
             outcome: components["schemas"]["BatchOutcome"];
+            reason: string;
+        };
+        CorrectResponsibilityLetter: {
+            /** Format: uuid */
+            issuingUnitId?: string | null;
+            /** Format: uuid */
+            receivingUnitId?: string | null;
+            signatories: components["schemas"]["Signatory"][];
+            /** Format: date */
+            signedOn: string;
             reason: string;
         };
         CoverageFigures: {
@@ -4300,6 +4672,118 @@ export interface components {
             decidedAt: string;
             /** Format: uuid */
             suggestedUnitId?: string | null;
+        };
+        /** @enum {string} */
+        DiaryAction: "add_photo" | "group" | "convert_to_petition" | "convert_to_suggestion";
+        /** @enum {string} */
+        DiaryConversion: "petition" | "suggestion";
+        DiaryConverted: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            kind: components["schemas"]["DiaryConversion"];
+            /** Format: uuid */
+            targetId: string;
+            reference: string;
+        };
+        DiaryEntryDetail: {
+            entry: components["schemas"]["DiaryEntryListItem"];
+            /** Format: date-time */
+            loggedAt: string;
+            photoFileName?: string | null;
+            groupedInto?: components["schemas"]["DiaryMatterLink"] | null;
+            outcome?: components["schemas"]["DiaryOutcome"] | null;
+            similar: components["schemas"]["SimilarDiaryEntry"][];
+            allowedActions: components["schemas"]["DiaryAction"][];
+        };
+        /** @enum {string} */
+        DiaryEntryKind: "visit" | "group_message";
+        DiaryEntryListItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DiaryEntryKind"];
+            source?: string | null;
+            household: string;
+            /** Format: date */
+            visitedOn: string;
+            matter: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            loggedByName?: string | null;
+            state: components["schemas"]["DiaryEntryState"];
+            /** Format: uuid */
+            matterId?: string | null;
+            petitionNumber?: string | null;
+            /** Format: uuid */
+            suggestionId?: string | null;
+            hasPhoto: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        DiaryEntryListItemPage: {
+            items: components["schemas"]["DiaryEntryListItem"][];
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        DiaryEntryState: "open" | "grouped" | "converted";
+        DiaryMatterDetail: {
+            matter: components["schemas"]["DiaryMatterListItem"];
+            entries: components["schemas"]["DiaryEntryListItem"][];
+            outcome?: components["schemas"]["DiaryOutcome"] | null;
+            allowedActions: components["schemas"]["DiaryAction"][];
+        };
+        DiaryMatterLink: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: int32 */
+            householdCount: number;
+        };
+        DiaryMatterListItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** Format: int32 */
+            entryCount: number;
+            /** Format: int32 */
+            householdCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            convertedTo?: (string & components["schemas"]["DiaryConversion"]) | null;
+            petitionNumber?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        DiaryMatterListItemPage: {
+            items: components["schemas"]["DiaryMatterListItem"][];
+            nextCursor?: string | null;
+        };
+        DiaryMatterProposal: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            category: string;
+            /** Format: int32 */
+            householdCount: number;
+            suggestedTitle: string;
+            entries: components["schemas"]["DiaryEntryListItem"][];
+        };
+        DiaryOutcome: {
+            kind: components["schemas"]["DiaryConversion"];
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            status?: string | null;
+            suggestionOutcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            /** Format: date-time */
+            convertedAt: string;
         };
         /** @enum {string} */
         DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure" | "record_follow_up";
@@ -4474,6 +4958,44 @@ export interface components {
             category: string;
             text: string;
         };
+        FiveColourBand: {
+            colour: string;
+            /** Format: double */
+            from: number;
+            /** Format: double */
+            to: number;
+        };
+        FiveColourChart: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionLevel: string;
+            month: string;
+            bands: components["schemas"]["FiveColourBand"][];
+            check: components["schemas"]["HealthCheck"];
+            entries: components["schemas"]["FiveColourEntry"][];
+        };
+        FiveColourEntry: {
+            /** Format: uuid */
+            regionId: string;
+            name: string;
+            level: string;
+            check: components["schemas"]["HealthCheck"];
+            /** Format: int32 */
+            rank?: number | null;
+            /** Format: int32 */
+            previousRank?: number | null;
+            /** Format: int32 */
+            rankChange?: number | null;
+            /** Format: double */
+            scoreChange?: number | null;
+        };
+        FiveColourRankings: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            months: components["schemas"]["RankingMonth"][];
+        };
         FlagReason: {
             flag: components["schemas"]["PetitionFlag"];
             code: string;
@@ -4492,6 +5014,10 @@ export interface components {
         GrantableRoles: {
             roles: components["schemas"]["Role"][];
         };
+        GroupDiaryEntries: {
+            title: string;
+            entryIds: string[];
+        };
         HardWorkThresholds: {
             /** Format: int32 */
             minBacklog: number;
@@ -4501,6 +5027,13 @@ export interface components {
             minConcluded: number;
             /** Format: double */
             maxResolutionRate: number;
+        };
+        HealthCheck: {
+            /** Format: double */
+            score?: number | null;
+            colour?: string | null;
+            indicators: components["schemas"]["IndicatorScore"][];
+            pulledDownBy: string[];
         };
         HoldSession: {
             applicantAttended: boolean;
@@ -4573,6 +5106,19 @@ export interface components {
             /** Format: uuid */
             regionId?: string | null;
             figures: components["schemas"]["IndicatorFigure"][];
+        };
+        IndicatorScore: {
+            key: string;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator?: number | null;
+            /** Format: double */
+            weight: number;
+            /** Format: double */
+            score?: number | null;
+            /** Format: double */
+            lostPoints?: number | null;
         };
         IndicatorTable: {
             /** Format: uuid */
@@ -4671,6 +5217,11 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
+        LetterWithdrawal: {
+            /** Format: date-time */
+            withdrawnAt: string;
+            reason: string;
+        };
         /** @enum {string} */
         Light: "green" | "yellow" | "red" | "none";
         /** @enum {string} */
@@ -4696,6 +5247,17 @@ export interface components {
         LocalizedText: {
             zhCn: string;
             en: string;
+        };
+        LogDiaryEntry: {
+            kind: components["schemas"]["DiaryEntryKind"];
+            source?: string | null;
+            household: string;
+            /** Format: date */
+            visitedOn: string;
+            matter: string;
+            category: string;
+            /** Format: uuid */
+            regionId: string;
         };
         MajorPolicyThresholds: {
             /** Format: int32 */
@@ -5299,6 +5861,22 @@ export interface components {
             /** Format: uuid */
             deliveryId: string;
         };
+        RankingMonth: {
+            month: string;
+            places: components["schemas"]["RankingPlace"][];
+        };
+        RankingPlace: {
+            /** Format: uuid */
+            regionId: string;
+            name: string;
+            /** Format: double */
+            score?: number | null;
+            colour?: string | null;
+            /** Format: int32 */
+            rank?: number | null;
+            /** Format: int32 */
+            rankChange?: number | null;
+        };
         RateCase: {
             rating: components["schemas"]["Rating"];
             calledBy: string;
@@ -5628,6 +6206,7 @@ export interface components {
             signedOn: string;
             signatories: components["schemas"]["Signatory"][];
             file?: components["schemas"]["LetterFile"] | null;
+            withdrawal?: components["schemas"]["LetterWithdrawal"] | null;
             /** Format: int64 */
             version: number;
         };
@@ -5667,6 +6246,19 @@ export interface components {
         RotateApiClientSecret: {
             /** Format: int32 */
             overlapHours: number;
+        };
+        RotateWebhookSecret: {
+            /** Format: int32 */
+            overlapHours: number;
+        };
+        RotatedWebhookSecret: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            secret: string;
+            /** Format: date-time */
+            previousSecretExpiresAt?: string | null;
         };
         RoutingRuleItem: {
             /** Format: uuid */
@@ -5800,6 +6392,27 @@ export interface components {
             name: string;
             post: string;
         };
+        SimilarDiaryEntry: {
+            /** Format: uuid */
+            id: string;
+            household: string;
+            /** Format: date */
+            visitedOn: string;
+            matter: string;
+            /** Format: double */
+            similarity: number;
+        };
+        SimilarSuggestion: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            title: string;
+            status: components["schemas"]["SuggestionStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: double */
+            similarity: number;
+        };
         SubmitCoUnitInput: {
             text: string;
         };
@@ -5841,7 +6454,7 @@ export interface components {
             answeredAt?: string | null;
         };
         /** @enum {string} */
-        SuggestionChannel: "online" | "letter" | "visit" | "petition";
+        SuggestionChannel: "online" | "letter" | "visit" | "petition" | "diary";
         SuggestionDetail: {
             /** Format: uuid */
             id: string;
@@ -5882,6 +6495,7 @@ export interface components {
             /** Format: date-time */
             awardedAt?: string | null;
             assignments: components["schemas"]["SuggestionAssignmentView"][];
+            similar: components["schemas"]["SimilarSuggestion"][];
             allowedActions: components["schemas"]["SuggestionAction"][];
             /** Format: int64 */
             version: number;
@@ -6276,6 +6890,9 @@ export interface components {
             reason: string;
         };
         WithdrawMediationApplication: {
+            reason: string;
+        };
+        WithdrawResponsibilityLetter: {
             reason: string;
         };
         WorkCalendarYearList: {
@@ -12660,6 +13277,183 @@ export interface operations {
             };
         };
     };
+    GetFiveColourChart: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiveColourChart"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFiveColourRankings: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiveColourRankings"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportFiveColourRanking: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListOpen311Services: {
         parameters: {
             query?: never;
@@ -14582,6 +15376,194 @@ export interface operations {
             };
             /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectResponsibilityLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectResponsibilityLetter"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawResponsibilityLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawResponsibilityLetter"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18173,7 +19155,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "submitted" | "valid" | "duplicate" | "out_of_scope" | "assigned" | "answered" | "implemented";
-                channel?: "online" | "letter" | "visit" | "petition";
+                channel?: "online" | "letter" | "visit" | "petition" | "diary";
                 topicId?: string;
                 regionId?: string;
                 cursor?: string;
@@ -18878,6 +19860,934 @@ export interface operations {
             };
         };
     };
+    ListDiaryEntries: {
+        parameters: {
+            query?: {
+                kind?: "visit" | "group_message";
+                category?: string;
+                state?: "open" | "grouped" | "converted";
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryEntryListItemPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LogDiaryEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogDiaryEntry"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDiaryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryEntryDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadDiaryEntryPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddDiaryEntryPhoto: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDiaryMatterProposals: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryMatterProposal"][];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDiaryMatters: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryMatterListItemPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GroupDiaryEntries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupDiaryEntries"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDiaryMatter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryMatterDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryEntryToPetition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToPetition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryEntryToSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryMatterToPetition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToPetition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConvertDiaryMatterToSuggestion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertDiaryToSuggestion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryConverted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListWebhookEventTypes: {
         parameters: {
             query?: never;
@@ -19290,6 +21200,100 @@ export interface operations {
             };
             /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecret"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecret"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
