@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -12,16 +14,17 @@ namespace Fengqiao.BuildingBlocks.Http;
 /// The one way an endpoint answers CSV: a streamed UTF-8 file with a BOM (so Excel reads Chinese text), each
 /// cell written by CsvHelper with formula injection neutralised. Exported cells hold text the public typed in,
 /// and a spreadsheet runs a cell starting with <c>= + - @</c>, tab or CR as a formula; following OWASP such a
-/// cell gets a leading <c>'</c> and is quoted. Modules never write CSV themselves (an architecture test checks).
+/// cell gets a leading <c>'</c> and is quoted. A negative number (<c>-2</c>, a change since last month) is a value,
+/// not a formula, and stays a number in the spreadsheet. Modules never write CSV themselves (an architecture test checks).
 /// </summary>
-public sealed class CsvExport : IAsyncDisposable
+public sealed partial class CsvExport : IAsyncDisposable
 {
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
-        InjectionOptions = InjectionOptions.Escape,
-        InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
-        InjectionEscapeCharacter = '\'',
+        InjectionOptions = InjectionOptions.None,
     };
+
+    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
 
     private readonly StreamWriter _text;
     private readonly CsvWriter _csv;
@@ -48,11 +51,24 @@ public sealed class CsvExport : IAsyncDisposable
     {
         foreach (var cell in cells)
         {
-            _csv.WriteField(cell);
+            if (RunsAsFormula(cell))
+            {
+                _csv.WriteField("'" + cell, shouldQuote: true);
+            }
+            else
+            {
+                _csv.WriteField(cell);
+            }
         }
 
         await _csv.NextRecordAsync();
     }
+
+    private static bool RunsAsFormula(string? cell) =>
+        !string.IsNullOrEmpty(cell) && FormulaStarts.Contains(cell[0]) && !NegativeNumber().IsMatch(cell);
+
+    [GeneratedRegex(@"^-[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeNumber();
 
     public async ValueTask DisposeAsync()
     {

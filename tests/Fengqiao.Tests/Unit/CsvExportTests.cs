@@ -9,7 +9,10 @@ public sealed class CsvExportTests
 {
     [TestCase("=1+2", "\"'=1+2\"")]
     [TestCase("+1", "\"'+1\"")]
-    [TestCase("-1", "\"'-1\"")]
+    [TestCase("-1+2", "\"'-1+2\"")]
+    [TestCase("-A1", "\"'-A1\"")]
+    [TestCase("-2", "-2")]
+    [TestCase("-2.5", "-2.5")]
     [TestCase("@SUM(A1)", "\"'@SUM(A1)\"")]
     [TestCase("\t=1", "\"'\t=1\"")]
     [TestCase("\r=1", "\"'\r=1\"")]

@@ -1860,4 +1860,6 @@ export const en: Record<MessageKey, string> = {
   'webhookEvent.must_visit.proposed': 'Must-visit proposed',
   'webhookEvent.joint_meeting.held': 'Joint meeting held',
   'webhookEvent.responsibility_letter.signed': 'Responsibility letter signed',
+  'webhookEvent.responsibility_letter.corrected': 'Responsibility letter corrected',
+  'webhookEvent.responsibility_letter.withdrawn': 'Responsibility letter withdrawn',
 };

@@ -1859,6 +1859,8 @@ export const zhCN = {
   'webhookEvent.must_visit.proposed': '必访乡镇提议',
   'webhookEvent.joint_meeting.held': '联席会议召开',
   'webhookEvent.responsibility_letter.signed': '责任书签订',
+  'webhookEvent.responsibility_letter.corrected': '责任书更正',
+  'webhookEvent.responsibility_letter.withdrawn': '责任书撤回',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
