@@ -148,7 +148,7 @@ const signedInVisits = [
     ready: (page, ids) => (ids.ownDiaryMatter ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
   },
   { route: 'metrics', url: () => '/metrics', ready: (page) => loadedTable(page.getByTestId('metrics-table')) },
-  { route: 'metrics dashboard', url: () => '/metrics/dashboard', ready: (page) => loadedTable(page.getByTestId('five-colour-ranking')) },
+  { route: 'metrics/dashboard', url: () => '/metrics/dashboard', ready: (page) => loadedTable(page.getByTestId('five-colour-ranking')) },
   { route: 'audit', url: () => '/audit', ready: (page) => loadedTable(page.getByTestId('audit-entries')) },
   { route: '*', url: () => '/no-such-page', ready: (page) => page.locator('.ant-result-404') },
 ];

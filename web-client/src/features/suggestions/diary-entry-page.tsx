@@ -15,6 +15,9 @@ import { diaryKindLabel, diaryOutcomeText, diaryStateColors, diaryStateLabel, fo
 import { addDiaryPhoto, downloadDiaryPhoto, useDiaryEntry } from './diary-queries';
 import { formatDateTime } from './suggestion-labels';
 
+// A link inside a line of text is underlined: told apart from the text by more than its colour.
+const inTextLink = { textDecoration: 'underline' } as const;
+
 /** One diary entry: what was raised, its photo, what came of it, and the similar entries proposed to be grouped with it. */
 export function DiaryEntryPage() {
   const { id = '' } = useParams();
@@ -57,7 +60,7 @@ function DiaryEntryView({ detail, etag, onChanged, title }: { detail: DiaryEntry
             type="info"
             showIcon
             title={
-              <Link to={`/diary/matters/${detail.groupedInto.id}`}>
+              <Link to={`/diary/matters/${detail.groupedInto.id}`} style={inTextLink}>
                 {t('diary.groupedInto', { title: detail.groupedInto.title, households: detail.groupedInto.householdCount })}
               </Link>
             }
@@ -125,7 +128,7 @@ function DiaryEntryView({ detail, etag, onChanged, title }: { detail: DiaryEntry
                 renderItem={(similar) => (
                   <List.Item>
                     <Checkbox value={similar.id} disabled={!allowedActions.includes('group')}>
-                      <Link to={`/diary/entries/${similar.id}`}>{similar.household}</Link> · {formatDay(similar.visitedOn, locale)} · {similar.matter}
+                      <Link to={`/diary/entries/${similar.id}`} style={inTextLink}>{similar.household}</Link> · {formatDay(similar.visitedOn, locale)} · {similar.matter}
                     </Checkbox>
                   </List.Item>
                 )}

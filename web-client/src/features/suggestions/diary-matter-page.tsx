@@ -9,6 +9,9 @@ import { diaryOutcomeText, formatDay } from './diary-labels';
 import { useDiaryMatter } from './diary-queries';
 import { formatDateTime } from './suggestion-labels';
 
+// A link inside a line of text is underlined: told apart from the text by more than its colour.
+const inTextLink = { textDecoration: 'underline' } as const;
+
 /** One kind of matter: its households' entries, what it became and where that stands, and the conversions still open. */
 export function DiaryMatterPage() {
   const { id = '' } = useParams();
@@ -44,7 +47,7 @@ export function DiaryMatterPage() {
             dataSource={detail.entries}
             renderItem={(e) => (
               <List.Item>
-                <Link to={`/diary/entries/${e.id}`}>{e.household}</Link> · {formatDay(e.visitedOn, locale)} · {e.matter}
+                <Link to={`/diary/entries/${e.id}`} style={inTextLink}>{e.household}</Link> · {formatDay(e.visitedOn, locale)} · {e.matter}
               </List.Item>
             )}
           />

@@ -1651,7 +1651,6 @@ export const en: Record<MessageKey, string> = {
   'metrics.dashboard.grid': 'Five-colour chart, {month}',
   'metrics.dashboard.noRegions': 'No regions below this one to chart',
   'metrics.dashboard.pulledDownBy': 'Pulled down by: {names}',
-  'metrics.dashboard.cell': '{name}: {colour}, score {score}',
   'metrics.dashboard.ranking': 'Ranking',
   'metrics.dashboard.noScores': 'No region had work to score this month',
   'metrics.dashboard.rank': 'Rank',

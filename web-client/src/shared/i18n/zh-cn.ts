@@ -1650,7 +1650,6 @@ export const zhCN = {
   'metrics.dashboard.grid': '{month} 五色图',
   'metrics.dashboard.noRegions': '本区域下无可评定的区域',
   'metrics.dashboard.pulledDownBy': '拉低得分的指标：{names}',
-  'metrics.dashboard.cell': '{name}：{colour}，得分 {score}',
   'metrics.dashboard.ranking': '排名',
   'metrics.dashboard.noScores': '本月无可评分的区域',
   'metrics.dashboard.rank': '名次',
