@@ -1,5 +1,6 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Mediation.Calendar;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Mediation.Clock;
 using Fengqiao.Mediation.Disputes;
@@ -8,6 +9,7 @@ using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.Mediation.Mediators;
 using Fengqiao.Mediation.Online;
 using Fengqiao.Mediation.Outcomes;
+using Fengqiao.Mediation.PublicTypes;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Mediation.Rooms;
 using Fengqiao.Mediation.Seeding;
@@ -42,6 +44,7 @@ public static class MediationModule
     public static IEndpointRouteBuilder MapMediation(this IEndpointRouteBuilder endpoints)
     {
         OnlineApplicationEndpoints.Map(endpoints.MapApiGroup(Tag));
+        ListPublicDisputeTypesEndpoint.Map(endpoints.MapApiGroup(Tag));
         var mediation = endpoints.MapApiGroup(Tag).MapGroup("/mediation");
         ListDisputeTypesEndpoint.Map(mediation);
 
@@ -53,6 +56,7 @@ public static class MediationModule
         AddMediatorEndpoint.Map(rooms);
         UpdateMediatorEndpoint.Map(rooms);
         RetireMediatorEndpoint.Map(rooms);
+        ListSessionCalendarEndpoints.Map(rooms);
 
         var disputes = mediation.MapGroup("/disputes");
         ListDisputesEndpoint.Map(disputes);

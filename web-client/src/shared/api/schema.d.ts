@@ -1194,6 +1194,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/mediation-dispute-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dispute types, for the public online mediation application form.
+         * @description The dispute types (codes with Chinese and English names, in display order) for the type picker of the public online mediation application; they are public reference data. Rate-limited per client address like the rest of the public surface.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        get: operations["ListPublicDisputeTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mediation/dispute-types": {
         parameters: {
             query?: never;
@@ -1332,6 +1354,50 @@ export interface paths {
          *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
          */
         post: operations["RetireMediator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions of a room over a week (or up to 42 days), for its calendar.
+         * @description The week calendar of a room of the caller's jurisdiction: its scheduled and held sessions overlapping `days` days (1 to 42, by default 7) from `from` (by default this week's Monday, Asia/Shanghai), with their dispute numbers and mediators. 404 for a room outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListRoomSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}/mediators/{mediatorId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions of a mediator over a week (or up to 42 days), for their calendar.
+         * @description The week calendar of a mediator of a room of the caller's jurisdiction: the scheduled and held sessions naming them — in any room of the jurisdiction when they sign in with an account, since the person is booked as one — overlapping `days` days (1 to 42, by default 7) from `from` (by default this week's Monday, Asia/Shanghai). 404 for a room outside the jurisdiction or a mediator not of the room.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListMediatorSessions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4342,6 +4408,29 @@ export interface components {
             items: components["schemas"]["BoardUnitRow"][];
             nextCursor?: string | null;
         };
+        CalendarMediator: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CalendarSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            disputeId: string;
+            disputeNumber: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["SessionStatus"];
+            mediators: components["schemas"]["CalendarMediator"][];
+            /** Format: int64 */
+            version: number;
+        };
         CancelReception: {
             reason: string;
         };
@@ -6345,6 +6434,13 @@ export interface components {
         };
         /** @enum {string} */
         ScreeningOutcome: "valid" | "duplicate" | "out_of_scope";
+        SessionCalendar: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            sessions: components["schemas"]["CalendarSession"][];
+        };
         /** @enum {string} */
         SessionStatus: "scheduled" | "held" | "cancelled";
         SessionView: {
@@ -11107,6 +11203,37 @@ export interface operations {
             };
         };
     };
+    ListPublicDisputeTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeType"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDisputeTypes: {
         parameters: {
             query?: never;
@@ -11673,6 +11800,129 @@ export interface operations {
             };
             /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRoomSessions: {
+        parameters: {
+            query?: {
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCalendar"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMediatorSessions: {
+        parameters: {
+            query?: {
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                mediatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCalendar"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
