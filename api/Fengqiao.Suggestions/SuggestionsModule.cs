@@ -29,6 +29,8 @@ public static class SuggestionsModule
         services.AddScoped<SuggestionPlaces>();
         services.AddScoped<SuggestionWriter>();
         services.AddScoped<SimilarSuggestions>();
+        services.AddScoped<SuggestionAssigner>();
+        services.AddScoped<SuggestionAnswering>();
         services.AddScoped<DiaryStore>();
         services.AddScoped<DiaryGrouping>();
         services.AddScoped<DiaryConverter>();
@@ -61,9 +63,11 @@ public static class SuggestionsModule
         GetSuggestionEndpoint.Map(suggestions);
         ScreenSuggestionEndpoint.Map(suggestions);
         AssignSuggestionEndpoint.Map(suggestions);
+        BulkAssignSuggestionsEndpoint.Map(suggestions);
         AnswerSuggestionEndpoint.Map(suggestions);
         ImplementSuggestionEndpoint.Map(suggestions);
         RevealSuggestionSubmitterEndpoint.Map(suggestions);
+        UnitAssignmentEndpoints.Map(api.MapGroup("/suggestion-assignments"));
 
         var diary = api.MapGroup("/diary");
         LogDiaryEntryEndpoint.Map(diary);

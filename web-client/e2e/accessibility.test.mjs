@@ -134,6 +134,12 @@ const signedInVisits = [
     url: (ids) => `/suggestions/${ids.suggestionId}`,
     ready: (page, ids) => (ids.ownSuggestion ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
   },
+  { route: 'suggestions/assigned', url: () => '/suggestions/assigned', ready: (page) => loadedTable(page.locator('main')) },
+  {
+    route: 'suggestions/assigned/:id',
+    url: (ids) => `/suggestions/assigned/${ids.assignedSuggestionId}`,
+    ready: (page, ids) => (ids.ownAssignment ? page.locator('main .ant-descriptions').first() : loadFailed(page)),
+  },
   { route: 'diary', url: () => '/diary', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'diary/new', url: () => '/diary/new', ready: (page) => page.locator('main form') },
   {
@@ -212,14 +218,17 @@ async function firstIds(get, readsReceptions, readsPetitions = true) {
   const { capabilities } = await get('/api/v1/me');
   const disputeId = capabilities.includes('view_disputes') ? ((await get('/api/v1/mediation/disputes?limit=1')).items[0]?.id ?? null) : null;
   const suggestionId = capabilities.includes('view_suggestions') ? ((await get('/api/v1/suggestions?limit=1')).items[0]?.id ?? null) : null;
+  const assignedSuggestionId = capabilities.includes('answer_assigned_suggestions')
+    ? ((await get('/api/v1/suggestion-assignments?limit=1')).items[0]?.suggestionId ?? null)
+    : null;
   const readsDiary = capabilities.includes('view_diary');
   const diaryEntryId = readsDiary ? ((await get('/api/v1/diary/entries?limit=1')).items[0]?.id ?? null) : null;
   const diaryMatterId = readsDiary ? ((await get('/api/v1/diary/matters?limit=1')).items[0]?.id ?? null) : null;
   for (const tab of caseTabs.filter((name) => readsPetitions && capabilities.includes(`case_tab_${name}`))) {
     const caseId = (await get(`/api/v1/cases?tab=${tab}&limit=1`)).items[0]?.id;
-    if (caseId) return { petitionId, caseId, receptionId, disputeId, suggestionId, diaryEntryId, diaryMatterId };
+    if (caseId) return { petitionId, caseId, receptionId, disputeId, suggestionId, assignedSuggestionId, diaryEntryId, diaryMatterId };
   }
-  return { petitionId, caseId: null, receptionId, disputeId, suggestionId, diaryEntryId, diaryMatterId };
+  return { petitionId, caseId: null, receptionId, disputeId, suggestionId, assignedSuggestionId, diaryEntryId, diaryMatterId };
 }
 
 /**
@@ -233,6 +242,8 @@ async function idsToVisit(page, readsReceptions, readsPetitions) {
     ownDispute: own.disputeId !== null,
     suggestionId: own.suggestionId ?? noSuchId,
     ownSuggestion: own.suggestionId !== null,
+    assignedSuggestionId: own.assignedSuggestionId ?? noSuchId,
+    ownAssignment: own.assignedSuggestionId !== null,
     diaryEntryId: own.diaryEntryId ?? noSuchId,
     ownDiaryEntry: own.diaryEntryId !== null,
     diaryMatterId: own.diaryMatterId ?? noSuchId,
@@ -377,7 +388,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
     });
   });
 
-  const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id'];
+  const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id', 'suggestions/assigned', 'suggestions/assigned/:id'];
   const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id', 'mediation/disputes/:id/agreement'];
   const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/new', 'suggestions/:id'];
   const people = [

@@ -32,6 +32,7 @@ public enum Capability
     ViewSuggestions,
     ManageSuggestionTopics,
     HandleSuggestions,
+    AnswerAssignedSuggestions,
     ViewDiary,
     KeepDiary,
     ViewMetrics,
@@ -97,6 +98,8 @@ public static class Capabilities
         [Capability.ViewSuggestions] = [Role.SuggestionReviewer, Role.Leader, Role.Supervisor, Role.Analyst],
         [Capability.ManageSuggestionTopics] = [Role.SuggestionReviewer, Role.Leader],
         [Capability.HandleSuggestions] = [Role.SuggestionReviewer],
+        // A department's own staff (its handlers) read and answer the suggestions assigned to their unit, and no others.
+        [Capability.AnswerAssignedSuggestions] = [Role.Handler],
         // The people's-sentiment diary 民情日记 names households: the town's and village's cadres who visit them (its petition
         // officers and leaders) keep it and turn its matters into petitions or suggestions; supervisors and analysts read it.
         [Capability.ViewDiary] = [Role.PetitionOfficer, Role.Leader, Role.Supervisor, Role.Analyst],

@@ -48,20 +48,26 @@ internal sealed record AssignmentAnswer
     public required SuggestionOutcome? Outcome { get; init; }
 }
 
-internal sealed class AnswerSuggestionHandler(
-    IDbSession session,
-    SuggestionStore store,
-    ICurrentUser caller,
-    IAuditLog audit,
-    IEventPublisher events,
-    TimeProvider clock) : ICommandHandler<AnswerSuggestion, EntityVersion>
+internal sealed class AnswerSuggestionHandler(SuggestionStore store, SuggestionAnswering answering) : ICommandHandler<AnswerSuggestion, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(AnswerSuggestion command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.SuggestionId, command.ExpectedVersion, cancellationToken);
+        return await answering.AnswerAsync(before, command.UnitId, command.Outcome, command.Reply, cancellationToken);
+    }
+}
+
+/// <summary>
+/// A department's answer, recorded by the suggestion reviewer on its behalf or by the department's own staff: once per department;
+/// when the last department answers, the suggestion is answered with the most favourable outcome and <see cref="SuggestionAnswered"/> is published.
+/// </summary>
+internal sealed class SuggestionAnswering(IDbSession session, ICurrentUser caller, IAuditLog audit, IEventPublisher events, TimeProvider clock)
+{
+    public async Task<EntityVersion> AnswerAsync(SuggestionRow before, Guid unitId, SuggestionOutcome outcome, string reply, CancellationToken cancellationToken)
+    {
         SuggestionLifecycle.Answer(before.Status);
         var answers = await session.QueryAsync<AssignmentAnswer>(AssignmentSql.AnswersOf, new { SuggestionId = before.Id }, cancellationToken);
-        var own = answers.FirstOrDefault(a => a.UnitId == command.UnitId)
+        var own = answers.FirstOrDefault(a => a.UnitId == unitId)
             ?? throw SuggestionStore.Invalid(nameof(AnswerSuggestion.UnitId), "The suggestion is not assigned to this department.");
         if (own.Outcome is not null)
         {
@@ -71,21 +77,21 @@ internal sealed class AnswerSuggestionHandler(
         var now = clock.GetUtcNow();
         await session.ExecuteAsync(
             AssignmentSql.Answer,
-            new { SuggestionId = before.Id, command.UnitId, Outcome = command.Outcome.ToString(), Reply = command.Reply.Trim(), AnsweredBy = caller.UserId, Now = now },
+            new { SuggestionId = before.Id, UnitId = unitId, Outcome = outcome.ToString(), Reply = reply.Trim(), AnsweredBy = caller.UserId, Now = now },
             cancellationToken);
-        var outcomes = answers.Where(a => a.UnitId != command.UnitId).Select(a => a.Outcome).Append(command.Outcome).ToList();
+        var outcomes = answers.Where(a => a.UnitId != unitId).Select(a => a.Outcome).Append(outcome).ToList();
         SuggestionOutcome? overall = outcomes.All(o => o is not null) ? SuggestionLifecycle.Overall(outcomes.Select(o => o!.Value)) : null;
         await session.ExecuteVersionedAsync(
             overall is null ? SuggestionSql.Touch : SuggestionSql.Answered,
-            new { before.Id, Outcome = overall?.ToString(), Now = now, command.ExpectedVersion },
-            command.ExpectedVersion,
+            new { before.Id, Outcome = overall?.ToString(), Now = now, ExpectedVersion = before.Version },
+            before.Version,
             cancellationToken);
         audit.Record(new AuditEntry("suggestion.answered", "suggestion", before.Id,
             new { before.Status, before.Version },
-            new { command.UnitId, command.Outcome, Status = overall is null ? before.Status : SuggestionStatus.Answered, Overall = overall, Version = before.Version + 1 }));
-        if (overall is { } outcome)
+            new { UnitId = unitId, Outcome = outcome, Status = overall is null ? before.Status : SuggestionStatus.Answered, Overall = overall, Version = before.Version + 1 }));
+        if (overall is { } decided)
         {
-            events.Publish(new SuggestionAnswered(Guid.CreateVersion7(now), now, before.Id, outcome.ToSnakeCase(), outcomes.Count, before.RegionId, before.RegionPath));
+            events.Publish(new SuggestionAnswered(Guid.CreateVersion7(now), now, before.Id, decided.ToSnakeCase(), outcomes.Count, before.RegionId, before.RegionPath));
         }
 
         return new EntityVersion(before.Id, before.Version + 1);

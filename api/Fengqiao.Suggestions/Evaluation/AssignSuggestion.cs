@@ -43,31 +43,51 @@ internal sealed class AssignSuggestionValidator : AbstractValidator<AssignSugges
     }
 }
 
-internal sealed class AssignSuggestionHandler(
-    IDbSession session,
-    SuggestionStore store,
-    IOrganizationDirectory directory,
-    IRuleSets ruleSets,
-    WorkCalendar calendar,
-    ICurrentUser caller,
-    IAuditLog audit,
-    TimeProvider clock) : ICommandHandler<AssignSuggestion, EntityVersion>
+internal sealed class AssignSuggestionHandler(SuggestionStore store, SuggestionAssigner assigner, IAuditLog audit)
+    : ICommandHandler<AssignSuggestion, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(AssignSuggestion command, CancellationToken cancellationToken)
     {
         var before = await store.GetForChangeAsync(command.SuggestionId, command.ExpectedVersion, cancellationToken);
         SuggestionLifecycle.Assign(before.Status);
-        var units = await directory.FindUnitsAsync(command.UnitIds, cancellationToken);
-        var refused = command.UnitIds.Where(id => units.FirstOrDefault(u => u.Id == id) is not { IsRetired: false } unit || !Jurisdiction.Contains(unit.RegionPath, before.RegionPath))
-            .ToList();
-        if (refused.Count > 0)
-        {
-            throw SuggestionStore.Invalid(nameof(AssignSuggestion.UnitIds), "Each department must be in service and its region must cover the suggestion's.");
-        }
+        var units = await assigner.UnitsCoveringAsync(command.UnitIds, [before.RegionPath], nameof(AssignSuggestion.UnitIds), cancellationToken);
+        var dueOn = await assigner.AssignAsync(before, units, cancellationToken);
+        audit.Record(new AuditEntry("suggestion.assigned", "suggestion", before.Id,
+            new { before.Status, before.Version }, new { Status = SuggestionStatus.Assigned, command.UnitIds, DueOn = dueOn, Version = before.Version + 1 }));
+        return new EntityVersion(before.Id, before.Version + 1);
+    }
+}
 
+/// <summary>
+/// The assignment a single and a bulk assignment share: the departments are checked once, each suggestion's version is checked as it
+/// moves to assigned, and every department is due by the rule set's evaluation deadline counted from today.
+/// </summary>
+internal sealed class SuggestionAssigner(
+    IDbSession session,
+    IOrganizationDirectory directory,
+    IRuleSets ruleSets,
+    WorkCalendar calendar,
+    ICurrentUser caller,
+    TimeProvider clock)
+{
+    /// <summary>The departments, each in service and with a region covering every one of <paramref name="regionPaths"/>; 400 on <paramref name="field"/> otherwise.</summary>
+    public async Task<IReadOnlyList<UnitSnapshot>> UnitsCoveringAsync(IReadOnlyList<Guid> unitIds, IReadOnlyCollection<string> regionPaths, string field,
+        CancellationToken cancellationToken)
+    {
+        var units = await directory.FindUnitsAsync(unitIds, cancellationToken);
+        var refused = unitIds.Where(id => units.FirstOrDefault(u => u.Id == id) is not { IsRetired: false } unit
+            || regionPaths.Any(path => !Jurisdiction.Contains(unit.RegionPath, path))).ToList();
+        return refused.Count > 0
+            ? throw SuggestionStore.Invalid(field, "Each department must be in service and its region must cover the suggestion's.")
+            : units;
+    }
+
+    /// <summary>Moves <paramref name="before"/> to assigned (412 when its version moved on) and adds the departments' evaluations; the day they are due.</summary>
+    public async Task<DateOnly> AssignAsync(SuggestionRow before, IReadOnlyList<UnitSnapshot> units, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var dueOn = SuggestionsRuleSection.From(ruleSets).EvaluationDeadline.From(WorkCalendar.LocalDate(now), calendar);
-        await session.ExecuteVersionedAsync(AssignmentSql.Assign, new { before.Id, command.ExpectedVersion }, command.ExpectedVersion, cancellationToken);
+        await session.ExecuteVersionedAsync(AssignmentSql.Assign, new { before.Id, ExpectedVersion = before.Version }, before.Version, cancellationToken);
         foreach (var unit in units)
         {
             await session.ExecuteAsync(
@@ -76,9 +96,7 @@ internal sealed class AssignSuggestionHandler(
                 cancellationToken);
         }
 
-        audit.Record(new AuditEntry("suggestion.assigned", "suggestion", before.Id,
-            new { before.Status, before.Version }, new { Status = SuggestionStatus.Assigned, command.UnitIds, DueOn = dueOn, Version = before.Version + 1 }));
-        return new EntityVersion(before.Id, before.Version + 1);
+        return dueOn;
     }
 }
 

@@ -31,6 +31,14 @@ internal static class SuggestionSql
         WHERE s.id = @Id AND s.region_path LIKE @JurisdictionPrefix
         """;
 
+    /// <summary>A suggestion of the caller's jurisdiction assigned to the caller's unit; any other, as missing.</summary>
+    public const string ByIdAssignedToUnit = $"""
+        SELECT {Columns}
+        FROM suggestions_suggestions s
+        WHERE s.id = @Id AND s.region_path LIKE @JurisdictionPrefix
+          AND EXISTS (SELECT 1 FROM suggestions_assignments a WHERE a.suggestion_id = s.id AND a.unit_id = @JurisdictionUnitId)
+        """;
+
     public const string PhoneCipher = """
         SELECT s.phone_cipher FROM suggestions_suggestions s WHERE s.id = @Id AND s.region_path LIKE @JurisdictionPrefix
         """;

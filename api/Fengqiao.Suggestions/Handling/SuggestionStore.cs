@@ -89,6 +89,14 @@ internal sealed class SuggestionStore(IDbSession session, ICurrentUser caller)
         return row.Version == expectedVersion ? row : throw new PreconditionFailedException(row.Version);
     }
 
+    /// <summary>A suggestion assigned to the caller's own unit, at the version read; a department's staff find no other (404).</summary>
+    public async Task<SuggestionRow> GetAssignedToCallerForChangeAsync(Guid id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleInJurisdictionAsync<SuggestionRow>(caller, SuggestionSql.ByIdAssignedToUnit, new { Id = id }, cancellationToken);
+        return row is null ? throw new NotFoundException("Suggestion")
+            : row.Version == expectedVersion ? row : throw new PreconditionFailedException(row.Version);
+    }
+
     public static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }
 

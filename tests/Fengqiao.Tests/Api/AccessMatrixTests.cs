@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Dispute,
         SuggestionTopic,
         Suggestion,
+        SuggestionAssignment,
         DiaryEntry,
         DiaryMatter,
         WebhookSubscription,
@@ -307,6 +308,10 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetFiveColourRankings"] = Only(MetricsReaders),
         ["ExportFiveColourRanking"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
+        ["BulkAssignSuggestions"] = Only(Role.SuggestionReviewer),
+        ["ListUnitSuggestionAssignments"] = Only(Role.Handler),
+        ["GetUnitSuggestionAssignment"] = On(Target.SuggestionAssignment, null, Role.Handler),
+        ["AnswerUnitSuggestionAssignment"] = On(Target.SuggestionAssignment, _ => new { outcome = "adopted", reply = "予以采纳。" }, Role.Handler),
 
         // Webhooks: subscriptions of units within an administrator's jurisdiction, their delivery logs.
         ["ListWebhookEventTypes"] = Only(Role.Admin),
@@ -456,6 +461,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         Target.User or Target.Unit or Target.Region => "city.admin",
         Target.MediationRoom or Target.Mediator or Target.Dispute => "district.mediator",
         Target.SuggestionTopic or Target.Suggestion => "district.suggestion_reviewer",
+        Target.SuggestionAssignment => "district.handler",
         Target.WebhookSubscription or Target.WebhookDelivery => "district.admin",
         Target.ApiClient => "district.admin",
         _ => "district.petition_officer",
@@ -603,6 +609,16 @@ public sealed class AccessMatrixTests : DispatchTestBase
         var suggestions = await (await districtReviewer.GetAsync($"/api/v1/suggestions?regionId={otherTown}&limit=100")).ShouldBeOkAsync<JsonObject>();
         var suggestionId = suggestions["items"]!.AsArray()
             .Single(s => s!["trackingCode"]!.GetValue<string>() == tracking["trackingCode"]!.GetValue<string>())!["id"]!.GetValue<string>();
+        // A suggestion of the other town assigned to the district's housing bureau, whose handler reads it; the town's handlers may not.
+        var assigned = await (await anonymous.PostAsJsonAsync("/api/v1/public/suggestions", new
+        {
+            regionId = otherTown, title = "建议改造塔山街道老旧小区", content = "老旧小区管网老化，建议纳入改造计划。",
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var assignedId = (await (await districtReviewer.GetAsync($"/api/v1/suggestions?regionId={otherTown}&limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray()
+            .Single(s => s!["trackingCode"]!.GetValue<string>() == assigned["trackingCode"]!.GetValue<string>())!["id"]!.GetValue<string>();
+        await (await SendWithIfMatch(districtReviewer, HttpMethod.Post, $"/api/v1/suggestions/{assignedId}/screening", new { outcome = "valid" }, 1)).ShouldBeOkAsync<JsonObject>();
+        await (await SendWithIfMatch(districtReviewer, HttpMethod.Post, $"/api/v1/suggestions/{assignedId}/assignment",
+            new { unitIds = new[] { await UnitAsync(DistrictHousing) } }, 2)).ShouldBeOkAsync<JsonObject>();
 
         var webhook = await (await districtAdmin.PostAsJsonAsync("/api/v1/integrations/webhooks", new
         {
@@ -638,6 +654,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
+            [Target.SuggestionAssignment] = new() { ["suggestionId"] = assignedId },
             [Target.DiaryEntry] = new() { ["id"] = diaryEntries[0] },
             [Target.DiaryMatter] = new() { ["id"] = diaryMatter["id"]!.GetValue<string>() },
             [Target.WebhookSubscription] = new() { ["id"] = webhookId },

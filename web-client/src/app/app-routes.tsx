@@ -111,6 +111,12 @@ const PublicSuggestPage = lazy(() =>
 const PublicSuggestionTrackPage = lazy(() =>
   import('../features/suggestions/public-suggestion-pages').then((module) => ({ default: module.PublicSuggestionTrackPage })),
 );
+const UnitAssignmentsPage = lazy(() =>
+  import('../features/suggestions/unit-assignment-pages').then((module) => ({ default: module.UnitAssignmentsPage })),
+);
+const UnitAssignmentPage = lazy(() =>
+  import('../features/suggestions/unit-assignment-pages').then((module) => ({ default: module.UnitAssignmentPage })),
+);
 const DiaryListPage = lazy(() => import('../features/suggestions/diary-list-page').then((module) => ({ default: module.DiaryListPage })));
 const DiaryLogPage = lazy(() => import('../features/suggestions/diary-log-page').then((module) => ({ default: module.DiaryLogPage })));
 const DiaryEntryPage = lazy(() => import('../features/suggestions/diary-entry-page').then((module) => ({ default: module.DiaryEntryPage })));
@@ -403,6 +409,22 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="handle_suggestions">
               <RegisterSuggestionPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/assigned"
+          element={
+            <RequireCapability capability="answer_assigned_suggestions">
+              <UnitAssignmentsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="suggestions/assigned/:id"
+          element={
+            <RequireCapability capability="answer_assigned_suggestions">
+              <UnitAssignmentPage />
             </RequireCapability>
           }
         />

@@ -91,6 +91,7 @@ const navItems: readonly NavItem[] = [
       { key: '/suggestions/topics', label: 'nav.suggestionTopics', icon: <ScheduleOutlined aria-hidden /> },
     ],
   },
+  { key: '/suggestions/assigned', label: 'nav.unitSuggestions', icon: <BulbOutlined aria-hidden />, capability: 'answer_assigned_suggestions' },
   {
     key: 'diary',
     label: 'nav.diary',

@@ -103,6 +103,30 @@ public sealed class DiaryTests : SuggestionTestBase
     }
 
     [Test]
+    public async Task AGroupMessage_BecomesAPetitionOfTheSocialGroupChannel_WhileAVisitStaysDoorToDoor()
+    {
+        var village = await FushanVillageAsync();
+        using var cadre = await Api.ClientForAsync("town.petition_officer");
+        var message = await LogAsync(cadre, new
+        {
+            kind = "group_message", source = "府山村民情微群", household = "周阿姨", visitedOn = Day(0), matter = "小区电梯故障一周无人维修，老人上下楼困难", category = "urban_rural_construction",
+            regionId = village,
+        });
+        var visit = await LogAsync(cadre, Visit(village, "钱师傅", "菜市场周边占道经营严重，早高峰车辆无法通行"));
+
+        var fromMessage = await (await SendWithIfMatch(cadre, HttpMethod.Post, $"/api/v1/diary/entries/{message}/petition", new { request = "请求尽快维修小区电梯" }, 1))
+            .ShouldBeOkAsync<JsonObject>();
+        var fromVisit = await (await SendWithIfMatch(cadre, HttpMethod.Post, $"/api/v1/diary/entries/{visit}/petition", new { request = "请求整治占道经营" }, 1))
+            .ShouldBeOkAsync<JsonObject>();
+
+        var petitions = (await (await cadre.GetAsync("/api/v1/petitions?limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        string ChannelOf(JsonObject converted) =>
+            petitions.Single(p => p!["number"]!.GetValue<string>() == converted["reference"]!.GetValue<string>())!["channel"]!.GetValue<string>();
+        Assert.That(ChannelOf(fromMessage), Is.EqualTo("social_group"), "intake's channel list has 民情微群");
+        Assert.That(ChannelOf(fromVisit), Is.EqualTo("door_to_door_visit"));
+    }
+
+    [Test]
     public async Task BadInput_Returns400_NamingTheFields()
     {
         var village = await FushanVillageAsync();

@@ -48,7 +48,8 @@ export function SuggestionActionDialog<Values extends object>({
       onClose();
       await invalidate();
     } catch (error) {
-      const stale = isApiError(error) && error.status === 412;
+      // A bulk change carries its versions in the body and answers a stale one with 409 `stale` instead of 412.
+      const stale = isApiError(error) && (error.status === 412 || (error.status === 409 && error.code === 'stale'));
       setFailure(stale ? t('suggestions.stale') : formFailureMessage(form, error, fields, t));
       if (stale) await invalidate();
     } finally {

@@ -5,7 +5,9 @@ import { unwrap } from '../../shared/api/api-client';
 import type {
   AnswerSuggestionRequest,
   AssignSuggestionRequest,
+  AnswerUnitAssignmentRequest,
   AwardSuggestionRequest,
+  BulkAssignSuggestionsRequest,
   ImplementSuggestionRequest,
   RatePublicSuggestionRequest,
   RegisterSuggestionRequest,
@@ -14,6 +16,7 @@ import type {
   SuggestionChannel,
   SuggestionDetail,
   SuggestionStatus,
+  UnitAssignmentDetail,
 } from '../../shared/api/api-types';
 import { etagOf } from './topic-queries';
 
@@ -71,6 +74,40 @@ export const screenSuggestion = (id: string, etag: string, body: ScreenSuggestio
 
 export const assignSuggestion = (id: string, etag: string, body: AssignSuggestionRequest) =>
   unwrap(api.POST('/api/v1/suggestions/{id}/assignment', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+
+/** Assigns the suggestions picked on the worklist, each at the version it showed; all or none. */
+export const bulkAssignSuggestions = (body: BulkAssignSuggestionsRequest) => unwrap(api.POST('/api/v1/suggestions/bulk-assignment', { body }));
+
+/** One page of the suggestions assigned to the caller's unit, the earliest due first; `answered` undefined for all. */
+export function useUnitAssignments(answered: boolean | undefined, cursor: string | null | undefined) {
+  return useQuery({
+    queryKey: ['suggestions', 'unit-assignments', answered ?? 'all', cursor ?? 'first'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/suggestion-assignments', { params: { query: { answered, cursor: cursor ?? undefined, limit: suggestionPageSize } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface VersionedUnitAssignment {
+  assignment: UnitAssignmentDetail;
+  etag: string;
+}
+
+/** A suggestion assigned to the caller's unit, with the ETag its answer sends as If-Match. */
+export function useUnitAssignment(suggestionId: string) {
+  return useQuery({
+    queryKey: ['suggestions', 'unit-assignment', suggestionId],
+    queryFn: async (): Promise<VersionedUnitAssignment> => {
+      const { data, response } = await api.GET('/api/v1/suggestion-assignments/{suggestionId}', { params: { path: { suggestionId } } });
+      if (!data) throw new Error(`The API returned the assignment of suggestion ${suggestionId} without a body.`);
+      return { assignment: data, etag: etagOf(response, data.version) };
+    },
+    staleTime: 0,
+  });
+}
+
+export const answerUnitAssignment = (suggestionId: string, etag: string, body: AnswerUnitAssignmentRequest) =>
+  unwrap(api.POST('/api/v1/suggestion-assignments/{suggestionId}/answer', { params: { path: { suggestionId }, header: { 'If-Match': etag } }, body }));
 
 export const registerSuggestion = (body: RegisterSuggestionRequest, idempotencyKey: string) =>
   unwrap(api.POST('/api/v1/suggestions', { body, headers: { 'Idempotency-Key': idempotencyKey } }));

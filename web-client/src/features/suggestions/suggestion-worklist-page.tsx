@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Select, Table, Tag } from 'antd';
+import { Button, Card, Empty, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SuggestionChannel, SuggestionListItem, SuggestionStatus } from '../../shared/api/api-types';
@@ -10,6 +10,8 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
+import { UnitSelect } from '../../shared/units/unit-select';
+import { SuggestionActionDialog } from './suggestion-action-dialog';
 import {
   formatDateTime,
   suggestionChannelLabel,
@@ -18,9 +20,12 @@ import {
   suggestionStatusLabel,
   suggestionStatuses,
 } from './suggestion-labels';
-import { useSuggestions } from './suggestion-queries';
+import { bulkAssignSuggestions, useSuggestions } from './suggestion-queries';
 
-/** The worklist: the jurisdiction's suggestions, newest first, by status, channel and region, a keyset page at a time. */
+/**
+ * The worklist: the jurisdiction's suggestions, newest first, by status, channel and region, a keyset page at a time. A reviewer
+ * picks valid suggestions on the page and assigns them to departments at once.
+ */
 export function SuggestionWorklistPage() {
   const { t, locale } = useI18n();
   const mayRegister = useCapability('handle_suggestions');
@@ -29,6 +34,12 @@ export function SuggestionWorklistPage() {
   const [regionId, setRegionId] = useState<string | undefined>();
   const pages = useCursorPages(`${status ?? ''}|${channel ?? ''}|${regionId ?? ''}`);
   const suggestions = useSuggestions({ status, channel, regionId, cursor: pages.cursor });
+  const [selected, setSelected] = useState<SuggestionListItem[]>([]);
+  const [assigning, setAssigning] = useState(false);
+  const resetPages = () => {
+    pages.reset();
+    setSelected([]);
+  };
 
   const columns = [
     {
@@ -71,7 +82,7 @@ export function SuggestionWorklistPage() {
               value={status}
               onChange={(next) => {
                 setStatus(next);
-                pages.reset();
+                resetPages();
               }}
               options={suggestionStatuses.map((value) => ({ value, label: suggestionStatusLabel(t, value) }))}
               style={{ minWidth: 140 }}
@@ -85,7 +96,7 @@ export function SuggestionWorklistPage() {
               value={channel}
               onChange={(next) => {
                 setChannel(next);
-                pages.reset();
+                resetPages();
               }}
               options={suggestionChannels.map((value) => ({ value, label: suggestionChannelLabel(t, value) }))}
               style={{ minWidth: 140 }}
@@ -99,19 +110,37 @@ export function SuggestionWorklistPage() {
                 placeholder={t('common.all')}
                 onChange={(next) => {
                   setRegionId(next);
-                  pages.reset();
+                  resetPages();
                 }}
               />
             </div>
           </Form.Item>
         </Form>
       </Card>
+      {mayRegister ? (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button disabled={selected.length === 0} onClick={() => setAssigning(true)}>
+            {t('suggestions.bulkAssign', { count: selected.length })}
+          </Button>
+          <span>{t('suggestions.bulkAssignHint')}</span>
+        </Space>
+      ) : null}
       {suggestions.isError ? (
         <LoadError error={suggestions.error} onRetry={() => void suggestions.refetch()} />
       ) : (
         <>
           <Table<SuggestionListItem>
             rowKey="id"
+            rowSelection={
+              mayRegister
+                ? {
+                    selectedRowKeys: selected.map((item) => item.id),
+                    onChange: (_keys, rows) => setSelected(rows),
+                    getCheckboxProps: (item) => ({ disabled: item.status !== 'valid', 'aria-label': t('suggestions.pick', { title: item.title }) }),
+                    columnTitle: t('suggestions.pickColumn'),
+                  }
+                : undefined
+            }
             columns={columns}
             dataSource={suggestions.data?.items ?? []}
             loading={suggestions.isPending || suggestions.isFetching}
@@ -123,12 +152,56 @@ export function SuggestionWorklistPage() {
             pageIndex={pages.pageIndex}
             hasPrevious={pages.hasPrevious}
             hasNext={Boolean(suggestions.data?.nextCursor)}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(suggestions.data?.nextCursor)}
+            onPrevious={() => {
+              setSelected([]);
+              pages.previous();
+            }}
+            onNext={() => {
+              setSelected([]);
+              pages.next(suggestions.data?.nextCursor);
+            }}
             loading={suggestions.isFetching}
           />
         </>
       )}
+      {assigning ? (
+        <BulkAssignDialog
+          picked={selected}
+          onClose={() => setAssigning(false)}
+          onAssigned={() => setSelected([])}
+        />
+      ) : null}
     </>
+  );
+}
+
+/** Assigns the picked suggestions, each at the version the worklist showed, to the same departments; all or none. */
+function BulkAssignDialog({ picked, onClose, onAssigned }: { picked: SuggestionListItem[]; onClose: () => void; onAssigned: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ unitIds?: string[] }>();
+  return (
+    <SuggestionActionDialog<{ unitIds?: string[] }>
+      form={form}
+      open
+      onClose={onClose}
+      name="bulk-assign-suggestions"
+      title={t('suggestions.bulkAssignTitle', { count: picked.length })}
+      done={t('suggestions.bulkAssigned', { count: picked.length })}
+      fields={['unitIds']}
+      send={async ({ unitIds }) => {
+        const assigned = await bulkAssignSuggestions({ suggestions: picked.map(({ id, version }) => ({ id, version })), unitIds: unitIds ?? [] });
+        onAssigned();
+        return assigned;
+      }}
+    >
+      <ul aria-label={t('suggestions.picked')}>
+        {picked.map((item) => (
+          <li key={item.id}>{item.title}</li>
+        ))}
+      </ul>
+      <Form.Item name="unitIds" label={t('suggestions.departments')} extra={t('suggestions.departmentsHint')} rules={[{ required: true, message: t('suggestions.required') }]}>
+        <UnitSelect mode="multiple" regionId={undefined} />
+      </Form.Item>
+    </SuggestionActionDialog>
   );
 }

@@ -1194,28 +1194,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/mediation-dispute-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The dispute types, for the public online mediation application form.
-         * @description The dispute types (codes with Chinese and English names, in display order) for the type picker of the public online mediation application; they are public reference data. Rate-limited per client address like the rest of the public surface.
-         *
-         *     **Callers:** anyone, without signing in.
-         */
-        get: operations["ListPublicDisputeTypes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/mediation/dispute-types": {
         parameters: {
             query?: never;
@@ -1354,50 +1332,6 @@ export interface paths {
          *     **Callers:** the roles holding the capability `manage_mediation_rooms`: `mediator`, `admin`.
          */
         post: operations["RetireMediator"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/mediation/rooms/{id}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The sessions of a room over a week (or up to 42 days), for its calendar.
-         * @description The week calendar of a room of the caller's jurisdiction: its scheduled and held sessions overlapping `days` days (1 to 42, by default 7) from `from` (by default this week's Monday, Asia/Shanghai), with their dispute numbers and mediators. 404 for a room outside the jurisdiction.
-         *
-         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
-         */
-        get: operations["ListRoomSessions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/mediation/rooms/{id}/mediators/{mediatorId}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The sessions of a mediator over a week (or up to 42 days), for their calendar.
-         * @description The week calendar of a mediator of a room of the caller's jurisdiction: the scheduled and held sessions naming them — in any room of the jurisdiction when they sign in with an account, since the person is booked as one — overlapping `days` days (1 to 42, by default 7) from `from` (by default this week's Monday, Asia/Shanghai). 404 for a room outside the jurisdiction or a mediator not of the room.
-         *
-         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
-         */
-        get: operations["ListMediatorSessions"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3572,6 +3506,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suggestions/bulk-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assigns several valid suggestions to the same departments at once, each at the version read; all or none.
+         * @description Assigns the suggestions picked on the worklist (at most 100, each with the version the worklist showed) to the same departments, due by the rule set's evaluation deadline counted from today, as a single assignment does. All or none: 404 names a suggestion missing or outside the caller's jurisdiction, 409 `stale` names one that changed since the worklist showed it and `invalid_state` one no longer valid and unassigned, 400 when a department's region does not cover every suggestion's. Each suggestion's audit trail records its assignment.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
+        post: operations["BulkAssignSuggestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions/{id}/answers": {
         parameters: {
             query?: never;
@@ -3654,6 +3610,72 @@ export interface paths {
          *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
          */
         post: operations["RevealSuggestionSubmitter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suggestions assigned to the caller's unit, the earliest due first, a page after a cursor.
+         * @description The department's worklist: the suggestions assigned to the caller's unit (within its jurisdiction), the earliest due first, `answered` true or false to keep only those answered or awaiting the answer; `overdue` marks an unanswered one past its due day. Keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        get: operations["ListUnitSuggestionAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments/{suggestionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A suggestion assigned to the caller's unit, with its assignment and the ETag for answering.
+         * @description A suggestion assigned to the caller's unit as its department evaluates it: the text, topic and place, the unit's due day and answer, `canAnswer`, and the ETag for answering. The submitter and the other departments' answers are not shown. 404 unless it is assigned to the caller's unit.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        get: operations["GetUnitSuggestionAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments/{suggestionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller's department answers a suggestion assigned to it, with the reasoned reply; needs If-Match.
+         * @description The caller's department answers a suggestion assigned to it: adopted, partly adopted, kept for reference or not adopted, with the reasoned reply the submitter reads (required). When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 404 unless it is assigned to the caller's unit; 409 `already_answered` when the unit has answered, `invalid_state` when the suggestion no longer awaits answers.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        post: operations["AnswerUnitSuggestionAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4172,6 +4194,10 @@ export interface components {
             orderId: string;
             text: string;
         };
+        AnswerUnitAssignment: {
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
+        };
         ApiClientView: {
             /** Format: uuid */
             id: string;
@@ -4408,28 +4434,20 @@ export interface components {
             items: components["schemas"]["BoardUnitRow"][];
             nextCursor?: string | null;
         };
-        CalendarMediator: {
-            /** Format: uuid */
-            id: string;
-            name: string;
+        BulkAssignSuggestions: {
+            suggestions: components["schemas"]["BulkAssignedSuggestion"][];
+            unitIds: string[];
         };
-        CalendarSession: {
+        BulkAssignedSuggestion: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            disputeId: string;
-            disputeNumber: string;
-            /** Format: uuid */
-            roomId: string;
-            roomName: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            status: components["schemas"]["SessionStatus"];
-            mediators: components["schemas"]["CalendarMediator"][];
             /** Format: int64 */
             version: number;
+        };
+        BulkAssignment: {
+            assigned: components["schemas"]["EntityVersion"][];
+            /** Format: date */
+            dueOn: string;
         };
         CancelReception: {
             reason: string;
@@ -4438,7 +4456,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "answer_assigned_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -6434,13 +6452,6 @@ export interface components {
         };
         /** @enum {string} */
         ScreeningOutcome: "valid" | "duplicate" | "out_of_scope";
-        SessionCalendar: {
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            sessions: components["schemas"]["CalendarSession"][];
-        };
         /** @enum {string} */
         SessionStatus: "scheduled" | "held" | "cancelled";
         SessionView: {
@@ -6759,6 +6770,56 @@ export interface components {
         TrackingCredentials: {
             trackingCode: string;
             secret: string;
+        };
+        UnitAssignmentDetail: {
+            /** Format: uuid */
+            suggestionId: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            channel: components["schemas"]["SuggestionChannel"];
+            topicTitle?: string | null;
+            title: string;
+            content: string;
+            regionName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            assignedAt: string;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            reply?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            canAnswer: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        UnitAssignmentItem: {
+            /** Format: uuid */
+            suggestionId: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            regionName: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            assignedAt: string;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            overdue: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        UnitAssignmentItemPage: {
+            items: components["schemas"]["UnitAssignmentItem"][];
+            nextCursor?: string | null;
         };
         UnitItem: {
             /** Format: uuid */
@@ -11203,37 +11264,6 @@ export interface operations {
             };
         };
     };
-    ListPublicDisputeTypes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DisputeType"][];
-                };
-            };
-            /** @description Too many requests from this client address; Retry-After says when to try again. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before the next request from this address. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     ListDisputeTypes: {
         parameters: {
             query?: never;
@@ -11800,129 +11830,6 @@ export interface operations {
             };
             /** @description If-Match is missing: send the ETag of the version being changed. */
             428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListRoomSessions: {
-        parameters: {
-            query?: {
-                from?: string;
-                days?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionCalendar"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListMediatorSessions: {
-        parameters: {
-            query?: {
-                from?: string;
-                days?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-                mediatorId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionCalendar"];
-                };
-            };
-            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The caller's roles do not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No such object, or it is outside the caller's jurisdiction. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19770,6 +19677,75 @@ export interface operations {
             };
         };
     };
+    BulkAssignSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssignSuggestions"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignment"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     AnswerSuggestion: {
         parameters: {
             query?: never;
@@ -20101,6 +20077,202 @@ export interface operations {
             };
             /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListUnitSuggestionAssignments: {
+        parameters: {
+            query?: {
+                answered?: boolean;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitAssignmentItemPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetUnitSuggestionAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suggestionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitAssignmentDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerUnitSuggestionAssignment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                suggestionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerUnitAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
