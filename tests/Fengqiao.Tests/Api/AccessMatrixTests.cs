@@ -303,6 +303,9 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetFiveColourChart"] = Only(MetricsReaders),
         ["GetFiveColourRankings"] = Only(MetricsReaders),
         ["ExportFiveColourRanking"] = Only(MetricsReaders),
+        ["StartExportJob"] = On(Target.None, _ => new { kind = "indicators", format = "csv", parameters = new { from = "2026-01-01", to = "2026-01-31" } }, MetricsReaders),
+        ["GetExportJob"] = Only(MetricsReaders),
+        ["DownloadExportJob"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
 
         // Webhooks: subscriptions of units within an administrator's jurisdiction, their delivery logs.
