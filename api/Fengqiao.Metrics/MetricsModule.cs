@@ -7,6 +7,7 @@ using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Receptions;
 using Fengqiao.Contracts.Suggestions;
 using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Metrics.Exports;
 using Fengqiao.Metrics.Facts;
 using Fengqiao.Metrics.FiveColour;
 using Fengqiao.Metrics.Indicators;
@@ -29,6 +30,12 @@ public static class MetricsModule
         services.AddScoped<FiveColourCalculator>();
         services.AddSingleton<IRuleSetSectionValidator, FiveColourRuleSetSectionValidator>();
         services.AddSingleton<MetricsRebuild>();
+        services.AddOptions<ExportJobOptions>().Bind(configuration.GetSection(ExportJobOptions.Section));
+        services.AddSingleton<ExportFiles>();
+        services.AddScoped<ExportSources>();
+        services.AddScoped<ExportJobReader>();
+        services.AddSingleton<ExportJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportJobRunner>());
         services.AddIntegrationEventConsumer<PetitionRegistered, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<PetitionAccepted, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<CaseReplied, CaseFactConsumer>();
@@ -57,6 +64,9 @@ public static class MetricsModule
         GetFiveColourChartEndpoint.Map(metrics);
         GetFiveColourRankingsEndpoint.Map(metrics);
         ExportFiveColourRankingEndpoint.Map(metrics);
+        StartExportJobEndpoint.Map(metrics);
+        GetExportJobEndpoint.Map(metrics);
+        DownloadExportJobEndpoint.Map(metrics);
         return endpoints;
     }
 }

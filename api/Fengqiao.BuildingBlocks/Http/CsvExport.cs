@@ -35,14 +35,23 @@ public sealed partial class CsvExport : IAsyncDisposable
         _csv = new CsvWriter(_text, Configuration);
     }
 
+    /// <summary>The media type of the files this writer produces, for an endpoint that sends one written earlier.</summary>
+    public static string MediaType { get; } = "text/csv; charset=utf-8";
+
     /// <summary>Starts the answer as an attachment named <paramref name="fileName"/> and writes the header row.</summary>
     public static async Task<CsvExport> StartAsync(HttpResponse response, string fileName, IReadOnlyList<string> header)
     {
-        response.ContentType = "text/csv; charset=utf-8";
+        response.ContentType = MediaType;
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(fileName);
         response.Headers.ContentDisposition = disposition.ToString();
-        var export = new CsvExport(response.Body);
+        return await StartAsync(response.Body, header);
+    }
+
+    /// <summary>Starts a CSV file on <paramref name="file"/> (left open), for an export written in the background, and writes the header row.</summary>
+    public static async Task<CsvExport> StartAsync(Stream file, IReadOnlyList<string> header)
+    {
+        var export = new CsvExport(file);
         await export.WriteRowAsync(header);
         return export;
     }

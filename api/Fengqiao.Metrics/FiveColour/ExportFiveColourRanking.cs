@@ -23,7 +23,7 @@ internal enum ExportFormat
 /// </summary>
 internal static class ExportFiveColourRankingEndpoint
 {
-    private static readonly string[] Header = ["rank", "region", "score", "colour", "rank_change", "score_change", "pulled_down_by"];
+    internal static readonly string[] Header = ["rank", "region", "score", "colour", "rank_change", "score_change", "pulled_down_by"];
 
     public static void Map(IEndpointRouteBuilder metrics) =>
         metrics.MapGet("/five-colour/export", Handle)
@@ -67,7 +67,7 @@ internal static class ExportFiveColourRankingEndpoint
         await workbook.CopyToAsync(context.Response.Body, cancellationToken);
     }
 
-    private static string?[] Cells(FiveColourEntry entry) =>
+    internal static string?[] Cells(FiveColourEntry entry) =>
     [
         entry.Rank?.ToString(CultureInfo.InvariantCulture),
         entry.Name,

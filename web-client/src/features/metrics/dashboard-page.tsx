@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { isMessageKey } from '../../shared/i18n/translate';
 import { EChart } from './echart';
+import { ExportButton } from './export-button';
 import { useFiveColourChart, useIndicatorDefinitions, useIndicators } from './metrics-queries';
 
 /** The band colours as drawn: strong enough for white text on them. */
@@ -155,7 +156,12 @@ export function DashboardPage() {
       ) : null}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('metrics.dashboard.ranking')} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('metrics.dashboard.ranking')}
+            style={{ marginBottom: 16 }}
+            extra={<ExportButton request={{ kind: 'five_colour_ranking', month: monthText, regionId: current.regionId }} rows={entries.length} />}
+          >
             <Table<FiveColourEntry>
               rowKey="regionId"
               size="small"

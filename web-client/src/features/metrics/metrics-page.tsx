@@ -1,5 +1,5 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, DatePicker, Empty, Form, Select, Table, Tooltip } from 'antd';
+import { Breadcrumb, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { IndicatorDefinition, IndicatorFigure, IndicatorGrouping, IndicatorRow } from '../../shared/api/api-types';
@@ -8,6 +8,7 @@ import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { isMessageKey, type Locale } from '../../shared/i18n/translate';
+import { ExportButton } from './export-button';
 import { useIndicatorDefinitions, useIndicators } from './metrics-queries';
 
 const groupings: IndicatorGrouping[] = ['region', 'channel', 'category', 'month', 'quarter', 'year'];
@@ -39,7 +40,9 @@ export function MetricsPage() {
   const [groupBy, setGroupBy] = useState<IndicatorGrouping>('region');
   const [path, setPath] = useState<Drill[]>([{}]);
   const current = path.at(-1) ?? {};
-  const indicators = useIndicators(period[0].format('YYYY-MM-DD'), period[1].format('YYYY-MM-DD'), groupBy, current.regionId);
+  const from = period[0].format('YYYY-MM-DD');
+  const to = period[1].format('YYYY-MM-DD');
+  const indicators = useIndicators(from, to, groupBy, current.regionId);
   const definitions = useIndicatorDefinitions();
   const categories = usePetitionCategories();
   const text = (value: { zhCn: string; en: string }) => (locale === 'en' ? value.en : value.zhCn);
@@ -133,7 +136,15 @@ export function MetricsPage() {
       {indicators.isError ? <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} /> : null}
       {definitions.isError ? <LoadError error={definitions.error} onRetry={() => void definitions.refetch()} /> : null}
       {!indicators.isError && !definitions.isError ? (
-        <Card size="small">
+        <Card
+          size="small"
+          extra={
+            <Space align="start" wrap>
+              <ExportButton request={{ kind: 'indicators', from, to, groupBy, regionId: current.regionId }} rows={data?.rows.length} />
+              <ExportButton request={{ kind: 'daily_facts', from, to, regionId: current.regionId }} label={t('metrics.export.facts')} />
+            </Space>
+          }
+        >
           <Table<IndicatorRow>
             rowKey="key"
             size="small"
