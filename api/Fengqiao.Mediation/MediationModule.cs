@@ -60,6 +60,8 @@ public static class MediationModule
         RegisterDisputeEndpoint.Map(disputes);
         RecordConsentEndpoint.Map(disputes);
         WithdrawDisputeEndpoint.Map(disputes);
+        AddDisputeRepresentativeEndpoint.Map(disputes);
+        RemoveDisputeRepresentativeEndpoint.Map(disputes);
         ScheduleSessionEndpoint.Map(disputes);
         HoldSessionEndpoint.Map(disputes);
         RescheduleSessionEndpoint.Map(disputes);
