@@ -36,6 +36,7 @@ public static class MediationModule
         services.AddScoped<OnlineTracking>();
         services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
+        services.AddScoped<MediationBulkLoading>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
         services.AddSingleton<IRuleSetSectionValidator, MediationRuleSetSectionValidator>();
         return services;
@@ -64,6 +65,8 @@ public static class MediationModule
         RegisterDisputeEndpoint.Map(disputes);
         RecordConsentEndpoint.Map(disputes);
         WithdrawDisputeEndpoint.Map(disputes);
+        AddDisputeRepresentativeEndpoint.Map(disputes);
+        RemoveDisputeRepresentativeEndpoint.Map(disputes);
         ScheduleSessionEndpoint.Map(disputes);
         HoldSessionEndpoint.Map(disputes);
         RescheduleSessionEndpoint.Map(disputes);

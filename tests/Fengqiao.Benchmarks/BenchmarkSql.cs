@@ -6,5 +6,9 @@ internal static class BenchmarkSql
 
     public const string CaseCount = "SELECT COUNT(*) FROM dispatch_cases";
 
+    public const string DisputeCount = "SELECT COUNT(*) FROM mediation_disputes";
+
+    public const string SessionCount = "SELECT COUNT(*) FROM mediation_sessions";
+
     public const string CaseMix = "SELECT status AS Status, light AS Light, COUNT(*) AS Cases FROM dispatch_cases GROUP BY status, light ORDER BY status, light";
 }

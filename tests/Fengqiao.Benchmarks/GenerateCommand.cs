@@ -2,19 +2,22 @@ using System.Globalization;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.DemoData;
 using Fengqiao.DemoData.Dispatch;
+using Fengqiao.DemoData.Mediation;
 using Fengqiao.Dispatch.BulkLoading;
 using Fengqiao.Intake.BulkLoading;
+using Fengqiao.Mediation.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Benchmarks;
 
 /// <summary>
 /// Creates the database in the data folder if there is none (migrations and the demo organisation), then bulk-loads
-/// generated petitions and generated cases, each only while the database has none, so a petition database can gain cases.
+/// generated petitions, generated cases and generated disputes with their sessions (in rooms added for them), each only while
+/// the database has none, so a petition database can gain cases and disputes.
 /// </summary>
 internal static class GenerateCommand
 {
-    public static async Task<int> RunAsync(int petitions, int cases, string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int petitions, int cases, int disputes, int sessions, string dataDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: false);
@@ -37,6 +40,15 @@ internal static class GenerateCommand
         else if (cases > 0)
         {
             await LoadCasesAsync(services, cases, host.DatabaseFile, cancellationToken);
+        }
+
+        if (disputes > 0 && await services.GetRequiredService<MediationBulkLoading>().DisputeCountAsync(cancellationToken) > 0)
+        {
+            Console.WriteLine("The database holds disputes already; none loaded.");
+        }
+        else if (disputes > 0)
+        {
+            await LoadDisputesAsync(services, disputes, sessions, host.DatabaseFile, cancellationToken);
         }
 
         return 0;
@@ -70,6 +82,21 @@ internal static class GenerateCommand
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mix.Status,-20}{mix.Light,-8}{mix.Cases,10:N0}"));
         }
+    }
+
+    private static async Task LoadDisputesAsync(IServiceProvider services, int disputes, int sessions, string databaseFile, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Loading {disputes:N0} disputes with {sessions:N0} sessions…");
+        var rooms = await BulkDisputeGenerator.RoomsAsync(services, sessions, cancellationToken);
+        await services.GetRequiredService<MediationSeeding>().LoadRoomsAsync(rooms, cancellationToken);
+        var generated = await BulkDisputeGenerator.GenerateAsync(services, disputes, sessions, DateTimeOffset.UtcNow, cancellationToken);
+        var report = Progress(disputes, "disputes");
+        var loaded = await services.GetRequiredService<MediationBulkLoading>().LoadAsync(generated, p => report(p.Disputes, p.Rows, p.Elapsed), cancellationToken);
+
+        var seconds = loaded.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Loaded {loaded.Disputes:N0} disputes and {loaded.Sessions:N0} sessions in {rooms.Count:N0} added rooms ({loaded.Rows:N0} rows with parties, session mediators "
+            + $"and slots) in {seconds:0.0} s: {loaded.Rows / seconds:N0} rows/s; database {Megabytes(databaseFile):N0} MB."));
     }
 
     /// <summary>Prints a line about every tenth of <paramref name="total"/> loaded.</summary>

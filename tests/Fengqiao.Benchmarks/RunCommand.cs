@@ -14,8 +14,8 @@ namespace Fengqiao.Benchmarks;
 /// Starts the real host on Kestrel over a generated database and measures, next to a bare Kestrel endpoint as the
 /// ceiling: with petitions, the worklist (first and a deep keyset page), petition details, duplicate candidates and
 /// registration as a town and a district petition officer; with cases, a town unit's worklist tabs (first and a deep
-/// keyset page) and tab counts as its handler, and the supervision board as a district and a city supervisor; with
-/// both, last, the mixed workload (<see cref="MixedAsync"/>). Reads run before anything is written so they see the
+/// keyset page) and tab counts as its handler, and the supervision board as a district and a city supervisor; with disputes,
+/// the mediators' worklists and session bookings (<see cref="MediationScenariosAsync"/>); with petitions and cases, last, the mixed workload (<see cref="MixedAsync"/>). Reads run before anything is written so they see the
 /// generated data only. A deep keyset page is the last page that a walk of up to <see cref="DeepPages"/> pages reaches,
 /// so a run works at any size; a list of a single page has no keyset page, and its scenario is left out.
 /// </summary>
@@ -44,15 +44,19 @@ internal static class RunCommand
 
         long petitions;
         long cases;
+        long disputes;
+        long sessions;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<IDbSession>();
             petitions = await session.ExecuteScalarAsync<long>(BenchmarkSql.PetitionCount, null, cancellationToken);
             cases = await session.ExecuteScalarAsync<long>(BenchmarkSql.CaseCount, null, cancellationToken);
+            disputes = await session.ExecuteScalarAsync<long>(BenchmarkSql.DisputeCount, null, cancellationToken);
+            sessions = await session.ExecuteScalarAsync<long>(BenchmarkSql.SessionCount, null, cancellationToken);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{petitions:N0} petitions, {cases:N0} cases, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, "
+            $"{petitions:N0} petitions, {cases:N0} cases, {disputes:N0} disputes, {sessions:N0} sessions, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; {requests} requests per scenario from {clients} clients."));
 
         var results = new List<ScenarioResult>
@@ -67,6 +71,11 @@ internal static class RunCommand
         if (petitions > 0 && !mixedOnly)
         {
             results.AddRange(await IntakeScenariosAsync(host, http, api, requests, clients, cancellationToken));
+        }
+
+        if (disputes > 0 && !mixedOnly)
+        {
+            results.AddRange(await MediationScenariosAsync(http, api, requests, clients));
         }
 
         if (petitions > 0 && cases > 0)
@@ -198,6 +207,42 @@ internal static class RunCommand
                 : SendAsync(http, HttpMethod.Get, reads[i % (ReadsPerWrite + 1)].Url(i), reads[i % (ReadsPerWrite + 1)].Token, null, HttpStatusCode.OK),
             maxWarmUpRequests: requests);
     }
+
+    /// <summary>
+    /// The mediators' dispute worklists (the city's, the district's and the town's first page, a deep keyset page, the accepted
+    /// ones), then bookings: sessions of an accepted dispute of the district an hour apart on free hours ahead, each checking the
+    /// room's and the mediator's slots and claiming them (201), and the same hour booked again, refused as a clash (409).
+    /// </summary>
+    private static async Task<List<ScenarioResult>> MediationScenariosAsync(HttpClient http, Uri api, int requests, int clients)
+    {
+        var city = await SignInAsync(http, api, "city.mediator");
+        var district = await SignInAsync(http, api, "district.mediator");
+        var town = await SignInAsync(http, api, "town.mediator");
+        var (_, deep) = await WalkAsync(http, cursor => Disputes(api, null, cursor), district);
+        var results = await RepeatedAndFreshAsync(http, requests, clients,
+        [
+            ("disputes first page, city mediator", _ => Disputes(api, null, null), city),
+            ("disputes first page, district mediator", _ => Disputes(api, null, null), district),
+            ("disputes first page, town mediator", _ => Disputes(api, null, null), town),
+            .. KeysetPage("disputes", deep, "district mediator", cursor => Disputes(api, null, cursor), district),
+            ("disputes accepted first page, district mediator", _ => Disputes(api, "accepted", null), district),
+        ]);
+
+        var accepted = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Disputes(api, "accepted", null), district, null, HttpStatusCode.OK))!["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        var sessionsOf = new Uri(api, $"/api/v1/mediation/disputes/{accepted}/sessions");
+        var first = new DateTimeOffset(2031, 1, 6, 9, 0, 0, TimeSpan.FromHours(8));
+        JsonObject Hour(int n) => new() { ["startsAt"] = first.AddHours(n).ToString("O", CultureInfo.InvariantCulture), ["endsAt"] = first.AddHours(n + 1).ToString("O", CultureInfo.InvariantCulture) };
+        var booked = 0;
+        var booking = await LoadDriver.RunAsync("session booking with its clash check, district mediator", requests, clients,
+            _ => SendAsync(http, HttpMethod.Post, sessionsOf, district, Hour(Interlocked.Increment(ref booked)), HttpStatusCode.Created));
+        results.Add(booking);
+        results.Add(await LoadDriver.RunAsync("session booking refused as a clash (409), district mediator", requests, clients,
+            i => SendAsync(http, HttpMethod.Post, sessionsOf, district, Hour(1 + (i % booked)), HttpStatusCode.Conflict)));
+        return results;
+    }
+
+    private static Uri Disputes(Uri api, string? status, string? cursor) =>
+        new(api, "/api/v1/mediation/disputes?limit=20" + (status is null ? string.Empty : "&status=" + status) + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
 
     private static Uri Cases(Uri api, string tab, string? cursor) =>
         new(api, $"/api/v1/cases?tab={tab}&limit=20" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));

@@ -22,6 +22,40 @@ internal static class DisputeSql
             @Id, @DisputeId, @Ordinal, @Side, @Kind, @Name, @IdNumberCipher, @IdNumberHash, @IdNumberMasked, @PhoneCipher, @PhoneHash, @PhoneMasked, @OrganisationCode)
         """;
 
+    public const string InsertRepresentative = """
+        INSERT INTO mediation_dispute_representatives (
+            id, dispute_id, side, name, role, relation, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, added_by, added_at)
+        VALUES (
+            @Id, @DisputeId, @Side, @Name, @Role, @Relation, @IdNumberCipher, @IdNumberHash, @IdNumberMasked, @PhoneCipher, @PhoneHash, @PhoneMasked, @AddedBy, @AddedAt)
+        """;
+
+    private const string RepresentativeColumns = """
+        id AS Id, side AS Side, name AS Name, role AS Role, relation AS Relation, id_number_masked AS IdNumberMasked, phone_masked AS PhoneMasked
+        """;
+
+    /// <summary>A dispute's representatives, each side's in the order they were named.</summary>
+    public const string RepresentativesOf = $"""
+        SELECT {RepresentativeColumns}
+        FROM mediation_dispute_representatives
+        WHERE dispute_id = @DisputeId
+        ORDER BY side, added_at, id
+        """;
+
+    public const string RepresentativeById = $"SELECT {RepresentativeColumns} FROM mediation_dispute_representatives WHERE dispute_id = @DisputeId AND id = @Id";
+
+    public const string RepresentativesOnSide = "SELECT COUNT(*) FROM mediation_dispute_representatives WHERE dispute_id = @DisputeId AND side = @Side";
+
+    /// <summary>Whether a person, matched by the keyed hash of the ID number or the phone, represents the dispute already.</summary>
+    public const string RepresentativeMatches = """
+        SELECT COUNT(*) FROM mediation_dispute_representatives
+        WHERE dispute_id = @DisputeId AND (phone_hash = @PhoneHash OR id_number_hash = @IdNumberHash)
+        """;
+
+    public const string DeleteRepresentative = "DELETE FROM mediation_dispute_representatives WHERE dispute_id = @DisputeId AND id = @Id";
+
+    /// <summary>A change of the dispute's own rows (its representatives) moves the dispute's version, which the caller's If-Match named.</summary>
+    public const string Touch = "UPDATE mediation_disputes SET version = version + 1 WHERE id = @Id AND version = @ExpectedVersion";
+
     public const string InsertAssistant = "INSERT INTO mediation_dispute_assistants (dispute_id, mediator_id, mediator_name) VALUES (@DisputeId, @MediatorId, @MediatorName)";
 
     public const string IncrementCounter = "UPDATE mediation_number_counters SET last_value = last_value + 1 WHERE prefix = @Prefix AND year = @Year";

@@ -189,11 +189,44 @@ internal sealed class DisputeStore(IDbSession session, ICurrentUser caller, Pers
         return names.Length <= 1000 ? names : names[..999] + "…";
     }
 
-    /// <summary>A person's ID number and phone encrypted, keyed-hashed and masked by the platform's protector, as intake keeps petitioners'.</summary>
+    /// <summary>Stores representatives of the dispute's sides, their ID numbers and phones protected as the parties' are.</summary>
+    public async Task InsertRepresentativesAsync(Guid disputeId, IEnumerable<(Guid Id, IRepresentativeFields Representative)> representatives, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (id, representative) in representatives)
+        {
+            var contact = Protect(representative.IdNumber, representative.Phone);
+            await session.ExecuteAsync(DisputeSql.InsertRepresentative, new
+            {
+                Id = id,
+                DisputeId = disputeId,
+                Side = representative.Side.ToString(),
+                Name = representative.Name.Trim(),
+                Role = representative.Role.ToString(),
+                Relation = string.IsNullOrWhiteSpace(representative.Relation) ? null : representative.Relation.Trim(),
+                contact.IdNumberCipher,
+                contact.IdNumberHash,
+                contact.IdNumberMasked,
+                contact.PhoneCipher,
+                contact.PhoneHash,
+                contact.PhoneMasked,
+                AddedBy = caller.UserId,
+                AddedAt = now,
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>The keyed hashes a representative is matched by: the ID number's when given, and the phone's.</summary>
+    public (string? IdNumberHash, string PhoneHash) MatchKeysOf(IRepresentativeFields representative)
+    {
+        var contact = Protect(representative.IdNumber, representative.Phone);
+        return (contact.IdNumberHash, contact.PhoneHash!);
+    }
+
+    /// <summary>A party's contact details protected for storage: the organisation code, which is not personal data, as given.</summary>
     private object Protected(Guid disputeId, int ordinal, PartyInput party, DateTimeOffset now)
     {
-        var idNumber = string.IsNullOrWhiteSpace(party.IdNumber) ? null : party.IdNumber.Trim().ToUpperInvariant();
-        var phone = string.IsNullOrWhiteSpace(party.Phone) ? null : IdentityNumbers.NormalisePhone(party.Phone);
+        var contact = Protect(party.IdNumber, party.Phone);
         return new
         {
             Id = Guid.CreateVersion7(now),
@@ -202,13 +235,33 @@ internal sealed class DisputeStore(IDbSession session, ICurrentUser caller, Pers
             Side = party.Side.ToString(),
             Kind = party.Kind.ToString(),
             Name = party.Name.Trim(),
-            IdNumberCipher = idNumber is null ? null : protector.Encrypt(idNumber),
-            IdNumberHash = idNumber is null ? null : protector.Hash(idNumber),
-            IdNumberMasked = idNumber is null ? null : PersonalDataProtector.MaskIdNumber(idNumber),
-            PhoneCipher = phone is null ? null : protector.Encrypt(phone),
-            PhoneHash = phone is null ? null : protector.Hash(phone),
-            PhoneMasked = phone is null ? null : PersonalDataProtector.MaskPhone(phone),
+            contact.IdNumberCipher,
+            contact.IdNumberHash,
+            contact.IdNumberMasked,
+            contact.PhoneCipher,
+            contact.PhoneHash,
+            contact.PhoneMasked,
             OrganisationCode = string.IsNullOrWhiteSpace(party.OrganisationCode) ? null : party.OrganisationCode.Trim().ToUpperInvariant(),
         };
     }
+
+    /// <summary>
+    /// A person's ID number and phone encrypted, keyed-hashed and masked by the platform's protector, as intake keeps petitioners':
+    /// parties and representatives alike.
+    /// </summary>
+    private ProtectedContact Protect(string? rawIdNumber, string? rawPhone)
+    {
+        var idNumber = string.IsNullOrWhiteSpace(rawIdNumber) ? null : rawIdNumber.Trim().ToUpperInvariant();
+        var phone = string.IsNullOrWhiteSpace(rawPhone) ? null : IdentityNumbers.NormalisePhone(rawPhone);
+        return new ProtectedContact(
+            idNumber is null ? null : protector.Encrypt(idNumber),
+            idNumber is null ? null : protector.Hash(idNumber),
+            idNumber is null ? null : PersonalDataProtector.MaskIdNumber(idNumber),
+            phone is null ? null : protector.Encrypt(phone),
+            phone is null ? null : protector.Hash(phone),
+            phone is null ? null : PersonalDataProtector.MaskPhone(phone));
+    }
+
+    private sealed record ProtectedContact(
+        string? IdNumberCipher, string? IdNumberHash, string? IdNumberMasked, string? PhoneCipher, string? PhoneHash, string? PhoneMasked);
 }

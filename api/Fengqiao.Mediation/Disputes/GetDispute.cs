@@ -84,6 +84,9 @@ internal sealed record SessionMediatorRow(Guid SessionId, string MediatorName);
 /// <param name="Performance">What the last return visit found of the agreement's performance; <paramref name="PerformedOn"/> the day one found it performed.</param>
 /// <param name="FollowUps">The return visits after the agreement, latest first.</param>
 /// <param name="Clock">The mediation time limit of a type that has one, from acceptance.</param>
+/// <param name="Representatives">Each side's representatives, masked as the parties are.</param>
+/// <param name="RepresentativeLimitPerSide">How many representatives a side may name in a dispute of this type, by the rule set.</param>
+/// <param name="CanChangeRepresentatives">Whether the caller may add or remove representatives now: the dispute is open and the caller mediates.</param>
 /// <param name="Sessions">By start.</param>
 /// <param name="AllowedActions">The steps the dispute's state allows and the caller may take.</param>
 internal sealed record DisputeDetail(
@@ -107,6 +110,9 @@ internal sealed record DisputeDetail(
     string? LeadMediatorName,
     IReadOnlyList<AssistingMediatorView> AssistingMediators,
     IReadOnlyList<DisputePartyView> Parties,
+    IReadOnlyList<DisputeRepresentativeView> Representatives,
+    int RepresentativeLimitPerSide,
+    bool CanChangeRepresentatives,
     ConsentState ApplicantConsent,
     ConsentState RespondentConsent,
     string? Guidance,
@@ -134,6 +140,7 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
         var d = await store.GetAsync(query.Id, cancellationToken);
         var parties = await session.QueryAsync<DisputePartyView>(DisputeSql.PartiesOf, new { DisputeId = d.Id }, cancellationToken);
         var assistants = await session.QueryAsync<AssistingMediatorView>(DisputeSql.AssistantsOf, new { DisputeId = d.Id }, cancellationToken);
+        var representatives = await session.QueryAsync<DisputeRepresentativeView>(DisputeSql.RepresentativesOf, new { DisputeId = d.Id }, cancellationToken);
         var sessionMediators = (await session.QueryAsync<SessionMediatorRow>(SessionSql.MediatorsOfDispute, new { DisputeId = d.Id }, cancellationToken))
             .ToLookup(m => m.SessionId, m => m.MediatorName);
         var sessions = (await session.QueryAsync<SessionView>(SessionSql.OfDispute, new { DisputeId = d.Id }, cancellationToken))
@@ -141,9 +148,11 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
         var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken);
         var followUps = await session.QueryAsync<FollowUpView>(FollowUpSql.OfDispute, new { DisputeId = d.Id }, cancellationToken);
         var mediationClock = await ClockOfAsync(d, cancellationToken);
-        var allowed = Capabilities.Holds(caller, Capability.MediateDisputes) ? DisputeStateMachine.AllowedIn(d.State) : [];
+        var mediates = Capabilities.Holds(caller, Capability.MediateDisputes);
+        var allowed = mediates ? DisputeStateMachine.AllowedIn(d.State) : [];
         return new DisputeDetail(d.Id, d.Number, d.Status, d.DisputeType, d.Summary, d.Claims, d.AmountClaimed, d.RegionId, d.RegionName, d.Source, d.CourtName,
             d.CourtCaseNumber, d.PetitionId, d.PetitionNumber, d.RoomId, d.RoomName, d.LeadMediatorId, d.LeadMediatorName, assistants, parties,
+            representatives, RepresentativeLimits.PerSide(ruleSets, d.DisputeType), mediates && DisputeStateMachine.IsOpen(d.Status),
             d.ApplicantConsent, d.RespondentConsent, d.Guidance, d.WithdrawalReason, d.FailureReason, agreement, d.Performance, d.PerformedOn,
             followUps, mediationClock, d.RegisteredAt, d.AcceptedAt, d.ClosedAt, sessions, allowed, d.Version);
     }
@@ -168,7 +177,7 @@ internal static class GetDisputeEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapGet("/{id:guid}", Handle)
             .WithName("GetDispute")
-            .WithDescription("One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.")
+            .WithDescription("One dispute of the caller's jurisdiction: masked parties and representatives (with the rule set's limit per side), mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.")
             .ProducesETag()
             .WithSummary("A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.")
             .RequireCapability(Capability.ViewDisputes)

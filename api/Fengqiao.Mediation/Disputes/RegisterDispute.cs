@@ -5,6 +5,7 @@ using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.BuildingBlocks.PersonalData;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Mediation;
 using Fengqiao.Mediation.Mediators;
 using Fengqiao.Mediation.Rooms;
@@ -23,7 +24,7 @@ internal sealed record DisputePartyInput(DisputeSide Side, PartyKind Kind, strin
 /// <summary>
 /// Registers a dispute brought to a room: its parties, type, summary and claims, the amount claimed, the region, how it came
 /// (a court's referral names the court and case number) and the lead and assisting mediators, all serving in the room.
-/// A referred petition opens its dispute itself.
+/// A referred petition opens its dispute itself. Each side may name representatives, as many as the rule set allows for the type.
 /// </summary>
 internal sealed record RegisterDispute(
     string DisputeType,
@@ -37,13 +38,14 @@ internal sealed record RegisterDispute(
     Guid RoomId,
     Guid LeadMediatorId,
     IReadOnlyList<Guid>? AssistingMediatorIds,
-    IReadOnlyList<DisputePartyInput> Parties) : ICommand<EntityVersion>;
+    IReadOnlyList<DisputePartyInput> Parties,
+    IReadOnlyList<DisputeRepresentativeInput>? Representatives = null) : ICommand<EntityVersion>;
 
 internal sealed class RegisterDisputeValidator : AbstractValidator<RegisterDispute>
 {
     public const int MaxParties = 20;
 
-    public RegisterDisputeValidator(TimeProvider clock)
+    public RegisterDisputeValidator(TimeProvider clock, IRuleSets ruleSets)
     {
         RuleFor(c => c.DisputeType).NotEmpty().MaximumLength(50);
         RuleFor(c => c.Summary).NotEmpty().MaximumLength(4000);
@@ -78,6 +80,17 @@ internal sealed class RegisterDisputeValidator : AbstractValidator<RegisterDispu
                 .WithMessage("A unified social credit code has 18 characters.");
             party.RuleFor(p => p.OrganisationCode).Empty().When(p => p.Kind == PartyKind.Person).WithMessage("Only an organisation has a credit code.");
         });
+        RuleForEach(c => c.Representatives).NotNull().SetValidator(new DisputeRepresentativeInputValidator(clock));
+        RuleFor(c => c.Representatives)
+            .Must((c, representatives) => representatives!.Where(r => r is not null).GroupBy(r => r.Side)
+                .All(side => side.Count() <= RepresentativeLimits.PerSide(ruleSets, c.DisputeType)))
+            .When(c => c.Representatives is { Count: > 0 } && !string.IsNullOrEmpty(c.DisputeType))
+            .WithMessage(c => RepresentativeLimits.Exceeded(RepresentativeLimits.PerSide(ruleSets, c.DisputeType), c.DisputeType));
+        RuleFor(c => c.Representatives)
+            .Must(representatives => representatives!.Where(r => !string.IsNullOrWhiteSpace(r?.Phone)).Select(r => IdentityNumbers.NormalisePhone(r.Phone))
+                .GroupBy(phone => phone).All(same => same.Count() == 1))
+            .When(c => c.Representatives is { Count: > 0 })
+            .WithMessage("Name each representative once.");
     }
 }
 
@@ -113,9 +126,11 @@ internal sealed class RegisterDisputeHandler(
         await disputes.InsertAsync(id, new NewDispute(number, command.DisputeType, command.Summary.Trim(), command.Claims.Trim(), command.AmountClaimed, region,
             command.Source, command.CourtName?.Trim(), command.CourtCaseNumber?.Trim(), null, null, room.Id, room.Name, lead.Id, lead.Name), parties, now, cancellationToken);
         await disputes.AddAssistantsAsync(id, assistants.Select(a => (a!.Id, a.Name)), cancellationToken);
+        var representatives = command.Representatives ?? [];
+        await disputes.InsertRepresentativesAsync(id, representatives.Select(r => (Guid.CreateVersion7(now), (IRepresentativeFields)r)), now, cancellationToken);
         audit.Record(new AuditEntry("mediation.dispute_registered", "mediation_dispute", id, After: new
         {
-            number, command.DisputeType, command.Source, RegionId = region.Id, RoomId = room.Id, LeadMediatorId = lead.Id, command.AmountClaimed, Parties = parties.Count,
+            number, command.DisputeType, command.Source, RegionId = region.Id, RoomId = room.Id, LeadMediatorId = lead.Id, command.AmountClaimed, Parties = parties.Count, Representatives = representatives.Count,
         }));
         events.Publish(new DisputeOpened(Guid.CreateVersion7(now), now, id, number, command.DisputeType, command.Source.ToSnakeCase(), region.Id, region.Path,
             room.Id, null, command.AmountClaimed));
@@ -128,7 +143,7 @@ internal static class RegisterDisputeEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/", Handle)
             .WithName("RegisterDispute")
-            .WithDescription("Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.")
+            .WithDescription("Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number), the lead and up to five assisting mediators, all serving in the room, and each side's representatives (relation, contact phone and ID number protected), as many per side as the rule set allows for the type (e.g. five in medical disputes). A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.")
             .ProducesETag()
             .WithSummary("Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.")
             .RequireCapability(Capability.MediateDisputes)

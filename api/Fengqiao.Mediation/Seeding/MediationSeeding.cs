@@ -6,6 +6,7 @@ using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Mediation.Disputes;
+using Fengqiao.Mediation.FollowUps;
 using Fengqiao.Mediation.Mediators;
 using Fengqiao.Mediation.Outcomes;
 using Fengqiao.Mediation.Rooms;
@@ -30,6 +31,13 @@ public sealed record SeedRoom(
 /// <summary>The mediation module's one seam for demo data: stores rooms and their mediators with this module's statements in one unit of work.</summary>
 public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, TimeProvider clock, IRuleSets ruleSets, WorkCalendar calendar, IEventPublisher events)
 {
+    private static readonly Dictionary<Performance, string> FollowUpNotes = new()
+    {
+        [Performance.Performed] = "回访当事人，赔偿款已按协议全部支付，双方无异议。",
+        [Performance.PartlyPerformed] = "回访当事人，已支付部分款项，余款约定下月付清，将继续跟进。",
+        [Performance.NotPerformed] = "回访当事人，对方尚未履行协议，已告知可申请司法确认后强制执行。",
+    };
+
     public async Task<bool> AnyRoomAsync(CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<long>(MediationSeedingSql.AnyRoom, null, cancellationToken) > 0;
 
@@ -138,6 +146,19 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
             return;
         }
 
+        if (seed.Stage is SeedDisputeStage.Consented or SeedDisputeStage.NotMediated)
+        {
+            // The applicant agreed; the respondent has not answered yet, or refused and was told where else to turn.
+            var refused = seed.Stage == SeedDisputeStage.NotMediated;
+            await session.ExecuteAsync(DisputeSql.RecordConsent, new
+            {
+                Id = id, Status = (refused ? DisputeStatus.NotMediated : DisputeStatus.Registered).ToString(), ApplicantConsent = nameof(ConsentState.Given),
+                RespondentConsent = (refused ? ConsentState.Refused : ConsentState.Pending).ToString(), Guidance = refused ? "可向人民法院提起诉讼，或向有关行政机关申请处理。" : null,
+                AcceptedAt = (DateTimeOffset?)null, ClosedAt = refused ? seed.RegisteredAt.AddDays(2) : (DateTimeOffset?)null, ExpectedVersion = 1L,
+            }, token);
+            return;
+        }
+
         var acceptedAt = seed.RegisteredAt.AddDays(1);
         await session.ExecuteAsync(DisputeSql.RecordConsent, new
         {
@@ -145,55 +166,95 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
             Guidance = (string?)null, AcceptedAt = acceptedAt, ClosedAt = (DateTimeOffset?)null, ExpectedVersion = 1L,
         }, token);
         events.RecordHistory(new DisputeAccepted(Guid.CreateVersion7(acceptedAt), acceptedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id, null));
-        var version = 2L;
         if (seed.Stage == SeedDisputeStage.Withdrawn)
         {
-            await session.ExecuteAsync(DisputeSql.Withdraw, new { Id = id, Reason = "双方已自行和解。", Now = acceptedAt.AddDays(2), ExpectedVersion = version }, token);
+            await session.ExecuteAsync(DisputeSql.Withdraw, new { Id = id, Reason = "双方已自行和解。", Now = acceptedAt.AddDays(2), ExpectedVersion = 2L }, token);
             return;
         }
 
-        if (seed.Stage != SeedDisputeStage.Accepted)
+        if (seed.Stage == SeedDisputeStage.Accepted)
         {
-            var sessionId = await SessionAsync(id, seed, held: seed.Stage != SeedDisputeStage.Scheduled, token);
-            if (seed.Stage != SeedDisputeStage.Scheduled)
-            {
-                var endsAt = seed.SessionStartsAt.AddHours(1);
-                events.RecordHistory(new MediationSessionHeld(Guid.CreateVersion7(endsAt), endsAt, id, number, sessionId, seed.Room.Specialty,
-                    source, seed.Region.Path, seed.Room.Id, seed.SessionStartsAt, endsAt, true, true));
-            }
+            return;
         }
 
+        var sessionId = await SessionAsync(id, seed, held: seed.Stage != SeedDisputeStage.Scheduled, token);
+        if (seed.Stage == SeedDisputeStage.Scheduled)
+        {
+            return;
+        }
+
+        var endsAt = seed.SessionStartsAt.AddHours(1);
+        events.RecordHistory(new MediationSessionHeld(Guid.CreateVersion7(endsAt), endsAt, id, number, sessionId, seed.Room.Specialty,
+            source, seed.Region.Path, seed.Room.Id, seed.SessionStartsAt, endsAt, true, true));
         var closedAt = seed.SessionStartsAt.AddHours(2);
         if (seed.Stage == SeedDisputeStage.Failed)
         {
             await session.ExecuteAsync(OutcomeSql.Fail, new
             {
-                Id = id, Reason = "双方对赔偿金额分歧过大，经多次调解未能达成一致。", Guidance = "可向人民法院提起诉讼，或依法申请仲裁。", Now = closedAt, ExpectedVersion = version,
+                Id = id, Reason = "双方对赔偿金额分歧过大，经多次调解未能达成一致。", Guidance = "可向人民法院提起诉讼，或依法申请仲裁。", Now = closedAt, ExpectedVersion = 2L,
             }, token);
             events.RecordHistory(new MediationFailed(Guid.CreateVersion7(closedAt), closedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id,
                 seed.Room.Name, null, "双方对赔偿金额分歧过大，经多次调解未能达成一致。", "可向人民法院提起诉讼，或依法申请仲裁。"));
         }
-        else if (seed.Stage is SeedDisputeStage.Agreed or SeedDisputeStage.Confirmed)
+        else if (seed.Stage != SeedDisputeStage.Held)
         {
-            var effectiveOn = WorkCalendar.LocalDate(closedAt);
-            await session.ExecuteAsync(OutcomeSql.Agree, new { Id = id, Now = closedAt, ExpectedVersion = version }, token);
-            await session.ExecuteAsync(OutcomeSql.InsertAgreement, new
+            await AgreeAsync(id, number, source, seed, closedAt, window, token);
+        }
+    }
+
+    /// <summary>The agreement, then what followed it in the seed's stage: an application for judicial confirmation and the ruling, or a return visit.</summary>
+    private async Task AgreeAsync(Guid id, string number, string source, SeedDispute seed, DateTimeOffset closedAt, MediationPeriod window, CancellationToken token)
+    {
+        var effectiveOn = WorkCalendar.LocalDate(closedAt);
+        var deadline = effectiveOn.AddDays(30);
+        var confirmationDueOn = window.From(effectiveOn, calendar);
+        await session.ExecuteAsync(OutcomeSql.Agree, new { Id = id, Now = closedAt, ExpectedVersion = 2L }, token);
+        await session.ExecuteAsync(OutcomeSql.InsertAgreement, new
+        {
+            DisputeId = id, Terms = seed.Terms ?? string.Empty, seed.AmountAgreed, Form = nameof(AgreementForm.Written), ApplicantSigned = true, RespondentSigned = true,
+            EffectiveOn = effectiveOn, PerformanceDeadline = deadline, ConfirmationDueOn = confirmationDueOn, RecordedBy = (Guid?)null, RecordedAt = closedAt,
+        }, token);
+        events.RecordHistory(new MediationAgreementReached(Guid.CreateVersion7(closedAt), closedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id,
+            seed.Room.Name, null, seed.AmountClaimed, seed.AmountAgreed, AgreementForm.Written.ToSnakeCase(), effectiveOn, deadline, confirmationDueOn));
+        if (seed.Stage is SeedDisputeStage.ConfirmationApplied or SeedDisputeStage.Confirmed or SeedDisputeStage.ConfirmationRefused && seed.Court is not null)
+        {
+            var appliedOn = effectiveOn.AddDays(2);
+            await session.ExecuteAsync(ConfirmationSql.Apply, new { DisputeId = id, AppliedOn = appliedOn, seed.Court }, token);
+            if (seed.Stage != SeedDisputeStage.ConfirmationApplied)
             {
-                DisputeId = id, Terms = seed.Terms ?? string.Empty, seed.AmountAgreed, Form = nameof(AgreementForm.Written), ApplicantSigned = true, RespondentSigned = true,
-                EffectiveOn = effectiveOn, PerformanceDeadline = effectiveOn.AddDays(30), ConfirmationDueOn = window.From(effectiveOn, calendar), RecordedBy = (Guid?)null, RecordedAt = closedAt,
-            }, token);
-            events.RecordHistory(new MediationAgreementReached(Guid.CreateVersion7(closedAt), closedAt, id, number, seed.Room.Specialty, source, seed.Region.Path, seed.Room.Id,
-                seed.Room.Name, null, seed.AmountClaimed, seed.AmountAgreed, AgreementForm.Written.ToSnakeCase(), effectiveOn, effectiveOn.AddDays(30), window.From(effectiveOn, calendar)));
-            if (seed.Stage == SeedDisputeStage.Confirmed && seed.Court is not null)
-            {
-                await session.ExecuteAsync(ConfirmationSql.Apply, new { DisputeId = id, AppliedOn = effectiveOn.AddDays(3), seed.Court }, token);
+                var ruling = seed.Stage == SeedDisputeStage.Confirmed ? JudicialRuling.Confirmed : JudicialRuling.Refused;
+                var decidedOn = effectiveOn.AddDays(10);
                 await session.ExecuteAsync(ConfirmationSql.Decide, new
                 {
-                    DisputeId = id, Ruling = nameof(JudicialRuling.Confirmed), DecidedOn = effectiveOn.AddDays(10), Note = (string?)null,
+                    DisputeId = id, Ruling = ruling.ToString(), DecidedOn = decidedOn,
+                    Note = ruling == JudicialRuling.Refused ? "协议部分内容超出当事人处分权范围，裁定驳回申请。" : null,
                 }, token);
                 events.RecordHistory(new JudicialConfirmationDecided(Guid.CreateVersion7(closedAt), closedAt.AddDays(10), id, number, seed.Room.Specialty, source, seed.Region.Path,
-                    seed.Room.Id, null, seed.Court, JudicialRuling.Confirmed.ToSnakeCase(), effectiveOn.AddDays(3), effectiveOn.AddDays(10), seed.AmountAgreed));
+                    seed.Room.Id, null, seed.Court!, ruling.ToSnakeCase(), appliedOn, decidedOn, seed.AmountAgreed));
             }
+        }
+
+        if (seed.Stage is SeedDisputeStage.Performed or SeedDisputeStage.PartlyPerformed or SeedDisputeStage.NotPerformed)
+        {
+            var performance = seed.Stage switch
+            {
+                SeedDisputeStage.Performed => Performance.Performed,
+                SeedDisputeStage.PartlyPerformed => Performance.PartlyPerformed,
+                _ => Performance.NotPerformed,
+            };
+            var visitedOn = effectiveOn.AddDays(25);
+            var visitedAt = closedAt.AddDays(25);
+            await session.ExecuteAsync(FollowUpSql.RecordOnDispute, new
+            {
+                Id = id, Performance = performance.ToString(), PerformedOn = performance == Performance.Performed ? visitedOn : (DateOnly?)null, ExpectedVersion = 3L,
+            }, token);
+            await session.ExecuteAsync(FollowUpSql.Insert, new
+            {
+                Id = Guid.CreateVersion7(visitedAt), DisputeId = id, VisitedOn = visitedOn, Performance = performance.ToString(), Note = FollowUpNotes[performance],
+                RecordedBy = seed.Room.MediatorUserId, RecordedAt = visitedAt,
+            }, token);
+            events.RecordHistory(new AgreementPerformanceRecorded(Guid.CreateVersion7(visitedAt), visitedAt, id, number, seed.Room.Specialty, source, seed.Region.Id,
+                seed.Region.Path, seed.Room.Id, seed.Room.Name, null, seed.AmountClaimed, seed.AmountAgreed, performance.ToSnakeCase(), visitedOn, effectiveOn, deadline));
         }
     }
 
@@ -231,6 +292,12 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
 public enum SeedDisputeStage
 {
     Registered,
+
+    /// <summary>Registered, the applicant consented, the respondent not yet.</summary>
+    Consented,
+
+    /// <summary>The applicant consented, the respondent refused: not mediated.</summary>
+    NotMediated,
     Accepted,
 
     /// <summary>Accepted, with a session booked ahead.</summary>
@@ -240,8 +307,23 @@ public enum SeedDisputeStage
     Held,
     Agreed,
 
+    /// <summary>Agreed and applied for judicial confirmation; the court has not ruled yet.</summary>
+    ConfirmationApplied,
+
     /// <summary>Agreed, applied for judicial confirmation and confirmed by the court.</summary>
     Confirmed,
+
+    /// <summary>Agreed, applied for judicial confirmation and refused by the court.</summary>
+    ConfirmationRefused,
+
+    /// <summary>Agreed, and a return visit found it performed.</summary>
+    Performed,
+
+    /// <summary>Agreed, and a return visit found it partly performed.</summary>
+    PartlyPerformed,
+
+    /// <summary>Agreed, and a return visit found it not performed.</summary>
+    NotPerformed,
     Failed,
     Withdrawn,
 }

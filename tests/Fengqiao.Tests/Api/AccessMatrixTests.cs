@@ -254,6 +254,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RegisterDispute"] = Only(Role.Mediator),
         ["RecordDisputeConsent"] = On(Target.Dispute, _ => new { side = "applicant", consents = true }, Role.Mediator),
         ["WithdrawDispute"] = On(Target.Dispute, _ => new { reason = "双方已自行和解。" }, Role.Mediator),
+        ["AddDisputeRepresentative"] = On(Target.Dispute, _ => new { side = "applicant", name = "王律师", role = "lawyer", phone = "13800138000" }, Role.Mediator),
+        ["RemoveDisputeRepresentative"] = On(Target.Dispute, null, Role.Mediator),
 
         // Suggestions: the public topics, and the topics staff draft, publish, close and conclude.
         ["ListPublicSuggestionTopics"] = Public,
@@ -654,7 +656,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
             [Target.MediationRoom] = new() { ["id"] = roomId },
             [Target.Mediator] = new() { ["id"] = roomId, ["mediatorId"] = mediator["id"]!.GetValue<string>() },
             // The dispute is out of the caller's jurisdiction, so its lookup answers 404 before any session of it is looked for.
-            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString() },
+            [Target.Dispute] = new() { ["id"] = dispute["id"]!.GetValue<string>(), ["sessionId"] = Guid.NewGuid().ToString(), ["representativeId"] = Guid.NewGuid().ToString() },
             [Target.SuggestionTopic] = new() { ["id"] = topic["id"]!.GetValue<string>() },
             [Target.Suggestion] = new() { ["id"] = suggestionId },
             [Target.SuggestionAssignment] = new() { ["suggestionId"] = assignedId },

@@ -121,6 +121,47 @@ public sealed class DemoDataTests : IntakeTestBase
         Assert.That(TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE agent_user_id IS NOT NULL AND status <> 'Closed'"), Is.Not.Empty, "a case with an agent");
     }
 
+    /// <summary>About five hundred disputes of the last year in every state, so each demo mediator's worklist holds real work.</summary>
+    [Test]
+    public async Task MediatorsWorklists_HoldTheSeededDisputes_InEveryState()
+    {
+        using (var db = TestDatabase.Open(Api))
+        {
+            Assert.That(int.Parse(TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM mediation_disputes").Single()), Is.InRange(450, 550));
+            Assert.That(int.Parse(TestDatabase.Strings(db, "SELECT CAST(COUNT(DISTINCT room_id) AS TEXT) FROM mediation_disputes").Single()),
+                Is.EqualTo(int.Parse(TestDatabase.Strings(db, "SELECT CAST(COUNT(*) AS TEXT) FROM mediation_rooms").Single())), "every seeded room has disputes");
+            var states = TestDatabase.Strings(db, """
+                SELECT DISTINCT d.status || ':' || d.applicant_consent || '/' || d.respondent_consent || ':' || COALESCE(d.performance, '-') || ':'
+                    || COALESCE(a.confirmation_ruling, CASE WHEN a.confirmation_applied_on IS NOT NULL THEN 'Applied' ELSE '-' END)
+                FROM mediation_disputes d LEFT JOIN mediation_agreements a ON a.dispute_id = d.id
+                """);
+            Assert.That(states, Is.SupersetOf(new[]
+            {
+                "Registered:Pending/Pending:-:-", "Registered:Given/Pending:-:-", "NotMediated:Given/Refused:-:-", "Accepted:Given/Given:-:-",
+                "Agreed:Given/Given:-:-", "Agreed:Given/Given:-:Applied", "Agreed:Given/Given:-:Confirmed", "Agreed:Given/Given:-:Refused",
+                "Agreed:Given/Given:Performed:-", "Agreed:Given/Given:PartlyPerformed:-", "Agreed:Given/Given:NotPerformed:-",
+                "Failed:Given/Given:-:-", "Withdrawn:Given/Given:-:-",
+            }));
+            Assert.That(TestDatabase.Strings(db, "SELECT DISTINCT status FROM mediation_sessions"), Is.EquivalentTo(new[] { "Scheduled", "Held" }));
+            var registered = TestDatabase.Strings(db, "SELECT registered_at FROM mediation_disputes").Select(DateTimeOffset.Parse).ToList();
+            Assert.That(registered.Min(), Is.GreaterThan(DateTimeOffset.UtcNow.AddDays(-380)).And.LessThan(DateTimeOffset.UtcNow.AddDays(-330)), "over the last year");
+        }
+
+        using var city = await Api.ClientForAsync("city.mediator");
+        foreach (var status in new[] { "registered", "accepted", "not_mediated", "withdrawn", "agreed", "failed" })
+        {
+            var page = await (await city.GetAsync($"/api/v1/mediation/disputes?limit=1&status={status}")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(page["items"]!.AsArray(), Is.Not.Empty, $"the city mediator's {status} disputes");
+        }
+
+        foreach (var user in new[] { "district.mediator", "town.mediator" })
+        {
+            using var mediator = await Api.ClientForAsync(user);
+            var page = await (await mediator.GetAsync("/api/v1/mediation/disputes?limit=100")).ShouldBeOkAsync<JsonObject>();
+            Assert.That(page["items"]!.AsArray().Select(d => d!["status"]!.GetValue<string>()).Distinct().Count(), Is.GreaterThanOrEqualTo(3), $"{user}'s worklist");
+        }
+    }
+
     [Test]
     public async Task Metrics_HoldTheSeededFigures_OnFirstStart()
     {

@@ -1,6 +1,6 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { AddDisputeRepresentativeRequest, DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -17,6 +17,16 @@ export const recordConsent = (id: string, version: number, side: DisputeSide, co
 
 export const withdrawDispute = (id: string, version: number, reason: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/withdrawal', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
+
+export const addRepresentative = (id: string, version: number, body: AddDisputeRepresentativeRequest) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/representatives', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body }));
+
+export const removeRepresentative = (id: string, version: number, representativeId: string) =>
+  unwrap(
+    api.DELETE('/api/v1/mediation/disputes/{id}/representatives/{representativeId}', {
+      params: { path: { id, representativeId }, header: { 'If-Match': etagOf(version) } },
+    }),
+  );
 
 export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string) =>
   unwrap(

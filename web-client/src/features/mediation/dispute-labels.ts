@@ -1,4 +1,4 @@
-import type { ConsentState, DisputeSide, DisputeSource, DisputeStatus, PartyKind, Performance } from '../../shared/api/api-types';
+import type { ConsentState, DisputeSide, DisputeSource, DisputeStatus, PartyKind, Performance, RepresentativeRole } from '../../shared/api/api-types';
 import type { Translate } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 
@@ -21,6 +21,14 @@ const sourceKeys: Record<DisputeSource, MessageKey> = {
 };
 const sideKeys: Record<DisputeSide, MessageKey> = { applicant: 'disputeSide.applicant', respondent: 'disputeSide.respondent' };
 const partyKindKeys: Record<PartyKind, MessageKey> = { person: 'partyKind.person', organisation: 'partyKind.organisation' };
+const representativeRoleKeys: Record<RepresentativeRole, MessageKey> = {
+  close_relative: 'representativeRole.close_relative',
+  lawyer: 'representativeRole.lawyer',
+  legal_service_worker: 'representativeRole.legal_service_worker',
+  employee: 'representativeRole.employee',
+  elected_representative: 'representativeRole.elected_representative',
+  other: 'representativeRole.other',
+};
 const consentKeys: Record<ConsentState, MessageKey> = { pending: 'consent.pending', given: 'consent.given', refused: 'consent.refused' };
 
 const performanceKeys: Record<Performance, MessageKey> = {
@@ -35,11 +43,13 @@ export const disputeSources = Object.keys(sourceKeys) as DisputeSource[];
 export const registrableSources = disputeSources.filter((source) => source !== 'referred_petition' && source !== 'online_application');
 export const disputeSides = Object.keys(sideKeys) as DisputeSide[];
 export const partyKinds = Object.keys(partyKindKeys) as PartyKind[];
+export const representativeRoles = Object.keys(representativeRoleKeys) as RepresentativeRole[];
 
 export const disputeStatusLabel = (t: Translate, status: DisputeStatus): string => t(statusKeys[status]);
 export const disputeSourceLabel = (t: Translate, source: DisputeSource): string => t(sourceKeys[source]);
 export const disputeSideLabel = (t: Translate, side: DisputeSide): string => t(sideKeys[side]);
 export const partyKindLabel = (t: Translate, kind: PartyKind): string => t(partyKindKeys[kind]);
+export const representativeRoleLabel = (t: Translate, role: RepresentativeRole): string => t(representativeRoleKeys[role]);
 export const performances = Object.keys(performanceKeys) as Performance[];
 export const performanceLabel = (t: Translate, performance: Performance): string => t(performanceKeys[performance]);
 export const performanceColors: Record<Performance, string> = { performed: 'green', partly_performed: 'orange', not_performed: 'red' };

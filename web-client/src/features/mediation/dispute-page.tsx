@@ -17,6 +17,7 @@ import { useDisputeTypes } from './mediation-queries';
 import { ClockCard } from './clock-card';
 import { FollowUpCard } from './follow-up-card';
 import { OutcomeCard } from './outcome-card';
+import { RepresentativesCard } from './representatives-card';
 import { SessionCard } from './session-card';
 
 const consentAction: Record<DisputeSide, { consents: DisputeAction; refuses: DisputeAction }> = {
@@ -92,6 +93,7 @@ export function DisputePage() {
             )}
           />
         </Card>
+        <RepresentativesCard dispute={d} />
         <ConsentCard dispute={d} />
         <ClockCard dispute={d} />
         <SessionCard dispute={d} />

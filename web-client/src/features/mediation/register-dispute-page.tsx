@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { DisputeSide, DisputeSource, PartyKind, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { DisputeSide, DisputeSource, PartyKind, RegisterDisputeRequest, RepresentativeRole } from '../../shared/api/api-types';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { PageHeader } from '../../shared/components/page-header';
 import { useI18n } from '../../shared/i18n/i18n-context';
@@ -12,6 +12,7 @@ import { disputeSideLabel, disputeSides, disputeSourceLabel, partyKindLabel, par
 import { useInvalidateDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes, useMediationRooms } from './mediation-queries';
+import { RepresentativeInputs } from './representatives-card';
 
 interface PartyValues {
   side: DisputeSide;
@@ -20,6 +21,15 @@ interface PartyValues {
   idNumber?: string;
   phone?: string;
   organisationCode?: string;
+}
+
+interface RepresentativeValues {
+  side: DisputeSide;
+  name: string;
+  role: RepresentativeRole;
+  relation?: string;
+  phone: string;
+  idNumber?: string;
 }
 
 interface DisputeValues {
@@ -35,6 +45,7 @@ interface DisputeValues {
   leadMediatorId: string;
   assistingMediatorIds?: string[];
   parties: PartyValues[];
+  representatives?: RepresentativeValues[];
 }
 
 const idNumberPattern = /^\d{17}[\dXx]$/;
@@ -54,6 +65,7 @@ const formFields = [
   'leadMediatorId',
   'assistingMediatorIds',
   'parties',
+  'representatives',
 ] as const;
 
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : null);
@@ -95,6 +107,14 @@ export function RegisterDisputePage() {
         idNumber: party.kind === 'person' ? blank(party.idNumber) : null,
         phone: blank(party.phone),
         organisationCode: party.kind === 'organisation' ? blank(party.organisationCode) : null,
+      })),
+      representatives: (values.representatives ?? []).map((representative) => ({
+        side: representative.side,
+        name: representative.name.trim(),
+        role: representative.role,
+        relation: blank(representative.relation),
+        phone: representative.phone.trim(),
+        idNumber: blank(representative.idNumber),
       })),
     };
     const serialized = JSON.stringify(body);
@@ -196,6 +216,25 @@ export function RegisterDisputePage() {
                 ))}
                 <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ side: 'respondent', kind: 'person' })}>
                   {t('disputeForm.addParty')}
+                </Button>
+                <Form.ErrorList errors={errors} />
+              </Card>
+            )}
+          </Form.List>
+          <Form.List name="representatives">
+            {(fields, { add, remove }, { errors }) => (
+              <Card size="small" title={t('disputeForm.representatives')} style={{ marginBottom: 16 }}>
+                {fields.map((field) => (
+                  <Space key={field.key} wrap align="start" style={{ width: '100%' }} data-testid="dispute-representative">
+                    <Form.Item name={[field.name, 'side']} label={t('representative.side')} rules={[{ required: true }]}>
+                      <Select<DisputeSide> style={{ width: 120 }} options={disputeSides.map((value) => ({ value, label: disputeSideLabel(t, value) }))} />
+                    </Form.Item>
+                    <RepresentativeInputs prefix={field.name} />
+                    <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('disputeForm.removeRepresentative')} onClick={() => remove(field.name)} />
+                  </Space>
+                ))}
+                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ side: 'applicant', role: 'close_relative' })}>
+                  {t('disputeForm.addRepresentative')}
                 </Button>
                 <Form.ErrorList errors={errors} />
               </Card>

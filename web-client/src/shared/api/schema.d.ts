@@ -1355,7 +1355,7 @@ export interface paths {
         put?: never;
         /**
          * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
-         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
+         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number), the lead and up to five assisting mediators, all serving in the room, and each side's representatives (relation, contact phone and ID number protected), as many per side as the rule set allows for the type (e.g. five in medical disputes). A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
          *
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
@@ -1375,7 +1375,7 @@ export interface paths {
         };
         /**
          * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
-         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         * @description One dispute of the caller's jurisdiction: masked parties and representatives (with the rule set's limit per side), mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
          *
          *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
          */
@@ -1427,6 +1427,50 @@ export interface paths {
          */
         post: operations["WithdrawDispute"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a representative to a side of an open dispute, within the rule set's limit; needs If-Match.
+         * @description Adds a representative (代理人/代表: a close relative, lawyer, legal service worker, employee, elected representative, ...) to one side of an open dispute, with the relation, a contact phone and optionally the ID number, both protected and masked as the parties' are. If-Match carries the dispute's ETag; the answer is the representative's id with the dispute's new version. 400 names the field, `side` when the side already has as many representatives as the rule set allows for the dispute type (e.g. five in medical disputes); 409 `dispute_action_not_allowed` when the dispute has ended.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["AddDisputeRepresentative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/representatives/{representativeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes a representative of an open dispute; needs If-Match.
+         * @description Removes a representative of an open dispute, e.g. when the side revokes the mandate. If-Match carries the dispute's ETag; the answer is the dispute's new version. 404 when the dispute or the representative does not exist or lies outside the caller's jurisdiction; 409 `dispute_action_not_allowed` when the dispute has ended.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        delete: operations["RemoveDisputeRepresentative"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4188,6 +4232,14 @@ export interface components {
             text: string;
             isPublic: boolean;
         };
+        AddDisputeRepresentative: {
+            side: components["schemas"]["DisputeSide"];
+            name: string;
+            role: components["schemas"]["RepresentativeRole"];
+            relation?: string | null;
+            phone: string;
+            idNumber?: string | null;
+        };
         AddJointMeeting: {
             /** Format: date */
             heldOn: string;
@@ -4987,6 +5039,10 @@ export interface components {
             leadMediatorName?: string | null;
             assistingMediators: components["schemas"]["AssistingMediatorView"][];
             parties: components["schemas"]["DisputePartyView"][];
+            representatives: components["schemas"]["DisputeRepresentativeView"][];
+            /** Format: int32 */
+            representativeLimitPerSide: number;
+            canChangeRepresentatives: boolean;
             applicantConsent: components["schemas"]["ConsentState"];
             respondentConsent: components["schemas"]["ConsentState"];
             guidance?: string | null;
@@ -5059,6 +5115,24 @@ export interface components {
             idNumberMasked?: string | null;
             phoneMasked?: string | null;
             organisationCode?: string | null;
+        };
+        DisputeRepresentativeInput: {
+            side: components["schemas"]["DisputeSide"];
+            name: string;
+            role: components["schemas"]["RepresentativeRole"];
+            relation?: string | null;
+            phone: string;
+            idNumber?: string | null;
+        };
+        DisputeRepresentativeView: {
+            /** Format: uuid */
+            id: string;
+            side: components["schemas"]["DisputeSide"];
+            name: string;
+            role: components["schemas"]["RepresentativeRole"];
+            relation?: string | null;
+            idNumberMasked?: string | null;
+            phoneMasked: string;
         };
         /** @enum {string} */
         DisputeSide: "applicant" | "respondent";
@@ -6280,6 +6354,7 @@ export interface components {
             leadMediatorId: string;
             assistingMediatorIds?: string[] | null;
             parties: components["schemas"]["DisputePartyInput"][];
+            representatives?: components["schemas"]["DisputeRepresentativeInput"][] | null;
         };
         RegisterIncident: {
             /** Format: uuid */
@@ -6376,6 +6451,8 @@ export interface components {
             text: string;
             attachmentIds?: string[] | null;
         };
+        /** @enum {string} */
+        RepresentativeRole: "close_relative" | "lawyer" | "legal_service_worker" | "employee" | "elected_representative" | "other";
         RequestExtension: {
             /** Format: int32 */
             days: number;
@@ -12264,6 +12341,182 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddDisputeRepresentative: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDisputeRepresentative"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveDisputeRepresentative: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                representativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
             /** @description No valid access token (missing, expired, or its user disabled or signed out). */
