@@ -18,11 +18,12 @@ export const recordConsent = (id: string, version: number, side: DisputeSide, co
 export const withdrawDispute = (id: string, version: number, reason: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/withdrawal', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
 
-export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string) =>
+/** Books a session; without `mediatorIds`, with the dispute's lead and assisting mediators. */
+export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string, mediatorIds: string[] | null = null) =>
   unwrap(
     api.POST('/api/v1/mediation/disputes/{id}/sessions', {
       params: { path: { id } },
-      body: { startsAt, endsAt, mediatorIds: null },
+      body: { startsAt, endsAt, mediatorIds },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   );
