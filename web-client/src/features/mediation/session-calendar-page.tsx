@@ -12,7 +12,6 @@ import { useCalendarRooms, useMediationRoom, useSessionCalendar } from './calend
 import {
   addDays,
   chinaDay,
-  chinaInstant,
   clockTime,
   dayEndMinutes,
   dayStartMinutes,
@@ -48,7 +47,7 @@ export function SessionCalendarPage() {
   const room = useMediationRoom(roomId);
   const mediators = room.data?.mediators ?? [];
   const mediatorId = view === 'mediator' ? (params.get('mediator') ?? undefined) : undefined;
-  // Read once: the week shown by default and the slots still bookable follow the time the page opened.
+  // Read once: the week shown by default follows the time the page opened.
   const [now] = useState(() => Date.now());
   const thisWeek = mondayOf(chinaDay(now));
   const week = /^\d{4}-\d{2}-\d{2}$/.test(params.get('week') ?? '') ? mondayOf(params.get('week') ?? '') : thisWeek;
@@ -81,7 +80,6 @@ export function SessionCalendarPage() {
         <WeekGrid
           days={weekDays(week)}
           sessions={calendar.data?.sessions ?? []}
-          now={now}
           onPick={mayBook && roomId ? setSlot : undefined}
         />
       </Card>
@@ -158,18 +156,11 @@ export function SessionCalendarPage() {
   );
 }
 
-/** Seven day columns of half-hour rows; sessions drawn over the slots they hold, free future slots bookable when `onPick` is given. */
-export function WeekGrid({
-  days,
-  sessions,
-  now,
-  onPick,
-}: {
-  days: string[];
-  sessions: readonly CalendarSession[];
-  now: number;
-  onPick?: (slot: BookingSlot) => void;
-}) {
+/**
+ * Seven day columns of half-hour rows; sessions drawn over the slots they hold, free slots bookable when `onPick` is given —
+ * past ones too, since a session held without booking (a walk-in mediated on the spot) is recorded by booking the slot it took.
+ */
+export function WeekGrid({ days, sessions, onPick }: { days: string[]; sessions: readonly CalendarSession[]; onPick?: (slot: BookingSlot) => void }) {
   const { t } = useI18n();
   const height = ((dayEndMinutes - dayStartMinutes) / slotMinutes) * slotHeight;
   return (
@@ -190,10 +181,9 @@ export function WeekGrid({
             <div style={{ position: 'relative', height }}>
               {slotStarts.map((minutes) => {
                 const free = !isTaken(sessions, day, minutes);
-                const future = new Date(chinaInstant(day, minutes)).getTime() > now;
                 const top = ((minutes - dayStartMinutes) / slotMinutes) * slotHeight;
                 const style = { position: 'absolute' as const, top, left: 0, right: 0, height: slotHeight, borderTop: '1px dashed #f0f0f0' };
-                return onPick && free && future ? (
+                return onPick && free ? (
                   <button
                     key={minutes}
                     type="button"
