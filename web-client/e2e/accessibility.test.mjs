@@ -114,6 +114,8 @@ const signedInVisits = [
     ready: (page) => page.getByTestId('mediation-room-name').first().or(page.locator('main .ant-empty')).first(),
   },
   { route: 'mediation/disputes', url: () => '/mediation/disputes', ready: (page) => loadedTable(page.locator('main')) },
+  // Without a room chosen the calendar asks for one; the week grid itself is scanned by the mediation journey.
+  { route: 'mediation/calendar', url: () => '/mediation/calendar', ready: (page) => page.locator('main .ant-empty') },
   { route: 'mediation/disputes/new', url: () => '/mediation/disputes/new', ready: (page) => page.locator('main form') },
   {
     route: 'mediation/disputes/:id',
@@ -170,6 +172,8 @@ const publicRoutes = [
   '/public/suggestions/new',
   '/public/suggestions/track',
   '/public/suggestions/adopted',
+  '/public/mediation/apply',
+  '/public/mediation/track',
 ];
 
 /** An id of the right form that names no object: the detail pages of users who can open none answer "not found". */
@@ -380,6 +384,19 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
       await assertAccessible(page, 'public adopted suggestions');
     });
 
+    test('/public/mediation/apply', async () => {
+      await page.goto('/public/mediation/apply');
+      await heading(page, '在线申请人民调解').waitFor();
+      await page.locator('main form').waitFor();
+      await assertAccessible(page, 'public mediation application');
+    });
+
+    test('/public/mediation/track', async () => {
+      await page.goto('/public/mediation/track');
+      await heading(page, '查询调解进度').waitFor();
+      await assertAccessible(page, 'public mediation tracking');
+    });
+
     test('/public/reception-days', async () => {
       await page.goto('/public/reception-days');
       await heading(page, '领导接访日').waitFor();
@@ -389,7 +406,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
   });
 
   const handlerRoutes = ['index', 'petitions', 'cases', 'cases/:id', 'suggestions/assigned', 'suggestions/assigned/:id'];
-  const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id', 'mediation/disputes/:id/agreement'];
+  const mediatorRoutes = ['index', 'mediation/rooms', 'mediation/disputes', 'mediation/disputes/new', 'mediation/disputes/:id', 'mediation/disputes/:id/agreement', 'mediation/calendar'];
   const reviewerRoutes = ['index', 'suggestions/topics', 'suggestions', 'suggestions/new', 'suggestions/:id'];
   const people = [
     { userName: 'city.admin', visits: signedInVisits, worksOnCases: false, readsReceptions: true, readsPetitions: true },

@@ -80,6 +80,15 @@ const PublicReceptionDaysPage = lazy(() =>
 const MediationRoomsPage = lazy(() => import('../features/mediation/rooms-page').then((module) => ({ default: module.RoomsPage })));
 const DisputesPage = lazy(() => import('../features/mediation/disputes-page').then((module) => ({ default: module.DisputesPage })));
 const DisputePage = lazy(() => import('../features/mediation/dispute-page').then((module) => ({ default: module.DisputePage })));
+const SessionCalendarPage = lazy(() =>
+  import('../features/mediation/session-calendar-page').then((module) => ({ default: module.SessionCalendarPage })),
+);
+const PublicMediationApplyPage = lazy(() =>
+  import('../features/mediation/public-mediation-pages').then((module) => ({ default: module.PublicMediationApplyPage })),
+);
+const PublicMediationTrackPage = lazy(() =>
+  import('../features/mediation/public-mediation-pages').then((module) => ({ default: module.PublicMediationTrackPage })),
+);
 const AgreementPrintPage = lazy(() => import('../features/mediation/agreement-print-page').then((module) => ({ default: module.AgreementPrintPage })));
 const RegisterDisputePage = lazy(() =>
   import('../features/mediation/register-dispute-page').then((module) => ({ default: module.RegisterDisputePage })),
@@ -195,6 +204,22 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PublicAdoptedPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/mediation/apply"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicMediationApplyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/mediation/track"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicMediationTrackPage />
           </Suspense>
         }
       />
@@ -377,6 +402,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_disputes">
               <DisputePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="mediation/calendar"
+          element={
+            <RequireCapability capability="view_disputes">
+              <SessionCalendarPage />
             </RequireCapability>
           }
         />

@@ -78,6 +78,7 @@ const navItems: readonly NavItem[] = [
     children: [
       { key: '/mediation/rooms', label: 'nav.mediationRooms', icon: <BankOutlined aria-hidden /> },
       { key: '/mediation/disputes', label: 'nav.disputes', icon: <OrderedListOutlined aria-hidden />, capability: 'view_disputes' },
+      { key: '/mediation/calendar', label: 'nav.sessionCalendar', icon: <CalendarOutlined aria-hidden />, capability: 'view_disputes' },
       { key: '/mediation/disputes/new', label: 'nav.registerDispute', icon: <FileAddOutlined aria-hidden />, capability: 'mediate_disputes' },
     ],
   },

@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Result, TreeSelect, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { SubmitPublicPetitionRequest, TrackingCredentials } from '../../shared/api/api-types';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { buildRegionTree, type RegionLike, type RegionTreeNode } from '../../shared/regions/build-region-tree';
+import { PublicRegionSelect } from '../../shared/regions/public-region-select';
 import { CategorySelect } from '../../shared/categories/category-select';
 import { isValidIdNumber, isValidPhone } from './id-number';
 import { PublicLayout } from '../../shared/layout/public-layout';
@@ -15,39 +14,6 @@ import { PublicLayout } from '../../shared/layout/public-layout';
 type PublicForm = Partial<SubmitPublicPetitionRequest>;
 
 const fields = ['name', 'idNumber', 'phone', 'address', 'regionId', 'category', 'request', 'facts', 'reasons'] as const;
-
-interface RegionOption {
-  value: string;
-  title: string;
-  children: RegionOption[];
-}
-
-const toOptions = (nodes: readonly RegionTreeNode<RegionLike>[]): RegionOption[] =>
-  nodes.map((node) => ({ value: node.key, title: node.title, children: toOptions(node.children) }));
-
-function PublicRegionSelect({ value, onChange, id }: { value?: string; onChange?: (value: string) => void; id?: string }) {
-  const { t } = useI18n();
-  const regions = useQuery({
-    queryKey: ['public-regions'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/public/regions'))).items,
-    staleTime: 30 * 60_000,
-  });
-  const options = useMemo(() => toOptions(buildRegionTree(regions.data ?? [])), [regions.data]);
-  return (
-    <TreeSelect<string>
-      id={id}
-      value={value}
-      onChange={(next) => onChange?.(next)}
-      treeData={options}
-      loading={regions.isPending}
-      status={regions.isError ? 'error' : undefined}
-      placeholder={regions.isError ? t('common.loadFailed') : undefined}
-      showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandedKeys={options.map((option) => option.value)}
-      style={{ width: '100%' }}
-    />
-  );
-}
 
 export function PublicSubmitPage() {
   const { t } = useI18n();

@@ -7,7 +7,7 @@ import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import type { MessageKey } from '../../shared/i18n/zh-cn';
 import { UnitSelect } from '../../shared/units/unit-select';
-import { SecretOnce } from './secret-once';
+import { SecretOnce } from '../../shared/components/secret-once';
 import { apiScopes, useInvalidateApiClients } from './integration-queries';
 
 const fields = ['name', 'unitId', 'scopes', 'rateLimitPerMinute'] as const;

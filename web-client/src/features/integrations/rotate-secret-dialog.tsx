@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { isApiError } from '../../shared/api/api-error';
 import { formFailureMessage } from '../../shared/api/form-failure';
 import { useI18n } from '../../shared/i18n/i18n-context';
-import { SecretOnce, type SecretOnceProps } from './secret-once';
+import { SecretOnce, type SecretOnceProps } from '../../shared/components/secret-once';
 
 interface RotateValues {
   overlapHours: number;

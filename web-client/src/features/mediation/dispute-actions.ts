@@ -28,11 +28,12 @@ export const removeRepresentative = (id: string, version: number, representative
     }),
   );
 
-export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string) =>
+/** Books a session; without `mediatorIds`, with the dispute's lead and assisting mediators. */
+export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string, mediatorIds: string[] | null = null) =>
   unwrap(
     api.POST('/api/v1/mediation/disputes/{id}/sessions', {
       params: { path: { id } },
-      body: { startsAt, endsAt, mediatorIds: null },
+      body: { startsAt, endsAt, mediatorIds },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   );

@@ -1,6 +1,8 @@
 import { Card, Col, Empty, Flex, Form, Row, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { MediationRoomKind, MediationRoomListItem } from '../../shared/api/api-types';
+import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -85,6 +87,7 @@ export function RoomsPage() {
 function RoomCard({ room }: { room: MediationRoomListItem }) {
   const { t, locale } = useI18n();
   const types = useDisputeTypes();
+  const mayViewCalendar = useCapability('view_disputes');
   return (
     <Card
       size="small"
@@ -94,6 +97,7 @@ function RoomCard({ room }: { room: MediationRoomListItem }) {
           {roomKindLabel(t, room.kind)}
         </Tag>
       }
+      actions={mayViewCalendar ? [<Link key="calendar" to={`/mediation/calendar?room=${room.id}`}>{t('sessionCalendar.open')}</Link>] : undefined}
       style={{ height: '100%' }}
     >
       <Flex vertical gap={6}>

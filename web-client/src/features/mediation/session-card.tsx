@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Form, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { isApiError } from '../../shared/api/api-error';
 import { describeError } from '../../shared/api/describe-error';
 import type { DisputeDetail, SessionStatus, SessionView } from '../../shared/api/api-types';
@@ -61,11 +62,16 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
       size="small"
       title={t('sessions.title')}
       extra={
-        mayBook ? (
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>
-            {t('sessions.book')}
-          </Button>
-        ) : null
+        <Space>
+          {dispute.roomId != null ? (
+            <Link to={`/mediation/calendar?room=${dispute.roomId}${mayBook ? `&dispute=${dispute.id}` : ''}`}>{t('sessionCalendar.open')}</Link>
+          ) : null}
+          {mayBook ? (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>
+              {t('sessions.book')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <List

@@ -1,8 +1,8 @@
 import { Alert, Typography } from 'antd';
-import { useI18n } from '../../shared/i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
 
 export interface SecretOnceProps {
-  /** The secret just issued: an API client's key or a webhook subscription's signing secret. */
+  /** The secret just issued: an API client's key, a webhook subscription's signing secret, a tracking secret. */
   secret: string;
   /** Why it must be copied now. */
   warning: string;

@@ -33,6 +33,8 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
             <Link to="/public/suggestions/new">{t('public.suggest')}</Link>
             <Link to="/public/suggestions/track">{t('public.trackSuggestion')}</Link>
             <Link to="/public/suggestions/adopted">{t('public.adoptedSuggestions')}</Link>
+            <Link to="/public/mediation/apply">{t('public.applyMediation')}</Link>
+            <Link to="/public/mediation/track">{t('public.trackMediation')}</Link>
           </Flex>
         </main>
       </Layout.Content>

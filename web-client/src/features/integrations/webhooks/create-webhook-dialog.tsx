@@ -5,7 +5,7 @@ import { unwrap } from '../../../shared/api/api-client';
 import type { CreateWebhookSubscriptionRequest } from '../../../shared/api/api-types';
 import { formFailureMessage } from '../../../shared/api/form-failure';
 import { useI18n } from '../../../shared/i18n/i18n-context';
-import { SecretOnce } from '../secret-once';
+import { SecretOnce } from '../../../shared/components/secret-once';
 import { WebhookFormFields } from './webhook-form';
 import { useInvalidateWebhooks } from './webhook-queries';
 
