@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Fengqiao.Benchmarks;
 
 /// <summary>
-/// <c>generate [--petitions N] [--cases N] --data-dir DIR</c> creates a database with N generated petitions and N generated cases;
+/// <c>generate [--petitions N] [--cases N] [--suggestions N] [--diary-entries N] --data-dir DIR</c> creates a database with N generated
+/// petitions, cases, suggestions and diary entries;
 /// <c>run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]</c> measures the API over it.
 /// Figures are printed, never asserted.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private const string Usage = "usage: generate [--petitions N] [--cases N] --data-dir DIR | run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]";
+    private const string Usage = "usage: generate [--petitions N] [--cases N] [--suggestions N] [--diary-entries N] --data-dir DIR | run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -37,8 +38,9 @@ internal static class BenchmarkProgram
 
         switch (args.FirstOrDefault())
         {
-            case "generate" when options.ContainsKey("petitions") || options.ContainsKey("cases"):
-                return await GenerateCommand.RunAsync(Number("petitions", 0), Number("cases", 0), dataDirectory, cancel.Token);
+            case "generate" when new[] { "petitions", "cases", "suggestions", "diary-entries" }.Any(options.ContainsKey):
+                return await GenerateCommand.RunAsync(Number("petitions", 0), Number("cases", 0), Number("suggestions", 0), Number("diary-entries", 0), dataDirectory,
+                    cancel.Token);
             case "run":
                 return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("mixed-requests", 21000),
                     options.TryGetValue("mixed-only", out var mixedOnly) && bool.Parse(mixedOnly), Number("clients", 4), cancel.Token);

@@ -10,11 +10,12 @@ namespace Fengqiao.Benchmarks;
 
 /// <summary>
 /// Creates the database in the data folder if there is none (migrations and the demo organisation), then bulk-loads
-/// generated petitions and generated cases, each only while the database has none, so a petition database can gain cases.
+/// generated petitions and generated cases, each only while the database has none, so a petition database can gain cases; then
+/// suggestions and diary entries up to the numbers asked for.
 /// </summary>
 internal static class GenerateCommand
 {
-    public static async Task<int> RunAsync(int petitions, int cases, string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int petitions, int cases, int suggestions, int diaryEntries, string dataDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: false);
@@ -37,6 +38,16 @@ internal static class GenerateCommand
         else if (cases > 0)
         {
             await LoadCasesAsync(services, cases, host.DatabaseFile, cancellationToken);
+        }
+
+        if (suggestions > 0)
+        {
+            await SuggestionsLoad.LoadSuggestionsAsync(services, suggestions, cancellationToken);
+        }
+
+        if (diaryEntries > 0)
+        {
+            await SuggestionsLoad.LoadDiaryAsync(services, diaryEntries, cancellationToken);
         }
 
         return 0;
