@@ -3,14 +3,14 @@ using System.Globalization;
 namespace Fengqiao.Benchmarks;
 
 /// <summary>
-/// <c>generate [--petitions N] [--cases N] [--disputes N --sessions N] --data-dir DIR</c> creates a database with N generated petitions,
-/// N generated cases and N generated disputes sharing N sessions;
+/// <c>generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR</c> creates a
+/// database with N generated petitions, cases, disputes sharing N sessions, suggestions and diary entries;
 /// <c>run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]</c> measures the API over it.
 /// Figures are printed, never asserted.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private const string Usage = "usage: generate [--petitions N] [--cases N] [--disputes N --sessions N] --data-dir DIR | run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]";
+    private const string Usage = "usage: generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR | run --data-dir DIR [--requests N] [--mixed-requests N] [--clients N] [--mixed-only true]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -38,8 +38,9 @@ internal static class BenchmarkProgram
 
         switch (args.FirstOrDefault())
         {
-            case "generate" when options.ContainsKey("petitions") || options.ContainsKey("cases") || options.ContainsKey("disputes"):
-                return await GenerateCommand.RunAsync(Number("petitions", 0), Number("cases", 0), Number("disputes", 0), Number("sessions", 0), dataDirectory, cancel.Token);
+            case "generate" when new[] { "petitions", "cases", "disputes", "suggestions", "diary-entries" }.Any(options.ContainsKey):
+                return await GenerateCommand.RunAsync(Number("petitions", 0), Number("cases", 0), Number("disputes", 0), Number("sessions", 0), Number("suggestions", 0),
+                    Number("diary-entries", 0), dataDirectory, cancel.Token);
             case "run":
                 return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("mixed-requests", 21000),
                     options.TryGetValue("mixed-only", out var mixedOnly) && bool.Parse(mixedOnly), Number("clients", 4), cancel.Token);

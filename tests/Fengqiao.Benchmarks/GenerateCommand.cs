@@ -13,11 +13,13 @@ namespace Fengqiao.Benchmarks;
 /// <summary>
 /// Creates the database in the data folder if there is none (migrations and the demo organisation), then bulk-loads
 /// generated petitions, generated cases and generated disputes with their sessions (in rooms added for them), each only while
-/// the database has none, so a petition database can gain cases and disputes.
+/// the database has none, so a petition database can gain cases and disputes; then suggestions and diary entries up to the
+/// numbers asked for.
 /// </summary>
 internal static class GenerateCommand
 {
-    public static async Task<int> RunAsync(int petitions, int cases, int disputes, int sessions, string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int petitions, int cases, int disputes, int sessions, int suggestions, int diaryEntries, string dataDirectory,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: false);
@@ -49,6 +51,16 @@ internal static class GenerateCommand
         else if (disputes > 0)
         {
             await LoadDisputesAsync(services, disputes, sessions, host.DatabaseFile, cancellationToken);
+        }
+
+        if (suggestions > 0)
+        {
+            await SuggestionsLoad.LoadSuggestionsAsync(services, suggestions, cancellationToken);
+        }
+
+        if (diaryEntries > 0)
+        {
+            await SuggestionsLoad.LoadDiaryAsync(services, diaryEntries, cancellationToken);
         }
 
         return 0;

@@ -46,6 +46,7 @@ internal static class RunCommand
         long cases;
         long disputes;
         long sessions;
+        long suggestions;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<IDbSession>();
@@ -53,10 +54,11 @@ internal static class RunCommand
             cases = await session.ExecuteScalarAsync<long>(BenchmarkSql.CaseCount, null, cancellationToken);
             disputes = await session.ExecuteScalarAsync<long>(BenchmarkSql.DisputeCount, null, cancellationToken);
             sessions = await session.ExecuteScalarAsync<long>(BenchmarkSql.SessionCount, null, cancellationToken);
+            suggestions = await session.ExecuteScalarAsync<long>(BenchmarkSql.SuggestionCount, null, cancellationToken);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{petitions:N0} petitions, {cases:N0} cases, {disputes:N0} disputes, {sessions:N0} sessions, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, "
+            $"{petitions:N0} petitions, {cases:N0} cases, {disputes:N0} disputes, {sessions:N0} sessions, {suggestions:N0} suggestions, {new FileInfo(host.DatabaseFile).Length / 1024 / 1024:N0} MB; {Environment.ProcessorCount} cores, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; {requests} requests per scenario from {clients} clients."));
 
         var results = new List<ScenarioResult>
@@ -66,6 +68,11 @@ internal static class RunCommand
         if (cases > 0 && !mixedOnly)
         {
             results.AddRange(await DispatchScenariosAsync(http, api, requests, clients));
+        }
+
+        if (suggestions > 0 && !mixedOnly)
+        {
+            results.AddRange(await SuggestionScenariosAsync(http, api, requests, clients));
         }
 
         if (petitions > 0 && !mixedOnly)
@@ -109,6 +116,31 @@ internal static class RunCommand
             ("supervision board, city", _ => new Uri(api, "/api/v1/supervision-board"), city),
         ]);
     }
+
+    /// <summary>
+    /// The district reviewer's suggestion worklist (first page, the valid ones, a deep keyset page) and, as the town's cadre, a
+    /// diary entry with its grouping candidates (the similar open entries of its village and category) for open entries of the town.
+    /// </summary>
+    private static async Task<List<ScenarioResult>> SuggestionScenariosAsync(HttpClient http, Uri api, int requests, int clients)
+    {
+        var reviewer = await SignInAsync(http, api, "district.suggestion_reviewer");
+        var cadre = await SignInAsync(http, api, "town.petition_officer");
+        var (_, deep) = await WalkAsync(http, cursor => Suggestions(api, null, cursor), reviewer);
+        var (entries, _) = await WalkAsync(http, cursor => new Uri(api, "/api/v1/diary/entries?state=open&limit=20" + After(cursor)), cadre);
+        var open = entries.Take(Samples).ToList();
+        return await RepeatedAndFreshAsync(http, requests, clients,
+        [
+            ("suggestion worklist first page, district reviewer", _ => Suggestions(api, null, null), reviewer),
+            ("suggestion worklist valid first page, district reviewer", _ => Suggestions(api, "valid", null), reviewer),
+            .. KeysetPage("suggestion worklist", deep, "district reviewer", cursor => Suggestions(api, null, cursor), reviewer),
+            ("diary entry with grouping candidates, town cadre", i => new Uri(api, $"/api/v1/diary/entries/{open[i % open.Count]}"), cadre),
+        ]);
+    }
+
+    private static string After(string? cursor) => cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor);
+
+    private static Uri Suggestions(Uri api, string? status, string? cursor) =>
+        new(api, "/api/v1/suggestions?limit=20" + (status is null ? string.Empty : "&status=" + status) + After(cursor));
 
     /// <summary>The scenario of a list's keyset page, or none (said so) when the list has a single page.</summary>
     private static IEnumerable<(string Scenario, Func<int, Uri> Url, string Token)> KeysetPage(string list, DeepPage? deep, string caller, Func<string, Uri> url, string token)
