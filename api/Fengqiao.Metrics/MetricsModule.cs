@@ -7,6 +7,7 @@ using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Receptions;
 using Fengqiao.Contracts.Suggestions;
 using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Metrics.AnnualReports;
 using Fengqiao.Metrics.Facts;
 using Fengqiao.Metrics.FiveColour;
 using Fengqiao.Metrics.Indicators;
@@ -31,6 +32,8 @@ public static class MetricsModule
         services.AddSingleton<MetricsRebuild>();
         services.AddIntegrationEventConsumer<PetitionRegistered, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<PetitionAccepted, PetitionFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseAssigned, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<SupervisionOrderIssued, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseReplied, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseOverdue, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseRated, CaseFactConsumer>();
@@ -46,6 +49,7 @@ public static class MetricsModule
         services.AddIntegrationEventConsumer<MediationAgreementReached, MediationFactConsumer>();
         services.AddIntegrationEventConsumer<MediationFailed, MediationFactConsumer>();
         services.AddIntegrationEventConsumer<JudicialConfirmationDecided, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<AgreementPerformanceRecorded, MediationFactConsumer>();
         return services;
     }
 
@@ -57,6 +61,8 @@ public static class MetricsModule
         GetFiveColourChartEndpoint.Map(metrics);
         GetFiveColourRankingsEndpoint.Map(metrics);
         ExportFiveColourRankingEndpoint.Map(metrics);
+        GetAnnualReportEndpoint.Map(metrics);
+        ExportAnnualReportEndpoint.Map(metrics);
         return endpoints;
     }
 }

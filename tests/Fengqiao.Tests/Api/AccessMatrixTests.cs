@@ -303,6 +303,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetFiveColourChart"] = Only(MetricsReaders),
         ["GetFiveColourRankings"] = Only(MetricsReaders),
         ["ExportFiveColourRanking"] = Only(MetricsReaders),
+        ["GetAnnualReport"] = Only(MetricsReaders),
+        ["ExportAnnualReport"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
 
         // Webhooks: subscriptions of units within an administrator's jurisdiction, their delivery logs.
