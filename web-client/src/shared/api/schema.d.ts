@@ -1806,6 +1806,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The annual statistical report (Art 41) of a region of the caller's jurisdiction for a year: volumes by channel and domain, the units most petitioned about, forwards, assignments, supervision orders, resolution and satisfaction.
+         * @description The annual statistical report (信访工作条例 Art 41) of a region of the caller's jurisdiction (its own by default) for a calendar year: every indicator of the year with its numerator, denominator and definition key (petitions registered, cases forwarded and assigned, supervision orders, resolution and satisfaction rates, ...), petitions registered by channel and by domain (category), and the ten units the most handling cases were forwarded or assigned to, with the supervision orders they received. 400 for a year before 2000 or after this one; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/annual-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The annual statistical report (Art 41) of a region of the caller's jurisdiction for a year, as an XLSX workbook.
+         * @description The annual statistical report (信访工作条例 Art 41) of GetAnnualReport as an XLSX workbook with three sheets: indicators (key, Chinese and English name, numerator, denominator), volumes (petitions registered by channel and by domain) and units (the units most petitioned about, with their forwards, assignments and supervision orders). 400 for a year before 2000 or after this one; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["ExportAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/services.{format}": {
         parameters: {
             query?: never;
@@ -4094,6 +4138,38 @@ export interface components {
             /** Format: date */
             confirmationDecidedOn?: string | null;
             confirmationNote?: string | null;
+        };
+        AnnualReport: {
+            /** Format: int32 */
+            year: number;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionLevel: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            figures: components["schemas"]["IndicatorFigure"][];
+            byChannel: components["schemas"]["AnnualReportVolume"][];
+            byCategory: components["schemas"]["AnnualReportVolume"][];
+            mostComplainedUnits: components["schemas"]["AnnualReportUnit"][];
+        };
+        AnnualReportUnit: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: int64 */
+            forwarded: number;
+            /** Format: int64 */
+            assigned: number;
+            /** Format: int64 */
+            supervisionOrders: number;
+        };
+        AnnualReportVolume: {
+            key: string;
+            /** Format: int64 */
+            registered: number;
         };
         AnswerSuggestion: {
             /** Format: uuid */
@@ -13402,6 +13478,122 @@ export interface operations {
                 month: string;
                 regionId?: string;
                 format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnnualReport: {
+        parameters: {
+            query: {
+                year: number;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAnnualReport: {
+        parameters: {
+            query: {
+                year: number;
+                regionId?: string;
             };
             header?: never;
             path?: never;
