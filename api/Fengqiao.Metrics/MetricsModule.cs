@@ -8,6 +8,7 @@ using Fengqiao.Contracts.Receptions;
 using Fengqiao.Contracts.Suggestions;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Metrics.Exports;
+using Fengqiao.Metrics.AnnualReports;
 using Fengqiao.Metrics.Facts;
 using Fengqiao.Metrics.FiveColour;
 using Fengqiao.Metrics.Indicators;
@@ -38,6 +39,8 @@ public static class MetricsModule
         services.AddHostedService(sp => sp.GetRequiredService<ExportJobRunner>());
         services.AddIntegrationEventConsumer<PetitionRegistered, PetitionFactConsumer>();
         services.AddIntegrationEventConsumer<PetitionAccepted, PetitionFactConsumer>();
+        services.AddIntegrationEventConsumer<CaseAssigned, CaseFactConsumer>();
+        services.AddIntegrationEventConsumer<SupervisionOrderIssued, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseReplied, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseOverdue, CaseFactConsumer>();
         services.AddIntegrationEventConsumer<CaseRated, CaseFactConsumer>();
@@ -53,6 +56,7 @@ public static class MetricsModule
         services.AddIntegrationEventConsumer<MediationAgreementReached, MediationFactConsumer>();
         services.AddIntegrationEventConsumer<MediationFailed, MediationFactConsumer>();
         services.AddIntegrationEventConsumer<JudicialConfirmationDecided, MediationFactConsumer>();
+        services.AddIntegrationEventConsumer<AgreementPerformanceRecorded, MediationFactConsumer>();
         return services;
     }
 
@@ -67,6 +71,8 @@ public static class MetricsModule
         StartExportJobEndpoint.Map(metrics);
         GetExportJobEndpoint.Map(metrics);
         DownloadExportJobEndpoint.Map(metrics);
+        GetAnnualReportEndpoint.Map(metrics);
+        ExportAnnualReportEndpoint.Map(metrics);
         return endpoints;
     }
 }

@@ -157,6 +157,7 @@ const signedInVisits = [
   },
   { route: 'metrics', url: () => '/metrics', ready: (page) => loadedTable(page.getByTestId('metrics-table')) },
   { route: 'metrics/dashboard', url: () => '/metrics/dashboard', ready: (page) => loadedTable(page.getByTestId('five-colour-ranking')) },
+  { route: 'metrics/annual-report', url: () => '/metrics/annual-report', ready: (page) => loadedTable(page.getByTestId('annual-report-figures')) },
   { route: 'audit', url: () => '/audit', ready: (page) => loadedTable(page.getByTestId('audit-entries')) },
   { route: '*', url: () => '/no-such-page', ready: (page) => page.locator('.ant-result-404') },
 ];

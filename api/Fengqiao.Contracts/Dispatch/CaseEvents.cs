@@ -53,3 +53,9 @@ public sealed record CaseDueSoon(
 public sealed record CaseOverdue(
     Guid EventId, DateTimeOffset OccurredAt, Guid CaseId, Guid PetitionId, string Kind, string RegionPath, Guid? LeadUnitId, string Step, DateOnly DueOn)
     : CaseEvent(EventId, OccurredAt, CaseId, PetitionId, Kind, RegionPath, LeadUnitId);
+
+/// <summary>A supervision order 督办单 (Art 40) issued to a unit about a case, its answer due on <paramref name="DueOn"/>.</summary>
+/// <param name="UnitId">The supervised unit: the lead unit unless another was named.</param>
+public sealed record SupervisionOrderIssued(
+    Guid EventId, DateTimeOffset OccurredAt, Guid CaseId, Guid PetitionId, string Kind, string RegionPath, Guid? LeadUnitId, Guid OrderId, Guid UnitId, DateOnly DueOn)
+    : CaseEvent(EventId, OccurredAt, CaseId, PetitionId, Kind, RegionPath, LeadUnitId);

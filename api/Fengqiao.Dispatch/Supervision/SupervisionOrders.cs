@@ -2,6 +2,8 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.Outbox;
+using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Dispatch.Cases;
 using FluentValidation;
@@ -24,7 +26,8 @@ internal sealed class IssueSupervisionOrderValidator : AbstractValidator<IssueSu
     }
 }
 
-internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore store, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)
+internal sealed class IssueSupervisionOrderHandler(
+    IDbSession session, CaseStore store, ICurrentUser caller, IOrganizationDirectory directory, IEventPublisher events, TimeProvider clock)
     : ICommandHandler<IssueSupervisionOrder, EntityVersion>
 {
     public async ValueTask<EntityVersion> Handle(IssueSupervisionOrder command, CancellationToken cancellationToken)
@@ -45,12 +48,15 @@ internal sealed class IssueSupervisionOrderHandler(IDbSession session, CaseStore
         }
 
         var now = clock.GetUtcNow();
+        var orderId = Guid.CreateVersion7(now);
         await session.ExecuteAsync(
             SupervisionSql.InsertOrder,
-            new { Id = Guid.CreateVersion7(now), CaseId = before.Id, UnitId = unit.Id, UnitName = unit.Name, Text = command.Text.Trim(), command.DueOn, Now = now, ByName = caller.DisplayName },
+            new { Id = orderId, CaseId = before.Id, UnitId = unit.Id, UnitName = unit.Name, Text = command.Text.Trim(), command.DueOn, Now = now, ByName = caller.DisplayName },
             cancellationToken);
         var version = await store.SaveAsync(before, before, "case.supervision_order_issued", cancellationToken);
         await store.AddTimelineAsync(before, CaseEventKind.SupervisionOrderIssued, false, $"{unit.Name}: {command.Text.Trim()}", cancellationToken);
+        var h = CaseEventHeader.Of(before, now);
+        events.Publish(new SupervisionOrderIssued(h.EventId, h.OccurredAt, h.CaseId, h.PetitionId, h.Kind, h.RegionPath, h.LeadUnitId, orderId, unit.Id, command.DueOn));
         return new EntityVersion(before.Id, version);
     }
 

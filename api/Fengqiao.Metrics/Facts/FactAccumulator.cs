@@ -16,6 +16,7 @@ internal static class FactAccumulator
     private const string HandlingKind = "handling";
     private const string ReviewKind = "review";
     private const string ReplyStep = "reply";
+    private const string ForwardMode = "forward";
 
     public static IReadOnlyList<FactDelta> Registered(PetitionRegistered e)
     {
@@ -36,6 +37,20 @@ internal static class FactAccumulator
         AddIf(deltas, decided.DayNumber - FactDays.Of(e.ReceivedAt).DayNumber <= AcceptanceDays, key, Counter.AcceptedOnTime, 1);
         return deltas;
     }
+
+    /// <summary>
+    /// A handling case's first assignment counts as forwarded (转送) or assigned (交办) under the lead unit it went to, on its day; a
+    /// reassignment after a return is the same matter routed again and counts no second time (Art 41's counts of forwards and
+    /// assignments).
+    /// </summary>
+    public static IReadOnlyList<FactDelta> Assigned(CaseAssigned e, PetitionFacts petition) =>
+        e.Kind != HandlingKind || e.IsReassignment
+            ? []
+            : [new FactDelta(KeyOf(e, petition), e.Mode == ForwardMode ? Counter.CasesForwarded : Counter.CasesAssigned, 1)];
+
+    /// <summary>A supervision order (督办, Art 40) counts under the unit it was issued to, whatever the kind of case, on the day issued.</summary>
+    public static IReadOnlyList<FactDelta> SupervisionOrderIssued(SupervisionOrderIssued e, PetitionFacts petition) =>
+        [new FactDelta(new FactKey(FactDays.Of(e.OccurredAt), e.RegionPath, e.UnitId, petition.Channel, petition.Category), Counter.SupervisionOrders, 1)];
 
     /// <summary>A reply concludes the handling (办结, Art 34); one past its deadline leaves the backlog.</summary>
     public static (IReadOnlyList<FactDelta> Deltas, CaseFacts State) Replied(CaseReplied e, PetitionFacts petition, CaseFacts state)

@@ -34,12 +34,26 @@ internal sealed class PetitionFactConsumer(FactStore store) :
 }
 
 internal sealed class CaseFactConsumer(FactStore store) :
+    IIntegrationEventConsumer<CaseAssigned>,
+    IIntegrationEventConsumer<SupervisionOrderIssued>,
     IIntegrationEventConsumer<CaseReplied>,
     IIntegrationEventConsumer<CaseOverdue>,
     IIntegrationEventConsumer<CaseRated>,
     IIntegrationEventConsumer<CaseClosed>,
     IIntegrationEventConsumer<CaseReviewRequested>
 {
+    public async Task HandleAsync(CaseAssigned integrationEvent, CancellationToken cancellationToken)
+    {
+        var petition = await store.PetitionAsync(integrationEvent.PetitionId, null, cancellationToken);
+        await store.ApplyAsync(FactAccumulator.Assigned(integrationEvent, petition), cancellationToken);
+    }
+
+    public async Task HandleAsync(SupervisionOrderIssued integrationEvent, CancellationToken cancellationToken)
+    {
+        var petition = await store.PetitionAsync(integrationEvent.PetitionId, null, cancellationToken);
+        await store.ApplyAsync(FactAccumulator.SupervisionOrderIssued(integrationEvent, petition), cancellationToken);
+    }
+
     public Task HandleAsync(CaseReplied integrationEvent, CancellationToken cancellationToken) =>
         ApplyAsync(integrationEvent, FactAccumulator.Replied, cancellationToken);
 

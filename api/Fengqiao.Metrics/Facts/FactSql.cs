@@ -31,13 +31,20 @@ internal static class FactSql
             reception_batches = reception_batches + @ReceptionBatches,
             reception_persons = reception_persons + @ReceptionPersons,
             must_visit_batches = must_visit_batches + @MustVisitBatches,
+            county_visit_batches = county_visit_batches + @CountyVisitBatches,
+            county_must_visit_batches = county_must_visit_batches + @CountyMustVisitBatches,
             disputes_opened = disputes_opened + @DisputesOpened,
             disputes_accepted = disputes_accepted + @DisputesAccepted,
             sessions_held = sessions_held + @MediationSessions,
             agreements_reached = agreements_reached + @MediationAgreements,
             mediations_failed = mediations_failed + @MediationFailures,
             judicial_decided = judicial_decided + @JudicialDecided,
-            judicial_confirmed = judicial_confirmed + @JudicialConfirmed
+            judicial_confirmed = judicial_confirmed + @JudicialConfirmed,
+            agreements_followed_up = agreements_followed_up + @AgreementsFollowedUp,
+            agreements_performed = agreements_performed + @AgreementsPerformed,
+            cases_forwarded = cases_forwarded + @CasesForwarded,
+            cases_assigned = cases_assigned + @CasesAssigned,
+            supervision_orders = supervision_orders + @SupervisionOrders
         WHERE {Key}
         """;
 
@@ -47,13 +54,15 @@ internal static class FactSql
             concluded_on_time, rated_satisfied, rated_basically_satisfied, rated_dissatisfied, closed, closed_unrated, resolved,
             first_time_closed, first_time_resolved, review_requested, backlog_change, suggestion_received, suggestion_answered,
             suggestion_adopted, reception_batches, reception_persons, must_visit_batches, disputes_opened, disputes_accepted,
-            sessions_held, agreements_reached, mediations_failed, judicial_decided, judicial_confirmed)
+            sessions_held, agreements_reached, mediations_failed, judicial_decided, judicial_confirmed, county_visit_batches,
+            county_must_visit_batches, agreements_followed_up, agreements_performed, cases_forwarded, cases_assigned, supervision_orders)
         VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
             @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
             @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
             @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange, @SuggestionsReceived, @SuggestionsAnswered,
             @SuggestionsAdopted, @ReceptionBatches, @ReceptionPersons, @MustVisitBatches, @DisputesOpened, @DisputesAccepted,
-            @MediationSessions, @MediationAgreements, @MediationFailures, @JudicialDecided, @JudicialConfirmed)
+            @MediationSessions, @MediationAgreements, @MediationFailures, @JudicialDecided, @JudicialConfirmed, @CountyVisitBatches,
+            @CountyMustVisitBatches, @AgreementsFollowedUp, @AgreementsPerformed, @CasesForwarded, @CasesAssigned, @SupervisionOrders)
         """;
 
     public const string GetPetition = """
@@ -90,10 +99,26 @@ internal static class FactSql
             @ResolvedCategory, @ResolvedFirstTime)
         """;
 
-    /// <summary>Empties the projection before a rebuild: the facts and what they remember of petitions and cases.</summary>
+    public const string GetDispute = """
+        SELECT dispute_id AS DisputeId, followed_up_day AS FollowedUpDay, region_path AS RegionPath, category AS Category, performed AS Performed
+        FROM metrics_disputes WHERE dispute_id = @DisputeId
+        """;
+
+    public const string UpdateDispute = """
+        UPDATE metrics_disputes SET followed_up_day = @FollowedUpDay, region_path = @RegionPath, category = @Category, performed = @Performed
+        WHERE dispute_id = @DisputeId
+        """;
+
+    public const string InsertDispute = """
+        INSERT INTO metrics_disputes (dispute_id, followed_up_day, region_path, category, performed)
+        VALUES (@DisputeId, @FollowedUpDay, @RegionPath, @Category, @Performed)
+        """;
+
+    /// <summary>Empties the projection before a rebuild: the facts and what they remember of petitions, cases and disputes.</summary>
     public const string EmptyProjection = """
         DELETE FROM metrics_daily_facts;
         DELETE FROM metrics_petitions;
         DELETE FROM metrics_cases;
+        DELETE FROM metrics_disputes;
         """;
 }

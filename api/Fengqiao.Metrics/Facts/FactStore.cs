@@ -35,6 +35,19 @@ internal sealed record PetitionFactsRow
     public required bool IsFirstTime { get; init; }
 }
 
+internal sealed record DisputeFactsRow
+{
+    public required Guid DisputeId { get; init; }
+
+    public required DateOnly FollowedUpDay { get; init; }
+
+    public required string RegionPath { get; init; }
+
+    public required string Category { get; init; }
+
+    public required bool Performed { get; init; }
+}
+
 /// <summary>Reads and writes the metrics module's own tables; runs inside the consumer's transaction (the inbox's).</summary>
 internal sealed class FactStore(IDbSession session)
 {
@@ -86,6 +99,31 @@ internal sealed class FactStore(IDbSession session)
         if (await session.ExecuteAsync(FactSql.UpdateCase, row, cancellationToken) == 0)
         {
             await session.ExecuteAsync(FactSql.InsertCase, row, cancellationToken);
+        }
+    }
+
+    /// <summary>The dispute's latest return visit as the facts counted it; null before its first.</summary>
+    public async Task<DisputeFacts?> DisputeAsync(Guid disputeId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<DisputeFactsRow>(FactSql.GetDispute, new { DisputeId = disputeId }, cancellationToken);
+        return row is null
+            ? null
+            : new DisputeFacts(row.DisputeId, MediationFactAccumulator.Key(row.FollowedUpDay, row.RegionPath, row.Category), row.Performed);
+    }
+
+    public async Task SaveDisputeAsync(DisputeFacts state, CancellationToken cancellationToken)
+    {
+        var row = new DisputeFactsRow
+        {
+            DisputeId = state.DisputeId,
+            FollowedUpDay = state.FollowedUpIn.Day,
+            RegionPath = state.FollowedUpIn.RegionPath,
+            Category = state.FollowedUpIn.Category,
+            Performed = state.Performed,
+        };
+        if (await session.ExecuteAsync(FactSql.UpdateDispute, row, cancellationToken) == 0)
+        {
+            await session.ExecuteAsync(FactSql.InsertDispute, row, cancellationToken);
         }
     }
 

@@ -32,6 +32,8 @@ internal enum Counter
     ReceptionBatches,
     ReceptionPersons,
     MustVisitBatches,
+    CountyVisitBatches,
+    CountyMustVisitBatches,
     DisputesOpened,
     DisputesAccepted,
     MediationSessions,
@@ -39,6 +41,11 @@ internal enum Counter
     MediationFailures,
     JudicialDecided,
     JudicialConfirmed,
+    AgreementsFollowedUp,
+    AgreementsPerformed,
+    CasesForwarded,
+    CasesAssigned,
+    SupervisionOrders,
 }
 
 internal sealed record FactDelta(FactKey Key, Counter Counter, int Change);
@@ -58,6 +65,12 @@ internal sealed record CaseFacts(Guid CaseId, bool IsOverdue, bool ReviewRequest
 {
     public static CaseFacts New(Guid caseId) => new(caseId, false, false, null, false);
 }
+
+/// <summary>
+/// What the facts remember of a dispute's return visits 回访: the fact row its latest visit was counted in and whether that visit
+/// found the agreement performed, so that a later visit moves the dispute's one count to its own day.
+/// </summary>
+internal sealed record DisputeFacts(Guid DisputeId, FactKey FollowedUpIn, bool Performed);
 
 internal static class FactDays
 {

@@ -14,6 +14,9 @@ internal static class MediationFactAccumulator
     /// <summary>The court's ruling that confirms an agreement (the other is <c>refused</c>).</summary>
     private const string ConfirmedRuling = "confirmed";
 
+    /// <summary>The return visit's finding that the agreement was carried out (the others are <c>partly_performed</c> and <c>not_performed</c>).</summary>
+    private const string PerformedFinding = "performed";
+
     public static IReadOnlyList<FactDelta> DisputeOpened(DisputeOpened e) =>
         [new FactDelta(Key(e.OccurredAt, e.RegionPath, e.DisputeType), Counter.DisputesOpened, 1)];
 
@@ -32,14 +35,43 @@ internal static class MediationFactAccumulator
     /// <summary>A ruling counts on the day the court decided, which the event states (it may be recorded later).</summary>
     public static IReadOnlyList<FactDelta> JudicialConfirmationDecided(JudicialConfirmationDecided e)
     {
-        var key = new FactKey(e.DecidedOn, e.RegionPath, Guid.Empty, MediationChannel, e.DisputeType);
+        var key = Key(e.DecidedOn, e.RegionPath, e.DisputeType);
         return e.Ruling == ConfirmedRuling
             ? [new FactDelta(key, Counter.JudicialDecided, 1), new FactDelta(key, Counter.JudicialConfirmed, 1)]
             : [new FactDelta(key, Counter.JudicialDecided, 1)];
     }
 
-    private static FactKey Key(DateTimeOffset occurredAt, string regionPath, string disputeType) =>
-        new(FactDays.Of(occurredAt), regionPath, Guid.Empty, MediationChannel, disputeType);
+    /// <summary>
+    /// A return visit 回访 counts its dispute once as followed up, on the day of the visit, and as performed when it found the
+    /// agreement performed; a later visit of the same dispute takes back what the earlier one counted, so each agreement
+    /// followed up counts once, as its latest visit found it.
+    /// </summary>
+    public static (IReadOnlyList<FactDelta> Deltas, DisputeFacts State) PerformanceRecorded(AgreementPerformanceRecorded e, DisputeFacts? before)
+    {
+        var key = Key(e.VisitedOn, e.RegionPath, e.DisputeType);
+        var performed = e.Performance == PerformedFinding;
+        var deltas = new List<FactDelta>();
+        if (before is not null)
+        {
+            deltas.Add(new FactDelta(before.FollowedUpIn, Counter.AgreementsFollowedUp, -1));
+            if (before.Performed)
+            {
+                deltas.Add(new FactDelta(before.FollowedUpIn, Counter.AgreementsPerformed, -1));
+            }
+        }
+
+        deltas.Add(new FactDelta(key, Counter.AgreementsFollowedUp, 1));
+        if (performed)
+        {
+            deltas.Add(new FactDelta(key, Counter.AgreementsPerformed, 1));
+        }
+
+        return (deltas, new DisputeFacts(e.DisputeId, key, performed));
+    }
+
+    public static FactKey Key(DateOnly day, string regionPath, string disputeType) => new(day, regionPath, Guid.Empty, MediationChannel, disputeType);
+
+    private static FactKey Key(DateTimeOffset occurredAt, string regionPath, string disputeType) => Key(FactDays.Of(occurredAt), regionPath, disputeType);
 }
 
 /// <summary>Feeds the mediation counters; the inbox runs it once per event in the same transaction as its writes.</summary>
@@ -49,7 +81,8 @@ internal sealed class MediationFactConsumer(FactStore store) :
     IIntegrationEventConsumer<MediationSessionHeld>,
     IIntegrationEventConsumer<MediationAgreementReached>,
     IIntegrationEventConsumer<MediationFailed>,
-    IIntegrationEventConsumer<JudicialConfirmationDecided>
+    IIntegrationEventConsumer<JudicialConfirmationDecided>,
+    IIntegrationEventConsumer<AgreementPerformanceRecorded>
 {
     public Task HandleAsync(DisputeOpened integrationEvent, CancellationToken cancellationToken) =>
         store.ApplyAsync(MediationFactAccumulator.DisputeOpened(integrationEvent), cancellationToken);
@@ -68,4 +101,11 @@ internal sealed class MediationFactConsumer(FactStore store) :
 
     public Task HandleAsync(JudicialConfirmationDecided integrationEvent, CancellationToken cancellationToken) =>
         store.ApplyAsync(MediationFactAccumulator.JudicialConfirmationDecided(integrationEvent), cancellationToken);
+
+    public async Task HandleAsync(AgreementPerformanceRecorded integrationEvent, CancellationToken cancellationToken)
+    {
+        var (deltas, after) = MediationFactAccumulator.PerformanceRecorded(integrationEvent, await store.DisputeAsync(integrationEvent.DisputeId, cancellationToken));
+        await store.ApplyAsync(deltas, cancellationToken);
+        await store.SaveDisputeAsync(after, cancellationToken);
+    }
 }

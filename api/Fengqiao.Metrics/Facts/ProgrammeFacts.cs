@@ -16,6 +16,11 @@ internal static class ProgrammeFactAccumulator
     /// <summary>A department's duty reception has no receiving leader: the leader reception indicators leave it out.</summary>
     private const string DepartmentDutyKind = "department_duty";
 
+    /// <summary>A county-level visit 下访 is a leader's visit by a leader of a district or county (the level the must-visits are planned at).</summary>
+    private const string LeaderVisitKind = "leader_visit";
+
+    private const string CountyLevel = "district";
+
     public static IReadOnlyList<FactDelta> SuggestionSubmitted(SuggestionSubmitted e) =>
         [new FactDelta(SuggestionKey(e.OccurredAt, e.RegionPath), Counter.SuggestionsReceived, 1)];
 
@@ -28,7 +33,10 @@ internal static class ProgrammeFactAccumulator
             : [new FactDelta(key, Counter.SuggestionsAnswered, 1)];
     }
 
-    /// <summary>A batch counts on the reception's day, under the receiving unit (none for a leader without one).</summary>
+    /// <summary>
+    /// A batch counts on the reception's day, under the receiving unit (none for a leader without one); a county leader's visit
+    /// also counts among the county-level visits, of which the must-visits' share is taken (Xinchang: 63%).
+    /// </summary>
     public static IReadOnlyList<FactDelta> ReceptionBatchRecorded(ReceptionBatchRecorded e)
     {
         if (e.Kind == DepartmentDutyKind)
@@ -41,6 +49,15 @@ internal static class ProgrammeFactAccumulator
         if (e.IsMustVisit)
         {
             deltas.Add(new FactDelta(key, Counter.MustVisitBatches, 1));
+        }
+
+        if (e is { Kind: LeaderVisitKind, Level: CountyLevel })
+        {
+            deltas.Add(new FactDelta(key, Counter.CountyVisitBatches, 1));
+            if (e.IsMustVisit)
+            {
+                deltas.Add(new FactDelta(key, Counter.CountyMustVisitBatches, 1));
+            }
         }
 
         return deltas;

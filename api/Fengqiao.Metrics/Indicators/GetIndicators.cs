@@ -57,6 +57,10 @@ internal record FactSums
 
     public long MustVisitBatches { get; init; }
 
+    public long CountyVisitBatches { get; init; }
+
+    public long CountyMustVisitBatches { get; init; }
+
     public long DisputesOpened { get; init; }
 
     public long DisputesAccepted { get; init; }
@@ -70,6 +74,16 @@ internal record FactSums
     public long JudicialDecided { get; init; }
 
     public long JudicialConfirmed { get; init; }
+
+    public long AgreementsFollowedUp { get; init; }
+
+    public long AgreementsPerformed { get; init; }
+
+    public long CasesForwarded { get; init; }
+
+    public long CasesAssigned { get; init; }
+
+    public long SupervisionOrders { get; init; }
 
     public static FactSums Add(FactSums a, FactSums b) => new()
     {
@@ -94,6 +108,8 @@ internal record FactSums
         ReceptionBatches = a.ReceptionBatches + b.ReceptionBatches,
         ReceptionPersons = a.ReceptionPersons + b.ReceptionPersons,
         MustVisitBatches = a.MustVisitBatches + b.MustVisitBatches,
+        CountyVisitBatches = a.CountyVisitBatches + b.CountyVisitBatches,
+        CountyMustVisitBatches = a.CountyMustVisitBatches + b.CountyMustVisitBatches,
         DisputesOpened = a.DisputesOpened + b.DisputesOpened,
         DisputesAccepted = a.DisputesAccepted + b.DisputesAccepted,
         MediationSessions = a.MediationSessions + b.MediationSessions,
@@ -101,6 +117,11 @@ internal record FactSums
         MediationFailures = a.MediationFailures + b.MediationFailures,
         JudicialDecided = a.JudicialDecided + b.JudicialDecided,
         JudicialConfirmed = a.JudicialConfirmed + b.JudicialConfirmed,
+        AgreementsFollowedUp = a.AgreementsFollowedUp + b.AgreementsFollowedUp,
+        AgreementsPerformed = a.AgreementsPerformed + b.AgreementsPerformed,
+        CasesForwarded = a.CasesForwarded + b.CasesForwarded,
+        CasesAssigned = a.CasesAssigned + b.CasesAssigned,
+        SupervisionOrders = a.SupervisionOrders + b.SupervisionOrders,
     };
 
     public static FactSums Sum(IEnumerable<FactSums> sums) => sums.Aggregate(new FactSums(), Add);

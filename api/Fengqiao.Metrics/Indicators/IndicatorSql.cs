@@ -27,6 +27,8 @@ internal static class IndicatorSql
         SUM(CASE WHEN f.day >= @From THEN f.reception_batches ELSE 0 END) AS ReceptionBatches,
         SUM(CASE WHEN f.day >= @From THEN f.reception_persons ELSE 0 END) AS ReceptionPersons,
         SUM(CASE WHEN f.day >= @From THEN f.must_visit_batches ELSE 0 END) AS MustVisitBatches,
+        SUM(CASE WHEN f.day >= @From THEN f.county_visit_batches ELSE 0 END) AS CountyVisitBatches,
+        SUM(CASE WHEN f.day >= @From THEN f.county_must_visit_batches ELSE 0 END) AS CountyMustVisitBatches,
         SUM(CASE WHEN f.day >= @From THEN f.disputes_opened ELSE 0 END) AS DisputesOpened,
         SUM(CASE WHEN f.day >= @From THEN f.disputes_accepted ELSE 0 END) AS DisputesAccepted,
         SUM(CASE WHEN f.day >= @From THEN f.sessions_held ELSE 0 END) AS MediationSessions,
@@ -34,6 +36,11 @@ internal static class IndicatorSql
         SUM(CASE WHEN f.day >= @From THEN f.mediations_failed ELSE 0 END) AS MediationFailures,
         SUM(CASE WHEN f.day >= @From THEN f.judicial_decided ELSE 0 END) AS JudicialDecided,
         SUM(CASE WHEN f.day >= @From THEN f.judicial_confirmed ELSE 0 END) AS JudicialConfirmed,
+        SUM(CASE WHEN f.day >= @From THEN f.agreements_followed_up ELSE 0 END) AS AgreementsFollowedUp,
+        SUM(CASE WHEN f.day >= @From THEN f.agreements_performed ELSE 0 END) AS AgreementsPerformed,
+        SUM(CASE WHEN f.day >= @From THEN f.cases_forwarded ELSE 0 END) AS CasesForwarded,
+        SUM(CASE WHEN f.day >= @From THEN f.cases_assigned ELSE 0 END) AS CasesAssigned,
+        SUM(CASE WHEN f.day >= @From THEN f.supervision_orders ELSE 0 END) AS SupervisionOrders,
         SUM(f.backlog_change) AS Backlog
         """;
 

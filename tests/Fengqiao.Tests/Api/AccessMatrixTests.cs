@@ -312,6 +312,8 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["StartExportJob"] = On(Target.None, _ => new { kind = "indicators", format = "csv", parameters = new { from = "2026-01-01", to = "2026-01-31" } }, MetricsReaders),
         ["GetExportJob"] = Only(MetricsReaders),
         ["DownloadExportJob"] = Only(MetricsReaders),
+        ["GetAnnualReport"] = Only(MetricsReaders),
+        ["ExportAnnualReport"] = Only(MetricsReaders),
         ["AssignSuggestion"] = On(Target.Suggestion, o => new { unitIds = new[] { o.OwnUnitId } }, Role.SuggestionReviewer),
         ["BulkAssignSuggestions"] = Only(Role.SuggestionReviewer),
         ["ListUnitSuggestionAssignments"] = Only(Role.Handler),

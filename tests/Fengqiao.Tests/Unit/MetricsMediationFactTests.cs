@@ -48,4 +48,62 @@ public sealed class MetricsMediationFactTests
         Assert.That(deltas.Count(d => d.Counter == Counter.JudicialDecided), Is.EqualTo(1));
         Assert.That(deltas.Count(d => d.Counter == Counter.JudicialConfirmed), Is.EqualTo(confirmed));
     }
+
+    private static AgreementPerformanceRecorded Visit(string performance, DateOnly visitedOn) =>
+        new(Guid.NewGuid(), new DateTimeOffset(2026, 4, 20, 2, 0, 0, TimeSpan.Zero), DisputeId, "N-1", "medical", "walk_in", Guid.NewGuid(), Town, RoomId, "室",
+            null, 100m, 80m, performance, visitedOn, new DateOnly(2026, 3, 9), new DateOnly(2026, 4, 8));
+
+    [TestCase("performed", 1)]
+    [TestCase("partly_performed", 0)]
+    [TestCase("not_performed", 0)]
+    public void AFirstReturnVisit_CountsTheAgreementAsFollowedUp_AndAsPerformedOnlyWhenFoundPerformed_OnTheVisitsDay(string performance, int performed)
+    {
+        var visitedOn = new DateOnly(2026, 4, 18);
+
+        var (deltas, state) = MediationFactAccumulator.PerformanceRecorded(Visit(performance, visitedOn), null);
+
+        var expected = new List<FactDelta> { new(Key(visitedOn), Counter.AgreementsFollowedUp, 1) };
+        if (performed == 1)
+        {
+            expected.Add(new FactDelta(Key(visitedOn), Counter.AgreementsPerformed, 1));
+        }
+
+        Assert.That(deltas, Is.EquivalentTo(expected));
+        Assert.That(state, Is.EqualTo(new DisputeFacts(DisputeId, Key(visitedOn), performed == 1)));
+    }
+
+    [Test]
+    public void ALaterReturnVisit_MovesTheAgreementsOneCount_ToItsOwnDay_AndCountsItPerformed()
+    {
+        var first = new DateOnly(2026, 3, 31);
+        var second = new DateOnly(2026, 4, 2);
+        var (_, afterFirst) = MediationFactAccumulator.PerformanceRecorded(Visit("partly_performed", first), null);
+
+        var (deltas, state) = MediationFactAccumulator.PerformanceRecorded(Visit("performed", second), afterFirst);
+
+        Assert.That(deltas, Is.EquivalentTo(new[]
+        {
+            new FactDelta(Key(first), Counter.AgreementsFollowedUp, -1),
+            new FactDelta(Key(second), Counter.AgreementsFollowedUp, 1),
+            new FactDelta(Key(second), Counter.AgreementsPerformed, 1),
+        }));
+        Assert.That(deltas.Where(d => d.Key == Key(first)).Sum(d => d.Change) + deltas.Where(d => d.Key == Key(second) && d.Counter == Counter.AgreementsFollowedUp).Sum(d => d.Change),
+            Is.EqualTo(0), "the agreement still counts once in all");
+        Assert.That(state.Performed, Is.True);
+    }
+
+    [Test]
+    public void AVisitAfterOneThatFoundItPerformed_TakesBackThatPerformance()
+    {
+        var first = new DateOnly(2026, 4, 1);
+        var (_, afterFirst) = MediationFactAccumulator.PerformanceRecorded(Visit("performed", first), null);
+
+        var (deltas, _) = MediationFactAccumulator.PerformanceRecorded(Visit("not_performed", new DateOnly(2026, 4, 9)), afterFirst);
+
+        Assert.That(deltas.Where(d => d.Key == Key(first)), Is.EquivalentTo(new[]
+        {
+            new FactDelta(Key(first), Counter.AgreementsFollowedUp, -1), new FactDelta(Key(first), Counter.AgreementsPerformed, -1),
+        }));
+        Assert.That(deltas.Any(d => d.Counter == Counter.AgreementsPerformed && d.Change > 0), Is.False);
+    }
 }

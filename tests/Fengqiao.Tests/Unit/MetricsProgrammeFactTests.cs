@@ -17,9 +17,25 @@ public sealed class MetricsProgrammeFactTests
 
     private static FactKey ReceptionKey(Guid unit) => new(March10, Town, unit, "reception", "reception");
 
-    private static ReceptionBatchRecorded Batch(string kind, int persons, bool mustVisit, Guid? unit) =>
-        new(Guid.NewGuid(), new DateTimeOffset(2026, 3, 12, 2, 0, 0, TimeSpan.Zero), ReceptionId, kind, "town", Guid.NewGuid(), unit, Town, March10,
+    private static ReceptionBatchRecorded Batch(string kind, int persons, bool mustVisit, Guid? unit, string level = "town") =>
+        new(Guid.NewGuid(), new DateTimeOffset(2026, 3, 12, 2, 0, 0, TimeSpan.Zero), ReceptionId, kind, level, Guid.NewGuid(), unit, Town, March10,
             BatchId, persons, "explained", mustVisit, null);
+
+    /// <summary>Issue 17: the must-visits' share is of a county's visits — batches at county-level (district or county) leaders' visits.</summary>
+    [TestCase("leader_visit", "district", true, 1, 1)]
+    [TestCase("leader_visit", "district", false, 1, 0)]
+    [TestCase("leader_visit", "city", true, 0, 0)]
+    [TestCase("leader_visit", "town", false, 0, 0)]
+    [TestCase("leader_day", "district", false, 0, 0)]
+    [TestCase("appointment", "district", false, 0, 0)]
+    public void ReceptionBatchRecorded_CountsAmongTheCountyVisits_OnlyAtACountyLeadersVisit(string kind, string level, bool mustVisit, int county, int countyMustVisit)
+    {
+        var deltas = ProgrammeFactAccumulator.ReceptionBatchRecorded(Batch(kind, 2, mustVisit, Unit, level));
+
+        Assert.That(deltas.Where(d => d.Counter == Counter.CountyVisitBatches).Sum(d => d.Change), Is.EqualTo(county));
+        Assert.That(deltas.Where(d => d.Counter == Counter.CountyMustVisitBatches).Sum(d => d.Change), Is.EqualTo(countyMustVisit));
+        Assert.That(deltas.Where(d => d.Counter == Counter.ReceptionBatches).Sum(d => d.Change), Is.EqualTo(1));
+    }
 
     [Test]
     public void SuggestionSubmitted_CountsOnTheLocalDayItArrived()

@@ -135,6 +135,7 @@ const DiaryMattersPage = lazy(() =>
 const DiaryMatterPage = lazy(() => import('../features/suggestions/diary-matter-page').then((module) => ({ default: module.DiaryMatterPage })));
 const DashboardPage = lazy(() => import('../features/metrics/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const MetricsPage = lazy(() => import('../features/metrics/metrics-page').then((module) => ({ default: module.MetricsPage })));
+const AnnualReportPage = lazy(() => import('../features/metrics/annual-report-page').then((module) => ({ default: module.AnnualReportPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const RequireCapability = lazy(() =>
   import('../shared/auth/require-capability').then((module) => ({ default: module.RequireCapability })),
@@ -514,6 +515,14 @@ export function AppRoutes() {
           element={
             <RequireCapability capability="view_metrics">
               <MetricsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="metrics/annual-report"
+          element={
+            <RequireCapability capability="view_metrics">
+              <AnnualReportPage />
             </RequireCapability>
           }
         />

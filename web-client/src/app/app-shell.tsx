@@ -106,6 +106,7 @@ const navItems: readonly NavItem[] = [
   },
   { key: '/metrics/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined aria-hidden />, capability: 'view_metrics' },
   { key: '/metrics', label: 'nav.metrics', icon: <LineChartOutlined aria-hidden />, capability: 'view_metrics' },
+  { key: '/metrics/annual-report', label: 'nav.annualReport', icon: <FileTextOutlined aria-hidden />, capability: 'view_metrics' },
   {
     key: 'organization',
     label: 'nav.organization',

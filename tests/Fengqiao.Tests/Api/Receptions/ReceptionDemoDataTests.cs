@@ -47,6 +47,11 @@ public sealed class ReceptionDemoDataTests : ReceptionTestBase
             Is.EqualTo((306, 525, 193, 331)));
         Assert.That(Math.Round(mustVisits["batchShare"]!.GetValue<decimal>(), 2), Is.EqualTo(0.63m));
         Assert.That(Math.Round(mustVisits["personShare"]!.GetValue<decimal>(), 2), Is.EqualTo(0.63m));
+
+        // The metrics serve the same figures: the share is of the county-level visits, not of every leader reception (issue 17).
+        var indicators = await (await analyst.GetAsync($"/api/v1/metrics/indicators?from={from}&to={Today}&regionId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();
+        var counted = Metrics.MetricsTestBase.Figures(indicators["total"]!);
+        Assert.That((counted["must_visit_batches"], counted["must_visit_share"]), Is.EqualTo(("193", "193/306")));
         var policies = await (await analyst.GetAsync($"/api/v1/receptions/policies?regionId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();
         Assert.That(policies["items"]!.AsArray(), Has.Count.EqualTo(4));
         var proposals = await (await analyst.GetAsync($"/api/v1/receptions/must-visits?month={ThisMonth}&districtId={Region("新昌县")}")).ShouldBeOkAsync<JsonObject>();

@@ -27,3 +27,11 @@ export function useFiveColourChart(month: string, regionId?: string) {
     queryFn: () => unwrap(api.GET('/api/v1/metrics/five-colour', { params: { query: { month, regionId } } })),
   });
 }
+
+/** The annual statistical report (Art 41) of the caller's region for a year. */
+export function useAnnualReport(year: number) {
+  return useQuery({
+    queryKey: ['metrics', 'annual-report', year],
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/annual-report', { params: { query: { year } } })),
+  });
+}
