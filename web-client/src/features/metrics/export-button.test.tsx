@@ -51,7 +51,7 @@ beforeEach(() => {
 });
 
 const choose = async (user: ReturnType<typeof userEvent.setup>, button: string, format: string) => {
-  await user.hover(await screen.findByRole('button', { name: new RegExp(button) }));
+  await user.click(await screen.findByRole('button', { name: new RegExp(button) }));
   await user.click(await screen.findByText(format));
 };
 

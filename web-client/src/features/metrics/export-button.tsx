@@ -48,7 +48,7 @@ export function ExportButton({ request, rows, label }: { request: ExportRequest;
     setJobId(undefined);
     setBusy(true);
     try {
-      if (direct && request.kind === 'five_colour_ranking') {
+      if (direct) {
         await saveDownload(
           api.GET('/api/v1/metrics/five-colour/export', {
             params: { query: { month: request.month, regionId: request.regionId, format } },
@@ -86,6 +86,7 @@ export function ExportButton({ request, rows, label }: { request: ExportRequest;
   return (
     <Flex vertical gap={4} style={{ minWidth: 220 }}>
       <Dropdown
+        trigger={['click']}
         disabled={empty || busy || isActive(current)}
         menu={{
           items: formats.map((format) => ({ key: format, label: t(`metrics.export.as.${format}`) })),

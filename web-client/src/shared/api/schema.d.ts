@@ -1194,6 +1194,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/mediation-dispute-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dispute types, for the public online mediation application form.
+         * @description The dispute types (codes with Chinese and English names, in display order) for the type picker of the public online mediation application; they are public reference data. Rate-limited per client address like the rest of the public surface.
+         *
+         *     **Callers:** anyone, without signing in.
+         */
+        get: operations["ListPublicDisputeTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mediation/dispute-types": {
         parameters: {
             query?: never;
@@ -1338,6 +1360,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediation/rooms/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions of a room over a week (or up to 42 days), for its calendar.
+         * @description The week calendar of a room of the caller's jurisdiction: its scheduled and held sessions overlapping `days` days (1 to 42, by default 7) from `from` (by default this week's Monday, Asia/Shanghai), with their dispute numbers and mediators. 404 for a room outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListRoomSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rooms/{id}/mediators/{mediatorId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions of a mediator over a week (or up to 42 days), for their calendar.
+         * @description The week calendar of a mediator of a room of the caller's jurisdiction: the scheduled and held sessions naming them — in any room of the jurisdiction when they sign in with an account, since the person is booked as one — overlapping `days` days (1 to 42, by default 7) from `from` (by default this week's Monday, Asia/Shanghai). 404 for a room outside the jurisdiction or a mediator not of the room.
+         *
+         *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
+         */
+        get: operations["ListMediatorSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mediation/disputes": {
         parameters: {
             query?: never;
@@ -1355,7 +1421,7 @@ export interface paths {
         put?: never;
         /**
          * Registers a dispute brought to a room: parties, type, summary, claims, amount, region, source and mediators.
-         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number) and the lead and up to five assisting mediators, all serving in the room. A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
+         * @description Registers a dispute brought to a room: its parties (persons, with ID number and phone protected when given, or organisations by unified social credit code), type, summary and claims, amount claimed, region, source (a court's referral names the court and case number), the lead and up to five assisting mediators, all serving in the room, and each side's representatives (relation, contact phone and ID number protected), as many per side as the rule set allows for the type (e.g. five in medical disputes). A petition referred to mediation opens its dispute itself and is not registered here. 400 names the field.
          *
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
@@ -1375,7 +1441,7 @@ export interface paths {
         };
         /**
          * A dispute with its masked parties, mediators, each side's consent and the steps the caller may take.
-         * @description One dispute of the caller's jurisdiction: masked parties, mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
+         * @description One dispute of the caller's jurisdiction: masked parties and representatives (with the rule set's limit per side), mediators, each side's consent, sessions, and the steps the caller may take now, with the ETag for changing it. 404 when it does not exist or lies outside the caller's jurisdiction.
          *
          *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
          */
@@ -1427,6 +1493,50 @@ export interface paths {
          */
         post: operations["WithdrawDispute"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a representative to a side of an open dispute, within the rule set's limit; needs If-Match.
+         * @description Adds a representative (代理人/代表: a close relative, lawyer, legal service worker, employee, elected representative, ...) to one side of an open dispute, with the relation, a contact phone and optionally the ID number, both protected and masked as the parties' are. If-Match carries the dispute's ETag; the answer is the representative's id with the dispute's new version. 400 names the field, `side` when the side already has as many representatives as the rule set allows for the dispute type (e.g. five in medical disputes); 409 `dispute_action_not_allowed` when the dispute has ended.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["AddDisputeRepresentative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/representatives/{representativeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes a representative of an open dispute; needs If-Match.
+         * @description Removes a representative of an open dispute, e.g. when the side revokes the mandate. If-Match carries the dispute's ETag; the answer is the dispute's new version. 404 when the dispute or the representative does not exist or lies outside the caller's jurisdiction; 409 `dispute_action_not_allowed` when the dispute has ended.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        delete: operations["RemoveDisputeRepresentative"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1798,6 +1908,72 @@ export interface paths {
          *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
          */
         get: operations["ExportFiveColourRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues an export of an indicator table, a five-colour ranking or the daily facts as XLSX or CSV; poll the job, then download its file.
+         * @description Queues a background export of a region of the caller's jurisdiction (its own by default): an indicator table (kind indicators: from, to, groupBy), a month's five-colour ranking (five_colour_ranking: month as yyyy-MM) or the daily facts of a period row by row (daily_facts: from, to), as XLSX or CSV. Answers 202 with the job and its address; poll GetExportJob for the state and progress, then DownloadExportJob. Only the caller who started a job sees it. 400 names the parameter that does not fit the kind; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        post: operations["StartExportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/export-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An export job the caller started: its state, progress in percent and rows written, and its file's name once done.
+         * @description An export job the caller started: queued, running (with the rows written of the rows counted and the progress in percent), succeeded (the file is downloadable until expiresAt), failed (with the reason) or expired (the file was removed after the retention). Another caller's job answers 404, as a missing one does.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetExportJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/export-jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file of an export job the caller started, once it succeeded and while it is kept.
+         * @description The XLSX or CSV file of an export job the caller started. 409 while the job is queued or running, when it failed, or once the file was removed after the retention; another caller's job answers 404, as a missing one does.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["DownloadExportJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3550,6 +3726,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suggestions/bulk-assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assigns several valid suggestions to the same departments at once, each at the version read; all or none.
+         * @description Assigns the suggestions picked on the worklist (at most 100, each with the version the worklist showed) to the same departments, due by the rule set's evaluation deadline counted from today, as a single assignment does. All or none: 404 names a suggestion missing or outside the caller's jurisdiction, 409 `stale` names one that changed since the worklist showed it and `invalid_state` one no longer valid and unassigned, 400 when a department's region does not cover every suggestion's. Each suggestion's audit trail records its assignment.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
+        post: operations["BulkAssignSuggestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions/{id}/answers": {
         parameters: {
             query?: never;
@@ -3632,6 +3830,72 @@ export interface paths {
          *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
          */
         post: operations["RevealSuggestionSubmitter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suggestions assigned to the caller's unit, the earliest due first, a page after a cursor.
+         * @description The department's worklist: the suggestions assigned to the caller's unit (within its jurisdiction), the earliest due first, `answered` true or false to keep only those answered or awaiting the answer; `overdue` marks an unanswered one past its due day. Keyset-paginated: pass the `next` cursor of one page to get the following one.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        get: operations["ListUnitSuggestionAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments/{suggestionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A suggestion assigned to the caller's unit, with its assignment and the ETag for answering.
+         * @description A suggestion assigned to the caller's unit as its department evaluates it: the text, topic and place, the unit's due day and answer, `canAnswer`, and the ETag for answering. The submitter and the other departments' answers are not shown. 404 unless it is assigned to the caller's unit.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        get: operations["GetUnitSuggestionAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments/{suggestionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller's department answers a suggestion assigned to it, with the reasoned reply; needs If-Match.
+         * @description The caller's department answers a suggestion assigned to it: adopted, partly adopted, kept for reference or not adopted, with the reasoned reply the submitter reads (required). When the last department answers, the suggestion is answered with the most favourable outcome. If-Match carries the ETag read. 404 unless it is assigned to the caller's unit; 409 `already_answered` when the unit has answered, `invalid_state` when the suggestion no longer awaits answers.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        post: operations["AnswerUnitSuggestionAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4078,6 +4342,14 @@ export interface components {
             text: string;
             isPublic: boolean;
         };
+        AddDisputeRepresentative: {
+            side: components["schemas"]["DisputeSide"];
+            name: string;
+            role: components["schemas"]["RepresentativeRole"];
+            relation?: string | null;
+            phone: string;
+            idNumber?: string | null;
+        };
         AddJointMeeting: {
             /** Format: date */
             heldOn: string;
@@ -4181,6 +4453,10 @@ export interface components {
             /** Format: uuid */
             orderId: string;
             text: string;
+        };
+        AnswerUnitAssignment: {
+            outcome: components["schemas"]["SuggestionOutcome"];
+            reply: string;
         };
         ApiClientView: {
             /** Format: uuid */
@@ -4418,6 +4694,44 @@ export interface components {
             items: components["schemas"]["BoardUnitRow"][];
             nextCursor?: string | null;
         };
+        BulkAssignSuggestions: {
+            suggestions: components["schemas"]["BulkAssignedSuggestion"][];
+            unitIds: string[];
+        };
+        BulkAssignedSuggestion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+        };
+        BulkAssignment: {
+            assigned: components["schemas"]["EntityVersion"][];
+            /** Format: date */
+            dueOn: string;
+        };
+        CalendarMediator: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CalendarSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            disputeId: string;
+            disputeNumber: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["SessionStatus"];
+            mediators: components["schemas"]["CalendarMediator"][];
+            /** Format: int64 */
+            version: number;
+        };
         CancelReception: {
             reason: string;
         };
@@ -4425,7 +4739,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "answer_assigned_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -4890,6 +5204,10 @@ export interface components {
             leadMediatorName?: string | null;
             assistingMediators: components["schemas"]["AssistingMediatorView"][];
             parties: components["schemas"]["DisputePartyView"][];
+            representatives: components["schemas"]["DisputeRepresentativeView"][];
+            /** Format: int32 */
+            representativeLimitPerSide: number;
+            canChangeRepresentatives: boolean;
             applicantConsent: components["schemas"]["ConsentState"];
             respondentConsent: components["schemas"]["ConsentState"];
             guidance?: string | null;
@@ -4963,6 +5281,24 @@ export interface components {
             phoneMasked?: string | null;
             organisationCode?: string | null;
         };
+        DisputeRepresentativeInput: {
+            side: components["schemas"]["DisputeSide"];
+            name: string;
+            role: components["schemas"]["RepresentativeRole"];
+            relation?: string | null;
+            phone: string;
+            idNumber?: string | null;
+        };
+        DisputeRepresentativeView: {
+            /** Format: uuid */
+            id: string;
+            side: components["schemas"]["DisputeSide"];
+            name: string;
+            role: components["schemas"]["RepresentativeRole"];
+            relation?: string | null;
+            idNumberMasked?: string | null;
+            phoneMasked: string;
+        };
         /** @enum {string} */
         DisputeSide: "applicant" | "respondent";
         /** @enum {string} */
@@ -4999,6 +5335,46 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @enum {string} */
+        ExportFormat: "xlsx" | "csv";
+        ExportJobParameters: {
+            /** Format: uuid */
+            regionId?: string | null;
+            /** Format: date */
+            from?: string | null;
+            /** Format: date */
+            to?: string | null;
+            month?: string | null;
+            groupBy?: (string & components["schemas"]["IndicatorGrouping"]) | null;
+        };
+        /** @enum {string} */
+        ExportJobState: "queued" | "running" | "succeeded" | "failed" | "expired";
+        ExportJobView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ExportKind"];
+            format: components["schemas"]["ExportFormat"];
+            parameters: components["schemas"]["ExportJobParameters"];
+            state: components["schemas"]["ExportJobState"];
+            /** Format: int32 */
+            progress: number;
+            /** Format: int64 */
+            rowsDone: number;
+            /** Format: int64 */
+            rowsTotal?: number | null;
+            fileName?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            error?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+        };
+        /** @enum {string} */
+        ExportKind: "indicators" | "five_colour_ranking" | "daily_facts";
         ExtendMediationClock: {
             /** Format: int32 */
             days: number;
@@ -6143,6 +6519,7 @@ export interface components {
             leadMediatorId: string;
             assistingMediatorIds?: string[] | null;
             parties: components["schemas"]["DisputePartyInput"][];
+            representatives?: components["schemas"]["DisputeRepresentativeInput"][] | null;
         };
         RegisterIncident: {
             /** Format: uuid */
@@ -6239,6 +6616,8 @@ export interface components {
             text: string;
             attachmentIds?: string[] | null;
         };
+        /** @enum {string} */
+        RepresentativeRole: "close_relative" | "lawyer" | "legal_service_worker" | "employee" | "elected_representative" | "other";
         RequestExtension: {
             /** Format: int32 */
             days: number;
@@ -6421,6 +6800,13 @@ export interface components {
         };
         /** @enum {string} */
         ScreeningOutcome: "valid" | "duplicate" | "out_of_scope";
+        SessionCalendar: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            sessions: components["schemas"]["CalendarSession"][];
+        };
         /** @enum {string} */
         SessionStatus: "scheduled" | "held" | "cancelled";
         SessionView: {
@@ -6488,6 +6874,11 @@ export interface components {
             submittedAt: string;
             /** Format: double */
             similarity: number;
+        };
+        StartExportJob: {
+            kind: components["schemas"]["ExportKind"];
+            format: components["schemas"]["ExportFormat"];
+            parameters: components["schemas"]["ExportJobParameters"];
         };
         SubmitCoUnitInput: {
             text: string;
@@ -6739,6 +7130,56 @@ export interface components {
         TrackingCredentials: {
             trackingCode: string;
             secret: string;
+        };
+        UnitAssignmentDetail: {
+            /** Format: uuid */
+            suggestionId: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            channel: components["schemas"]["SuggestionChannel"];
+            topicTitle?: string | null;
+            title: string;
+            content: string;
+            regionName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            assignedAt: string;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            reply?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            canAnswer: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        UnitAssignmentItem: {
+            /** Format: uuid */
+            suggestionId: string;
+            trackingCode: string;
+            status: components["schemas"]["SuggestionStatus"];
+            title: string;
+            topicTitle?: string | null;
+            regionName: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            assignedAt: string;
+            outcome?: (string & components["schemas"]["SuggestionOutcome"]) | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            overdue: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        UnitAssignmentItemPage: {
+            items: components["schemas"]["UnitAssignmentItem"][];
+            nextCursor?: string | null;
         };
         UnitItem: {
             /** Format: uuid */
@@ -11183,6 +11624,37 @@ export interface operations {
             };
         };
     };
+    ListPublicDisputeTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeType"][];
+                };
+            };
+            /** @description Too many requests from this client address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request from this address. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDisputeTypes: {
         parameters: {
             query?: never;
@@ -11758,6 +12230,129 @@ export interface operations {
             };
         };
     };
+    ListRoomSessions: {
+        parameters: {
+            query?: {
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCalendar"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMediatorSessions: {
+        parameters: {
+            query?: {
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                mediatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCalendar"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDisputes: {
         parameters: {
             query?: {
@@ -12072,6 +12667,182 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddDisputeRepresentative: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDisputeRepresentative"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveDisputeRepresentative: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                representativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
                 };
             };
             /** @description No valid access token (missing, expired, or its user disabled or signed out). */
@@ -13521,6 +14292,204 @@ export interface operations {
             };
             /** @description No such object, or it is outside the caller's jurisdiction. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartExportJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (a UUID, say) that makes the create safe to retry: a repeat with the same key and body returns the first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body answers 422, and while the first request is still running, 409. Keys are kept per caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "daily_facts",
+                 *       "format": "xlsx",
+                 *       "parameters": {
+                 *         "from": "2026-01-01",
+                 *         "to": "2026-03-31"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartExportJob"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobView"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobView"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19712,6 +20681,75 @@ export interface operations {
             };
         };
     };
+    BulkAssignSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssignSuggestions"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignment"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     AnswerSuggestion: {
         parameters: {
             query?: never;
@@ -20043,6 +21081,202 @@ export interface operations {
             };
             /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListUnitSuggestionAssignments: {
+        parameters: {
+            query?: {
+                answered?: boolean;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitAssignmentItemPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetUnitSuggestionAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suggestionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitAssignmentDetail"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerUnitSuggestionAssignment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                suggestionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerUnitAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
