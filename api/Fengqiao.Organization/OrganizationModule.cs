@@ -33,6 +33,10 @@ public static class OrganizationModule
     public static IServiceCollection AddOrganization(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleValidators(typeof(OrganizationModule).Assembly);
+        services.AddOptions<PasswordHashingOptions>()
+            .Bind(configuration.GetSection(PasswordHashingOptions.Section))
+            .Validate(o => o.Iterations >= PasswordHashingOptions.MinIterations, $"Passwords:Iterations must be at least {PasswordHashingOptions.MinIterations} (OWASP, PBKDF2-HMAC-SHA512).")
+            .ValidateOnStart();
         services.AddSingleton<UserPasswords>();
         services.AddSingleton<TokenIssuer>();
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));

@@ -24,6 +24,14 @@ public sealed class HostTests
     }
 
     [Test]
+    public void PasswordIterations_BelowOwaspMinimum_StopTheHostAtStart()
+    {
+        using var weak = new ApiFactory(settings: new() { ["Passwords:Iterations"] = "10000" });
+        var failure = Assert.Catch(() => weak.CreateClient());
+        Assert.That(failure!.ToString(), Does.Contain("Passwords:Iterations must be at least 210000"));
+    }
+
+    [Test]
     public async Task UnknownApiPath_Answers404ProblemDetails()
     {
         using var client = await _api.ClientForAsync("city.admin");
