@@ -5,12 +5,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# npm's install is mostly waiting on the network and the disk; it overlaps the .NET build.
+npm_log="$(mktemp)"
+dotnet_log="$(mktemp)"
+trap 'rm -f "$npm_log" "$dotnet_log"' EXIT
+(cd web-client && npm ci --no-audit --no-fund) > "$npm_log" 2>&1 &
+npm_install=$!
+
 dotnet build Fengqiao.slnx -c Release
 
-# The .NET tests run one at a time and keep about one core busy; the SPA's checks and unit tests use the other
-# meanwhile. Their output is printed whole once they end, so that the two do not interleave.
-dotnet_log="$(mktemp)"
-trap 'rm -f "$dotnet_log"' EXIT
+npm_status=0
+wait "$npm_install" || npm_status=$?
+cat "$npm_log"
+if [ "$npm_status" -ne 0 ]; then
+  echo "npm ci exit code $npm_status" >&2
+  exit 1
+fi
+
+# The .NET tests run two fixtures at a time; the SPA's checks and unit tests share the cores with them. Their
+# output is printed whole once they end, so that the two do not interleave.
 dotnet test Fengqiao.slnx -c Release --no-build > "$dotnet_log" 2>&1 &
 dotnet_tests=$!
 
@@ -18,7 +31,6 @@ spa_status=0
 # Chained with && because errexit does not apply inside a command list whose status is tested.
 (
   cd web-client \
-    && npm ci --no-audit --no-fund \
     && npm run lint \
     && npm run typecheck \
     && npm run check:api \
@@ -36,6 +48,6 @@ if [ "$dotnet_status" -ne 0 ] || [ "$spa_status" -ne 0 ]; then
   exit 1
 fi
 
-# The browser journeys start real hosts and need both cores to themselves.
+# The browser journeys start real hosts and want the cores to themselves.
 cd web-client
 npm run e2e

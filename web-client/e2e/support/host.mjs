@@ -1,11 +1,12 @@
 // Starts the real API host (already built in Release) serving the built SPA, on a free port with a
-// fresh data directory, and stops its whole process tree afterwards.
+// fresh data directory, and stops its whole process tree afterwards. When e2e/run.mjs has seeded the demo
+// data once for the journeys' shared password, a host starts from a copy of it instead of seeding again.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { apiProjectDir, distDir, outputDir, webClientDir } from './paths.mjs';
+import { join } from 'node:path';
+import { apiProjectDir, distDir, outputDir } from './paths.mjs';
 
 const readyTimeoutMs = 120_000;
 
@@ -21,9 +22,11 @@ function freePort() {
   });
 }
 
+const apiAssembly = join(apiProjectDir, 'bin', 'Release', 'net10.0', 'Fengqiao.Api.dll');
+
 function assertBuilt() {
-  if (!existsSync(join(apiProjectDir, 'bin', 'Release'))) {
-    throw new Error(`The API is not built: run \`dotnet build -c Release\` first (no ${join(apiProjectDir, 'bin', 'Release')}).`);
+  if (!existsSync(apiAssembly)) {
+    throw new Error(`The API is not built: run \`dotnet build -c Release\` first (no ${apiAssembly}).`);
   }
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error('The SPA is not built: run `npm run build` first (no dist/index.html).');
@@ -32,22 +35,25 @@ function assertBuilt() {
 
 const tail = (file) => readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
 
-/** `settings` are extra host settings, as environment variables (`Webhooks__Enabled`). */
-export async function startHost({ demoPassword, logName = 'host.log', settings = {} }) {
+/**
+ * `settings` are extra host settings, as environment variables (`Webhooks__Enabled`); `keepData` leaves the
+ * data directory (`host.dataDir`) in place when the host stops.
+ */
+export async function startHost({ demoPassword, logName = 'host.log', settings = {}, keepData = false }) {
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fengqiao-e2e-data-'));
+  const seeded = process.env.FENGQIAO_E2E_SEEDED_DATA;
+  if (seeded && demoPassword === process.env.FENGQIAO_E2E_PASSWORD) {
+    cpSync(seeded, dataDir, { recursive: true });
+  }
   const logFile = join(outputDir, logName);
   const log = openSync(logFile, 'w');
   const child = spawn(
     'dotnet',
-    [
-      'run', '--no-build', '-c', 'Release', '--no-launch-profile',
-      '--project', relative(webClientDir, apiProjectDir),
-      '--', '--urls', `http://127.0.0.1:${port}`,
-    ],
+    [apiAssembly, '--urls', `http://127.0.0.1:${port}`],
     {
-      cwd: webClientDir,
+      cwd: apiProjectDir,
       detached: true,
       stdio: ['ignore', log, log],
       env: {
@@ -74,15 +80,16 @@ export async function startHost({ demoPassword, logName = 'host.log', settings =
   const baseUrl = `http://127.0.0.1:${port}`;
   const host = {
     baseUrl,
+    dataDir,
     async stop() {
       if (exitCode === null) {
-        // The group id is the child's pid (detached), so this ends `dotnet run` and the app it started.
+        // The group id is the child's pid (detached), so this ends the host and anything it started.
         try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
         const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 
