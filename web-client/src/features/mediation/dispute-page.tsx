@@ -78,7 +78,7 @@ export function DisputePage() {
         <Card size="small" title={t('disputes.parties')}>
           <List
             dataSource={d.parties}
-            locale={{ emptyText: '—' }}
+            locale={{ emptyText: <Typography.Text type="secondary">—</Typography.Text> }}
             renderItem={(party) => (
               <List.Item>
                 <Space wrap>

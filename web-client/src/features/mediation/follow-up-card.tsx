@@ -35,7 +35,7 @@ export function FollowUpCard({ dispute }: { dispute: DisputeDetail }) {
       )}
       <List
         dataSource={dispute.followUps}
-        locale={{ emptyText: t('followUp.empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('followUp.empty')}</Typography.Text> }}
         renderItem={(visit) => (
           <List.Item>
             <Space orientation="vertical" size={2}>

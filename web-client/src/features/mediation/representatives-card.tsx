@@ -63,7 +63,7 @@ export function RepresentativesCard({ dispute }: { dispute: DisputeDetail }) {
       {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 8 }} /> : null}
       <List
         dataSource={dispute.representatives}
-        locale={{ emptyText: t('representative.none') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('representative.none')}</Typography.Text> }}
         renderItem={(representative) => (
           <List.Item
             actions={

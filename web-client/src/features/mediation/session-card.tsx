@@ -76,7 +76,7 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
     >
       <List
         dataSource={dispute.sessions}
-        locale={{ emptyText: t('sessions.empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('sessions.empty')}</Typography.Text> }}
         renderItem={(session) => (
           <List.Item
             actions={

@@ -289,7 +289,7 @@ export function MustVisitsPage() {
             pagination={false}
             loading={proposals.isFetching}
             dataSource={proposals.data?.towns ?? []}
-            locale={{ emptyText: t('mustVisits.none') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('mustVisits.none')}</Typography.Text> }}
             columns={[
               { title: t('mustVisits.town'), dataIndex: 'townName' },
               {
