@@ -111,6 +111,15 @@ internal sealed class SuggestionGenerator
                 Add(null, null, Within(district, regions), _today.AddDays(-_faker.Random.Int(0, 364)));
             }
         }
+
+        // City-wide matters go to the city's departments.
+        foreach (var city in regions.Where(r => r.Level == "city"))
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                Add(null, null, city, _today.AddDays(-_faker.Random.Int(0, 364)));
+            }
+        }
     }
 
     /// <summary>The region itself or one of its towns or villages.</summary>
@@ -142,9 +151,19 @@ internal sealed class SuggestionGenerator
             named ? "13" + _faker.Random.ReplaceNumbers("#########") : null, submittedAt, status, reason, duplicateOf, screenedAt, evaluation));
     }
 
-    /// <summary>The most local functional department whose region covers <paramref name="region"/>.</summary>
-    private UnitSnapshot? DepartmentOver(RegionSnapshot region) =>
-        _departments.Where(u => region.Path.StartsWith(u.RegionPath, StringComparison.Ordinal)).MaxBy(u => u.RegionPath.Length);
+    /// <summary>One of the most local functional departments whose region covers <paramref name="region"/>, picked at random so that
+    /// every department (the demo handlers' among them) has suggestions to answer.</summary>
+    private UnitSnapshot? DepartmentOver(RegionSnapshot region)
+    {
+        var covering = _departments.Where(u => region.Path.StartsWith(u.RegionPath, StringComparison.Ordinal)).ToList();
+        if (covering.Count == 0)
+        {
+            return null;
+        }
+
+        var depth = covering.Max(u => u.RegionPath.Length);
+        return _faker.PickRandom(covering.Where(u => u.RegionPath.Length == depth).ToList());
+    }
 
     /// <summary>Assigned the day after screening, due a month later; answered within three weeks once six weeks old, mostly rated.</summary>
     private SeedEvaluation? Evaluation(UnitSnapshot? unit, DateTimeOffset screenedAt, DateOnly day)

@@ -74,7 +74,7 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
         var parameters = new { RegionPrefix = region.Path + "%", From = first, To = first.AddMonths(1).AddDays(-1) };
         var sums = await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByRegionPath, parameters, cancellationToken);
         var checks = children
-            .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => s.GroupKey.StartsWith(child.Path, StringComparison.Ordinal)))))))
+            .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.GroupKey)))))))
             .ToList();
         return (FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums))), checks);
     }

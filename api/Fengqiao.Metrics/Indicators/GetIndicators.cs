@@ -216,12 +216,12 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
         var parts = new List<FactSums>();
         foreach (var child in children)
         {
-            var childSums = FactSums.Sum(sums.Where(s => s.GroupKey.StartsWith(child.Path, StringComparison.Ordinal)));
+            var childSums = FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.GroupKey)));
             rows.Add(new IndicatorRow(child.Id.ToString(), child.Name, child.Id, IndicatorDefinitions.Figures(childSums)));
             parts.Add(childSums);
         }
 
-        var direct = sums.Where(s => !children.Any(c => s.GroupKey.StartsWith(c.Path, StringComparison.Ordinal))).ToList();
+        var direct = sums.Where(s => !children.Any(c => Jurisdiction.Contains(c.Path, s.GroupKey))).ToList();
         if (direct.Count > 0)
         {
             var directSums = FactSums.Sum(direct);

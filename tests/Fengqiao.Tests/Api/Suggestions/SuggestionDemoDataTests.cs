@@ -85,4 +85,22 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
         Assert.That(awarded, Is.Not.Empty);
         Assert.That(awarded.Select(s => s!["award"]!.GetValue<string>()), Is.All.Contains("优秀建议"));
     }
+
+    [TestCase("district.suggestion_reviewer")]
+    [TestCase("town.suggestion_reviewer")]
+    public async Task EveryReviewer_FindsSuggestions_InTheirWorklist(string user)
+    {
+        using var reviewer = await Api.ClientForAsync(user);
+        var page = await (await reviewer.GetAsync("/api/v1/suggestions?limit=100")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(page["items"]!.AsArray(), Is.Not.Empty);
+    }
+
+    [TestCase("city.handler")]
+    [TestCase("district.handler")]
+    public async Task DepartmentHandlers_FindSuggestionsAssignedToTheirUnit(string user)
+    {
+        using var handler = await Api.ClientForAsync(user);
+        var page = await (await handler.GetAsync("/api/v1/suggestion-assignments?limit=100")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(page["items"]!.AsArray(), Is.Not.Empty);
+    }
 }
