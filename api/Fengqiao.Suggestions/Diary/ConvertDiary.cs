@@ -128,9 +128,9 @@ internal sealed class DiaryConverter(
 
             var entries = await store.EntriesOfMatterAsync(matter.Id, cancellationToken);
             var households = entries.GroupBy(e => DiaryRules.HouseholdKey(e.Household)).Select(g => g.First().Household).ToList();
-            var facts = string.Join('\n', entries.Select(e => $"{e.VisitedOn:yyyy-MM-dd} {e.Household}：{e.Matter}"));
-            return new DiarySource(matter.Id, true, matter.Version, DiaryEntryKind.Visit, matter.Category, matter.RegionId, matter.RegionPath, matter.CreatedAt,
-                households, Math.Max(matter.HouseholdCount, Math.Min(households.Count, DiaryRules.MaxPetitioners)), facts.Length > 8000 ? facts[..8000] : facts, null);
+            var facts = DiaryRules.FactsOfMatter(entries.Select(e => (e.VisitedOn, e.Household, e.Kind, e.Source, e.Matter)), 8000);
+            return new DiarySource(matter.Id, true, matter.Version, DiaryRules.KindOfMatter(entries.Select(e => e.Kind)), matter.Category, matter.RegionId,
+                matter.RegionPath, matter.CreatedAt, households, Math.Max(matter.HouseholdCount, Math.Min(households.Count, DiaryRules.MaxPetitioners)), facts, null);
         }
 
         var entry = await store.GetEntryForChangeAsync(id, expectedVersion, cancellationToken);
@@ -141,7 +141,7 @@ internal sealed class DiaryConverter(
                 : "The entry belongs to a kind of matter: convert the matter.");
         }
 
-        var told = entry.Kind == DiaryEntryKind.GroupMessage ? $"{entry.Source}：{entry.Matter}" : entry.Matter;
+        var told = DiaryRules.Told(entry.Kind, entry.Source, entry.Matter);
         return new DiarySource(entry.Id, false, entry.Version, entry.Kind, entry.Category, entry.RegionId, entry.RegionPath, entry.LoggedAt, [entry.Household], 1, told, entry.Household);
     }
 

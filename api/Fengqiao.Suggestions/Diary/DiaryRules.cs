@@ -40,6 +40,23 @@ internal static class DiaryRules
     /// <summary>The petition channel of an entry: a visit is door to door, a chat-group message is the social group's.</summary>
     public static string PetitionChannelOf(DiaryEntryKind kind) => kind == DiaryEntryKind.GroupMessage ? "social_group" : "door_to_door_visit";
 
+    /// <summary>A matter's kind: all messages of 民情微群 are the social group's; one household visited among them makes it a visit.</summary>
+    public static DiaryEntryKind KindOfMatter(IEnumerable<DiaryEntryKind> entries) =>
+        entries.All(k => k == DiaryEntryKind.GroupMessage) ? DiaryEntryKind.GroupMessage : DiaryEntryKind.Visit;
+
+    /// <summary>What one entry tells, with the chat group a 民情微群 message came from, so its source travels with it.</summary>
+    public static string Told(DiaryEntryKind kind, string? source, string matter) =>
+        kind == DiaryEntryKind.GroupMessage && !string.IsNullOrWhiteSpace(source) ? $"{source}：{matter}" : matter;
+
+    /// <summary>A matter's facts: each entry on a line, by day and household, what it tells; cut to <paramref name="maxLength"/>.</summary>
+    public static string FactsOfMatter(IEnumerable<(DateOnly VisitedOn, string Household, DiaryEntryKind Kind, string? Source, string Matter)> entries, int maxLength)
+    {
+        var facts = string.Join('\n', entries.Select(e => e.Kind == DiaryEntryKind.GroupMessage && !string.IsNullOrWhiteSpace(e.Source)
+            ? $"{e.VisitedOn:yyyy-MM-dd} {e.Household}（{e.Source}）：{e.Matter}"
+            : $"{e.VisitedOn:yyyy-MM-dd} {e.Household}：{e.Matter}"));
+        return facts.Length > maxLength ? facts[..maxLength] : facts;
+    }
+
     /// <summary>Households named alike (spacing, case) are one household.</summary>
     public static string HouseholdKey(string household) => string.Concat(household.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 

@@ -42,4 +42,24 @@ public sealed class DiaryRulesTests
     [TestCase(DiaryEntryKind.GroupMessage, "social_group")]
     public void AnEntryBecomesAPetition_OfItsChannel(DiaryEntryKind kind, string channel) =>
         Assert.That(DiaryRules.PetitionChannelOf(kind), Is.EqualTo(channel));
+
+    [Test]
+    public void AMatter_IsTheSocialGroups_OnlyWhenEveryEntryIsAGroupMessage()
+    {
+        Assert.That(DiaryRules.KindOfMatter([DiaryEntryKind.GroupMessage, DiaryEntryKind.GroupMessage]), Is.EqualTo(DiaryEntryKind.GroupMessage));
+        Assert.That(DiaryRules.KindOfMatter([DiaryEntryKind.GroupMessage, DiaryEntryKind.Visit]), Is.EqualTo(DiaryEntryKind.Visit));
+        Assert.That(DiaryRules.KindOfMatter([DiaryEntryKind.Visit, DiaryEntryKind.Visit]), Is.EqualTo(DiaryEntryKind.Visit));
+    }
+
+    [Test]
+    public void AMattersFacts_NameTheChatGroupOfEachMessage_AndAreCutToTheirLength()
+    {
+        var day = new DateOnly(2026, 12, 1);
+        var facts = DiaryRules.FactsOfMatter(
+            [(day, "孙大伯", DiaryEntryKind.GroupMessage, "府山村民情微群", "建议开办老年食堂"), (day.AddDays(1), "钱阿婆", DiaryEntryKind.Visit, null, "希望有老年食堂")], 8000);
+        Assert.That(facts, Is.EqualTo("2026-12-01 孙大伯（府山村民情微群）：建议开办老年食堂\n2026-12-02 钱阿婆：希望有老年食堂"));
+        Assert.That(DiaryRules.FactsOfMatter([(day, "孙大伯", DiaryEntryKind.Visit, null, new string('路', 100))], 20), Has.Length.EqualTo(20));
+        Assert.That(DiaryRules.Told(DiaryEntryKind.GroupMessage, "府山村民情微群", "建议开办老年食堂"), Is.EqualTo("府山村民情微群：建议开办老年食堂"));
+        Assert.That(DiaryRules.Told(DiaryEntryKind.Visit, null, "建议开办老年食堂"), Is.EqualTo("建议开办老年食堂"));
+    }
 }

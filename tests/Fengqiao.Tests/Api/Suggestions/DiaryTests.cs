@@ -74,6 +74,46 @@ public sealed class DiaryTests : SuggestionTestBase
     }
 
     [Test]
+    public async Task AMatterOfMessagesAndVisits_BecomesOneSuggestion_NamingItsGroups_AndEachEntryFollowsIt()
+    {
+        var village = await FushanVillageAsync();
+        using var cadre = await Api.ClientForAsync("town.leader");
+        var message = await LogAsync(cadre, new
+        {
+            kind = "group_message", source = "府山村民情微群", household = "孙大伯", visitedOn = Day(0), matter = "建议村里开办老年食堂，解决独居老人吃饭难", category = "other", regionId = village,
+        });
+        var visit = await LogAsync(cadre, Visit(village, "钱阿婆", "建议村里开办老年食堂，解决独居老人吃饭问题", "other"));
+        var matter = await (await cadre.PostAsJsonAsync("/api/v1/diary/matters", new { title = "开办老年食堂", entryIds = new[] { message, visit } }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var matterId = matter["id"]!.GetValue<string>();
+
+        var path = $"/api/v1/diary/matters/{matterId}/suggestion";
+        var noTitle = await (await SendWithIfMatch(cadre, HttpMethod.Post, path, new { title = " " }, 1)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(noTitle["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "title" }));
+        await (await cadre.PostAsJsonAsync(path, new { title = "开办老年食堂" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await SendWithIfMatch(cadre, HttpMethod.Post, path, new { title = "开办老年食堂" }, 2)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        using var supervisor = await Api.ClientForAsync("town.supervisor");
+        await (await SendWithIfMatch(supervisor, HttpMethod.Post, path, new { title = "开办老年食堂" }, 1)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var converted = await (await SendWithIfMatch(cadre, HttpMethod.Post, path, new { title = "开办老年食堂" }, 1)).ShouldBeOkAsync<JsonObject>();
+        Assert.That(converted["kind"]!.GetValue<string>(), Is.EqualTo("suggestion"));
+
+        using var reviewer = await Api.ClientForAsync("district.suggestion_reviewer");
+        var suggestion = await (await reviewer.GetAsync($"/api/v1/suggestions/{converted["targetId"]!.GetValue<string>()}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(suggestion["channel"]!.GetValue<string>(), Is.EqualTo("diary"));
+        Assert.That(suggestion["title"]!.GetValue<string>(), Is.EqualTo("开办老年食堂"));
+        Assert.That(suggestion["content"]!.GetValue<string>(), Does.Contain("府山村民情微群"), "the message keeps its source");
+        Assert.That(suggestion["trackingCode"]!.GetValue<string>(), Is.EqualTo(converted["reference"]!.GetValue<string>()));
+        foreach (var entry in new[] { message, visit })
+        {
+            var outcome = (await EntryAsync(cadre, entry))["outcome"]!;
+            Assert.That(outcome["kind"]!.GetValue<string>(), Is.EqualTo("suggestion"));
+            Assert.That(outcome["status"]!.GetValue<string>(), Is.EqualTo("submitted"));
+        }
+
+        Assert.That(AuditActions(Guid.Parse(matterId)), Is.EqualTo(new[] { "diary.matter_raised", "diary.converted_to_suggestion" }));
+    }
+
+    [Test]
     public async Task AGroupMessage_BecomesASuggestion_WhoseStatusTheCadreFollows()
     {
         var village = await FushanVillageAsync();

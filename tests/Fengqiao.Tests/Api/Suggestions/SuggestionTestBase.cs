@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Tests.Api.Dispatch;
@@ -47,6 +49,11 @@ public abstract class SuggestionTestBase : DispatchTestBase
         using var db = TestDatabase.Open(Api);
         return TestDatabase.Strings(db, "SELECT action FROM audit_entries WHERE object_id = $id ORDER BY sequence", ("$id", objectId.ToString()));
     }
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>An answer's JSON with its Chinese text as written (the default writer escapes it), for checking what it must not show.</summary>
+    internal static string Text(JsonNode answer) => answer.ToJsonString(Unescaped);
 
     internal static List<string> Ids(JsonObject page) => page["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
 }

@@ -34,7 +34,7 @@ public sealed class SuggestionTests : SuggestionTestBase
         var tracked = await TrackAsync(anonymous, code, secret);
         Assert.That(tracked["status"]!.GetValue<string>(), Is.EqualTo("valid"));
         Assert.That(tracked["topicTitle"]!.GetValue<string>(), Is.EqualTo("迪荡街道口袋公园建设意见征集"));
-        var body = tracked.ToJsonString();
+        var body = Text(tracked);
         Assert.That(body, Does.Not.Contain("张先生").And.Not.Contain("1234").And.Not.Contain("screenedBy"));
 
         var revealed = await (await reviewer.PostAsync($"/api/v1/suggestions/{id}/submitter/reveal", null)).ShouldBeOkAsync<JsonObject>();
@@ -248,7 +248,7 @@ public sealed class SuggestionTests : SuggestionTestBase
         Assert.That(AuditActions(id), Is.EqualTo(new[] { "suggestion.submitted_online", "suggestion.screened", "suggestion.assigned" }));
         var tracked = await TrackAsync(anonymous, credentials["trackingCode"]!.GetValue<string>(), credentials["secret"]!.GetValue<string>());
         Assert.That(tracked["status"]!.GetValue<string>(), Is.EqualTo("assigned"));
-        Assert.That(tracked.ToJsonString(), Does.Not.Contain(DistrictHousing), "the public does not see who evaluates");
+        Assert.That(Text(tracked), Does.Not.Contain(DistrictHousing), "the public does not see who evaluates");
     }
 
     private object Unprompted(string title, string region = "城南街道") => new { regionId = Region(region), title, content = $"{title}，方便群众。" };

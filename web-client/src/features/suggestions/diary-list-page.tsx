@@ -32,7 +32,11 @@ export function DiaryListPage() {
       ),
     },
     { title: t('diary.household'), dataIndex: 'household', key: 'household' },
-    { title: t('diary.kind'), key: 'kind', render: (_: unknown, item: DiaryEntryListItem) => diaryKindLabel(t, item.kind) },
+    {
+      title: t('diary.kind'),
+      key: 'kind',
+      render: (_: unknown, item: DiaryEntryListItem) => (item.source ? `${diaryKindLabel(t, item.kind)} · ${item.source}` : diaryKindLabel(t, item.kind)),
+    },
     {
       title: t('diary.state'),
       key: 'state',

@@ -6,6 +6,7 @@ import { zhCN } from '../../shared/i18n/zh-cn';
 import { createFakeApi, json } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render-with-app';
 import { DiaryEntryPage } from './diary-entry-page';
+import { DiaryListPage } from './diary-list-page';
 import { DiaryLogPage } from './diary-log-page';
 
 const cadre = {
@@ -112,5 +113,23 @@ describe('diary entry page', () => {
 
     await waitFor(() => expect(screen.getByTestId('diary-outcome')).toHaveTextContent(`越城-2026-000123 · ${zhCN['status.accepted']}`), { timeout: 5000 });
     expect(screen.queryByRole('button', { name: zhCN['diary.toPetition'] })).not.toBeInTheDocument();
+  });
+});
+
+describe('diary list page', () => {
+  it('names the chat group a 民情微群 message came from', async () => {
+    server.on('GET', '/api/v1/diary/entries', () =>
+      json({
+        items: [
+          { ...entry, id: 'e-3', kind: 'group_message', source: '府山村民情微群', household: '陈师傅', matter: '建议增设健身器材' },
+          { ...entry, id: 'e-4', household: '李秀英' },
+        ],
+        nextCursor: null,
+      }),
+    );
+    renderWithApp(<DiaryListPage />, { path: '/diary' });
+
+    expect(await screen.findByText(`${zhCN['diaryKind.group_message']} · 府山村民情微群`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText(zhCN['diaryKind.visit'])).toBeInTheDocument();
   });
 });

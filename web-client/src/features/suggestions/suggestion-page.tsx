@@ -89,7 +89,9 @@ export function SuggestionPage() {
       />
       <Flex vertical gap={16}>
         <Space wrap>
-          <Tag color={suggestionStatusColors[item.status]}>{suggestionStatusLabel(t, item.status)}</Tag>
+          <Tag color={suggestionStatusColors[item.status]} data-testid="suggestion-status">
+            {suggestionStatusLabel(t, item.status)}
+          </Tag>
           <Tag>{suggestionChannelLabel(t, item.channel)}</Tag>
           {item.outcome ? <Tag color={suggestionOutcomeColors[item.outcome]}>{suggestionOutcomeLabel(t, item.outcome)}</Tag> : null}
           {item.rating ? <Tag data-testid="suggestion-rating">{t('suggestions.ratedAs', { rating: suggestionRatingLabel(t, item.rating) })}</Tag> : null}

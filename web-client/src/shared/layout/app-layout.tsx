@@ -1,5 +1,5 @@
 import { ApartmentOutlined, EnvironmentOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Skeleton, Typography, type MenuProps } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Skeleton, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
@@ -21,6 +21,9 @@ export function AppLayout({ navItems }: { navItems: readonly NavItem[] }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
+  // On a phone the menu folds away behind its trigger, which then sits in the header's corner; the header grows to hold the
+  // user's unit and jurisdiction on as many lines as they take, instead of spilling over the page's title.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const visible = useMemo(() => visibleNavItems(navItems, me.data?.capabilities ?? []), [navItems, me.data]);
   const menuItems = useMemo<MenuItem[]>(() => {
@@ -41,7 +44,14 @@ export function AppLayout({ navItems }: { navItems: readonly NavItem[] }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={220} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Sider
+        width={220}
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+        zeroWidthTriggerStyle={narrow ? { top: 12 } : undefined}
+      >
         <Flex align="center" gap={8} style={{ height: 64, padding: '0 20px' }}>
           <ApartmentOutlined aria-hidden style={{ fontSize: 22, color: '#1f5fbf' }} />
           <Typography.Text strong style={{ fontSize: 18 }}>
@@ -66,16 +76,19 @@ export function AppLayout({ navItems }: { navItems: readonly NavItem[] }) {
         <Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: narrow ? '8px 12px 8px 52px' : '0 24px',
             borderBottom: '1px solid #f0f0f0',
             display: 'flex',
+            flexWrap: narrow ? 'wrap' : undefined,
             alignItems: 'center',
             justifyContent: 'flex-end',
-            gap: 16,
+            gap: narrow ? 8 : 16,
+            height: narrow ? 'auto' : undefined,
+            lineHeight: narrow ? 1.4 : undefined,
           }}
         >
           {me.data ? (
-            <Flex align="center" gap={16} wrap style={{ lineHeight: 1.4 }} data-testid="current-user">
+            <Flex align="center" gap={narrow ? 8 : 16} wrap style={{ lineHeight: 1.4 }} data-testid="current-user">
               <span>
                 <UserOutlined aria-hidden /> <Typography.Text strong>{me.data.displayName}</Typography.Text>
               </span>
@@ -92,7 +105,7 @@ export function AppLayout({ navItems }: { navItems: readonly NavItem[] }) {
             {t('auth.signOut')}
           </Button>
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content style={{ margin: narrow ? 12 : 24 }}>
           <main>
             {me.isError ? (
               <LoadError error={me.error} onRetry={() => void me.refetch()} />
