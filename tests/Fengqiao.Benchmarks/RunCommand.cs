@@ -170,7 +170,7 @@ internal static class RunCommand
     /// Each read twice: repeated (the same caller and URL again, answered from the read cache while nothing is written),
     /// then fresh (Cache-Control: no-cache, answered from the database every time).
     /// </summary>
-    internal static async Task<List<ScenarioResult>> RepeatedAndFreshAsync(
+    private static async Task<List<ScenarioResult>> RepeatedAndFreshAsync(
         HttpClient http, int requests, int clients, IReadOnlyList<(string Scenario, Func<int, Uri> Url, string Token)> reads)
     {
         var results = new List<ScenarioResult>();
