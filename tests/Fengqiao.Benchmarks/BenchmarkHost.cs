@@ -42,6 +42,10 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Petitions", "0");
         // The generator loads the disputes at the size asked for; the demo's few hundred would only share its rooms' hours.
         builder.UseSetting("Demo:Disputes", "false");
+        // The demo's receptions and diary register petitions and open cases through the modules, and a database holding any
+        // would get none of the generated ones.
+        builder.UseSetting("Demo:Receptions", "false");
+        builder.UseSetting("Demo:Diary", "false");
         builder.UseSetting("RateLimits:AuthenticationPerMinute", "1000000");
         builder.UseSetting("RateLimits:PublicPerMinute", "1000000");
         builder.UseSetting("Spa:DistPath", Path.Combine(_dataDirectory, "no-spa"));

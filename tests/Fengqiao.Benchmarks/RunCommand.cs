@@ -15,7 +15,8 @@ namespace Fengqiao.Benchmarks;
 /// ceiling: with petitions, the worklist (first and a deep keyset page), petition details, duplicate candidates and
 /// registration as a town and a district petition officer; with cases, a town unit's worklist tabs (first and a deep
 /// keyset page) and tab counts as its handler, and the supervision board as a district and a city supervisor; with disputes,
-/// the mediators' worklists and session bookings (<see cref="MediationScenariosAsync"/>); with petitions and cases, last, the mixed workload (<see cref="MixedAsync"/>). Reads run before anything is written so they see the
+/// the mediators' worklists and session bookings (<see cref="MediationScenariosAsync"/>); with petitions, the leaders' metrics
+/// dashboard and the XLSX exports (<see cref="MetricsScenarios"/>); with petitions and cases, last, the mixed workload (<see cref="MixedAsync"/>). Reads run before anything is written so they see the
 /// generated data only. A deep keyset page is the last page that a walk of up to <see cref="DeepPages"/> pages reaches,
 /// so a run works at any size; a list of a single page has no keyset page, and its scenario is left out.
 /// </summary>
@@ -28,7 +29,10 @@ internal static class RunCommand
     private const int ReadsPerWrite = 20;
 
     /// <param name="mixedOnly">Measures the ceiling and the mixed workload only: for comparing the host's settings, one run each.</param>
-    public static async Task<int> RunAsync(string dataDirectory, int requests, int mixedRequests, bool mixedOnly, int clients, CancellationToken cancellationToken)
+    /// <param name="metricsOnly">Measures the ceiling and the metrics only: the dashboard reads and the exports.</param>
+    /// <param name="metricsRequests">Requests per metrics scenario: fewer than the others' where a read is slow.</param>
+    public static async Task<int> RunAsync(
+        string dataDirectory, int requests, int metricsRequests, int mixedRequests, bool mixedOnly, bool metricsOnly, int clients, CancellationToken cancellationToken)
     {
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: true);
         if (!File.Exists(host.DatabaseFile))
@@ -65,27 +69,34 @@ internal static class RunCommand
         {
             await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
         };
-        if (cases > 0 && !mixedOnly)
+        var others = !mixedOnly && !metricsOnly;
+        if (cases > 0 && others)
         {
             results.AddRange(await DispatchScenariosAsync(http, api, requests, clients));
         }
 
-        if (suggestions > 0 && !mixedOnly)
+        if (suggestions > 0 && others)
         {
             results.AddRange(await SuggestionScenariosAsync(http, api, requests, clients));
         }
 
         if (petitions > 0 && !mixedOnly)
         {
+            results.AddRange(await MetricsScenarios.DashboardAsync(http, api, metricsRequests, clients, DateOnly.FromDateTime(DateTime.UtcNow)));
+            await MetricsScenarios.ExportsAsync(host, http, api, cancellationToken);
+        }
+
+        if (petitions > 0 && others)
+        {
             results.AddRange(await IntakeScenariosAsync(host, http, api, requests, clients, cancellationToken));
         }
 
-        if (disputes > 0 && !mixedOnly)
+        if (disputes > 0 && others)
         {
             results.AddRange(await MediationScenariosAsync(http, api, requests, clients));
         }
 
-        if (petitions > 0 && cases > 0)
+        if (petitions > 0 && cases > 0 && !metricsOnly)
         {
             results.Add(await MixedAsync(host, http, api, mixedRequests, clients, cancellationToken));
         }
@@ -282,7 +293,7 @@ internal static class RunCommand
     private static Uri Worklist(Uri api, string? cursor) =>
         new(api, "/api/v1/petitions?limit=20" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
 
-    private static async Task<string> SignInAsync(HttpClient http, Uri api, string userName)
+    internal static async Task<string> SignInAsync(HttpClient http, Uri api, string userName)
     {
         using var response = await http.PostAsJsonAsync(new Uri(api, "/api/v1/auth/token"), new { userName, password = BenchmarkHost.DemoPassword });
         var body = await ExpectAsync(response, HttpStatusCode.OK);
@@ -371,7 +382,7 @@ internal static class RunCommand
         }).ToList();
     }
 
-    private static async Task<string> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? token, JsonObject? body, HttpStatusCode expected, bool fresh = false)
+    internal static async Task<string> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? token, JsonObject? body, HttpStatusCode expected, bool fresh = false)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) };
         if (token is not null)

@@ -38,11 +38,11 @@ for round in $(seq "$rounds"); do
 done
 rm -rf "$scratch/data"
 
-# Lines read: "round R  SETTING    mixed: ...: N requests, X req/s, p50 A ms, p99 B ms, C µs CPU".
+# Lines read: "round R  SETTING    mixed: ...: N requests, X req/s, p50 A ms, p95 P ms, p99 B ms, C µs CPU".
 echo
 printf '%-40s %22s %22s %18s\n' setting "req/s median (range)" "CPU µs median (range)" "p99 ms median"
 for setting in "${settings[@]}"; do
-  grep "  $setting  " "$results" | sed -E 's/.* ([0-9,]+) req\/s, p50 [0-9.]+ ms, p99 ([0-9.]+) ms, ([0-9]+) µs CPU/\1 \2 \3/; s/,//g' \
+  grep "  $setting  " "$results" | sed -E 's/.* ([0-9,]+) req\/s, p50 [0-9.]+ ms, p95 [0-9.]+ ms, p99 ([0-9.]+) ms, ([0-9]+) µs CPU/\1 \2 \3/; s/,//g' \
     | awk -v name="$setting" '
         { rate[NR] = $1; p99[NR] = $2; cpu[NR] = $3 }
         function median(values, n,   i, j, t, sorted) {

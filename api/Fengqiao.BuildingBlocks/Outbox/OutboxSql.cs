@@ -17,13 +17,14 @@ internal static class OutboxSql
 
     /// <summary>
     /// The next page of the history of some event types in the order they happened (ties by id), delivered or not: a replay
-    /// sees what the consumers saw and what they will still be given.
+    /// sees what the consumers saw and what they will still be given. The page starts with a plain range on the history index
+    /// (occurred_at, id), so each page reads only its own entries.
     /// </summary>
     public static string HistoryPage(ISqlDialect dialect) =>
         dialect.SelectTop("@PageSize", """
             id AS Id, type AS Type, payload AS Payload, occurred_at AS OccurredAt
             FROM outbox_messages
-            WHERE type IN @Types AND (occurred_at > @AfterAt OR (occurred_at = @AfterAt AND id > @AfterId))
+            WHERE occurred_at >= @AfterAt AND (occurred_at > @AfterAt OR id > @AfterId) AND type IN @Types
             ORDER BY occurred_at, id
             """);
 

@@ -178,9 +178,9 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
         var rows = query.GroupBy switch
         {
             IndicatorGrouping.Region => await ByRegionAsync(region, parameters, cancellationToken),
-            IndicatorGrouping.Channel => Keyed(await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByChannel, parameters, cancellationToken)),
-            IndicatorGrouping.Category => Keyed(await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByCategory, parameters, cancellationToken)),
-            _ => ByCalendarPeriod(query, await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, parameters, cancellationToken)),
+            IndicatorGrouping.Channel => Keyed(await session.KeyedAsync(caller, IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel, parameters, cancellationToken)),
+            IndicatorGrouping.Category => Keyed(await session.KeyedAsync(caller, IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory, parameters, cancellationToken)),
+            _ => ByCalendarPeriod(query, await session.DailyAsync(caller, parameters, cancellationToken)),
         };
         var total = query.GroupBy is IndicatorGrouping.Month or IndicatorGrouping.Quarter or IndicatorGrouping.Year
             ? rows.Sums.Count == 0 ? new FactSums() : FactSums.Sum(rows.Sums) with { Backlog = rows.Sums[^1].Backlog }
@@ -210,7 +210,7 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     private async Task<(IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums)> ByRegionAsync(
         RegionSnapshot region, object parameters, CancellationToken cancellationToken)
     {
-        var sums = await session.QueryInJurisdictionAsync<KeyedSums>(caller, IndicatorSql.ByRegionPath, parameters, cancellationToken);
+        var sums = await session.KeyedAsync(caller, IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath, parameters, cancellationToken);
         var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
         var rows = new List<IndicatorRow>();
         var parts = new List<FactSums>();

@@ -1,58 +1,74 @@
 namespace Fengqiao.Metrics.Indicators;
 
 /// <summary>
-/// Sums of the daily facts in the caller's jurisdiction and the chosen region's subtree. The flows count from @From; the backlog
-/// is a stock, so its changes are summed from the beginning up to @To.
+/// Sums of the daily facts in the caller's jurisdiction and the chosen region's subtree, in two statements a group's figures are
+/// joined from (<see cref="FactQueries"/>): the flows of the period, which read the period's days from the primary key; and the
+/// backlog, a stock, whose changes are summed from the beginning up to @To from the few rows that change it (a filtered index),
+/// instead of reading every row of the history for it.
 /// </summary>
 internal static class IndicatorSql
 {
     private const string Sums = """
-        SUM(CASE WHEN f.day >= @From THEN f.registered ELSE 0 END) AS Registered,
-        SUM(CASE WHEN f.day >= @From THEN f.repeat_registered ELSE 0 END) AS RepeatRegistered,
-        SUM(CASE WHEN f.day >= @From THEN f.skip_level_registered ELSE 0 END) AS SkipLevelRegistered,
-        SUM(CASE WHEN f.day >= @From THEN f.accepted ELSE 0 END) AS Accepted,
-        SUM(CASE WHEN f.day >= @From THEN f.accepted_on_time ELSE 0 END) AS AcceptedOnTime,
-        SUM(CASE WHEN f.day >= @From THEN f.concluded ELSE 0 END) AS Concluded,
-        SUM(CASE WHEN f.day >= @From THEN f.concluded_on_time ELSE 0 END) AS ConcludedOnTime,
-        SUM(CASE WHEN f.day >= @From THEN f.rated_satisfied ELSE 0 END) AS RatedSatisfied,
-        SUM(CASE WHEN f.day >= @From THEN f.rated_basically_satisfied ELSE 0 END) AS RatedBasicallySatisfied,
-        SUM(CASE WHEN f.day >= @From THEN f.rated_dissatisfied ELSE 0 END) AS RatedDissatisfied,
-        SUM(CASE WHEN f.day >= @From THEN f.closed ELSE 0 END) AS Closed,
-        SUM(CASE WHEN f.day >= @From THEN f.resolved ELSE 0 END) AS Resolved,
-        SUM(CASE WHEN f.day >= @From THEN f.first_time_closed ELSE 0 END) AS FirstTimeClosed,
-        SUM(CASE WHEN f.day >= @From THEN f.first_time_resolved ELSE 0 END) AS FirstTimeResolved,
-        SUM(CASE WHEN f.day >= @From THEN f.suggestion_received ELSE 0 END) AS SuggestionsReceived,
-        SUM(CASE WHEN f.day >= @From THEN f.suggestion_answered ELSE 0 END) AS SuggestionsAnswered,
-        SUM(CASE WHEN f.day >= @From THEN f.suggestion_adopted ELSE 0 END) AS SuggestionsAdopted,
-        SUM(CASE WHEN f.day >= @From THEN f.reception_batches ELSE 0 END) AS ReceptionBatches,
-        SUM(CASE WHEN f.day >= @From THEN f.reception_persons ELSE 0 END) AS ReceptionPersons,
-        SUM(CASE WHEN f.day >= @From THEN f.must_visit_batches ELSE 0 END) AS MustVisitBatches,
-        SUM(CASE WHEN f.day >= @From THEN f.county_visit_batches ELSE 0 END) AS CountyVisitBatches,
-        SUM(CASE WHEN f.day >= @From THEN f.county_must_visit_batches ELSE 0 END) AS CountyMustVisitBatches,
-        SUM(CASE WHEN f.day >= @From THEN f.disputes_opened ELSE 0 END) AS DisputesOpened,
-        SUM(CASE WHEN f.day >= @From THEN f.disputes_accepted ELSE 0 END) AS DisputesAccepted,
-        SUM(CASE WHEN f.day >= @From THEN f.sessions_held ELSE 0 END) AS MediationSessions,
-        SUM(CASE WHEN f.day >= @From THEN f.agreements_reached ELSE 0 END) AS MediationAgreements,
-        SUM(CASE WHEN f.day >= @From THEN f.mediations_failed ELSE 0 END) AS MediationFailures,
-        SUM(CASE WHEN f.day >= @From THEN f.judicial_decided ELSE 0 END) AS JudicialDecided,
-        SUM(CASE WHEN f.day >= @From THEN f.judicial_confirmed ELSE 0 END) AS JudicialConfirmed,
-        SUM(CASE WHEN f.day >= @From THEN f.agreements_followed_up ELSE 0 END) AS AgreementsFollowedUp,
-        SUM(CASE WHEN f.day >= @From THEN f.agreements_performed ELSE 0 END) AS AgreementsPerformed,
-        SUM(CASE WHEN f.day >= @From THEN f.cases_forwarded ELSE 0 END) AS CasesForwarded,
-        SUM(CASE WHEN f.day >= @From THEN f.cases_assigned ELSE 0 END) AS CasesAssigned,
-        SUM(CASE WHEN f.day >= @From THEN f.supervision_orders ELSE 0 END) AS SupervisionOrders,
-        SUM(f.backlog_change) AS Backlog
+        SUM(f.registered) AS Registered,
+        SUM(f.repeat_registered) AS RepeatRegistered,
+        SUM(f.skip_level_registered) AS SkipLevelRegistered,
+        SUM(f.accepted) AS Accepted,
+        SUM(f.accepted_on_time) AS AcceptedOnTime,
+        SUM(f.concluded) AS Concluded,
+        SUM(f.concluded_on_time) AS ConcludedOnTime,
+        SUM(f.rated_satisfied) AS RatedSatisfied,
+        SUM(f.rated_basically_satisfied) AS RatedBasicallySatisfied,
+        SUM(f.rated_dissatisfied) AS RatedDissatisfied,
+        SUM(f.closed) AS Closed,
+        SUM(f.resolved) AS Resolved,
+        SUM(f.first_time_closed) AS FirstTimeClosed,
+        SUM(f.first_time_resolved) AS FirstTimeResolved,
+        SUM(f.suggestion_received) AS SuggestionsReceived,
+        SUM(f.suggestion_answered) AS SuggestionsAnswered,
+        SUM(f.suggestion_adopted) AS SuggestionsAdopted,
+        SUM(f.reception_batches) AS ReceptionBatches,
+        SUM(f.reception_persons) AS ReceptionPersons,
+        SUM(f.must_visit_batches) AS MustVisitBatches,
+        SUM(f.county_visit_batches) AS CountyVisitBatches,
+        SUM(f.county_must_visit_batches) AS CountyMustVisitBatches,
+        SUM(f.disputes_opened) AS DisputesOpened,
+        SUM(f.disputes_accepted) AS DisputesAccepted,
+        SUM(f.sessions_held) AS MediationSessions,
+        SUM(f.agreements_reached) AS MediationAgreements,
+        SUM(f.mediations_failed) AS MediationFailures,
+        SUM(f.judicial_decided) AS JudicialDecided,
+        SUM(f.judicial_confirmed) AS JudicialConfirmed,
+        SUM(f.agreements_followed_up) AS AgreementsFollowedUp,
+        SUM(f.agreements_performed) AS AgreementsPerformed,
+        SUM(f.cases_forwarded) AS CasesForwarded,
+        SUM(f.cases_assigned) AS CasesAssigned,
+        SUM(f.supervision_orders) AS SupervisionOrders
         """;
 
     private const string Where = """
-        WHERE f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix AND f.day <= @To
+        WHERE f.day >= @From AND f.day <= @To AND f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix
+        """;
+
+    private const string BacklogWhere = """
+        WHERE f.backlog_change <> 0 AND f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix AND f.day <= @To
         """;
 
     public const string ByRegionPath = $"SELECT f.region_path AS GroupKey, {Sums} FROM metrics_daily_facts f {Where} GROUP BY f.region_path";
 
+    public const string BacklogByRegionPath =
+        $"SELECT f.region_path AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_daily_facts f {BacklogWhere} GROUP BY f.region_path";
+
     public const string ByChannel = $"SELECT f.channel AS GroupKey, {Sums} FROM metrics_daily_facts f {Where} GROUP BY f.channel";
+
+    public const string BacklogByChannel =
+        $"SELECT f.channel AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_daily_facts f {BacklogWhere} GROUP BY f.channel";
 
     public const string ByCategory = $"SELECT f.category AS GroupKey, {Sums} FROM metrics_daily_facts f {Where} GROUP BY f.category";
 
+    public const string BacklogByCategory =
+        $"SELECT f.category AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_daily_facts f {BacklogWhere} GROUP BY f.category";
+
     public const string ByDay = $"SELECT f.day AS Day, {Sums} FROM metrics_daily_facts f {Where} GROUP BY f.day";
+
+    public const string BacklogByDay = $"SELECT f.day AS Day, SUM(f.backlog_change) AS Backlog FROM metrics_daily_facts f {BacklogWhere} GROUP BY f.day";
 }
