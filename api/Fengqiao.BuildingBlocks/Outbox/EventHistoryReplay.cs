@@ -11,7 +11,7 @@ public sealed record ReplayProgress(long Events, TimeSpan Elapsed);
 /// <summary>
 /// Rebuilds a projection from the event history the outbox keeps: forgets what the projection's consumers were given,
 /// lets the projection empty its tables in the same transaction, then gives the consumers every stored event of their
-/// types in the order they happened, a page per transaction, through the inbox as the dispatcher does — so an event the
+/// types in the order they happened (events of one instant in the order they were stored), a page per transaction, through the inbox as the dispatcher does — so an event the
 /// dispatcher delivers while the replay runs is counted once, by whichever comes first.
 /// </summary>
 public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<ConsumerRegistration> consumers, TimeProvider clock)
@@ -39,7 +39,7 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
             cancellationToken);
 
         var progress = new ReplayProgress(0, TimeSpan.Zero);
-        var after = (At: DateTimeOffset.MinValue, Id: Guid.Empty);
+        var after = (At: DateTimeOffset.MinValue, Order: 0L);
         while (types.Count > 0)
         {
             var page = await InScopeAsync((services, session, token) => ReplayPageAsync(services, session, byEvent, types, after, token), cancellationToken);
@@ -48,7 +48,7 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
                 break;
             }
 
-            after = (page[^1].OccurredAt, page[^1].Id);
+            after = (page[^1].OccurredAt, page[^1].StoreOrder);
             progress = new ReplayProgress(progress.Events + page.Count, stopwatch.Elapsed);
             onPage?.Invoke(progress);
         }
@@ -57,10 +57,10 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
     }
 
     private async ValueTask<IReadOnlyList<HistoryMessage>> ReplayPageAsync(
-        IServiceProvider services, DbSession session, ILookup<string, ConsumerRegistration> byEvent, List<string> types, (DateTimeOffset At, Guid Id) after, CancellationToken cancellationToken)
+        IServiceProvider services, DbSession session, ILookup<string, ConsumerRegistration> byEvent, List<string> types, (DateTimeOffset At, long Order) after, CancellationToken cancellationToken)
     {
         var page = await session.QueryAsync<HistoryMessage>(
-            OutboxSql.HistoryPage(session.Dialect), new { PageSize, Types = types, AfterAt = after.At, AfterId = after.Id }, cancellationToken);
+            OutboxSql.HistoryPage(session.Dialect), new { PageSize, Types = types, AfterAt = after.At, AfterOrder = after.Order }, cancellationToken);
         foreach (var message in page)
         {
             var eventType = IntegrationEventTypes.Resolve(message.Type)
@@ -99,5 +99,7 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
         public required string Payload { get; init; }
 
         public required DateTimeOffset OccurredAt { get; init; }
+
+        public required long StoreOrder { get; init; }
     }
 }

@@ -16,16 +16,16 @@ internal static class OutboxSql
         """;
 
     /// <summary>
-    /// The next page of the history of some event types in the order they happened (ties by id), delivered or not: a replay
-    /// sees what the consumers saw and what they will still be given. The page starts with a plain range on the history index
-    /// (occurred_at, id), so each page reads only its own entries.
+    /// The next page of the history of some event types in the order they happened, events of the same instant in the order
+    /// they were stored, delivered or not: a replay sees what the consumers saw and what they will still be given. The page
+    /// starts with a plain range on the history index (occurred_at, store_order, type), so each page reads only its own entries.
     /// </summary>
     public static string HistoryPage(ISqlDialect dialect) =>
         dialect.SelectTop("@PageSize", """
-            id AS Id, type AS Type, payload AS Payload, occurred_at AS OccurredAt
+            id AS Id, type AS Type, payload AS Payload, occurred_at AS OccurredAt, store_order AS StoreOrder
             FROM outbox_messages
-            WHERE occurred_at >= @AfterAt AND (occurred_at > @AfterAt OR id > @AfterId) AND type IN @Types
-            ORDER BY occurred_at, id
+            WHERE occurred_at >= @AfterAt AND (occurred_at > @AfterAt OR store_order > @AfterOrder) AND type IN @Types
+            ORDER BY occurred_at, store_order
             """);
 
     /// <summary>Lets the named consumers be given again every event they had, for a projection rebuilt from nothing.</summary>

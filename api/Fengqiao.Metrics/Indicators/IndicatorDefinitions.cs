@@ -20,7 +20,8 @@ internal static class IndicatorDefinitions
     [
         new("registered", IndicatorKind.Count,
             new("登记信访件数", "Petitions registered"),
-            new("期间内收到并登记的信访件数（按收件日）。", "Petitions received and registered in the period, by the day of receipt.")),
+            new("期间内收到并登记的信访件数（按收件日），含其后作为重复件并入他件的信访件。",
+                "Petitions received and registered in the period, by the day of receipt; a duplicate later merged into another petition counts too.")),
         new("repeat_rate", IndicatorKind.Rate,
             new("重复信访率", "Repeat rate"),
             new("登记时标记为重复信访的件数 ÷ 登记件数。", "Petitions flagged as repeat petitions when registered ÷ petitions registered.")),
