@@ -530,6 +530,7 @@ export const en: Record<MessageKey, string> = {
   'caseTab.overdue': 'Overdue',
   'caseTab.replied': 'Replied',
   'caseTab.agent': 'My agency cases',
+  'caseTab.supervision_orders': 'Supervision orders to answer',
 
   'caseStatus.awaiting_assignment': 'Awaiting assignment',
   'caseStatus.awaiting_signature': 'Awaiting signature',

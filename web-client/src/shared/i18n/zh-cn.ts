@@ -528,6 +528,7 @@ export const zhCN = {
   'caseTab.overdue': '超期',
   'caseTab.replied': '已答复',
   'caseTab.agent': '我代办的',
+  'caseTab.supervision_orders': '待回复督办',
 
   'caseStatus.awaiting_assignment': '待交办',
   'caseStatus.awaiting_signature': '待签收',
