@@ -73,6 +73,7 @@ public static class IntakeModule
         var petitions = api.MapGroup("/petitions");
         RegisterPetitionEndpoint.Map(petitions);
         ListPetitionsEndpoint.Map(petitions);
+        CountPetitionsEndpoint.Map(petitions);
         ExportPetitionsEndpoint.Map(petitions);
         GetPetitionEndpoint.Map(petitions);
         ClassifyPetitionEndpoint.Map(petitions);

@@ -1,6 +1,7 @@
 using Fengqiao.BuildingBlocks;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Mediation.Calendar;
+using Fengqiao.Mediation.Counts;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Mediation.Clock;
 using Fengqiao.Mediation.Disputes;
@@ -48,6 +49,7 @@ public static class MediationModule
         ListPublicDisputeTypesEndpoint.Map(endpoints.MapApiGroup(Tag));
         var mediation = endpoints.MapApiGroup(Tag).MapGroup("/mediation");
         ListDisputeTypesEndpoint.Map(mediation);
+        CountMediationWorkEndpoint.Map(mediation);
 
         var rooms = mediation.MapGroup("/rooms");
         ListRoomsEndpoint.Map(rooms);

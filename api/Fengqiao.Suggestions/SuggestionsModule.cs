@@ -60,6 +60,7 @@ public static class SuggestionsModule
         var suggestions = api.MapGroup("/suggestions");
         RegisterSuggestionEndpoint.Map(suggestions);
         ListSuggestionsEndpoint.Map(suggestions);
+        CountSuggestionsEndpoint.Map(suggestions);
         GetSuggestionEndpoint.Map(suggestions);
         ScreenSuggestionEndpoint.Map(suggestions);
         AssignSuggestionEndpoint.Map(suggestions);

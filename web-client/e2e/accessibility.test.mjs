@@ -71,7 +71,7 @@ const loadFailed = (page) => page.locator('main .ant-result-error');
  * what shows once its content has loaded. Pages a role may not open answer the forbidden page, which is scanned too.
  */
 const signedInVisits = [
-  { route: 'index', url: () => '/', ready: (page) => page.getByTestId('jurisdiction-tree') },
+  { route: 'index', url: () => '/', ready: (page) => page.getByTestId('waiting-work').locator('[data-testid^="count-"], .ant-empty').first() },
   { route: 'organization/regions', url: () => '/organization/regions', ready: (page) => page.getByTestId('region-tree').locator('.ant-tree-treenode').first() },
   { route: 'organization/units', url: () => '/organization/units', ready: (page) => loadedTable(page.locator('main')) },
   { route: 'organization/users', url: () => '/organization/users', ready: (page) => loadedTable(page.locator('main')) },

@@ -104,7 +104,7 @@ describe('sign-in journey', { timeout: 300_000 }, () => {
     const currentUser = page.getByTestId('current-user');
     await currentUser.waitFor();
     assert.match(await currentUser.innerText(), /绍兴市/);
-    await page.getByTestId('jurisdiction-tree').waitFor();
+    await page.getByTestId('waiting-work').waitFor();
     await page.getByRole('menuitem', { name: '组织管理' }).waitFor();
     await screenshot('admin-home');
     await assertAccessible('layout after sign-in');
@@ -186,6 +186,7 @@ describe('sign-in journey', { timeout: 300_000 }, () => {
     assert.match(await currentUser.innerText(), new RegExp(town));
     assert.equal(await page.getByRole('menuitem', { name: '组织管理' }).count(), 0, 'no organisation admin menu for a handler');
 
+    await page.getByRole('button', { name: '辖区范围' }).click();
     const titles = await regionTreeTitles('jurisdiction-tree');
     assert.deepEqual(new Set(titles), townRegionNames);
     assert.match(await page.getByTestId('profile').innerText(), /承办人/);

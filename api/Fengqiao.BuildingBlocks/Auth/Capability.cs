@@ -9,6 +9,7 @@ namespace Fengqiao.BuildingBlocks.Auth;
 public enum Capability
 {
     RegisterPetition,
+    ClassifyPetitions,
     ExportPetitions,
     ViewSupervision,
     ViewAudit,
@@ -46,6 +47,7 @@ public enum Capability
     CaseTabOverdue,
     CaseTabReplied,
     CaseTabAgent,
+    CaseTabSupervisionOrders,
 }
 
 /// <summary>
@@ -61,6 +63,8 @@ public static class Capabilities
     private static readonly Dictionary<Capability, Role[]> Table = new()
     {
         [Capability.RegisterPetition] = [Role.PetitionOfficer, Role.Leader, Role.Agent],
+        // The petition bureau and leaders decide whether a registered petition is accepted (Art 28–31), and count those waiting.
+        [Capability.ClassifyPetitions] = [Role.PetitionOfficer, Role.Leader],
         [Capability.ExportPetitions] = [Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst],
         [Capability.ViewSupervision] = [Role.PetitionOfficer, Role.Supervisor, Role.Leader, Role.Analyst],
         [Capability.ViewAudit] = [Role.Admin, Role.DisciplineInspector],
@@ -120,6 +124,8 @@ public static class Capabilities
         [Capability.CaseTabOverdue] = Everyone,
         [Capability.CaseTabReplied] = Everyone,
         [Capability.CaseTabAgent] = [Role.Agent],
+        // The supervised unit's staff answer the supervision orders sent to it.
+        [Capability.CaseTabSupervisionOrders] = [Role.Handler, Role.PetitionOfficer],
     };
 
     /// <summary>The roles holding <paramref name="capability"/>: the role policy of the endpoints that need it.</summary>

@@ -12,7 +12,8 @@ namespace Fengqiao.Dispatch.Cases;
 
 /// <summary>
 /// The tabs of the unit worklist. The bureau's tabs (to_assign, returned) cover its region subtree; the unit's tabs
-/// (to_sign, in_progress, to_reply) its own cases; due_soon, overdue and replied both; agent the caller's agency cases.
+/// (to_sign, in_progress, to_reply) its own cases; due_soon, overdue and replied both; agent the caller's agency cases;
+/// supervision_orders the cases with a supervision order to the caller's unit still unanswered.
 /// </summary>
 internal enum WorklistTab
 {
@@ -25,6 +26,7 @@ internal enum WorklistTab
     Overdue,
     Replied,
     Agent,
+    SupervisionOrders,
 }
 
 /// <summary>The capability that opens each tab: the SPA shows the tabs <c>GET /me</c> lists, and the server refuses the others.</summary>
@@ -41,6 +43,7 @@ internal static class WorklistTabs
         WorklistTab.Overdue => Capability.CaseTabOverdue,
         WorklistTab.Replied => Capability.CaseTabReplied,
         WorklistTab.Agent => Capability.CaseTabAgent,
+        WorklistTab.SupervisionOrders => Capability.CaseTabSupervisionOrders,
         _ => throw new ArgumentOutOfRangeException(nameof(tab), tab, "a worklist tab without a capability"),
     };
 
@@ -80,6 +83,10 @@ internal static class WorklistSql
 
     private const string Agent = "c.agent_user_id = @CallerId AND c.status <> 'Closed'";
 
+    /// <summary>The cases with an order to the caller's unit not yet answered, by the orders' (unit_id, answered_at) index.</summary>
+    private const string SupervisionOrders =
+        "c.id IN (SELECT o.case_id FROM dispatch_supervision_orders o WHERE o.unit_id = @JurisdictionUnitId AND o.answered_at IS NULL)";
+
     /// <summary>The tabs of the petition bureau and oversight roles, who see their region subtree.</summary>
     private static readonly Dictionary<WorklistTab, string> RegionConditions = new()
     {
@@ -92,6 +99,7 @@ internal static class WorklistSql
         [WorklistTab.Overdue] = $"c.light = 'Red' AND ({Mine} OR {MyRegion})",
         [WorklistTab.Replied] = $"c.status = 'Replied' AND ({Mine} OR {MyRegion})",
         [WorklistTab.Agent] = Agent,
+        [WorklistTab.SupervisionOrders] = SupervisionOrders,
     };
 
     /// <summary>
@@ -108,6 +116,7 @@ internal static class WorklistSql
         [WorklistTab.Overdue] = $"c.light = 'Red' AND {Mine}",
         [WorklistTab.Replied] = $"c.status = 'Replied' AND {Mine}",
         [WorklistTab.Agent] = Agent,
+        [WorklistTab.SupervisionOrders] = SupervisionOrders,
     };
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DatabaseProvider, string), IReadOnlyDictionary<string, string>> Built = new();
@@ -252,7 +261,7 @@ internal static class ListCasesEndpoint
     {
         cases.MapGet("/", ListAsync)
             .WithName("ListCases")
-            .WithDescription("One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.")
+            .WithDescription("One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent, supervision orders to answer), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.")
             .WithSummary("One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.")
             .RequireSignedIn()
             .ProducesProblem(StatusCodes.Status403Forbidden)

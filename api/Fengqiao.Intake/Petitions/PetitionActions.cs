@@ -25,7 +25,7 @@ internal static class PetitionActions
 {
     private static readonly Dictionary<PetitionAction, ActionRule> Rules = new()
     {
-        [PetitionAction.Classify] = new([Role.PetitionOfficer, Role.Leader], _ => true, "Only the petition bureau and leaders classify a petition.",
+        [PetitionAction.Classify] = new(Capabilities.RolesOf(Capability.ClassifyPetitions), _ => true, "Only the petition bureau and leaders classify a petition.",
             p => PetitionStatuses.IsOpenForDecision(p.Status) ? null : InvalidState($"The petition is {p.Status.ToSnakeCase()}; only a registered petition can be classified.")),
         [PetitionAction.Link] = new([Role.PetitionOfficer], _ => true, "Only the petition bureau links petitions.",
             p => p.Status == PetitionStatus.Merged ? InvalidState($"{p.Number} was merged into another petition; link the petition it went to.") : null),

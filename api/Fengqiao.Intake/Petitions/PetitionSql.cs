@@ -310,6 +310,16 @@ internal static class PetitionSql
             """;
     }
 
+    /// <summary>
+    /// The registered petitions the caller may read that await the acceptance decision, and those of them past their acceptance
+    /// day; read by the (status, acceptance_due) index, as registered petitions are few beside the rest.
+    /// </summary>
+    public const string CountAwaitingAcceptance = $"""
+        SELECT COUNT(*) AS ToAccept, COALESCE(SUM(CASE WHEN p.acceptance_due < @Today THEN 1 ELSE 0 END), 0) AS AcceptanceOverdue
+        FROM intake_petitions p
+        WHERE p.status = 'Registered' AND {Visible}
+        """;
+
     /// <summary>After re-review the matter is final (Art 36¶3); later petitions on it are flagged.</summary>
     public const string MarkFinal = "UPDATE intake_petitions SET final_at = @FinalAt WHERE id = @PetitionId AND final_at IS NULL";
 }

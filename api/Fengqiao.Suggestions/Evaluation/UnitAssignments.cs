@@ -179,6 +179,14 @@ internal static class UnitAssignmentSql
         ["after"] = $"SELECT {Columns} FROM suggestions_assignments a JOIN suggestions_suggestions s ON s.id = a.suggestion_id {Where} {AfterCursor} ORDER BY a.due_on, a.suggestion_id {dialect.Limit("@Limit")}",
     };
 
+    /// <summary>The unit's assignments still unanswered, by the (unit_id, due_on) index, and how many are past their due day.</summary>
+    public const string CountOpen = """
+        SELECT COUNT(*) AS ToAnswer, COALESCE(SUM(CASE WHEN a.due_on < @Today THEN 1 ELSE 0 END), 0) AS Overdue
+        FROM suggestions_assignments a
+        JOIN suggestions_suggestions s ON s.id = a.suggestion_id
+        WHERE a.unit_id = @JurisdictionUnitId AND a.outcome IS NULL AND s.region_path LIKE @JurisdictionPrefix
+        """;
+
     public const string ById = """
         SELECT s.id AS SuggestionId, s.tracking_code AS TrackingCode, s.status AS Status, s.channel AS Channel, s.topic_title AS TopicTitle, s.title AS Title,
                s.content AS Content, s.region_name AS RegionName, s.submitted_at AS SubmittedAt, a.unit_id AS UnitId, a.unit_name AS UnitName, a.due_on AS DueOn,
@@ -187,6 +195,25 @@ internal static class UnitAssignmentSql
         JOIN suggestions_suggestions s ON s.id = a.suggestion_id
         WHERE a.suggestion_id = @SuggestionId AND a.unit_id = @JurisdictionUnitId AND s.region_path LIKE @JurisdictionPrefix
         """;
+}
+
+internal sealed record UnitAssignmentCounts
+{
+    /// <summary>Assignments to the caller's unit awaiting its answer.</summary>
+    public required long ToAnswer { get; init; }
+
+    /// <summary>Those of them past their due day (China Standard Time).</summary>
+    public required long Overdue { get; init; }
+}
+
+/// <summary>How many suggestions assigned to the caller's unit wait for its answer: the home page's count.</summary>
+internal sealed record CountUnitAssignments : IQuery<UnitAssignmentCounts>;
+
+internal sealed class CountUnitAssignmentsHandler(IDbSession session, ICurrentUser caller, TimeProvider clock) : IQueryHandler<CountUnitAssignments, UnitAssignmentCounts>
+{
+    public async ValueTask<UnitAssignmentCounts> Handle(CountUnitAssignments query, CancellationToken cancellationToken) =>
+        (await session.QueryInJurisdictionAsync<UnitAssignmentCounts>(
+            caller, UnitAssignmentSql.CountOpen, new { Today = WorkCalendar.LocalDate(clock.GetUtcNow()) }, cancellationToken)).Single();
 }
 
 internal static class UnitAssignmentEndpoints
@@ -199,6 +226,13 @@ internal static class UnitAssignmentEndpoints
             .WithSummary("The suggestions assigned to the caller's unit, the earliest due first, a page after a cursor.")
             .RequireCapability(Capability.AnswerAssignedSuggestions)
             .ProducesValidationProblem();
+
+        assignments.MapGet("/counts", Count)
+            .WithName("CountUnitSuggestionAssignments")
+            .WithDescription("How many suggestions assigned to the caller's unit (within its jurisdiction) await its answer, and how many of them are past their due day: the count of the home page, which opens the department's worklist of open assignments. 403 for roles that do not answer assigned suggestions.")
+            .WithSummary("How many suggestions assigned to the caller's unit await its answer, and how many are overdue.")
+            .RequireCapability(Capability.AnswerAssignedSuggestions)
+            .CachedForCaller();
 
         assignments.MapGet("/{suggestionId:guid}", Get)
             .WithName("GetUnitSuggestionAssignment")
@@ -220,6 +254,9 @@ internal static class UnitAssignmentEndpoints
 
     private static async Task<Ok<Page<UnitAssignmentItem>>> List(bool? answered, string? cursor, int? limit, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ListUnitAssignments(answered, cursor, limit), cancellationToken));
+
+    private static async Task<Ok<UnitAssignmentCounts>> Count(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new CountUnitAssignments(), cancellationToken));
 
     private static async Task<Ok<UnitAssignmentDetail>> Get(Guid suggestionId, ISender sender, HttpContext context, CancellationToken cancellationToken)
     {

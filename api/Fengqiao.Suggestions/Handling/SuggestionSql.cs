@@ -67,6 +67,14 @@ internal static class SuggestionSql
           AND (s.submitted_at < @AfterSubmittedAt OR (s.submitted_at = @AfterSubmittedAt AND s.id < @AfterId))
         """;
 
+    /// <summary>The reviewer's waiting work in the jurisdiction, by the (status, submitted_at) index: to screen and to assign.</summary>
+    public const string CountAwaitingReviewer = """
+        SELECT COALESCE(SUM(CASE WHEN s.status = 'Submitted' THEN 1 ELSE 0 END), 0) AS ToScreen,
+               COALESCE(SUM(CASE WHEN s.status = 'Valid' THEN 1 ELSE 0 END), 0) AS ToAssign
+        FROM suggestions_suggestions s
+        WHERE s.status IN ('Submitted', 'Valid') AND s.region_path LIKE @JurisdictionPrefix
+        """;
+
     /// <summary>The worklist: the jurisdiction's suggestions, newest first, filtered; the page after a cursor.</summary>
     public static IReadOnlyDictionary<string, string> List(ISqlDialect dialect) => new Dictionary<string, string>
     {

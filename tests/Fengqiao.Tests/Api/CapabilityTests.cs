@@ -20,7 +20,7 @@ public sealed class CapabilityTests : IntakeTestBase
     private static IEnumerable<Role> AllRoles => Enum.GetValues<Role>();
 
     [TestCase("city.admin", new[] { "view_audit", "manage_users", "manage_organization", "manage_routing_rules", "manage_settings", "view_receptions", "schedule_receptions", "schedule_leaders_receptions", "schedule_bureau_receptions", "plan_must_visits", "manage_reception_registers", "view_joint_meetings_and_letters", "manage_joint_meetings_and_letters", "view_mediation", "manage_mediation_rooms", "view_metrics", "manage_integrations", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
-    [TestCase("town.handler", new[] { "answer_assigned_suggestions", "case_tab_to_sign", "case_tab_in_progress", "case_tab_to_reply", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
+    [TestCase("town.handler", new[] { "answer_assigned_suggestions", "case_tab_to_sign", "case_tab_in_progress", "case_tab_to_reply", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied", "case_tab_supervision_orders" })]
     [TestCase("district.agent", new[] { "register_petition", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied", "case_tab_agent" })]
     [TestCase("district.suggestion_reviewer", new[] { "view_suggestions", "manage_suggestion_topics", "handle_suggestions", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]
     [TestCase("district.analyst", new[] { "export_petitions", "view_supervision", "view_receptions", "view_joint_meetings_and_letters", "view_mediation", "view_disputes", "view_suggestions", "view_diary", "view_metrics", "case_tab_due_soon", "case_tab_overdue", "case_tab_replied" })]

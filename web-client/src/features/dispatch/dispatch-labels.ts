@@ -55,6 +55,7 @@ const worklistTabSet: Record<WorklistTab, true> = {
   overdue: true,
   replied: true,
   agent: true,
+  supervision_orders: true,
 };
 const caseActionSet: Record<CaseAction, true> = {
   assign: true,

@@ -12,6 +12,7 @@ const tabOrder: Record<WorklistTab, true> = {
   overdue: true,
   replied: true,
   agent: true,
+  supervision_orders: true,
 };
 
 /** The capability that opens a tab; the server names them so and refuses a tab the caller does not hold. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteSavedFilter, readSavedFilters, saveFilter, toPetitionQuery } from './worklist-filters';
+import { deleteSavedFilter, filtersFromSearch, filtersToSearch, readSavedFilters, saveFilter, toPetitionQuery } from './worklist-filters';
 
 describe('worklist filters', () => {
   it('leaves blank filters out of the query', () => {
@@ -20,5 +20,21 @@ describe('worklist filters', () => {
   it('ignores unreadable storage', () => {
     window.localStorage.setItem('fengqiao.worklist.savedFilters', '{oops');
     expect(readSavedFilters()).toEqual([]);
+  });
+});
+
+describe('worklist filters in the address', () => {
+  it('reads the filters a link asks for and leaves out values the worklist does not know', () => {
+    const filters = filtersFromSearch(
+      new URLSearchParams('status=registered&flag=acceptance_overdue&flag=nonsense&flag=acceptance_overdue&channel=fax&receivedFrom=2026-01-05&receivedTo=yesterday&text=%20噪音%20'),
+    );
+    expect(filters).toEqual({ status: 'registered', flag: ['acceptance_overdue'], receivedFrom: '2026-01-05', text: '噪音' });
+  });
+
+  it('writes a filter set as an address that reads back the same', () => {
+    const filters = { status: 'registered' as const, flag: ['repeat' as const, 'urgent' as const], regionId: 'r-1', receivedTo: '2026-02-01' };
+    const params = filtersToSearch(filters);
+    expect(params.toString()).toBe('status=registered&regionId=r-1&flag=repeat&flag=urgent&receivedTo=2026-02-01');
+    expect(filtersFromSearch(params)).toEqual(filters);
   });
 });

@@ -1,4 +1,5 @@
 import type { Channel, PetitionFlag, PetitionQuery, PetitionStatus } from '../../shared/api/api-types';
+import { channels, flags, statuses } from './intake-labels';
 
 export interface WorklistFilters {
   status?: PetitionStatus | undefined;
@@ -32,6 +33,43 @@ export function toPetitionQuery(filters: WorklistFilters): PetitionQuery {
   const text = filters.text?.trim();
   if (text) query.text = text;
   return query;
+}
+
+const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const oneOf = <T extends string>(known: readonly T[], value: string | null): T | undefined => known.find((item) => item === value);
+
+/**
+ * The filters an address asks for, in the API's spelling (`/petitions?status=registered&flag=acceptance_overdue`), so a
+ * link (the home page's counts) opens the worklist filtered; values the worklist does not know are left out.
+ */
+export function filtersFromSearch(params: URLSearchParams): WorklistFilters {
+  const filters: WorklistFilters = {};
+  const status = oneOf(statuses, params.get('status'));
+  if (status) filters.status = status;
+  const channel = oneOf(channels, params.get('channel'));
+  if (channel) filters.channel = channel;
+  const category = params.get('category');
+  if (category) filters.category = category;
+  const regionId = params.get('regionId');
+  if (regionId) filters.regionId = regionId;
+  const flag = params.getAll('flag').flatMap((value) => oneOf(flags, value) ?? []);
+  if (flag.length > 0) filters.flag = [...new Set(flag)];
+  const receivedFrom = params.get('receivedFrom');
+  if (isDay(receivedFrom)) filters.receivedFrom = receivedFrom;
+  const receivedTo = params.get('receivedTo');
+  if (isDay(receivedTo)) filters.receivedTo = receivedTo;
+  const text = params.get('text')?.trim();
+  if (text) filters.text = text;
+  return filters;
+}
+
+/** The address of a filter set, the inverse of {@link filtersFromSearch}. */
+export function filtersToSearch(filters: WorklistFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(toPetitionQuery(filters))) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
+  }
+  return params;
 }
 
 function isSavedFilter(value: unknown): value is SavedFilter {

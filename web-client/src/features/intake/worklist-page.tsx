@@ -1,8 +1,8 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api/api';
 import type { PetitionListItem } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
@@ -32,6 +32,8 @@ import { pageSize, usePetitionsPage } from './intake-queries';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
 import {
   deleteSavedFilter,
+  filtersFromSearch,
+  filtersToSearch,
   readSavedFilters,
   saveFilter,
   toPetitionQuery,
@@ -40,6 +42,14 @@ import {
 } from './worklist-filters';
 
 type FilterForm = Omit<WorklistFilters, 'receivedFrom' | 'receivedTo'> & { received?: [Dayjs | null, Dayjs | null] | null };
+
+function toFormValues(filters: WorklistFilters): FilterForm {
+  const { receivedFrom, receivedTo, ...rest } = filters;
+  return {
+    ...rest,
+    received: receivedFrom || receivedTo ? [receivedFrom ? dayjs(receivedFrom) : null, receivedTo ? dayjs(receivedTo) : null] : null,
+  };
+}
 
 function toFilters(values: FilterForm): WorklistFilters {
   const { received, ...rest } = values;
@@ -55,36 +65,33 @@ export function WorklistPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<FilterForm>();
-  const [filters, setFilters] = useState<WorklistFilters>({});
+  // The filters live in the address, so a link opens the worklist filtered and the browser's back button returns to the last one.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
   const [saved, setSaved] = useState<SavedFilter[]>(() => readSavedFilters());
   const [chosenSaved, setChosenSaved] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
   const [filterName, setFilterName] = useState('');
   const [exporting, setExporting] = useState(false);
-  const pages = useCursorPages();
+  const pages = useCursorPages(searchParams.toString());
   const query = useMemo(() => toPetitionQuery(filters), [filters]);
   const petitions = usePetitionsPage({ ...query, cursor: pages.cursor ?? undefined, limit: pageSize });
   const categories = usePetitionCategories();
   const canExport = useCapability('export_petitions');
   const canRegister = useCapability('register_petition');
 
-  const apply = (values: FilterForm) => {
-    setFilters(toFilters(values));
-    pages.reset();
-  };
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toFormValues(filters));
+  }, [form, filters]);
+
+  const apply = (values: FilterForm) => setSearchParams(filtersToSearch(toFilters(values)), { replace: true });
 
   const applySaved = (name: string | undefined) => {
     setChosenSaved(name);
     const found = saved.find((item) => item.name === name);
     if (!found) return;
-    const { receivedFrom, receivedTo, ...rest } = found.filters;
-    form.resetFields();
-    form.setFieldsValue({
-      ...rest,
-      received: receivedFrom || receivedTo ? [receivedFrom ? dayjs(receivedFrom) : null, receivedTo ? dayjs(receivedTo) : null] : null,
-    });
-    setFilters(found.filters);
-    pages.reset();
+    setSearchParams(filtersToSearch(found.filters), { replace: true });
   };
 
   const saveCurrent = () => {

@@ -130,6 +130,15 @@ describe('dispute worklist', () => {
     expect(last).not.toContain('cursor=');
   });
 
+  it('opens on the status the address asks for', async () => {
+    server.on('GET', '/api/v1/mediation/disputes', () => json({ items: [item('d-1', {})], nextCursor: null }));
+    renderWithApp(<DisputesPage />, { path: '/mediation/disputes?status=registered' });
+
+    expect(await screen.findByRole('link', { name: '越城调-2026-000001' })).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/mediation/disputes')[0]?.path).toContain('status=registered');
+    expect(screen.getByTitle(zhCN['disputeStatus.registered'])).toBeInTheDocument();
+  });
+
   it('says when there are no disputes, and offers a retry when they cannot be read', async () => {
     server.on(
       'GET',

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { DisputeListItem, DisputeSource, DisputeStatus, Performance } from '../../shared/api/api-types';
 import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
@@ -24,12 +24,22 @@ export function DisputesPage() {
   const { t, locale } = useI18n();
   const mayRegister = useCapability('mediate_disputes');
   const types = useDisputeTypes();
-  const [filters, setFilters] = useState<{ status?: DisputeStatus; source?: DisputeSource; disputeType?: string; regionId?: string }>({});
-  const [tab, setTab] = useState<'all' | 'awaitingPerformance'>('all');
-  const pages = useCursorPages();
+  // The status and the tab live in the address (`?status=registered`, `?tab=awaitingPerformance`), so a link opens the list filtered.
+  const [params, setParams] = useSearchParams();
+  const [otherFilters, setFilters] = useState<{ source?: DisputeSource; disputeType?: string; regionId?: string }>({});
+  const status = disputeStatuses.find((value) => value === params.get('status'));
+  const filters = { ...otherFilters, ...(status ? { status } : {}) };
+  const tab = params.get('tab') === 'awaitingPerformance' ? 'awaitingPerformance' : 'all';
+  const pages = useCursorPages(params.toString());
   const awaiting = tab === 'awaitingPerformance';
   const disputes = useDisputes({ ...filters, ...(awaiting ? { status: undefined, awaitingPerformance: true } : {}), cursor: pages.cursor ?? undefined });
-  const change = (next: Partial<typeof filters>) => {
+  const changeParam = (name: string, value: string | undefined) => {
+    const merged = new URLSearchParams(params);
+    if (value === undefined) merged.delete(name);
+    else merged.set(name, value);
+    setParams(merged, { replace: true });
+  };
+  const change = (next: { source?: DisputeSource; disputeType?: string; regionId?: string }) => {
     setFilters((current) => ({ ...current, ...next }));
     pages.reset();
   };
@@ -94,10 +104,7 @@ export function DisputesPage() {
       />
       <Tabs
         activeKey={tab}
-        onChange={(key) => {
-          setTab(key === 'awaitingPerformance' ? 'awaitingPerformance' : 'all');
-          pages.reset();
-        }}
+        onChange={(key) => changeParam('tab', key === 'awaitingPerformance' ? 'awaitingPerformance' : undefined)}
         items={[
           { key: 'all', label: t('disputes.tabAll') },
           { key: 'awaitingPerformance', label: t('disputes.tabAwaitingPerformance') },
@@ -112,7 +119,7 @@ export function DisputesPage() {
               allowClear
               placeholder={t('common.all')}
               value={filters.status}
-              onChange={(status) => change({ status })}
+              onChange={(next: DisputeStatus | undefined) => changeParam('status', next)}
               options={disputeStatuses.map((value) => ({ value, label: disputeStatusLabel(t, value) }))}
               style={{ minWidth: 140 }}
             />

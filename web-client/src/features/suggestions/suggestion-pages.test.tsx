@@ -85,6 +85,19 @@ describe('suggestion worklist', () => {
     expect(server.requestsTo('GET', '/api/v1/suggestions').at(-1)?.path).toContain('cursor=next');
   });
 
+  it('opens on the status the address asks for, and on every status for `all`', async () => {
+    server.on('GET', '/api/v1/suggestions', () => json({ items: [item('s-1', { status: 'valid' })], nextCursor: null }));
+    const { unmount } = renderWithApp(<SuggestionWorklistPage />, { path: '/suggestions?status=valid' });
+
+    expect(await screen.findByRole('link', { name: '建议增设公共充电桩' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/suggestions')[0]?.path).toContain('status=valid');
+    unmount();
+
+    renderWithApp(<SuggestionWorklistPage />, { path: '/suggestions?status=all' });
+    expect(await screen.findByRole('link', { name: '建议增设公共充电桩' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/suggestions').at(-1)?.path).not.toContain('status=');
+  });
+
   it('says when nothing awaits, and offers a retry when the list cannot be read', async () => {
     server.on(
       'GET',

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { SuggestionChannel, SuggestionListItem, SuggestionStatus } from '../../shared/api/api-types';
 import { useCapability } from '../../shared/auth/capabilities';
 import { CursorPager } from '../../shared/components/cursor-pager';
@@ -29,7 +29,10 @@ import { bulkAssignSuggestions, useSuggestions } from './suggestion-queries';
 export function SuggestionWorklistPage() {
   const { t, locale } = useI18n();
   const mayRegister = useCapability('handle_suggestions');
-  const [status, setStatus] = useState<SuggestionStatus | undefined>('submitted');
+  // The status lives in the address (`?status=valid`, `all` for every status), so a link opens the list filtered; those to screen by default.
+  const [params, setParams] = useSearchParams();
+  const askedStatus = params.get('status');
+  const status = askedStatus === 'all' ? undefined : (suggestionStatuses.find((value) => value === askedStatus) ?? 'submitted');
   const [channel, setChannel] = useState<SuggestionChannel | undefined>();
   const [regionId, setRegionId] = useState<string | undefined>();
   const pages = useCursorPages(`${status ?? ''}|${channel ?? ''}|${regionId ?? ''}`);
@@ -80,8 +83,8 @@ export function SuggestionWorklistPage() {
               allowClear
               placeholder={t('common.all')}
               value={status}
-              onChange={(next) => {
-                setStatus(next);
+              onChange={(next: SuggestionStatus | undefined) => {
+                setParams({ status: next ?? 'all' }, { replace: true });
                 resetPages();
               }}
               options={suggestionStatuses.map((value) => ({ value, label: suggestionStatusLabel(t, value) }))}

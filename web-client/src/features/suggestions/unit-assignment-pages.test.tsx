@@ -185,6 +185,16 @@ describe('department pages', () => {
     expect(screen.getByText(zhCN['suggestionOutcome.adopted'])).toBeInTheDocument();
   });
 
+  it('opens on the filter the address asks for', async () => {
+    server.on('GET', '/api/v1/suggestion-assignments', () =>
+      json({ items: [assignmentItem('s-9', { outcome: 'adopted', answeredAt: '2026-12-07T02:00:00+00:00' })], nextCursor: null }),
+    );
+    renderWithApp(<UnitAssignmentsPage />, { path: '/suggestions/assigned?filter=answered' });
+
+    expect(await screen.findByRole('link', { name: '建议s-9' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/suggestion-assignments')[0]?.path).toContain('answered=true');
+  });
+
   it('answers from the template with the ETag read, and then shows the answer', async () => {
     server.on(
       'GET',

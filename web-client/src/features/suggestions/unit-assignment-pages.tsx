@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Empty, Flex, Form, Input, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { SuggestionOutcome, UnitAssignmentDetail, UnitAssignmentItem } from '../../shared/api/api-types';
 import { CursorPager } from '../../shared/components/cursor-pager';
 import { LoadError } from '../../shared/components/load-error';
@@ -24,11 +24,14 @@ import { answerUnitAssignment, useUnitAssignment, useUnitAssignments } from './s
 type AnsweredFilter = 'open' | 'answered' | 'all';
 
 const answeredOf: Record<AnsweredFilter, boolean | undefined> = { open: false, answered: true, all: undefined };
+const answeredFilters = Object.keys(answeredOf) as AnsweredFilter[];
 
 /** A department's worklist: the suggestions assigned to the caller's unit, the earliest due first; those awaiting its answer by default. */
 export function UnitAssignmentsPage() {
   const { t, locale } = useI18n();
-  const [filter, setFilter] = useState<AnsweredFilter>('open');
+  // The filter lives in the address (`?filter=answered`), so a link opens the list filtered; those awaiting the answer by default.
+  const [params, setParams] = useSearchParams();
+  const filter = answeredFilters.find((value) => value === params.get('filter')) ?? 'open';
   const pages = useCursorPages(filter);
   const assignments = useUnitAssignments(answeredOf[filter], pages.cursor);
 
@@ -66,10 +69,7 @@ export function UnitAssignmentsPage() {
         <Segmented<AnsweredFilter>
           aria-label={t('unitSuggestions.filter')}
           value={filter}
-          onChange={(next) => {
-            setFilter(next);
-            pages.reset();
-          }}
+          onChange={(next) => setParams({ filter: next }, { replace: true })}
           options={[
             { value: 'open', label: t('unitSuggestions.open') },
             { value: 'answered', label: t('unitSuggestions.answered') },

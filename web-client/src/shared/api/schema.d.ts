@@ -123,7 +123,7 @@ export interface paths {
         };
         /**
          * One tab of the unit worklist, most urgent deadline first, with keyset paging; 403 for a tab not among the caller's capabilities.
-         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
+         * @description One tab of the unit worklist (to assign, returned, to sign, in progress, to reply, due soon, overdue, replied, agent, supervision orders to answer), most urgent deadline first, keyset-paginated: pass the `next` cursor of one page to get the following one. The petition bureau's tabs cover its region subtree, a unit's tabs its own cases. 403 for a tab that is not among the caller's capabilities; 400 without a tab.
          *
          *     **Callers:** any signed-in user; what they see is limited to their jurisdiction; API clients with the scope `cases:read`.
          */
@@ -758,6 +758,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/petitions/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many petitions of the caller's jurisdiction wait for acceptance, and how many of them are overdue.
+         * @description How many petitions the caller may read wait for the acceptance decision (status `registered`), and how many of them are past their acceptance day (flag `acceptance_overdue`): the counts of the home page, which open the worklist with the same filter. Within the caller's jurisdiction; 403 for roles that do not classify petitions.
+         *
+         *     **Callers:** the roles holding the capability `classify_petitions`: `petition_officer`, `leader`.
+         */
+        get: operations["CountPetitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/petitions/export.csv": {
         parameters: {
             query?: never;
@@ -1230,6 +1252,28 @@ export interface paths {
          *     **Callers:** the roles holding the capability `view_mediation`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`, `admin`.
          */
         get: operations["ListDisputeTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling mediator's sessions today and the disputes of the jurisdiction awaiting consent.
+         * @description What waits for the calling mediator: the sessions still scheduled for today (China time) that name them, in rooms of their jurisdiction, and the disputes of the jurisdiction registered and awaiting both sides' consent (status `registered`): the counts of the home page, which open the session calendar and the dispute worklist. 403 for roles that do not mediate.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        get: operations["CountMediationWork"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3660,6 +3704,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suggestions/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many suggestions of the caller's jurisdiction wait to be screened and to be assigned.
+         * @description How many suggestions of the caller's jurisdiction wait to be screened (status `submitted`) and, screened valid, to be assigned to departments (status `valid`): the counts of the home page, which open the worklist with the same status. 403 for roles that do not handle suggestions.
+         *
+         *     **Callers:** the roles holding the capability `handle_suggestions`: `suggestion_reviewer`.
+         */
+        get: operations["CountSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions/{id}": {
         parameters: {
             query?: never;
@@ -3850,6 +3916,28 @@ export interface paths {
          *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
          */
         get: operations["ListUnitSuggestionAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestion-assignments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many suggestions assigned to the caller's unit await its answer, and how many are overdue.
+         * @description How many suggestions assigned to the caller's unit (within its jurisdiction) await its answer, and how many of them are past their due day: the count of the home page, which opens the department's worklist of open assignments. 403 for roles that do not answer assigned suggestions.
+         *
+         *     **Callers:** the roles holding the capability `answer_assigned_suggestions`: `handler`.
+         */
+        get: operations["CountUnitSuggestionAssignments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4739,7 +4827,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Capability: "register_petition" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "answer_assigned_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent";
+        Capability: "register_petition" | "classify_petitions" | "export_petitions" | "view_supervision" | "view_audit" | "manage_users" | "manage_organization" | "manage_routing_rules" | "manage_settings" | "list_agents" | "view_receptions" | "schedule_receptions" | "schedule_leaders_receptions" | "schedule_bureau_receptions" | "plan_must_visits" | "manage_reception_registers" | "view_joint_meetings_and_letters" | "manage_joint_meetings_and_letters" | "view_mediation" | "manage_mediation_rooms" | "view_disputes" | "mediate_disputes" | "view_suggestions" | "manage_suggestion_topics" | "handle_suggestions" | "answer_assigned_suggestions" | "view_diary" | "keep_diary" | "view_metrics" | "manage_integrations" | "case_tab_to_assign" | "case_tab_returned" | "case_tab_to_sign" | "case_tab_in_progress" | "case_tab_to_reply" | "case_tab_due_soon" | "case_tab_overdue" | "case_tab_replied" | "case_tab_agent" | "case_tab_supervision_orders";
         /** @enum {string} */
         CaseAction: "assign" | "reassign" | "sign" | "return" | "add_note" | "submit_co_unit_input" | "request_extension" | "decide_extension" | "pause_clock" | "resume_clock" | "reply" | "rate" | "close" | "request_review" | "tick_checklist" | "assign_agent" | "take_charge" | "issue_supervision_order" | "answer_supervision_order" | "list_for_supervision";
         CaseAttachmentView: {
@@ -5797,6 +5885,12 @@ export interface components {
             trackingCode: string;
             secret: string;
         };
+        MediationWorkCounts: {
+            /** Format: int64 */
+            sessionsToday: number;
+            /** Format: int64 */
+            disputesToAccept: number;
+        };
         MediatorView: {
             /** Format: uuid */
             id: string;
@@ -5971,6 +6065,12 @@ export interface components {
         Performance: "performed" | "partly_performed" | "not_performed";
         /** @enum {string} */
         PetitionAction: "classify" | "link" | "merge" | "add_attachment" | "reveal_petitioner";
+        PetitionCounts: {
+            /** Format: int64 */
+            toAccept: number;
+            /** Format: int64 */
+            acceptanceOverdue: number;
+        };
         PetitionDetail: {
             /** Format: uuid */
             id: string;
@@ -6922,6 +7022,12 @@ export interface components {
         };
         /** @enum {string} */
         SuggestionChannel: "online" | "letter" | "visit" | "petition" | "diary";
+        SuggestionCounts: {
+            /** Format: int64 */
+            toScreen: number;
+            /** Format: int64 */
+            toAssign: number;
+        };
         SuggestionDetail: {
             /** Format: uuid */
             id: string;
@@ -7130,6 +7236,12 @@ export interface components {
         TrackingCredentials: {
             trackingCode: string;
             secret: string;
+        };
+        UnitAssignmentCounts: {
+            /** Format: int64 */
+            toAnswer: number;
+            /** Format: int64 */
+            overdue: number;
         };
         UnitAssignmentDetail: {
             /** Format: uuid */
@@ -7828,7 +7940,7 @@ export interface operations {
     ListCases: {
         parameters: {
             query: {
-                tab: "to_assign" | "returned" | "to_sign" | "in_progress" | "to_reply" | "due_soon" | "overdue" | "replied" | "agent";
+                tab: "to_assign" | "returned" | "to_sign" | "in_progress" | "to_reply" | "due_soon" | "overdue" | "replied" | "agent" | "supervision_orders";
                 cursor?: string;
                 limit?: number;
             };
@@ -10186,6 +10298,44 @@ export interface operations {
             };
         };
     };
+    CountPetitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionCounts"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ExportPetitions: {
         parameters: {
             query?: {
@@ -11671,6 +11821,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeType"][];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CountMediationWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediationWorkCounts"];
                 };
             };
             /** @description No valid access token (missing, expired, or its user disabled or signed out). */
@@ -20442,6 +20630,44 @@ export interface operations {
             };
         };
     };
+    CountSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionCounts"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetSuggestion: {
         parameters: {
             query?: never;
@@ -21119,6 +21345,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CountUnitSuggestionAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitAssignmentCounts"];
                 };
             };
             /** @description No valid access token (missing, expired, or its user disabled or signed out). */

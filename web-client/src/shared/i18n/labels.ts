@@ -15,3 +15,5 @@ export const regionLevelLabel = (t: Translate, level: string): string => labelOf
 export const petitionStatusLabel = (t: Translate, status: string): string => labelOf(t, 'status', status);
 /** A webhook event type (`petition.accepted`) in words; a type the server added after this build shows as it is named. */
 export const webhookEventLabel = (t: Translate, eventType: string): string => labelOf(t, 'webhookEvent', eventType);
+/** A tab of the case worklist, for the pages of other features that link to one (`/cases?tab=`). */
+export const caseTabLabel = (t: Translate, tab: string): string => labelOf(t, 'caseTab', tab);
