@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Tests.Api.Mediation;
 
@@ -25,6 +27,12 @@ public sealed class ConfirmationTests : MediationTestBase
             effectiveOn = InDays(-effectiveDaysAgo), performanceDeadline = InDays(20),
         }, 3)).ShouldBeOkAsync<JsonObject>();
         return id;
+    }
+
+    private string ConfirmationDueOn(string effectiveOn)
+    {
+        var calendar = Api.Services.GetRequiredService<IWorkCalendarSource>().Current;
+        return calendar.NextWorkingDayOnOrAfter(DateOnly.ParseExact(effectiveOn, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(30)).ToString("yyyy-MM-dd");
     }
 
     private static string Url(Guid id, string step = "") => $"/api/v1/mediation/disputes/{id}/judicial-confirmation{step}";
@@ -61,7 +69,8 @@ public sealed class ConfirmationTests : MediationTestBase
         var id = await AgreedDisputeAsync("府山街道", "逾期确认调解室", effectiveDaysAgo: 40);
         using var mediator = await Api.ClientForAsync("district.mediator");
         var dispute = await (await mediator.GetAsync($"/api/v1/mediation/disputes/{id}")).ShouldBeOkAsync<JsonObject>();
-        Assert.That(dispute["agreement"]!["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(InDays(-10)), "30 days from the day it took effect");
+        Assert.That(dispute["agreement"]!["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(ConfirmationDueOn(InDays(-40))),
+            "30 days from the day it took effect, moved to the next working day when that is a rest day");
 
         var late = await (await SendWithIfMatch(mediator, HttpMethod.Post, Url(id), new { appliedOn = InDays(0), court = "越城区人民法院" }, 4)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(late["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "appliedOn" }));
