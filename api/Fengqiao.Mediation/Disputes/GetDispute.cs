@@ -145,7 +145,9 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
             .ToLookup(m => m.SessionId, m => m.MediatorName);
         var sessions = (await session.QueryAsync<SessionView>(SessionSql.OfDispute, new { DisputeId = d.Id }, cancellationToken))
             .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList() }).ToList();
-        var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken);
+        var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken) is { } stored
+            ? stored with { ConfirmationReminderDays = MediationRuleSection.From(ruleSets).ConfirmationReminderDays }
+            : null;
         var followUps = await session.QueryAsync<FollowUpView>(FollowUpSql.OfDispute, new { DisputeId = d.Id }, cancellationToken);
         var mediationClock = await ClockOfAsync(d, cancellationToken);
         var mediates = Capabilities.Holds(caller, Capability.MediateDisputes);

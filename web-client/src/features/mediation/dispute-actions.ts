@@ -1,6 +1,6 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { AddDisputeRepresentativeRequest, DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { AddDisputeRepresentativeRequest, AssignDisputeRequest, DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -17,6 +17,9 @@ export const recordConsent = (id: string, version: number, side: DisputeSide, co
 
 export const withdrawDispute = (id: string, version: number, reason: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/withdrawal', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
+
+export const assignDispute = (id: string, version: number, body: AssignDisputeRequest) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/assignment', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body }));
 
 export const addRepresentative = (id: string, version: number, body: AddDisputeRepresentativeRequest) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/representatives', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body }));

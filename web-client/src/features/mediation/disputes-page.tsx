@@ -16,19 +16,24 @@ import { useDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
 
+const tabs = ['all', 'awaitingPerformance', 'confirmationDueSoon'] as const;
+type Tab = (typeof tabs)[number];
+
 /**
  * The dispute worklist of the caller's jurisdiction, latest first, with filters and keyset pages; its second tab lists the
- * agreements no return visit has yet found performed, for action.
+ * agreements no return visit has yet found performed, for action, and its third the agreements whose last day to apply for
+ * judicial confirmation is near (the rule set's reminder days) and that no court has been asked to confirm.
  */
 export function DisputesPage() {
   const { t, locale } = useI18n();
   const mayRegister = useCapability('mediate_disputes');
   const types = useDisputeTypes();
   const [filters, setFilters] = useState<{ status?: DisputeStatus; source?: DisputeSource; disputeType?: string; regionId?: string }>({});
-  const [tab, setTab] = useState<'all' | 'awaitingPerformance'>('all');
+  const [tab, setTab] = useState<Tab>('all');
   const pages = useCursorPages();
   const awaiting = tab === 'awaitingPerformance';
-  const disputes = useDisputes({ ...filters, ...(awaiting ? { status: undefined, awaitingPerformance: true } : {}), cursor: pages.cursor ?? undefined });
+  const tabFilter = awaiting ? { status: undefined, awaitingPerformance: true } : tab === 'confirmationDueSoon' ? { status: undefined, confirmationDueSoon: true } : {};
+  const disputes = useDisputes({ ...filters, ...tabFilter, cursor: pages.cursor ?? undefined });
   const change = (next: Partial<typeof filters>) => {
     setFilters((current) => ({ ...current, ...next }));
     pages.reset();
@@ -95,12 +100,13 @@ export function DisputesPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          setTab(key === 'awaitingPerformance' ? 'awaitingPerformance' : 'all');
+          setTab(tabs.find((known) => known === key) ?? 'all');
           pages.reset();
         }}
         items={[
           { key: 'all', label: t('disputes.tabAll') },
           { key: 'awaitingPerformance', label: t('disputes.tabAwaitingPerformance') },
+          { key: 'confirmationDueSoon', label: t('disputes.tabConfirmationDueSoon') },
         ]}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -108,7 +114,7 @@ export function DisputesPage() {
           <Form.Item label={t('disputes.status')} htmlFor="dispute-filter-status">
             <Select<DisputeStatus>
               id="dispute-filter-status"
-              disabled={awaiting}
+              disabled={tab !== 'all'}
               allowClear
               placeholder={t('common.all')}
               value={filters.status}
