@@ -31,12 +31,19 @@ export const removeRepresentative = (id: string, version: number, representative
     }),
   );
 
-/** Books a session; without `mediatorIds`, with the dispute's lead and assisting mediators. */
-export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string, mediatorIds: string[] | null = null) =>
+/** Books a session; without `mediatorIds`, with the dispute's lead and assisting mediators; without `invitedPartyIds`, inviting every party. */
+export const scheduleSession = (
+  id: string,
+  startsAt: string,
+  endsAt: string,
+  idempotencyKey: string,
+  mediatorIds: string[] | null = null,
+  invitedPartyIds: string[] | null = null,
+) =>
   unwrap(
     api.POST('/api/v1/mediation/disputes/{id}/sessions', {
       params: { path: { id } },
-      body: { startsAt, endsAt, mediatorIds },
+      body: { startsAt, endsAt, mediatorIds, invitedPartyIds },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   );

@@ -196,7 +196,7 @@ describe('dispute page', () => {
   });
 
   it('lists the sessions booked, and offers booking only once the dispute is accepted', async () => {
-    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'], version: 1 };
+    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'], invitedPartyNames: ['张三'], version: 1 };
     server.on(
       'GET',
       '/api/v1/mediation/disputes/d-1',
@@ -206,7 +206,28 @@ describe('dispute page', () => {
 
     expect(await screen.findByText('王阿姨、李大伯')).toBeInTheDocument();
     expect(screen.getByText(/2030-03-04 \d{2}:\d{2}–\d{2}:\d{2}/)).toBeInTheDocument();
+    expect(screen.getByText(zhCN['sessions.invited'].replace('{names}', '张三'))).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: zhCN['sessions.book'] })).toBeInTheDocument();
+  });
+
+  it('invites every party to a new session unless told otherwise, and at least one', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () =>
+      json(detail({ status: 'accepted', applicantConsent: 'given', respondentConsent: 'given', allowedActions: ['withdraw'] })),
+    );
+    renderDispute();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['sessions.book'] }));
+    const dialog = within(await screen.findByRole('dialog'));
+    const applicant = dialog.getByRole('checkbox', { name: `${zhCN['disputeSide.applicant']} 张三` });
+    const respondent = dialog.getByRole('checkbox', { name: `${zhCN['disputeSide.respondent']} 李四` });
+    expect(applicant).toBeChecked();
+    expect(respondent).toBeChecked();
+    await user.click(applicant);
+    await user.click(respondent);
+    await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await dialog.findByText(zhCN['sessions.invitedPartiesRequired'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/sessions')).toHaveLength(0);
   });
 
   it('offers no booking while the dispute awaits consent', async () => {

@@ -1575,7 +1575,7 @@ export interface paths {
         put?: never;
         /**
          * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
-         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
+         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room, inviting the parties named (all of the dispute's parties when none are; 400 for one that is not a party of it). 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
          *
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
@@ -6822,6 +6822,7 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             mediatorIds?: string[] | null;
+            invitedPartyIds?: string[] | null;
         };
         ScreenSuggestion: {
             outcome: components["schemas"]["ScreeningOutcome"];
@@ -6859,6 +6860,7 @@ export interface components {
             /** Format: int64 */
             version: number;
             mediatorNames: string[];
+            invitedPartyNames: string[];
         };
         SignCase: {
             note?: string | null;
