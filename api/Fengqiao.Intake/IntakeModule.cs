@@ -61,6 +61,8 @@ public static class IntakeModule
         services.AddIntegrationEventConsumer<MediationAgreementReached, RecordMediationOutcome>();
         services.AddIntegrationEventConsumer<MediationFailed, RecordMediationOutcome>();
         services.AddIntegrationEventConsumer<AgreementPerformanceRecorded, RecordMediationOutcome>();
+        services.AddIntegrationEventConsumer<DisputeNotMediated, RecordMediationOutcome>();
+        services.AddIntegrationEventConsumer<DisputeWithdrawn, RecordMediationOutcome>();
         return services;
     }
 

@@ -67,6 +67,7 @@ public static class MediationModule
         RegisterDisputeEndpoint.Map(disputes);
         RecordConsentEndpoint.Map(disputes);
         WithdrawDisputeEndpoint.Map(disputes);
+        AssignDisputeEndpoint.Map(disputes);
         AddDisputeRepresentativeEndpoint.Map(disputes);
         RemoveDisputeRepresentativeEndpoint.Map(disputes);
         ScheduleSessionEndpoint.Map(disputes);

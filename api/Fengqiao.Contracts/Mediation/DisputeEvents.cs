@@ -44,3 +44,14 @@ public sealed record AgreementPerformanceRecorded(
     Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, Guid RegionId, string RegionPath, Guid? RoomId,
     string? RoomName, Guid? PetitionId, decimal? AmountClaimed, decimal? AmountAgreed, string Performance, DateOnly VisitedOn, DateOnly EffectiveOn,
     DateOnly PerformanceDeadline) : IIntegrationEvent;
+
+/// <summary>A side refused mediation (人民调解法 Art 17): the dispute ended as not mediated, with guidance to other channels.</summary>
+/// <param name="RefusedBy">applicant or respondent.</param>
+public sealed record DisputeNotMediated(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, string? RoomName,
+    Guid? PetitionId, string RefusedBy, string Guidance) : IIntegrationEvent;
+
+/// <summary>The applicant withdrew an open dispute, with the reason given; it ended without an outcome.</summary>
+public sealed record DisputeWithdrawn(
+    Guid EventId, DateTimeOffset OccurredAt, Guid DisputeId, string Number, string DisputeType, string Source, string RegionPath, Guid? RoomId, string? RoomName,
+    Guid? PetitionId, string Reason) : IIntegrationEvent;

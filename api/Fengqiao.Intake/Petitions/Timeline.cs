@@ -28,6 +28,12 @@ internal enum TimelineKind
 
     /// <summary>A return visit found the referred dispute's agreement performed: the petition counts as resolved 化解.</summary>
     MediationPerformed,
+
+    /// <summary>A side refused mediation of the referred dispute: it ended as not mediated, with guidance to other channels.</summary>
+    MediationRefused,
+
+    /// <summary>The referred dispute was withdrawn before it ended.</summary>
+    MediationWithdrawn,
 }
 
 internal sealed class Timeline(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock)

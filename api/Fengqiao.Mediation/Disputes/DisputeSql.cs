@@ -56,6 +56,18 @@ internal static class DisputeSql
     /// <summary>A change of the dispute's own rows (its representatives) moves the dispute's version, which the caller's If-Match named.</summary>
     public const string Touch = "UPDATE mediation_disputes SET version = version + 1 WHERE id = @Id AND version = @ExpectedVersion";
 
+    /// <summary>Puts the dispute in a room under a lead mediator; the assisting mediators are replaced alongside.</summary>
+    public const string Assign = """
+        UPDATE mediation_disputes
+        SET room_id = @RoomId, room_name = @RoomName, lead_mediator_id = @LeadMediatorId, lead_mediator_name = @LeadMediatorName, version = version + 1
+        WHERE id = @Id AND version = @ExpectedVersion
+        """;
+
+    public const string DeleteAssistants = "DELETE FROM mediation_dispute_assistants WHERE dispute_id = @DisputeId";
+
+    /// <summary>The sessions still booked for the dispute: they hold slots of its room, so the room cannot change under them.</summary>
+    public const string ScheduledSessionCount = "SELECT COUNT(*) FROM mediation_sessions WHERE dispute_id = @DisputeId AND status = 'Scheduled'";
+
     public const string InsertAssistant = "INSERT INTO mediation_dispute_assistants (dispute_id, mediator_id, mediator_name) VALUES (@DisputeId, @MediatorId, @MediatorName)";
 
     public const string IncrementCounter = "UPDATE mediation_number_counters SET last_value = last_value + 1 WHERE prefix = @Prefix AND year = @Year";
@@ -130,6 +142,9 @@ internal static class DisputeSql
           AND (@RoomId IS NULL OR d.room_id = @RoomId)
           AND (@ClockOverdue = 0 OR (d.status = 'Accepted' AND d.clock_paused_at IS NULL AND d.clock_due_on < @Today))
           AND (@AwaitingPerformance = 0 OR (d.status = 'Agreed' AND (d.performance IS NULL OR d.performance <> 'Performed')))
+          AND (@ConfirmationDueSoon = 0 OR (d.status = 'Agreed' AND EXISTS (
+                SELECT 1 FROM mediation_agreements a
+                WHERE a.dispute_id = d.id AND a.confirmation_applied_on IS NULL AND a.confirmation_due_on >= @Today AND a.confirmation_due_on <= @ConfirmationDueBy)))
         """;
 
     private const string AfterCursor = """

@@ -15,6 +15,9 @@ public enum DisputeAction
 
     /// <summary>A return visit 回访 after the agreement, recording its performance.</summary>
     RecordFollowUp,
+
+    /// <summary>Puts an open dispute in a room under a lead mediator, with assisting mediators; the state does not change.</summary>
+    Assign,
 }
 
 /// <summary>A dispute's status with each side's consent and, once agreed, the performance the last return visit found: what the state machine reads and writes.</summary>
@@ -23,7 +26,7 @@ public sealed record DisputeState(DisputeStatus Status, ConsentState ApplicantCo
 /// <summary>
 /// The dispute's life (人民调解法 Art 17, 23, 26): registered, it waits for both sides; a consent is recorded once per side,
 /// and the second consent accepts the dispute; a refusal by either side ends it as not mediated. The applicant may withdraw
-/// while the dispute is open (registered or accepted). An accepted dispute ends in an agreement or as failed (Art 26, 28). An ended
+/// while the dispute is open (registered or accepted), and an open dispute may be put in a room under its mediators. An accepted dispute ends in an agreement or as failed (Art 26, 28). An ended
 /// dispute takes no further step, except that an agreement is followed up by return visits 回访 until one finds it performed.
 /// </summary>
 public static class DisputeStateMachine
@@ -52,7 +55,7 @@ public static class DisputeStateMachine
             state.Status == DisputeStatus.Registered && state.ApplicantConsent == ConsentState.Pending,
         DisputeAction.RespondentConsents or DisputeAction.RespondentRefuses =>
             state.Status == DisputeStatus.Registered && state.RespondentConsent == ConsentState.Pending,
-        DisputeAction.Withdraw => IsOpen(state.Status),
+        DisputeAction.Withdraw or DisputeAction.Assign => IsOpen(state.Status),
         DisputeAction.RecordAgreement or DisputeAction.RecordFailure => state.Status == DisputeStatus.Accepted,
         DisputeAction.RecordFollowUp => state.Status == DisputeStatus.Agreed && state.Performance != Performance.Performed,
         _ => false,
@@ -78,7 +81,7 @@ public static class DisputeStateMachine
             DisputeAction.RespondentRefuses => state with { RespondentConsent = ConsentState.Refused, Status = DisputeStatus.NotMediated },
             DisputeAction.RecordAgreement => state with { Status = DisputeStatus.Agreed },
             DisputeAction.RecordFailure => state with { Status = DisputeStatus.Failed },
-            DisputeAction.RecordFollowUp => state,
+            DisputeAction.RecordFollowUp or DisputeAction.Assign => state,
             _ => state with { Status = DisputeStatus.Withdrawn },
         };
         return next is { Status: DisputeStatus.Registered, ApplicantConsent: ConsentState.Given, RespondentConsent: ConsentState.Given }

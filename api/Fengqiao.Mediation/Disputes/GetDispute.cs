@@ -77,9 +77,14 @@ internal sealed record SessionView
     public required long Version { get; init; }
 
     public IReadOnlyList<string> MediatorNames { get; init; } = [];
+
+    /// <summary>The parties invited to the session, as the dispute names them.</summary>
+    public IReadOnlyList<string> InvitedPartyNames { get; init; } = [];
 }
 
 internal sealed record SessionMediatorRow(Guid SessionId, string MediatorName);
+
+internal sealed record SessionInviteeRow(Guid SessionId, string PartyName);
 
 /// <param name="Performance">What the last return visit found of the agreement's performance; <paramref name="PerformedOn"/> the day one found it performed.</param>
 /// <param name="FollowUps">The return visits after the agreement, latest first.</param>
@@ -143,9 +148,13 @@ internal sealed class GetDisputeHandler(IDbSession session, DisputeStore store, 
         var representatives = await session.QueryAsync<DisputeRepresentativeView>(DisputeSql.RepresentativesOf, new { DisputeId = d.Id }, cancellationToken);
         var sessionMediators = (await session.QueryAsync<SessionMediatorRow>(SessionSql.MediatorsOfDispute, new { DisputeId = d.Id }, cancellationToken))
             .ToLookup(m => m.SessionId, m => m.MediatorName);
+        var invitees = (await session.QueryAsync<SessionInviteeRow>(SessionSql.InviteesOfDispute, new { DisputeId = d.Id }, cancellationToken))
+            .ToLookup(i => i.SessionId, i => i.PartyName);
         var sessions = (await session.QueryAsync<SessionView>(SessionSql.OfDispute, new { DisputeId = d.Id }, cancellationToken))
-            .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList() }).ToList();
-        var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken);
+            .Select(s => s with { MediatorNames = sessionMediators[s.Id].ToList(), InvitedPartyNames = invitees[s.Id].ToList() }).ToList();
+        var agreement = await session.QuerySingleOrDefaultAsync<AgreementView>(OutcomeSql.AgreementOf, new { DisputeId = d.Id }, cancellationToken) is { } stored
+            ? stored with { ConfirmationReminderDays = MediationRuleSection.From(ruleSets).ConfirmationReminderDays }
+            : null;
         var followUps = await session.QueryAsync<FollowUpView>(FollowUpSql.OfDispute, new { DisputeId = d.Id }, cancellationToken);
         var mediationClock = await ClockOfAsync(d, cancellationToken);
         var mediates = Capabilities.Holds(caller, Capability.MediateDisputes);

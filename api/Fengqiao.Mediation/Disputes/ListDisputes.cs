@@ -2,8 +2,10 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Organization;
 using Fengqiao.Mediation.Clock;
+using Fengqiao.Mediation.Outcomes;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -63,11 +65,12 @@ internal sealed record DisputeCursor(DateTimeOffset A, Guid I);
 /// <summary>
 /// The disputes of the caller's jurisdiction, latest first, optionally of a region's subtree, a status, a type, a source and a room; with
 /// <see cref="AwaitingPerformance"/>, only the agreements no return visit has yet found performed, for action; with
-/// <see cref="ClockOverdue"/>, only the accepted disputes whose time limit passed while the clock ran.
+/// <see cref="ClockOverdue"/>, only the accepted disputes whose time limit passed while the clock ran; with <see cref="ConfirmationDueSoon"/>,
+/// only the agreements not yet brought to a court whose last day to apply for judicial confirmation is within the rule set's reminder days.
 /// </summary>
 internal sealed record ListDisputes(
     Guid? RegionId, DisputeStatus? Status, string? DisputeType, DisputeSource? Source, Guid? RoomId, bool? AwaitingPerformance, bool? ClockOverdue, string? Cursor,
-    int? Limit)
+    int? Limit, bool? ConfirmationDueSoon = null)
     : IQuery<Page<DisputeListItem>>;
 
 internal sealed class ListDisputesValidator : AbstractValidator<ListDisputes>
@@ -79,7 +82,8 @@ internal sealed class ListDisputesValidator : AbstractValidator<ListDisputes>
     }
 }
 
-internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, TimeProvider clock) : IQueryHandler<ListDisputes, Page<DisputeListItem>>
+internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, IRuleSets ruleSets, TimeProvider clock)
+    : IQueryHandler<ListDisputes, Page<DisputeListItem>>
 {
     public async ValueTask<Page<DisputeListItem>> Handle(ListDisputes query, CancellationToken cancellationToken)
     {
@@ -106,6 +110,8 @@ internal sealed class ListDisputesHandler(IDbSession session, ICurrentUser calle
                 AwaitingPerformance = query.AwaitingPerformance == true,
                 ClockOverdue = query.ClockOverdue == true,
                 Today = today,
+                ConfirmationDueSoon = query.ConfirmationDueSoon == true,
+                ConfirmationDueBy = today.AddDays(MediationRuleSection.From(ruleSets).ConfirmationReminderDays),
                 Limit = limit + 1,
                 AfterAt = after?.A,
                 AfterId = after?.I,
@@ -123,7 +129,7 @@ internal static class ListDisputesEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapGet("/", Handle)
             .WithName("ListDisputes")
-            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action; `clockOverdue=true` the accepted disputes past their time limit (medical disputes: 30 working days, appraisal excluded). Parties are shown masked.")
+            .WithDescription("The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action; `clockOverdue=true` the accepted disputes past their time limit (medical disputes: 30 working days, appraisal excluded); `confirmationDueSoon=true` the agreements not yet brought to a court whose last day to apply for judicial confirmation is today or within the rule set's reminder days. Parties are shown masked.")
             .WithSummary("The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.")
             .RequireCapability(Capability.ViewDisputes)
             .ProducesValidationProblem();
@@ -136,12 +142,13 @@ internal static class ListDisputesEndpoint
         Guid? roomId,
         bool? awaitingPerformance,
         bool? clockOverdue,
+        bool? confirmationDueSoon,
         string? cursor,
         int? limit,
         ISender sender,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
             new ListDisputes(regionId, QueryEnum.Parse<DisputeStatus>(status, nameof(status)), disputeType, QueryEnum.Parse<DisputeSource>(source, nameof(source)), roomId,
-                awaitingPerformance, clockOverdue, cursor, limit),
+                awaitingPerformance, clockOverdue, cursor, limit, confirmationDueSoon),
             cancellationToken));
 }

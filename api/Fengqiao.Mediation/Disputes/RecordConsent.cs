@@ -92,6 +92,12 @@ internal sealed class RecordConsentHandler(
                 before.RoomId, before.PetitionId));
         }
 
+        if (after.Status == DisputeStatus.NotMediated)
+        {
+            events.Publish(new DisputeNotMediated(Guid.CreateVersion7(now), now, before.Id, before.Number, before.DisputeType, before.Source.ToSnakeCase(), before.RegionPath,
+                before.RoomId, before.RoomName, before.PetitionId, command.Side.ToSnakeCase(), command.Guidance!.Trim()));
+        }
+
         return new EntityVersion(before.Id, before.Version + 1);
     }
 }
@@ -101,7 +107,7 @@ internal static class RecordConsentEndpoint
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/{id:guid}/consent", Handle)
             .WithName("RecordDisputeConsent")
-            .WithDescription("Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.")
+            .WithDescription("Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...) and publishes DisputeNotMediated, which a referred petition shows on its timeline. If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.")
             .ProducesETag()
             .WithSummary("Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.")
             .RequireCapability(Capability.MediateDisputes)

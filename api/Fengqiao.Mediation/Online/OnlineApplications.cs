@@ -163,6 +163,13 @@ internal sealed record PublicDisputeRow
 {
     public required string Number { get; init; }
 
+    /// <summary>What a withdrawal publishes; never shown on the public page.</summary>
+    public required DisputeSource Source { get; init; }
+
+    public required string RegionPath { get; init; }
+
+    public required Guid? RoomId { get; init; }
+
     public required DisputeStatus Status { get; init; }
 
     public required string DisputeType { get; init; }
@@ -184,7 +191,7 @@ internal sealed record PublicDisputeRow
     public required long Version { get; init; }
 }
 
-internal sealed class WithdrawMediationApplicationHandler(IDbSession session, OnlineTracking tracking, IAuditLog audit, TimeProvider clock)
+internal sealed class WithdrawMediationApplicationHandler(IDbSession session, OnlineTracking tracking, IAuditLog audit, IEventPublisher events, TimeProvider clock)
     : ICommandHandler<WithdrawMediationApplication, bool>
 {
     public async ValueTask<bool> Handle(WithdrawMediationApplication command, CancellationToken cancellationToken)
@@ -192,10 +199,14 @@ internal sealed class WithdrawMediationApplicationHandler(IDbSession session, On
         var id = await tracking.FindAsync(command.TrackingCode, command.Secret, cancellationToken);
         var d = await session.QuerySingleOrDefaultAsync<PublicDisputeRow>(OnlineSql.PublicById, new { Id = id }, cancellationToken) ?? throw new NotFoundException("Mediation application");
         DisputeStateMachine.Apply(new DisputeState(d.Status, d.ApplicantConsent, d.RespondentConsent), DisputeAction.Withdraw);
-        await session.ExecuteVersionedAsync(DisputeSql.Withdraw, new { Id = id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow(), ExpectedVersion = d.Version },
+        var now = clock.GetUtcNow();
+        var reason = command.Reason.Trim();
+        await session.ExecuteVersionedAsync(DisputeSql.Withdraw, new { Id = id, Reason = reason, Now = now, ExpectedVersion = d.Version },
             d.Version, cancellationToken);
         audit.Record(new AuditEntry("mediation.dispute_withdrawn", "mediation_dispute", id, new { d.Status, d.Version },
             new { Status = DisputeStatus.Withdrawn, command.Reason, By = "applicant_online", Version = d.Version + 1 }));
+        events.Publish(new DisputeWithdrawn(Guid.CreateVersion7(now), now, id, d.Number, d.DisputeType, d.Source.ToSnakeCase(), d.RegionPath, d.RoomId, d.RoomName,
+            null, reason));
         return true;
     }
 }
@@ -207,7 +218,7 @@ internal static class OnlineSql
     public const string ByTrackingCode = "SELECT id AS Id, tracking_secret_hash AS TrackingSecretHash FROM mediation_disputes WHERE tracking_code = @TrackingCode";
 
     public const string PublicById = """
-        SELECT number AS Number, status AS Status, dispute_type AS DisputeType, registered_at AS RegisteredAt, accepted_at AS AcceptedAt, room_name AS RoomName,
+        SELECT number AS Number, source AS Source, region_path AS RegionPath, room_id AS RoomId, status AS Status, dispute_type AS DisputeType, registered_at AS RegisteredAt, accepted_at AS AcceptedAt, room_name AS RoomName,
                guidance AS Guidance, closed_at AS ClosedAt, applicant_consent AS ApplicantConsent, respondent_consent AS RespondentConsent, version AS Version
         FROM mediation_disputes
         WHERE id = @Id

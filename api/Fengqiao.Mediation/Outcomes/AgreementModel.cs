@@ -29,6 +29,9 @@ internal sealed record AgreementView
 
     public required DateOnly ConfirmationDueOn { get; init; }
 
+    /// <summary>How many days before <see cref="ConfirmationDueOn"/> the parties are reminded of it: the rule set's, not stored with the agreement.</summary>
+    public int ConfirmationReminderDays { get; init; }
+
     public required DateTimeOffset RecordedAt { get; init; }
 
     /// <summary>The day the parties applied to <see cref="ConfirmationCourt"/> for judicial confirmation, if they did.</summary>

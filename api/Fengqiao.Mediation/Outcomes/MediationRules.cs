@@ -22,11 +22,12 @@ internal sealed record RepresentativeLimit(string DisputeType, int MaxPerSide, s
 
 /// <summary>
 /// The <c>mediation</c> section of a rule set: the window for applying for judicial confirmation of an agreement, counted from
-/// the day it takes effect (人民调解法 Art 33: 30 days); the time limits of the dispute types that have one; and the
+/// the day it takes effect (人民调解法 Art 33: 30 days), and how many days before its last day the parties are reminded; the time limits of the dispute types that have one; and the
 /// representative limits per side. A type without a limit has none.
 /// </summary>
 internal sealed record MediationRuleSection(
     MediationPeriod JudicialConfirmationWindow,
+    int ConfirmationReminderDays,
     IReadOnlyList<MediationTimeLimit>? TimeLimits = null,
     IReadOnlyList<RepresentativeLimit>? RepresentativeLimits = null)
 {
@@ -72,6 +73,11 @@ internal sealed class MediationRuleSetSectionValidator : IRuleSetSectionValidato
         if (mediation.JudicialConfirmationWindow.Days is < 1 or > 366)
         {
             problems.Add(new RuleSetProblem("judicialConfirmationWindow.days", "Between 1 and 366 days."));
+        }
+
+        if (mediation.ConfirmationReminderDays < 0 || mediation.ConfirmationReminderDays >= mediation.JudicialConfirmationWindow.Days)
+        {
+            problems.Add(new RuleSetProblem("confirmationReminderDays", "From 0 to fewer days than the judicial-confirmation window."));
         }
 
         var limits = mediation.TimeLimits ?? [];

@@ -268,6 +268,7 @@ public sealed class MediationSeeding(IDbSession session, UnitOfWork unitOfWork, 
             ScheduledBy = (Guid?)null, ScheduledAt = seed.RegisteredAt.AddDays(1),
         }, token);
         await session.ExecuteAsync(SessionSql.InsertMediator, new { SessionId = sessionId, MediatorId = seed.Room.MediatorId, MediatorName = seed.Room.MediatorName }, token);
+        await session.ExecuteAsync(SessionSql.InviteAllParties, new { SessionId = sessionId, DisputeId = disputeId }, token);
         var mediatorKey = (seed.Room.MediatorUserId ?? seed.Room.MediatorId).ToString("D");
         foreach (var slot in SessionSlots.Between(seed.SessionStartsAt, endsAt))
         {

@@ -11,6 +11,14 @@ internal static class SessionSql
 
     public const string InsertMediator = "INSERT INTO mediation_session_mediators (session_id, mediator_id, mediator_name) VALUES (@SessionId, @MediatorId, @MediatorName)";
 
+    public const string InsertInvitee = "INSERT INTO mediation_session_invitees (session_id, party_id, party_name) VALUES (@SessionId, @PartyId, @PartyName)";
+
+    /// <summary>Invites every party of the dispute to the session.</summary>
+    public const string InviteAllParties = """
+        INSERT INTO mediation_session_invitees (session_id, party_id, party_name)
+        SELECT @SessionId, p.id, p.name FROM mediation_dispute_parties p WHERE p.dispute_id = @DisputeId
+        """;
+
     public const string InsertSlot = "INSERT INTO mediation_session_slots (resource_kind, resource_key, slot_start, session_id) VALUES (@ResourceKind, @ResourceKey, @SlotStart, @SessionId)";
 
     /// <summary>
@@ -45,6 +53,16 @@ internal static class SessionSql
         FROM mediation_session_mediators m JOIN mediation_sessions s ON s.id = m.session_id
         WHERE s.dispute_id = @DisputeId
         ORDER BY m.mediator_name
+        """;
+
+    /// <summary>The parties invited to each session of the dispute, in the order the dispute names them.</summary>
+    public const string InviteesOfDispute = """
+        SELECT i.session_id AS SessionId, i.party_name AS PartyName
+        FROM mediation_session_invitees i
+        JOIN mediation_sessions s ON s.id = i.session_id
+        JOIN mediation_dispute_parties p ON p.id = i.party_id
+        WHERE s.dispute_id = @DisputeId
+        ORDER BY p.ordinal
         """;
 
     /// <summary>A session of the dispute (whose jurisdiction the caller's lookup of the dispute has checked).</summary>

@@ -256,6 +256,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["RegisterDispute"] = Only(Role.Mediator),
         ["RecordDisputeConsent"] = On(Target.Dispute, _ => new { side = "applicant", consents = true }, Role.Mediator),
         ["WithdrawDispute"] = On(Target.Dispute, _ => new { reason = "双方已自行和解。" }, Role.Mediator),
+        ["AssignDispute"] = On(Target.Dispute, _ => new { roomId = Guid.NewGuid(), leadMediatorId = Guid.NewGuid(), assistingMediatorIds = (Guid[]?)null }, Role.Mediator),
         ["AddDisputeRepresentative"] = On(Target.Dispute, _ => new { side = "applicant", name = "王律师", role = "lawyer", phone = "13800138000" }, Role.Mediator),
         ["RemoveDisputeRepresentative"] = On(Target.Dispute, null, Role.Mediator),
 

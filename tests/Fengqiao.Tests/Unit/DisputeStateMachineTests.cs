@@ -27,6 +27,12 @@ public sealed class DisputeStateMachineTests
         [(new(DisputeStatus.Accepted, G, G), DisputeAction.RecordAgreement)] = new(DisputeStatus.Agreed, G, G),
         [(new(DisputeStatus.Accepted, G, G), DisputeAction.RecordFailure)] = new(DisputeStatus.Failed, G, G),
 
+        // An open dispute may be put in a room under its mediators, whatever its consents; the state stays as it was.
+        [(new(DisputeStatus.Registered, P, P), DisputeAction.Assign)] = new(DisputeStatus.Registered, P, P),
+        [(new(DisputeStatus.Registered, G, P), DisputeAction.Assign)] = new(DisputeStatus.Registered, G, P),
+        [(new(DisputeStatus.Registered, P, G), DisputeAction.Assign)] = new(DisputeStatus.Registered, P, G),
+        [(new(DisputeStatus.Accepted, G, G), DisputeAction.Assign)] = new(DisputeStatus.Accepted, G, G),
+
         // Return visits follow an agreement until one finds it performed; the visit's finding is the command's, not the machine's.
         [(new(DisputeStatus.Agreed, G, G), DisputeAction.RecordFollowUp)] = new(DisputeStatus.Agreed, G, G),
         [(new(DisputeStatus.Agreed, G, G, Performance.PartlyPerformed), DisputeAction.RecordFollowUp)] = new(DisputeStatus.Agreed, G, G, Performance.PartlyPerformed),

@@ -87,7 +87,7 @@ public sealed class DisputeTests : MediationTestBase
         Assert.That(parties[0]!["phoneMasked"]!.GetValue<string>(), Does.Contain("****"));
         Assert.That(parties[2]!["organisationCode"]!.GetValue<string>(), Is.EqualTo("91330602MA2BCDEF1X"));
         Assert.That(dispute["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "applicant_consents", "applicant_refuses", "respondent_consents", "respondent_refuses", "withdraw" }));
+            Is.EquivalentTo(new[] { "applicant_consents", "applicant_refuses", "respondent_consents", "respondent_refuses", "withdraw", "assign" }));
 
         using (var db = TestDatabase.Open(Api))
         {
@@ -119,7 +119,7 @@ public sealed class DisputeTests : MediationTestBase
         var accepted = await DisputeAsync(mediator, id);
         Assert.That(accepted["status"]!.GetValue<string>(), Is.EqualTo("accepted"));
         Assert.That(accepted["acceptedAt"]?.GetValue<DateTimeOffset>(), Is.Not.Null);
-        Assert.That(accepted["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "withdraw", "record_agreement", "record_failure" }));
+        Assert.That(accepted["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "withdraw", "record_agreement", "record_failure", "assign" }));
         Assert.That(OutboxTypesAbout(id), Is.EqualTo(new[] { "Mediation.DisputeOpened", "Mediation.DisputeAccepted" }));
 
         var again = await (await ConsentAsync(mediator, id, "applicant", true, 3)).ShouldBeProblemAsync(HttpStatusCode.Conflict);

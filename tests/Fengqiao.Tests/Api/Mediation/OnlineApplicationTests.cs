@@ -61,6 +61,12 @@ public sealed class OnlineApplicationTests : MediationTestBase
         Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         view = await (await anonymous.SendAsync(WithSecret(HttpMethod.Get, $"{Url}/{code}", secret))).ShouldBeOkAsync<JsonObject>();
         Assert.That((view["status"]!.GetValue<string>(), view["mayWithdraw"]!.GetValue<bool>()), Is.EqualTo(("withdrawn", false)));
+        using (var db = TestDatabase.Open(Api))
+        {
+            Assert.That(TestDatabase.Strings(db, "SELECT type FROM outbox_messages WHERE payload LIKE $id", ("$id", $"%{item["id"]!.GetValue<string>()}%")),
+                Does.Contain("Mediation.DisputeWithdrawn"), "published as a mediator's withdrawal is");
+        }
+
         var again = await (await anonymous.SendAsync(WithSecret(HttpMethod.Post, $"{Url}/{code}/withdrawal", secret, new { reason = "再次撤回。" })))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.That(again["code"]!.GetValue<string>(), Is.EqualTo("dispute_action_not_allowed"));

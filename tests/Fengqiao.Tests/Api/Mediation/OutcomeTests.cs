@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Tests.Api.Mediation;
 
@@ -11,6 +13,13 @@ public sealed class OutcomeTests : MediationTestBase
     private static string Today => WorkCalendar.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
 
     private static string InDays(int days) => WorkCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
+
+    /// <summary>30 days after <paramref name="effectiveOn"/>, moved to the next working day when that is a rest day, on the host's calendar.</summary>
+    private string ConfirmationDueOn(string effectiveOn)
+    {
+        var calendar = Api.Services.GetRequiredService<IWorkCalendarSource>().Current;
+        return calendar.NextWorkingDayOnOrAfter(DateOnly.ParseExact(effectiveOn, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(30)).ToString("yyyy-MM-dd");
+    }
 
     private static object Agreement(string? effectiveOn = null) => new
     {
@@ -70,7 +79,7 @@ public sealed class OutcomeTests : MediationTestBase
         var agreement = dispute["agreement"]!;
         Assert.That(agreement["amountAgreed"]!.GetValue<decimal>(), Is.EqualTo(2000m));
         Assert.That(agreement["form"]!.GetValue<string>(), Is.EqualTo("written"));
-        Assert.That(agreement["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(InDays(30)), "人民调解法 Art 33: 30 days from the day it took effect");
+        Assert.That(agreement["confirmationDueOn"]!.GetValue<string>(), Is.EqualTo(ConfirmationDueOn(Today)), "人民调解法 Art 33: 30 days from the day it took effect");
         Assert.That(dispute["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "record_follow_up" }));
         Assert.That(OutboxTypesAbout(id), Does.Contain("Mediation.MediationAgreementReached"));
 

@@ -33,6 +33,29 @@ public sealed class SessionTests : MediationTestBase
     }
 
     [Test]
+    public async Task ASession_InvitesEveryPartyByDefault_OrThePartiesNamed_AndNoOneElse()
+    {
+        var room = await RoomAsync("府山街道", "邀约调解室");
+        var id = await AcceptedDisputeAsync(room);
+        using var mediator = await Api.ClientForAsync("district.mediator");
+        var parties = (await (await mediator.GetAsync($"/api/v1/mediation/disputes/{id}")).ShouldBeOkAsync<JsonObject>())["parties"]!.AsArray();
+        var applicant = parties.Single(p => p!["side"]!.GetValue<string>() == "applicant")!["id"]!.GetValue<Guid>();
+        var url = $"/api/v1/mediation/disputes/{id}/sessions";
+
+        await (await BookAsync(mediator, id, At(4), At(4, 2))).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        await (await mediator.PostAsJsonAsync(url, new { startsAt = At(5), endsAt = At(5, 2), invitedPartyIds = new[] { applicant } })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+        var stranger = await (await mediator.PostAsJsonAsync(url, new { startsAt = At(6), endsAt = At(6, 2), invitedPartyIds = new[] { applicant, Guid.NewGuid() } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(stranger["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "invitedPartyIds" }));
+        var none = await (await mediator.PostAsJsonAsync(url, new { startsAt = At(6), endsAt = At(6, 2), invitedPartyIds = Array.Empty<Guid>() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(none["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "invitedPartyIds" }));
+
+        var sessions = (await (await mediator.GetAsync($"/api/v1/mediation/disputes/{id}")).ShouldBeOkAsync<JsonObject>())["sessions"]!.AsArray();
+        Assert.That(sessions.Select(s => s!["invitedPartyNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList()),
+            Is.EqualTo(new[] { new List<string> { "张三", "李四" }, new List<string> { "张三" } }), "everyone by default; only the applicant for a separate talk");
+    }
+
+    [Test]
     public async Task TwentyConcurrentBookingsOfOneRoomSlot_OneIsCreated_TheRest409()
     {
         var room = await RoomAsync("府山街道", "并发调解室");

@@ -78,11 +78,19 @@ describe('agreement dialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 
-  it('turns the judicial-confirmation light yellow in the last week and red once the window closed', () => {
+  it('turns the judicial-confirmation light yellow within the reminder days and red once the window closed', () => {
     const today = dayjs('2026-03-10');
-    expect(confirmationLight('2026-03-20', today)).toBe('green');
-    expect(confirmationLight('2026-03-17', today)).toBe('yellow');
-    expect(confirmationLight('2026-03-10', today)).toBe('yellow');
-    expect(confirmationLight('2026-03-09', today)).toBe('red');
+    expect(confirmationLight('2026-03-20', 7, today)).toBe('green');
+    expect(confirmationLight('2026-03-17', 7, today)).toBe('yellow');
+    expect(confirmationLight('2026-03-10', 7, today)).toBe('yellow');
+    expect(confirmationLight('2026-03-09', 7, today)).toBe('red');
+  });
+
+  it('takes the reminder days from the rule set, not a fixed week', () => {
+    const today = dayjs('2026-03-10');
+    expect(confirmationLight('2026-03-17', 3, today)).toBe('green');
+    expect(confirmationLight('2026-03-13', 3, today)).toBe('yellow');
+    expect(confirmationLight('2026-03-20', 10, today)).toBe('yellow');
+    expect(confirmationLight('2026-03-10', 0, today)).toBe('yellow');
   });
 });

@@ -1,6 +1,6 @@
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
-import type { AddDisputeRepresentativeRequest, DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
+import type { AddDisputeRepresentativeRequest, AssignDisputeRequest, DisputeSide, JudicialRuling, Performance, RecordAgreementRequest, RegisterDisputeRequest } from '../../shared/api/api-types';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -18,6 +18,9 @@ export const recordConsent = (id: string, version: number, side: DisputeSide, co
 export const withdrawDispute = (id: string, version: number, reason: string) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/withdrawal', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body: { reason } }));
 
+export const assignDispute = (id: string, version: number, body: AssignDisputeRequest) =>
+  unwrap(api.POST('/api/v1/mediation/disputes/{id}/assignment', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body }));
+
 export const addRepresentative = (id: string, version: number, body: AddDisputeRepresentativeRequest) =>
   unwrap(api.POST('/api/v1/mediation/disputes/{id}/representatives', { params: { path: { id }, header: { 'If-Match': etagOf(version) } }, body }));
 
@@ -28,12 +31,19 @@ export const removeRepresentative = (id: string, version: number, representative
     }),
   );
 
-/** Books a session; without `mediatorIds`, with the dispute's lead and assisting mediators. */
-export const scheduleSession = (id: string, startsAt: string, endsAt: string, idempotencyKey: string, mediatorIds: string[] | null = null) =>
+/** Books a session; without `mediatorIds`, with the dispute's lead and assisting mediators; without `invitedPartyIds`, inviting every party. */
+export const scheduleSession = (
+  id: string,
+  startsAt: string,
+  endsAt: string,
+  idempotencyKey: string,
+  mediatorIds: string[] | null = null,
+  invitedPartyIds: string[] | null = null,
+) =>
   unwrap(
     api.POST('/api/v1/mediation/disputes/{id}/sessions', {
       params: { path: { id } },
-      body: { startsAt, endsAt, mediatorIds },
+      body: { startsAt, endsAt, mediatorIds, invitedPartyIds },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   );

@@ -14,6 +14,7 @@ import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, dispu
 import { useDispute, useInvalidateDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
+import { AssignDialog } from './assign-dialog';
 import { ClockCard } from './clock-card';
 import { FollowUpCard } from './follow-up-card';
 import { OutcomeCard } from './outcome-card';
@@ -31,6 +32,7 @@ export function DisputePage() {
   const { t, locale } = useI18n();
   const dispute = useDispute(id);
   const types = useDisputeTypes();
+  const [assigning, setAssigning] = useState(false);
 
   if (dispute.isPending) return <PageLoading />;
   if (dispute.isError) return <LoadError error={dispute.error} onRetry={() => void dispute.refetch()} />;
@@ -47,7 +49,10 @@ export function DisputePage() {
         }
       />
       <Flex vertical gap={16}>
-        <Card size="small">
+        <Card
+          size="small"
+          extra={d.allowedActions.includes('assign') ? <Button onClick={() => setAssigning(true)}>{t(d.roomId && d.leadMediatorId ? 'assign.change' : 'assign.action')}</Button> : undefined}
+        >
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t('disputes.type')}>{disputeTypeName(types.data, d.disputeType, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('disputes.source')}>{disputeSourceLabel(t, d.source)}</Descriptions.Item>
@@ -100,6 +105,7 @@ export function DisputePage() {
         <OutcomeCard dispute={d} />
         <FollowUpCard dispute={d} />
       </Flex>
+      {assigning ? <AssignDialog dispute={d} onClose={() => setAssigning(false)} /> : null}
     </>
   );
 }

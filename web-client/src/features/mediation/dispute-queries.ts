@@ -13,6 +13,7 @@ export interface DisputeFilters {
   regionId?: string;
   roomId?: string;
   awaitingPerformance?: boolean;
+  confirmationDueSoon?: boolean;
   cursor?: string;
 }
 

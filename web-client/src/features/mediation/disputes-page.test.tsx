@@ -205,7 +205,7 @@ describe('dispute page', () => {
   });
 
   it('lists the sessions booked, and offers booking only once the dispute is accepted', async () => {
-    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'], version: 1 };
+    const session = { id: 's-1', roomName: '府山街道人民调解委员会', startsAt: '2030-03-04T01:00:00Z', endsAt: '2030-03-04T02:30:00Z', status: 'scheduled' as const, mediatorNames: ['王阿姨', '李大伯'], invitedPartyNames: ['张三'], version: 1 };
     server.on(
       'GET',
       '/api/v1/mediation/disputes/d-1',
@@ -215,7 +215,28 @@ describe('dispute page', () => {
 
     expect(await screen.findByText('王阿姨、李大伯')).toBeInTheDocument();
     expect(screen.getByText(/2030-03-04 \d{2}:\d{2}–\d{2}:\d{2}/)).toBeInTheDocument();
+    expect(screen.getByText(zhCN['sessions.invited'].replace('{names}', '张三'))).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: zhCN['sessions.book'] })).toBeInTheDocument();
+  });
+
+  it('invites every party to a new session unless told otherwise, and at least one', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () =>
+      json(detail({ status: 'accepted', applicantConsent: 'given', respondentConsent: 'given', allowedActions: ['withdraw'] })),
+    );
+    renderDispute();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['sessions.book'] }));
+    const dialog = within(await screen.findByRole('dialog'));
+    const applicant = dialog.getByRole('checkbox', { name: `${zhCN['disputeSide.applicant']} 张三` });
+    const respondent = dialog.getByRole('checkbox', { name: `${zhCN['disputeSide.respondent']} 李四` });
+    expect(applicant).toBeChecked();
+    expect(respondent).toBeChecked();
+    await user.click(applicant);
+    await user.click(respondent);
+    await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await dialog.findByText(zhCN['sessions.invitedPartiesRequired'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/sessions')).toHaveLength(0);
   });
 
   it('offers no booking while the dispute awaits consent', async () => {
@@ -244,6 +265,7 @@ describe('dispute page', () => {
       confirmationRuling: null,
       confirmationDecidedOn: null,
       confirmationNote: null,
+      confirmationReminderDays: 7,
     };
     const visit = { id: 'f-1', visitedOn: dayjs().subtract(2, 'day').format('YYYY-MM-DD'), performance: 'partly_performed' as const, note: '已支付一半。', recordedAt: '2026-03-04T02:00:00Z' };
     server.on('GET', '/api/v1/mediation/disputes/d-1', () =>
@@ -285,5 +307,94 @@ describe('agreements awaiting performance', () => {
     await user.click(screen.getByRole('tab', { name: zhCN['disputes.tabAwaitingPerformance'] }));
     const link = await screen.findByRole('link', { name: '越城调-2026-000009' });
     expect(within(link.closest('tr')!).getByText(zhCN['performance.not_performed'])).toBeInTheDocument();
+  });
+});
+
+describe('judicial confirmation deadline near', () => {
+  it('lists the agreements near their confirmation deadline on their own tab, asking the server for them', async () => {
+    server.on('GET', '/api/v1/mediation/disputes', (request) =>
+      request.path.includes('confirmationDueSoon=true')
+        ? json({ items: [item('d-7', { number: '越城调-2026-000007', status: 'agreed' })], nextCursor: null })
+        : json({ items: [item('d-1', {})], nextCursor: null }),
+    );
+    renderWithApp(<DisputesPage />, { path: '/mediation/disputes' });
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('link', { name: '越城调-2026-000001' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: zhCN['disputes.tabConfirmationDueSoon'] }));
+    expect(await screen.findByRole('link', { name: '越城调-2026-000007' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '越城调-2026-000001' })).not.toBeInTheDocument();
+    const last = server.requestsTo('GET', '/api/v1/mediation/disputes').at(-1)?.path ?? '';
+    expect(last).toContain('confirmationDueSoon=true');
+    expect(last).not.toContain('awaitingPerformance');
+  });
+});
+
+describe('assigning a room and mediators', () => {
+  const room = {
+    id: 'room-2',
+    name: '九斤姑娘调解室',
+    regionName: '府山街道',
+    mediators: [
+      { id: 'm-7', name: '九斤姑娘', isRetired: false },
+      { id: 'm-8', name: '老娘舅', isRetired: false },
+      { id: 'm-9', name: '退休调解员', isRetired: true },
+    ],
+  };
+
+  it('offers the step only when the dispute allows it', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () => json(detail({ status: 'withdrawn', allowedActions: [] })));
+    renderDispute();
+    expect(await screen.findByText('楼上装修噪音扰民。')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['assign.action'] })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: zhCN['assign.change'] })).not.toBeInTheDocument();
+  });
+
+  it('puts an online application without a room in one, with its lead and an assistant, sending the version read', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () =>
+      json(detail({ source: 'online_application', roomId: null, roomName: null, leadMediatorId: null, leadMediatorName: null, allowedActions: ['withdraw', 'assign'], version: 3 })),
+    );
+    server.on('GET', '/api/v1/mediation/rooms', () => json({ items: [room], nextCursor: null }));
+    server.on('POST', '/api/v1/mediation/disputes/d-1/assignment', () => json({ id: 'd-1', version: 4 }));
+    renderDispute();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['assign.action'] }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await dialog.findByText(zhCN['disputeForm.roomRequired'])).toBeInTheDocument();
+    expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/assignment')).toHaveLength(0);
+
+    await user.click(dialog.getByLabelText(zhCN['disputeForm.room']));
+    await user.click(await screen.findByTitle('九斤姑娘调解室 · 府山街道'));
+    await user.click(dialog.getByLabelText(zhCN['disputeForm.lead']));
+    await user.click(await screen.findByTitle('九斤姑娘'));
+    expect(screen.queryByTitle('退休调解员')).not.toBeInTheDocument();
+    await user.click(dialog.getByLabelText(zhCN['disputeForm.assistants']));
+    // The lead's closed list keeps its options in the page; the assistants' list is the last one opened.
+    await user.click((await screen.findAllByTitle('老娘舅')).at(-1)!);
+    await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
+
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/assignment')).toHaveLength(1));
+    const request = server.requestsTo('POST', '/api/v1/mediation/disputes/d-1/assignment')[0]!;
+    expect(request.headers.get('If-Match')).toBe('"3"');
+    expect(request.body).toEqual({ roomId: 'room-2', leadMediatorId: 'm-7', assistingMediatorIds: ['m-8'] });
+  });
+
+  it('says why the room cannot change while sessions are booked in it', async () => {
+    server.on('GET', '/api/v1/mediation/disputes/d-1', () => json(detail({ status: 'accepted', allowedActions: ['withdraw', 'assign'], version: 5 })));
+    server.on('GET', '/api/v1/mediation/rooms', () => json({ items: [room], nextCursor: null }));
+    server.on('POST', '/api/v1/mediation/disputes/d-1/assignment', () => problem(409, { code: 'dispute_has_scheduled_sessions' }));
+    renderDispute();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: zhCN['assign.change'] }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.click(dialog.getByLabelText(zhCN['disputeForm.room']));
+    await user.click(await screen.findByTitle('九斤姑娘调解室 · 府山街道'));
+    await user.click(dialog.getByLabelText(zhCN['disputeForm.lead']));
+    await user.click(await screen.findByTitle('老娘舅'));
+    await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
+    expect(await dialog.findByText(zhCN['error.disputeHasScheduledSessions'])).toBeInTheDocument();
   });
 });

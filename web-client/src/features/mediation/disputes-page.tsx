@@ -16,9 +16,13 @@ import { useDisputes } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
 
+const tabs = ['all', 'awaitingPerformance', 'confirmationDueSoon'] as const;
+type Tab = (typeof tabs)[number];
+
 /**
  * The dispute worklist of the caller's jurisdiction, latest first, with filters and keyset pages; its second tab lists the
- * agreements no return visit has yet found performed, for action.
+ * agreements no return visit has yet found performed, for action, and its third the agreements whose last day to apply for
+ * judicial confirmation is near (the rule set's reminder days) and that no court has been asked to confirm.
  */
 export function DisputesPage() {
   const { t, locale } = useI18n();
@@ -29,10 +33,11 @@ export function DisputesPage() {
   const [otherFilters, setFilters] = useState<{ source?: DisputeSource; disputeType?: string; regionId?: string }>({});
   const status = disputeStatuses.find((value) => value === params.get('status'));
   const filters = { ...otherFilters, ...(status ? { status } : {}) };
-  const tab = params.get('tab') === 'awaitingPerformance' ? 'awaitingPerformance' : 'all';
+  const tab: Tab = tabs.find((known) => known === params.get('tab')) ?? 'all';
   const pages = useCursorPages(params.toString());
   const awaiting = tab === 'awaitingPerformance';
-  const disputes = useDisputes({ ...filters, ...(awaiting ? { status: undefined, awaitingPerformance: true } : {}), cursor: pages.cursor ?? undefined });
+  const tabFilter = awaiting ? { status: undefined, awaitingPerformance: true } : tab === 'confirmationDueSoon' ? { status: undefined, confirmationDueSoon: true } : {};
+  const disputes = useDisputes({ ...filters, ...tabFilter, cursor: pages.cursor ?? undefined });
   const changeParam = (name: string, value: string | undefined) => {
     const merged = new URLSearchParams(params);
     if (value === undefined) merged.delete(name);
@@ -104,10 +109,11 @@ export function DisputesPage() {
       />
       <Tabs
         activeKey={tab}
-        onChange={(key) => changeParam('tab', key === 'awaitingPerformance' ? 'awaitingPerformance' : undefined)}
+        onChange={(key) => changeParam('tab', key === 'all' ? undefined : tabs.find((known) => known === key))}
         items={[
           { key: 'all', label: t('disputes.tabAll') },
           { key: 'awaitingPerformance', label: t('disputes.tabAwaitingPerformance') },
+          { key: 'confirmationDueSoon', label: t('disputes.tabConfirmationDueSoon') },
         ]}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -115,7 +121,7 @@ export function DisputesPage() {
           <Form.Item label={t('disputes.status')} htmlFor="dispute-filter-status">
             <Select<DisputeStatus>
               id="dispute-filter-status"
-              disabled={awaiting}
+              disabled={tab !== 'all'}
               allowClear
               placeholder={t('common.all')}
               value={filters.status}

@@ -9,11 +9,11 @@ import { AgreementDialog } from './agreement-dialog';
 import { ConfirmationDialog } from './confirmation-dialog';
 import { FailureDialog } from './failure-dialog';
 
-/** Days before the judicial-confirmation deadline at which the light turns yellow, as a reminder. */
-const reminderDays = 7;
-
-/** The light of the judicial-confirmation deadline: green while there is time, yellow in its last week, red once it passed. */
-export function confirmationLight(dueOn: string, today = dayjs()): 'green' | 'yellow' | 'red' {
+/**
+ * The light of the judicial-confirmation deadline: green while there is time, yellow from `reminderDays` before it (the rule
+ * set's reminder, served with the agreement), red once it passed.
+ */
+export function confirmationLight(dueOn: string, reminderDays: number, today = dayjs()): 'green' | 'yellow' | 'red' {
   const left = dayjs(dueOn).startOf('day').diff(today.startOf('day'), 'day');
   return left < 0 ? 'red' : left <= reminderDays ? 'yellow' : 'green';
 }
@@ -68,7 +68,7 @@ export function OutcomeCard({ dispute }: { dispute: DisputeDetail }) {
 
 function AgreementDetails({ disputeId, agreement }: { disputeId: string; agreement: AgreementView }) {
   const { t } = useI18n();
-  const light = confirmationLight(agreement.confirmationDueOn);
+  const light = confirmationLight(agreement.confirmationDueOn, agreement.confirmationReminderDays);
   return (
     <Descriptions column={{ xs: 1, md: 2 }} size="small">
       <Descriptions.Item label={t('agreement.terms')} span="filled">

@@ -179,7 +179,7 @@ describe('session calendar', () => {
     expect(alert).toHaveTextContent('该时段已被占用');
     expect(alert).toHaveTextContent('session s-1 of dispute 越城调-2030-000012');
     const first = server.requestsTo('POST', '/api/v1/mediation/disputes/d-2/sessions')[0];
-    expect(first?.body).toEqual({ startsAt: '2030-03-05T09:30:00+08:00', endsAt: '2030-03-05T10:30:00+08:00', mediatorIds: null });
+    expect(first?.body).toEqual({ startsAt: '2030-03-05T09:30:00+08:00', endsAt: '2030-03-05T10:30:00+08:00', mediatorIds: null, invitedPartyIds: null });
 
     await user.click(within(dialog).getByLabelText(zhCN['sessionCalendar.duration']));
     await user.click(await screen.findByTitle('30 分钟'));
@@ -187,7 +187,7 @@ describe('session calendar', () => {
     await user.click(within(dialog).getByRole('button', { name: zhCN['sessionCalendar.bookConfirm'] }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const second = server.requestsTo('POST', '/api/v1/mediation/disputes/d-2/sessions')[1];
-    expect(second?.body).toEqual({ startsAt: '2030-03-05T09:30:00+08:00', endsAt: '2030-03-05T10:00:00+08:00', mediatorIds: ['m-2'] });
+    expect(second?.body).toEqual({ startsAt: '2030-03-05T09:30:00+08:00', endsAt: '2030-03-05T10:00:00+08:00', mediatorIds: ['m-2'], invitedPartyIds: null });
     expect(second?.headers.get('Idempotency-Key')).not.toBe(first?.headers.get('Idempotency-Key'));
   });
 

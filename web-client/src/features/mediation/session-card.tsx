@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import type { DisputeDetail, SessionStatus, SessionView } from '../../shared/api
 import { useCapability } from '../../shared/auth/capabilities';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { scheduleSession } from './dispute-actions';
+import { disputeSideLabel } from './dispute-labels';
 import { useInvalidateDisputes } from './dispute-queries';
 import { type SessionStep, SessionStepDialog } from './session-step-dialog';
 import { instant, sessionTimes } from './session-times';
@@ -20,6 +21,7 @@ interface SessionValues {
   day: Dayjs;
   startsAt: string;
   endsAt: string;
+  invitedPartyIds: string[];
 }
 
 
@@ -40,12 +42,12 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
   const submit = async (values: SessionValues) => {
     const startsAt = instant(values.day, values.startsAt);
     const endsAt = instant(values.day, values.endsAt);
-    const body = JSON.stringify([startsAt, endsAt]);
+    const body = JSON.stringify([startsAt, endsAt, values.invitedPartyIds]);
     if (key.current?.body !== body) key.current = { body, key: crypto.randomUUID() };
     setSaving(true);
     setFailure(null);
     try {
-      await scheduleSession(dispute.id, startsAt, endsAt, key.current.key);
+      await scheduleSession(dispute.id, startsAt, endsAt, key.current.key, null, values.invitedPartyIds);
       void message.success(t('sessions.booked'));
       setOpen(false);
       form.resetFields();
@@ -106,6 +108,9 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
                 <span>{session.roomName}</span>
                 <Typography.Text type="secondary">{session.mediatorNames.join('、')}</Typography.Text>
               </Space>
+              {session.invitedPartyNames.length > 0 ? (
+                <Typography.Text type="secondary">{t('sessions.invited', { names: session.invitedPartyNames.join('、') })}</Typography.Text>
+              ) : null}
               {session.status === 'held' ? (
                 <Typography.Text type="secondary">
                   {t('sessions.attendance', {
@@ -136,7 +141,13 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
         }}
         destroyOnHidden
       >
-        <Form<SessionValues> form={form} layout="vertical" name="book-session" onFinish={(values) => void submit(values)}>
+        <Form<SessionValues>
+          form={form}
+          layout="vertical"
+          name="book-session"
+          initialValues={{ invitedPartyIds: dispute.parties.map((party) => party.id) }}
+          onFinish={(values) => void submit(values)}
+        >
           {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
           <Form.Item name="day" label={t('sessions.day')} rules={[{ required: true, message: t('sessions.dayRequired') }]}>
             <DatePicker />
@@ -162,6 +173,14 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
               <Select style={{ width: 120 }} options={sessionTimes.map((value) => ({ value, label: value }))} />
             </Form.Item>
           </Space>
+          <Form.Item
+            name="invitedPartyIds"
+            label={t('sessions.invitedParties')}
+            extra={t('sessions.invitedPartiesHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('sessions.invitedPartiesRequired') }]}
+          >
+            <Checkbox.Group options={dispute.parties.map((party) => ({ value: party.id, label: `${disputeSideLabel(t, party.side)} ${party.name}` }))} />
+          </Form.Item>
         </Form>
       </Modal>
       {stepping ? <SessionStepDialog disputeId={dispute.id} session={stepping.session} step={stepping.step} onClose={() => setStepping(null)} /> : null}

@@ -149,6 +149,7 @@ export type Performance = Schemas['Performance'];
 export type FollowUpView = Schemas['FollowUpView'];
 export type DisputeParty = Schemas['DisputePartyView'];
 export type RegisterDisputeRequest = Schemas['RegisterDispute'];
+export type AssignDisputeRequest = Schemas['AssignDispute'];
 export type RepresentativeRole = Schemas['RepresentativeRole'];
 export type DisputeRepresentative = Schemas['DisputeRepresentativeView'];
 export type DisputeRepresentativeInput = Schemas['DisputeRepresentativeInput'];

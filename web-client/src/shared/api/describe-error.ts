@@ -26,6 +26,7 @@ const messageByCode: Record<string, MessageKey> = {
   responsibility_letter_exists: 'error.responsibilityLetterExists',
   responsibility_letter_has_file: 'error.responsibilityLetterHasFile',
   responsibility_letter_withdrawn: 'error.responsibilityLetterWithdrawn',
+  dispute_has_scheduled_sessions: 'error.disputeHasScheduledSessions',
 };
 
 const messageByStatus: Record<number, MessageKey> = {

@@ -1457,7 +1457,7 @@ export interface paths {
         };
         /**
          * The dispute worklist of the caller's jurisdiction, latest first, filtered by region, status, type, source and room.
-         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action; `clockOverdue=true` the accepted disputes past their time limit (medical disputes: 30 working days, appraisal excluded). Parties are shown masked.
+         * @description The dispute worklist of the caller's jurisdiction, latest first, optionally of one region's subtree, status, type, source (walk-in, court referral, petition referral, ...) and room, keyset-paginated; `awaitingPerformance=true` lists the agreements no return visit has yet found performed, for action; `clockOverdue=true` the accepted disputes past their time limit (medical disputes: 30 working days, appraisal excluded); `confirmationDueSoon=true` the agreements not yet brought to a court whose last day to apply for judicial confirmation is today or within the rule set's reminder days. Parties are shown masked.
          *
          *     **Callers:** the roles holding the capability `view_disputes`: `mediator`, `petition_officer`, `leader`, `supervisor`, `analyst`.
          */
@@ -1509,7 +1509,7 @@ export interface paths {
         put?: never;
         /**
          * Records a side's consent to mediation or its refusal (with guidance to other channels); needs If-Match.
-         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...). If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
+         * @description Records one side's answer to mediation (人民调解法 Art 17): consent, which with the other side's accepts the dispute for mediation, or refusal, which ends it as not mediated with guidance on where else to turn (litigation, arbitration, ...) and publishes DisputeNotMediated, which a referred petition shows on its timeline. If-Match carries the ETag read. 400 for a refusal without guidance or guidance without refusal; 409 `dispute_action_not_allowed` when the dispute's status and consents do not allow it.
          *
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
@@ -1531,11 +1531,33 @@ export interface paths {
         put?: never;
         /**
          * Records the applicant's withdrawal of an open dispute, with the reason; needs If-Match.
-         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
+         * @description Records the applicant's withdrawal of an open dispute, with the reason given; the dispute ends and DisputeWithdrawn is published, which a referred petition shows on its timeline. If-Match carries the ETag read. 409 `dispute_action_not_allowed` when the dispute is no longer open.
          *
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
         post: operations["WithdrawDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assigns an open dispute's room, lead and assisting mediators; needs If-Match.
+         * @description Puts an open dispute in a room of the caller's jurisdiction under a lead mediator and up to five assisting mediators, all serving in the room; the assisting mediators named replace the earlier ones. An online application and a referred petition arrive without them, and sessions need a room. If-Match carries the ETag read. 400 names the field (a room outside the jurisdiction, a mediator not serving in the room); 409 `dispute_action_not_allowed` when the dispute has ended, `dispute_has_scheduled_sessions` when the room would change under booked sessions.
+         *
+         *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
+         */
+        post: operations["AssignDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1597,7 +1619,7 @@ export interface paths {
         put?: never;
         /**
          * Schedules a session of an accepted dispute in its room; a room or mediator already booked answers 409 naming that session.
-         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room. 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
+         * @description Schedules a session of an accepted dispute in its room, on whole or half hours for at most eight hours, with one to six mediators of the room, inviting the parties named (all of the dispute's parties when none are; 400 for one that is not a party of it). 409 `dispute_not_accepted` before both sides consented; `room_booked` or `mediator_booked`, naming the clashing session, when the room or a mediator is taken then.
          *
          *     **Callers:** the roles holding the capability `mediate_disputes`: `mediator`.
          */
@@ -4489,6 +4511,8 @@ export interface components {
             performanceDeadline: string;
             /** Format: date */
             confirmationDueOn: string;
+            /** Format: int32 */
+            confirmationReminderDays: number;
             /** Format: date-time */
             recordedAt: string;
             /** Format: date */
@@ -4598,6 +4622,13 @@ export interface components {
             instructions: string;
             /** Format: date */
             replyDueOn?: string | null;
+        };
+        AssignDispute: {
+            /** Format: uuid */
+            roomId: string;
+            /** Format: uuid */
+            leadMediatorId: string;
+            assistingMediatorIds?: string[] | null;
         };
         AssignSuggestion: {
             unitIds: string[];
@@ -5264,7 +5295,7 @@ export interface components {
             convertedAt: string;
         };
         /** @enum {string} */
-        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure" | "record_follow_up";
+        DisputeAction: "applicant_consents" | "applicant_refuses" | "respondent_consents" | "respondent_refuses" | "withdraw" | "record_agreement" | "record_failure" | "record_follow_up" | "assign";
         DisputeDetail: {
             /** Format: uuid */
             id: string;
@@ -6891,6 +6922,7 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             mediatorIds?: string[] | null;
+            invitedPartyIds?: string[] | null;
         };
         ScreenSuggestion: {
             outcome: components["schemas"]["ScreeningOutcome"];
@@ -6928,6 +6960,7 @@ export interface components {
             /** Format: int64 */
             version: number;
             mediatorNames: string[];
+            invitedPartyNames: string[];
         };
         SignCase: {
             note?: string | null;
@@ -7207,7 +7240,7 @@ export interface components {
             actorUnitName?: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed" | "mediation_performed";
+        TimelineKind: "registered" | "supplemented" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "linked" | "merged_into" | "merged_from" | "attachment_added" | "mediation_agreed" | "mediation_failed" | "mediation_performed" | "mediation_refused" | "mediation_withdrawn";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
@@ -12551,6 +12584,7 @@ export interface operations {
                 roomId?: string;
                 awaitingPerformance?: boolean;
                 clockOverdue?: boolean;
+                confirmationDueSoon?: boolean;
                 cursor?: string;
                 limit?: number;
             };
@@ -12834,6 +12868,100 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WithdrawDispute"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the object returned, quoted (`"3"`); send it in If-Match to change the object. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The object's current state does not allow this (or a request with the same Idempotency-Key is still running). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: read the object again and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of the version being changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AssignDispute: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, as returned by the GET or the last change. Without it the change answers 428; with an ETag that is no longer current, 412 (read the object again). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDispute"];
             };
         };
         responses: {
