@@ -3,6 +3,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.Validation;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Intake;
+using Fengqiao.Contracts.Suggestions;
 using Fengqiao.Suggestions.Diary;
 using Fengqiao.Suggestions.Evaluation;
 using Fengqiao.Suggestions.Handling;
@@ -26,6 +27,7 @@ public static class SuggestionsModule
         services.AddModuleValidators(typeof(SuggestionsModule).Assembly);
         services.AddScoped<TopicStore>();
         services.AddScoped<SuggestionStore>();
+        services.AddScoped<ISuggestionReferences, SuggestionReferences>();
         services.AddScoped<SuggestionPlaces>();
         services.AddScoped<SuggestionWriter>();
         services.AddScoped<SimilarSuggestions>();

@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Clock;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
+using Fengqiao.Contracts.Suggestions;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,9 @@ namespace Fengqiao.Intake.Petitions;
 
 internal sealed record GetPetition(Guid Id) : IQuery<PetitionDetail>;
 
-internal sealed class GetPetitionHandler(IDbSession session, PetitionReader reader, CaseAgentReads agentReads, ICurrentUser caller, TimeProvider clock) : IQueryHandler<GetPetition, PetitionDetail>
+internal sealed class GetPetitionHandler(
+    IDbSession session, PetitionReader reader, CaseAgentReads agentReads, ISuggestionReferences suggestions, ICurrentUser caller, TimeProvider clock)
+    : IQueryHandler<GetPetition, PetitionDetail>
 {
     public async ValueTask<PetitionDetail> Handle(GetPetition query, CancellationToken cancellationToken)
     {
@@ -33,6 +36,8 @@ internal sealed class GetPetitionHandler(IDbSession session, PetitionReader read
 
         var flags = await reader.FlagsAsSeenAsync(PetitionFlags.Parse(row.FlagReasons), cancellationToken);
         var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+        // Linked both ways: the suggestion names its petition, and a converted petition names the suggestion it became.
+        var suggestion = row.Status == PetitionStatus.ConvertedToSuggestion ? await suggestions.FromPetitionAsync(row.Id, cancellationToken) : null;
         return new PetitionDetail(
             row.Id,
             row.Number,
@@ -59,7 +64,8 @@ internal sealed class GetPetitionHandler(IDbSession session, PetitionReader read
                 ? new DecisionView(decision, row.DecisionReason ?? string.Empty, row.DecisionNotice ?? string.Empty, row.LegalChannel, row.DecidedAt!.Value, row.SuggestedUnitId)
                 : null,
             PetitionActions.Allowed(row, caller),
-            row.Version);
+            row.Version,
+            suggestion);
     }
 }
 

@@ -4,6 +4,7 @@ using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.Contracts.Dispatch;
+using Fengqiao.Contracts.Suggestions;
 
 namespace Fengqiao.Intake.Petitions;
 
@@ -98,7 +99,8 @@ internal sealed record PetitionDetail(
     IReadOnlyList<LinkView> Links,
     DecisionView? Decision,
     IReadOnlyList<PetitionAction> AllowedActions,
-    long Version);
+    long Version,
+    PetitionSuggestion? Suggestion);
 
 /// <summary>A petition row as read for details or a change.</summary>
 internal sealed record PetitionRow

@@ -45,6 +45,13 @@ internal static class SuggestionSql
 
     public const string ByPetition = "SELECT s.id FROM suggestions_suggestions s WHERE s.petition_id = @PetitionId";
 
+    /// <summary>The suggestion a petition became, as its page names it.</summary>
+    public const string FromPetition = """
+        SELECT s.id AS Id, s.tracking_code AS TrackingCode, s.status AS Status
+        FROM suggestions_suggestions s
+        WHERE s.petition_id = @PetitionId
+        """;
+
     public const string Screen = """
         UPDATE suggestions_suggestions
         SET status = @Status, screening_reason = @Reason, duplicate_of_id = @DuplicateOfId, screened_by = @ScreenedBy, screened_at = @Now, version = version + 1

@@ -167,6 +167,30 @@ public sealed class DiaryTests : SuggestionTestBase
     }
 
     [Test]
+    public async Task AMatterOfGroupMessagesOnly_BecomesAPetitionOfTheSocialGroupChannel_WhoseFactsNameTheGroups()
+    {
+        var village = await FushanVillageAsync();
+        using var cadre = await Api.ClientForAsync("town.petition_officer");
+        object Message(string group, string sender) => new
+        {
+            kind = "group_message", source = group, household = sender, visitedOn = Day(0), matter = "村口桥梁护栏松动，孩子上学经过很危险", category = "urban_rural_construction",
+            regionId = village,
+        };
+        var first = await LogAsync(cadre, Message("府山村民情微群", "吴大姐"));
+        var second = await LogAsync(cadre, Message("府山村老年协会群", "郑大爷"));
+        var matter = await (await cadre.PostAsJsonAsync("/api/v1/diary/matters", new { title = "村口桥梁护栏松动", entryIds = new[] { first, second } }))
+            .ShouldBeOkAsync<JsonObject>(HttpStatusCode.Created);
+
+        var converted = await (await SendWithIfMatch(cadre, HttpMethod.Post, $"/api/v1/diary/matters/{matter["id"]!.GetValue<string>()}/petition",
+            new { request = "请求尽快加固村口桥梁护栏" }, 1)).ShouldBeOkAsync<JsonObject>();
+        var petitions = (await (await cadre.GetAsync("/api/v1/petitions?limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        var petition = petitions.Single(p => p!["number"]!.GetValue<string>() == converted["reference"]!.GetValue<string>())!;
+        Assert.That(petition["channel"]!.GetValue<string>(), Is.EqualTo("social_group"), "every entry came from a 民情微群");
+        var detail = await (await cadre.GetAsync($"/api/v1/petitions/{petition["id"]!.GetValue<string>()}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(detail["facts"]!.GetValue<string>(), Does.Contain("吴大姐（府山村民情微群）").And.Contain("郑大爷（府山村老年协会群）"));
+    }
+
+    [Test]
     public async Task BadInput_Returns400_NamingTheFields()
     {
         var village = await FushanVillageAsync();

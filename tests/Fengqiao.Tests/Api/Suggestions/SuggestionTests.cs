@@ -102,6 +102,13 @@ public sealed class SuggestionTests : SuggestionTestBase
         Assert.That(detail["status"]!.GetValue<string>(), Is.EqualTo("submitted"));
         Assert.That(detail["phoneMasked"], Is.Null, "the petitioner's data stays with the petition");
         Assert.That(detail["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "screen" }));
+
+        var converted = await (await officer.GetAsync($"/api/v1/petitions/{petitionId}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(converted["suggestion"]!["id"]!.GetValue<string>(), Is.EqualTo(detail["id"]!.GetValue<string>()), "the petition names the suggestion it became");
+        Assert.That(converted["suggestion"]!["trackingCode"]!.GetValue<string>(), Is.EqualTo(detail["trackingCode"]!.GetValue<string>()));
+        Assert.That(converted["suggestion"]!["status"]!.GetValue<string>(), Is.EqualTo("submitted"));
+        var other = await IntakeData.RegisterAsync(officer, Data.Registration(Region("北海街道"), request: "请求修复北海街道路灯"));
+        Assert.That((await (await officer.GetAsync($"/api/v1/petitions/{other["id"]!.GetValue<string>()}")).ShouldBeOkAsync<JsonObject>())["suggestion"], Is.Null);
     }
 
     [Test]

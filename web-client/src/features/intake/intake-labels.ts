@@ -67,6 +67,8 @@ function labelOf(t: Translate, prefix: string, value: string): string {
 
 export const channelLabel = (t: Translate, value: string) => labelOf(t, 'channel', value);
 export const statusLabel = (t: Translate, value: string) => labelOf(t, 'status', value);
+/** The status of the people's suggestion a petition became, as the suggestions' pages name it. */
+export const suggestionStatusLabel = (t: Translate, value: string) => labelOf(t, 'suggestionStatus', value);
 export const flagLabel = (t: Translate, value: string) => labelOf(t, 'flag', value);
 export const flagReasonLabel = (t: Translate, value: string) => labelOf(t, 'flagReason', value);
 export const decisionLabel = (t: Translate, value: string) => labelOf(t, 'decision', value);

@@ -73,4 +73,35 @@ describe('petition page', () => {
       expect(screen.queryByRole('button', { name: label })).not.toBeInTheDocument();
     }
   });
+
+  it('names the suggestion a petition became, with its status, linked for those who read suggestions', async () => {
+    server.on('GET', '/api/v1/me', () =>
+      json({
+        id: 'u-officer',
+        userName: 'district.petition_officer',
+        displayName: '李干部',
+        roles: ['petition_officer', 'leader'],
+        capabilities: ['view_suggestions'],
+        unit: { id: 'n-bureau', name: '越城区信访局', kind: 'petition_bureau' },
+        jurisdiction: { regionId: 'r-district', name: '越城区', level: 'district', path: '/r-district/' },
+      }),
+    );
+    renderPetition({
+      ...petition([]),
+      status: 'converted_to_suggestion',
+      decision: {
+        decision: 'convert_to_suggestion',
+        reason: '属于意见建议',
+        notice: '已转人民建议征集渠道。',
+        legalChannel: null,
+        decidedAt: '2026-03-03T01:00:00Z',
+        suggestedUnitId: null,
+      },
+      suggestion: { id: 's-1', trackingCode: 'JY2603000001', status: 'valid' },
+    });
+
+    const link = await screen.findByRole('link', { name: 'JY2603000001' }, { timeout: 5000 });
+    expect(link).toHaveAttribute('href', '/suggestions/s-1');
+    expect(screen.getByTestId('petition-suggestion')).toHaveTextContent(zhCN['suggestionStatus.valid']);
+  });
 });

@@ -24,6 +24,7 @@ import { describeError } from '../../shared/api/describe-error';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PageLoading } from '../../shared/components/page-loading';
+import { useCapability } from '../../shared/auth/capabilities';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { ClassifyDialog } from './classify-dialog';
@@ -41,6 +42,7 @@ import {
   linkKindLabel,
   statusColor,
   statusLabel,
+  suggestionStatusLabel,
   timelineLabel,
 } from './intake-labels';
 import { useInvalidatePetitions, usePetition } from './intake-queries';
@@ -67,6 +69,8 @@ function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: stri
   const allowed = (action: PetitionAction) => petition.allowedActions.includes(action);
   const decision = petition.decision;
   const decisionLegalChannel = decision?.legalChannel;
+  const suggestion = petition.suggestion;
+  const readsSuggestions = useCapability('view_suggestions');
 
   return (
     <>
@@ -144,6 +148,14 @@ function PetitionView({ petition, etag }: { petition: PetitionDetail; etag: stri
                 {decisionLegalChannel ? (
                   <Descriptions.Item label={t('classify.legalChannel')}>
                     {legalChannelLabel(t, decisionLegalChannel)}
+                  </Descriptions.Item>
+                ) : null}
+                {suggestion ? (
+                  <Descriptions.Item label={t('petition.suggestion')}>
+                    <Space wrap data-testid="petition-suggestion">
+                      {readsSuggestions ? <Link to={`/suggestions/${suggestion.id}`}>{suggestion.trackingCode}</Link> : suggestion.trackingCode}
+                      <Tag>{suggestionStatusLabel(t, suggestion.status)}</Tag>
+                    </Space>
                   </Descriptions.Item>
                 ) : null}
               </Descriptions>

@@ -6134,6 +6134,7 @@ export interface components {
             allowedActions: components["schemas"]["PetitionAction"][];
             /** Format: int64 */
             version: number;
+            suggestion?: components["schemas"]["PetitionSuggestion"] | null;
         };
         /** @enum {string} */
         PetitionFlag: "first_time" | "repeat" | "skip_level" | "collective" | "business_environment" | "cross_boundary" | "urgent" | "acceptance_overdue" | "final_matter";
@@ -6168,6 +6169,12 @@ export interface components {
         };
         /** @enum {string} */
         PetitionStatus: "registered" | "accepted" | "not_accepted" | "diverted" | "referred_to_discipline" | "converted_to_suggestion" | "referred_to_mediation" | "merged";
+        PetitionSuggestion: {
+            /** Format: uuid */
+            id: string;
+            trackingCode: string;
+            status: string;
+        };
         PetitionerInput: {
             name: string;
             idNumber?: string | null;

@@ -479,6 +479,7 @@ export const en: Record<MessageKey, string> = {
   'petition.linkKind.merged_into': 'Merged into',
   'petition.linkKind.merged_from': 'Merged from',
   'petition.decision': 'Classification',
+  'petition.suggestion': 'Became suggestion',
   'petition.classify': 'Classify',
   'petition.linkTo': 'Link to…',
   'petition.mergeInto': 'Merge into…',

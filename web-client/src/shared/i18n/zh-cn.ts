@@ -477,6 +477,7 @@ export const zhCN = {
   'petition.linkKind.merged_into': '已并入',
   'petition.linkKind.merged_from': '被合并',
   'petition.decision': '分类结果',
+  'petition.suggestion': '转成的人民建议',
   'petition.classify': '分类处理',
   'petition.linkTo': '关联到…',
   'petition.mergeInto': '合并到…',
