@@ -95,6 +95,8 @@ describe('home page journey', { timeout: 600_000 }, () => {
       await page.getByRole('heading', { name: '案件工作台' }).waitFor();
       const selected = page.getByRole('tab', { selected: true });
       assert.match(await selected.innerText(), new RegExp(`${count}$`), 'the tab shows the count the home page showed');
+      // The table shows its empty placeholder until the tab's first page arrives; this tab has cases.
+      await page.getByTestId('case-table').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
       assert.equal(await allCaseRows(page), count, `the ${tab} tab lists the cases the home page counted`);
       await screenshot(page, `cases-${tab}`);
     } finally {

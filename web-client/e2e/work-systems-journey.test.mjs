@@ -184,6 +184,8 @@ describe('must-visits and joint work systems journey', { timeout: 600_000 }, () 
       assert.equal(await row.getByRole('button', { name: '更正' }).count(), 0, 'a withdrawn letter changes no more');
       await townLetters.getByText('16 / 17').waitFor();
       await screenshot(page, 'letter-withdrawn');
+      // Scanned once the dialogs' closing animations have ended: while it fades out a dialog has lost its name.
+      await page.waitForFunction(() => [...document.querySelectorAll('.ant-modal')].every((modal) => modal.getClientRects().length === 0));
       await assertAccessible(page, 'responsibility letters with a withdrawn letter');
     } finally {
       await page.context().close();
