@@ -77,7 +77,9 @@ describe('must-visits and joint work systems journey', { timeout: 600_000 }, () 
       const dialog = page.getByRole('dialog', { name: '登记突发事件' });
       await dialog.getByLabel('地点（乡镇、村社）').click();
       await page.locator('.ant-select-item-option').filter({ hasText: /^府山街道$/ }).click();
+      // Enter commits the typed date and closes the picker, whose open panel would otherwise take the next click.
       await dialog.getByLabel('日期', { exact: true }).fill(today);
+      await dialog.getByLabel('日期', { exact: true }).press('Enter');
       await dialog.getByLabel('事件经过', { exact: true }).fill(incident);
       await confirmDialog(dialog, '保存');
 
@@ -101,7 +103,9 @@ describe('must-visits and joint work systems journey', { timeout: 600_000 }, () 
       const row = proposalRow(page, '府山街道');
       await row.getByRole('button', { name: '安排下访' }).click();
       const dialog = page.getByRole('dialog', { name: '安排下访：府山街道' });
+      // Enter commits the typed date and closes the picker, whose open panel would otherwise take the next click.
       await dialog.getByLabel('日期', { exact: true }).fill(today);
+      await dialog.getByLabel('日期', { exact: true }).press('Enter');
       await dialog.getByLabel('开始时间', { exact: true }).fill('00:00');
       await dialog.getByLabel('结束时间', { exact: true }).fill('23:59');
       await dialog.getByLabel('地点', { exact: true }).fill(visitPlace);
