@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { seriousAccessibilityViolations } from './support/axe.mjs';
+import { assertAccessible } from './support/axe.mjs';
 import { launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
@@ -22,11 +22,6 @@ const townRegionNames = new Set();
 async function screenshot(name) {
   shot += 1;
   await page.screenshot({ path: join(outputDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function assertAccessible(what) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.deepEqual(violations, [], `${what}: serious or critical accessibility violations`);
 }
 
 async function signIn(userName, password) {
@@ -86,7 +81,7 @@ describe('sign-in journey', { timeout: 300_000 }, () => {
     await page.getByRole('heading', { name: '登录' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     await screenshot('sign-in');
-    await assertAccessible('sign-in page');
+    await assertAccessible(page, 'sign-in page');
   });
 
   test('a wrong password is answered with a clear message', async () => {
@@ -107,7 +102,7 @@ describe('sign-in journey', { timeout: 300_000 }, () => {
     await page.getByTestId('waiting-work').waitFor();
     await page.getByRole('menuitem', { name: '组织管理' }).waitFor();
     await screenshot('admin-home');
-    await assertAccessible('layout after sign-in');
+    await assertAccessible(page, 'layout after sign-in');
   });
 
   test('the admin opens the region tree page', async () => {

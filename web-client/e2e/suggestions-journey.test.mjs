@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { seriousAccessibilityViolations } from './support/axe.mjs';
+import { assertAccessible } from './support/axe.mjs';
 import { confirmDialog, launchBrowser, openedDialog, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
@@ -43,11 +43,6 @@ let petitionNumber;
 async function screenshot(page, name) {
   shot += 1;
   await page.screenshot({ path: join(outputDir, `suggestions-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function assertAccessible(page, what) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.deepEqual(violations, [], `${what}: serious or critical accessibility violations`);
 }
 
 async function apiCall(token, method, path, body, headers = {}) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { seriousAccessibilityViolations } from './support/axe.mjs';
+import { assertAccessible } from './support/axe.mjs';
 import { confirmDialog, launchBrowser, openPage } from './support/browser.mjs';
 import { startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
@@ -28,11 +28,6 @@ let shot = 0;
 async function screenshot(page, name) {
   shot += 1;
   await page.screenshot({ path: join(outputDir, `work-systems-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function assertAccessible(page, what) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.deepEqual(violations, [], `${what}: serious or critical accessibility violations`);
 }
 
 async function signedInPage(userName) {
