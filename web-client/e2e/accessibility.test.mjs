@@ -3,20 +3,18 @@
 // town handler, a mediator and a suggestion reviewer work in — and fails on any serious or critical violation.
 // The routes are read from app-routes.tsx, so a route added there without a visit here fails the test.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, settle } from './support/axe.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir, webClientDir } from './support/paths.mjs';
+import { startJourney } from './support/journey.mjs';
+import { webClientDir } from './support/paths.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('accessibility');
+const { signedInPage, apiCall, apiSignIn, screenshot } = journey;
+
 const town = '府山街道';
-const viewport = { width: 1440, height: 1000 };
 
-let host;
-let browser;
 let officerIds;
 
 /**
@@ -37,14 +35,10 @@ function declaredRoutes() {
   return routes;
 }
 
-let shot = 0;
-
 /** Scans the page once it has settled, keeping a screenshot of what was scanned. */
 async function scanWithScreenshot(page, what) {
   await settle(page);
-  shot += 1;
-  const name = what.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-  await page.screenshot({ path: join(outputDir, `accessibility-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
+  await screenshot(page, what.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, ''));
   await assertAccessible(page, what);
 }
 
@@ -169,17 +163,6 @@ const publicRoutes = [
 /** An id of the right form that names no object: the detail pages of users who can open none answer "not found". */
 const noSuchId = '00000000-0000-7000-8000-000000000000';
 
-/** A browser context of its own, signed in through the sign-in page. */
-async function signedInPage(userName) {
-  const page = await openPage(browser, host.baseUrl, viewport);
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
-
 /** Calls the API with the page's own session, so that what it finds is what this user may open. */
 function apiGet(page, path) {
   return page.evaluate(async (target) => {
@@ -251,22 +234,6 @@ async function idsToVisit(page, readsReceptions, readsPetitions) {
   };
 }
 
-async function apiCall(token, method, path, body, headers = {}) {
-  const response = await fetch(`${host.baseUrl}${path}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return { json: text ? JSON.parse(text) : null, etag: response.headers.get('etag') };
-}
-
-async function apiSignIn(userName) {
-  const { json } = await apiCall(null, 'POST', '/api/v1/auth/token', { userName, password: demoPassword });
-  return json.accessToken;
-}
-
 /** Files a petition online and has the district bureau accept it, so that its tracking page shows the case as well. */
 async function acceptedOnlinePetition() {
   const { json: regions } = await apiCall(null, 'GET', '/api/v1/public/regions');
@@ -287,18 +254,10 @@ async function acceptedOnlinePetition() {
 
 describe('accessibility of every page', { timeout: 900_000 }, () => {
   before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-accessibility.log' });
-    browser = await launchBrowser();
     const officer = await apiSignIn('district.petition_officer');
     officerIds = await firstIds(async (path) => (await apiCall(officer, 'GET', path)).json, true);
     assert.ok(officerIds.petitionId && officerIds.caseId && officerIds.receptionId, 'the officer sees a petition, a case and a reception of the demo data');
   }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
 
   test('every route of app-routes.tsx is visited', () => {
     const visited = [...publicRoutes, ...signedInVisits.map((visit) => visit.route)];
@@ -308,7 +267,7 @@ describe('accessibility of every page', { timeout: 900_000 }, () => {
   describe('the public pages', () => {
     let page;
     before(async () => {
-      page = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
+      page = await journey.openPage({ width: 390, height: 844 });
     });
     after(async () => {
       await page?.context().close();

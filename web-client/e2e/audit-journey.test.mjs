@@ -2,31 +2,21 @@
 // the city admin changes a user's roles and disables the user); the city admin then opens the audit trail,
 // finds the reveal, the role change and the disable, reads the roles before and after, and verifies the chain.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { before, describe, test } from 'node:test';
+import { demoPassword, startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('audit');
+const screenshot = (what) => journey.screenshot(page, what);
+
 // A valid GB 11643 number (check character computed, not a real person).
 const idNumber = '330602199003070016';
 
-let host;
-let browser;
 let page;
-let shot = 0;
 let petitionerId;
 let userId;
 
-async function screenshot(name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `audit-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
 async function signIn(userName) {
-  const response = await fetch(`${host.baseUrl}/api/v1/auth/token`, {
+  const response = await fetch(`${journey.host.baseUrl}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userName, password: demoPassword }),
@@ -34,7 +24,7 @@ async function signIn(userName) {
   assert.equal(response.status, 200);
   const { accessToken } = await response.json();
   return async (method, path, body, headers = {}) => {
-    const answer = await fetch(`${host.baseUrl}${path}`, {
+    const answer = await fetch(`${journey.host.baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body ? JSON.stringify(body) : undefined,
@@ -63,15 +53,7 @@ async function rowsAfterSearch() {
 
 describe('audit journey', { timeout: 300_000 }, () => {
   before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-audit.log' });
-    browser = await launchBrowser();
-    page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
+    page = await journey.openPage();
   });
 
   test('a petition officer reveals a petitioner', async () => {

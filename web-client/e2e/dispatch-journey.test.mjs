@@ -4,14 +4,15 @@
 // downloads the PDF and rates the reply on the tracking page; the handler completes the closure checklist and closes the case. A second journey: the unit a case
 // was assigned to returns it, the bureau re-assigns it to the suggested unit, which sees it to sign for.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { confirmDialog, launchBrowser, openedDialog, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
+import { describe, test } from 'node:test';
+import { confirmDialog, openedDialog } from './support/browser.mjs';
+import { startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('dispatch');
+const { signedInPage, apiCall, apiSignIn, screenshot } = journey;
+
 const town = '府山街道';
 const townGovernment = '府山街道办事处';
 const districtHousing = '越城区住房和城乡建设局';
@@ -21,15 +22,6 @@ const returnedRequest = `请求清理河道垃圾（${marker}-退回）`;
 const instructions = '请于期限内核实处理并书面答复信访人。';
 const replyText = '经现场核实，路灯线路老化，已于本周更换，现已恢复照明。';
 const replyFile = { name: '信访处理意见书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n') };
-
-let host;
-let browser;
-let shot = 0;
-
-async function screenshot(page, name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `dispatch-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
 
 /** Picks an option of an antd Select or TreeSelect after typing to narrow it, repeating a pick the list re-rendered under. */
 async function choose(scope, label, search, option) {
@@ -53,34 +45,11 @@ const unitOption = (page, name) => page.locator('.ant-select-item-option').filte
 
 // --- the API, for the steps this journey does not test through the UI ---
 
-async function apiCall(token, method, path, { body, headers = {} } = {}) {
-  const response = await fetch(`${host.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return { json, etag: response.headers.get('etag') };
-}
-
-async function apiSignIn(userName) {
-  const { json } = await apiCall(null, 'POST', '/api/v1/auth/token', { body: { userName, password: demoPassword } });
-  return json.accessToken;
-}
-
 /** Accepts a petition as the petition bureau: the dispatch module opens its case from the PetitionAccepted event. */
 async function accept(token, petitionId) {
   const { etag } = await apiCall(token, 'GET', `/api/v1/petitions/${petitionId}`);
-  await apiCall(token, 'POST', `/api/v1/petitions/${petitionId}/classification`, {
-    headers: { 'if-match': etag },
-    body: { decision: 'accept', reason: null, notice: '您的信访事项已受理。', legalChannel: null },
-  });
+  await apiCall(token, 'POST', `/api/v1/petitions/${petitionId}/classification`,
+    { decision: 'accept', reason: null, notice: '您的信访事项已受理。', legalChannel: null }, { 'if-match': etag });
 }
 
 /** The petition whose request contains the text (the worklist searches number and request). */
@@ -120,17 +89,6 @@ async function findUnit(token, name) {
 
 // --- the UI ---
 
-/** A browser context of its own per person, signed in. */
-async function signedInPage(userName, viewport = { width: 1440, height: 1000 }) {
-  const page = await openPage(browser, host.baseUrl, viewport);
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
-
 /** Opens a worklist tab and waits for the case's link, reloading while the case is not there yet. */
 async function openFromWorklist(page, tabName, number) {
   await page.getByRole('menuitem', { name: '案件工作台' }).click();
@@ -169,33 +127,20 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
   let tracking;
   let onlineNumber;
 
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-dispatch.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test('a citizen petitions online and the district petition bureau accepts the petition', async () => {
     const regions = await apiCall(null, 'GET', '/api/v1/public/regions');
     const townRegion = regions.json.items.find((region) => region.name === town && region.level === 'town');
     assert.ok(townRegion, `the public region list has ${town}`);
     const submitted = await apiCall(null, 'POST', '/api/v1/public/petitions', {
-      body: {
-        name: '陈市民',
-        idNumber: null,
-        phone: '13600136000',
-        address: null,
-        regionId: townRegion.id,
-        category: 'urban_rural_construction',
-        request: onlineRequest,
-        facts: '',
-        reasons: '',
-      },
+      name: '陈市民',
+      idNumber: null,
+      phone: '13600136000',
+      address: null,
+      regionId: townRegion.id,
+      category: 'urban_rural_construction',
+      request: onlineRequest,
+      facts: '',
+      reasons: '',
     });
     tracking = submitted.json;
     assert.ok(tracking.trackingCode && tracking.secret, 'the submission answers a tracking code and secret');
@@ -250,7 +195,7 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
   });
 
   test('the citizen sees who handled it and the reply with its file on the tracking page, and rates it in one step', async () => {
-    const phone = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
+    const phone = await journey.openPage({ width: 390, height: 844 });
     try {
       await phone.goto('/public/track');
       await phone.getByLabel('查询码', { exact: true }).fill(tracking.trackingCode);
@@ -307,30 +252,26 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
     const { json: regions } = await apiCall(officerToken, 'GET', '/api/v1/regions');
     const townRegion = regions.items.find((region) => region.name === town && region.level === 'town');
     const registered = await apiCall(officerToken, 'POST', '/api/v1/petitions', {
-      body: {
-        channel: 'visit',
-        petitioners: [{ name: '赵来访', idNumber: null, phone: '13700137000', address: null, isRepresentative: false }],
-        persons: 1,
-        request: returnedRequest,
-        facts: '',
-        reasons: '',
-        category: 'urban_rural_construction',
-        regionId: townRegion.id,
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
-        channelReference: null,
-        urgent: false,
-        crossBoundary: false,
-      },
+      channel: 'visit',
+      petitioners: [{ name: '赵来访', idNumber: null, phone: '13700137000', address: null, isRepresentative: false }],
+      persons: 1,
+      request: returnedRequest,
+      facts: '',
+      reasons: '',
+      category: 'urban_rural_construction',
+      regionId: townRegion.id,
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      channelReference: null,
+      urgent: false,
+      crossBoundary: false,
     });
     const number = registered.json.number;
     await accept(officerToken, registered.json.id);
     const opened = await waitForCaseInTab(officerToken, 'to_assign', number);
     const housing = await findUnit(officerToken, districtHousing);
     const { etag } = await apiCall(officerToken, 'GET', `/api/v1/cases/${opened.id}`);
-    await apiCall(officerToken, 'POST', `/api/v1/cases/${opened.id}/assignment`, {
-      headers: { 'if-match': etag },
-      body: { mode: 'forward', leadUnitId: housing.id, coUnitIds: null, instructions, replyDueOn: null },
-    });
+    await apiCall(officerToken, 'POST', `/api/v1/cases/${opened.id}/assignment`,
+      { mode: 'forward', leadUnitId: housing.id, coUnitIds: null, instructions, replyDueOn: null }, { 'if-match': etag });
 
     const handler = await signedInPage('district.handler');
     try {

@@ -2,34 +2,12 @@
 // cases (the demo data seeds cases in every state), opens the tab of one count and finds that many cases there; the
 // district petition officer opens the petitions awaiting acceptance from theirs, and the city leader the overdue cases.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
-
-let host;
-let browser;
-let shot = 0;
-
-async function screenshot(page, name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `home-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function signedInPage(userName) {
-  const page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
+const journey = startJourney('home');
+const { signedInPage, screenshot } = journey;
 
 /** The count a home page tile shows, once its module's counts have loaded. */
 async function countOf(page, key) {
@@ -55,17 +33,6 @@ async function allCaseRows(page) {
 }
 
 describe('home page journey', { timeout: 600_000 }, () => {
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-home.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test("a town handler's home page shows their waiting work, and a count opens its tab with those cases", async () => {
     const page = await signedInPage('town.handler');
     try {

@@ -2,30 +2,23 @@
 // petitioner's earlier petition suggested as a likely duplicate, finds the new one in the worklist,
 // opens it and accepts it with a notice that then shows in the timeline.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { confirmDialog, launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
+import { before, describe, test } from 'node:test';
+import { confirmDialog } from './support/browser.mjs';
+import { demoPassword, startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('intake');
+const screenshot = (what) => journey.screenshot(page, what);
+
 const town = '府山街道';
 // A valid GB 11643 number (check character computed, not a real person).
 const idNumber = '330602199003070016';
 const request = `请求修复小区漏水的公共管道（端到端测试 ${Date.now()}）`;
 const notice = '您的信访事项已受理，将在六十日内办结并书面答复。';
 
-let host;
-let browser;
 let page;
-let shot = 0;
 let petitionNumber;
-
-async function screenshot(name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `intake-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
 
 /** Picks an option of an antd Select or TreeSelect after typing to narrow it, repeating a pick the list re-rendered under. */
 async function choose(scope, label, search, option) {
@@ -45,15 +38,7 @@ async function choose(scope, label, search, option) {
 
 describe('intake journey', { timeout: 300_000 }, () => {
   before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-intake.log' });
-    browser = await launchBrowser();
-    page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
+    page = await journey.openPage();
   });
 
   test('the district petition officer signs in', async () => {
@@ -66,14 +51,14 @@ describe('intake journey', { timeout: 300_000 }, () => {
   });
 
   test('the same petitioner already has a petition on record', async () => {
-    const signIn = await fetch(`${host.baseUrl}/api/v1/auth/token`, {
+    const signIn = await fetch(`${journey.host.baseUrl}/api/v1/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userName: 'district.petition_officer', password: demoPassword }),
     });
     const { accessToken } = await signIn.json();
-    const regions = await (await fetch(`${host.baseUrl}/api/v1/regions`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
-    const earlier = await fetch(`${host.baseUrl}/api/v1/petitions`, {
+    const regions = await (await fetch(`${journey.host.baseUrl}/api/v1/regions`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
+    const earlier = await fetch(`${journey.host.baseUrl}/api/v1/petitions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({
@@ -159,7 +144,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
   });
 
   test('a member of the public submits online, without signing in, and tracks the petition', async () => {
-    const phone = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
+    const phone = await journey.openPage({ width: 390, height: 844 });
     try {
       await phone.goto('/public/submit');
       await phone.getByRole('heading', { name: '网上信访' }).waitFor();

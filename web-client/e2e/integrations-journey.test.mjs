@@ -4,30 +4,28 @@
 // administrator finds the delivery, in words, in the subscription's log.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openedDialog, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { openedDialog } from './support/browser.mjs';
+import { demoPassword, startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('integrations', {
+  settings: {
+    Webhooks__Enabled: 'true',
+    Webhooks__AllowedHosts__0: '127.0.0.1',
+    Webhooks__PollInterval: '00:00:00.500',
+    Outbox__PollInterval: '00:00:00.500',
+  },
+});
+const screenshot = (what) => journey.screenshot(page, what);
+
 const clientName = `网格化治理平台${Date.now() % 100_000}`;
 
-let host;
-let browser;
 let page;
 let receiver;
 let apiKey;
 let secret;
 const received = [];
-let shot = 0;
-
-async function screenshot(name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `integrations-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
 
 /** A webhook receiver on a free loopback port: records each request and answers 204. */
 function startReceiver() {
@@ -56,7 +54,7 @@ function isSignedWith(webhook, signingSecret) {
 }
 
 async function call(path, { token, key, body } = {}) {
-  const response = await fetch(`${host.baseUrl}${path}`, {
+  const response = await fetch(`${journey.host.baseUrl}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: {
       ...(body ? { 'content-type': 'application/json' } : {}),
@@ -84,25 +82,11 @@ async function choose(dialog, label, text) {
 
 describe('integrations journey', { timeout: 300_000 }, () => {
   before(async () => {
-    mkdirSync(outputDir, { recursive: true });
     receiver = await startReceiver();
-    host = await startHost({
-      demoPassword,
-      logName: 'host-integrations.log',
-      settings: {
-        Webhooks__Enabled: 'true',
-        Webhooks__AllowedHosts__0: '127.0.0.1',
-        Webhooks__PollInterval: '00:00:00.500',
-        Outbox__PollInterval: '00:00:00.500',
-      },
-    });
-    browser = await launchBrowser();
-    page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  }, { timeout: 180_000 });
+    page = await journey.openPage();
+  });
 
   after(async () => {
-    await browser?.close();
-    await host?.stop();
     await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve()));
   });
 

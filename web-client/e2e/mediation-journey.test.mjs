@@ -4,58 +4,23 @@
 // calendar (a slot overlapping it is refused on screen, naming the session), records the session as held, an agreement and
 // a return visit finding it performed; the petitioner then sees the outcome on a phone-sized tracking page.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { launchBrowser, openedDialog, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { openedDialog } from './support/browser.mjs';
+import { startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('mediation');
+const { signedInPage, apiCall, apiSignIn, screenshot } = journey;
+
 const marker = `调解端到端 ${Date.now()}`;
 const request = `邻居装修占用公共楼道，协商不成，请求调解（${marker}）`;
 const brandRoom = '九斤姑娘调解室';
 const town = '北海街道';
 
-let host;
-let browser;
-let shot = 0;
 let tracking;
 let dispute;
 let mediatorName;
 let bookedDay;
-
-async function screenshot(page, name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `mediation-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function apiCall(token, method, path, body, headers = {}) {
-  const response = await fetch(new URL(path, host.baseUrl), {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return { json: text ? JSON.parse(text) : null, etag: response.headers.get('etag') };
-}
-
-async function apiSignIn(userName) {
-  const { json } = await apiCall(null, 'POST', '/api/v1/auth/token', { userName, password: demoPassword });
-  return json.accessToken;
-}
-
-async function signedInPage(userName) {
-  const page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 /** The China date of now, moved by whole days, as YYYY-MM-DD. */
 function chinaDay(offsetDays = 0) {
@@ -74,17 +39,6 @@ async function eventually(read, what) {
 }
 
 describe('mediation journey', { timeout: 600_000 }, () => {
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-mediation.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test('the petition bureau refers an online petition to mediation; it opens in the brand room and both sides consent', async () => {
     const { json: regions } = await apiCall(null, 'GET', '/api/v1/public/regions');
     const region = regions.items.find((item) => item.name === town && item.level === 'town');
@@ -176,7 +130,7 @@ describe('mediation journey', { timeout: 600_000 }, () => {
   });
 
   test('the petitioner sees the mediation outcome on the phone-sized tracking page', async () => {
-    const page = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
+    const page = await journey.openPage({ width: 390, height: 844 });
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {

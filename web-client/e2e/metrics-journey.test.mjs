@@ -2,18 +2,14 @@
 // 越城区 and from the grid of its towns into 府山街道, and downloads the month's ranking as XLSX; the downloaded file is
 // opened as a zip and must hold a worksheet with the ranking's header.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
+import { startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
-
-let host;
-let browser;
+const journey = startJourney('metrics');
 
 /** The entries of a zip file by name, inflated: enough of the format to read an XLSX without a library. */
 function unzip(bytes) {
@@ -40,24 +36,8 @@ function unzip(bytes) {
 }
 
 describe('metrics journey', { timeout: 600_000 }, () => {
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-metrics.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test('a city leader drills from the five-colour grid into a district and a town, and downloads the ranking as XLSX', async () => {
-    const page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('city.leader');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    const page = await journey.signedInPage('city.leader');
 
     await page.goto('/metrics/dashboard');
     const grid = page.getByTestId('five-colour-grid');

@@ -1,25 +1,16 @@
 // End to end: the town administrator opens the units page, creates a unit of the town in the modal, finds it in the
 // list and in the unit picker of a new user, retires it, and finds it again only among the retired units.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openedDialog, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { before, describe, test } from 'node:test';
+import { openedDialog } from './support/browser.mjs';
+import { demoPassword, startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('organization');
+const screenshot = (what) => journey.screenshot(page, what);
+
 const unitName = `府山街道综治中心${Date.now() % 100_000}`;
 
-let host;
-let browser;
 let page;
-let shot = 0;
-
-async function screenshot(name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `organization-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
 
 /** Picks an option of an antd Select or TreeSelect in the dialog, typing to narrow it first when it is searchable. */
 async function choose(dialog, label, { search, text, selector = '.ant-select-item-option' }) {
@@ -40,15 +31,7 @@ const unitRow = () => page.locator('.ant-table-tbody tr.ant-table-row').filter({
 
 describe('organization journey', { timeout: 300_000 }, () => {
   before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-organization.log' });
-    browser = await launchBrowser();
-    page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
+    page = await journey.openPage();
   });
 
   test('the town admin opens the units page', async () => {

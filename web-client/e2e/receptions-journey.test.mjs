@@ -4,15 +4,16 @@
 // petition bureau finds the assigned batch's case in its "to assign" tab; the leader then takes charge (包案) of that
 // case from the reception page. The new pages are scanned for accessibility as the sign-in journey scans its pages.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog, launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
+import { confirmDialog } from './support/browser.mjs';
+import { startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('receptions');
+const { signedInPage, screenshot } = journey;
+
 const marker = `接访端到端 ${Date.now()}`;
 const place = `越城区信访接待中心（${marker}）`;
 const solvedMatter = `咨询老旧小区加装电梯补助政策（${marker}-当场）`;
@@ -20,27 +21,8 @@ const explainedMatter = `反映医保报销比例疑问（${marker}-解释）`;
 const assignedMatter = `反映企业拖欠工资，要求协调支付（${marker}-交办）`;
 const instruction = '请区人社局依法核实，按期书面答复信访人。';
 
-let host;
-let browser;
-let shot = 0;
 let receptionPath;
 let assignedNumber;
-
-async function screenshot(page, name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `receptions-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-/** A browser context of its own per person, signed in. */
-async function signedInPage(userName, viewport = { width: 1440, height: 1000 }) {
-  const page = await openPage(browser, host.baseUrl, viewport);
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 const batchForm = (page) => page.getByTestId('batch-form');
 const batchRow = (page, matter) => page.getByTestId('batch-table').locator('tr').filter({ hasText: matter });
@@ -85,17 +67,6 @@ async function openFromWorklist(page, tabName, number) {
 }
 
 describe('receptions journey', { timeout: 600_000 }, () => {
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-receptions.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test('the district leader schedules a reception day for today and opens it from the calendar', async () => {
     const page = await signedInPage('district.leader');
     try {
@@ -157,7 +128,7 @@ describe('receptions journey', { timeout: 600_000 }, () => {
   });
 
   test('the public sees the published reception day on a phone, without signing in', async () => {
-    const phone = await openPage(browser, host.baseUrl, { width: 390, height: 844 });
+    const phone = await journey.openPage({ width: 390, height: 844 });
     try {
       await phone.goto('/public/reception-days');
       await phone.getByText(`越城区 · ${place}`).waitFor();

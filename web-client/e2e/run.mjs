@@ -4,10 +4,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { ensureChromium } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
+import { demoPassword, startHost } from './support/host.mjs';
 import { outputDir } from './support/paths.mjs';
 
-const sharedPassword = 'Fq-Demo#e2e-2026';
 const concurrency = process.env.E2E_CONCURRENCY ?? '2';
 const journeys = process.argv.slice(2);
 if (journeys.length === 0) {
@@ -18,13 +17,13 @@ if (journeys.length === 0) {
 mkdirSync(outputDir, { recursive: true });
 // Installed here, once, before the journeys run side by side and would race for apt's lock.
 ensureChromium();
-const seeding = await startHost({ demoPassword: sharedPassword, logName: 'host-seed.log', keepData: true });
+const seeding = await startHost({ demoPassword, logName: 'host-seed.log', keepData: true });
 await seeding.stop();
 
 const code = await new Promise((resolve) => {
   const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...journeys], {
     stdio: 'inherit',
-    env: { ...process.env, FENGQIAO_E2E_SEEDED_DATA: seeding.dataDir, FENGQIAO_E2E_PASSWORD: sharedPassword },
+    env: { ...process.env, FENGQIAO_E2E_SEEDED_DATA: seeding.dataDir, FENGQIAO_E2E_PASSWORD: demoPassword },
   });
   child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
 });

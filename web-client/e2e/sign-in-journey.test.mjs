@@ -1,28 +1,18 @@
 // End to end: the real host serves the built SPA and the API over a fresh database seeded with demo
 // data; Debian's Chromium signs in as the city admin, creates a town user, and signs in as that user.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { demoPassword, startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('sign-in');
+const screenshot = (what) => journey.screenshot(page, what);
+
 const town = '府山街道';
 const newUser = { userName: 'fushan.e2e.handler', displayName: '府山承办测试', password: 'Fushan#Handler-2026' };
 
-let host;
-let browser;
 let page;
-let shot = 0;
 const townRegionNames = new Set();
-
-async function screenshot(name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
 
 async function signIn(userName, password) {
   await page.getByLabel('用户名').fill(userName);
@@ -64,15 +54,7 @@ async function regionTreeTitles(testId) {
 
 describe('sign-in journey', { timeout: 300_000 }, () => {
   before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword });
-    browser = await launchBrowser();
-    page = await openPage(browser, host.baseUrl, { width: 1366, height: 900 });
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
+    page = await journey.openPage({ width: 1366, height: 900 });
   });
 
   test('a visitor of / is sent to the sign-in page, in Chinese', async () => {

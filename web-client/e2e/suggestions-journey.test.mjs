@@ -5,15 +5,14 @@
 // visits on a phone, groups them as one kind of matter 同类事项 and turns it into a petition, which intake's worklist shows to
 // the town's petition officer with the door-to-door channel.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog, launchBrowser, openedDialog, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { confirmDialog, openedDialog } from './support/browser.mjs';
+import { startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('suggestions');
+const { signedInPage, apiCall, apiSignIn, screenshot } = journey;
+
 const marker = Date.now();
 const town = '府山街道';
 const housingBureau = '越城区住房和城乡建设局';
@@ -31,45 +30,10 @@ const households = ['王建国', '李秀英', '张阿福'];
 const petitionRequest = `请求尽快修缮村东头机耕路并解决雨天积水问题（${marker}）`;
 
 const phone = { width: 390, height: 844 };
-const desktop = { width: 1440, height: 1000 };
 
-let host;
-let browser;
-let shot = 0;
 let credentials;
 let village;
 let petitionNumber;
-
-async function screenshot(page, name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `suggestions-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function apiCall(token, method, path, body, headers = {}) {
-  const response = await fetch(new URL(path, host.baseUrl), {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return { json: text ? JSON.parse(text) : null, etag: response.headers.get('etag') };
-}
-
-async function apiSignIn(userName) {
-  const { json } = await apiCall(null, 'POST', '/api/v1/auth/token', { userName, password: demoPassword });
-  return json.accessToken;
-}
-
-async function signedInPage(userName, viewport = desktop) {
-  const page = await openPage(browser, host.baseUrl, viewport);
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 /** The China date of now, moved by whole days, as YYYY-MM-DD. */
 function chinaDay(offsetDays = 0) {
@@ -107,17 +71,6 @@ async function choose(scope, label, search, option) {
 const treeNode = (page, name) => page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${name}$`) });
 
 describe('suggestions journey', { timeout: 600_000 }, () => {
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-suggestions.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test('a citizen submits a suggestion on a published topic from a phone-sized page', async () => {
     const reviewer = await apiSignIn('district.suggestion_reviewer');
     const { json: regions } = await apiCall(null, 'GET', '/api/v1/public/regions');
@@ -133,7 +86,7 @@ describe('suggestions journey', { timeout: 600_000 }, () => {
     });
     await apiCall(reviewer, 'POST', `/api/v1/suggestion-topics/${topic.id}/publication`, undefined, { 'if-match': `"${topic.version}"` });
 
-    const page = await openPage(browser, host.baseUrl, phone);
+    const page = await journey.openPage(phone);
     try {
       await page.goto('/public/suggestion-topics');
       await page.getByRole('heading', { name: '人民建议征集' }).waitFor();
@@ -225,7 +178,7 @@ describe('suggestions journey', { timeout: 600_000 }, () => {
   });
 
   test('the citizen reads the reply on the tracking page and rates it', async () => {
-    const page = await openPage(browser, host.baseUrl, phone);
+    const page = await journey.openPage(phone);
     try {
       await page.goto('/public/suggestions/track');
       await page.getByLabel('查询码', { exact: true }).fill(credentials.trackingCode);

@@ -4,15 +4,14 @@
 // records a meeting of the town's joint-meeting system, corrects one of this year's responsibility letters and withdraws
 // it, and the coverage no longer counts it.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog, launchBrowser, openPage } from './support/browser.mjs';
-import { startHost } from './support/host.mjs';
-import { outputDir } from './support/paths.mjs';
+import { confirmDialog } from './support/browser.mjs';
+import { startJourney } from './support/journey.mjs';
 
-const demoPassword = 'Fq-Demo#e2e-2026';
+const journey = startJourney('work-systems');
+const { signedInPage, screenshot } = journey;
+
 const marker = `必访端到端 ${Date.now()}`;
 const incident = `暴雨致老旧小区围墙倒塌，住户临时安置（${marker}）`;
 const visitPlace = `府山街道便民服务中心（${marker}）`;
@@ -20,25 +19,6 @@ const batchMatter = `反映围墙倒塌后临时安置补助（${marker}）`;
 const matters = `研究府山街道老旧小区围墙倒塌后的安置和修缮（${marker}）`;
 const letterTown = '稽山街道';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-let host;
-let browser;
-let shot = 0;
-
-async function screenshot(page, name) {
-  shot += 1;
-  await page.screenshot({ path: join(outputDir, `work-systems-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
-}
-
-async function signedInPage(userName) {
-  const page = await openPage(browser, host.baseUrl, { width: 1440, height: 1000 });
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
 
 const proposalRow = (page, town) =>
   page.getByTestId('must-visit-proposals').locator('tr').filter({ has: page.getByRole('cell', { name: town, exact: true }) });
@@ -52,17 +32,6 @@ async function mustVisitBatches(page) {
 }
 
 describe('must-visits and joint work systems journey', { timeout: 600_000 }, () => {
-  before(async () => {
-    mkdirSync(outputDir, { recursive: true });
-    host = await startHost({ demoPassword, logName: 'host-work-systems.log' });
-    browser = await launchBrowser();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   test('an emergency the petition officer registers makes 府山街道 a must-visit of the month, with the reason', async () => {
     const page = await signedInPage('district.petition_officer');
     try {

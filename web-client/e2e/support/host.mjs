@@ -33,6 +33,9 @@ function assertBuilt() {
   }
 }
 
+/** The demo users' password of the journeys that share the demo data run.mjs seeds once. */
+export const demoPassword = 'Fq-Demo#e2e-2026';
+
 const tail = (file) => readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
 
 /**
