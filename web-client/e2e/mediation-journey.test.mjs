@@ -1,12 +1,13 @@
 // End to end: mediation from a referred petition to its outcome on the petitioner's phone. A citizen files a petition
-// online about a matter in 北海街道; the district petition bureau refers it to mediation, which opens a dispute in the
-// nearest room, the brand room 九斤姑娘调解室; both sides consent. The district mediator books a session on the room's week
-// calendar (a slot overlapping it is refused on screen, naming the session), records the session as held, an agreement and
-// a return visit finding it performed; the petitioner then sees the outcome on a phone-sized tracking page.
+// online about a matter in 北海街道; the district petition officer refers it to mediation on the petition's page, which
+// opens a dispute in the nearest room, the brand room 九斤姑娘调解室; both sides consent. The district mediator books a
+// session on the room's week calendar (a slot overlapping it is refused on screen, naming the session), then on the
+// dispute's page records the session as held, an agreement and a return visit finding it performed; the petitioner then
+// sees the outcome on a phone-sized tracking page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { openedDialog } from './support/browser.mjs';
+import { confirmDialog, openedDialog } from './support/browser.mjs';
 import { startJourney } from './support/journey.mjs';
 
 const journey = startJourney('mediation');
@@ -16,6 +17,8 @@ const marker = `调解端到端 ${Date.now()}`;
 const request = `邻居装修占用公共楼道，协商不成，请求调解（${marker}）`;
 const brandRoom = '九斤姑娘调解室';
 const town = '北海街道';
+const referralNotice = '您反映的事项已转人民调解组织调解。';
+const terms = `被申请人三日内清理楼道杂物，恢复通行。（${marker}）`;
 
 let tracking;
 let dispute;
@@ -51,9 +54,25 @@ describe('mediation journey', { timeout: 600_000 }, () => {
     const officer = await apiSignIn('district.petition_officer');
     const { json: found } = await apiCall(officer, 'GET', `/api/v1/petitions?text=${encodeURIComponent(request)}`);
     const petition = found.items[0];
-    const { etag } = await apiCall(officer, 'GET', `/api/v1/petitions/${petition.id}`);
-    await apiCall(officer, 'POST', `/api/v1/petitions/${petition.id}/classification`,
-      { decision: 'refer_to_mediation', reason: '属于邻里民间纠纷', notice: '您反映的事项已转人民调解组织调解。', legalChannel: null }, { 'if-match': etag });
+    const page = await signedInPage('district.petition_officer');
+    try {
+      await page.goto(`/petitions/${petition.id}`);
+      await page.getByRole('heading', { name: `信访件 ${petition.number}` }).waitFor();
+      await page.getByRole('button', { name: '分类处理' }).click();
+      const dialog = await openedDialog(page.getByRole('dialog', { name: '分类处理' }));
+      await dialog.getByLabel('处理方式', { exact: true }).click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '转调解' });
+      await option.click();
+      await option.waitFor({ state: 'hidden' });
+      await dialog.getByLabel('理由', { exact: true }).fill('属于邻里民间纠纷');
+      await dialog.getByLabel('告知内容', { exact: true }).fill(referralNotice);
+      await screenshot(page, 'refer-to-mediation');
+      await confirmDialog(dialog);
+      await page.getByTestId('petition-status').filter({ hasText: '已转调解' }).waitFor();
+      await page.getByTestId('petition-timeline').getByText(referralNotice).waitFor();
+    } finally {
+      await page.context().close();
+    }
 
     const mediator = await apiSignIn('district.mediator');
     dispute = await eventually(async () => {
@@ -114,19 +133,44 @@ describe('mediation journey', { timeout: 600_000 }, () => {
   });
 
   test('the mediator records the session as held, an agreement and a return visit finding it performed', async () => {
-    const mediator = await apiSignIn('district.mediator');
-    const { json: detail } = await apiCall(mediator, 'GET', `/api/v1/mediation/disputes/${dispute.id}`);
-    const session = detail.sessions.find((item) => item.status === 'scheduled');
-    assert.ok(session.startsAt.startsWith(`${bookedDay}T01:00:00`), `the session booked at 09:00 China time: ${session.startsAt}`);
-    await apiCall(mediator, 'POST', `/api/v1/mediation/disputes/${dispute.id}/sessions/${session.id}/holding`,
-      { applicantAttended: true, respondentAttended: true, record: '双方到场，同意恢复楼道通行。' }, { 'if-match': `"${session.version}"` });
-    const { json: held } = await apiCall(mediator, 'GET', `/api/v1/mediation/disputes/${dispute.id}`);
-    const { json: agreed } = await apiCall(mediator, 'POST', `/api/v1/mediation/disputes/${dispute.id}/agreement`, {
-      terms: '被申请人三日内清理楼道杂物，恢复通行。', amountAgreed: null, form: 'written', applicantSigned: true, respondentSigned: true,
-      effectiveOn: chinaDay(), performanceDeadline: chinaDay(3),
-    }, { 'if-match': `"${held.version}"` });
-    await apiCall(mediator, 'POST', `/api/v1/mediation/disputes/${dispute.id}/follow-ups`,
-      { visitedOn: chinaDay(), performance: 'performed', note: '回访：楼道已清理，双方满意。' }, { 'if-match': `"${agreed.version}"` });
+    const page = await signedInPage('district.mediator');
+    try {
+      await page.goto(`/mediation/disputes/${dispute.id}`);
+      // In China time, as the calendar booked it, whatever the browser's zone.
+      await page.getByText(`${bookedDay} 09:00–10:00`, { exact: true }).waitFor();
+      await page.getByRole('button', { name: '记录召开情况', exact: true }).click();
+      const holding = await openedDialog(page.getByRole('dialog', { name: '记录召开情况' }));
+      await holding.getByLabel('调解笔录', { exact: true }).fill('双方到场，同意恢复楼道通行。');
+      await confirmDialog(holding);
+
+      await page.getByRole('button', { name: '记录调解协议', exact: true }).click();
+      const agreement = await openedDialog(page.getByRole('dialog', { name: '记录调解协议' }));
+      await agreement.getByLabel('协议内容', { exact: true }).fill(terms);
+      await agreement.getByLabel('申请人已签名', { exact: true }).check();
+      await agreement.getByLabel('被申请人已签名', { exact: true }).check();
+      const deadline = agreement.getByLabel('履行期限', { exact: true });
+      await deadline.fill(chinaDay(3));
+      await deadline.press('Enter');
+      await screenshot(page, 'agreement-dialog');
+      await confirmDialog(agreement);
+      await page.getByText(terms, { exact: true }).waitFor();
+
+      await page.getByRole('button', { name: '登记回访', exact: true }).click();
+      const followUp = await openedDialog(page.getByRole('dialog', { name: '登记回访' }));
+      await followUp.getByLabel('已履行', { exact: true }).check();
+      await followUp.getByLabel('回访情况', { exact: true }).fill('回访：楼道已清理，双方满意。');
+      await confirmDialog(followUp);
+      await page.getByText(`${chinaDay()} 回访确认已履行`, { exact: true }).waitFor();
+      await assertAccessible(page, 'dispute with its agreement performed');
+      await screenshot(page, 'agreement-performed');
+    } finally {
+      await page.context().close();
+    }
+
+    const { json: detail } = await apiCall(await apiSignIn('district.mediator'), 'GET', `/api/v1/mediation/disputes/${dispute.id}`);
+    const held = detail.sessions.find((item) => item.status === 'held');
+    assert.ok(held?.startsAt.startsWith(`${bookedDay}T01:00:00`), `the session booked at 09:00 China time was held: ${held?.startsAt}`);
+    assert.equal(detail.agreement.performanceDeadline, chinaDay(3), 'the agreement keeps the performance deadline typed');
   });
 
   test('the petitioner sees the mediation outcome on the phone-sized tracking page', async () => {

@@ -20,6 +20,9 @@ export const chinaMinutes = (instant: string) => {
   return local.getUTCHours() * 60 + local.getUTCMinutes();
 };
 
+/** The China date and time (YYYY-MM-DD HH:mm) of an instant. */
+export const chinaDateTime = (instant: string) => `${chinaDay(instant)} ${clockTime(chinaMinutes(instant))}`;
+
 export const addDays = (day: string, days: number) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

@@ -12,6 +12,7 @@ import { scheduleSession } from './dispute-actions';
 import { disputeSideLabel } from './dispute-labels';
 import { useInvalidateDisputes } from './dispute-queries';
 import { type SessionStep, SessionStepDialog } from './session-step-dialog';
+import { chinaDateTime } from './calendar-week';
 import { instant, sessionTimes } from './session-times';
 
 const statusColors: Record<SessionStatus, string> = { scheduled: 'blue', held: 'green', cancelled: 'default' };
@@ -103,7 +104,7 @@ export function SessionCard({ dispute }: { dispute: DisputeDetail }) {
               <Space wrap>
                 <Tag color={statusColors[session.status]}>{t(`sessions.status.${session.status}`)}</Tag>
                 <Typography.Text strong>
-                  {t('sessions.when', { start: dayjs(session.startsAt).format('YYYY-MM-DD HH:mm'), end: dayjs(session.endsAt).format('HH:mm') })}
+                  {t('sessions.when', { start: chinaDateTime(session.startsAt), end: chinaDateTime(session.endsAt).slice(-5) })}
                 </Typography.Text>
                 <span>{session.roomName}</span>
                 <Typography.Text type="secondary">{session.mediatorNames.join('、')}</Typography.Text>

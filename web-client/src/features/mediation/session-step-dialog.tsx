@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { cancelSession, holdSession, rescheduleSession } from './dispute-actions';
 import { useInvalidateDisputes } from './dispute-queries';
+import { chinaDay } from './calendar-week';
 import { instant, sessionTimes } from './session-times';
 
 export type SessionStep = 'hold' | 'reschedule' | 'cancel';
@@ -73,7 +74,7 @@ export function SessionStepDialog({ disputeId, session, step, onClose }: { dispu
         form={form}
         layout="vertical"
         name={`session-${step}`}
-        initialValues={step === 'reschedule' ? { day: dayjs(session.startsAt) } : { applicantAttended: true, respondentAttended: true }}
+        initialValues={step === 'reschedule' ? { day: dayjs(chinaDay(session.startsAt)) } : { applicantAttended: true, respondentAttended: true }}
         onFinish={(values) => void submit(values)}
       >
         {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
