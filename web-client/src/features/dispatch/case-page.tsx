@@ -26,6 +26,7 @@ import { PageLoading } from '../../shared/components/page-loading';
 import { AttachmentList } from '../../shared/files/attachment-list';
 import { saveDownload } from '../../shared/files/file-transfer';
 import { useI18n } from '../../shared/i18n/i18n-context';
+import { categoryName } from '../../shared/categories/category-name';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { CaseActionDialog } from './case-action-dialog';
 import { isDialogAction, sendCaseAction, type DialogAction } from './case-actions';
@@ -70,7 +71,6 @@ function CaseView({ caseDetail, etag }: { caseDetail: CaseDetail; etag: string }
   const categories = usePetitionCategories();
   const [acting, setActing] = useState<DialogAction | null>(null);
   const c = caseDetail;
-  const category = categories.data?.find((item) => item.code === c.category);
   const dialogActions = c.allowedActions.filter(isDialogAction);
 
   return (
@@ -114,7 +114,7 @@ function CaseView({ caseDetail, etag }: { caseDetail: CaseDetail; etag: string }
           </Descriptions.Item>
           <Descriptions.Item label={t('cases.region')}>{c.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('case.category')}>
-            {category ? (locale === 'en' ? category.nameEn : category.nameZh) : c.category}
+            {categoryName(categories.data, c.category, locale)}
           </Descriptions.Item>
           <Descriptions.Item label={t('cases.leadUnit')}>
             <span data-testid="case-lead-unit">{c.leadUnitName ?? '—'}</span>

@@ -1,4 +1,4 @@
-import type { Category, Channel, Decision, LegalChannel, PetitionFlag, PetitionStatus } from '../../shared/api/api-types';
+import type { Channel, Decision, LegalChannel, PetitionFlag, PetitionStatus } from '../../shared/api/api-types';
 import type { Locale, Translate } from '../../shared/i18n/translate';
 import { isMessageKey } from '../../shared/i18n/translate';
 
@@ -79,12 +79,6 @@ export const linkKindLabel = (t: Translate, value: string) => labelOf(t, 'petiti
 
 export const statusColor = (status: PetitionStatus): string =>
   status === 'registered' ? 'gold' : status === 'accepted' ? 'green' : status === 'merged' ? 'default' : 'blue';
-
-export const categoryName = (categories: readonly Category[] | undefined, code: string, locale: Locale): string => {
-  const category = categories?.find((item) => item.code === code);
-  if (!category) return code;
-  return locale === 'en' ? category.nameEn : category.nameZh;
-};
 
 export const formatDateTime = (value: string, locale: Locale): string =>
   new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });

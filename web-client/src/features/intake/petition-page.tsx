@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { categoryName } from '../../shared/categories/category-name';
 import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { PetitionDetail, Schemas } from '../../shared/api/api-types';
@@ -31,7 +32,6 @@ import { ClassifyDialog } from './classify-dialog';
 import { AttachmentList } from '../../shared/files/attachment-list';
 import { fileForm, saveDownload } from '../../shared/files/file-transfer';
 import {
-  categoryName,
   channelLabel,
   decisionLabel,
   flagColors,

@@ -10,7 +10,8 @@ import { LoadError } from '../../shared/components/load-error';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
-import { categoryName, formatDateTime, statusColor, statusLabel, timelineLabel } from './intake-labels';
+import { categoryName } from '../../shared/categories/category-name';
+import { formatDateTime, statusColor, statusLabel, timelineLabel } from './intake-labels';
 import { PublicLayout } from '../../shared/layout/public-layout';
 
 export interface Credentials {

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Space
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { categoryName } from '../../shared/categories/category-name';
 import { api } from '../../shared/api/api';
 import type { PetitionListItem } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
@@ -17,7 +18,6 @@ import { CategorySelect } from '../../shared/categories/category-select';
 import { fileNameFrom, saveBlob } from '../../shared/files/file-transfer';
 import { FlagTags } from './flag-tags';
 import {
-  categoryName,
   channelLabel,
   channels,
   flagLabel,

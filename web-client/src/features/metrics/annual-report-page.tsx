@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../shared/api/api';
 import type { AnnualReportUnit, AnnualReportVolume, IndicatorDefinition, IndicatorFigure } from '../../shared/api/api-types';
+import { categoryName } from '../../shared/categories/category-name';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -61,10 +62,7 @@ export function AnnualReportPage() {
     const messageKey = `channel.${key}`;
     return isMessageKey(messageKey) ? t(messageKey) : key;
   };
-  const categoryLabel = (key: string) => {
-    const category = categories.data?.find((item) => item.code === key);
-    return category ? (locale === 'en' ? category.nameEn : category.nameZh) : key;
-  };
+  const categoryLabel = (key: string) => categoryName(categories.data, key, locale);
 
   const download = async () => {
     setDownloading(true);

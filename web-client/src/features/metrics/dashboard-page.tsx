@@ -4,6 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import type { FiveColourEntry, IndicatorFigure, IndicatorRow } from '../../shared/api/api-types';
+import { categoryName } from '../../shared/categories/category-name';
+import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { useI18n } from '../../shared/i18n/i18n-context';
@@ -26,6 +28,30 @@ const ratio = (figure: IndicatorFigure | undefined) =>
 
 const figureOf = (row: IndicatorRow | undefined, key: string) => row?.figures.find((f) => f.key === key);
 
+/**
+ * A rate as a ring filled to its value, the figure and its name inside: ECharts' default gauge (needle, ticks and labels
+ * every ten) crowds its labels over the figure in a half-width card.
+ */
+const gaugeOption = (value: number, name: string): EChartsCoreOption => ({
+  series: [
+    {
+      type: 'gauge',
+      min: 0,
+      max: 100,
+      radius: '90%',
+      progress: { show: true, width: 14 },
+      axisLine: { lineStyle: { width: 14 } },
+      pointer: { show: false },
+      axisTick: { show: false },
+      splitLine: { show: false },
+      axisLabel: { show: false },
+      title: { offsetCenter: [0, '30%'], fontSize: 14 },
+      detail: { offsetCenter: [0, '-5%'], fontSize: 26, fontWeight: 'bold', formatter: '{value}%' },
+      data: [{ value, name }],
+    },
+  ],
+});
+
 /** The leader's and analyst's dashboard: the month's five-colour grid (click to drill down), rankings, gauges, trends and mixes. */
 export function DashboardPage() {
   const { t, locale } = useI18n();
@@ -39,6 +65,7 @@ export function DashboardPage() {
   const trend = useIndicators(month.subtract(11, 'month').format('YYYY-MM-DD'), last, 'month', current.regionId);
   const channels = useIndicators(first, last, 'channel', current.regionId);
   const categories = useIndicators(first, last, 'category', current.regionId);
+  const petitionCategories = usePetitionCategories();
   const definitions = useIndicatorDefinitions();
   const nameOf = (key: string) => {
     const definition = definitions.data?.find((d) => d.key === key);
@@ -84,7 +111,10 @@ export function DashboardPage() {
   };
   const channelLabel = (key: string) => (isMessageKey(`channel.${key}`) ? t(`channel.${key}` as 'channel.visit') : key);
   const channelOption = useMemo(() => mixOption(channels.data?.rows, channelLabel), [channels.data, t]); // eslint-disable-line react-hooks/exhaustive-deps
-  const categoryOption = useMemo(() => mixOption(categories.data?.rows, (key) => key), [categories.data]);
+  const categoryOption = useMemo(
+    () => mixOption(categories.data?.rows, (key) => categoryName(petitionCategories.data, key, locale)),
+    [categories.data, petitionCategories.data, locale],
+  );
 
   const entries = chart.data?.entries ?? [];
   return (
@@ -209,7 +239,7 @@ export function DashboardPage() {
                     <EChart
                       height={200}
                       label={`${nameOf(gauge.key)} ${gauge.value}%`}
-                      option={{ series: [{ type: 'gauge', min: 0, max: 100, detail: { formatter: '{value}%' }, data: [{ value: gauge.value, name: nameOf(gauge.key) }] }] }}
+                      option={gaugeOption(gauge.value, nameOf(gauge.key))}
                     />
                   )}
                 </Col>

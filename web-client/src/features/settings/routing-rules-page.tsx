@@ -1,5 +1,5 @@
 import { App, Button, Card, Flex, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api/api';
 import type { RoutingRule } from '../../shared/api/api-types';
 import { describeError } from '../../shared/api/describe-error';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useCursorPages } from '../../shared/components/use-cursor-pages';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { RegionTreeSelect } from '../../shared/regions/region-tree-select';
+import { categoryName } from '../../shared/categories/category-name';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { CategorySelect } from '../../shared/categories/category-select';
 import { RoutingRuleDialog } from './routing-rule-dialog';
@@ -26,11 +27,6 @@ export function RoutingRulesPage() {
   const invalidate = useInvalidateRoutingRules();
   const [editing, setEditing] = useState<{ rule: RoutingRule | null } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-
-  const categoryName = useMemo(() => {
-    const names = new Map((categories.data ?? []).map((c) => [c.code, locale === 'en' ? c.nameEn : c.nameZh]));
-    return (code: string) => names.get(code) ?? code;
-  }, [categories.data, locale]);
 
   const remove = async (rule: RoutingRule) => {
     setDeleting(rule.id);
@@ -79,7 +75,7 @@ export function RoutingRulesPage() {
           pages={pages}
           emptyText={t('routing.empty')}
           columns={[
-            { title: t('routing.category'), dataIndex: 'category', render: (code: string) => categoryName(code) },
+            { title: t('routing.category'), dataIndex: 'category', render: (code: string) => categoryName(categories.data, code, locale) },
             {
               title: t('routing.region'),
               dataIndex: 'regionName',
