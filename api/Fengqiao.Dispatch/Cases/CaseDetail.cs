@@ -99,8 +99,12 @@ internal sealed record ReminderView
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
-/// <summary>Every deadline of the case under the active rule set; null where the step has not started.</summary>
-internal sealed record CaseDeadlines(DateOnly AssignmentDue, DateOnly? SignDue, DateOnly? ReturnDue, DateOnly? ReplyDue, int ExtensionDays, int PausedDays, string RuleSet);
+/// <summary>
+/// Every deadline of the case under the active rule set; null where the step has not started. <see cref="RuleSet"/> is the
+/// rule set's name (its key), <see cref="RuleSetTitle"/> what the page shows.
+/// </summary>
+internal sealed record CaseDeadlines(
+    DateOnly AssignmentDue, DateOnly? SignDue, DateOnly? ReturnDue, DateOnly? ReplyDue, int ExtensionDays, int PausedDays, string RuleSet, string RuleSetTitle);
 
 /// <summary>awaiting: within the rating period; rated; not_rated: the period passed without a rating; not_replied.</summary>
 internal enum RatingState

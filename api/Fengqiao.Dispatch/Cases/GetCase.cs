@@ -67,7 +67,7 @@ internal sealed class GetCaseHandler(IDbSession session, CaseStore store, ICurre
             ReportRequired = c.ReportRequired,
             AssignedAt = c.AssignedAt,
             SignedAt = c.SignedAt,
-            Deadlines = new CaseDeadlines(c.AssignmentDue, c.SignDue, c.ReturnDue, c.ReplyDue, c.ExtensionDays, c.PausedDays, rules.RuleSet),
+            Deadlines = new CaseDeadlines(c.AssignmentDue, c.SignDue, c.ReturnDue, c.ReplyDue, c.ExtensionDays, c.PausedDays, rules.RuleSet, rules.RuleSetTitle),
             CurrentStep = c.CurrentStep,
             CurrentDueOn = c.CurrentDueOn,
             Light = c.Light,

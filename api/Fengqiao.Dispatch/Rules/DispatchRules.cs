@@ -46,10 +46,14 @@ internal sealed record DispatchRules(
     [JsonIgnore]
     public string RuleSet { get; init; } = string.Empty;
 
+    /// <summary>The rule set's title as people know it (信访工作条例 (2022)), shown beside the deadlines it gave.</summary>
+    [JsonIgnore]
+    public string RuleSetTitle { get; init; } = string.Empty;
+
     public IReadOnlyList<ChecklistItemTemplate> ChecklistFor(bool isFirstTime) =>
         Checklists?.GetValueOrDefault(isFirstTime ? FirstTimeChecklist : DefaultChecklist)
         ?? Checklists?.GetValueOrDefault(DefaultChecklist)
         ?? [];
 
-    public static DispatchRules From(ActiveRuleSet ruleSet) => ruleSet.Section<DispatchRules>(Section) with { RuleSet = ruleSet.Name };
+    public static DispatchRules From(ActiveRuleSet ruleSet) => ruleSet.Section<DispatchRules>(Section) with { RuleSet = ruleSet.Name, RuleSetTitle = ruleSet.Title };
 }

@@ -15,6 +15,8 @@ public sealed class CaseWorkflowTests : DispatchTestBase
         var opened = await CaseAsync(officer, caseId);
         Assert.That(opened["status"]!.GetValue<string>(), Is.EqualTo("awaiting_assignment"));
         Assert.That(opened["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Does.Contain("assign"));
+        Assert.That(opened["deadlines"]!["ruleSet"]!.GetValue<string>(), Is.EqualTo("national"));
+        Assert.That(opened["deadlines"]!["ruleSetTitle"]!.GetValue<string>(), Is.EqualTo("信访工作条例 (2022)"), "the page shows the rule set by its title");
 
         await AssignAsync(caseId, TownGovernment);
         using var town = await Api.ClientForAsync("town.handler");

@@ -40,7 +40,7 @@ const inProgress: CaseDetail = {
   reportRequired: true,
   assignedAt: '2026-03-03T02:00:00Z',
   signedAt: '2026-03-03T03:00:00Z',
-  deadlines: { assignmentDue: '2026-03-17', signDue: '2026-03-04', returnDue: '2026-03-10', replyDue: '2026-05-01', extensionDays: 0, pausedDays: 0, ruleSet: 'national' },
+  deadlines: { assignmentDue: '2026-03-17', signDue: '2026-03-04', returnDue: '2026-03-10', replyDue: '2026-05-01', extensionDays: 0, pausedDays: 0, ruleSet: 'national', ruleSetTitle: '信访工作条例 (2022)' },
   currentStep: 'reply',
   currentDueOn: '2026-05-01',
   light: 'green',

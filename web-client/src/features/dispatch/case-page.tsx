@@ -193,7 +193,7 @@ function DeadlinesCard({ caseDetail }: { caseDetail: CaseDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('case.extensionDays')}>{t('case.days', { days: d.extensionDays })}</Descriptions.Item>
         <Descriptions.Item label={t('case.pausedDays')}>{t('case.days', { days: d.pausedDays })}</Descriptions.Item>
-        <Descriptions.Item label={t('case.ruleSet')}>{d.ruleSet}</Descriptions.Item>
+        <Descriptions.Item label={t('case.ruleSet')}>{d.ruleSetTitle}</Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -4889,6 +4889,7 @@ export interface components {
             /** Format: int32 */
             pausedDays: number;
             ruleSet: string;
+            ruleSetTitle: string;
         };
         CaseDetail: {
             /** Format: uuid */
