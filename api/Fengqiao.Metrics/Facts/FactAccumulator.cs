@@ -18,10 +18,11 @@ internal static class FactAccumulator
     private const string ReplyStep = "reply";
     private const string ForwardMode = "forward";
 
+    /// <summary>A petition counts once among the batches (批次) and with each of its persons among the persons (人次).</summary>
     public static IReadOnlyList<FactDelta> Registered(PetitionRegistered e)
     {
         var key = new FactKey(FactDays.Of(e.ReceivedAt), e.RegionPath, Guid.Empty, ChannelOf(e), e.Category);
-        var deltas = new List<FactDelta> { new(key, Counter.Registered, 1) };
+        var deltas = new List<FactDelta> { new(key, Counter.Registered, 1), new(key, Counter.RegisteredPersons, e.Persons) };
         AddIf(deltas, e.Flags.Contains("first_time"), key, Counter.FirstTimeRegistered, 1);
         AddIf(deltas, e.Flags.Contains("repeat"), key, Counter.RepeatRegistered, 1);
         AddIf(deltas, e.Flags.Contains("skip_level"), key, Counter.SkipLevelRegistered, 1);

@@ -9,6 +9,7 @@ internal sealed record FactKey(DateOnly Day, string RegionPath, Guid UnitId, str
 internal enum Counter
 {
     Registered,
+    RegisteredPersons,
     FirstTimeRegistered,
     RepeatRegistered,
     SkipLevelRegistered,
