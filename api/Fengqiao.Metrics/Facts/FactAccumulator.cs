@@ -64,8 +64,8 @@ internal static class FactAccumulator
         var key = KeyOf(e, petition);
         var deltas = new List<FactDelta> { new(key, Counter.Concluded, 1) };
         AddIf(deltas, e.OnTime, key, Counter.ConcludedOnTime, 1);
-        AddIf(deltas, state.IsOverdue, key, Counter.BacklogChange, -1);
-        return (deltas, state with { IsOverdue = false });
+        AddIf(deltas, state.IsOverdue, key with { UnitId = state.OverdueUnitId ?? key.UnitId }, Counter.BacklogChange, -1);
+        return (deltas, state with { IsOverdue = false, OverdueUnitId = null });
     }
 
     /// <summary>A handling case past its reply deadline joins the backlog (积案) once.</summary>
@@ -76,7 +76,8 @@ internal static class FactAccumulator
             return ([], state);
         }
 
-        return ([new FactDelta(KeyOf(e, petition), Counter.BacklogChange, 1)], state with { IsOverdue = true });
+        var key = KeyOf(e, petition);
+        return ([new FactDelta(key, Counter.BacklogChange, 1)], state with { IsOverdue = true, OverdueUnitId = key.UnitId });
     }
 
     public static IReadOnlyList<FactDelta> Rated(CaseRated e, PetitionFacts petition)

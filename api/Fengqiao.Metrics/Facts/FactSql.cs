@@ -82,23 +82,23 @@ internal static class FactSql
         """;
 
     public const string GetCase = """
-        SELECT case_id AS CaseId, is_overdue AS IsOverdue, review_requested AS ReviewRequested,
+        SELECT case_id AS CaseId, is_overdue AS IsOverdue, overdue_unit_id AS OverdueUnitId, review_requested AS ReviewRequested,
                resolved_day AS ResolvedDay, resolved_region_path AS ResolvedRegionPath, resolved_unit_id AS ResolvedUnitId,
                resolved_channel AS ResolvedChannel, resolved_category AS ResolvedCategory, resolved_first_time AS ResolvedFirstTime
         FROM metrics_cases WHERE case_id = @CaseId
         """;
 
     public const string UpdateCase = """
-        UPDATE metrics_cases SET is_overdue = @IsOverdue, review_requested = @ReviewRequested, resolved_day = @ResolvedDay,
+        UPDATE metrics_cases SET is_overdue = @IsOverdue, overdue_unit_id = @OverdueUnitId, review_requested = @ReviewRequested, resolved_day = @ResolvedDay,
             resolved_region_path = @ResolvedRegionPath, resolved_unit_id = @ResolvedUnitId, resolved_channel = @ResolvedChannel,
             resolved_category = @ResolvedCategory, resolved_first_time = @ResolvedFirstTime
         WHERE case_id = @CaseId
         """;
 
     public const string InsertCase = """
-        INSERT INTO metrics_cases (case_id, is_overdue, review_requested, resolved_day, resolved_region_path, resolved_unit_id,
+        INSERT INTO metrics_cases (case_id, is_overdue, overdue_unit_id, review_requested, resolved_day, resolved_region_path, resolved_unit_id,
             resolved_channel, resolved_category, resolved_first_time)
-        VALUES (@CaseId, @IsOverdue, @ReviewRequested, @ResolvedDay, @ResolvedRegionPath, @ResolvedUnitId, @ResolvedChannel,
+        VALUES (@CaseId, @IsOverdue, @OverdueUnitId, @ReviewRequested, @ResolvedDay, @ResolvedRegionPath, @ResolvedUnitId, @ResolvedChannel,
             @ResolvedCategory, @ResolvedFirstTime)
         """;
 

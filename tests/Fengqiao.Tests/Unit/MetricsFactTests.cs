@@ -93,6 +93,23 @@ public sealed class MetricsFactTests
     }
 
     [Test]
+    public void Overdue_ThenReassignedAndRepliedByAnotherUnit_LeavesTheBacklogUnderTheUnitItJoinedUnder()
+    {
+        var other = Guid.Parse("0190f000-0000-7000-8000-000000000009");
+        var overdue = new CaseOverdue(Guid.NewGuid(), March10, CaseId, PetitionId, "handling", Town, Unit, "reply", new DateOnly(2026, 3, 9));
+        var (_, afterOverdue) = FactAccumulator.Overdue(overdue, FirstPetition, CaseFacts.New(CaseId));
+        var replied = new CaseReplied(Guid.NewGuid(), March10.AddDays(2), CaseId, PetitionId, "handling", Town, other, "support", false);
+
+        var (left, afterReply) = FactAccumulator.Replied(replied, FirstPetition, afterOverdue);
+
+        Assert.That(left, Is.EquivalentTo(new[]
+        {
+            new FactDelta(Key(new DateOnly(2026, 3, 12), other), Counter.Concluded, 1), new FactDelta(Key(new DateOnly(2026, 3, 12), Unit), Counter.BacklogChange, -1),
+        }));
+        Assert.That(afterReply.OverdueUnitId, Is.Null);
+    }
+
+    [Test]
     public void Overdue_AtAnotherStep_IsNotBacklog()
     {
         var overdue = new CaseOverdue(Guid.NewGuid(), March10, CaseId, PetitionId, "handling", Town, Unit, "signature", new DateOnly(2026, 3, 9));

@@ -98,8 +98,9 @@ internal static class IndicatorRecomputation
         var reviewed = Of("Dispatch.CaseReviewRequested", e => Handling(e) && S(e, "reviewKind") == "review").Select(e => S(e, "caseId")).ToHashSet();
         var resolved = closed.Where(e => !reviewed.Contains(S(e, "caseId"))).ToList();
 
-        // Backlog 积案: handling cases whose reply deadline passed by the period's last day and that were not replied by then.
-        var firstReply = All("Dispatch.CaseReplied").Where(Handling)
+        // Backlog 积案: handling cases whose reply deadline passed by the period's last day and that were not replied by then; a
+        // case counts under the unit it fell overdue under, whichever unit replied.
+        var firstReply = events.Where(e => e.Type == "Dispatch.CaseReplied").Select(e => e.Payload).Where(Handling)
             .GroupBy(e => S(e, "caseId")).ToDictionary(g => g.Key, g => g.Min(e => LocalDay(e["occurredAt"])));
         var backlog = Of("Dispatch.CaseOverdue", e => Handling(e) && S(e, "step") == "reply" && Here(e) && LocalDay(e["occurredAt"]) <= to)
             .Select(e => S(e, "caseId")).Distinct().Count(id => !firstReply.TryGetValue(id, out var day) || day > to);
