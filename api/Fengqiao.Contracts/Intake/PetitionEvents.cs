@@ -3,9 +3,13 @@ namespace Fengqiao.Contracts.Intake;
 /// <summary>Registered from any channel, with the flags registration set.</summary>
 /// <param name="Channel">The channel's name (Visit, Letter, Online, Hotline12345, …).</param>
 /// <param name="Flags">The petition's flags in snake_case (first_time, repeat, skip_level, …).</param>
+/// <param name="Persons">
+/// The persons the petition came from (人次; a group visit is one batch 批次 of N persons). Added after the event was first
+/// published: a stored event without it reads as 1, the least a petition has, so old history stays readable and replays alike.
+/// </param>
 public sealed record PetitionRegistered(
     Guid EventId, DateTimeOffset OccurredAt, Guid PetitionId, string Number, string Channel, string Category,
-    Guid RegionId, string RegionPath, DateTimeOffset ReceivedAt, IReadOnlyList<string> Flags) : IIntegrationEvent;
+    Guid RegionId, string RegionPath, DateTimeOffset ReceivedAt, IReadOnlyList<string> Flags, int Persons = 1) : IIntegrationEvent;
 
 /// <summary>Accepted for handling: the dispatch module opens a case, starting with the suggested lead unit.</summary>
 /// <param name="Flags">The petition's flags in snake_case (first_time, repeat, skip_level, …).</param>

@@ -219,7 +219,7 @@ internal sealed class PetitionBulkLoader(
 
             var flagNames = flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList();
             events.RecordHistory(new PetitionRegistered(Guid.CreateVersion7(petition.RegisteredAt), petition.RegisteredAt, prepared.Id, number, petition.Channel.ToString(),
-                petition.Category, petition.Region.Id, petition.Region.Path, petition.ReceivedAt, flagNames));
+                petition.Category, petition.Region.Id, petition.Region.Path, petition.ReceivedAt, flagNames, petition.Persons));
             if (decision is { Decision: Decision.Accept })
             {
                 var acceptance = new PetitionAccepted(Guid.CreateVersion7(decision.DecidedAt), decision.DecidedAt, prepared.Id, number, petition.Category, petition.Region.Id,

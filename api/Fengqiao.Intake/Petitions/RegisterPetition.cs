@@ -110,7 +110,7 @@ internal sealed class RegisterPetitionHandler(
 
         audit.Record(new AuditEntry("petition.registered", "petition", registered.Id, After: new { registered.Number, command.Channel, command.Category, command.RegionId, registered.Flags }));
         events.Publish(new PetitionRegistered(Guid.CreateVersion7(), clock.GetUtcNow(), registered.Id, registered.Number, command.Channel.ToString(), command.Category,
-            region.Id, region.Path, command.ReceivedAt, registered.Flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList()));
+            region.Id, region.Path, command.ReceivedAt, registered.Flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList(), command.Persons));
 
         // The registering caller is told only what it could read in the petition afterwards.
         return registered with { Flags = await reader.FlagsAsSeenAsync(registered.Flags, cancellationToken) };

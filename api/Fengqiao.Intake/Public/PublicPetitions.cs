@@ -83,7 +83,7 @@ internal sealed class SubmitPublicPetitionHandler(
             cancellationToken);
         audit.Record(new AuditEntry("petition.submitted_online", "petition", registered.Id, After: new { registered.Number, command.Category, command.RegionId }));
         events.Publish(new PetitionRegistered(Guid.CreateVersion7(now), now, registered.Id, registered.Number, nameof(Channel.Online), command.Category,
-            region.Id, region.Path, now, registered.Flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList()));
+            region.Id, region.Path, now, registered.Flags.Select(f => f.Flag.ToSnakeCase()).Distinct().ToList(), Persons: 1));
         return new TrackingCredentials(code, secret);
     }
 }

@@ -18,10 +18,11 @@ internal static class FactAccumulator
     private const string ReplyStep = "reply";
     private const string ForwardMode = "forward";
 
+    /// <summary>A petition counts once among the batches (批次) and with each of its persons among the persons (人次).</summary>
     public static IReadOnlyList<FactDelta> Registered(PetitionRegistered e)
     {
         var key = new FactKey(FactDays.Of(e.ReceivedAt), e.RegionPath, Guid.Empty, ChannelOf(e), e.Category);
-        var deltas = new List<FactDelta> { new(key, Counter.Registered, 1) };
+        var deltas = new List<FactDelta> { new(key, Counter.Registered, 1), new(key, Counter.RegisteredPersons, e.Persons) };
         AddIf(deltas, e.Flags.Contains("first_time"), key, Counter.FirstTimeRegistered, 1);
         AddIf(deltas, e.Flags.Contains("repeat"), key, Counter.RepeatRegistered, 1);
         AddIf(deltas, e.Flags.Contains("skip_level"), key, Counter.SkipLevelRegistered, 1);
@@ -63,8 +64,8 @@ internal static class FactAccumulator
         var key = KeyOf(e, petition);
         var deltas = new List<FactDelta> { new(key, Counter.Concluded, 1) };
         AddIf(deltas, e.OnTime, key, Counter.ConcludedOnTime, 1);
-        AddIf(deltas, state.IsOverdue, key, Counter.BacklogChange, -1);
-        return (deltas, state with { IsOverdue = false });
+        AddIf(deltas, state.IsOverdue, key with { UnitId = state.OverdueUnitId ?? key.UnitId }, Counter.BacklogChange, -1);
+        return (deltas, state with { IsOverdue = false, OverdueUnitId = null });
     }
 
     /// <summary>A handling case past its reply deadline joins the backlog (积案) once.</summary>
@@ -75,7 +76,8 @@ internal static class FactAccumulator
             return ([], state);
         }
 
-        return ([new FactDelta(KeyOf(e, petition), Counter.BacklogChange, 1)], state with { IsOverdue = true });
+        var key = KeyOf(e, petition);
+        return ([new FactDelta(key, Counter.BacklogChange, 1)], state with { IsOverdue = true, OverdueUnitId = key.UnitId });
     }
 
     public static IReadOnlyList<FactDelta> Rated(CaseRated e, PetitionFacts petition)

@@ -8,6 +8,7 @@ internal static class FactSql
     public const string AddToRow = $"""
         UPDATE metrics_daily_facts SET
             registered = registered + @Registered,
+            registered_persons = registered_persons + @RegisteredPersons,
             first_time_registered = first_time_registered + @FirstTimeRegistered,
             repeat_registered = repeat_registered + @RepeatRegistered,
             skip_level_registered = skip_level_registered + @SkipLevelRegistered,
@@ -55,14 +56,16 @@ internal static class FactSql
             first_time_closed, first_time_resolved, review_requested, backlog_change, suggestion_received, suggestion_answered,
             suggestion_adopted, reception_batches, reception_persons, must_visit_batches, disputes_opened, disputes_accepted,
             sessions_held, agreements_reached, mediations_failed, judicial_decided, judicial_confirmed, county_visit_batches,
-            county_must_visit_batches, agreements_followed_up, agreements_performed, cases_forwarded, cases_assigned, supervision_orders)
+            county_must_visit_batches, agreements_followed_up, agreements_performed, cases_forwarded, cases_assigned, supervision_orders,
+            registered_persons)
         VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
             @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
             @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
             @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange, @SuggestionsReceived, @SuggestionsAnswered,
             @SuggestionsAdopted, @ReceptionBatches, @ReceptionPersons, @MustVisitBatches, @DisputesOpened, @DisputesAccepted,
             @MediationSessions, @MediationAgreements, @MediationFailures, @JudicialDecided, @JudicialConfirmed, @CountyVisitBatches,
-            @CountyMustVisitBatches, @AgreementsFollowedUp, @AgreementsPerformed, @CasesForwarded, @CasesAssigned, @SupervisionOrders)
+            @CountyMustVisitBatches, @AgreementsFollowedUp, @AgreementsPerformed, @CasesForwarded, @CasesAssigned, @SupervisionOrders,
+            @RegisteredPersons)
         """;
 
     public const string GetPetition = """
@@ -79,23 +82,23 @@ internal static class FactSql
         """;
 
     public const string GetCase = """
-        SELECT case_id AS CaseId, is_overdue AS IsOverdue, review_requested AS ReviewRequested,
+        SELECT case_id AS CaseId, is_overdue AS IsOverdue, overdue_unit_id AS OverdueUnitId, review_requested AS ReviewRequested,
                resolved_day AS ResolvedDay, resolved_region_path AS ResolvedRegionPath, resolved_unit_id AS ResolvedUnitId,
                resolved_channel AS ResolvedChannel, resolved_category AS ResolvedCategory, resolved_first_time AS ResolvedFirstTime
         FROM metrics_cases WHERE case_id = @CaseId
         """;
 
     public const string UpdateCase = """
-        UPDATE metrics_cases SET is_overdue = @IsOverdue, review_requested = @ReviewRequested, resolved_day = @ResolvedDay,
+        UPDATE metrics_cases SET is_overdue = @IsOverdue, overdue_unit_id = @OverdueUnitId, review_requested = @ReviewRequested, resolved_day = @ResolvedDay,
             resolved_region_path = @ResolvedRegionPath, resolved_unit_id = @ResolvedUnitId, resolved_channel = @ResolvedChannel,
             resolved_category = @ResolvedCategory, resolved_first_time = @ResolvedFirstTime
         WHERE case_id = @CaseId
         """;
 
     public const string InsertCase = """
-        INSERT INTO metrics_cases (case_id, is_overdue, review_requested, resolved_day, resolved_region_path, resolved_unit_id,
+        INSERT INTO metrics_cases (case_id, is_overdue, overdue_unit_id, review_requested, resolved_day, resolved_region_path, resolved_unit_id,
             resolved_channel, resolved_category, resolved_first_time)
-        VALUES (@CaseId, @IsOverdue, @ReviewRequested, @ResolvedDay, @ResolvedRegionPath, @ResolvedUnitId, @ResolvedChannel,
+        VALUES (@CaseId, @IsOverdue, @OverdueUnitId, @ReviewRequested, @ResolvedDay, @ResolvedRegionPath, @ResolvedUnitId, @ResolvedChannel,
             @ResolvedCategory, @ResolvedFirstTime)
         """;
 

@@ -9,6 +9,8 @@ internal sealed record CaseFactsRow
 
     public required bool IsOverdue { get; init; }
 
+    public required Guid? OverdueUnitId { get; init; }
+
     public required bool ReviewRequested { get; init; }
 
     public required DateOnly? ResolvedDay { get; init; }
@@ -79,7 +81,7 @@ internal sealed class FactStore(IDbSession session)
         var resolvedIn = row.ResolvedDay is { } day
             ? new FactKey(day, row.ResolvedRegionPath!, row.ResolvedUnitId ?? Guid.Empty, row.ResolvedChannel!, row.ResolvedCategory!)
             : null;
-        return new CaseFacts(row.CaseId, row.IsOverdue, row.ReviewRequested, resolvedIn, row.ResolvedFirstTime);
+        return new CaseFacts(row.CaseId, row.IsOverdue, row.ReviewRequested, resolvedIn, row.ResolvedFirstTime) { OverdueUnitId = row.OverdueUnitId };
     }
 
     public async Task SaveCaseAsync(CaseFacts state, CancellationToken cancellationToken)
@@ -88,6 +90,7 @@ internal sealed class FactStore(IDbSession session)
         {
             CaseId = state.CaseId,
             IsOverdue = state.IsOverdue,
+            OverdueUnitId = state.OverdueUnitId,
             ReviewRequested = state.ReviewRequested,
             ResolvedDay = state.ResolvedIn?.Day,
             ResolvedRegionPath = state.ResolvedIn?.RegionPath,

@@ -9,6 +9,7 @@ internal sealed record FactKey(DateOnly Day, string RegionPath, Guid UnitId, str
 internal enum Counter
 {
     Registered,
+    RegisteredPersons,
     FirstTimeRegistered,
     RepeatRegistered,
     SkipLevelRegistered,
@@ -63,6 +64,12 @@ internal sealed record PetitionFacts(Guid PetitionId, string Channel, string Cat
 /// </summary>
 internal sealed record CaseFacts(Guid CaseId, bool IsOverdue, bool ReviewRequested, FactKey? ResolvedIn, bool ResolvedFirstTime)
 {
+    /// <summary>
+    /// The unit the case joined the backlog under (empty for none), while it is in it: it leaves the backlog under the same unit
+    /// when replied, though a return and reassignment gave it another lead unit since, so no unit keeps a case that left.
+    /// </summary>
+    public Guid? OverdueUnitId { get; init; }
+
     public static CaseFacts New(Guid caseId) => new(caseId, false, false, null, false);
 }
 

@@ -71,7 +71,7 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
         RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
     {
         var rules = Rules;
-        var parameters = new { RegionPrefix = region.Path + "%", From = first, To = first.AddMonths(1).AddDays(-1) };
+        var parameters = new FactFilter(region.Path + "%", first, first.AddMonths(1).AddDays(-1));
         var sums = await session.KeyedAsync(caller, IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath, parameters, cancellationToken);
         var checks = children
             .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.GroupKey)))))))

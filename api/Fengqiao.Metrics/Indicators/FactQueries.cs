@@ -3,11 +3,15 @@ using Fengqiao.BuildingBlocks.Data;
 
 namespace Fengqiao.Metrics.Indicators;
 
+/// <summary>The parameters of every <see cref="IndicatorSql"/> statement: the region's subtree, the period and, when given, the one responsible unit.</summary>
+/// <param name="RegionPrefix">The region's path followed by <c>%</c>.</param>
+internal sealed record FactFilter(string RegionPrefix, DateOnly From, DateOnly To, Guid? UnitId = null);
+
 /// <summary>Reads a grouping's flows and its backlog (<see cref="IndicatorSql"/>) and joins them by group.</summary>
 internal static class FactQueries
 {
     public static async Task<IReadOnlyList<KeyedSums>> KeyedAsync(
-        this IDbSession session, ICurrentUser caller, string flowsSql, string backlogSql, object parameters, CancellationToken cancellationToken)
+        this IDbSession session, ICurrentUser caller, string flowsSql, string backlogSql, FactFilter parameters, CancellationToken cancellationToken)
     {
         var groups = (await session.QueryInJurisdictionAsync<KeyedSums>(caller, flowsSql, parameters, cancellationToken))
             .ToDictionary(s => s.GroupKey, StringComparer.Ordinal);
@@ -20,7 +24,7 @@ internal static class FactQueries
     }
 
     /// <summary>The days with flows in the period or a backlog change up to its end, in order.</summary>
-    public static async Task<IReadOnlyList<DailySums>> DailyAsync(this IDbSession session, ICurrentUser caller, object parameters, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DailySums>> DailyAsync(this IDbSession session, ICurrentUser caller, FactFilter parameters, CancellationToken cancellationToken)
     {
         var days = (await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, parameters, cancellationToken)).ToDictionary(s => s.Day);
         foreach (var backlog in await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.BacklogByDay, parameters, cancellationToken))

@@ -17,6 +17,8 @@ internal record FactSums
 {
     public long Registered { get; init; }
 
+    public long RegisteredPersons { get; init; }
+
     public long RepeatRegistered { get; init; }
 
     public long SkipLevelRegistered { get; init; }
@@ -88,6 +90,7 @@ internal record FactSums
     public static FactSums Add(FactSums a, FactSums b) => new()
     {
         Registered = a.Registered + b.Registered,
+        RegisteredPersons = a.RegisteredPersons + b.RegisteredPersons,
         RepeatRegistered = a.RepeatRegistered + b.RepeatRegistered,
         SkipLevelRegistered = a.SkipLevelRegistered + b.SkipLevelRegistered,
         Accepted = a.Accepted + b.Accepted,
@@ -140,6 +143,7 @@ internal sealed record DailySums : FactSums
 internal enum IndicatorGrouping
 {
     Region,
+    Unit,
     Channel,
     Category,
     Month,
@@ -147,15 +151,25 @@ internal enum IndicatorGrouping
     Year,
 }
 
-/// <param name="Key">The group: a region's id (or <c>direct</c> for the region's own level), a channel, a category or a calendar period (yyyy-MM, yyyy-Qn or yyyy).</param>
+/// <param name="Key">
+/// The group: a region's id (or <c>direct</c> for the region's own level), a unit's id (or <c>no_unit</c>, <c>other_units</c>), a
+/// channel, a category or a calendar period (yyyy-MM, yyyy-Qn or yyyy).
+/// </param>
 /// <param name="RegionId">The region to drill down to, for rows by region.</param>
-internal sealed record IndicatorRow(string Key, string Label, Guid? RegionId, IReadOnlyList<IndicatorFigure> Figures);
+/// <param name="UnitId">The unit to keep to, for rows by unit of a unit in the caller's jurisdiction.</param>
+internal sealed record IndicatorRow(string Key, string Label, Guid? RegionId, Guid? UnitId, IReadOnlyList<IndicatorFigure> Figures);
 
+/// <param name="UnitId">The responsible unit the figures keep to, when one was asked for.</param>
 internal sealed record IndicatorTable(
-    Guid RegionId, string RegionName, string RegionLevel, DateOnly From, DateOnly To, IndicatorGrouping GroupBy, IndicatorRow Total, IReadOnlyList<IndicatorRow> Rows);
+    Guid RegionId, string RegionName, string RegionLevel, DateOnly From, DateOnly To, IndicatorGrouping GroupBy, IndicatorRow Total, IReadOnlyList<IndicatorRow> Rows,
+    Guid? UnitId, string? UnitName);
 
-/// <summary>The indicators of a region of the caller's jurisdiction (the caller's own by default) for a period, grouped.</summary>
-internal sealed record GetIndicators(DateOnly From, DateOnly To, Guid? RegionId, IndicatorGrouping GroupBy) : IQuery<IndicatorTable>;
+/// <summary>
+/// The indicators of a region of the caller's jurisdiction (the caller's own by default) for a period, grouped; with
+/// <paramref name="UnitId"/>, only the facts counted under that responsible unit (lead unit of a case, unit a supervision order
+/// went to, unit of a leader's reception).
+/// </summary>
+internal sealed record GetIndicators(DateOnly From, DateOnly To, Guid? RegionId, IndicatorGrouping GroupBy, Guid? UnitId = null) : IQuery<IndicatorTable>;
 
 internal sealed class GetIndicatorsValidator : AbstractValidator<GetIndicators>
 {
@@ -163,6 +177,7 @@ internal sealed class GetIndicatorsValidator : AbstractValidator<GetIndicators>
     {
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after its start.");
         RuleFor(q => q.To).Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage("Give a period of at most ten years.");
+        RuleFor(q => q.UnitId).NotEqual(Guid.Empty).WithMessage("Name a unit, or leave the unit out for all of them.");
     }
 }
 
@@ -171,13 +186,21 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     /// <summary>The row of facts counted at the region's own level (e.g. the city's bureau), not in any region below it.</summary>
     public const string DirectKey = "direct";
 
+    /// <summary>The row of facts counted under no unit: registrations, suggestions, mediation, receptions by a leader without a unit.</summary>
+    public const string NoUnitKey = "no_unit";
+
+    /// <summary>The row of facts of the region counted under units outside the caller's jurisdiction (e.g. a city bureau leading a town's case), unnamed.</summary>
+    public const string OtherUnitsKey = "other_units";
+
     public async ValueTask<IndicatorTable> Handle(GetIndicators query, CancellationToken cancellationToken)
     {
         var region = await RegionAsync(query.RegionId, cancellationToken);
-        var parameters = new { RegionPrefix = region.Path + "%", query.From, query.To };
+        var unit = query.UnitId is { } unitId ? await UnitAsync(unitId, cancellationToken) : null;
+        var parameters = new FactFilter(region.Path + "%", query.From, query.To, unit?.Id);
         var rows = query.GroupBy switch
         {
             IndicatorGrouping.Region => await ByRegionAsync(region, parameters, cancellationToken),
+            IndicatorGrouping.Unit => await ByUnitAsync(parameters, cancellationToken),
             IndicatorGrouping.Channel => Keyed(await session.KeyedAsync(caller, IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel, parameters, cancellationToken)),
             IndicatorGrouping.Category => Keyed(await session.KeyedAsync(caller, IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory, parameters, cancellationToken)),
             _ => ByCalendarPeriod(query, await session.DailyAsync(caller, parameters, cancellationToken)),
@@ -187,8 +210,17 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
             : FactSums.Sum(rows.Sums);
         return new IndicatorTable(
             region.Id, region.Name, region.Level, query.From, query.To, query.GroupBy,
-            new IndicatorRow("total", region.Name, region.Id, IndicatorDefinitions.Figures(total)),
-            rows.Rows);
+            new IndicatorRow("total", region.Name, region.Id, unit?.Id, IndicatorDefinitions.Figures(total)),
+            rows.Rows,
+            unit?.Id,
+            unit?.Name);
+    }
+
+    /// <summary>A unit outside the caller's jurisdiction answers 404, as a missing one does; a retired unit keeps its past figures.</summary>
+    private async Task<UnitSnapshot> UnitAsync(Guid unitId, CancellationToken cancellationToken)
+    {
+        var unit = await directory.FindUnitAsync(unitId, cancellationToken);
+        return unit is not null && Jurisdiction.Contains(caller, unit.RegionPath) ? unit : throw new NotFoundException("Unit");
     }
 
     /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>
@@ -208,7 +240,7 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     }
 
     private async Task<(IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums)> ByRegionAsync(
-        RegionSnapshot region, object parameters, CancellationToken cancellationToken)
+        RegionSnapshot region, FactFilter parameters, CancellationToken cancellationToken)
     {
         var sums = await session.KeyedAsync(caller, IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath, parameters, cancellationToken);
         var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
@@ -217,7 +249,7 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
         foreach (var child in children)
         {
             var childSums = FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.GroupKey)));
-            rows.Add(new IndicatorRow(child.Id.ToString(), child.Name, child.Id, IndicatorDefinitions.Figures(childSums)));
+            rows.Add(new IndicatorRow(child.Id.ToString(), child.Name, child.Id, null, IndicatorDefinitions.Figures(childSums)));
             parts.Add(childSums);
         }
 
@@ -225,8 +257,47 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
         if (direct.Count > 0)
         {
             var directSums = FactSums.Sum(direct);
-            rows.Add(new IndicatorRow(DirectKey, region.Name, region.Id, IndicatorDefinitions.Figures(directSums)));
+            rows.Add(new IndicatorRow(DirectKey, region.Name, region.Id, null, IndicatorDefinitions.Figures(directSums)));
             parts.Add(directSums);
+        }
+
+        return (rows, parts);
+    }
+
+    /// <summary>
+    /// One row per unit of the caller's jurisdiction with facts in the region and period, by the unit's region and name; then one
+    /// for the units beyond the jurisdiction, whose names the caller does not see, and one for the facts without a unit.
+    /// </summary>
+    private async Task<(IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums)> ByUnitAsync(FactFilter parameters, CancellationToken cancellationToken)
+    {
+        var sums = (await session.KeyedAsync(caller, IndicatorSql.ByUnit, IndicatorSql.BacklogByUnit, parameters, cancellationToken))
+            .Select(s => (UnitId: Guid.Parse(s.GroupKey), Sums: (FactSums)s))
+            .ToList();
+        var visible = (await directory.FindUnitsAsync(sums.Select(s => s.UnitId).Where(id => id != Guid.Empty).ToList(), cancellationToken))
+            .Where(u => Jurisdiction.Contains(caller, u.RegionPath))
+            .ToDictionary(u => u.Id);
+        var rows = new List<IndicatorRow>();
+        var parts = new List<FactSums>();
+        var named = sums.Where(s => visible.ContainsKey(s.UnitId)).Select(s => (Unit: visible[s.UnitId], s.Sums))
+            .OrderBy(u => u.Unit.RegionPath, StringComparer.Ordinal).ThenBy(u => u.Unit.Name, StringComparer.Ordinal);
+        foreach (var (unit, unitSums) in named)
+        {
+            rows.Add(new IndicatorRow(unit.Id.ToString(), unit.Name, null, unit.Id, IndicatorDefinitions.Figures(unitSums)));
+            parts.Add(unitSums);
+        }
+
+        foreach (var (key, group) in new[]
+                 {
+                     (OtherUnitsKey, sums.Where(s => s.UnitId != Guid.Empty && !visible.ContainsKey(s.UnitId)).ToList()),
+                     (NoUnitKey, sums.Where(s => s.UnitId == Guid.Empty).ToList()),
+                 })
+        {
+            if (group.Count > 0)
+            {
+                var groupSums = FactSums.Sum(group.Select(s => s.Sums));
+                rows.Add(new IndicatorRow(key, key, null, null, IndicatorDefinitions.Figures(groupSums)));
+                parts.Add(groupSums);
+            }
         }
 
         return (rows, parts);
@@ -235,7 +306,7 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) Keyed(IReadOnlyList<KeyedSums> sums)
     {
         var ordered = sums.OrderBy(s => s.GroupKey, StringComparer.Ordinal).ToList();
-        return (ordered.Select(s => new IndicatorRow(s.GroupKey, s.GroupKey, null, IndicatorDefinitions.Figures(s))).ToList(), ordered);
+        return (ordered.Select(s => new IndicatorRow(s.GroupKey, s.GroupKey, null, null, IndicatorDefinitions.Figures(s))).ToList(), ordered);
     }
 
     /// <summary>
@@ -265,7 +336,7 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
                 3 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{start.Year}-Q{(start.Month + 2) / 3}"),
                 _ => start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             };
-            rows.Add(new IndicatorRow(key, key, null, IndicatorDefinitions.Figures(periodSums)));
+            rows.Add(new IndicatorRow(key, key, null, null, IndicatorDefinitions.Figures(periodSums)));
             parts.Add(periodSums);
         }
 
@@ -278,14 +349,14 @@ internal static class GetIndicatorsEndpoint
     public static void Map(IEndpointRouteBuilder metrics) =>
         metrics.MapGet("/indicators", Handle)
             .WithName("GetIndicators")
-            .WithDescription("The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.")
-            .WithSummary("The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.")
+            .WithDescription("The indicators of petition work (petitions and persons registered, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, responsible unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. With unitId, only what is counted under that responsible unit (a case's lead unit, the unit a supervision order went to, a reception's unit); registrations, suggestions and mediation have none. By unit, the units beyond the caller's jurisdiction make one unnamed row (other_units) and the facts without a unit another (no_unit). 400 for a period ending before it starts or longer than ten years, or an empty unit id; 404 for a region or unit outside the jurisdiction.")
+            .WithSummary("The indicators of a region of the caller's jurisdiction (its own by default) for a period, optionally of one responsible unit, by region below it, unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.")
             .RequireCapability(Capability.ViewMetrics)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<IndicatorTable>> Handle(
-        DateOnly from, DateOnly to, Guid? regionId, [QueryEnum(typeof(IndicatorGrouping))] string? groupBy, ISender sender, CancellationToken cancellationToken) =>
+        DateOnly from, DateOnly to, Guid? regionId, Guid? unitId, [QueryEnum(typeof(IndicatorGrouping))] string? groupBy, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
-            new GetIndicators(from, to, regionId, QueryEnum.Parse<IndicatorGrouping>(groupBy, nameof(groupBy)) ?? IndicatorGrouping.Region), cancellationToken));
+            new GetIndicators(from, to, regionId, QueryEnum.Parse<IndicatorGrouping>(groupBy, nameof(groupBy)) ?? IndicatorGrouping.Region, unitId), cancellationToken));
 }

@@ -22,6 +22,10 @@ internal static class IndicatorDefinitions
             new("登记信访件数", "Petitions registered"),
             new("期间内收到并登记的信访件数（按收件日），含其后作为重复件并入他件的信访件。",
                 "Petitions received and registered in the period, by the day of receipt; a duplicate later merged into another petition counts too.")),
+        new("registered_persons", IndicatorKind.Count,
+            new("登记信访人次", "Persons registered"),
+            new("期间内登记的信访件所登记的人数合计（按收件日）：一件为一批次，按其人数计人次（多人同访计多人次）；含其后并入他件的重复件。",
+                "Persons registered with the petitions registered in the period, by the day of receipt: each petition is one batch and counts its number of persons (a group visit several); a duplicate later merged into another petition counts too.")),
         new("repeat_rate", IndicatorKind.Rate,
             new("重复信访率", "Repeat rate"),
             new("登记时标记为重复信访的件数 ÷ 登记件数。", "Petitions flagged as repeat petitions when registered ÷ petitions registered.")),
@@ -122,6 +126,7 @@ internal static class IndicatorDefinitions
     public static IReadOnlyList<IndicatorFigure> Figures(FactSums s) =>
     [
         IndicatorFigure.Count("registered", s.Registered),
+        IndicatorFigure.Count("registered_persons", s.RegisteredPersons),
         IndicatorFigure.Rate("repeat_rate", s.RepeatRegistered, s.Registered),
         IndicatorFigure.Rate("skip_level_rate", s.SkipLevelRegistered, s.Registered),
         IndicatorFigure.Rate("on_time_acceptance_rate", s.AcceptedOnTime, s.Accepted),

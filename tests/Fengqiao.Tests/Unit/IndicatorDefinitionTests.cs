@@ -24,7 +24,7 @@ public sealed class IndicatorDefinitionTests
         // Every counter a different number, so a figure reading the wrong counter shows.
         var sums = new FactSums
         {
-            Registered = 1000, RepeatRegistered = 101, SkipLevelRegistered = 102, Accepted = 900, AcceptedOnTime = 801, Concluded = 700, ConcludedOnTime = 601,
+            Registered = 1000, RegisteredPersons = 1001, RepeatRegistered = 101, SkipLevelRegistered = 102, Accepted = 900, AcceptedOnTime = 801, Concluded = 700, ConcludedOnTime = 601,
             RatedSatisfied = 31, RatedBasicallySatisfied = 32, RatedDissatisfied = 33, Closed = 500, Resolved = 401, FirstTimeClosed = 300, FirstTimeResolved = 201,
             Backlog = 7, CasesForwarded = 41, CasesAssigned = 42, SupervisionOrders = 43, SuggestionsReceived = 51, SuggestionsAnswered = 52, SuggestionsAdopted = 53,
             ReceptionBatches = 61, ReceptionPersons = 62, MustVisitBatches = 63, CountyVisitBatches = 64, CountyMustVisitBatches = 65, DisputesOpened = 71,
@@ -37,6 +37,7 @@ public sealed class IndicatorDefinitionTests
         Assert.That(figures, Is.EqualTo(new Dictionary<string, string>
         {
             ["registered"] = "1000",
+            ["registered_persons"] = "1001",
             ["repeat_rate"] = "101/1000",
             ["skip_level_rate"] = "102/1000",
             ["on_time_acceptance_rate"] = "801/900",

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Fengqiao.BuildingBlocks.Outbox;
 using Fengqiao.Contracts.Dispatch;
 using Fengqiao.Contracts.Intake;
 using Fengqiao.Metrics.Facts;
@@ -28,8 +30,35 @@ public sealed class MetricsFactTests
         var key = Key(new DateOnly(2026, 3, 10), Guid.Empty);
         Assert.That(deltas, Is.EquivalentTo(new[]
         {
-            new FactDelta(key, Counter.Registered, 1), new FactDelta(key, Counter.RepeatRegistered, 1), new FactDelta(key, Counter.SkipLevelRegistered, 1),
+            new FactDelta(key, Counter.Registered, 1), new FactDelta(key, Counter.RegisteredPersons, 1), new FactDelta(key, Counter.RepeatRegistered, 1),
+            new FactDelta(key, Counter.SkipLevelRegistered, 1),
         }));
+    }
+
+    [Test]
+    public void Registered_AGroupOfSeven_IsOneBatchAndSevenPersons()
+    {
+        var e = new PetitionRegistered(Guid.NewGuid(), March10, PetitionId, "N-1", "Visit", "land", Guid.NewGuid(), Town, March10, ["collective"], Persons: 7);
+
+        var deltas = FactAccumulator.Registered(e);
+
+        var key = Key(new DateOnly(2026, 3, 10), Guid.Empty);
+        Assert.That(deltas, Is.EquivalentTo(new[] { new FactDelta(key, Counter.Registered, 1), new FactDelta(key, Counter.RegisteredPersons, 7) }));
+    }
+
+    [Test]
+    public void Registered_StoredBeforeItCarriedPersons_ReadsAsOnePerson_AndANewOneKeepsItsPersons()
+    {
+        var stored = new PetitionRegistered(Guid.NewGuid(), March10, PetitionId, "N-1", "Visit", "land", Guid.NewGuid(), Town, March10, [], Persons: 4);
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(stored, IntegrationEventTypes.Json))!.AsObject();
+        Assert.That(payload["persons"]!.GetValue<int>(), Is.EqualTo(4), "the outbox stores the persons");
+        payload.Remove("persons");
+
+        var old = JsonSerializer.Deserialize<PetitionRegistered>(payload.ToJsonString(), IntegrationEventTypes.Json)!;
+        var current = JsonSerializer.Deserialize<PetitionRegistered>(JsonSerializer.Serialize(stored, IntegrationEventTypes.Json), IntegrationEventTypes.Json)!;
+
+        Assert.That(FactAccumulator.Registered(old).Single(d => d.Counter == Counter.RegisteredPersons).Change, Is.EqualTo(1));
+        Assert.That(FactAccumulator.Registered(current).Single(d => d.Counter == Counter.RegisteredPersons).Change, Is.EqualTo(4));
     }
 
     [TestCase(15, true)]
@@ -61,6 +90,23 @@ public sealed class MetricsFactTests
         var replyDay = Key(new DateOnly(2026, 3, 12), Unit);
         Assert.That(left, Is.EquivalentTo(new[] { new FactDelta(replyDay, Counter.Concluded, 1), new FactDelta(replyDay, Counter.BacklogChange, -1) }));
         Assert.That(afterReply.IsOverdue, Is.False);
+    }
+
+    [Test]
+    public void Overdue_ThenReassignedAndRepliedByAnotherUnit_LeavesTheBacklogUnderTheUnitItJoinedUnder()
+    {
+        var other = Guid.Parse("0190f000-0000-7000-8000-000000000009");
+        var overdue = new CaseOverdue(Guid.NewGuid(), March10, CaseId, PetitionId, "handling", Town, Unit, "reply", new DateOnly(2026, 3, 9));
+        var (_, afterOverdue) = FactAccumulator.Overdue(overdue, FirstPetition, CaseFacts.New(CaseId));
+        var replied = new CaseReplied(Guid.NewGuid(), March10.AddDays(2), CaseId, PetitionId, "handling", Town, other, "support", false);
+
+        var (left, afterReply) = FactAccumulator.Replied(replied, FirstPetition, afterOverdue);
+
+        Assert.That(left, Is.EquivalentTo(new[]
+        {
+            new FactDelta(Key(new DateOnly(2026, 3, 12), other), Counter.Concluded, 1), new FactDelta(Key(new DateOnly(2026, 3, 12), Unit), Counter.BacklogChange, -1),
+        }));
+        Assert.That(afterReply.OverdueUnitId, Is.Null);
     }
 
     [Test]

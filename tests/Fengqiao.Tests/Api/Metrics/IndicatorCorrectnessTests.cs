@@ -13,9 +13,10 @@ namespace Fengqiao.Tests.Api.Metrics;
 /// Issue 18 item 7: a generated dataset (seeded, so every run is the same) of petitions and cases in towns of three districts, over
 /// six channels and seven categories, driven through the real endpoints across four months: repeat petitions merged, some not
 /// accepted, cases forwarded or assigned, returned and reassigned, supervised, replied on time or late, rated before or after
-/// closing or not at all, taken to review before or after closing, and left open past their deadline. Every indicator the API
-/// serves for the city, a district and towns, by month, by year, by channel and by category, is then held against
-/// <see cref="IndicatorRecomputation"/>, which counts straight from the events in the outbox; and again after a rebuild.
+/// closing or not at all, taken to review before or after closing, and left open past their deadline; one petition in ten comes
+/// from several persons. Every indicator the API serves for the city, a district and towns, by month, by year, by channel, by
+/// category and by responsible unit, and for each handling unit by month, is then held against <see cref="IndicatorRecomputation"/>,
+/// which counts straight from the events in the outbox; and again after a rebuild.
 /// </summary>
 public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
 {
@@ -72,7 +73,7 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
     }
 
     [Test]
-    public async Task EveryIndicator_EqualsItsRecomputationFromTheEvents_ForTheCityADistrictAndTowns_ByMonthYearChannelAndCategory()
+    public async Task EveryIndicator_EqualsItsRecomputationFromTheEvents_ForTheCityADistrictAndTowns_ByMonthYearChannelCategoryAndUnit()
     {
         var regions = await RegionsAsync();
         var sites = await SitesAsync(regions);
@@ -114,13 +115,13 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
         var last = Phases[^1];
         var scopes = new[] { city, district, fushan, tashan };
         var differences = new List<string>();
-        var queries = new List<(Place Region, string GroupBy)>();
+        var queries = new List<(Place Region, string GroupBy, Guid? UnitId)>();
         foreach (var region in scopes)
         {
             foreach (var groupBy in new[] { "month", "year" })
             {
                 var table = await IndicatorsAsync(region, first, last, groupBy);
-                queries.Add((region, groupBy));
+                queries.Add((region, groupBy, null));
                 Compare(differences, $"{region.Name} {first}..{last}", table["total"]!, events, region.Path, first, last);
                 foreach (var row in table["rows"]!.AsArray())
                 {
@@ -137,7 +138,7 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
             foreach (var region in scopes.Take(2))
             {
                 var table = await IndicatorsAsync(region, first, last, groupBy);
-                queries.Add((region, groupBy));
+                queries.Add((region, groupBy, null));
                 var keys = table["rows"]!.AsArray().Select(r => r!["key"]!.GetValue<string>()).ToList();
                 Assert.That(keys, Is.SupersetOf(ofPetition.Values.Distinct().Where(v => Recount(events, region, first, last, ofPetition, v))), $"a {groupBy} row for every {groupBy} counted in {region.Name}");
                 foreach (var row in table["rows"]!.AsArray())
@@ -148,19 +149,51 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
             }
         }
 
+        // By responsible unit: the city's analyst reaches every unit, so no row stands for units beyond the jurisdiction.
+        foreach (var region in scopes.Take(2))
+        {
+            var table = await IndicatorsAsync(region, first, last, "unit");
+            queries.Add((region, "unit", null));
+            var keys = table["rows"]!.AsArray().Select(r => r!["key"]!.GetValue<string>()).ToList();
+            var counted = _units.Values.Select(id => id.ToString())
+                .Where(id => IndicatorRecomputation.Recompute(events, region.Path, first, last, ofUnit: u => u == id).Values.Any(v => v is not ("0" or "0/0")));
+            Assert.That(keys, Is.SupersetOf(counted.Append("no_unit")), $"a unit row for every unit counted in {region.Name}, and one for the facts without a unit");
+            Assert.That(keys, Does.Not.Contain("other_units"), "the city's analyst sees every unit");
+            foreach (var row in table["rows"]!.AsArray())
+            {
+                var key = row!["key"]!.GetValue<string>();
+                Compare(differences, $"{region.Name} unit {key}", row, events, region.Path, first, last, ofUnit: u => key == "no_unit" ? u is null : u == key);
+            }
+        }
+
+        // Each handling unit's own figures by month in the district, as the unit filter keeps to them.
+        foreach (var unitId in _units.Values)
+        {
+            var table = await IndicatorsAsync(district, first, last, "month", unitId);
+            queries.Add((district, "month", unitId));
+            Assert.That(table["unitId"]!.GetValue<string>(), Is.EqualTo(unitId.ToString()));
+            var id = unitId.ToString();
+            Compare(differences, $"{district.Name} unit {id} {first}..{last}", table["total"]!, events, district.Path, first, last, ofUnit: u => u == id);
+            foreach (var row in table["rows"]!.AsArray())
+            {
+                var (from, to) = PeriodOf(row!["key"]!.GetValue<string>(), first, last);
+                Compare(differences, $"{district.Name} unit {id} {row["key"]}", row, events, district.Path, from, to, ofUnit: u => u == id);
+            }
+        }
+
         Assert.That(differences, Is.Empty, "served figures that differ from the recomputation");
 
         var served = new List<string>();
-        foreach (var (region, groupBy) in queries)
+        foreach (var (region, groupBy, unitId) in queries)
         {
-            served.AddRange(Lines(await IndicatorsAsync(region, first, last, groupBy), $"{region.Name} {groupBy}"));
+            served.AddRange(Lines(await IndicatorsAsync(region, first, last, groupBy, unitId), $"{region.Name} {groupBy} {unitId}"));
         }
 
         await Api.Services.GetRequiredService<MetricsRebuild>().RebuildAsync(null, CancellationToken.None);
         var rebuilt = new List<string>();
-        foreach (var (region, groupBy) in queries)
+        foreach (var (region, groupBy, unitId) in queries)
         {
-            rebuilt.AddRange(Lines(await IndicatorsAsync(region, first, last, groupBy), $"{region.Name} {groupBy}"));
+            rebuilt.AddRange(Lines(await IndicatorsAsync(region, first, last, groupBy, unitId), $"{region.Name} {groupBy} {unitId}"));
         }
 
         Assert.That(rebuilt.Except(served), Is.Empty, "a rebuild from the event history gives the same figures");
@@ -180,6 +213,7 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
         Assert.Multiple(() =>
         {
             Assert.That(Count("Intake.PetitionRegistered"), Is.EqualTo(NewPetitions.Sum()), "petitions registered");
+            Assert.That(Count("Intake.PetitionRegistered", e => e["persons"]!.GetValue<int>() > 1), Is.GreaterThan(3), "petitions of several persons");
             Assert.That(Count("Intake.PetitionsMerged"), Is.GreaterThan(3), "duplicates merged");
             Assert.That(Count("Intake.PetitionClassified"), Is.GreaterThan(3), "petitions not accepted");
             Assert.That(Count("Intake.PetitionAccepted", e => Month(e, "receivedAt") != Month(e, "occurredAt")), Is.GreaterThan(0), "received in one month, accepted in the next");
@@ -200,10 +234,11 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
         IndicatorRecomputation.Recompute(events, region.Path, from, to, id => ofPetition.GetValueOrDefault(id) == value)["registered"] != "0";
 
     private static void Compare(
-        List<string> differences, string where, JsonNode row, List<StoredEvent> events, string path, DateOnly from, DateOnly to, Func<string, bool>? ofPetition = null)
+        List<string> differences, string where, JsonNode row, List<StoredEvent> events, string path, DateOnly from, DateOnly to,
+        Func<string, bool>? ofPetition = null, Func<string?, bool>? ofUnit = null)
     {
         var served = MetricsTestBase.Figures(row);
-        var recomputed = IndicatorRecomputation.Recompute(events, path, from, to, ofPetition);
+        var recomputed = IndicatorRecomputation.Recompute(events, path, from, to, ofPetition, ofUnit);
         if (!served.Keys.Order(StringComparer.Ordinal).SequenceEqual(recomputed.Keys.Order(StringComparer.Ordinal)))
         {
             differences.Add($"{where}: served keys {string.Join(',', served.Keys)}");
@@ -221,9 +256,13 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
         return (start < first ? first : start, end > last ? last : end);
     }
 
-    /// <summary>The indicators as the city's analyst reads them: the whole city is in reach, so a district or a town is named by its id.</summary>
-    private async Task<JsonObject> IndicatorsAsync(Place region, DateOnly from, DateOnly to, string groupBy) =>
-        await (await (await ClientAsync("city.analyst")).GetAsync($"/api/v1/metrics/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&regionId={region.Id}&groupBy={groupBy}"))
+    /// <summary>
+    /// The indicators as the city's analyst reads them: the whole city is in reach, so a district or a town is named by its id, and
+    /// so is a unit the figures keep to.
+    /// </summary>
+    private async Task<JsonObject> IndicatorsAsync(Place region, DateOnly from, DateOnly to, string groupBy, Guid? unitId = null) =>
+        await (await (await ClientAsync("city.analyst")).GetAsync(
+                $"/api/v1/metrics/indicators?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&regionId={region.Id}&groupBy={groupBy}{(unitId is { } id ? $"&unitId={id}" : string.Empty)}"))
             .ShouldBeOkAsync<JsonObject>();
 
     /// <summary>

@@ -184,6 +184,43 @@ public sealed class IndicatorEdgeCaseTests : WatchedDispatchTestBase
     }
 
     [Test]
+    public async Task RegisteredPersons_CountEachPetitionsPersonsOnItsShaoxingDay_AMergedDuplicateIncluded_UnderNoUnit()
+    {
+        var town = Region("东湖街道");
+        var lastDay = NextMonth().AddMonths(1).AddDays(-1);
+        var nextMonth = lastDay.AddDays(1);
+        Move(nextMonth);
+        using var officer = await Api.ClientForAsync(Officer);
+        var idNumber = Data.NewIdNumber();
+        const string Matter = "东湖街道某村征地补偿款迟迟未发放到户，村民多次集体反映，请求公开补偿标准并尽快发放。";
+        // A group of seven on the last day of the month: one batch, seven persons.
+        var group = await RegisterAsync(officer, town, lastDay, idNumber, Matter, persons: 7);
+        // Three of them again at 07:00 on the 1st (still the last day in UTC), merged into the group's petition: it stays registered.
+        var again = await RegisterAsync(officer, town, nextMonth, idNumber, Matter, hoursBefore: 3, persons: 3);
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{again}/merge", new { intoPetitionId = group }, 1)).ShouldBeOkAsync<JsonObject>();
+        // And one petitioner alone the same day.
+        await RegisterAsync(officer, town, nextMonth, Data.NewIdNumber(), null);
+        await DeliverAsync();
+
+        using var leader = await Api.ClientForAsync("district.leader");
+        var period = $"from={lastDay:yyyy-MM-dd}&to={nextMonth:yyyy-MM-dd}&regionId={town}";
+        var byMonth = await (await leader.GetAsync($"/api/v1/metrics/indicators?{period}&groupBy=month")).ShouldBeOkAsync<JsonObject>();
+        static string Counts(JsonNode row) => $"{MetricsTestBase.Figures(row)["registered"]} batches, {MetricsTestBase.Figures(row)["registered_persons"]} persons";
+        var months = byMonth["rows"]!.AsArray().ToDictionary(r => r!["key"]!.GetValue<string>(), r => Counts(r!));
+        Assert.Multiple(() =>
+        {
+            Assert.That(months[Month(lastDay)], Is.EqualTo("1 batches, 7 persons"), "the group, on the last day");
+            Assert.That(months[Month(nextMonth)], Is.EqualTo("2 batches, 4 persons"), "the merged three and the one alone, on the 1st");
+            Assert.That(Counts(byMonth["total"]!), Is.EqualTo("3 batches, 11 persons"));
+        });
+
+        var byUnit = await (await leader.GetAsync($"/api/v1/metrics/indicators?{period}&groupBy=unit")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(
+            byUnit["rows"]!.AsArray().Select(r => $"{r!["key"]}: {Counts(r)}"), Is.EqualTo(new[] { "no_unit: 3 batches, 11 persons" }),
+            "a registration has no responsible unit yet");
+    }
+
+    [Test]
     public async Task CasesCrossingMonthEnds_CountEachStepInTheMonthOfItsShaoxingDay_AndTheBacklogAsAStockAtEachMonthsEnd()
     {
         var town = Region("塔山街道");
@@ -286,9 +323,9 @@ public sealed class IndicatorEdgeCaseTests : WatchedDispatchTestBase
         return await AcceptAsync(officer, await RegisterAsync(officer, town, day, Data.NewIdNumber(), null, hoursBefore));
     }
 
-    private async Task<Guid> RegisterAsync(HttpClient officer, Guid town, DateOnly day, string idNumber, string? request, int hoursBefore = 1)
+    private async Task<Guid> RegisterAsync(HttpClient officer, Guid town, DateOnly day, string idNumber, string? request, int hoursBefore = 1, int persons = 1)
     {
-        var registration = Data.Registration(town, "letter", idNumber, request ?? Matters[_matters++ % Matters.Length]);
+        var registration = Data.Registration(town, "letter", idNumber, request ?? Matters[_matters++ % Matters.Length], persons);
         registration["receivedAt"] = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).AddHours(-hoursBefore).ToString("O");
         return Guid.Parse((await IntakeData.RegisterAsync(officer, registration))["id"]!.GetValue<string>());
     }

@@ -47,28 +47,47 @@ internal static class IndicatorRecomputation
     }
 
     /// <summary>
+    /// The responsible unit an event names, by its type: the unit a petition's acceptance suggests, a case's lead unit, the unit a
+    /// supervision order went to, a reception's unit; null for those without one (registrations, suggestions, mediation).
+    /// </summary>
+    public static string? UnitOf(string type, JsonObject e)
+    {
+        var field = type switch
+        {
+            "Intake.PetitionAccepted" => "suggestedLeadUnitId",
+            "Dispatch.SupervisionOrderIssued" or "Receptions.ReceptionBatchRecorded" or "Receptions.ReceptionBatchCorrected" => "unitId",
+            _ when type.StartsWith("Dispatch.", StringComparison.Ordinal) => "leadUnitId",
+            _ => null,
+        };
+        return field is null ? null : e[field]?.GetValue<string>();
+    }
+
+    /// <summary>
     /// Every indicator of the region's subtree (<paramref name="regionPath"/> a materialised path) from <paramref name="from"/> to
     /// <paramref name="to"/> (Shaoxing days, both included), as "numerator/denominator" for rates or "count". With
     /// <paramref name="ofPetition"/> only the events of the petitions it admits count (a row by channel or category), and the other
-    /// programmes' events (suggestions, receptions, mediation) none.
+    /// programmes' events (suggestions, receptions, mediation) none. With <paramref name="ofUnit"/> only the events whose
+    /// <see cref="UnitOf"/> it admits (null for none) count (a row by unit, or the figures of one unit).
     /// </summary>
     public static Dictionary<string, string> Recompute(
-        List<StoredEvent> events, string regionPath, DateOnly from, DateOnly to, Func<string, bool>? ofPetition = null)
+        List<StoredEvent> events, string regionPath, DateOnly from, DateOnly to, Func<string, bool>? ofPetition = null, Func<string?, bool>? ofUnit = null)
     {
         bool Here(JsonObject e) => S(e, "regionPath").StartsWith(regionPath, StringComparison.Ordinal);
         bool In(DateOnly day) => day >= from && day <= to;
         bool Admitted(JsonObject e) => ofPetition is null || ofPetition(S(e, "petitionId"));
-        List<JsonObject> All(string type) => events.Where(e => e.Type == type).Select(e => e.Payload).Where(Admitted).ToList();
+        bool OfUnit(StoredEvent e) => ofUnit is null || ofUnit(UnitOf(e.Type, e.Payload));
+        List<JsonObject> All(string type) => events.Where(e => e.Type == type && OfUnit(e)).Select(e => e.Payload).Where(Admitted).ToList();
         List<JsonObject> Of(string type, Func<JsonObject, bool> where) => All(type).Where(where).ToList();
         List<JsonObject> Programme(string type, Func<JsonObject, bool> where) =>
-            ofPetition is null ? events.Where(e => e.Type == type).Select(e => e.Payload).Where(where).ToList() : [];
+            ofPetition is null ? events.Where(e => e.Type == type && OfUnit(e)).Select(e => e.Payload).Where(where).ToList() : [];
         static bool Handling(JsonObject e) => S(e, "kind") == "handling";
 
         // Petitions: counted by the day of receipt with the flags registration gave them; accepted on the day decided.
         var registered = Of("Intake.PetitionRegistered", e => Here(e) && In(LocalDay(e["receivedAt"])));
         static bool Flagged(JsonObject e, string flag) => e["flags"]!.AsArray().Any(f => f!.GetValue<string>() == flag);
         var accepted = Of("Intake.PetitionAccepted", e => Here(e) && In(LocalDay(e["occurredAt"])));
-        var firstTime = All("Intake.PetitionAccepted").GroupBy(e => S(e, "petitionId")).ToDictionary(g => g.Key, g => B(g.Last(), "isFirstTime"));
+        // Whether a petition is a first one does not depend on the unit its acceptance suggested.
+        var firstTime = events.Where(e => e.Type == "Intake.PetitionAccepted").Select(e => e.Payload).GroupBy(e => S(e, "petitionId")).ToDictionary(g => g.Key, g => B(g.Last(), "isFirstTime"));
         bool First(JsonObject e) => firstTime.GetValueOrDefault(S(e, "petitionId"));
 
         // Handling cases only: a review (复查) or re-review (复核) case is the same matter again.
@@ -79,8 +98,9 @@ internal static class IndicatorRecomputation
         var reviewed = Of("Dispatch.CaseReviewRequested", e => Handling(e) && S(e, "reviewKind") == "review").Select(e => S(e, "caseId")).ToHashSet();
         var resolved = closed.Where(e => !reviewed.Contains(S(e, "caseId"))).ToList();
 
-        // Backlog 积案: handling cases whose reply deadline passed by the period's last day and that were not replied by then.
-        var firstReply = All("Dispatch.CaseReplied").Where(Handling)
+        // Backlog 积案: handling cases whose reply deadline passed by the period's last day and that were not replied by then; a
+        // case counts under the unit it fell overdue under, whichever unit replied.
+        var firstReply = events.Where(e => e.Type == "Dispatch.CaseReplied").Select(e => e.Payload).Where(Handling)
             .GroupBy(e => S(e, "caseId")).ToDictionary(g => g.Key, g => g.Min(e => LocalDay(e["occurredAt"])));
         var backlog = Of("Dispatch.CaseOverdue", e => Handling(e) && S(e, "step") == "reply" && Here(e) && LocalDay(e["occurredAt"]) <= to)
             .Select(e => S(e, "caseId")).Distinct().Count(id => !firstReply.TryGetValue(id, out var day) || day > to);
@@ -110,6 +130,8 @@ internal static class IndicatorRecomputation
         return new Dictionary<string, string>
         {
             ["registered"] = $"{registered.Count}",
+            // A registration stored before the event carried its persons counts one, the least a petition has.
+            ["registered_persons"] = $"{registered.Sum(e => e["persons"]?.GetValue<int>() ?? 1)}",
             ["repeat_rate"] = $"{registered.Count(e => Flagged(e, "repeat"))}/{registered.Count}",
             ["skip_level_rate"] = $"{registered.Count(e => Flagged(e, "skip_level"))}/{registered.Count}",
             ["on_time_acceptance_rate"] = $"{accepted.Count(e => LocalDay(e["occurredAt"]).DayNumber - LocalDay(e["receivedAt"]).DayNumber <= 15)}/{accepted.Count}",

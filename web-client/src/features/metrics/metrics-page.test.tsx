@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IndicatorDefinition, IndicatorRow, IndicatorTable } from '../../shared/api/api-types';
@@ -62,6 +62,17 @@ beforeEach(() => {
   server.on('GET', '/api/v1/me', () => json(leader));
   server.on('GET', '/api/v1/petition-categories', () => json({ items: [] }));
   server.on('GET', '/api/v1/metrics/definitions', () => json(definitions));
+  server.on('GET', '/api/v1/units', () =>
+    json({
+      items: [{ id: 'n-town', name: '府山街道办事处', kind: 'town_government', regionId: 'r-fushan', regionName: '府山街道', version: 1 }],
+      nextCursor: null,
+    }),
+  );
+});
+
+const unitRow = (key: string, label: string, registered: number, unitId: string | null = null): IndicatorRow => ({
+  ...row(key, label, registered, 1, 2),
+  unitId,
 });
 
 describe('metrics page', () => {
@@ -104,6 +115,66 @@ describe('metrics page', () => {
 
     await user.click(await screen.findByRole('button', { name: zhCN['common.retry'] }));
     expect(await screen.findByText(zhCN['metrics.empty'])).toBeInTheDocument();
+  });
+
+  it('groups by responsible unit, names the rows without one, and opens a unit’s own figures from its row or the list', async () => {
+    server.on('GET', '/api/v1/metrics/indicators', (request) => {
+      if (request.path.includes('unitId=n-town')) {
+        return json({
+          ...table('r-district', '越城区', [row('r-fushan', '府山街道', 0, 2, 2, 'r-fushan')]),
+          unitId: 'n-town',
+          unitName: '府山街道办事处',
+        });
+      }
+      if (request.path.includes('groupBy=unit')) {
+        return json({
+          ...table('r-district', '越城区', [unitRow('n-town', '府山街道办事处', 0, 'n-town'), unitRow('other_units', 'other_units', 0), unitRow('no_unit', 'no_unit', 12)]),
+          groupBy: 'unit',
+        });
+      }
+      return json(table('r-district', '越城区', [row('r-fushan', '府山街道', 9, 2, 2, 'r-fushan')]));
+    });
+    renderWithApp(<MetricsPage />, { path: '/metrics' });
+    const user = userEvent.setup();
+
+    await screen.findByRole('button', { name: '府山街道' });
+    await user.click(screen.getByRole('combobox', { name: zhCN['metrics.groupBy'] }));
+    await user.click(await screen.findByText(zhCN['metrics.groupBy.unit'], { selector: '.ant-select-item-option-content' }));
+    const noUnit = (await screen.findByText(zhCN['metrics.noUnit'])).closest<HTMLElement>('tr')!;
+    expect(within(noUnit).getByText('12')).toBeInTheDocument();
+    expect(screen.getByText(zhCN['metrics.otherUnits'])).toBeInTheDocument();
+    expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).toContain('groupBy=unit');
+
+    await user.click(screen.getByRole('button', { name: '府山街道办事处' }));
+    expect(await screen.findByText('责任单位：府山街道办事处')).toBeInTheDocument();
+    const opened = server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path;
+    expect(opened).toContain('unitId=n-town');
+    expect(opened).toContain('groupBy=region');
+    expect(screen.getByText(zhCN['metrics.export.unitNotExported'])).toBeInTheDocument();
+
+    const unitSelect = screen.getByRole('combobox', { name: zhCN['metrics.unit'] }).closest<HTMLElement>('.ant-select')!;
+    await user.click(unitSelect.querySelector<HTMLElement>('.ant-select-clear')!);
+    await waitFor(() => expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).not.toContain('unitId'));
+    expect((await screen.findAllByRole('button', { name: new RegExp(zhCN['metrics.export.button']) })).length).toBeGreaterThan(0);
+    expect(screen.queryByText(zhCN['metrics.export.unitNotExported'])).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('combobox', { name: zhCN['metrics.unit'] }));
+    await user.click(await screen.findByText(/府山街道办事处/, { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).toContain('unitId=n-town'));
+  });
+
+  it('says when no unit has figures, and when the unit picked is out of reach', async () => {
+    server.on('GET', '/api/v1/metrics/indicators', (request) =>
+      request.path.includes('unitId=') ? problem(404) : json({ ...table('r-district', '越城区', []), groupBy: 'unit' }),
+    );
+    renderWithApp(<MetricsPage />, { path: '/metrics' });
+    const user = userEvent.setup();
+
+    expect(await screen.findByText(zhCN['metrics.empty'])).toBeInTheDocument();
+    await user.click(screen.getByRole('combobox', { name: zhCN['metrics.unit'] }));
+    await user.click(await screen.findByText(/府山街道办事处/, { selector: '.ant-select-item-option-content' }));
+    expect(await screen.findByRole('button', { name: zhCN['common.retry'] })).toBeInTheDocument();
+    expect(screen.queryByTestId('metrics-table')).not.toBeInTheDocument();
   });
 
   it('speaks English, with the definitions as help', async () => {

@@ -3,11 +3,11 @@ import { api } from '../../shared/api/api';
 import { unwrap } from '../../shared/api/api-client';
 import type { IndicatorGrouping } from '../../shared/api/api-types';
 
-/** The indicators of a region (the caller's own when none) for a period, grouped. */
-export function useIndicators(from: string, to: string, groupBy: IndicatorGrouping, regionId?: string) {
+/** The indicators of a region (the caller's own when none) for a period, grouped; of one responsible unit when given. */
+export function useIndicators(from: string, to: string, groupBy: IndicatorGrouping, regionId?: string, unitId?: string) {
   return useQuery({
-    queryKey: ['metrics', 'indicators', from, to, groupBy, regionId],
-    queryFn: () => unwrap(api.GET('/api/v1/metrics/indicators', { params: { query: { from, to, groupBy, regionId } } })),
+    queryKey: ['metrics', 'indicators', from, to, groupBy, regionId, unitId],
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/indicators', { params: { query: { from, to, groupBy, regionId, unitId } } })),
   });
 }
 

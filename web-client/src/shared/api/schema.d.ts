@@ -1880,8 +1880,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
-         * @description The indicators of petition work (petitions received, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. 400 for a period ending before it starts or longer than ten years; 404 for a region outside the jurisdiction.
+         * The indicators of a region of the caller's jurisdiction (its own by default) for a period, optionally of one responsible unit, by region below it, unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
+         * @description The indicators of petition work (petitions and persons registered, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, responsible unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. With unitId, only what is counted under that responsible unit (a case's lead unit, the unit a supervision order went to, a reception's unit); registrations, suggestions and mediation have none. By unit, the units beyond the caller's jurisdiction make one unnamed row (other_units) and the facts without a unit another (no_unit). 400 for a period ending before it starts or longer than ten years, or an empty unit id; 404 for a region or unit outside the jurisdiction.
          *
          *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
          */
@@ -5669,7 +5669,7 @@ export interface components {
             denominator?: number | null;
         };
         /** @enum {string} */
-        IndicatorGrouping: "region" | "channel" | "category" | "month" | "quarter" | "year";
+        IndicatorGrouping: "region" | "unit" | "channel" | "category" | "month" | "quarter" | "year";
         /** @enum {string} */
         IndicatorKind: "rate" | "count";
         IndicatorRow: {
@@ -5677,6 +5677,8 @@ export interface components {
             label: string;
             /** Format: uuid */
             regionId?: string | null;
+            /** Format: uuid */
+            unitId?: string | null;
             figures: components["schemas"]["IndicatorFigure"][];
         };
         IndicatorScore: {
@@ -5704,6 +5706,9 @@ export interface components {
             groupBy: components["schemas"]["IndicatorGrouping"];
             total: components["schemas"]["IndicatorRow"];
             rows: components["schemas"]["IndicatorRow"][];
+            /** Format: uuid */
+            unitId?: string | null;
+            unitName?: string | null;
         };
         IssueSupervisionOrder: {
             /** Format: uuid */
@@ -14355,7 +14360,8 @@ export interface operations {
                 from: string;
                 to: string;
                 regionId?: string;
-                groupBy?: "region" | "channel" | "category" | "month" | "quarter" | "year";
+                unitId?: string;
+                groupBy?: "region" | "unit" | "channel" | "category" | "month" | "quarter" | "year";
             };
             header?: never;
             path?: never;
