@@ -3,6 +3,7 @@ import { Breadcrumb, Button, Card, DatePicker, Empty, Form, Select, Space, Table
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { IndicatorDefinition, IndicatorFigure, IndicatorGrouping, IndicatorRow } from '../../shared/api/api-types';
+import { categoryName } from '../../shared/categories/category-name';
 import { usePetitionCategories } from '../../shared/categories/use-petition-categories';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -85,8 +86,7 @@ export function MetricsPage() {
       return isMessageKey(key) ? t(key) : row.key;
     }
     if (groupBy === 'category') {
-      const category = categories.data?.find((item) => item.code === row.key);
-      return category ? (locale === 'en' ? category.nameEn : category.nameZh) : row.key;
+      return categoryName(categories.data, row.key, locale);
     }
     return row.label;
   };
