@@ -27,7 +27,7 @@ public static class MetricsModule
     public static IServiceCollection AddMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleValidators(typeof(MetricsModule).Assembly);
-        services.AddScoped<FactStore>();
+        services.AddScoped<IFactLedger, FactStore>();
         services.AddScoped<FiveColourCalculator>();
         services.AddSingleton<IRuleSetSectionValidator, FiveColourRuleSetSectionValidator>();
         services.AddSingleton<MetricsRebuild>();

@@ -28,6 +28,32 @@ internal static class OutboxSql
             ORDER BY occurred_at, store_order
             """);
 
+    /// <summary>
+    /// A page of <see cref="HistoryPage"/> among the messages stored up to a point (the history as it was when a rebuild in memory
+    /// began), with whether each was delivered: one not yet delivered may still be given to the consumers by the dispatcher.
+    /// </summary>
+    public static string HistoryPageUpTo(ISqlDialect dialect) =>
+        dialect.SelectTop("@PageSize", """
+            id AS Id, type AS Type, payload AS Payload, occurred_at AS OccurredAt, store_order AS StoreOrder,
+                CASE WHEN processed_at IS NULL THEN 0 ELSE 1 END AS Delivered
+            FROM outbox_messages
+            WHERE occurred_at >= @AfterAt AND (occurred_at > @AfterAt OR store_order > @AfterOrder) AND store_order <= @UpTo AND type IN @Types
+            ORDER BY occurred_at, store_order
+            """);
+
+    /// <summary>The messages stored since a rebuild in memory began, in the order they happened: what it must still count.</summary>
+    public const string HistoryStoredAfter = """
+        SELECT id AS Id, type AS Type, payload AS Payload, occurred_at AS OccurredAt, store_order AS StoreOrder,
+            CASE WHEN processed_at IS NULL THEN 0 ELSE 1 END AS Delivered
+        FROM outbox_messages
+        WHERE store_order > @UpTo AND type IN @Types
+        ORDER BY occurred_at, store_order
+        """;
+
+    public const string LastStoreOrder = """
+        SELECT COALESCE(MAX(store_order), 0) FROM outbox_messages
+        """;
+
     /// <summary>Lets the named consumers be given again every event they had, for a projection rebuilt from nothing.</summary>
     public const string InboxForget = """
         DELETE FROM inbox_messages WHERE consumer IN @Consumers

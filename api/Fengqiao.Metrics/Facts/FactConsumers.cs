@@ -8,7 +8,7 @@ namespace Fengqiao.Metrics.Facts;
 /// Feeds the daily facts from the intake and dispatch events. The dispatcher's inbox runs each consumer once per event in the
 /// same transaction as these writes, so a redelivered event changes nothing twice.
 /// </summary>
-internal sealed class PetitionFactConsumer(FactStore store) :
+internal sealed class PetitionFactConsumer(IFactLedger store) :
     IIntegrationEventConsumer<PetitionRegistered>,
     IIntegrationEventConsumer<PetitionAccepted>
 {
@@ -33,7 +33,7 @@ internal sealed class PetitionFactConsumer(FactStore store) :
     }
 }
 
-internal sealed class CaseFactConsumer(FactStore store) :
+internal sealed class CaseFactConsumer(IFactLedger store) :
     IIntegrationEventConsumer<CaseAssigned>,
     IIntegrationEventConsumer<SupervisionOrderIssued>,
     IIntegrationEventConsumer<CaseReplied>,

@@ -24,6 +24,20 @@ internal sealed record CaseFactsRow
     public required string? ResolvedCategory { get; init; }
 
     public required bool ResolvedFirstTime { get; init; }
+
+    public static CaseFactsRow Of(CaseFacts state) => new()
+    {
+        CaseId = state.CaseId,
+        IsOverdue = state.IsOverdue,
+        OverdueUnitId = state.OverdueUnitId,
+        ReviewRequested = state.ReviewRequested,
+        ResolvedDay = state.ResolvedIn?.Day,
+        ResolvedRegionPath = state.ResolvedIn?.RegionPath,
+        ResolvedUnitId = state.ResolvedIn?.UnitId,
+        ResolvedChannel = state.ResolvedIn?.Channel,
+        ResolvedCategory = state.ResolvedIn?.Category,
+        ResolvedFirstTime = state.ResolvedFirstTime,
+    };
 }
 
 internal sealed record PetitionFactsRow
@@ -48,17 +62,55 @@ internal sealed record DisputeFactsRow
     public required string Category { get; init; }
 
     public required bool Performed { get; init; }
+
+    public static DisputeFactsRow Of(DisputeFacts state) => new()
+    {
+        DisputeId = state.DisputeId,
+        FollowedUpDay = state.FollowedUpIn.Day,
+        RegionPath = state.FollowedUpIn.RegionPath,
+        Category = state.FollowedUpIn.Category,
+        Performed = state.Performed,
+    };
+}
+
+/// <summary>
+/// Where the consumers read what the facts remember and add their deltas: the database as events arrive (<see cref="FactStore"/>),
+/// memory while the projection is rebuilt from the history (<see cref="FactMemory"/>). The consumers hold the rules, so both
+/// ways count alike.
+/// </summary>
+internal interface IFactLedger
+{
+    /// <summary>The petition as the facts know it; one whose registration was never seen counts under an unknown channel.</summary>
+    Task<PetitionFacts> PetitionAsync(Guid petitionId, string? category, CancellationToken cancellationToken);
+
+    Task SavePetitionAsync(PetitionFacts petition, CancellationToken cancellationToken);
+
+    Task<CaseFacts> CaseAsync(Guid caseId, CancellationToken cancellationToken);
+
+    Task SaveCaseAsync(CaseFacts state, CancellationToken cancellationToken);
+
+    /// <summary>The dispute's latest return visit as the facts counted it; null before its first.</summary>
+    Task<DisputeFacts?> DisputeAsync(Guid disputeId, CancellationToken cancellationToken);
+
+    Task SaveDisputeAsync(DisputeFacts state, CancellationToken cancellationToken);
+
+    /// <summary>Adds the deltas to their fact rows; a row first touched is created, even when its changes sum to nothing.</summary>
+    Task ApplyAsync(IReadOnlyList<FactDelta> deltas, CancellationToken cancellationToken);
 }
 
 /// <summary>Reads and writes the metrics module's own tables; runs inside the consumer's transaction (the inbox's).</summary>
-internal sealed class FactStore(IDbSession session)
+internal sealed class FactStore(IDbSession session) : IFactLedger
 {
-    /// <summary>The petition as the facts know it; one whose registration was never seen counts under an unknown channel.</summary>
+    /// <summary>Every counter, indexed by its value: a row's counters are an array in this order.</summary>
+    public static readonly Counter[] Counters = Enum.GetValues<Counter>();
+
+    private static readonly string[] CounterNames = Counters.Select(c => c.ToString()).ToArray();
+
     public async Task<PetitionFacts> PetitionAsync(Guid petitionId, string? category, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<PetitionFactsRow>(FactSql.GetPetition, new { PetitionId = petitionId }, cancellationToken);
         return row is null
-            ? new PetitionFacts(petitionId, PetitionFacts.UnknownChannel, category ?? PetitionFacts.UnknownChannel, false)
+            ? PetitionFacts.Unseen(petitionId, category)
             : new PetitionFacts(row.PetitionId, row.Channel, row.Category, row.IsFirstTime);
     }
 
@@ -86,26 +138,13 @@ internal sealed class FactStore(IDbSession session)
 
     public async Task SaveCaseAsync(CaseFacts state, CancellationToken cancellationToken)
     {
-        var row = new CaseFactsRow
-        {
-            CaseId = state.CaseId,
-            IsOverdue = state.IsOverdue,
-            OverdueUnitId = state.OverdueUnitId,
-            ReviewRequested = state.ReviewRequested,
-            ResolvedDay = state.ResolvedIn?.Day,
-            ResolvedRegionPath = state.ResolvedIn?.RegionPath,
-            ResolvedUnitId = state.ResolvedIn?.UnitId,
-            ResolvedChannel = state.ResolvedIn?.Channel,
-            ResolvedCategory = state.ResolvedIn?.Category,
-            ResolvedFirstTime = state.ResolvedFirstTime,
-        };
+        var row = CaseFactsRow.Of(state);
         if (await session.ExecuteAsync(FactSql.UpdateCase, row, cancellationToken) == 0)
         {
             await session.ExecuteAsync(FactSql.InsertCase, row, cancellationToken);
         }
     }
 
-    /// <summary>The dispute's latest return visit as the facts counted it; null before its first.</summary>
     public async Task<DisputeFacts?> DisputeAsync(Guid disputeId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<DisputeFactsRow>(FactSql.GetDispute, new { DisputeId = disputeId }, cancellationToken);
@@ -116,14 +155,7 @@ internal sealed class FactStore(IDbSession session)
 
     public async Task SaveDisputeAsync(DisputeFacts state, CancellationToken cancellationToken)
     {
-        var row = new DisputeFactsRow
-        {
-            DisputeId = state.DisputeId,
-            FollowedUpDay = state.FollowedUpIn.Day,
-            RegionPath = state.FollowedUpIn.RegionPath,
-            Category = state.FollowedUpIn.Category,
-            Performed = state.Performed,
-        };
+        var row = DisputeFactsRow.Of(state);
         if (await session.ExecuteAsync(FactSql.UpdateDispute, row, cancellationToken) == 0)
         {
             await session.ExecuteAsync(FactSql.InsertDispute, row, cancellationToken);
@@ -135,16 +167,29 @@ internal sealed class FactStore(IDbSession session)
     {
         foreach (var row in deltas.GroupBy(d => d.Key))
         {
-            var parameters = new DynamicParameters(new { row.Key.Day, row.Key.RegionPath, row.Key.UnitId, row.Key.Channel, row.Key.Category });
-            foreach (var counter in Enum.GetValues<Counter>())
+            var counters = new int[Counters.Length];
+            foreach (var delta in row)
             {
-                parameters.Add(counter.ToString(), row.Where(d => d.Counter == counter).Sum(d => d.Change));
+                counters[(int)delta.Counter] += delta.Change;
             }
 
+            var parameters = RowParameters(row.Key, counters);
             if (await session.ExecuteAsync(FactSql.AddToRow, parameters, cancellationToken) == 0)
             {
                 await session.ExecuteAsync(FactSql.InsertRow, parameters, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The parameters of <see cref="FactSql.AddToRow"/> and <see cref="FactSql.InsertRow"/>: the key and each counter by its name.</summary>
+    public static DynamicParameters RowParameters(FactKey key, int[] counters)
+    {
+        var parameters = new DynamicParameters(new { key.Day, key.RegionPath, key.UnitId, key.Channel, key.Category });
+        foreach (var counter in Counters)
+        {
+            parameters.Add(CounterNames[(int)counter], counters[(int)counter]);
+        }
+
+        return parameters;
     }
 }

@@ -56,6 +56,9 @@ internal sealed record PetitionFacts(Guid PetitionId, string Channel, string Cat
 {
     /// <summary>A petition whose registration event the metrics never saw (e.g. bulk-loaded history) counts under this channel.</summary>
     public const string UnknownChannel = "unknown";
+
+    /// <summary>A petition the facts have no row of: counted under the unknown channel, in the event's category when it names one.</summary>
+    public static PetitionFacts Unseen(Guid petitionId, string? category) => new(petitionId, UnknownChannel, category ?? UnknownChannel, false);
 }
 
 /// <summary>

@@ -75,7 +75,7 @@ internal static class MediationFactAccumulator
 }
 
 /// <summary>Feeds the mediation counters; the inbox runs it once per event in the same transaction as its writes.</summary>
-internal sealed class MediationFactConsumer(FactStore store) :
+internal sealed class MediationFactConsumer(IFactLedger store) :
     IIntegrationEventConsumer<DisputeOpened>,
     IIntegrationEventConsumer<DisputeAccepted>,
     IIntegrationEventConsumer<MediationSessionHeld>,

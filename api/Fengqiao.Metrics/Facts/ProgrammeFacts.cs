@@ -76,7 +76,7 @@ internal static class ProgrammeFactAccumulator
 }
 
 /// <summary>Feeds the suggestion counters; the inbox runs it once per event in the same transaction as its writes.</summary>
-internal sealed class SuggestionFactConsumer(FactStore store) :
+internal sealed class SuggestionFactConsumer(IFactLedger store) :
     IIntegrationEventConsumer<SuggestionSubmitted>,
     IIntegrationEventConsumer<SuggestionAnswered>
 {
@@ -88,7 +88,7 @@ internal sealed class SuggestionFactConsumer(FactStore store) :
 }
 
 /// <summary>Feeds the leader reception counters; the inbox runs it once per event in the same transaction as its writes.</summary>
-internal sealed class ReceptionFactConsumer(FactStore store) :
+internal sealed class ReceptionFactConsumer(IFactLedger store) :
     IIntegrationEventConsumer<ReceptionBatchRecorded>,
     IIntegrationEventConsumer<ReceptionBatchCorrected>
 {

@@ -16,7 +16,8 @@ namespace Fengqiao.Tests.Api.Metrics;
 /// closing or not at all, taken to review before or after closing, and left open past their deadline; one petition in ten comes
 /// from several persons. Every indicator the API serves for the city, a district and towns, by month, by year, by channel, by
 /// category and by responsible unit, and for each handling unit by month, is then held against <see cref="IndicatorRecomputation"/>,
-/// which counts straight from the events in the outbox; and again after a rebuild.
+/// which counts straight from the events in the outbox; and again after a rebuild. The rebuild in memory is also held, row by row
+/// and column by column, against the replay of the same history event by event through the consumers' tables.
 /// </summary>
 public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
 {
@@ -45,6 +46,7 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
     private readonly Dictionary<string, Guid> _units = [];
     private readonly List<Script> _scripts = [];
     private DateOnly _day;
+    private Task<List<Place>>? _history;
 
     protected override Dictionary<string, string?> Settings => new(base.Settings) { ["Outbox:Enabled"] = "false" };
 
@@ -75,35 +77,7 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
     [Test]
     public async Task EveryIndicator_EqualsItsRecomputationFromTheEvents_ForTheCityADistrictAndTowns_ByMonthYearChannelCategoryAndUnit()
     {
-        var regions = await RegionsAsync();
-        var sites = await SitesAsync(regions);
-        // Tokens are issued by the host's clock and checked by the real one: every user signs in before the clock moves ahead.
-        foreach (var user in new[] { Officer, "city.handler", "district.handler", "town.handler" })
-        {
-            await ClientAsync(user);
-        }
-
-        for (var phase = 0; phase < Phases.Length; phase++)
-        {
-            MoveTo(_day = Phases[phase]);
-            await NewWatcher().WatchOnceAsync(CancellationToken.None);
-            await PumpOutboxAsync();
-            for (var index = 0; index < NewPetitions[phase]; index++)
-            {
-                await NewPetitionAsync(phase, _faker.PickRandom(sites));
-            }
-
-            foreach (var script in _scripts)
-            {
-                while (script.Steps.Count > 0 && script.Steps.Peek().Phase == phase)
-                {
-                    await RunAsync(script, script.Steps.Dequeue().Step);
-                }
-            }
-
-            await MetricsTestBase.DeliverAllEventsAsync(this);
-        }
-
+        var regions = await HistoryAsync();
         var events = IndicatorRecomputation.Events(Api);
         AssertTheDatasetHasItsEdgeCases(events);
 
@@ -198,6 +172,58 @@ public sealed class IndicatorCorrectnessTests : WatchedDispatchTestBase
 
         Assert.That(rebuilt.Except(served), Is.Empty, "a rebuild from the event history gives the same figures");
         Assert.That(rebuilt, Is.EqualTo(served), "a rebuild from the event history gives the same rows");
+    }
+
+    [Test]
+    public async Task RebuildInMemory_WritesEveryRowAndColumnOfTheEventByEventReplay()
+    {
+        await HistoryAsync();
+        var rebuild = Api.Services.GetRequiredService<MetricsRebuild>();
+
+        var inMemory = await rebuild.RebuildAsync(null, CancellationToken.None);
+        var rowsInMemory = MetricsTables.Rows(Api);
+        var eventByEvent = await rebuild.ReplayEventByEventAsync(null, CancellationToken.None);
+
+        Assert.That(inMemory.Events, Is.EqualTo(eventByEvent.Events), "both count the same events");
+        Assert.That(rowsInMemory.Count(r => r.StartsWith("metrics_daily_facts", StringComparison.Ordinal)), Is.GreaterThan(100), "fact rows compared");
+        Assert.That(rowsInMemory, Is.EqualTo(MetricsTables.Rows(Api)), "every row of the facts, petitions, cases and disputes");
+    }
+
+    /// <summary>The generated history, made once for the tests of this fixture, which only read it and rebuild from it.</summary>
+    private Task<List<Place>> HistoryAsync() => _history ??= GenerateHistoryAsync();
+
+    private async Task<List<Place>> GenerateHistoryAsync()
+    {
+        var regions = await RegionsAsync();
+        var sites = await SitesAsync(regions);
+        // Tokens are issued by the host's clock and checked by the real one: every user signs in before the clock moves ahead.
+        foreach (var user in new[] { Officer, "city.handler", "district.handler", "town.handler" })
+        {
+            await ClientAsync(user);
+        }
+
+        for (var phase = 0; phase < Phases.Length; phase++)
+        {
+            MoveTo(_day = Phases[phase]);
+            await NewWatcher().WatchOnceAsync(CancellationToken.None);
+            await PumpOutboxAsync();
+            for (var index = 0; index < NewPetitions[phase]; index++)
+            {
+                await NewPetitionAsync(phase, _faker.PickRandom(sites));
+            }
+
+            foreach (var script in _scripts)
+            {
+                while (script.Steps.Count > 0 && script.Steps.Peek().Phase == phase)
+                {
+                    await RunAsync(script, script.Steps.Dequeue().Step);
+                }
+            }
+
+            await MetricsTestBase.DeliverAllEventsAsync(this);
+        }
+
+        return regions;
     }
 
     /// <summary>Every figure of a table as "where row key: numerator/denominator", for a readable difference.</summary>
