@@ -91,13 +91,13 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
         var progress = new SeedLoadProgress(0, 0, TimeSpan.Zero);
         foreach (var batch in entries.Chunk(BatchSize))
         {
-            var rows = new List<DiaryEntryRow>(batch.Length);
+            var rows = new List<DiaryEntryInsert>(batch.Length);
             var keys = new List<DiaryKeyRow>(batch.Length * TextSignature.Bands);
             foreach (var entry in batch)
             {
                 var index = ids.Count;
                 var signature = TextSignature.Compute(entry.Matter);
-                var row = new DiaryEntryRow(
+                var row = new DiaryEntryInsert(
                     Guid.CreateVersion7(entry.LoggedAt), entry.Kind.ToString(), entry.Source, entry.Household, entry.VisitedOn, entry.Matter, entry.Category,
                     entry.Region.Id, entry.Region.Path, entry.Region.Name, TextSignature.Encode(signature), null, entry.LoggedByName, entry.LoggedAt);
                 ids.Add(row.Id);
@@ -239,7 +239,7 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
     private sealed record AssignmentRow(
         Guid Id, Guid SuggestionId, Guid UnitId, string UnitName, DateOnly DueOn, DateTimeOffset AssignedAt, string? Outcome, string? Reply, DateTimeOffset? AnsweredAt);
 
-    private sealed record DiaryEntryRow(
+    private sealed record DiaryEntryInsert(
         Guid Id, string Kind, string? Source, string Household, DateOnly VisitedOn, string Matter, string Category, Guid RegionId, string RegionPath, string RegionName,
         string TextSignature, Guid? LoggedBy, string LoggedByName, DateTimeOffset LoggedAt);
 
