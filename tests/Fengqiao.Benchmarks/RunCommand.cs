@@ -31,9 +31,17 @@ internal static class RunCommand
     /// <param name="mixedOnly">Measures the ceiling and the mixed workload only: for comparing the host's settings, one run each.</param>
     /// <param name="metricsOnly">Measures the ceiling and the metrics only: the dashboard reads and the exports.</param>
     /// <param name="metricsRequests">Requests per metrics scenario: fewer than the others' where a read is slow.</param>
+    /// <param name="only">Measures the ceiling and one module's scenarios only: <c>suggestions</c> or <c>mediation</c>; null for all.</param>
     public static async Task<int> RunAsync(
-        string dataDirectory, int requests, int metricsRequests, int mixedRequests, bool mixedOnly, bool metricsOnly, int clients, CancellationToken cancellationToken)
+        string dataDirectory, int requests, int metricsRequests, int mixedRequests, bool mixedOnly, bool metricsOnly, string? only, int clients,
+        CancellationToken cancellationToken)
     {
+        if (only is not (null or "suggestions" or "mediation"))
+        {
+            await Console.Error.WriteLineAsync($"--only takes suggestions or mediation, not {only}.");
+            return 2;
+        }
+
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: true);
         if (!File.Exists(host.DatabaseFile))
         {
@@ -69,18 +77,18 @@ internal static class RunCommand
         {
             await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
         };
-        var others = !mixedOnly && !metricsOnly;
+        var others = !mixedOnly && !metricsOnly && only is null;
         if (cases > 0 && others)
         {
             results.AddRange(await DispatchScenariosAsync(http, api, requests, clients));
         }
 
-        if (suggestions > 0 && others)
+        if (suggestions > 0 && (others || only == "suggestions"))
         {
             results.AddRange(await SuggestionScenariosAsync(http, api, requests, clients));
         }
 
-        if (petitions > 0 && !mixedOnly)
+        if (petitions > 0 && !mixedOnly && only is null)
         {
             results.AddRange(await MetricsScenarios.DashboardAsync(http, api, metricsRequests, clients, DateOnly.FromDateTime(DateTime.UtcNow)));
             await MetricsScenarios.ExportsAsync(host, http, api, cancellationToken);
@@ -91,12 +99,12 @@ internal static class RunCommand
             results.AddRange(await IntakeScenariosAsync(host, http, api, requests, clients, cancellationToken));
         }
 
-        if (disputes > 0 && others)
+        if (disputes > 0 && (others || only == "mediation"))
         {
             results.AddRange(await MediationScenariosAsync(http, api, requests, clients));
         }
 
-        if (petitions > 0 && cases > 0 && !metricsOnly)
+        if (petitions > 0 && cases > 0 && !metricsOnly && only is null)
         {
             results.Add(await MixedAsync(host, http, api, mixedRequests, clients, cancellationToken));
         }
@@ -139,12 +147,22 @@ internal static class RunCommand
         var (_, deep) = await WalkAsync(http, cursor => Suggestions(api, null, cursor), reviewer);
         var (entries, _) = await WalkAsync(http, cursor => new Uri(api, "/api/v1/diary/entries?state=open&limit=20" + After(cursor)), cadre);
         var open = entries.Take(Samples).ToList();
+        if (open.Count == 0)
+        {
+            Console.WriteLine("  diary entry with grouping candidates, town cadre: left out, the town has no open diary entries");
+        }
+
         return await RepeatedAndFreshAsync(http, requests, clients,
         [
             ("suggestion worklist first page, district reviewer", _ => Suggestions(api, null, null), reviewer),
             ("suggestion worklist valid first page, district reviewer", _ => Suggestions(api, "valid", null), reviewer),
             .. KeysetPage("suggestion worklist", deep, "district reviewer", cursor => Suggestions(api, null, cursor), reviewer),
-            ("diary entry with grouping candidates, town cadre", i => new Uri(api, $"/api/v1/diary/entries/{open[i % open.Count]}"), cadre),
+            .. open.Count == 0
+                ? []
+                : new (string, Func<int, Uri>, string)[]
+                {
+                    ("diary entry with grouping candidates, town cadre", i => new Uri(api, $"/api/v1/diary/entries/{open[i % open.Count]}"), cadre),
+                },
         ]);
     }
 
