@@ -101,7 +101,7 @@ internal static class RunCommand
 
         if (disputes > 0 && (others || only == "mediation"))
         {
-            results.AddRange(await MediationScenariosAsync(http, api, requests, clients));
+            results.AddRange(await MediationScenariosAsync(host, http, api, requests, clients, cancellationToken));
         }
 
         if (petitions > 0 && cases > 0 && !metricsOnly && only is null)
@@ -271,10 +271,12 @@ internal static class RunCommand
 
     /// <summary>
     /// The mediators' dispute worklists (the city's, the district's and the town's first page, a deep keyset page, the accepted
-    /// ones), then bookings: sessions of an accepted dispute of the district an hour apart on free hours ahead, each checking the
+    /// ones), then bookings: sessions of an accepted dispute of the district an hour apart on free hours ahead (from the day after
+    /// the latest session booked, so a database can be measured again), each checking the
     /// room's and the mediator's slots and claiming them (201), and the same hour booked again, refused as a clash (409).
     /// </summary>
-    private static async Task<List<ScenarioResult>> MediationScenariosAsync(HttpClient http, Uri api, int requests, int clients)
+    private static async Task<List<ScenarioResult>> MediationScenariosAsync(
+        BenchmarkHost host, HttpClient http, Uri api, int requests, int clients, CancellationToken cancellationToken)
     {
         var city = await SignInAsync(http, api, "city.mediator");
         var district = await SignInAsync(http, api, "district.mediator");
@@ -291,7 +293,19 @@ internal static class RunCommand
 
         var accepted = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Disputes(api, "accepted", null), district, null, HttpStatusCode.OK))!["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
         var sessionsOf = new Uri(api, $"/api/v1/mediation/disputes/{accepted}/sessions");
+        // The hours booked start the day after the latest session booked so far, so a database measured before has them free.
+        DateTimeOffset? latest;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            latest = await scope.ServiceProvider.GetRequiredService<IDbSession>().ExecuteScalarAsync<DateTimeOffset?>(BenchmarkSql.LatestSessionEnd, null, cancellationToken);
+        }
+
         var first = new DateTimeOffset(2031, 1, 6, 9, 0, 0, TimeSpan.FromHours(8));
+        if (latest?.ToOffset(first.Offset) is { } end && end >= first)
+        {
+            first = new DateTimeOffset(end.Date.AddDays(1).AddHours(9), first.Offset);
+        }
+
         JsonObject Hour(int n) => new() { ["startsAt"] = first.AddHours(n).ToString("O", CultureInfo.InvariantCulture), ["endsAt"] = first.AddHours(n + 1).ToString("O", CultureInfo.InvariantCulture) };
         var booked = 0;
         var booking = await LoadDriver.RunAsync("session booking with its clash check, district mediator", requests, clients,
