@@ -185,7 +185,7 @@ internal sealed partial class DemoSeeder(
         }
 
         var (topics, generated) = await SuggestionGenerator.GenerateAsync(services, cancellationToken);
-        await suggestions.LoadAsync(topics, generated, cancellationToken);
+        await suggestions.LoadSuggestionsAsync(topics, generated, null, cancellationToken);
         LogSuggestionsSeeded(logger, topics.Count, generated.Count);
     }
 
@@ -194,14 +194,14 @@ internal sealed partial class DemoSeeder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var diary = services.GetRequiredService<DiarySeeding>();
-        if (!configuration.GetValue("Demo:Diary", true) || await diary.AnyEntryAsync(cancellationToken))
+        var diary = services.GetRequiredService<SuggestionsSeeding>();
+        if (!configuration.GetValue("Demo:Diary", true) || await diary.AnyDiaryEntryAsync(cancellationToken))
         {
             return;
         }
 
         var (entries, matters) = await DiaryGenerator.GenerateAsync(services, cancellationToken);
-        await diary.LoadAsync(entries, matters, cancellationToken);
+        await diary.LoadDiaryAsync(entries, matters, null, cancellationToken);
         LogDiarySeeded(logger, entries.Count, matters.Count);
     }
 

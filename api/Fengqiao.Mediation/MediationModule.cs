@@ -37,7 +37,6 @@ public static class MediationModule
         services.AddScoped<OnlineTracking>();
         services.AddScoped<SessionBooking>();
         services.AddScoped<MediationSeeding>();
-        services.AddScoped<MediationBulkLoading>();
         services.AddIntegrationEventConsumer<PetitionReferredToMediation, OpenDisputeOnReferral>();
         services.AddSingleton<IRuleSetSectionValidator, MediationRuleSetSectionValidator>();
         return services;

@@ -39,7 +39,6 @@ public static class SuggestionsModule
         services.AddIntegrationEventConsumer<PetitionConvertedToSuggestion, OpenSuggestionFromPetition>();
         services.AddSingleton<IRuleSetSectionValidator, SuggestionsRuleSetSectionValidator>();
         services.AddScoped<SuggestionsSeeding>();
-        services.AddScoped<DiarySeeding>();
         return services;
     }
 

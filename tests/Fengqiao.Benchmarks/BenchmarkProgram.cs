@@ -6,13 +6,13 @@ namespace Fengqiao.Benchmarks;
 /// <c>generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR</c> creates a
 /// database with N generated petitions, cases, disputes sharing N sessions, suggestions and diary entries;
 /// <c>rebuild-metrics --data-dir DIR</c> rebuilds the metrics' facts from the event history again, timed;
-/// <c>run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true]</c>
-/// measures the API over it.
+/// <c>run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true] [--only suggestions|mediation]</c>
+/// measures the API over it (with <c>--only</c>, the ceiling and that module's scenarios alone).
 /// Figures are printed, never asserted.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private const string Usage = "usage: generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR | rebuild-metrics --data-dir DIR | run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true]";
+    private const string Usage = "usage: generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR | rebuild-metrics --data-dir DIR | run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true] [--only suggestions|mediation]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -48,7 +48,7 @@ internal static class BenchmarkProgram
                 return await GenerateCommand.RebuildMetricsAsync(dataDirectory, cancel.Token);
             case "run":
                 return await RunCommand.RunAsync(dataDirectory, Number("requests", 2000), Number("metrics-requests", 2000), Number("mixed-requests", 21000),
-                    Flag("mixed-only"), Flag("metrics-only"), Number("clients", 4), cancel.Token);
+                    Flag("mixed-only"), Flag("metrics-only"), options.GetValueOrDefault("only"), Number("clients", 4), cancel.Token);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;

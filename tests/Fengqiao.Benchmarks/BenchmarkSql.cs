@@ -10,6 +10,8 @@ internal static class BenchmarkSql
 
     public const string SessionCount = "SELECT COUNT(*) FROM mediation_sessions";
 
+    public const string LatestSessionEnd = "SELECT MAX(ends_at) FROM mediation_sessions";
+
     public const string SuggestionCount = "SELECT COUNT(*) FROM suggestions_suggestions";
 
     public const string DiaryEntryCount = "SELECT COUNT(*) FROM suggestions_diary_entries";

@@ -48,7 +48,7 @@ internal static class GenerateCommand
             loaded = true;
         }
 
-        if (disputes > 0 && await services.GetRequiredService<MediationBulkLoading>().DisputeCountAsync(cancellationToken) > 0)
+        if (disputes > 0 && await services.GetRequiredService<MediationSeeding>().DisputeCountAsync(cancellationToken) > 0)
         {
             Console.WriteLine("The database holds disputes already; none loaded.");
         }
@@ -126,10 +126,11 @@ internal static class GenerateCommand
     {
         Console.WriteLine($"Loading {disputes:N0} disputes with {sessions:N0} sessions…");
         var rooms = await BulkDisputeGenerator.RoomsAsync(services, sessions, cancellationToken);
-        await services.GetRequiredService<MediationSeeding>().LoadRoomsAsync(rooms, cancellationToken);
+        var mediation = services.GetRequiredService<MediationSeeding>();
+        await mediation.LoadRoomsAsync(rooms, cancellationToken);
         var generated = await BulkDisputeGenerator.GenerateAsync(services, disputes, sessions, DateTimeOffset.UtcNow, cancellationToken);
         var report = Progress(disputes, "disputes");
-        var loaded = await services.GetRequiredService<MediationBulkLoading>().LoadAsync(generated, p => report(p.Disputes, p.Rows, p.Elapsed), cancellationToken);
+        var loaded = await mediation.LoadBulkDisputesAsync(generated, p => report(p.Disputes, p.Rows, p.Elapsed), cancellationToken);
 
         var seconds = loaded.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -31,9 +31,17 @@ internal static class RunCommand
     /// <param name="mixedOnly">Measures the ceiling and the mixed workload only: for comparing the host's settings, one run each.</param>
     /// <param name="metricsOnly">Measures the ceiling and the metrics only: the dashboard reads and the exports.</param>
     /// <param name="metricsRequests">Requests per metrics scenario: fewer than the others' where a read is slow.</param>
+    /// <param name="only">Measures the ceiling and one module's scenarios only: <c>suggestions</c> or <c>mediation</c>; null for all.</param>
     public static async Task<int> RunAsync(
-        string dataDirectory, int requests, int metricsRequests, int mixedRequests, bool mixedOnly, bool metricsOnly, int clients, CancellationToken cancellationToken)
+        string dataDirectory, int requests, int metricsRequests, int mixedRequests, bool mixedOnly, bool metricsOnly, string? only, int clients,
+        CancellationToken cancellationToken)
     {
+        if (only is not (null or "suggestions" or "mediation"))
+        {
+            await Console.Error.WriteLineAsync($"--only takes suggestions or mediation, not {only}.");
+            return 2;
+        }
+
         await using var host = new BenchmarkHost(dataDirectory, listenOnLoopback: true);
         if (!File.Exists(host.DatabaseFile))
         {
@@ -69,18 +77,18 @@ internal static class RunCommand
         {
             await LoadDriver.RunAsync("bare Kestrel JSON (ceiling)", requests, clients, _ => SendAsync(http, HttpMethod.Get, new Uri(bareAddress, "/ping"), null, null, HttpStatusCode.OK)),
         };
-        var others = !mixedOnly && !metricsOnly;
+        var others = !mixedOnly && !metricsOnly && only is null;
         if (cases > 0 && others)
         {
             results.AddRange(await DispatchScenariosAsync(http, api, requests, clients));
         }
 
-        if (suggestions > 0 && others)
+        if (suggestions > 0 && (others || only == "suggestions"))
         {
             results.AddRange(await SuggestionScenariosAsync(http, api, requests, clients));
         }
 
-        if (petitions > 0 && !mixedOnly)
+        if (petitions > 0 && !mixedOnly && only is null)
         {
             results.AddRange(await MetricsScenarios.DashboardAsync(http, api, metricsRequests, clients, DateOnly.FromDateTime(DateTime.UtcNow)));
             await MetricsScenarios.ExportsAsync(host, http, api, cancellationToken);
@@ -91,12 +99,12 @@ internal static class RunCommand
             results.AddRange(await IntakeScenariosAsync(host, http, api, requests, clients, cancellationToken));
         }
 
-        if (disputes > 0 && others)
+        if (disputes > 0 && (others || only == "mediation"))
         {
-            results.AddRange(await MediationScenariosAsync(http, api, requests, clients));
+            results.AddRange(await MediationScenariosAsync(host, http, api, requests, clients, cancellationToken));
         }
 
-        if (petitions > 0 && cases > 0 && !metricsOnly)
+        if (petitions > 0 && cases > 0 && !metricsOnly && only is null)
         {
             results.Add(await MixedAsync(host, http, api, mixedRequests, clients, cancellationToken));
         }
@@ -139,12 +147,22 @@ internal static class RunCommand
         var (_, deep) = await WalkAsync(http, cursor => Suggestions(api, null, cursor), reviewer);
         var (entries, _) = await WalkAsync(http, cursor => new Uri(api, "/api/v1/diary/entries?state=open&limit=20" + After(cursor)), cadre);
         var open = entries.Take(Samples).ToList();
+        if (open.Count == 0)
+        {
+            Console.WriteLine("  diary entry with grouping candidates, town cadre: left out, the town has no open diary entries");
+        }
+
         return await RepeatedAndFreshAsync(http, requests, clients,
         [
             ("suggestion worklist first page, district reviewer", _ => Suggestions(api, null, null), reviewer),
             ("suggestion worklist valid first page, district reviewer", _ => Suggestions(api, "valid", null), reviewer),
             .. KeysetPage("suggestion worklist", deep, "district reviewer", cursor => Suggestions(api, null, cursor), reviewer),
-            ("diary entry with grouping candidates, town cadre", i => new Uri(api, $"/api/v1/diary/entries/{open[i % open.Count]}"), cadre),
+            .. open.Count == 0
+                ? []
+                : new (string, Func<int, Uri>, string)[]
+                {
+                    ("diary entry with grouping candidates, town cadre", i => new Uri(api, $"/api/v1/diary/entries/{open[i % open.Count]}"), cadre),
+                },
         ]);
     }
 
@@ -253,10 +271,12 @@ internal static class RunCommand
 
     /// <summary>
     /// The mediators' dispute worklists (the city's, the district's and the town's first page, a deep keyset page, the accepted
-    /// ones), then bookings: sessions of an accepted dispute of the district an hour apart on free hours ahead, each checking the
+    /// ones), then bookings: sessions of an accepted dispute of the district an hour apart on free hours ahead (from the day after
+    /// the latest session booked, so a database can be measured again), each checking the
     /// room's and the mediator's slots and claiming them (201), and the same hour booked again, refused as a clash (409).
     /// </summary>
-    private static async Task<List<ScenarioResult>> MediationScenariosAsync(HttpClient http, Uri api, int requests, int clients)
+    private static async Task<List<ScenarioResult>> MediationScenariosAsync(
+        BenchmarkHost host, HttpClient http, Uri api, int requests, int clients, CancellationToken cancellationToken)
     {
         var city = await SignInAsync(http, api, "city.mediator");
         var district = await SignInAsync(http, api, "district.mediator");
@@ -273,7 +293,19 @@ internal static class RunCommand
 
         var accepted = JsonNode.Parse(await SendAsync(http, HttpMethod.Get, Disputes(api, "accepted", null), district, null, HttpStatusCode.OK))!["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
         var sessionsOf = new Uri(api, $"/api/v1/mediation/disputes/{accepted}/sessions");
+        // The hours booked start the day after the latest session booked so far, so a database measured before has them free.
+        DateTimeOffset? latest;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            latest = await scope.ServiceProvider.GetRequiredService<IDbSession>().ExecuteScalarAsync<DateTimeOffset?>(BenchmarkSql.LatestSessionEnd, null, cancellationToken);
+        }
+
         var first = new DateTimeOffset(2031, 1, 6, 9, 0, 0, TimeSpan.FromHours(8));
+        if (latest?.ToOffset(first.Offset) is { } end && end >= first)
+        {
+            first = new DateTimeOffset(end.Date.AddDays(1).AddHours(9), first.Offset);
+        }
+
         JsonObject Hour(int n) => new() { ["startsAt"] = first.AddHours(n).ToString("O", CultureInfo.InvariantCulture), ["endsAt"] = first.AddHours(n + 1).ToString("O", CultureInfo.InvariantCulture) };
         var booked = 0;
         var booking = await LoadDriver.RunAsync("session booking with its clash check, district mediator", requests, clients,

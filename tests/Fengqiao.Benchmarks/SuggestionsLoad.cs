@@ -8,10 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fengqiao.Benchmarks;
 
 /// <summary>
-/// Loads generated suggestions and diary entries up to the numbers asked for, through the module's seeding seams: the demo's
-/// generated year of suggestions and of diary entries repeated batch by batch (unprompted, each with its own tracking code;
-/// entries open in villages drawn over the whole city, each indexed for grouping as a new one is). Converting entries into petitions is left out: it would
-/// measure intake's registration.
+/// Loads generated suggestions and diary entries up to the numbers asked for, through the module's seam (its bulk loader): the
+/// demo's generated year of suggestions and of diary entries repeated copy after copy (unprompted, each with its own tracking
+/// code; entries open in villages drawn over the whole city, each indexed for grouping as a new one is). Converting entries into
+/// petitions is left out: it would measure intake's registration.
 /// </summary>
 internal static class SuggestionsLoad
 {
@@ -26,19 +26,21 @@ internal static class SuggestionsLoad
         }
 
         var (_, template) = await SuggestionGenerator.GenerateAsync(services, cancellationToken);
-        var batch = template.Select(s => s with { TopicIndex = null }).ToList();
-        var seeding = services.GetRequiredService<SuggestionsSeeding>();
-        var started = DateTime.UtcNow;
-        var loaded = 0L;
-        while (have + loaded < target)
+        var count = (int)(target - have);
+        Console.WriteLine($"Loading {count:N0} suggestions…");
+        // Each copy of the demo's year is unprompted; a duplicate names the earlier suggestion of its own copy.
+        var generated = Enumerable.Range(0, count).Select(i =>
         {
-            var take = (int)Math.Min(batch.Count, target - have - loaded);
-            // A duplicate names an earlier suggestion of its batch: a cut batch keeps only the suggestions whose originals it holds.
-            var part = batch.Take(take).Select(s => s.DuplicateOfIndex < take || s.DuplicateOfIndex is null ? s : s with { DuplicateOfIndex = null }).ToList();
-            await seeding.LoadAsync([], part, cancellationToken);
-            loaded += part.Count;
-            Report("suggestions", loaded, part.Count, target - have, started);
-        }
+            var (copy, position) = (i / template.Count, i % template.Count);
+            var suggestion = template[position];
+            return suggestion with
+            {
+                TopicIndex = null,
+                DuplicateOfIndex = suggestion.DuplicateOfIndex < position ? copy * template.Count + suggestion.DuplicateOfIndex : null,
+            };
+        });
+        var loaded = await services.GetRequiredService<SuggestionsSeeding>().LoadSuggestionsAsync([], generated, Progress(count, "suggestions"), cancellationToken);
+        Report("suggestions", loaded);
     }
 
     public static async Task LoadDiaryAsync(IServiceProvider services, int target, CancellationToken cancellationToken)
@@ -53,33 +55,36 @@ internal static class SuggestionsLoad
 
         var (template, _) = await DiaryGenerator.GenerateAsync(services, cancellationToken);
         var villages = (await services.GetRequiredService<IOrganizationDirectory>().ListRegionsAsync(cancellationToken)).Where(r => r.Level == "village").ToList();
-        var seeding = services.GetRequiredService<DiarySeeding>();
         var random = new Random(DiaryGenerator.DefaultSeed);
-        var started = DateTime.UtcNow;
-        var loaded = 0L;
-        while (have + loaded < target)
-        {
-            // Each repetition of the demo's entries goes to villages all over the city, so a village holds a realistic number of
-            // entries alike rather than every copy of the same text.
-            var part = template.Take((int)Math.Min(template.Count, target - have - loaded))
-                .Select(e => e with { Conversion = null, Region = villages[random.Next(villages.Count)] }).ToList();
-            await seeding.LoadAsync(part, [], cancellationToken);
-            loaded += part.Count;
-            Report("diary entries", loaded, part.Count, target - have, started);
-        }
+        var count = (int)(target - have);
+        Console.WriteLine($"Loading {count:N0} diary entries…");
+        // Each repetition of the demo's entries goes to villages all over the city, so a village holds a realistic number of
+        // entries alike rather than every copy of the same text.
+        var generated = Enumerable.Range(0, count).Select(i => template[i % template.Count] with { Conversion = null, Region = villages[random.Next(villages.Count)] });
+        var loaded = await services.GetRequiredService<SuggestionsSeeding>().LoadDiaryAsync(generated, [], Progress(count, "diary entries"), cancellationToken);
+        Report("diary entries", loaded);
     }
 
     /// <summary>Prints a line about every tenth of <paramref name="total"/> loaded.</summary>
-    private static void Report(string what, long loaded, int batch, long total, DateTime started)
+    private static Action<SeedLoadProgress> Progress(int total, string what)
     {
-        var tenth = Math.Max(1, total / 10);
-        if (loaded != total && loaded / tenth == (loaded - batch) / tenth)
+        var reportEvery = Math.Max(1, total / 10);
+        var reported = 0;
+        return progress =>
         {
-            return;
-        }
+            if (progress.Loaded - reported >= reportEvery)
+            {
+                reported = progress.Loaded;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {progress.Loaded,10:N0} {what}  {progress.Rows,12:N0} rows  {progress.Elapsed.TotalSeconds,7:0.0} s"));
+            }
+        };
+    }
 
-        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+    private static void Report(string what, SeedLoadProgress loaded)
+    {
+        var seconds = loaded.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {loaded,10:N0} of {total:N0} {what}  {seconds,7:0.0} s  {loaded / Math.Max(seconds, 0.001):N0}/s"));
+            $"Loaded {loaded.Loaded:N0} {what} ({loaded.Rows:N0} rows with text keys and assignments) in {seconds:0.0} s: {loaded.Loaded / seconds:N0} {what}/s, {loaded.Rows / seconds:N0} rows/s."));
     }
 }

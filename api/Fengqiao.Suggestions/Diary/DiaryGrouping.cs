@@ -18,6 +18,19 @@ internal sealed record SignatureRow
     public DiarySignature ToSignature() => new(EntryId, Household, BuildingBlocks.Text.TextSignature.Decode(TextSignature));
 }
 
+internal sealed record CandidateRow
+{
+    public required Guid Id { get; init; }
+
+    public required string Household { get; init; }
+
+    public required DateOnly VisitedOn { get; init; }
+
+    public required string Matter { get; init; }
+
+    public required string TextSignature { get; init; }
+}
+
 internal sealed record EntryPair
 {
     public required Guid A { get; init; }
@@ -50,7 +63,7 @@ internal sealed class DiaryGrouping(IDbSession session, ICurrentUser caller, Tim
         }
 
         // Dapper expands IN lists without the type handlers, so ids go as text: SQLite stores them so and SQL Server converts.
-        var rows = await session.QueryAsync<DiaryEntryRow>(DiarySql.EntriesByIds, new { Ids = ids.Take(MaxCandidates).Select(id => id.ToString("D")).ToList() }, cancellationToken);
+        var rows = await session.QueryAsync<CandidateRow>(DiarySql.CandidatesOf, new { Ids = ids.Take(MaxCandidates).Select(id => id.ToString("D")).ToList() }, cancellationToken);
         return rows
             .Select(r => new SimilarDiaryEntry(r.Id, r.Household, r.VisitedOn, r.Matter, Math.Round(TextSignature.Similarity(signature, TextSignature.Decode(r.TextSignature)), 2)))
             .Where(s => s.Similarity >= DiaryRules.SimilarityThreshold)

@@ -68,6 +68,13 @@ internal static class DiarySql
         WHERE k.region_id = @RegionId AND k.category = @Category AND k.band_key IN @Keys AND k.visited_on >= @Since AND k.entry_id <> @ExcludeId
         """;
 
+    /// <summary>What scoring a grouping candidate needs of it, and what the answer shows: not the whole entry.</summary>
+    public const string CandidatesOf = """
+        SELECT e.id AS Id, e.household AS Household, e.visited_on AS VisitedOn, e.matter AS Matter, e.text_signature AS TextSignature
+        FROM suggestions_diary_entries e
+        WHERE e.id IN @Ids
+        """;
+
     public const string SignaturesOf = """
         SELECT e.id AS EntryId, e.household AS Household, e.text_signature AS TextSignature
         FROM suggestions_diary_entries e

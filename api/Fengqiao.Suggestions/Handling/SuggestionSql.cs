@@ -65,9 +65,13 @@ internal static class SuggestionSql
 
     private const string ListWhere = """
         WHERE s.region_path LIKE @JurisdictionPrefix AND s.region_path LIKE @RegionPrefix
-          AND (@Status IS NULL OR s.status = @Status)
           AND (@Channel IS NULL OR s.channel = @Channel)
           AND (@TopicId IS NULL OR s.topic_id = @TopicId)
+        """;
+
+    /// <summary>A status asked for is a plain equality, so the (status, submitted_at) index is walked from that status's newest.</summary>
+    private const string WithStatus = """
+          AND s.status = @Status
         """;
 
     private const string AfterCursor = """
@@ -82,11 +86,19 @@ internal static class SuggestionSql
         WHERE s.status IN ('Submitted', 'Valid') AND s.region_path LIKE @JurisdictionPrefix
         """;
 
-    /// <summary>The worklist: the jurisdiction's suggestions, newest first, filtered; the page after a cursor.</summary>
+    /// <summary>
+    /// The worklist: the jurisdiction's suggestions, newest first, filtered; the page after a cursor; each with a status
+    /// (<c>first-status</c>, <c>after-status</c>) or without one.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> List(ISqlDialect dialect) => new Dictionary<string, string>
     {
         ["first"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
         ["after"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {AfterCursor} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
+        ["first-status"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {WithStatus} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
+        ["after-status"] = $"""
+            SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {WithStatus} {AfterCursor}
+            ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}
+            """,
     };
 
     /// <summary>What the submitter sees with the tracking code and secret.</summary>

@@ -86,6 +86,25 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
         Assert.That(awarded.Select(s => s!["award"]!.GetValue<string>()), Is.All.Contains("优秀建议"));
     }
 
+    [Test]
+    public async Task TheCitysReviewer_ScreeningADemoSuggestion_IsShownEarlierSimilarOnes_FromTheLoadedTextIndex()
+    {
+        using var reviewer = await Api.ClientForAsync("city.suggestion_reviewer");
+        var waiting = (await (await reviewer.GetAsync("/api/v1/suggestions?status=submitted&limit=100")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(waiting, Is.Not.Empty);
+        var shown = 0;
+        foreach (var item in waiting)
+        {
+            var detail = await (await reviewer.GetAsync($"/api/v1/suggestions/{item!["id"]}")).ShouldBeOkAsync<JsonObject>();
+            var similar = detail["similar"]!.AsArray();
+            shown += similar.Count;
+            Assert.That(similar.Select(s => s!["similarity"]!.GetValue<double>()), Is.All.GreaterThanOrEqualTo(0.5));
+            Assert.That(similar.Select(s => s!["submittedAt"]!.GetValue<DateTimeOffset>()), Is.All.LessThanOrEqualTo(detail["submittedAt"]!.GetValue<DateTimeOffset>()));
+        }
+
+        Assert.That(shown, Is.GreaterThan(0), "the demo's ideas recur, so a suggestion awaiting screening meets earlier ones like it");
+    }
+
     [TestCase("district.suggestion_reviewer")]
     [TestCase("town.suggestion_reviewer")]
     public async Task EveryReviewer_FindsSuggestions_InTheirWorklist(string user)
