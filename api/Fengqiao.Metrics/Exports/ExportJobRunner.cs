@@ -174,9 +174,10 @@ internal sealed partial class ExportJobRunner(
         {
             // The host is stopping: the job is handed back below, for this or another instance to start again.
         }
-        catch (NotFoundException)
+        catch (NotFoundException notFound)
         {
-            error = "region_not_found";
+            // The region or the unit left the creator's jurisdiction (or the directory) since the job was queued.
+            error = notFound.ObjectType == "Unit" ? "unit_not_found" : "region_not_found";
         }
         catch (Exception exception)
         {

@@ -4,16 +4,17 @@ namespace Fengqiao.Metrics.Exports;
 internal static class ExportJobSql
 {
     private const string Columns = """
-        id AS Id, kind AS Kind, format AS Format, region_id AS RegionId, from_day AS FromDay, to_day AS ToDay, month AS Month, group_by AS GroupBy,
+        id AS Id, kind AS Kind, format AS Format, region_id AS RegionId, from_day AS FromDay, to_day AS ToDay, month AS Month, group_by AS GroupBy, unit_id AS UnitId,
         created_by AS CreatedBy, creator_unit_id AS CreatorUnitId, creator_region_path AS CreatorRegionPath, state AS State, attempts AS Attempts,
         rows_done AS RowsDone, rows_total AS RowsTotal, file_name AS FileName, storage_key AS StorageKey, size_bytes AS SizeBytes, error AS Error,
         created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt, expires_at AS ExpiresAt
         """;
 
     public const string Insert = """
-        INSERT INTO metrics_export_jobs (id, kind, format, region_id, from_day, to_day, month, group_by, created_by, creator_unit_id, creator_region_path,
-            state, attempts, rows_done, created_at)
-        VALUES (@Id, @Kind, @Format, @RegionId, @FromDay, @ToDay, @Month, @GroupBy, @CreatedBy, @CreatorUnitId, @CreatorRegionPath, 'Queued', 0, 0, @CreatedAt)
+        INSERT INTO metrics_export_jobs (id, kind, format, region_id, from_day, to_day, month, group_by, unit_id, created_by, creator_unit_id,
+            creator_region_path, state, attempts, rows_done, created_at)
+        VALUES (@Id, @Kind, @Format, @RegionId, @FromDay, @ToDay, @Month, @GroupBy, @UnitId, @CreatedBy, @CreatorUnitId, @CreatorRegionPath, 'Queued', 0, 0,
+            @CreatedAt)
         """;
 
     /// <summary>Only its creator finds a job; anyone else meets a missing one.</summary>
@@ -74,20 +75,34 @@ internal static class ExportJobSql
         UPDATE metrics_export_jobs SET state = 'Expired', storage_key = NULL WHERE id = @Id AND state = 'Succeeded'
         """;
 
+    /// <summary>The creator's jurisdiction, the region's subtree, the period and, when the job keeps to one, the responsible unit.</summary>
     private const string FactsWhere = """
         WHERE f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix AND f.day >= @From AND f.day <= @To
+            AND (@UnitId IS NULL OR f.unit_id = @UnitId)
         """;
 
     public const string CountFacts = $"SELECT COUNT(*) FROM metrics_daily_facts f {FactsWhere}";
 
-    /// <summary>In the key's order, so the rows stream from the primary key without sorting.</summary>
+    /// <summary>
+    /// Every counter of the row, aliased by its <c>Counter</c> name (the export's columns follow that enumeration); in the key's order,
+    /// so the rows stream from the primary key without sorting.
+    /// </summary>
     public const string Facts = $"""
         SELECT f.day AS Day, f.region_path AS RegionPath, f.unit_id AS UnitId, f.channel AS Channel, f.category AS Category,
-               f.registered AS Registered, f.first_time_registered AS FirstTimeRegistered, f.repeat_registered AS RepeatRegistered,
-               f.skip_level_registered AS SkipLevelRegistered, f.accepted AS Accepted, f.accepted_on_time AS AcceptedOnTime,
-               f.concluded AS Concluded, f.concluded_on_time AS ConcludedOnTime, f.rated_satisfied AS RatedSatisfied,
-               f.rated_basically_satisfied AS RatedBasicallySatisfied, f.rated_dissatisfied AS RatedDissatisfied, f.closed AS Closed,
-               f.resolved AS Resolved, f.backlog_change AS BacklogChange
+               f.registered AS Registered, f.registered_persons AS RegisteredPersons, f.first_time_registered AS FirstTimeRegistered,
+               f.repeat_registered AS RepeatRegistered, f.skip_level_registered AS SkipLevelRegistered, f.accepted AS Accepted,
+               f.accepted_on_time AS AcceptedOnTime, f.concluded AS Concluded, f.concluded_on_time AS ConcludedOnTime,
+               f.rated_satisfied AS RatedSatisfied, f.rated_basically_satisfied AS RatedBasicallySatisfied, f.rated_dissatisfied AS RatedDissatisfied,
+               f.closed AS Closed, f.closed_unrated AS ClosedUnrated, f.resolved AS Resolved, f.first_time_closed AS FirstTimeClosed,
+               f.first_time_resolved AS FirstTimeResolved, f.review_requested AS ReviewRequested, f.backlog_change AS BacklogChange,
+               f.suggestion_received AS SuggestionsReceived, f.suggestion_answered AS SuggestionsAnswered, f.suggestion_adopted AS SuggestionsAdopted,
+               f.reception_batches AS ReceptionBatches, f.reception_persons AS ReceptionPersons, f.must_visit_batches AS MustVisitBatches,
+               f.county_visit_batches AS CountyVisitBatches, f.county_must_visit_batches AS CountyMustVisitBatches,
+               f.disputes_opened AS DisputesOpened, f.disputes_accepted AS DisputesAccepted, f.sessions_held AS MediationSessions,
+               f.agreements_reached AS MediationAgreements, f.mediations_failed AS MediationFailures, f.judicial_decided AS JudicialDecided,
+               f.judicial_confirmed AS JudicialConfirmed, f.agreements_followed_up AS AgreementsFollowedUp,
+               f.agreements_performed AS AgreementsPerformed, f.cases_forwarded AS CasesForwarded, f.cases_assigned AS CasesAssigned,
+               f.supervision_orders AS SupervisionOrders
         FROM metrics_daily_facts f {FactsWhere}
         ORDER BY f.day, f.region_path, f.unit_id, f.channel, f.category
         """;

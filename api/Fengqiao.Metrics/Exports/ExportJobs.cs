@@ -53,13 +53,16 @@ public sealed class ExportJobOptions
 /// <param name="To">Last day, for indicators and daily facts.</param>
 /// <param name="Month">yyyy-MM, for a five-colour ranking.</param>
 /// <param name="GroupBy">How an indicator table is grouped (by region below by default).</param>
-internal sealed record ExportJobParameters(Guid? RegionId, DateOnly? From, DateOnly? To, string? Month, IndicatorGrouping? GroupBy);
+/// <param name="UnitId">
+/// The responsible unit an indicator table or the daily facts keep to, as the indicators' <c>unitId</c>; all units when not given.
+/// </param>
+internal sealed record ExportJobParameters(Guid? RegionId, DateOnly? From, DateOnly? To, string? Month, IndicatorGrouping? GroupBy, Guid? UnitId);
 
 /// <summary>
 /// An export job as its creator sees it. <see cref="Progress"/> is the share of rows written, in percent; <see cref="RowsTotal"/> is
 /// known once the job has counted them. The file is downloadable while <see cref="State"/> is succeeded, until <see cref="ExpiresAt"/>.
 /// <see cref="Error"/> says why a job failed: <c>region_not_found</c> (the region left the creator's jurisdiction),
-/// <c>interrupted</c> (its worker stopped too often) or <c>failed</c>.
+/// <c>unit_not_found</c> (so did the unit), <c>interrupted</c> (its worker stopped too often) or <c>failed</c>.
 /// </summary>
 internal sealed record ExportJobView(
     Guid Id,
@@ -95,6 +98,8 @@ internal sealed record ExportJobRow
 
     public IndicatorGrouping? GroupBy { get; init; }
 
+    public Guid? UnitId { get; init; }
+
     public required Guid CreatedBy { get; init; }
 
     public Guid? CreatorUnitId { get; init; }
@@ -126,7 +131,7 @@ internal sealed record ExportJobRow
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public ExportJobView View() => new(
-        Id, Kind, Format, new ExportJobParameters(RegionId, FromDay, ToDay, Month, GroupBy), State, Progress, RowsDone, RowsTotal, FileName, SizeBytes, Error,
+        Id, Kind, Format, new ExportJobParameters(RegionId, FromDay, ToDay, Month, GroupBy, UnitId), State, Progress, RowsDone, RowsTotal, FileName, SizeBytes, Error,
         CreatedAt, FinishedAt, ExpiresAt);
 
     private int Progress => State switch

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Organization;
+using Fengqiao.Metrics.Facts;
 using Fengqiao.Metrics.FiveColour;
 using Fengqiao.Metrics.Indicators;
 
@@ -12,7 +14,7 @@ namespace Fengqiao.Metrics.Exports;
 /// <summary>The rows of an export: a header, how many rows there will be, and the rows, enumerated once and lazily.</summary>
 internal sealed record ExportTable(string FileStem, string SheetName, IReadOnlyList<string> Header, long RowCount, IEnumerable<object?[]> Rows);
 
-/// <summary>A daily fact row as the detailed export streams it.</summary>
+/// <summary>A daily fact row as the detailed export streams it: its key, and one property per <see cref="Counter"/>, named after it.</summary>
 internal sealed record FactExportRow
 {
     public required DateOnly Day { get; init; }
@@ -26,6 +28,8 @@ internal sealed record FactExportRow
     public required string Category { get; init; }
 
     public long Registered { get; init; }
+
+    public long RegisteredPersons { get; init; }
 
     public long FirstTimeRegistered { get; init; }
 
@@ -49,9 +53,57 @@ internal sealed record FactExportRow
 
     public long Closed { get; init; }
 
+    public long ClosedUnrated { get; init; }
+
     public long Resolved { get; init; }
 
+    public long FirstTimeClosed { get; init; }
+
+    public long FirstTimeResolved { get; init; }
+
+    public long ReviewRequested { get; init; }
+
     public long BacklogChange { get; init; }
+
+    public long SuggestionsReceived { get; init; }
+
+    public long SuggestionsAnswered { get; init; }
+
+    public long SuggestionsAdopted { get; init; }
+
+    public long ReceptionBatches { get; init; }
+
+    public long ReceptionPersons { get; init; }
+
+    public long MustVisitBatches { get; init; }
+
+    public long CountyVisitBatches { get; init; }
+
+    public long CountyMustVisitBatches { get; init; }
+
+    public long DisputesOpened { get; init; }
+
+    public long DisputesAccepted { get; init; }
+
+    public long MediationSessions { get; init; }
+
+    public long MediationAgreements { get; init; }
+
+    public long MediationFailures { get; init; }
+
+    public long JudicialDecided { get; init; }
+
+    public long JudicialConfirmed { get; init; }
+
+    public long AgreementsFollowedUp { get; init; }
+
+    public long AgreementsPerformed { get; init; }
+
+    public long CasesForwarded { get; init; }
+
+    public long CasesAssigned { get; init; }
+
+    public long SupervisionOrders { get; init; }
 }
 
 /// <summary>
@@ -60,12 +112,19 @@ internal sealed record FactExportRow
 /// </summary>
 internal sealed class ExportSources(IDbSession session, IOrganizationDirectory directory, IRuleSets ruleSets)
 {
-    private static readonly string[] FactHeader =
-    [
-        "day", "region", "region_path", "unit", "channel", "category", "registered", "first_time_registered", "repeat_registered", "skip_level_registered",
-        "accepted", "accepted_on_time", "concluded", "concluded_on_time", "rated_satisfied", "rated_basically_satisfied", "rated_dissatisfied", "closed",
-        "resolved", "backlog_change",
-    ];
+    /// <summary>
+    /// The counters the daily facts export, every one of <see cref="Counter"/> in its order: a counter added to the facts joins the
+    /// file as soon as <see cref="FactExportRow"/> and <see cref="ExportJobSql.Facts"/> read it, with no list of columns to keep here.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Column, Func<FactExportRow, long> Value)> FactCounters = Enum.GetValues<Counter>()
+        .Select(counter => (
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(counter.ToString()),
+            (typeof(FactExportRow).GetProperty(counter.ToString())?.GetMethod
+                ?? throw new InvalidOperationException($"{nameof(FactExportRow)} does not read the counter {counter}.")).CreateDelegate<Func<FactExportRow, long>>()))
+        .ToList();
+
+    internal static readonly IReadOnlyList<string> FactHeader =
+        ["day", "region", "region_path", "unit", "channel", "category", .. FactCounters.Select(counter => counter.Column)];
 
     public async Task<ExportTable> OpenAsync(ExportJobRow job, CancellationToken cancellationToken)
     {
@@ -82,7 +141,7 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
     {
         var groupBy = job.GroupBy ?? IndicatorGrouping.Region;
         var table = await new GetIndicatorsHandler(session, creator, directory)
-            .Handle(new GetIndicators(job.FromDay!.Value, job.ToDay!.Value, job.RegionId, groupBy), cancellationToken);
+            .Handle(new GetIndicators(job.FromDay!.Value, job.ToDay!.Value, job.RegionId, groupBy, job.UnitId), cancellationToken);
         var header = new List<string> { "group", "label" };
         foreach (var figure in table.Total.Figures)
         {
@@ -91,7 +150,7 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
 
         var rows = table.Rows.Append(table.Total).Select(row => IndicatorCells(row).ToArray()).ToList();
         var stem = string.Create(CultureInfo.InvariantCulture, $"indicators-{groupBy.ToString().ToLowerInvariant()}-{table.From:yyyyMMdd}-{table.To:yyyyMMdd}");
-        return new ExportTable(stem, table.RegionName, header, rows.Count, rows);
+        return new ExportTable(stem, table.UnitName ?? table.RegionName, header, rows.Count, rows);
     }
 
     private static IEnumerable<object?> IndicatorCells(IndicatorRow row)
@@ -128,13 +187,20 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
             throw new BuildingBlocks.Errors.NotFoundException("Region");
         }
 
-        var parameters = Jurisdiction.Parameters(creator, new { RegionPrefix = region.Path + "%", From = job.FromDay!.Value, To = job.ToDay!.Value });
+        // A unit that left the creator's jurisdiction since the job was queued fails it, as the indicator table does.
+        var unit = job.UnitId is { } unitId ? await directory.FindUnitAsync(unitId, cancellationToken) : null;
+        if (job.UnitId is not null && (unit is null || !Jurisdiction.Contains(creator, unit.RegionPath)))
+        {
+            throw new BuildingBlocks.Errors.NotFoundException("Unit");
+        }
+
+        var parameters = Jurisdiction.Parameters(creator, new { RegionPrefix = region.Path + "%", From = job.FromDay!.Value, To = job.ToDay!.Value, job.UnitId });
         var count = await session.ExecuteScalarAsync<long>(ExportJobSql.CountFacts, parameters, cancellationToken);
         var regions = (await directory.ListRegionsAsync(cancellationToken)).ToDictionary(r => r.Path, r => r.Name, StringComparer.Ordinal);
         var units = (await directory.ListUnitsAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.Name);
         var connection = await session.GetConnectionAsync(cancellationToken);
         var stem = string.Create(CultureInfo.InvariantCulture, $"daily-facts-{job.FromDay:yyyyMMdd}-{job.ToDay:yyyyMMdd}");
-        return new ExportTable(stem, region.Name, FactHeader, count, Rows());
+        return new ExportTable(stem, unit?.Name ?? region.Name, FactHeader, count, Rows());
 
         // The writers enumerate synchronously (the XLSX writer zips as it goes), so the rows are read with an unbuffered synchronous query.
         IEnumerable<object?[]> Rows()
@@ -144,9 +210,7 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
                 yield return
                 [
                     f.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), regions.GetValueOrDefault(f.RegionPath, f.RegionPath), f.RegionPath,
-                    units.GetValueOrDefault(f.UnitId), f.Channel, f.Category, f.Registered, f.FirstTimeRegistered, f.RepeatRegistered, f.SkipLevelRegistered,
-                    f.Accepted, f.AcceptedOnTime, f.Concluded, f.ConcludedOnTime, f.RatedSatisfied, f.RatedBasicallySatisfied, f.RatedDissatisfied, f.Closed,
-                    f.Resolved, f.BacklogChange,
+                    units.GetValueOrDefault(f.UnitId), f.Channel, f.Category, .. FactCounters.Select(counter => (object?)counter.Value(f)),
                 ];
             }
         }

@@ -18,7 +18,8 @@ namespace Fengqiao.Metrics.Exports;
 /// <summary>
 /// Queues an export of an indicator table (<see cref="ExportJobParameters.From"/>, <see cref="ExportJobParameters.To"/>, optionally
 /// <see cref="ExportJobParameters.GroupBy"/>), a month's five-colour ranking (<see cref="ExportJobParameters.Month"/>) or the daily facts of a
-/// period (one row per day, region, unit, channel and category: the large one) of a region of the caller's jurisdiction, as XLSX or CSV.
+/// period (one row per day, region, unit, channel and category: the large one) of a region of the caller's jurisdiction, as XLSX or CSV;
+/// the table and the facts optionally of one responsible unit (<see cref="ExportJobParameters.UnitId"/>).
 /// </summary>
 internal sealed record StartExportJob(ExportKind Kind, ExportFormat Format, ExportJobParameters Parameters) : ICommand<ExportJobStarted>;
 
@@ -50,6 +51,10 @@ internal sealed class StartExportJobValidator : AbstractValidator<StartExportJob
         RuleFor(c => c.Parameters.GroupBy).Null().When(c => c.Parameters is not null && c.Kind != ExportKind.Indicators)
             .WithMessage("Only an indicator table is grouped.");
         RuleFor(c => c.Parameters.GroupBy).IsInEnum().When(c => c.Parameters is not null && c.Kind == ExportKind.Indicators);
+        RuleFor(c => c.Parameters.UnitId).NotEqual(Guid.Empty).When(c => c.Parameters is not null)
+            .WithMessage("Name a unit, or leave the unit out for all of them.");
+        RuleFor(c => c.Parameters.UnitId).Null().When(c => c.Parameters is not null && c.Kind == ExportKind.FiveColourRanking)
+            .WithMessage("A ranking is of regions; it keeps to no unit.");
     }
 }
 
@@ -60,6 +65,7 @@ internal sealed class StartExportJobHandler(IDbSession session, ICurrentUser cal
     {
         var userId = caller.UserId ?? throw new ForbiddenException("An export job belongs to a signed-in user, who alone may download its file.");
         var region = await RegionAsync(command.Parameters.RegionId, cancellationToken);
+        var unitId = command.Parameters.UnitId is { } requested ? (await UnitAsync(requested, cancellationToken)).Id : (Guid?)null;
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var parameters = command.Parameters;
@@ -75,6 +81,7 @@ internal sealed class StartExportJobHandler(IDbSession session, ICurrentUser cal
                 ToDay = parameters.To,
                 parameters.Month,
                 GroupBy = command.Kind == ExportKind.Indicators ? (parameters.GroupBy ?? IndicatorGrouping.Region).ToString() : null,
+                UnitId = unitId,
                 CreatedBy = userId,
                 CreatorUnitId = caller.UnitId,
                 CreatorRegionPath = caller.RegionPath,
@@ -84,6 +91,16 @@ internal sealed class StartExportJobHandler(IDbSession session, ICurrentUser cal
         // Exports take figures out of the system: who took which slice is recorded, as for the petition worklist.
         audit.Record(new AuditEntry("metrics.export_started", "metrics_export_job", id, After: new { command.Kind, command.Format, parameters, RegionId = region.Id }));
         return new ExportJobStarted(id);
+    }
+
+    /// <summary>
+    /// A unit outside the caller's jurisdiction answers 404, as a missing one does, before anything is queued (the indicators'
+    /// rule; a retired unit keeps its past figures).
+    /// </summary>
+    private async Task<UnitSnapshot> UnitAsync(Guid unitId, CancellationToken cancellationToken)
+    {
+        var unit = await directory.FindUnitAsync(unitId, cancellationToken);
+        return unit is not null && Jurisdiction.Contains(caller, unit.RegionPath) ? unit : throw new NotFoundException("Unit");
     }
 
     /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>
@@ -101,14 +118,14 @@ internal static class StartExportJobEndpoint
     public static void Map(IEndpointRouteBuilder metrics) =>
         metrics.MapPost("/export-jobs", Handle)
             .WithName("StartExportJob")
-            .WithSummary("Queues an export of an indicator table, a five-colour ranking or the daily facts as XLSX or CSV; poll the job, then download its file.")
-            .WithDescription("Queues a background export of a region of the caller's jurisdiction (its own by default): an indicator table (kind indicators: from, to, groupBy), a month's five-colour ranking (five_colour_ranking: month as yyyy-MM) or the daily facts of a period row by row (daily_facts: from, to), as XLSX or CSV. Answers 202 with the job and its address; poll GetExportJob for the state and progress, then DownloadExportJob. Only the caller who started a job sees it. 400 names the parameter that does not fit the kind; 404 for a region outside the jurisdiction.")
+            .WithSummary("Queues an export of an indicator table, a five-colour ranking or the daily facts, optionally of one unit, as XLSX or CSV; poll the job, then download its file.")
+            .WithDescription("Queues a background export of a region of the caller's jurisdiction (its own by default): an indicator table (kind indicators: from, to, groupBy), a month's five-colour ranking (five_colour_ranking: month as yyyy-MM) or the daily facts of a period row by row (daily_facts: from, to), as XLSX or CSV. An indicator table and the daily facts keep to one responsible unit with unitId, as GetIndicators does. Answers 202 with the job and its address; poll GetExportJob for the state and progress, then DownloadExportJob. Only the caller who started a job sees it. 400 names the parameter that does not fit the kind (or an empty unit id); 404 for a region or unit outside the jurisdiction.")
             .RequireCapability(Capability.ViewMetrics)
             .WithIdempotency()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestExample(new StartExportJob(
-                ExportKind.DailyFacts, ExportFormat.Xlsx, new ExportJobParameters(null, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), null, null)));
+                ExportKind.DailyFacts, ExportFormat.Xlsx, new ExportJobParameters(null, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), null, null, null)));
 
     private static async Task<Accepted<ExportJobView>> Handle(StartExportJob request, ISender sender, ExportJobRunner runner, CancellationToken cancellationToken)
     {

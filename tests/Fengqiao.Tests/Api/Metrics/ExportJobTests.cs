@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Fengqiao.Metrics.Exports;
+using Fengqiao.Metrics.Facts;
 using Fengqiao.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,10 +12,13 @@ namespace Fengqiao.Tests.Api.Metrics;
 /// <summary>
 /// Export jobs over HTTP: queued, run by the worker (called by hand here, its loop is off), polled, downloaded by their creator only;
 /// files removed after the retention; a job whose worker stopped started again, and given up after the attempts. Daily facts crafted
-/// in February 2024: 120 rows in 越城区 (the district leader's jurisdiction) and 30 in 柯桥区, which the district never sees.
+/// in February 2024: 120 rows in 越城区 (the district leader's jurisdiction) and 30 in 柯桥区, which the district never sees; in March
+/// 2024, rows of two responsible units of 越城区 and one of 柯桥区; on 1 April 2024, one row with every counter set.
 /// </summary>
 public sealed class ExportJobTests : IntakeTestBase
 {
+    private const string TownGovernment = "府山街道办事处";
+    private const string DistrictHousing = "越城区住房和城乡建设局";
     private const string Jobs = "/api/v1/metrics/export-jobs";
     private static readonly TimeSpan Retention = TimeSpan.FromHours(6);
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
@@ -36,6 +40,7 @@ public sealed class ExportJobTests : IntakeTestBase
     {
         Craft("越城区", villages: 10, days: 12);
         Craft("柯桥区", villages: 3, days: 10);
+        CraftForUnits();
         // Tokens are issued by the host's clock, which the tests move ahead; signed in now, they stay valid by the real one.
         foreach (var user in new[] { "district.leader", "city.leader", "district.analyst", "town.leader", "town.handler" })
         {
@@ -151,6 +156,9 @@ public sealed class ExportJobTests : IntakeTestBase
     [TestCase("""{"kind":"daily_facts","format":"xlsx","parameters":{"from":"2024-02-01","to":"2024-02-29","groupBy":"month"}}""", "parameters.groupBy")]
     [TestCase("""{"kind":"five_colour_ranking","format":"xlsx","parameters":{"month":"2024-13"}}""", "parameters.month")]
     [TestCase("""{"kind":"five_colour_ranking","format":"xlsx","parameters":{"month":"2024-02","from":"2024-02-01"}}""", "parameters.from")]
+    [TestCase("""{"kind":"daily_facts","format":"csv","parameters":{"from":"2024-03-01","to":"2024-03-31","unitId":"not-a-guid"}}""", "parameters.unitId")]
+    [TestCase("""{"kind":"indicators","format":"csv","parameters":{"from":"2024-03-01","to":"2024-03-31","unitId":"00000000-0000-0000-0000-000000000000"}}""", "parameters.unitId")]
+    [TestCase("""{"kind":"five_colour_ranking","format":"xlsx","parameters":{"month":"2024-03","unitId":"0192f1a4-0000-7000-8000-000000000001"}}""", "parameters.unitId")]
     public async Task BadParameters_Return400NamingTheField(string body, string field)
     {
         using var leader = await Api.ClientForAsync("district.leader");
@@ -207,10 +215,161 @@ public sealed class ExportJobTests : IntakeTestBase
         Assert.That((failed["state"]!.GetValue<string>(), failed["error"]!.GetValue<string>()), Is.EqualTo(("failed", "interrupted")));
     }
 
+    [Test]
+    public async Task DailyFactsJob_OfOneUnit_IsQueuedWithTheUnit_AndItsFileHoldsOnlyThatUnitsRows()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var town = Unit(TownGovernment);
+        var queued = await (await leader.PostAsJsonAsync(Jobs, new
+        {
+            kind = "daily_facts",
+            format = "xlsx",
+            parameters = new { from = "2024-03-01", to = "2024-03-31", unitId = town },
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Accepted);
+        Assert.That(
+            (queued["parameters"]!["unitId"]!.GetValue<Guid>(), queued["state"]!.GetValue<string>(), queued["progress"]!.GetValue<int>()),
+            Is.EqualTo((town, "queued", 0)));
+
+        Assert.That(await Runner.RunNextAsync(CancellationToken.None), Is.True);
+
+        var done = await (await leader.GetAsync($"{Jobs}/{queued["id"]}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(
+            (done["state"]!.GetValue<string>(), done["progress"]!.GetValue<int>(), done["rowsDone"]!.GetValue<long>(), done["rowsTotal"]!.GetValue<long>()),
+            Is.EqualTo(("succeeded", 100, 10L, 10L)), "the 5 rows of the district's housing bureau and those of 柯桥区 are another unit's");
+        Assert.That(done["parameters"]!["unitId"]!.GetValue<Guid>(), Is.EqualTo(town));
+        var file = await leader.GetAsync($"{Jobs}/{queued["id"]}/file");
+        Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using var workbook = new MemoryStream(await file.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.That(rows, Has.Count.EqualTo(10));
+        Assert.That(rows.Select(r => (string)r["unit"]).Distinct(), Is.EqualTo(new[] { TownGovernment }));
+        Assert.That(rows.Select(r => Convert.ToInt64(r["registered"], System.Globalization.CultureInfo.InvariantCulture)), Is.All.EqualTo(4));
+
+        foreach (var other in new[] { "city.leader", "district.analyst", "town.leader" })
+        {
+            using var client = await Api.ClientForAsync(other);
+            await (await client.GetAsync($"{Jobs}/{queued["id"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await client.GetAsync($"{Jobs}/{queued["id"]}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Test]
+    public async Task IndicatorsJob_OfOneUnit_CountsOnlyThatUnitsFacts()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var lines = await CsvOfAsync(leader, new
+        {
+            kind = "indicators",
+            format = "csv",
+            parameters = new { from = "2024-03-01", to = "2024-03-31", groupBy = "month", unitId = Unit(DistrictHousing) },
+        });
+        var header = lines[0].ToList();
+        Assert.That(lines.Skip(1).Select(l => l[0]), Is.EqualTo(new[] { "2024-03", "total" }));
+        Assert.That(lines[^1][header.IndexOf("registered")], Is.EqualTo("35"), "5 rows of 7 registered; the town government's 40 are not the bureau's");
+    }
+
+    [Test]
+    public async Task IndicatorsJob_ByUnit_HasARowPerUnitOfTheJurisdiction()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var lines = await CsvOfAsync(leader, new
+        {
+            kind = "indicators",
+            format = "csv",
+            parameters = new { from = "2024-03-01", to = "2024-03-31", groupBy = "unit" },
+        });
+        var header = lines[0].ToList();
+        var registered = lines.Skip(1).ToDictionary(l => l[0], l => l[header.IndexOf("registered")]);
+        Assert.That(
+            registered,
+            Is.EquivalentTo(new Dictionary<string, string> { [Unit(TownGovernment).ToString()] = "40", [Unit(DistrictHousing).ToString()] = "35", ["total"] = "75" }));
+    }
+
+    [Test]
+    public async Task DailyFactsJob_HasAColumnForEveryCounterOfTheFacts_WithItsValue()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var lines = await CsvOfAsync(leader, new
+        {
+            kind = "daily_facts",
+            format = "csv",
+            parameters = new { from = "2024-04-01", to = "2024-04-01", unitId = Unit(TownGovernment) },
+        });
+        var counters = Enum.GetValues<Counter>();
+        Assert.That(
+            lines[0],
+            Is.EqualTo(new[] { "day", "region", "region_path", "unit", "channel", "category" }
+                .Concat(counters.Select(c => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString())))),
+            "one column per counter of the facts, registered_persons among them");
+        Assert.That(lines, Has.Count.EqualTo(2));
+        Assert.That(lines[1].Skip(6), Is.EqualTo(counters.Select(CounterValue)), "each counter read from its own column");
+    }
+
+    [Test]
+    public async Task Jobs_OfAUnitOutsideTheJurisdiction_OrUnknown_Answer404_AndQueueNothing()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        foreach (var unitId in new[] { Unit("柯桥区住房和城乡建设局"), Guid.NewGuid() })
+        {
+            foreach (var kind in new[] { "daily_facts", "indicators" })
+            {
+                var response = await leader.PostAsJsonAsync(Jobs, new { kind, format = "csv", parameters = new { from = "2024-03-01", to = "2024-03-31", unitId } });
+                await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            }
+        }
+
+        Assert.That(await Runner.RunNextAsync(CancellationToken.None), Is.False, "no job was queued");
+    }
+
+    [Test]
+    public async Task JobOfAUnitThatLeftTheJurisdiction_FailsSayingSo()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var queued = await (await leader.PostAsJsonAsync(Jobs, new
+        {
+            kind = "daily_facts",
+            format = "csv",
+            parameters = new { from = "2024-03-01", to = "2024-03-31", unitId = Unit(DistrictHousing) },
+        })).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Accepted);
+        using (var db = TestDatabase.Open(Api))
+        using (var command = db.CreateCommand())
+        {
+            // Stands for the unit moving out of the leader's district after the job was queued.
+            command.CommandText = "UPDATE metrics_export_jobs SET unit_id = $unit WHERE id = $id";
+            command.Parameters.AddWithValue("$unit", Unit("柯桥区住房和城乡建设局").ToString());
+            command.Parameters.AddWithValue("$id", queued["id"]!.GetValue<string>());
+            Assert.That(command.ExecuteNonQuery(), Is.EqualTo(1));
+        }
+
+        await Runner.RunNextAsync(CancellationToken.None);
+
+        var failed = await (await leader.GetAsync($"{Jobs}/{queued["id"]}")).ShouldBeOkAsync<JsonObject>();
+        Assert.That((failed["state"]!.GetValue<string>(), failed["error"]!.GetValue<string>()), Is.EqualTo(("failed", "unit_not_found")));
+    }
+
     private static object FactsJob(string format) => new { kind = "daily_facts", format, parameters = new { from = "2024-02-01", to = "2024-02-29" } };
 
     private static async Task<string> State(HttpClient client, JsonObject job) =>
         (await (await client.GetAsync($"{Jobs}/{job["id"]}")).ShouldBeOkAsync<JsonObject>())["state"]!.GetValue<string>();
+
+    /// <summary>Queues a CSV job, runs it and reads its file's lines, split into cells (the crafted values hold no commas).</summary>
+    private async Task<List<string[]>> CsvOfAsync(HttpClient client, object job)
+    {
+        var queued = await (await client.PostAsJsonAsync(Jobs, job)).ShouldBeOkAsync<JsonObject>(HttpStatusCode.Accepted);
+        Assert.That(await Runner.RunNextAsync(CancellationToken.None), Is.True);
+        var file = await client.GetAsync($"{Jobs}/{queued["id"]}/file");
+        Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+    }
+
+    private static string CounterValue(Counter counter) => (100 + (int)counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private Guid Unit(string name)
+    {
+        using var db = TestDatabase.Open(Api);
+        return Guid.Parse(TestDatabase.Strings(db, "SELECT id FROM org_units WHERE name = $name", ("$name", name)).Single());
+    }
 
     private string DistrictPath(string district)
     {
@@ -239,5 +398,57 @@ public sealed class ExportJobTests : IntakeTestBase
                 command.ExecuteNonQuery();
             }
         }
+    }
+
+    /// <summary>
+    /// In March 2024, 4 registered a day for five days in two villages of 府山街道 under its government, 7 a day for five days in one
+    /// under the district's housing bureau, and rows of 柯桥区's bureau in 柯桥区; on 1 April, one row of the town government with every
+    /// counter set to its own value (<see cref="CounterValue"/>), written with the statement the facts are written with.
+    /// </summary>
+    private void CraftForUnits()
+    {
+        using var db = TestDatabase.Open(Api);
+        var villages = TestDatabase.Strings(
+            db, "SELECT path FROM org_regions WHERE path LIKE $prefix AND name <> $name ORDER BY path LIMIT 2",
+            ("$prefix", TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = '府山街道'").Single() + "%"), ("$name", "府山街道"));
+        var keqiao = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = '柯桥区'").Single();
+        foreach (var (unit, paths, registered) in new[]
+                 {
+                     (Unit(TownGovernment), villages, 4),
+                     (Unit(DistrictHousing), villages.Take(1).ToList(), 7),
+                     (Unit("柯桥区住房和城乡建设局"), [keqiao], 9),
+                 })
+        {
+            foreach (var path in paths)
+            {
+                for (var day = 1; day <= 5; day++)
+                {
+                    using var command = db.CreateCommand();
+                    command.CommandText = """
+                        INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category, registered)
+                        VALUES ($day, $path, $unit, 'visit', 'crafted', $registered)
+                        """;
+                    command.Parameters.AddWithValue("$day", $"2024-03-{day:00}");
+                    command.Parameters.AddWithValue("$path", path);
+                    command.Parameters.AddWithValue("$unit", unit.ToString());
+                    command.Parameters.AddWithValue("$registered", registered);
+                    command.ExecuteNonQuery();
+                }
+            }
+        }
+
+        using var everyCounter = db.CreateCommand();
+        everyCounter.CommandText = FactSql.InsertRow;
+        everyCounter.Parameters.AddWithValue("@Day", "2024-04-01");
+        everyCounter.Parameters.AddWithValue("@RegionPath", villages[0]);
+        everyCounter.Parameters.AddWithValue("@UnitId", Unit(TownGovernment).ToString());
+        everyCounter.Parameters.AddWithValue("@Channel", "visit");
+        everyCounter.Parameters.AddWithValue("@Category", "every_counter");
+        foreach (var counter in Enum.GetValues<Counter>())
+        {
+            everyCounter.Parameters.AddWithValue("@" + counter, 100 + (int)counter);
+        }
+
+        everyCounter.ExecuteNonQuery();
     }
 }

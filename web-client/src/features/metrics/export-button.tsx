@@ -10,11 +10,11 @@ import { saveDownload } from '../../shared/files/file-transfer';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { isMessageKey } from '../../shared/i18n/translate';
 
-/** What to export: the parameters of the export job (or of the ranking's direct download). */
+/** What to export: the parameters of the export job (or of the ranking's direct download); a table or the facts may keep to one unit. */
 export type ExportRequest =
   | { kind: 'five_colour_ranking'; month: string; regionId?: string }
-  | { kind: 'indicators'; from: string; to: string; groupBy: IndicatorGrouping; regionId?: string }
-  | { kind: 'daily_facts'; from: string; to: string; regionId?: string };
+  | { kind: 'indicators'; from: string; to: string; groupBy: IndicatorGrouping; regionId?: string; unitId?: string }
+  | { kind: 'daily_facts'; from: string; to: string; regionId?: string; unitId?: string };
 
 /** A ranking of up to this many rows downloads at once; everything else is written by an export job the page polls. */
 export const directDownloadRows = 500;

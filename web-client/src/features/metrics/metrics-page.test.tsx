@@ -150,17 +150,73 @@ describe('metrics page', () => {
     const opened = server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path;
     expect(opened).toContain('unitId=n-town');
     expect(opened).toContain('groupBy=region');
-    expect(screen.getByText(zhCN['metrics.export.unitNotExported'])).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: new RegExp(zhCN['metrics.export.button']) })).toHaveLength(2);
 
     const unitSelect = screen.getByRole('combobox', { name: zhCN['metrics.unit'] }).closest<HTMLElement>('.ant-select')!;
     await user.click(unitSelect.querySelector<HTMLElement>('.ant-select-clear')!);
     await waitFor(() => expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).not.toContain('unitId'));
     expect((await screen.findAllByRole('button', { name: new RegExp(zhCN['metrics.export.button']) })).length).toBeGreaterThan(0);
-    expect(screen.queryByText(zhCN['metrics.export.unitNotExported'])).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('combobox', { name: zhCN['metrics.unit'] }));
     await user.click(await screen.findByText(/府山街道办事处/, { selector: '.ant-select-item-option-content' }));
     await waitFor(() => expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).toContain('unitId=n-town'));
+  });
+
+  it('exports the picked unit’s table and daily details, keeping to the unit', async () => {
+    server.on('GET', '/api/v1/metrics/indicators', (request) =>
+      json({
+        ...table('r-district', '越城区', [row('r-fushan', '府山街道', 9, 2, 2, 'r-fushan')]),
+        ...(request.path.includes('unitId=n-town') ? { unitId: 'n-town', unitName: '府山街道办事处' } : {}),
+      }),
+    );
+    const queued = (kind: 'indicators' | 'daily_facts', parameters: Record<string, unknown>) => ({
+      id: `j-${kind}`,
+      kind,
+      format: 'xlsx',
+      parameters,
+      state: 'queued',
+      progress: 0,
+      rowsDone: 0,
+      rowsTotal: null,
+      fileName: null,
+      sizeBytes: null,
+      error: null,
+      createdAt: '2026-04-01T08:00:00+08:00',
+      finishedAt: null,
+      expiresAt: null,
+    });
+    server.on('POST', '/api/v1/metrics/export-jobs', (request) => {
+      const body = request.body as { kind: 'indicators' | 'daily_facts'; parameters: Record<string, unknown> };
+      return json(queued(body.kind, body.parameters), 202);
+    });
+    for (const kind of ['indicators', 'daily_facts'] as const) {
+      server.on('GET', `/api/v1/metrics/export-jobs/j-${kind}`, () => json(queued(kind, {})));
+    }
+    renderWithApp(<MetricsPage />, { path: '/metrics' });
+    const user = userEvent.setup();
+
+    await screen.findByRole('button', { name: '府山街道' });
+    await user.click(screen.getByRole('combobox', { name: zhCN['metrics.unit'] }));
+    await user.click(await screen.findByText(/府山街道办事处/, { selector: '.ant-select-item-option-content' }));
+    expect(await screen.findByText('责任单位：府山街道办事处')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: new RegExp(`${zhCN['metrics.export.button']}$`) }));
+    await user.click(await screen.findByText(zhCN['metrics.export.as.xlsx']));
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/metrics/export-jobs')).toHaveLength(1));
+    expect(server.requestsTo('POST', '/api/v1/metrics/export-jobs')[0]?.body).toMatchObject({
+      kind: 'indicators',
+      format: 'xlsx',
+      parameters: { groupBy: 'region', unitId: 'n-town' },
+    });
+
+    await user.click(screen.getByRole('button', { name: new RegExp(zhCN['metrics.export.facts']) }));
+    await user.click((await screen.findAllByText(zhCN['metrics.export.as.csv'])).at(-1)!);
+    await waitFor(() => expect(server.requestsTo('POST', '/api/v1/metrics/export-jobs')).toHaveLength(2));
+    expect(server.requestsTo('POST', '/api/v1/metrics/export-jobs')[1]?.body).toMatchObject({
+      kind: 'daily_facts',
+      format: 'csv',
+      parameters: { unitId: 'n-town' },
+    });
   });
 
   it('says when no unit has figures, and when the unit picked is out of reach', async () => {

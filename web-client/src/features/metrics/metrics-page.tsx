@@ -1,5 +1,5 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Breadcrumb, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { IndicatorDefinition, IndicatorFigure, IndicatorGrouping, IndicatorRow } from '../../shared/api/api-types';
@@ -168,15 +168,11 @@ export function MetricsPage() {
           size="small"
           title={data?.unitName ? t('metrics.ofUnit', { name: data.unitName }) : undefined}
           extra={
-            // The export jobs take a region, a period and a grouping, not a unit: a file of the whole region would pass for the unit's.
-            unitId ? (
-              <Typography.Text type="secondary">{t('metrics.export.unitNotExported')}</Typography.Text>
-            ) : (
-              <Space align="start" wrap>
-                <ExportButton request={{ kind: 'indicators', from, to, groupBy, regionId: current.regionId }} rows={data?.rows.length} />
-                <ExportButton request={{ kind: 'daily_facts', from, to, regionId: current.regionId }} label={t('metrics.export.facts')} />
-              </Space>
-            )
+            // With a unit picked, the files keep to it as the table does.
+            <Space align="start" wrap>
+              <ExportButton request={{ kind: 'indicators', from, to, groupBy, regionId: current.regionId, unitId }} rows={data?.rows.length} />
+              <ExportButton request={{ kind: 'daily_facts', from, to, regionId: current.regionId, unitId }} label={t('metrics.export.facts')} />
+            </Space>
           }
         >
           <Table<IndicatorRow>

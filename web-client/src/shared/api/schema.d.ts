@@ -1992,8 +1992,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Queues an export of an indicator table, a five-colour ranking or the daily facts as XLSX or CSV; poll the job, then download its file.
-         * @description Queues a background export of a region of the caller's jurisdiction (its own by default): an indicator table (kind indicators: from, to, groupBy), a month's five-colour ranking (five_colour_ranking: month as yyyy-MM) or the daily facts of a period row by row (daily_facts: from, to), as XLSX or CSV. Answers 202 with the job and its address; poll GetExportJob for the state and progress, then DownloadExportJob. Only the caller who started a job sees it. 400 names the parameter that does not fit the kind; 404 for a region outside the jurisdiction.
+         * Queues an export of an indicator table, a five-colour ranking or the daily facts, optionally of one unit, as XLSX or CSV; poll the job, then download its file.
+         * @description Queues a background export of a region of the caller's jurisdiction (its own by default): an indicator table (kind indicators: from, to, groupBy), a month's five-colour ranking (five_colour_ranking: month as yyyy-MM) or the daily facts of a period row by row (daily_facts: from, to), as XLSX or CSV. An indicator table and the daily facts keep to one responsible unit with unitId, as GetIndicators does. Answers 202 with the job and its address; poll GetExportJob for the state and progress, then DownloadExportJob. Only the caller who started a job sees it. 400 names the parameter that does not fit the kind (or an empty unit id); 404 for a region or unit outside the jurisdiction.
          *
          *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
          */
@@ -5466,6 +5466,8 @@ export interface components {
             to?: string | null;
             month?: string | null;
             groupBy?: (string & components["schemas"]["IndicatorGrouping"]) | null;
+            /** Format: uuid */
+            unitId?: string | null;
         };
         /** @enum {string} */
         ExportJobState: "queued" | "running" | "succeeded" | "failed" | "expired";
