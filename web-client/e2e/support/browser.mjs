@@ -40,9 +40,13 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }
 
-/** A page in a fresh browser context on the host: Chinese locale, the journeys' 20 s default timeout. */
+/**
+ * A page in a fresh browser context on the host, as the staff and citizens of Shaoxing have it: Chinese locale and China
+ * time, whatever the zone of the machine running the journeys (after 16:00 UTC, China is already on the next day, and
+ * the journeys' dates are China dates); the journeys' 20 s default timeout.
+ */
 export async function openPage(browser, baseURL, viewport) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport });
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
   context.setDefaultTimeout(20_000);
   return context.newPage();
 }
