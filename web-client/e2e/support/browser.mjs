@@ -61,6 +61,21 @@ export async function openedDialog(dialog) {
   return dialog;
 }
 
+/**
+ * Opens an antd Select and picks the option with the text once the list has finished opening: a click during its
+ * opening animation can be lost on a slow machine, and the list then stays open.
+ */
+export async function pickOption(page, field, text) {
+  await field.click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  await option.evaluate((element) =>
+    Promise.all((element.closest('.ant-select-dropdown') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
+  );
+  await option.click();
+  await option.waitFor({ state: 'hidden' });
+}
+
 /** Clicks a dialog's confirming button and waits for it to close; a failure names the error the dialog shows. */
 export async function confirmDialog(dialog, buttonName = '确定') {
   await openedDialog(dialog);
