@@ -188,11 +188,7 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
         }
 
         // A unit that left the creator's jurisdiction since the job was queued fails it, as the indicator table does.
-        var unit = job.UnitId is { } unitId ? await directory.FindUnitAsync(unitId, cancellationToken) : null;
-        if (job.UnitId is not null && (unit is null || !Jurisdiction.Contains(creator, unit.RegionPath)))
-        {
-            throw new BuildingBlocks.Errors.NotFoundException("Unit");
-        }
+        var unit = job.UnitId is { } unitId ? await directory.UnitInJurisdictionAsync(creator, unitId, cancellationToken) : null;
 
         var parameters = Jurisdiction.Parameters(creator, new { RegionPrefix = region.Path + "%", From = job.FromDay!.Value, To = job.ToDay!.Value, job.UnitId });
         var count = await session.ExecuteScalarAsync<long>(ExportJobSql.CountFacts, parameters, cancellationToken);

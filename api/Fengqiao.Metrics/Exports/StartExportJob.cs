@@ -65,7 +65,7 @@ internal sealed class StartExportJobHandler(IDbSession session, ICurrentUser cal
     {
         var userId = caller.UserId ?? throw new ForbiddenException("An export job belongs to a signed-in user, who alone may download its file.");
         var region = await RegionAsync(command.Parameters.RegionId, cancellationToken);
-        var unitId = command.Parameters.UnitId is { } requested ? (await UnitAsync(requested, cancellationToken)).Id : (Guid?)null;
+        var unitId = command.Parameters.UnitId is { } requested ? (await directory.UnitInJurisdictionAsync(caller, requested, cancellationToken)).Id : (Guid?)null;
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var parameters = command.Parameters;
@@ -91,16 +91,6 @@ internal sealed class StartExportJobHandler(IDbSession session, ICurrentUser cal
         // Exports take figures out of the system: who took which slice is recorded, as for the petition worklist.
         audit.Record(new AuditEntry("metrics.export_started", "metrics_export_job", id, After: new { command.Kind, command.Format, parameters, RegionId = region.Id }));
         return new ExportJobStarted(id);
-    }
-
-    /// <summary>
-    /// A unit outside the caller's jurisdiction answers 404, as a missing one does, before anything is queued (the indicators'
-    /// rule; a retired unit keeps its past figures).
-    /// </summary>
-    private async Task<UnitSnapshot> UnitAsync(Guid unitId, CancellationToken cancellationToken)
-    {
-        var unit = await directory.FindUnitAsync(unitId, cancellationToken);
-        return unit is not null && Jurisdiction.Contains(caller, unit.RegionPath) ? unit : throw new NotFoundException("Unit");
     }
 
     /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>

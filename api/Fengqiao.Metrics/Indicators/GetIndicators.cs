@@ -195,7 +195,7 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     public async ValueTask<IndicatorTable> Handle(GetIndicators query, CancellationToken cancellationToken)
     {
         var region = await RegionAsync(query.RegionId, cancellationToken);
-        var unit = query.UnitId is { } unitId ? await UnitAsync(unitId, cancellationToken) : null;
+        var unit = query.UnitId is { } unitId ? await directory.UnitInJurisdictionAsync(caller, unitId, cancellationToken) : null;
         var parameters = new FactFilter(region.Path + "%", query.From, query.To, unit?.Id);
         var rows = query.GroupBy switch
         {
@@ -216,12 +216,6 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
             unit?.Name);
     }
 
-    /// <summary>A unit outside the caller's jurisdiction answers 404, as a missing one does; a retired unit keeps its past figures.</summary>
-    private async Task<UnitSnapshot> UnitAsync(Guid unitId, CancellationToken cancellationToken)
-    {
-        var unit = await directory.FindUnitAsync(unitId, cancellationToken);
-        return unit is not null && Jurisdiction.Contains(caller, unit.RegionPath) ? unit : throw new NotFoundException("Unit");
-    }
 
     /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>
     private async Task<RegionSnapshot> RegionAsync(Guid? regionId, CancellationToken cancellationToken)
