@@ -4,7 +4,8 @@ namespace Fengqiao.Metrics.Facts;
 
 /// <summary>
 /// The facts held in memory while the projection is rebuilt from the whole history: what they remember of petitions, cases and
-/// disputes, and each fact row's counters, written at the end in a few statements per thousand rows instead of several per event.
+/// disputes, and each fact row's counters, written at the end in a few statements per thousand rows instead of several per event,
+/// with the monthly rows rolled up from them. Rows are written in the order of their key, so each insert lands beside the last.
 /// The texts the events repeat (regions, channels, categories) are kept once, since a rebuild of millions of events holds millions of rows.
 /// </summary>
 internal sealed class FactMemory : IFactLedger
@@ -65,9 +66,20 @@ internal sealed class FactMemory : IFactLedger
     public async Task ReplaceTablesAsync(IDbSession session, CancellationToken cancellationToken)
     {
         await session.ExecuteAsync(FactSql.EmptyProjection, null, cancellationToken);
-        foreach (var batch in _rows.Chunk(WriteBatch))
+        var days = _rows.OrderBy(row => row.Key.Day).ThenBy(row => row.Key.RegionPath, StringComparer.Ordinal);
+        foreach (var batch in days.Chunk(WriteBatch))
         {
             await session.ExecuteAsync(FactSql.InsertRow, batch.Select(row => FactStore.RowParameters(row.Key, row.Value)).ToList(), cancellationToken);
+        }
+
+        var months = MonthlyFacts.RollUp(_rows, Text)
+            .OrderBy(row => row.Key.Dimension, StringComparer.Ordinal)
+            .ThenBy(row => row.Key.RegionPath, StringComparer.Ordinal)
+            .ThenBy(row => row.Key.DimensionValue, StringComparer.Ordinal)
+            .ThenBy(row => row.Key.Month);
+        foreach (var batch in months.Chunk(WriteBatch))
+        {
+            await session.ExecuteAsync(FactSql.InsertMonthlyRow, batch.Select(row => FactStore.MonthlyRowParameters(row.Key, row.Value)).ToList(), cancellationToken);
         }
 
         foreach (var batch in _petitions.Values.Chunk(WriteBatch))

@@ -4,9 +4,11 @@ internal static class FactSql
 {
     private const string Key = "day = @Day AND region_path = @RegionPath AND unit_id = @UnitId AND channel = @Channel AND category = @Category";
 
-    /// <summary>Adds the changes to an existing row; 0 rows means the row is new (the consumer then inserts it).</summary>
-    public const string AddToRow = $"""
-        UPDATE metrics_daily_facts SET
+    private const string MonthlyKey =
+        "dimension = @Dimension AND region_path = @RegionPath AND dimension_value = @DimensionValue AND month = @Month";
+
+    /// <summary>Each counter's column plus its change, in a daily and a monthly row alike (the columns have the same names).</summary>
+    private const string AddCounters = """
             registered = registered + @Registered,
             registered_persons = registered_persons + @RegisteredPersons,
             first_time_registered = first_time_registered + @FirstTimeRegistered,
@@ -46,26 +48,42 @@ internal static class FactSql
             cases_forwarded = cases_forwarded + @CasesForwarded,
             cases_assigned = cases_assigned + @CasesAssigned,
             supervision_orders = supervision_orders + @SupervisionOrders
-        WHERE {Key}
         """;
 
-    public const string InsertRow = """
-        INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category,
+    private const string CounterColumns = """
             registered, first_time_registered, repeat_registered, skip_level_registered, accepted, accepted_on_time, concluded,
             concluded_on_time, rated_satisfied, rated_basically_satisfied, rated_dissatisfied, closed, closed_unrated, resolved,
             first_time_closed, first_time_resolved, review_requested, backlog_change, suggestion_received, suggestion_answered,
             suggestion_adopted, reception_batches, reception_persons, must_visit_batches, disputes_opened, disputes_accepted,
             sessions_held, agreements_reached, mediations_failed, judicial_decided, judicial_confirmed, county_visit_batches,
             county_must_visit_batches, agreements_followed_up, agreements_performed, cases_forwarded, cases_assigned, supervision_orders,
-            registered_persons)
-        VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category,
+            registered_persons
+        """;
+
+    private const string CounterValues = """
             @Registered, @FirstTimeRegistered, @RepeatRegistered, @SkipLevelRegistered, @Accepted, @AcceptedOnTime, @Concluded,
             @ConcludedOnTime, @RatedSatisfied, @RatedBasicallySatisfied, @RatedDissatisfied, @Closed, @ClosedUnrated, @Resolved,
             @FirstTimeClosed, @FirstTimeResolved, @ReviewRequested, @BacklogChange, @SuggestionsReceived, @SuggestionsAnswered,
             @SuggestionsAdopted, @ReceptionBatches, @ReceptionPersons, @MustVisitBatches, @DisputesOpened, @DisputesAccepted,
             @MediationSessions, @MediationAgreements, @MediationFailures, @JudicialDecided, @JudicialConfirmed, @CountyVisitBatches,
             @CountyMustVisitBatches, @AgreementsFollowedUp, @AgreementsPerformed, @CasesForwarded, @CasesAssigned, @SupervisionOrders,
-            @RegisteredPersons)
+            @RegisteredPersons
+        """;
+
+    /// <summary>Adds the changes to an existing row; 0 rows means the row is new (the consumer then inserts it).</summary>
+    public const string AddToRow = $"UPDATE metrics_daily_facts SET {AddCounters} WHERE {Key}";
+
+    public const string InsertRow = $"""
+        INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category, {CounterColumns})
+        VALUES (@Day, @RegionPath, @UnitId, @Channel, @Category, {CounterValues})
+        """;
+
+    /// <summary>Adds the changes to an existing monthly row; 0 rows means the row is new.</summary>
+    public const string AddToMonthlyRow = $"UPDATE metrics_monthly_facts SET {AddCounters} WHERE {MonthlyKey}";
+
+    public const string InsertMonthlyRow = $"""
+        INSERT INTO metrics_monthly_facts (month, region_path, parent_path, dimension, dimension_value, {CounterColumns})
+        VALUES (@Month, @RegionPath, @ParentPath, @Dimension, @DimensionValue, {CounterValues})
         """;
 
     public const string GetPetition = """
@@ -117,9 +135,10 @@ internal static class FactSql
         VALUES (@DisputeId, @FollowedUpDay, @RegionPath, @Category, @Performed)
         """;
 
-    /// <summary>Empties the projection before a rebuild: the facts and what they remember of petitions, cases and disputes.</summary>
+    /// <summary>Empties the projection before a rebuild: the daily and monthly facts and what they remember of petitions, cases and disputes.</summary>
     public const string EmptyProjection = """
         DELETE FROM metrics_daily_facts;
+        DELETE FROM metrics_monthly_facts;
         DELETE FROM metrics_petitions;
         DELETE FROM metrics_cases;
         DELETE FROM metrics_disputes;

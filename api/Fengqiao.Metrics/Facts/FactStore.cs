@@ -162,29 +162,50 @@ internal sealed class FactStore(IDbSession session) : IFactLedger
         }
     }
 
-    /// <summary>Adds the deltas to their rows, one statement per row touched.</summary>
+    /// <summary>Adds the deltas to their daily rows and to the monthly rows those count in, one statement per row touched.</summary>
     public async Task ApplyAsync(IReadOnlyList<FactDelta> deltas, CancellationToken cancellationToken)
     {
-        foreach (var row in deltas.GroupBy(d => d.Key))
+        var days = new Dictionary<FactKey, int[]>();
+        foreach (var delta in deltas)
         {
-            var counters = new int[Counters.Length];
-            foreach (var delta in row)
+            if (!days.TryGetValue(delta.Key, out var counters))
             {
-                counters[(int)delta.Counter] += delta.Change;
+                counters = new int[Counters.Length];
+                days.Add(delta.Key, counters);
             }
 
-            var parameters = RowParameters(row.Key, counters);
+            counters[(int)delta.Counter] += delta.Change;
+        }
+
+        foreach (var (key, counters) in days)
+        {
+            var parameters = RowParameters(key, counters);
             if (await session.ExecuteAsync(FactSql.AddToRow, parameters, cancellationToken) == 0)
             {
                 await session.ExecuteAsync(FactSql.InsertRow, parameters, cancellationToken);
             }
         }
+
+        foreach (var (key, counters) in MonthlyFacts.RollUp(days))
+        {
+            var parameters = MonthlyRowParameters(key, counters);
+            if (await session.ExecuteAsync(FactSql.AddToMonthlyRow, parameters, cancellationToken) == 0)
+            {
+                await session.ExecuteAsync(FactSql.InsertMonthlyRow, parameters, cancellationToken);
+            }
+        }
     }
 
     /// <summary>The parameters of <see cref="FactSql.AddToRow"/> and <see cref="FactSql.InsertRow"/>: the key and each counter by its name.</summary>
-    public static DynamicParameters RowParameters(FactKey key, int[] counters)
+    public static DynamicParameters RowParameters(FactKey key, int[] counters) =>
+        WithCounters(new DynamicParameters(new { key.Day, key.RegionPath, key.UnitId, key.Channel, key.Category }), counters);
+
+    /// <summary>The parameters of <see cref="FactSql.AddToMonthlyRow"/> and <see cref="FactSql.InsertMonthlyRow"/>.</summary>
+    public static DynamicParameters MonthlyRowParameters(MonthlyKey key, int[] counters) =>
+        WithCounters(new DynamicParameters(new { key.Month, key.RegionPath, key.ParentPath, key.Dimension, key.DimensionValue }), counters);
+
+    private static DynamicParameters WithCounters(DynamicParameters parameters, int[] counters)
     {
-        var parameters = new DynamicParameters(new { key.Day, key.RegionPath, key.UnitId, key.Channel, key.Category });
         foreach (var counter in Counters)
         {
             parameters.Add(CounterNames[(int)counter], counters[(int)counter]);

@@ -71,12 +71,12 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
         RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
     {
         var rules = Rules;
-        var parameters = new FactFilter(region.Path + "%", first, first.AddMonths(1).AddDays(-1));
-        var sums = await session.KeyedAsync(caller, IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath, parameters, cancellationToken);
+        var parameters = new FactFilter(region.Path, first, first.AddMonths(1).AddDays(-1));
+        var sums = await session.KeyedAsync(caller, FactGroup.RegionPath, parameters, cancellationToken);
         var checks = children
-            .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.GroupKey)))))))
+            .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.Key)).Select(s => s.Value))))))
             .ToList();
-        return (FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums))), checks);
+        return (FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Values))), checks);
     }
 
     /// <summary>The ranked entries of a month, with the changes since the month before.</summary>

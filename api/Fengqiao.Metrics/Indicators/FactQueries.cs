@@ -1,37 +1,180 @@
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Metrics.Facts;
 
 namespace Fengqiao.Metrics.Indicators;
 
-/// <summary>The parameters of every <see cref="IndicatorSql"/> statement: the region's subtree, the period and, when given, the one responsible unit.</summary>
-/// <param name="RegionPrefix">The region's path followed by <c>%</c>.</param>
-internal sealed record FactFilter(string RegionPrefix, DateOnly From, DateOnly To, Guid? UnitId = null);
+/// <summary>What the figures are summed over: the region's subtree, the period and, when given, the one responsible unit.</summary>
+internal sealed record FactFilter(string RegionPath, DateOnly From, DateOnly To, Guid? UnitId = null);
 
-/// <summary>Reads a grouping's flows and its backlog (<see cref="IndicatorSql"/>) and joins them by group.</summary>
+/// <summary>How the sums are grouped: by region path, responsible unit, channel, category, or by day (by month from the monthly rows).</summary>
+internal enum FactGroup
+{
+    RegionPath,
+    Unit,
+    Channel,
+    Category,
+    Day,
+}
+
+/// <summary>
+/// Which of a period's days the monthly rows answer (the whole months from <see cref="FirstMonth"/> to <see cref="LastMonth"/>) and
+/// which the daily rows (the days before and after them); the backlog, a stock, is summed from the monthly rows of every month before
+/// <see cref="BacklogBefore"/> and the daily rows from it up to the period's end. Without whole months, or for one unit (the monthly
+/// rows have no unit), the daily rows answer everything.
+/// </summary>
+internal sealed record FactPeriod(DateOnly From, DateOnly To, DateOnly? FirstMonth, DateOnly? LastMonth)
+{
+    public DateOnly BacklogBefore => LastMonth?.AddMonths(1) ?? MonthlyFacts.MonthOf(To);
+
+    /// <summary>Whether the daily rows hold backlog changes the monthly rows do not: all of them without whole months, else those after the last.</summary>
+    public bool DailyBacklogNeeded => LastMonth is null || BacklogBefore <= To;
+
+    public IEnumerable<(DateOnly From, DateOnly To)> DailyRanges
+    {
+        get
+        {
+            if (FirstMonth is not { } first || LastMonth is not { } last)
+            {
+                yield return (From, To);
+                yield break;
+            }
+
+            if (From < first)
+            {
+                yield return (From, first.AddDays(-1));
+            }
+
+            if (last.AddMonths(1) <= To)
+            {
+                yield return (last.AddMonths(1), To);
+            }
+        }
+    }
+
+    public static FactPeriod DaysOnly(DateOnly from, DateOnly to) => new(from, to, null, null);
+
+    /// <summary>
+    /// The whole months of the period. The last month counts whole when the period ends on its last day, or when no fact is counted
+    /// after the period's end in it (<paramref name="anyFactAfter"/>, asked only then): the current month up to today is whole.
+    /// </summary>
+    public static async Task<FactPeriod> PlanAsync(DateOnly from, DateOnly to, Func<DateOnly, DateOnly, Task<bool>> anyFactAfter)
+    {
+        var first = from.Day == 1 ? from : MonthlyFacts.MonthOf(from).AddMonths(1);
+        var toMonth = MonthlyFacts.MonthOf(to);
+        var toMonthEnd = toMonth.AddMonths(1).AddDays(-1);
+        var last = toMonth;
+        if (to != toMonthEnd && (toMonth < first || await anyFactAfter(to, toMonthEnd)))
+        {
+            last = toMonth.AddMonths(-1);
+        }
+
+        return first <= last ? new FactPeriod(from, to, first, last) : DaysOnly(from, to);
+    }
+}
+
+/// <summary>
+/// Reads a grouping's sums in the caller's jurisdiction: the flows of the period and the backlog at its end, from the monthly rows
+/// for its whole months and from the daily rows for the rest (<see cref="FactPeriod"/>), added up by group.
+/// </summary>
 internal static class FactQueries
 {
-    public static async Task<IReadOnlyList<KeyedSums>> KeyedAsync(
-        this IDbSession session, ICurrentUser caller, string flowsSql, string backlogSql, FactFilter parameters, CancellationToken cancellationToken)
+    private sealed record DailyParameters(string RegionPrefix, DateOnly From, DateOnly To, DateOnly BacklogFrom, Guid? UnitId);
+
+    private sealed record MonthlyParameters(string RegionPath, string Dimension, DateOnly FromMonth, DateOnly ToMonth, DateOnly BacklogBefore);
+
+    /// <summary>The sums by group key: a region path, a unit id, a channel or a category.</summary>
+    public static async Task<IReadOnlyDictionary<string, FactSums>> KeyedAsync(
+        this IDbSession session, ICurrentUser caller, FactGroup group, FactFilter filter, CancellationToken cancellationToken)
     {
-        var groups = (await session.QueryInJurisdictionAsync<KeyedSums>(caller, flowsSql, parameters, cancellationToken))
-            .ToDictionary(s => s.GroupKey, StringComparer.Ordinal);
-        foreach (var backlog in await session.QueryInJurisdictionAsync<KeyedSums>(caller, backlogSql, parameters, cancellationToken))
+        var sums = new Dictionary<string, FactSums>(StringComparer.Ordinal);
+        void Add(IEnumerable<KeyedSums> rows)
         {
-            groups[backlog.GroupKey] = groups.TryGetValue(backlog.GroupKey, out var flows) ? flows with { Backlog = backlog.Backlog } : backlog;
+            foreach (var row in rows)
+            {
+                sums[row.GroupKey] = sums.TryGetValue(row.GroupKey, out var before) ? FactSums.Add(before, row) : row;
+            }
         }
 
-        return [.. groups.Values];
-    }
-
-    /// <summary>The days with flows in the period or a backlog change up to its end, in order.</summary>
-    public static async Task<IReadOnlyList<DailySums>> DailyAsync(this IDbSession session, ICurrentUser caller, FactFilter parameters, CancellationToken cancellationToken)
-    {
-        var days = (await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, parameters, cancellationToken)).ToDictionary(s => s.Day);
-        foreach (var backlog in await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.BacklogByDay, parameters, cancellationToken))
+        var period = await PlanAsync(session, group, filter, cancellationToken);
+        if (period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
         {
-            days[backlog.Day] = days.TryGetValue(backlog.Day, out var flows) ? flows with { Backlog = backlog.Backlog } : backlog;
+            var (flowsSql, backlogSql, dimension) = group switch
+            {
+                FactGroup.RegionPath => (IndicatorSql.MonthlyByRegionPath, IndicatorSql.MonthlyBacklogByRegionPath, FactDimension.Total),
+                FactGroup.Channel => (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Channel),
+                _ => (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Category),
+            };
+            var monthly = new MonthlyParameters(filter.RegionPath, dimension, firstMonth, lastMonth, period.BacklogBefore);
+            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, flowsSql, monthly, cancellationToken));
+            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, backlogSql, monthly, cancellationToken));
         }
 
-        return [.. days.Values.OrderBy(d => d.Day)];
+        var (dailyFlowsSql, dailyBacklogSql) = group switch
+        {
+            FactGroup.RegionPath => (IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath),
+            FactGroup.Unit => (IndicatorSql.ByUnit, IndicatorSql.BacklogByUnit),
+            FactGroup.Channel => (IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel),
+            _ => (IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory),
+        };
+        foreach (var (from, to) in period.DailyRanges)
+        {
+            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, dailyFlowsSql, Daily(filter, period, from, to), cancellationToken));
+        }
+
+        if (period.DailyBacklogNeeded)
+        {
+            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, dailyBacklogSql, Daily(filter, period, filter.From, filter.To), cancellationToken));
+        }
+
+        return sums;
     }
+
+    /// <summary>
+    /// The days (or, for whole months, the months' first days) with flows in the period or a backlog change up to its end, in order;
+    /// summed by calendar period, each month's row counts within it.
+    /// </summary>
+    public static async Task<IReadOnlyList<KeyValuePair<DateOnly, FactSums>>> DailyAsync(
+        this IDbSession session, ICurrentUser caller, FactFilter filter, CancellationToken cancellationToken)
+    {
+        var days = new Dictionary<DateOnly, FactSums>();
+        void Add(IEnumerable<DailySums> rows)
+        {
+            foreach (var row in rows)
+            {
+                days[row.Day] = days.TryGetValue(row.Day, out var before) ? FactSums.Add(before, row) : row;
+            }
+        }
+
+        var period = await PlanAsync(session, FactGroup.Day, filter, cancellationToken);
+        if (period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
+        {
+            var monthly = new MonthlyParameters(filter.RegionPath, FactDimension.Total, firstMonth, lastMonth, period.BacklogBefore);
+            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.MonthlyByMonth, monthly, cancellationToken));
+            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.MonthlyBacklogByMonth, monthly, cancellationToken));
+        }
+
+        foreach (var (from, to) in period.DailyRanges)
+        {
+            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, Daily(filter, period, from, to), cancellationToken));
+        }
+
+        if (period.DailyBacklogNeeded)
+        {
+            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.BacklogByDay, Daily(filter, period, filter.From, filter.To), cancellationToken));
+        }
+
+        return [.. days.OrderBy(d => d.Key)];
+    }
+
+    private static Task<FactPeriod> PlanAsync(IDbSession session, FactGroup group, FactFilter filter, CancellationToken cancellationToken) =>
+        group == FactGroup.Unit || filter.UnitId is not null
+            ? Task.FromResult(FactPeriod.DaysOnly(filter.From, filter.To))
+            : FactPeriod.PlanAsync(
+                filter.From, filter.To,
+                async (to, monthEnd) => await session.QuerySingleOrDefaultAsync<int>(IndicatorSql.AnyFactAfter, new { To = to, MonthEnd = monthEnd }, cancellationToken) == 1);
+
+    /// <summary>The daily rows' parameters for the days from <paramref name="from"/> to <paramref name="to"/> and the backlog's changes the monthly rows lack.</summary>
+    private static DailyParameters Daily(FactFilter filter, FactPeriod period, DateOnly from, DateOnly to) =>
+        new(filter.RegionPath + "%", from, to, period.LastMonth is null ? DateOnly.MinValue : period.BacklogBefore, filter.UnitId);
 }

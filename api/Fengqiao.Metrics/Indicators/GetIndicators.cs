@@ -196,13 +196,13 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     {
         var region = await RegionAsync(query.RegionId, cancellationToken);
         var unit = query.UnitId is { } unitId ? await directory.UnitInJurisdictionAsync(caller, unitId, cancellationToken) : null;
-        var parameters = new FactFilter(region.Path + "%", query.From, query.To, unit?.Id);
+        var parameters = new FactFilter(region.Path, query.From, query.To, unit?.Id);
         var rows = query.GroupBy switch
         {
             IndicatorGrouping.Region => await ByRegionAsync(region, parameters, cancellationToken),
             IndicatorGrouping.Unit => await ByUnitAsync(parameters, cancellationToken),
-            IndicatorGrouping.Channel => Keyed(await session.KeyedAsync(caller, IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel, parameters, cancellationToken)),
-            IndicatorGrouping.Category => Keyed(await session.KeyedAsync(caller, IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory, parameters, cancellationToken)),
+            IndicatorGrouping.Channel => Keyed(await session.KeyedAsync(caller, FactGroup.Channel, parameters, cancellationToken)),
+            IndicatorGrouping.Category => Keyed(await session.KeyedAsync(caller, FactGroup.Category, parameters, cancellationToken)),
             _ => ByCalendarPeriod(query, await session.DailyAsync(caller, parameters, cancellationToken)),
         };
         var total = query.GroupBy is IndicatorGrouping.Month or IndicatorGrouping.Quarter or IndicatorGrouping.Year
@@ -236,18 +236,18 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     private async Task<(IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums)> ByRegionAsync(
         RegionSnapshot region, FactFilter parameters, CancellationToken cancellationToken)
     {
-        var sums = await session.KeyedAsync(caller, IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath, parameters, cancellationToken);
+        var sums = await session.KeyedAsync(caller, FactGroup.RegionPath, parameters, cancellationToken);
         var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
         var rows = new List<IndicatorRow>();
         var parts = new List<FactSums>();
         foreach (var child in children)
         {
-            var childSums = FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.GroupKey)));
+            var childSums = FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.Key)).Select(s => s.Value));
             rows.Add(new IndicatorRow(child.Id.ToString(), child.Name, child.Id, null, IndicatorDefinitions.Figures(childSums)));
             parts.Add(childSums);
         }
 
-        var direct = sums.Where(s => !children.Any(c => Jurisdiction.Contains(c.Path, s.GroupKey))).ToList();
+        var direct = sums.Where(s => !children.Any(c => Jurisdiction.Contains(c.Path, s.Key))).Select(s => s.Value).ToList();
         if (direct.Count > 0)
         {
             var directSums = FactSums.Sum(direct);
@@ -264,8 +264,8 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
     /// </summary>
     private async Task<(IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums)> ByUnitAsync(FactFilter parameters, CancellationToken cancellationToken)
     {
-        var sums = (await session.KeyedAsync(caller, IndicatorSql.ByUnit, IndicatorSql.BacklogByUnit, parameters, cancellationToken))
-            .Select(s => (UnitId: Guid.Parse(s.GroupKey), Sums: (FactSums)s))
+        var sums = (await session.KeyedAsync(caller, FactGroup.Unit, parameters, cancellationToken))
+            .Select(s => (UnitId: Guid.Parse(s.Key), Sums: s.Value))
             .ToList();
         var visible = (await directory.FindUnitsAsync(sums.Select(s => s.UnitId).Where(id => id != Guid.Empty).ToList(), cancellationToken))
             .Where(u => Jurisdiction.Contains(caller, u.RegionPath))
@@ -297,17 +297,17 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
         return (rows, parts);
     }
 
-    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) Keyed(IReadOnlyList<KeyedSums> sums)
+    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) Keyed(IReadOnlyDictionary<string, FactSums> sums)
     {
-        var ordered = sums.OrderBy(s => s.GroupKey, StringComparer.Ordinal).ToList();
-        return (ordered.Select(s => new IndicatorRow(s.GroupKey, s.GroupKey, null, null, IndicatorDefinitions.Figures(s))).ToList(), ordered);
+        var ordered = sums.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+        return (ordered.Select(s => new IndicatorRow(s.Key, s.Key, null, null, IndicatorDefinitions.Figures(s.Value))).ToList(), ordered.Select(s => s.Value).ToList());
     }
 
     /// <summary>
     /// One row per month, quarter or year the period touches (the first and last cut to the period); each row's backlog is the
     /// stock at its end (or at the period's end).
     /// </summary>
-    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) ByCalendarPeriod(GetIndicators query, IReadOnlyList<DailySums> days)
+    private static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<FactSums> Sums) ByCalendarPeriod(GetIndicators query, IReadOnlyList<KeyValuePair<DateOnly, FactSums>> days)
     {
         var months = query.GroupBy switch
         {
@@ -322,8 +322,8 @@ internal sealed class GetIndicatorsHandler(IDbSession session, ICurrentUser call
             var end = start.AddMonths(months).AddDays(-1);
             var first = start < query.From ? query.From : start;
             var last = end > query.To ? query.To : end;
-            var flows = FactSums.Sum(days.Where(d => d.Day >= first && d.Day <= last));
-            var periodSums = flows with { Backlog = days.Where(d => d.Day <= last).Sum(d => d.Backlog) };
+            var flows = FactSums.Sum(days.Where(d => d.Key >= first && d.Key <= last).Select(d => d.Value));
+            var periodSums = flows with { Backlog = days.Where(d => d.Key <= last).Sum(d => d.Value.Backlog) };
             var key = months switch
             {
                 12 => start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),

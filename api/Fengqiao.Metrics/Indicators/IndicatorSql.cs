@@ -1,11 +1,14 @@
+using Fengqiao.Metrics.Facts;
+
 namespace Fengqiao.Metrics.Indicators;
 
 /// <summary>
-/// Sums of the daily facts in the caller's jurisdiction and the chosen region's subtree, in two statements a group's figures are
-/// joined from (<see cref="FactQueries"/>): the flows of the period, which read the period's days from the primary key; and the
-/// backlog, a stock, whose changes are summed from the beginning up to @To from the few rows that change it (a filtered index),
-/// instead of reading every row of the history for it. Every statement takes @UnitId, the responsible (lead) unit to keep to, or
-/// null for all: one text per grouping instead of two, at the cost of a predicate checked per row of the days already read.
+/// Sums of the facts in the caller's jurisdiction and the chosen region's subtree, in two statements a group's figures are joined
+/// from (<see cref="FactQueries"/>): the flows of the period, and the backlog, a stock, whose changes are summed from the beginning
+/// up to @To. Whole months are read from the monthly rows (the Monthly statements: a few rows per region and month); the other
+/// days from the daily rows, whose flows read the period's days from the primary key and whose backlog reads the few rows that
+/// change it (a filtered index) from @BacklogFrom on. Every daily statement takes @UnitId, the responsible (lead) unit to keep to,
+/// or null for all: one text per grouping instead of two, at the cost of a predicate checked per row of the days already read.
 /// </summary>
 internal static class IndicatorSql
 {
@@ -53,8 +56,8 @@ internal static class IndicatorSql
         """;
 
     private const string BacklogWhere = """
-        WHERE f.backlog_change <> 0 AND f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix AND f.day <= @To
-            AND (@UnitId IS NULL OR f.unit_id = @UnitId)
+        WHERE f.backlog_change <> 0 AND f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix
+            AND f.day >= @BacklogFrom AND f.day <= @To AND (@UnitId IS NULL OR f.unit_id = @UnitId)
         """;
 
     public const string ByRegionPath = $"SELECT f.region_path AS GroupKey, {Sums} FROM metrics_daily_facts f {Where} GROUP BY f.region_path";
@@ -83,4 +86,49 @@ internal static class IndicatorSql
     public const string ByDay = $"SELECT f.day AS Day, {Sums} FROM metrics_daily_facts f {Where} GROUP BY f.day";
 
     public const string BacklogByDay = $"SELECT f.day AS Day, SUM(f.backlog_change) AS Backlog FROM metrics_daily_facts f {BacklogWhere} GROUP BY f.day";
+
+    private const string MonthlyRegion = "f.region_path LIKE @JurisdictionPrefix";
+
+    private const string MonthlyFlows = "f.month >= @FromMonth AND f.month <= @ToMonth";
+
+    private const string MonthlyBacklog = "f.month < @BacklogBefore AND f.backlog_change <> 0";
+
+    /// <summary>The whole region in one dimension (<c>@Dimension</c>): its own subtree's row of each value and month.</summary>
+    private const string MonthlyOwn = $"f.dimension = @Dimension AND f.region_path = @RegionPath AND {MonthlyRegion}";
+
+    /// <summary>
+    /// The regions directly below the region, each with its whole subtree, and the facts counted at the region's own level
+    /// (<see cref="FactDimension.Own"/>), keyed by their paths as the daily rows are.
+    /// </summary>
+    private const string MonthlyChildrenAndOwn = $"""
+        ((f.dimension = '{FactDimension.Total}' AND f.parent_path = @RegionPath) OR (f.dimension = '{FactDimension.Own}' AND f.region_path = @RegionPath))
+            AND {MonthlyRegion}
+        """;
+
+    public const string MonthlyByRegionPath =
+        $"SELECT f.region_path AS GroupKey, {Sums} FROM metrics_monthly_facts f WHERE {MonthlyChildrenAndOwn} AND {MonthlyFlows} GROUP BY f.region_path";
+
+    public const string MonthlyBacklogByRegionPath = $"""
+        SELECT f.region_path AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f
+        WHERE {MonthlyChildrenAndOwn} AND {MonthlyBacklog} GROUP BY f.region_path
+        """;
+
+    public const string MonthlyByValue =
+        $"SELECT f.dimension_value AS GroupKey, {Sums} FROM metrics_monthly_facts f WHERE {MonthlyOwn} AND {MonthlyFlows} GROUP BY f.dimension_value";
+
+    public const string MonthlyBacklogByValue = $"""
+        SELECT f.dimension_value AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f
+        WHERE {MonthlyOwn} AND {MonthlyBacklog} GROUP BY f.dimension_value
+        """;
+
+    public const string MonthlyByMonth =
+        $"SELECT f.month AS Day, {Sums} FROM metrics_monthly_facts f WHERE {MonthlyOwn} AND {MonthlyFlows} GROUP BY f.month";
+
+    public const string MonthlyBacklogByMonth =
+        $"SELECT f.month AS Day, SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f WHERE {MonthlyOwn} AND {MonthlyBacklog} GROUP BY f.month";
+
+    /// <summary>Whether any fact is counted after @To in its month: if none, the month's monthly rows hold exactly the days up to @To.</summary>
+    public const string AnyFactAfter = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM metrics_daily_facts f WHERE f.day > @To AND f.day <= @MonthEnd) THEN 1 ELSE 0 END
+        """;
 }

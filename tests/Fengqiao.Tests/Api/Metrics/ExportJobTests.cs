@@ -38,9 +38,9 @@ public sealed class ExportJobTests : IntakeTestBase
     [OneTimeSetUp]
     public async Task CraftTheFactsAndSignIn()
     {
-        Craft("越城区", villages: 10, days: 12);
-        Craft("柯桥区", villages: 3, days: 10);
-        CraftForUnits();
+        await CraftAsync("越城区", villages: 10, days: 12);
+        await CraftAsync("柯桥区", villages: 3, days: 10);
+        await CraftForUnitsAsync();
         // Tokens are issued by the host's clock, which the tests move ahead; signed in now, they stay valid by the real one.
         foreach (var user in new[] { "district.leader", "city.leader", "district.analyst", "town.leader", "town.handler" })
         {
@@ -363,7 +363,9 @@ public sealed class ExportJobTests : IntakeTestBase
         return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
     }
 
-    private static string CounterValue(Counter counter) => (100 + (int)counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static int CounterNumber(Counter counter) => 100 + (int)counter;
+
+    private static string CounterValue(Counter counter) => CounterNumber(counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private Guid Unit(string name)
     {
@@ -378,7 +380,7 @@ public sealed class ExportJobTests : IntakeTestBase
     }
 
     /// <summary>One fact row per day of February 2024 and region below the district (the first few): 3 registered, 2 closed, 1 resolved.</summary>
-    private void Craft(string district, int villages, int days)
+    private async Task CraftAsync(string district, int villages, int days)
     {
         using var db = TestDatabase.Open(Api);
         var paths = TestDatabase.Strings(
@@ -388,14 +390,8 @@ public sealed class ExportJobTests : IntakeTestBase
         {
             for (var day = 1; day <= days; day++)
             {
-                using var command = db.CreateCommand();
-                command.CommandText = """
-                    INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category, registered, closed, resolved)
-                    VALUES ($day, $path, '00000000-0000-0000-0000-000000000000', 'visit', 'crafted', 3, 2, 1)
-                    """;
-                command.Parameters.AddWithValue("$day", $"2024-02-{day:00}");
-                command.Parameters.AddWithValue("$path", path);
-                command.ExecuteNonQuery();
+                await CraftedFacts.AddAsync(
+                    Api, new FactKey(new DateOnly(2024, 2, day), path, Guid.Empty, "visit", "crafted"), (Counter.Registered, 3), (Counter.Closed, 2), (Counter.Resolved, 1));
             }
         }
     }
@@ -403,9 +399,9 @@ public sealed class ExportJobTests : IntakeTestBase
     /// <summary>
     /// In March 2024, 4 registered a day for five days in two villages of 府山街道 under its government, 7 a day for five days in one
     /// under the district's housing bureau, and rows of 柯桥区's bureau in 柯桥区; on 1 April, one row of the town government with every
-    /// counter set to its own value (<see cref="CounterValue"/>), written with the statement the facts are written with.
+    /// counter set to its own value (<see cref="CounterNumber"/>).
     /// </summary>
-    private void CraftForUnits()
+    private async Task CraftForUnitsAsync()
     {
         using var db = TestDatabase.Open(Api);
         var villages = TestDatabase.Strings(
@@ -423,32 +419,13 @@ public sealed class ExportJobTests : IntakeTestBase
             {
                 for (var day = 1; day <= 5; day++)
                 {
-                    using var command = db.CreateCommand();
-                    command.CommandText = """
-                        INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category, registered)
-                        VALUES ($day, $path, $unit, 'visit', 'crafted', $registered)
-                        """;
-                    command.Parameters.AddWithValue("$day", $"2024-03-{day:00}");
-                    command.Parameters.AddWithValue("$path", path);
-                    command.Parameters.AddWithValue("$unit", unit.ToString());
-                    command.Parameters.AddWithValue("$registered", registered);
-                    command.ExecuteNonQuery();
+                    await CraftedFacts.AddAsync(Api, new FactKey(new DateOnly(2024, 3, day), path, unit, "visit", "crafted"), (Counter.Registered, registered));
                 }
             }
         }
 
-        using var everyCounter = db.CreateCommand();
-        everyCounter.CommandText = FactSql.InsertRow;
-        everyCounter.Parameters.AddWithValue("@Day", "2024-04-01");
-        everyCounter.Parameters.AddWithValue("@RegionPath", villages[0]);
-        everyCounter.Parameters.AddWithValue("@UnitId", Unit(TownGovernment).ToString());
-        everyCounter.Parameters.AddWithValue("@Channel", "visit");
-        everyCounter.Parameters.AddWithValue("@Category", "every_counter");
-        foreach (var counter in Enum.GetValues<Counter>())
-        {
-            everyCounter.Parameters.AddWithValue("@" + counter, 100 + (int)counter);
-        }
-
-        everyCounter.ExecuteNonQuery();
+        await CraftedFacts.AddAsync(
+            Api, new FactKey(new DateOnly(2024, 4, 1), villages[0], Unit(TownGovernment), "visit", "every_counter"),
+            [.. Enum.GetValues<Counter>().Select(counter => (counter, CounterNumber(counter)))]);
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Fengqiao.Metrics.Facts;
 using Fengqiao.Tests.Support;
 
 namespace Fengqiao.Tests.Api.Metrics;
@@ -10,15 +12,15 @@ public sealed class FiveColourTests : MetricsTestBase
     private const string RuleSets = "/api/v1/settings/rule-sets";
 
     [OneTimeSetUp]
-    public void CraftTheMonths()
+    public async Task CraftTheMonths()
     {
         // With the shipped weights (resolution 30, satisfaction 25, on-time conclusion 20, on-time acceptance 10, repeat 10, backlog 5),
         // a town whose every figure meets its target scores 100; one whose resolution rate is at the floor (70%) loses its 30 points.
-        Craft("府山街道", "2025-05-20", resolved: 7);
-        Craft("塔山街道", "2025-05-20", resolved: 10);
-        Craft("府山街道", "2025-06-15", resolved: 10);
-        Craft("迪荡街道", "2025-06-15", resolved: 10);
-        Craft("塔山街道", "2025-06-15", resolved: 7);
+        await CraftAsync("府山街道", "2025-05-20", resolved: 7);
+        await CraftAsync("塔山街道", "2025-05-20", resolved: 10);
+        await CraftAsync("府山街道", "2025-06-15", resolved: 10);
+        await CraftAsync("迪荡街道", "2025-06-15", resolved: 10);
+        await CraftAsync("塔山街道", "2025-06-15", resolved: 7);
     }
 
     [Test]
@@ -122,19 +124,13 @@ public sealed class FiveColourTests : MetricsTestBase
         entry["rankChange"]?.GetValue<int>(), entry["scoreChange"]?.GetValue<decimal>());
 
     /// <summary>One fact row in a village of the town: 10 petitions accepted, replied and rated satisfied on time, 10 closed, <paramref name="resolved"/> resolved.</summary>
-    private void Craft(string town, string day, int resolved)
+    private async Task CraftAsync(string town, string day, int resolved)
     {
         using var db = TestDatabase.Open(Api);
         var path = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE parent_id = (SELECT id FROM org_regions WHERE name = $town) ORDER BY path LIMIT 1", ("$town", town)).Single();
-        using var command = db.CreateCommand();
-        command.CommandText = """
-            INSERT INTO metrics_daily_facts (day, region_path, unit_id, channel, category, registered, accepted, accepted_on_time, concluded, concluded_on_time,
-                rated_satisfied, closed, resolved)
-            VALUES ($day, $path, '00000000-0000-0000-0000-000000000000', 'visit', 'crafted', 10, 10, 10, 10, 10, 10, 10, $resolved)
-            """;
-        command.Parameters.AddWithValue("$day", day);
-        command.Parameters.AddWithValue("$path", path);
-        command.Parameters.AddWithValue("$resolved", resolved);
-        command.ExecuteNonQuery();
+        await CraftedFacts.AddAsync(
+            Api, new FactKey(DateOnly.Parse(day, CultureInfo.InvariantCulture), path, Guid.Empty, "visit", "crafted"),
+            (Counter.Registered, 10), (Counter.Accepted, 10), (Counter.AcceptedOnTime, 10), (Counter.Concluded, 10), (Counter.ConcludedOnTime, 10),
+            (Counter.RatedSatisfied, 10), (Counter.Closed, 10), (Counter.Resolved, resolved));
     }
 }

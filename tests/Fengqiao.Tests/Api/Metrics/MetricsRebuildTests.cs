@@ -26,4 +26,24 @@ public sealed class MetricsRebuildTests : MetricsTestBase
         Assert.That(output.ToString(), Does.Contain($"Metrics rebuilt from {rebuilt.Events} events"));
         Assert.That((await (await analyst.GetAsync(query)).ShouldBeOkAsync<JsonObject>()).ToJsonString(), Is.EqualTo(live));
     }
+
+    [Test]
+    public async Task MonthlyRowsMigration_RollsUpTheStoredDays_AsTheConsumersWriteTheMonths()
+    {
+        await CraftedPetitionsAndCasesAsync();
+        var written = MonthlyRows();
+        Assert.That(written.Count(r => r.Contains("dimension=own", StringComparison.Ordinal)), Is.GreaterThan(1), "rows of more than one village");
+
+        var script = File.ReadAllText(RepositoryPaths.Combine("db-migrations", "sqlite", "0101_metrics_monthly_facts.sql"));
+        using (var db = TestDatabase.Open(Api))
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = "DELETE FROM metrics_monthly_facts;" + script[script.IndexOf("-- The facts stored before this script", StringComparison.Ordinal)..];
+            command.ExecuteNonQuery();
+        }
+
+        Assert.That(MonthlyRows(), Is.EqualTo(written));
+    }
+
+    private List<string> MonthlyRows() => [.. MetricsTables.Rows(Api).Where(r => r.StartsWith("metrics_monthly_facts:", StringComparison.Ordinal))];
 }
