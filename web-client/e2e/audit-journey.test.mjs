@@ -3,6 +3,7 @@
 // finds the reveal, the role change and the disable, reads the roles before and after, and verifies the chain.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { chooseOption } from './support/browser.mjs';
 import { demoPassword, startJourney } from './support/journey.mjs';
 
 const journey = startJourney('audit');
@@ -32,16 +33,6 @@ async function signIn(userName) {
     assert.ok(answer.ok, `${method} ${path} answered ${answer.status}: ${await answer.clone().text()}`);
     return answer.json();
   };
-}
-
-/** Picks an option of an antd Select, typing to narrow it first when the select is searchable. */
-async function choose(label, search, optionText) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.click();
-  if (search) await field.fill(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
-  await option.click();
-  await option.waitFor({ state: 'hidden' });
 }
 
 /** Rows of the audit table once the table has settled after a search. */
@@ -113,7 +104,7 @@ describe('audit journey', { timeout: 300_000 }, () => {
   });
 
   test('finds the reveal, without the ID number', async () => {
-    await choose('操作', '查看', '查看完整个人信息');
+    await chooseOption(page.getByLabel('操作', { exact: true }), '查看', '查看完整个人信息');
     const rows = await rowsAfterSearch();
     const reveal = rows.filter({ hasText: petitionerId.slice(-12) });
     await reveal.waitFor();
@@ -125,7 +116,7 @@ describe('audit journey', { timeout: 300_000 }, () => {
 
   test('finds the role change and the disable of the user, with the roles before and after', async () => {
     await page.getByRole('button', { name: '重置' }).click();
-    await choose('对象类型', null, /^用户$/);
+    await chooseOption(page.getByLabel('对象类型', { exact: true }), null, /^用户$/);
     await page.getByLabel('对象 ID', { exact: true }).fill(userId);
     const rows = await rowsAfterSearch();
     await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 5, null, { timeout: 20_000 });

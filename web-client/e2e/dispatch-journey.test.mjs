@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { confirmDialog, openedDialog } from './support/browser.mjs';
+import { chooseOption, confirmDialog, openedDialog } from './support/browser.mjs';
 import { startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -22,22 +22,6 @@ const returnedRequest = `请求清理河道垃圾（${marker}-退回）`;
 const instructions = '请于期限内核实处理并书面答复信访人。';
 const replyText = '经现场核实，路灯线路老化，已于本周更换，现已恢复照明。';
 const replyFile = { name: '信访处理意见书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n') };
-
-/** Picks an option of an antd Select or TreeSelect after typing to narrow it, repeating a pick the list re-rendered under. */
-async function choose(scope, label, search, option) {
-  const field = scope.getByLabel(label, { exact: true });
-  await field.click();
-  await field.fill(search);
-  for (let attempt = 1; ; attempt += 1) {
-    await option.click();
-    try {
-      await option.waitFor({ state: 'hidden', timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 /** The region tree's node of the demo town (the tree shows it once the search narrows it). */
 const townNode = (page) => page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${town}$`) });
@@ -159,8 +143,8 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await screenshot(page, 'case-to-assign');
 
       const dialog = await startAction(page, '交办');
-      await choose(dialog, '单位所在区划（用于筛选单位）', town, townNode(page));
-      await choose(dialog, '主办单位', townGovernment, unitOption(page, townGovernment));
+      await chooseOption(dialog.getByLabel('单位所在区划（用于筛选单位）', { exact: true }), town, townNode(page));
+      await chooseOption(dialog.getByLabel('主办单位', { exact: true }), townGovernment, unitOption(page, townGovernment));
       await dialog.getByLabel('交办意见', { exact: true }).fill(instructions);
       await screenshot(page, 'assign-dialog');
       await confirmDialog(dialog);
@@ -278,8 +262,8 @@ describe('dispatch journey', { timeout: 600_000 }, () => {
       await openCase(handler, '待签收', number);
       const dialog = await startAction(handler, '退回');
       await dialog.getByLabel('退回理由', { exact: true }).fill('河道保洁属街道职责，不属本局管辖。');
-      await choose(dialog, '单位所在区划（用于筛选单位）', town, townNode(handler));
-      await choose(dialog, '建议承办单位（可选）', townGovernment, unitOption(handler, townGovernment));
+      await chooseOption(dialog.getByLabel('单位所在区划（用于筛选单位）', { exact: true }), town, townNode(handler));
+      await chooseOption(dialog.getByLabel('建议承办单位（可选）', { exact: true }), townGovernment, unitOption(handler, townGovernment));
       await confirmDialog(dialog);
       await statusIs(handler, '已退回');
     } finally {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { confirmDialog } from './support/browser.mjs';
+import { chooseOption, confirmDialog } from './support/browser.mjs';
 import { demoPassword, startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -19,22 +19,6 @@ const notice = '您的信访事项已受理，将在六十日内办结并书面�
 
 let page;
 let petitionNumber;
-
-/** Picks an option of an antd Select or TreeSelect after typing to narrow it, repeating a pick the list re-rendered under. */
-async function choose(scope, label, search, option) {
-  const field = scope.getByLabel(label, { exact: true });
-  await field.click();
-  await field.fill(search);
-  for (let attempt = 1; ; attempt += 1) {
-    await option.click();
-    try {
-      await option.waitFor({ state: 'hidden', timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 describe('intake journey', { timeout: 300_000 }, () => {
   before(async () => {
@@ -93,10 +77,9 @@ describe('intake journey', { timeout: 300_000 }, () => {
     await id.fill(idNumber);
     await page.getByText('身份证号格式或校验位不正确').waitFor({ state: 'hidden' });
     await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-    await choose(page, '类别', '城乡', page.locator('.ant-select-item-option').filter({ hasText: '城乡建设' }).first());
-    await choose(
-      page,
-      '问题属地',
+    await chooseOption(page.getByLabel('类别', { exact: true }), '城乡', '城乡建设');
+    await chooseOption(
+      page.getByLabel('问题属地', { exact: true }),
       town,
       page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${town}$`) }),
     );

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { openedDialog } from './support/browser.mjs';
+import { chooseOption, openedDialog } from './support/browser.mjs';
 import { demoPassword, startJourney } from './support/journey.mjs';
 
 const journey = startJourney('integrations', {
@@ -67,19 +67,6 @@ async function call(path, { token, key, body } = {}) {
   return response.json();
 }
 
-async function choose(dialog, label, text) {
-  const field = dialog.getByLabel(label, { exact: true });
-  await field.click();
-  await field.fill(text);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await option.evaluate((element) =>
-    Promise.all((element.closest('.ant-select-dropdown') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
-  );
-  await option.click();
-  await option.waitFor({ state: 'hidden' });
-}
-
 describe('integrations journey', { timeout: 300_000 }, () => {
   before(async () => {
     receiver = await startReceiver();
@@ -100,7 +87,7 @@ describe('integrations journey', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: '新建客户端' }).click();
     const dialog = await openedDialog(page.getByRole('dialog'));
     await dialog.getByLabel('名称', { exact: true }).fill(clientName);
-    await choose(dialog, '所属单位', '府山街道办事处');
+    await chooseOption(dialog.getByLabel('所属单位', { exact: true }), '府山街道办事处', '府山街道办事处');
     await dialog.getByLabel('登记信访件', { exact: true }).check();
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
     apiKey = (await dialog.getByTestId('api-key').innerText()).trim();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog, openedDialog, pickOption } from './support/browser.mjs';
+import { chooseOption, confirmDialog, openedDialog } from './support/browser.mjs';
 import { startJourney } from './support/journey.mjs';
 
 const journey = startJourney('mediation');
@@ -60,7 +60,7 @@ describe('mediation journey', { timeout: 600_000 }, () => {
       await page.getByRole('heading', { name: `信访件 ${petition.number}` }).waitFor();
       await page.getByRole('button', { name: '分类处理' }).click();
       const dialog = await openedDialog(page.getByRole('dialog', { name: '分类处理' }));
-      await pickOption(page, dialog.getByLabel('处理方式', { exact: true }), '转调解');
+      await chooseOption(dialog.getByLabel('处理方式', { exact: true }), null, '转调解');
       await dialog.getByLabel('理由', { exact: true }).fill('属于邻里民间纠纷');
       await dialog.getByLabel('告知内容', { exact: true }).fill(referralNotice);
       await screenshot(page, 'refer-to-mediation');

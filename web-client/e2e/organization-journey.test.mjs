@@ -2,7 +2,7 @@
 // list and in the unit picker of a new user, retires it, and finds it again only among the retired units.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { openedDialog } from './support/browser.mjs';
+import { chooseOption, openedDialog } from './support/browser.mjs';
 import { demoPassword, startJourney } from './support/journey.mjs';
 
 const journey = startJourney('organization');
@@ -11,21 +11,6 @@ const screenshot = (what) => journey.screenshot(page, what);
 const unitName = `府山街道综治中心${Date.now() % 100_000}`;
 
 let page;
-
-/** Picks an option of an antd Select or TreeSelect in the dialog, typing to narrow it first when it is searchable. */
-async function choose(dialog, label, { search, text, selector = '.ant-select-item-option' }) {
-  const field = dialog.getByLabel(label, { exact: true });
-  await field.click();
-  if (search) await field.fill(text);
-  const option = page.locator(`.ant-select-dropdown:visible ${selector}`).filter({ hasText: text }).first();
-  // A click while the dropdown still slides in can miss the moving option on a slow machine, leaving it open.
-  await option.waitFor();
-  await option.evaluate((element) =>
-    Promise.all((element.closest('.ant-select-dropdown') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
-  );
-  await option.click();
-  await option.waitFor({ state: 'hidden' });
-}
 
 const unitRow = () => page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: unitName });
 
@@ -50,9 +35,13 @@ describe('organization journey', { timeout: 300_000 }, () => {
     const dialog = await openedDialog(page.getByRole('dialog'));
     await dialog.getByText('新建单位').waitFor();
     await dialog.getByLabel('单位名称', { exact: true }).fill(unitName);
-    await choose(dialog, '类型', { text: '职能部门' });
-    await choose(dialog, '所属区划', { search: true, text: '府山街道', selector: '.ant-select-tree-node-content-wrapper' });
-    await choose(dialog, '上级单位', { search: true, text: '府山街道办事处' });
+    await chooseOption(dialog.getByLabel('类型', { exact: true }), null, '职能部门');
+    await chooseOption(
+      dialog.getByLabel('所属区划', { exact: true }),
+      '府山街道',
+      page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '府山街道' }).first(),
+    );
+    await chooseOption(dialog.getByLabel('上级单位', { exact: true }), '府山街道办事处', '府山街道办事处');
     await dialog.getByLabel('联系电话', { exact: true }).fill('0575-85123456');
     await screenshot('create-unit');
     await dialog.getByRole('button', { name: '新建', exact: true }).click();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog, openedDialog } from './support/browser.mjs';
+import { chooseOption, confirmDialog, openedDialog } from './support/browser.mjs';
 import { startJourney } from './support/journey.mjs';
 
 const journey = startJourney('suggestions');
@@ -52,22 +52,6 @@ async function unitId(token, name) {
   throw new Error(`No unit named ${name}`);
 }
 
-/** Picks an option of an antd Select or TreeSelect after typing to narrow it, repeating a pick the list re-rendered under. */
-async function choose(scope, label, search, option) {
-  const field = scope.getByLabel(label, { exact: true });
-  await field.click();
-  await field.fill(search);
-  for (let attempt = 1; ; attempt += 1) {
-    await option.click();
-    try {
-      await option.waitFor({ state: 'hidden', timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
-
 const treeNode = (page, name) => page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${name}$`) });
 
 describe('suggestions journey', { timeout: 600_000 }, () => {
@@ -90,7 +74,7 @@ describe('suggestions journey', { timeout: 600_000 }, () => {
     try {
       await page.goto('/public/suggestion-topics');
       await page.getByRole('heading', { name: '人民建议征集' }).waitFor();
-      await choose(page, '地区', town, treeNode(page, town));
+      await chooseOption(page.getByLabel('地区', { exact: true }), town, treeNode(page, town));
       await page.getByRole('link', { name: topicTitle }).click();
       await page.getByRole('heading', { name: topicTitle }).waitFor();
       await page.getByText('征集中', { exact: true }).first().waitFor();
@@ -226,8 +210,8 @@ describe('suggestions journey', { timeout: 600_000 }, () => {
         await page.getByRole('heading', { name: '记民情日记' }).waitFor();
         if (index === 0) await assertAccessible(page, 'diary log page on a phone');
         await page.getByLabel('走访户（户主）', { exact: true }).fill(households[index]);
-        await choose(page, '村（社区）/ 乡镇', village.name, treeNode(page, village.name));
-        await choose(page, '事项类别', '城乡', page.locator('.ant-select-item-option').filter({ hasText: '城乡建设' }).first());
+        await chooseOption(page.getByLabel('村（社区）/ 乡镇', { exact: true }), village.name, treeNode(page, village.name));
+        await chooseOption(page.getByLabel('事项类别', { exact: true }), '城乡', '城乡建设');
         await page.getByLabel('反映事项', { exact: true }).fill(matter);
         if (index === 0) await screenshot(page, 'phone-diary-form');
         await page.getByRole('button', { name: '保存', exact: true }).click();

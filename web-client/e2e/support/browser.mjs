@@ -62,18 +62,31 @@ export async function openedDialog(dialog) {
 }
 
 /**
- * Opens an antd Select and picks the option with the text once the list has finished opening: a click during its
- * opening animation can be lost on a slow machine, and the list then stays open.
+ * Picks an option of an antd Select or TreeSelect: opens the field, types the search when one is given, and clicks the
+ * option (a locator, or its text among the open list's options) once the list has finished opening: a click during its
+ * opening animation can miss the moving option on a slow machine, and the list then stays open. A pick the list
+ * re-rendered under (a search answered late) is repeated.
  */
-export async function pickOption(page, field, text) {
+export async function chooseOption(field, search, option) {
   await field.click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await option.evaluate((element) =>
-    Promise.all((element.closest('.ant-select-dropdown') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
-  );
-  await option.click();
-  await option.waitFor({ state: 'hidden' });
+  if (search) await field.fill(search);
+  const target =
+    typeof option === 'string' || option instanceof RegExp
+      ? field.page().locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first()
+      : option;
+  for (let attempt = 1; ; attempt += 1) {
+    await target.waitFor();
+    await target.evaluate((element) =>
+      Promise.all((element.closest('.ant-select-dropdown') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined))),
+    );
+    await target.click();
+    try {
+      await target.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Clicks a dialog's confirming button and waits for it to close; a failure names the error the dialog shows. */
