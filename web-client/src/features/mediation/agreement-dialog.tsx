@@ -1,12 +1,9 @@
-import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
 import type { AgreementForm, DisputeDetail } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { recordAgreement } from './dispute-actions';
-import { useInvalidateDisputes } from './dispute-queries';
+import { StepFailure, useDisputeStep } from './dispute-step';
 
 interface AgreementValues {
   terms: string;
@@ -24,40 +21,24 @@ interface AgreementValues {
  */
 export function AgreementDialog({ dispute, onClose }: { dispute: DisputeDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateDisputes();
+  const step = useDisputeStep('agreement.recorded');
   const [form] = Form.useForm<AgreementValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const agreementForm = Form.useWatch('form', form);
 
-  const submit = async (values: AgreementValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await recordAgreement(dispute.id, dispute.version, {
-        terms: values.terms.trim(),
-        amountAgreed: values.amountAgreed ?? null,
-        form: values.form,
-        applicantSigned: values.applicantSigned,
-        respondentSigned: values.respondentSigned,
-        effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
-        performanceDeadline: values.performanceDeadline.format('YYYY-MM-DD'),
-      });
-      void message.success(t('agreement.recorded'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      if (isApiError(error) && error.status === 412) {
-        setFailure(t('dispute.stale'));
-        await invalidate();
-      } else {
-        setFailure(describeError(error, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: AgreementValues) =>
+    step.run(
+      () =>
+        recordAgreement(dispute.id, dispute.version, {
+          terms: values.terms.trim(),
+          amountAgreed: values.amountAgreed ?? null,
+          form: values.form,
+          applicantSigned: values.applicantSigned,
+          respondentSigned: values.respondentSigned,
+          effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
+          performanceDeadline: values.performanceDeadline.format('YYYY-MM-DD'),
+        }),
+      onClose,
+    );
 
   const signatureRule = (side: 'applicantSigned' | 'respondentSigned') => ({
     validator: (_: unknown, signed: boolean | undefined) =>
@@ -70,7 +51,7 @@ export function AgreementDialog({ dispute, onClose }: { dispute: DisputeDetail; 
       title={t('agreement.record')}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={step.busy}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -83,7 +64,7 @@ export function AgreementDialog({ dispute, onClose }: { dispute: DisputeDetail; 
         initialValues={{ form: 'written', applicantSigned: false, respondentSigned: false, effectiveOn: dayjs() }}
         onFinish={(values) => void submit(values)}
       >
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+        <StepFailure failure={step.failure} />
         <Form.Item name="terms" label={t('agreement.terms')} rules={[{ required: true, whitespace: true, message: t('agreement.termsRequired') }, { max: 20000 }]}>
           <Input.TextArea rows={6} />
         </Form.Item>

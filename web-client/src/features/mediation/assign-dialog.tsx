@@ -1,11 +1,9 @@
-import { Alert, App, Form, Modal, Select } from 'antd';
-import { useMemo, useState } from 'react';
-import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
+import { Form, Modal, Select } from 'antd';
+import { useMemo } from 'react';
 import type { DisputeDetail } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { assignDispute } from './dispute-actions';
-import { useInvalidateDisputes } from './dispute-queries';
+import { StepFailure, useDisputeStep } from './dispute-step';
 import { useMediationRooms } from './mediation-queries';
 
 interface AssignValues {
@@ -17,12 +15,9 @@ interface AssignValues {
 /** Puts an open dispute in a room under a lead mediator and assisting mediators, all serving in the room. */
 export function AssignDialog({ dispute, onClose }: { dispute: DisputeDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateDisputes();
+  const step = useDisputeStep();
   const rooms = useMediationRooms({});
   const [form] = Form.useForm<AssignValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const roomId = Form.useWatch('roomId', form);
   const leadId = Form.useWatch('leadMediatorId', form);
   const mediators = useMemo(
@@ -30,32 +25,19 @@ export function AssignDialog({ dispute, onClose }: { dispute: DisputeDetail; onC
     [rooms.data, roomId],
   );
 
-  const submit = async (values: AssignValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await assignDispute(dispute.id, dispute.version, {
-        roomId: values.roomId,
-        leadMediatorId: values.leadMediatorId,
-        assistingMediatorIds: (values.assistingMediatorIds ?? []).filter((id) => id !== values.leadMediatorId),
-      });
-      void message.success(t('dispute.recorded'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      if (isApiError(error) && error.status === 412) {
-        setFailure(t('dispute.stale'));
-        await invalidate();
-      } else {
-        setFailure(describeError(error, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: AssignValues) =>
+    step.run(
+      () =>
+        assignDispute(dispute.id, dispute.version, {
+          roomId: values.roomId,
+          leadMediatorId: values.leadMediatorId,
+          assistingMediatorIds: (values.assistingMediatorIds ?? []).filter((id) => id !== values.leadMediatorId),
+        }),
+      onClose,
+    );
 
   return (
-    <Modal open title={t('assign.title')} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t('assign.title')} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={step.busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
@@ -67,7 +49,7 @@ export function AssignDialog({ dispute, onClose }: { dispute: DisputeDetail; onC
         }}
         onFinish={(values) => void submit(values)}
       >
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+        <StepFailure failure={step.failure} />
         <Form.Item name="roomId" label={t('disputeForm.room')} rules={[{ required: true, message: t('disputeForm.roomRequired') }]}>
           <Select
             loading={rooms.isPending}

@@ -1,11 +1,9 @@
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
 import type { DisputeDetail } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { extendClock, pauseClock, resumeClock } from './dispute-actions';
-import { useInvalidateDisputes } from './dispute-queries';
+import { StepFailure, useDisputeStep } from './dispute-step';
 
 interface ClockValues {
   reason: string;
@@ -20,40 +18,23 @@ interface ClockValues {
  */
 export function ClockCard({ dispute }: { dispute: DisputeDetail }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateDisputes();
+  const { busy, failure, run, clearFailure } = useDisputeStep('clock.recorded');
   const [open, setOpen] = useState<'pause' | 'extend' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [form] = Form.useForm<ClockValues>();
   const clock = dispute.clock;
   if (!clock) return null;
   const mayChange = dispute.status === 'accepted' && dispute.allowedActions.includes('record_agreement');
 
-  const run = async (step: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await step();
-      void message.success(t('clock.recorded'));
-      setOpen(null);
-      form.resetFields();
-      await invalidate();
-    } catch (error) {
-      if (isApiError(error) && error.status === 412) {
-        setFailure(t('dispute.stale'));
-        await invalidate();
-      } else {
-        setFailure(describeError(error, t));
-      }
-    } finally {
-      setBusy(false);
-    }
+  const close = () => {
+    setOpen(null);
+    form.resetFields();
   };
 
   const submit = (values: ClockValues) =>
-    void run(() =>
-      open === 'extend' ? extendClock(dispute.id, dispute.version, values.days ?? 0, values.reason.trim()) : pauseClock(dispute.id, dispute.version, values.reason.trim()),
+    void run(
+      () =>
+        open === 'extend' ? extendClock(dispute.id, dispute.version, values.days ?? 0, values.reason.trim()) : pauseClock(dispute.id, dispute.version, values.reason.trim()),
+      close,
     );
   const mustAgree = { validator: (_: unknown, agrees?: boolean) => (agrees ? Promise.resolve() : Promise.reject(new Error(t('clock.bothMustAgree')))) };
 
@@ -65,7 +46,7 @@ export function ClockCard({ dispute }: { dispute: DisputeDetail }) {
         mayChange ? (
           <Space>
             {clock.pausedAt ? (
-              <Button loading={busy} onClick={() => void run(() => resumeClock(dispute.id, dispute.version))}>
+              <Button loading={busy} onClick={() => void run(() => resumeClock(dispute.id, dispute.version), close)}>
                 {t('clock.resume')}
               </Button>
             ) : (
@@ -103,12 +84,12 @@ export function ClockCard({ dispute }: { dispute: DisputeDetail }) {
         onOk={() => form.submit()}
         onCancel={() => {
           setOpen(null);
-          setFailure(null);
+          clearFailure();
         }}
         destroyOnHidden
       >
         <Form<ClockValues> form={form} layout="vertical" name="mediation-clock" onFinish={submit}>
-          {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+          <StepFailure failure={failure} />
           {open === 'extend' ? (
             <>
               <Form.Item name="days" label={t('clock.days')} rules={[{ required: true, type: 'number', min: 1, max: 90, message: t('clock.daysRequired') }]}>

@@ -1,12 +1,9 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
 import type { DisputeDetail, JudicialRuling } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { applyForConfirmation, recordConfirmationRuling } from './dispute-actions';
-import { useInvalidateDisputes } from './dispute-queries';
+import { StepFailure, useDisputeStep } from './dispute-step';
 
 interface ConfirmationValues {
   day: Dayjs;
@@ -18,36 +15,19 @@ interface ConfirmationValues {
 /** Records the parties' application to a court for judicial confirmation (within the window), or the court's ruling on it. */
 export function ConfirmationDialog({ dispute, step, onClose }: { dispute: DisputeDetail; step: 'apply' | 'ruling'; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateDisputes();
+  const { busy, failure, run } = useDisputeStep();
   const [form] = Form.useForm<ConfirmationValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const dueOn = dispute.agreement?.confirmationDueOn;
 
-  const submit = async (values: ConfirmationValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      const day = values.day.format('YYYY-MM-DD');
-      if (step === 'apply') {
-        await applyForConfirmation(dispute.id, dispute.version, day, (values.court ?? '').trim());
-      } else {
-        await recordConfirmationRuling(dispute.id, dispute.version, values.ruling ?? 'confirmed', day, values.note?.trim() ? values.note.trim() : null);
-      }
-      void message.success(t('dispute.recorded'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      if (isApiError(error) && error.status === 412) {
-        setFailure(t('dispute.stale'));
-        await invalidate();
-      } else {
-        setFailure(describeError(error, t));
-      }
-    } finally {
-      setSaving(false);
-    }
+  const submit = (values: ConfirmationValues) => {
+    const day = values.day.format('YYYY-MM-DD');
+    return run(
+      () =>
+        step === 'apply'
+          ? applyForConfirmation(dispute.id, dispute.version, day, (values.court ?? '').trim())
+          : recordConfirmationRuling(dispute.id, dispute.version, values.ruling ?? 'confirmed', day, values.note?.trim() ? values.note.trim() : null),
+      onClose,
+    );
   };
 
   return (
@@ -56,13 +36,13 @@ export function ConfirmationDialog({ dispute, step, onClose }: { dispute: Disput
       title={t(step === 'apply' ? 'confirmation.apply' : 'confirmation.recordRuling')}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
       <Form<ConfirmationValues> form={form} layout="vertical" name={`confirmation-${step}`} initialValues={{ day: dayjs(), ruling: 'confirmed' }} onFinish={(values) => void submit(values)}>
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+        <StepFailure failure={failure} />
         <Form.Item
           name="day"
           label={t(step === 'apply' ? 'confirmation.appliedOn' : 'confirmation.decidedOn')}

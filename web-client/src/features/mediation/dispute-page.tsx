@@ -1,9 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
 import type { DisputeAction, DisputeDetail, DisputeSide } from '../../shared/api/api-types';
 import { LoadError } from '../../shared/components/load-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -11,7 +9,7 @@ import { PageLoading } from '../../shared/components/page-loading';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { recordConsent, withdrawDispute } from './dispute-actions';
 import { consentLabel, disputeSideLabel, disputeSides, disputeSourceLabel, disputeStatusColors, disputeStatusLabel, partyKindLabel } from './dispute-labels';
-import { useDispute, useInvalidateDisputes } from './dispute-queries';
+import { useDispute } from './dispute-queries';
 import { disputeTypeName } from './mediation-labels';
 import { useDisputeTypes } from './mediation-queries';
 import { AssignDialog } from './assign-dialog';
@@ -20,6 +18,7 @@ import { FollowUpCard } from './follow-up-card';
 import { OutcomeCard } from './outcome-card';
 import { RepresentativesCard } from './representatives-card';
 import { SessionCard } from './session-card';
+import { StepFailure, useDisputeStep } from './dispute-step';
 
 const consentAction: Record<DisputeSide, { consents: DisputeAction; refuses: DisputeAction }> = {
   applicant: { consents: 'applicant_consents', refuses: 'applicant_refuses' },
@@ -114,45 +113,28 @@ type Pending = { kind: 'refuse'; side: DisputeSide } | { kind: 'withdraw' } | nu
 
 function ConsentCard({ dispute }: { dispute: DisputeDetail }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateDisputes();
+  const { busy, failure, run, clearFailure } = useDisputeStep();
   const [pending, setPending] = useState<Pending>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ text: string }>();
   const allowed = (action: DisputeAction) => dispute.allowedActions.includes(action);
 
-  const run = async (step: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await step();
-      void message.success(t('dispute.recorded'));
-      setPending(null);
-      form.resetFields();
-      await invalidate();
-    } catch (error) {
-      if (isApiError(error) && error.status === 412) {
-        setFailure(t('dispute.stale'));
-        await invalidate();
-      } else {
-        setFailure(describeError(error, t));
-      }
-    } finally {
-      setBusy(false);
-    }
+  const close = () => {
+    setPending(null);
+    form.resetFields();
   };
 
   const submitText = (text: string) =>
-    void run(() =>
-      pending?.kind === 'refuse'
-        ? recordConsent(dispute.id, dispute.version, pending.side, false, text.trim())
-        : withdrawDispute(dispute.id, dispute.version, text.trim()),
+    void run(
+      () =>
+        pending?.kind === 'refuse'
+          ? recordConsent(dispute.id, dispute.version, pending.side, false, text.trim())
+          : withdrawDispute(dispute.id, dispute.version, text.trim()),
+      close,
     );
 
   return (
     <Card size="small" title={t('dispute.consentTitle')}>
-      {failure && pending === null ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+      <StepFailure failure={pending === null ? failure : null} />
       <Flex vertical gap={8}>
         <Typography.Text>{t('dispute.consentOf', { side: disputeSideLabel(t, 'applicant'), consent: consentLabel(t, dispute.applicantConsent) })}</Typography.Text>
         <Typography.Text>{t('dispute.consentOf', { side: disputeSideLabel(t, 'respondent'), consent: consentLabel(t, dispute.respondentConsent) })}</Typography.Text>
@@ -161,7 +143,7 @@ function ConsentCard({ dispute }: { dispute: DisputeDetail }) {
         <Space wrap>
           {disputeSides.flatMap((side) => [
             allowed(consentAction[side].consents) ? (
-              <Button key={`${side}-consents`} type="primary" loading={busy} onClick={() => void run(() => recordConsent(dispute.id, dispute.version, side, true, null))}>
+              <Button key={`${side}-consents`} type="primary" loading={busy} onClick={() => void run(() => recordConsent(dispute.id, dispute.version, side, true, null), close)}>
                 {t('dispute.consents', { side: disputeSideLabel(t, side) })}
               </Button>
             ) : null,
@@ -183,12 +165,12 @@ function ConsentCard({ dispute }: { dispute: DisputeDetail }) {
         onOk={() => form.submit()}
         onCancel={() => {
           setPending(null);
-          setFailure(null);
+          clearFailure();
         }}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" name="dispute-step" onFinish={(values) => submitText(values.text)}>
-          {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+          <StepFailure failure={failure} />
           <Form.Item
             name="text"
             label={pending?.kind === 'refuse' ? t('dispute.guidance') : t('dispute.withdrawReason')}

@@ -1,13 +1,11 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '../../shared/api/api-error';
-import { describeError } from '../../shared/api/describe-error';
 import type { DisputeDetail, Performance } from '../../shared/api/api-types';
 import { useI18n } from '../../shared/i18n/i18n-context';
 import { recordFollowUp } from './dispute-actions';
 import { performanceColors, performanceLabel, performances } from './dispute-labels';
-import { useInvalidateDisputes } from './dispute-queries';
+import { StepFailure, useDisputeStep } from './dispute-step';
 
 /** The return visits 回访 after an agreement and what each found of its performance; a visit may be recorded until one finds it performed. */
 export function FollowUpCard({ dispute }: { dispute: DisputeDetail }) {
@@ -61,37 +59,17 @@ interface FollowUpValues {
 
 function FollowUpDialog({ dispute, effectiveOn, onClose }: { dispute: DisputeDetail; effectiveOn: string; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateDisputes();
+  const step = useDisputeStep('followUp.recorded');
   const [form] = Form.useForm<FollowUpValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const outOfRange = (day: Dayjs) => day.isBefore(dayjs(effectiveOn), 'day') || day.isAfter(dayjs(), 'day');
 
-  const submit = async (values: FollowUpValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await recordFollowUp(dispute.id, dispute.version, values.visitedOn.format('YYYY-MM-DD'), values.performance, values.note.trim());
-      void message.success(t('followUp.recorded'));
-      onClose();
-      await invalidate();
-    } catch (error) {
-      if (isApiError(error) && error.status === 412) {
-        setFailure(t('dispute.stale'));
-        await invalidate();
-      } else {
-        setFailure(describeError(error, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: FollowUpValues) =>
+    step.run(() => recordFollowUp(dispute.id, dispute.version, values.visitedOn.format('YYYY-MM-DD'), values.performance, values.note.trim()), onClose);
 
   return (
-    <Modal open title={t('followUp.record')} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t('followUp.record')} okText={t('common.confirm')} cancelText={t('common.cancel')} confirmLoading={step.busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form<FollowUpValues> form={form} layout="vertical" name="record-follow-up" initialValues={{ visitedOn: dayjs() }} onFinish={(values) => void submit(values)}>
-        {failure ? <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} /> : null}
+        <StepFailure failure={step.failure} />
         <Form.Item
           name="visitedOn"
           label={t('followUp.visitedOn')}
