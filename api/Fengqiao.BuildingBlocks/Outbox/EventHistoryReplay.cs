@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,9 +96,8 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
         var undelivered = new List<(string Consumer, Guid MessageId)>();
         long events = 0;
 
-        async Task CountAsync(HistoryMessage message, CancellationToken token)
+        async Task CountAsync(HistoryMessage message, IIntegrationEvent integrationEvent, CancellationToken token)
         {
-            var integrationEvent = EventOf(message);
             foreach (var consumer in byEvent[message.Type])
             {
                 await consumer.Invoke(target.Consumers, integrationEvent, token);
@@ -115,24 +115,29 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
         {
             var session = scope.ServiceProvider.GetRequiredService<DbSession>();
             upTo = await session.ExecuteScalarAsync<long>(OutboxSql.LastStoreOrder, null, cancellationToken);
-            var after = (At: DateTimeOffset.MinValue, Order: 0L);
-            while (types.Count > 0)
+
+            // Reading and decoding the next pages overlaps the counting of this one: the two take about as long, and the counting
+            // keeps to one thread because the consumers' state in memory is not shared.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pages = Channel.CreateBounded<(HistoryMessage Message, IIntegrationEvent Event)[]>(2);
+            var reading = Task.Run(() => ReadHistoryAsync(session, types, upTo, pages.Writer, stop.Token), CancellationToken.None);
+            try
             {
-                var page = await session.QueryAsync<HistoryMessage>(
-                    OutboxSql.HistoryPageUpTo(session.Dialect), new { PageSize = InMemoryPageSize, Types = types, AfterAt = after.At, AfterOrder = after.Order, UpTo = upTo },
-                    cancellationToken);
-                if (page.Count == 0)
+                await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken))
                 {
-                    break;
-                }
+                    foreach (var (message, integrationEvent) in page)
+                    {
+                        await CountAsync(message, integrationEvent, cancellationToken);
+                    }
 
-                foreach (var message in page)
-                {
-                    await CountAsync(message, cancellationToken);
+                    onPage?.Invoke(new ReplayProgress(events, stopwatch.Elapsed));
                 }
-
-                after = (page[^1].OccurredAt, page[^1].StoreOrder);
-                onPage?.Invoke(new ReplayProgress(events, stopwatch.Elapsed));
+            }
+            finally
+            {
+                // The reader ends (it passes its failure on through the channel) before the scope closes its connection.
+                await stop.CancelAsync();
+                await reading;
             }
         }
 
@@ -147,7 +152,7 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
                     {
                         if (countedSince.Add(message.Id))
                         {
-                            await CountAsync(message, token);
+                            await CountAsync(message, EventOf(message), token);
                         }
                     }
                 }
@@ -160,6 +165,38 @@ public sealed class EventHistoryReplay(IServiceScopeFactory scopes, IEnumerable<
             },
             cancellationToken);
         return new ReplayProgress(events, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// The history up to <paramref name="upTo"/> a page at a time, outside any transaction, each message with its event decoded; the
+    /// channel ends with the history, or with the failure that stopped the reading.
+    /// </summary>
+    private static async Task ReadHistoryAsync(
+        DbSession session, List<string> types, long upTo, ChannelWriter<(HistoryMessage Message, IIntegrationEvent Event)[]> pages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var after = (At: DateTimeOffset.MinValue, Order: 0L);
+            while (types.Count > 0)
+            {
+                var page = await session.QueryAsync<HistoryMessage>(
+                    OutboxSql.HistoryPageUpTo(session.Dialect), new { PageSize = InMemoryPageSize, Types = types, AfterAt = after.At, AfterOrder = after.Order, UpTo = upTo },
+                    cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                await pages.WriteAsync([.. page.Select(message => (message, EventOf(message)))], cancellationToken);
+                after = (page[^1].OccurredAt, page[^1].StoreOrder);
+            }
+
+            pages.Complete();
+        }
+        catch (Exception exception)
+        {
+            pages.Complete(exception);
+        }
     }
 
     private async ValueTask<IReadOnlyList<HistoryMessage>> ReplayPageAsync(
