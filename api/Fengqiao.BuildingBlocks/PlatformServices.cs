@@ -37,6 +37,7 @@ public static class PlatformServices
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<UnitOfWork>();
+        services.AddHostedService<SqliteCheckpointer>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<WorkCalendarStore>();
@@ -94,6 +95,7 @@ public static class PlatformServices
         var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new SqliteConnectionStringBuilder { DataSource = dataDirectory.File("fengqiao.db"), Pooling = true }.ToString()
             : options.ConnectionString;
-        return new SqliteConnectionFactory(connectionString, options.SqliteBusyTimeoutMilliseconds, options.SqliteStatementCache);
+        var autoCheckpointPages = options.SqliteCheckpointIntervalMilliseconds > 0 ? SqliteCheckpointer.BackstopPages : SqliteConnectionFactory.SqliteAutoCheckpointPages;
+        return new SqliteConnectionFactory(connectionString, options.SqliteBusyTimeoutMilliseconds, options.SqliteStatementCache, autoCheckpointPages);
     }
 }

@@ -19,6 +19,13 @@ public sealed class DatabaseOptions
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
 
     /// <summary>
+    /// How often <see cref="SqliteCheckpointer"/> copies committed pages from SQLite's write-ahead log into the database
+    /// file, outside the requests, in milliseconds. 0 leaves it to SQLite, in the commit that takes the log past 1,000
+    /// pages (a switch for measuring what the background checkpoint gains).
+    /// </summary>
+    public int SqliteCheckpointIntervalMilliseconds { get; set; } = 200;
+
+    /// <summary>
     /// Keep SQLite connections open in the application's pool with their prepared statements (see
     /// <see cref="SqliteConnectionFactory"/>); off, every session opens a plain connection from Microsoft.Data.Sqlite's
     /// own pool and prepares its statements again. A switch for measuring what the pool gains (docs/adr/0001).

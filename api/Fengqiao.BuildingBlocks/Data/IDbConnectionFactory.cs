@@ -25,9 +25,16 @@ public interface IDbConnectionFactory
 /// when the session closes it, so every request parsed and planned its SQL again, a fifth of the time of a worklist read.
 /// With <paramref name="keepStatements"/> off, every session opens a plain connection from that pool and closes it again
 /// (the switch <c>Database:SqliteStatementCache</c>, for measuring what keeping them gains).
+/// <paramref name="autoCheckpointPages"/> is the size of the write-ahead log, in pages, at which a connection's commit copies
+/// the log into the database file itself: SQLite's 1,000 by default, <see cref="SqliteCheckpointer.BackstopPages"/> when
+/// the checkpointer does it in the background.
 /// </summary>
-internal sealed class SqliteConnectionFactory(string connectionString, int busyTimeoutMilliseconds, bool keepStatements = true) : IDbConnectionFactory, IDisposable
+internal sealed class SqliteConnectionFactory(
+    string connectionString, int busyTimeoutMilliseconds, bool keepStatements = true, int autoCheckpointPages = SqliteConnectionFactory.SqliteAutoCheckpointPages)
+    : IDbConnectionFactory, IDisposable
 {
+    public const int SqliteAutoCheckpointPages = 1000;
+
     /// <summary>Idle connections kept beyond this are closed: more than the requests two cores serve at once.</summary>
     private const int MaxIdleConnections = 32;
 
@@ -99,7 +106,7 @@ internal sealed class SqliteConnectionFactory(string connectionString, int busyT
         // busy_timeout is per connection; WAL is persistent but cheap to assert and survives a copied file.
         // A 64 MB page cache (default 2 MB) keeps the upper index levels of a database of a million petitions in
         // memory: bulk loads spend a third less time in system calls, and reads re-fetch fewer pages.
-        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={autoCheckpointPages};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 }
