@@ -3,7 +3,9 @@
 -- newest first and keeping those whose region path starts with its own: at 500,000 suggestions a district's first page
 -- passed thousands of other districts' (see docs/performance.md). A region path is /city/district/town/village/: the
 -- district path is its prefix up to the third slash, the town path up to the fourth (null when the region lies above that
--- level). Status and channel in the index filter the page without reading the wide suggestion row.
+-- level). Status and channel in the index filter the page without reading the wide suggestion row; with a status asked
+-- for, the page is a range of the path and status, since the newest of a subtree are mostly of one status (just
+-- submitted) and walking past them to the valid ones read thousands of entries.
 ALTER TABLE suggestions_suggestions ADD COLUMN district_path TEXT NULL;
 ALTER TABLE suggestions_suggestions ADD COLUMN town_path TEXT NULL;
 
@@ -29,3 +31,5 @@ WHERE ancestors.path = suggestions_suggestions.region_path;
 
 CREATE INDEX ix_suggestions_suggestions_district_worklist ON suggestions_suggestions (district_path, submitted_at, id, status, channel);
 CREATE INDEX ix_suggestions_suggestions_town_worklist ON suggestions_suggestions (town_path, submitted_at, id, status, channel);
+CREATE INDEX ix_suggestions_suggestions_district_status_worklist ON suggestions_suggestions (district_path, status, submitted_at, id, channel);
+CREATE INDEX ix_suggestions_suggestions_town_status_worklist ON suggestions_suggestions (town_path, status, submitted_at, id, channel);

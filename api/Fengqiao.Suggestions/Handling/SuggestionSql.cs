@@ -86,8 +86,8 @@ internal static class SuggestionSql
         """;
 
     /// <summary>
-    /// A status asked for is a plain equality: at the city the (status, submitted_at) index is walked from that status's newest;
-    /// a district's or town's own index holds the status, so its walk skips the others' without reading a row.
+    /// A status asked for is a plain equality, so the page is a range of the (status, submitted_at) index at the city and of the
+    /// (path, status, submitted_at) index of a district or town.
     /// </summary>
     private const string WithStatus = """
           AND s.status = @Status
