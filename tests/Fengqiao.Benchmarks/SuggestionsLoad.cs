@@ -9,9 +9,9 @@ namespace Fengqiao.Benchmarks;
 
 /// <summary>
 /// Loads generated suggestions and diary entries up to the numbers asked for, through the module's seam (its bulk loader): the
-/// demo's generated year of suggestions and of diary entries repeated copy after copy (unprompted, each with its own tracking
-/// code; entries open in villages drawn over the whole city, each indexed for grouping as a new one is). Converting entries into
-/// petitions is left out: it would measure intake's registration.
+/// demo's generated year of suggestions repeated copy after copy (unprompted, each with its own tracking code) and of diary
+/// entries (open, in villages drawn over the whole city, telling texts composed by <see cref="DiaryLoadTexts"/>, each indexed for
+/// grouping as a new one is). Converting entries into petitions is left out: it would measure intake's registration.
 /// </summary>
 internal static class SuggestionsLoad
 {
@@ -58,9 +58,24 @@ internal static class SuggestionsLoad
         var random = new Random(DiaryGenerator.DefaultSeed);
         var count = (int)(target - have);
         Console.WriteLine($"Loading {count:N0} diary entries…");
-        // Each repetition of the demo's entries goes to villages all over the city, so a village holds a realistic number of
-        // entries alike rather than every copy of the same text.
-        var generated = Enumerable.Range(0, count).Select(i => template[i % template.Count] with { Conversion = null, Region = villages[random.Next(villages.Count)] });
+        // Each repetition of the demo's entries (their kinds, households and days) goes to a village drawn over the whole city and
+        // tells a text composed for that village, so a village holds its own recurring matters among varied ones rather than
+        // copies of the demo's sixteen texts.
+        var texts = new DiaryLoadTexts(DiaryGenerator.DefaultSeed);
+        var generated = Enumerable.Range(0, count).Select(i =>
+        {
+            var entry = template[i % template.Count];
+            var village = random.Next(villages.Count);
+            var (category, text) = texts.Next(random, village);
+            return entry with
+            {
+                Conversion = null,
+                Region = villages[village],
+                Source = entry.Source is null ? null : $"{villages[village].Name}民情微群",
+                Matter = text,
+                Category = category,
+            };
+        });
         var loaded = await services.GetRequiredService<SuggestionsSeeding>().LoadDiaryAsync(generated, [], Progress(count, "diary entries"), cancellationToken);
         Report("diary entries", loaded);
     }

@@ -1,3 +1,4 @@
+using Dapper;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.Text;
@@ -44,26 +45,22 @@ internal sealed record EntryPair
 /// </summary>
 internal sealed class DiaryGrouping(IDbSession session, ICurrentUser caller, TimeProvider clock)
 {
-    /// <summary>At most this many candidates are scored; band keys of common phrasing can match many.</summary>
-    private const int MaxCandidates = 200;
-
     public DateOnly Since => BuildingBlocks.Clock.WorkCalendar.LocalDate(clock.GetUtcNow()).AddDays(-DiaryRules.GroupingWindowDays);
 
-    /// <summary>The open entries of the same village and category whose text is like this text, most alike first.</summary>
+    /// <summary>
+    /// The open entries of the same village and category whose text is like this text, most alike first: at most
+    /// <see cref="DiaryRules.MaxGroupingCandidates"/> of them are scored (see <see cref="DiarySql.Candidates"/>).
+    /// </summary>
     public async Task<IReadOnlyList<SimilarDiaryEntry>> SimilarAsync(Guid regionId, string category, string text, Guid excludeId, CancellationToken cancellationToken)
     {
         var signature = TextSignature.Compute(text);
-        var ids = await session.QueryAsync<Guid>(
-            DiarySql.CandidatesByTextKey,
-            new { RegionId = regionId, Category = category, Keys = TextSignature.BandKeys(signature).ToList(), Since, ExcludeId = excludeId },
-            cancellationToken);
-        if (ids.Count == 0)
+        var parameters = new DynamicParameters(new { RegionId = regionId, Category = category, Since, ExcludeId = excludeId, Limit = DiaryRules.MaxGroupingCandidates });
+        foreach (var (key, band) in TextSignature.BandKeys(signature).Select((key, band) => (key, band)))
         {
-            return [];
+            parameters.Add($"Key{band}", key);
         }
 
-        // Dapper expands IN lists without the type handlers, so ids go as text: SQLite stores them so and SQL Server converts.
-        var rows = await session.QueryAsync<CandidateRow>(DiarySql.CandidatesOf, new { Ids = ids.Take(MaxCandidates).Select(id => id.ToString("D")).ToList() }, cancellationToken);
+        var rows = await session.QueryAsync<CandidateRow>(DiarySql.Candidates(session.Dialect), parameters, cancellationToken);
         return rows
             .Select(r => new SimilarDiaryEntry(r.Id, r.Household, r.VisitedOn, r.Matter, Math.Round(TextSignature.Similarity(signature, TextSignature.Decode(r.TextSignature)), 2)))
             .Where(s => s.Similarity >= DiaryRules.SimilarityThreshold)

@@ -34,6 +34,13 @@ internal static class DiaryRules
     /// <summary>Grouping looks at open entries of this many recent days: an old visit is no longer today's matter.</summary>
     public const int GroupingWindowDays = 180;
 
+    /// <summary>
+    /// An entry's page proposes at most this many entries to group it with, the likeliest alike and latest first: a phone's
+    /// list a cadre can check, however many households of the village raised the same thing; the matters view proposes the
+    /// whole group.
+    /// </summary>
+    public const int MaxGroupingCandidates = 30;
+
     /// <summary>A petition lists at most this many petitioners; the matter's other households count in its persons.</summary>
     public const int MaxPetitioners = 50;
 

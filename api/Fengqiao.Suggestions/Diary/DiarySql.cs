@@ -1,4 +1,5 @@
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.BuildingBlocks.Text;
 
 namespace Fengqiao.Suggestions.Diary;
 
@@ -61,25 +62,32 @@ internal static class DiarySql
         ["after"] = $"SELECT {EntryColumns} FROM suggestions_diary_entries e {ListWhere} {AfterCursor} ORDER BY e.visited_on DESC, e.id DESC {dialect.Limit("@Limit")}",
     };
 
-    /// <summary>Open entries of the same village and category sharing a MinHash band key with the given text.</summary>
-    public const string CandidatesByTextKey = """
-        SELECT DISTINCT k.entry_id
-        FROM suggestions_diary_text_keys k
-        WHERE k.region_id = @RegionId AND k.category = @Category AND k.band_key IN @Keys AND k.visited_on >= @Since AND k.entry_id <> @ExcludeId
-        """;
-
-    /// <summary>What scoring a grouping candidate needs of it, and what the answer shows: not the whole entry.</summary>
-    public const string CandidatesOf = """
-        SELECT e.id AS Id, e.household AS Household, e.visited_on AS VisitedOn, e.matter AS Matter, e.text_signature AS TextSignature
-        FROM suggestions_diary_entries e
-        WHERE e.id IN @Ids
-        """;
-
-    public const string SignaturesOf = """
-        SELECT e.id AS EntryId, e.household AS Household, e.text_signature AS TextSignature
-        FROM suggestions_diary_entries e
-        WHERE e.id IN @Ids
-        """;
+    /// <summary>
+    /// A diary entry's grouping candidates, bounded whatever the village holds: for each band key of its text, the latest
+    /// visits of its village and category within the window sharing that key (at most @Limit each, read backwards along the
+    /// candidates index); of these, the @Limit sharing the most keys with it (the likeliest alike), the latest first among
+    /// equals; with what scoring them needs and the answer shows, not the whole entry.
+    /// </summary>
+    public static string Candidates(ISqlDialect dialect)
+    {
+        var arms = Enumerable.Range(0, TextSignature.Bands).Select(band => $"""
+            SELECT b{band}.entry_id, b{band}.visited_on FROM (
+                SELECT k.entry_id, k.visited_on FROM suggestions_diary_text_keys k
+                WHERE k.region_id = @RegionId AND k.category = @Category AND k.band_key = @Key{band} AND k.visited_on >= @Since AND k.entry_id <> @ExcludeId
+                ORDER BY k.visited_on DESC, k.entry_id DESC
+                {dialect.Limit("@Limit")}) b{band}
+            """);
+        return $"""
+            SELECT e.id AS Id, e.household AS Household, e.visited_on AS VisitedOn, e.matter AS Matter, e.text_signature AS TextSignature
+            FROM (
+                SELECT shared.entry_id FROM (
+                {string.Join("\nUNION ALL\n", arms)}) shared
+                GROUP BY shared.entry_id, shared.visited_on
+                ORDER BY COUNT(*) DESC, shared.visited_on DESC, shared.entry_id DESC
+                {dialect.Limit("@Limit")}) ranked
+            JOIN suggestions_diary_entries e ON e.id = ranked.entry_id
+            """;
+    }
 
     /// <summary>Every open recent entry of the jurisdiction, with its signature: the ground of the grouping proposals.</summary>
     public const string OpenSignatures = """

@@ -58,7 +58,7 @@ internal sealed class ListSuggestionsHandler(IDbSession session, ICurrentUser ca
         var after = BuildingBlocks.Http.Cursor.Decode<SuggestionCursor>(query.Cursor);
         var rows = await session.QueryInJurisdictionAsync<SuggestionListItem>(
             caller,
-            SuggestionSql.List(session.Dialect)[(after is null ? "first" : "after") + (query.Status is null ? string.Empty : "-status")],
+            SuggestionSql.List(session.Dialect)[SuggestionSql.ListKey(Jurisdiction.LevelOf(caller) ?? RegionLevel.City, after is not null, query.Status is not null)],
             new
             {
                 RegionPrefix = await ListSuggestionTopicsHandler.RegionPrefixAsync(directory, query.RegionId, cancellationToken),

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 
 namespace Fengqiao.Suggestions.Handling;
@@ -6,13 +8,13 @@ internal static class SuggestionSql
 {
     public const string Insert = """
         INSERT INTO suggestions_suggestions (
-            id, tracking_code, tracking_secret_hash, status, channel, topic_id, topic_title, title, content, region_id, region_path, region_name,
-            submitter_name, phone_cipher, phone_hash, phone_masked, petition_id, petition_number, screening_reason, duplicate_of_id, screened_by, screened_at,
-            registered_by, submitted_at, version)
+            id, tracking_code, tracking_secret_hash, status, channel, topic_id, topic_title, title, content, region_id, region_path, district_path, town_path,
+            region_name, submitter_name, phone_cipher, phone_hash, phone_masked, petition_id, petition_number, screening_reason, duplicate_of_id, screened_by,
+            screened_at, registered_by, submitted_at, version)
         VALUES (
-            @Id, @TrackingCode, @TrackingSecretHash, @Status, @Channel, @TopicId, @TopicTitle, @Title, @Content, @RegionId, @RegionPath, @RegionName,
-            @SubmitterName, @PhoneCipher, @PhoneHash, @PhoneMasked, @PetitionId, @PetitionNumber, @ScreeningReason, @DuplicateOfId, @ScreenedBy, @ScreenedAt,
-            @RegisteredBy, @SubmittedAt, 1)
+            @Id, @TrackingCode, @TrackingSecretHash, @Status, @Channel, @TopicId, @TopicTitle, @Title, @Content, @RegionId, @RegionPath, @DistrictPath, @TownPath,
+            @RegionName, @SubmitterName, @PhoneCipher, @PhoneHash, @PhoneMasked, @PetitionId, @PetitionNumber, @ScreeningReason, @DuplicateOfId, @ScreenedBy,
+            @ScreenedAt, @RegisteredBy, @SubmittedAt, 1)
         """;
 
     private const string Columns = """
@@ -63,13 +65,30 @@ internal static class SuggestionSql
         s.title AS Title, s.region_id AS RegionId, s.region_name AS RegionName, s.petition_number AS PetitionNumber, s.submitted_at AS SubmittedAt, s.version AS Version
         """;
 
-    private const string ListWhere = """
-        WHERE s.region_path LIKE @JurisdictionPrefix AND s.region_path LIKE @RegionPrefix
+    /// <summary>
+    /// The term that holds exactly when a suggestion lies in the caller's subtree, by the caller's region level: the district
+    /// and town paths are stored on the suggestion for this, so a district's or town's page is a range of its own index;
+    /// villages are the leaves of the tree, and at the city (or for a caller without a region, who matches nothing) the subtree
+    /// is a prefix.
+    /// </summary>
+    private static readonly Dictionary<RegionLevel, string> InRegionTerms = new()
+    {
+        [RegionLevel.City] = $"s.region_path LIKE @{Jurisdiction.PrefixParameter}",
+        [RegionLevel.District] = $"s.district_path = @{Jurisdiction.PathParameter}",
+        [RegionLevel.Town] = $"s.town_path = @{Jurisdiction.PathParameter}",
+        [RegionLevel.Village] = $"s.region_path = @{Jurisdiction.PathParameter}",
+    };
+
+    private static string ListWhere(RegionLevel level) => $"""
+        WHERE {InRegionTerms[level]} AND s.region_path LIKE @RegionPrefix
           AND (@Channel IS NULL OR s.channel = @Channel)
           AND (@TopicId IS NULL OR s.topic_id = @TopicId)
         """;
 
-    /// <summary>A status asked for is a plain equality, so the (status, submitted_at) index is walked from that status's newest.</summary>
+    /// <summary>
+    /// A status asked for is a plain equality, so the page is a range of the (status, submitted_at) index at the city and of the
+    /// (path, status, submitted_at) index of a district or town.
+    /// </summary>
     private const string WithStatus = """
           AND s.status = @Status
         """;
@@ -86,20 +105,24 @@ internal static class SuggestionSql
         WHERE s.status IN ('Submitted', 'Valid') AND s.region_path LIKE @JurisdictionPrefix
         """;
 
+    private static readonly ConcurrentDictionary<DatabaseProvider, IReadOnlyDictionary<string, string>> Lists = new();
+
+    /// <summary>The key of the worklist's statement for a caller's region level, after a cursor or not, with a status or not.</summary>
+    public static string ListKey(RegionLevel level, bool afterCursor, bool withStatus) =>
+        $"{level}-{(afterCursor ? "after" : "first")}{(withStatus ? "-status" : string.Empty)}";
+
     /// <summary>
-    /// The worklist: the jurisdiction's suggestions, newest first, filtered; the page after a cursor; each with a status
-    /// (<c>first-status</c>, <c>after-status</c>) or without one.
+    /// The worklist: the jurisdiction's suggestions, newest first, filtered; the page after a cursor; each with a status or
+    /// without one, for each region level of the caller (see <see cref="ListKey"/>).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> List(ISqlDialect dialect) => new Dictionary<string, string>
-    {
-        ["first"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
-        ["after"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {AfterCursor} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
-        ["first-status"] = $"SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {WithStatus} ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}",
-        ["after-status"] = $"""
-            SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere} {WithStatus} {AfterCursor}
-            ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}
-            """,
-    };
+    public static IReadOnlyDictionary<string, string> List(ISqlDialect dialect) => Lists.GetOrAdd(dialect.Provider, _ =>
+        (from level in InRegionTerms.Keys
+         from afterCursor in new[] { false, true }
+         from withStatus in new[] { false, true }
+         select (Key: ListKey(level, afterCursor, withStatus), Sql: $"""
+             SELECT {ListColumns} FROM suggestions_suggestions s {ListWhere(level)} {(withStatus ? WithStatus : string.Empty)} {(afterCursor ? AfterCursor : string.Empty)}
+             ORDER BY s.submitted_at DESC, s.id DESC {dialect.Limit("@Limit")}
+             """)).ToDictionary(v => v.Key, v => v.Sql));
 
     /// <summary>What the submitter sees with the tracking code and secret.</summary>
     public const string ByTrackingCode = """

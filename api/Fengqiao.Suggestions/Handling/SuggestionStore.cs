@@ -146,6 +146,8 @@ internal sealed class SuggestionWriter(IDbSession session, PersonalDataProtector
                 Content = suggestion.Content.Trim(),
                 RegionId = suggestion.Region.Id,
                 RegionPath = suggestion.Region.Path,
+                DistrictPath = RegionPaths.AncestorAt(suggestion.Region.Path, RegionLevel.District),
+                TownPath = RegionPaths.AncestorAt(suggestion.Region.Path, RegionLevel.Town),
                 RegionName = suggestion.Region.Name,
                 SubmitterName = string.IsNullOrWhiteSpace(suggestion.SubmitterName) ? null : suggestion.SubmitterName.Trim(),
                 PhoneCipher = phone is null ? null : protector.Encrypt(phone),

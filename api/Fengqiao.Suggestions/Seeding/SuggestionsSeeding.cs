@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
 using Fengqiao.BuildingBlocks.PersonalData;
 using Fengqiao.BuildingBlocks.Text;
@@ -156,7 +157,8 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
         return new SuggestionRow(
             Guid.CreateVersion7(suggestion.SubmittedAt), code, secretHash, suggestion.Status.ToString(), suggestion.Channel.ToString(),
             suggestion.TopicIndex is { } topic ? topicRows[topic].Id : null, suggestion.TopicIndex is { } titled ? topics[titled].Title : null, suggestion.Title,
-            suggestion.Content, suggestion.Region.Id, suggestion.Region.Path, suggestion.Region.Name, suggestion.Name,
+            suggestion.Content, suggestion.Region.Id, suggestion.Region.Path, RegionPaths.AncestorAt(suggestion.Region.Path, RegionLevel.District),
+            RegionPaths.AncestorAt(suggestion.Region.Path, RegionLevel.Town), suggestion.Region.Name, suggestion.Name,
             suggestion.Phone is null ? null : protector.Encrypt(suggestion.Phone), suggestion.Phone is null ? null : protector.Hash(suggestion.Phone),
             suggestion.Phone is null ? null : PersonalDataProtector.MaskPhone(suggestion.Phone), suggestion.ScreeningReason,
             suggestion.DuplicateOfIndex is { } original ? earlier[original] : null, suggestion.ScreenedAt, suggestion.SubmittedAt,
@@ -211,7 +213,7 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
                 {
                     Id = suggestionId, TrackingCode = code, TrackingSecretHash = (string?)null, Status = nameof(SuggestionStatus.Submitted), Channel = nameof(SuggestionChannel.Diary),
                     TopicId = (Guid?)null, TopicTitle = (string?)null, Title = conversion.Text, Content = facts, RegionId = region.Id, RegionPath = region.Path,
-                    RegionName = region.Name, SubmitterName = submitter, PhoneCipher = (string?)null, PhoneHash = (string?)null, PhoneMasked = (string?)null,
+                    DistrictPath = RegionPaths.AncestorAt(region.Path, RegionLevel.District), TownPath = RegionPaths.AncestorAt(region.Path, RegionLevel.Town), RegionName = region.Name, SubmitterName = submitter, PhoneCipher = (string?)null, PhoneHash = (string?)null, PhoneMasked = (string?)null,
                     PetitionId = (Guid?)null, PetitionNumber = (string?)null, ScreeningReason = (string?)null, DuplicateOfId = (Guid?)null, ScreenedBy = (Guid?)null,
                     ScreenedAt = (DateTimeOffset?)null, RegisteredBy = (Guid?)null, SubmittedAt = conversion.At,
                 },
@@ -230,7 +232,7 @@ public sealed class SuggestionsSeeding(IDbSession session, UnitOfWork unitOfWork
 
     private sealed record SuggestionRow(
         Guid Id, string TrackingCode, string TrackingSecretHash, string Status, string Channel, Guid? TopicId, string? TopicTitle, string Title, string Content,
-        Guid RegionId, string RegionPath, string RegionName, string? SubmitterName, string? PhoneCipher, string? PhoneHash, string? PhoneMasked, string? ScreeningReason,
+        Guid RegionId, string RegionPath, string? DistrictPath, string? TownPath, string RegionName, string? SubmitterName, string? PhoneCipher, string? PhoneHash, string? PhoneMasked, string? ScreeningReason,
         Guid? DuplicateOfId, DateTimeOffset? ScreenedAt, DateTimeOffset SubmittedAt, string TextSignature, string? Outcome, DateTimeOffset? AnsweredAt, string? Rating,
         DateTimeOffset? RatedAt, string? Implementation, DateTimeOffset? ImplementedAt, string? Award, DateTimeOffset? AwardedAt);
 
@@ -255,11 +257,13 @@ internal static class SeedingSql
     /// <summary>A suggestion as registration, indexing, screening and evaluation would have left it, in one statement.</summary>
     public const string InsertSuggestion = """
         INSERT INTO suggestions_suggestions (
-            id, tracking_code, tracking_secret_hash, status, channel, topic_id, topic_title, title, content, region_id, region_path, region_name,
-            submitter_name, phone_cipher, phone_hash, phone_masked, petition_id, petition_number, screening_reason, duplicate_of_id, screened_by, screened_at,
-            registered_by, submitted_at, version, text_signature, outcome, answered_at, rating, rated_at, implementation, implemented_at, award, awarded_at)
+            id, tracking_code, tracking_secret_hash, status, channel, topic_id, topic_title, title, content, region_id, region_path, district_path, town_path,
+            region_name, submitter_name, phone_cipher, phone_hash, phone_masked, petition_id, petition_number, screening_reason, duplicate_of_id, screened_by,
+            screened_at, registered_by, submitted_at, version, text_signature, outcome, answered_at, rating, rated_at, implementation, implemented_at, award,
+            awarded_at)
         VALUES (
-            @Id, @TrackingCode, @TrackingSecretHash, @Status, @Channel, @TopicId, @TopicTitle, @Title, @Content, @RegionId, @RegionPath, @RegionName,
+            @Id, @TrackingCode, @TrackingSecretHash, @Status, @Channel, @TopicId, @TopicTitle, @Title, @Content, @RegionId, @RegionPath, @DistrictPath, @TownPath,
+            @RegionName,
             @SubmitterName, @PhoneCipher, @PhoneHash, @PhoneMasked, NULL, NULL, @ScreeningReason, @DuplicateOfId, NULL, @ScreenedAt,
             NULL, @SubmittedAt, 1, @TextSignature, @Outcome, @AnsweredAt, @Rating, @RatedAt, @Implementation, @ImplementedAt, @Award, @AwardedAt)
         """;

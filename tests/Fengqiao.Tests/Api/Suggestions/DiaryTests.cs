@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Fengqiao.Suggestions.Diary;
 using Fengqiao.Tests.Support;
 
 namespace Fengqiao.Tests.Api.Suggestions;
@@ -10,9 +11,9 @@ public sealed class DiaryTests : SuggestionTestBase
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
 
-    private static object Visit(Guid regionId, string household, string matter, string category = "urban_rural_construction") => new
+    private static object Visit(Guid regionId, string household, string matter, string category = "urban_rural_construction", int day = -1) => new
     {
-        kind = "visit", household, visitedOn = Day(-1), matter, category, regionId,
+        kind = "visit", household, visitedOn = Day(day), matter, category, regionId,
     };
 
     private static async Task<Guid> LogAsync(HttpClient client, object body)
@@ -71,6 +72,27 @@ public sealed class DiaryTests : SuggestionTestBase
         await (await SendWithIfMatch(cadre, HttpMethod.Post, $"/api/v1/diary/matters/{matterId}/suggestion", new { title = "道路" }, 2))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.That(AuditActions(Guid.Parse(matterId)), Is.EqualTo(new[] { "diary.matter_raised", "diary.converted_to_petition" }));
+    }
+
+    [Test]
+    public async Task AnEntrysProposal_IsBounded_ToTheLatestOfItsManyAlike()
+    {
+        var village = await FushanVillageAsync();
+        using var cadre = await Api.ClientForAsync("town.petition_officer");
+        const string matter = "卫生室常用降压药连续两个月缺货，老人配药要跑镇卫生院";
+        var examined = await LogAsync(cadre, Visit(village, "周阿婆", matter, "health", -100));
+        var alike = new List<Guid>();
+        for (var day = 1; day <= DiaryRules.MaxGroupingCandidates + 2; day++)
+        {
+            alike.Add(await LogAsync(cadre, Visit(village, $"住户{day}", matter, "health", -day)));
+        }
+
+        var similar = (await EntryAsync(cadre, examined))["similar"]!.AsArray();
+        Assert.That(similar.Select(s => s!["id"]!.GetValue<string>()), Is.EqualTo(alike.Take(DiaryRules.MaxGroupingCandidates).Select(id => id.ToString())),
+            "the latest visits alike, the latest first; the two earliest are left for the matters view");
+        Assert.That(similar.Select(s => s!["similarity"]!.GetValue<double>()), Is.All.EqualTo(1.0));
+        Assert.That((await EntryAsync(cadre, alike[0]))["similar"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()),
+            Is.EqualTo(alike.Skip(1).Take(DiaryRules.MaxGroupingCandidates).Select(id => id.ToString())), "an entry is never its own candidate");
     }
 
     [Test]

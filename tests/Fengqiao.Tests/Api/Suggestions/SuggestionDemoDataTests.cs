@@ -114,6 +114,35 @@ public sealed class SuggestionDemoDataTests : SuggestionTestBase
         Assert.That(page["items"]!.AsArray(), Is.Not.Empty);
     }
 
+    [TestCase("district.suggestion_reviewer", "")]
+    [TestCase("district.suggestion_reviewer", "&status=valid")]
+    [TestCase("town.suggestion_reviewer", "")]
+    [TestCase("town.suggestion_reviewer", "&status=valid")]
+    public async Task AReviewersWorklist_HoldsTheirSubtreesSuggestionsOnly_OnEveryPage(string user, string filter)
+    {
+        using var reviewer = await Api.ClientForAsync(user);
+        var regions = (await (await reviewer.GetAsync("/api/v1/regions?includeRetired=true")).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray()
+            .Select(r => r!["id"]!.GetValue<string>()).ToHashSet();
+        using var city = await Api.ClientForAsync("city.analyst");
+        var cityWide = (await (await city.GetAsync("/api/v1/suggestions?limit=100" + filter)).ShouldBeOkAsync<JsonObject>())["items"]!.AsArray();
+        Assert.That(cityWide.Select(i => i!["regionId"]!.GetValue<string>()), Has.Some.Matches<string>(r => !regions.Contains(r)), "the city reads beyond the reviewer's subtree");
+
+        var seen = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await reviewer.GetAsync("/api/v1/suggestions?limit=100" + filter + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor))))
+                .ShouldBeOkAsync<JsonObject>();
+            seen.AddRange(page["items"]!.AsArray().Select(i => i!));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        Assert.That(seen, Is.Not.Empty);
+        Assert.That(seen.Select(i => i["regionId"]!.GetValue<string>()), Is.All.Matches<string>(regions.Contains));
+        Assert.That(seen.Select(i => i["submittedAt"]!.GetValue<DateTimeOffset>()), Is.Ordered.Descending);
+    }
+
     [TestCase("city.handler")]
     [TestCase("district.handler")]
     public async Task DepartmentHandlers_FindSuggestionsAssignedToTheirUnit(string user)
