@@ -13,6 +13,10 @@ internal sealed class FactMemory : IFactLedger
     /// <summary>Rows per list handed to one statement: each list runs as one prepared statement, row after row, in the one transaction.</summary>
     private const int WriteBatch = 10_000;
 
+    private static readonly string[] DayKeyNames = ["Day", "RegionPath", "UnitId", "Channel", "Category"];
+
+    private static readonly string[] MonthKeyNames = ["Month", "RegionPath", "ParentPath", "Dimension", "DimensionValue"];
+
     private readonly Dictionary<Guid, PetitionFacts> _petitions = [];
     private readonly Dictionary<Guid, CaseFacts> _cases = [];
     private readonly Dictionary<Guid, DisputeFacts> _disputes = [];
@@ -67,20 +71,17 @@ internal sealed class FactMemory : IFactLedger
     {
         await session.ExecuteAsync(FactSql.EmptyProjection, null, cancellationToken);
         var days = _rows.OrderBy(row => row.Key.Day).ThenBy(row => row.Key.RegionPath, StringComparer.Ordinal);
-        foreach (var batch in days.Chunk(WriteBatch))
-        {
-            await session.ExecuteAsync(FactSql.InsertRow, batch.Select(row => FactStore.RowParameters(row.Key, row.Value)).ToList(), cancellationToken);
-        }
+        await FactRowWriter.InsertAsync(
+            session, FactSql.InsertRow, DayKeyNames, days, key => [key.Day, key.RegionPath, key.UnitId, key.Channel, key.Category], cancellationToken);
 
         var months = MonthlyFacts.RollUp(_rows, Text)
             .OrderBy(row => row.Key.Dimension, StringComparer.Ordinal)
             .ThenBy(row => row.Key.RegionPath, StringComparer.Ordinal)
             .ThenBy(row => row.Key.DimensionValue, StringComparer.Ordinal)
             .ThenBy(row => row.Key.Month);
-        foreach (var batch in months.Chunk(WriteBatch))
-        {
-            await session.ExecuteAsync(FactSql.InsertMonthlyRow, batch.Select(row => FactStore.MonthlyRowParameters(row.Key, row.Value)).ToList(), cancellationToken);
-        }
+        await FactRowWriter.InsertAsync(
+            session, FactSql.InsertMonthlyRow, MonthKeyNames, months, key => [key.Month, key.RegionPath, key.ParentPath, key.Dimension, key.DimensionValue],
+            cancellationToken);
 
         foreach (var batch in _petitions.Values.Chunk(WriteBatch))
         {

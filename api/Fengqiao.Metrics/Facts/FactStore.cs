@@ -104,7 +104,8 @@ internal sealed class FactStore(IDbSession session) : IFactLedger
     /// <summary>Every counter, indexed by its value: a row's counters are an array in this order.</summary>
     public static readonly Counter[] Counters = Enum.GetValues<Counter>();
 
-    private static readonly string[] CounterNames = Counters.Select(c => c.ToString()).ToArray();
+    /// <summary>Each counter's parameter name, indexed as <see cref="Counters"/>.</summary>
+    public static readonly string[] CounterNames = Counters.Select(c => c.ToString()).ToArray();
 
     public async Task<PetitionFacts> PetitionAsync(Guid petitionId, string? category, CancellationToken cancellationToken)
     {
@@ -197,11 +198,11 @@ internal sealed class FactStore(IDbSession session) : IFactLedger
     }
 
     /// <summary>The parameters of <see cref="FactSql.AddToRow"/> and <see cref="FactSql.InsertRow"/>: the key and each counter by its name.</summary>
-    public static DynamicParameters RowParameters(FactKey key, int[] counters) =>
+    private static DynamicParameters RowParameters(FactKey key, int[] counters) =>
         WithCounters(new DynamicParameters(new { key.Day, key.RegionPath, key.UnitId, key.Channel, key.Category }), counters);
 
     /// <summary>The parameters of <see cref="FactSql.AddToMonthlyRow"/> and <see cref="FactSql.InsertMonthlyRow"/>.</summary>
-    public static DynamicParameters MonthlyRowParameters(MonthlyKey key, int[] counters) =>
+    private static DynamicParameters MonthlyRowParameters(MonthlyKey key, int[] counters) =>
         WithCounters(new DynamicParameters(new { key.Month, key.RegionPath, key.ParentPath, key.Dimension, key.DimensionValue }), counters);
 
     private static DynamicParameters WithCounters(DynamicParameters parameters, int[] counters)
