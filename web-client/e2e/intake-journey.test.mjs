@@ -68,8 +68,7 @@ describe('intake journey', { timeout: 300_000 }, () => {
     await page.waitForURL('**/petitions/new');
     await page.getByRole('heading', { name: '登记信访件' }).waitFor();
 
-    await page.getByLabel('渠道', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^来电$/ }).first().click();
+    await chooseOption(page.getByLabel('渠道', { exact: true }), null, /^来电$/);
     await page.getByLabel('姓名', { exact: true }).fill('王测试');
     const id = page.getByLabel('身份证号', { exact: true });
     await id.fill(idNumber.slice(0, 17) + '1');
@@ -133,14 +132,12 @@ describe('intake journey', { timeout: 300_000 }, () => {
       await phone.getByRole('heading', { name: '网上信访' }).waitFor();
       await phone.getByLabel('姓名', { exact: true }).fill('李公众');
       await phone.getByLabel('联系电话', { exact: true }).fill('13900139000');
-      const region = phone.getByLabel('事项所在地（区县、乡镇街道）', { exact: true });
-      await region.click();
-      await region.fill(town);
-      await phone.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${town}$`) }).click();
-      const category = phone.getByLabel('类别', { exact: true });
-      await category.click();
-      await category.fill('城乡');
-      await phone.locator('.ant-select-item-option').filter({ hasText: '城乡建设' }).first().click();
+      await chooseOption(
+        phone.getByLabel('事项所在地（区县、乡镇街道）', { exact: true }),
+        town,
+        phone.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${town}$`) }),
+      );
+      await chooseOption(phone.getByLabel('类别', { exact: true }), '城乡', '城乡建设');
       await phone.getByLabel('诉求', { exact: true }).fill('请求修复路灯（公众端到端测试）');
       await phone.getByRole('button', { name: '提交' }).click();
       const code = (await phone.getByTestId('tracking-code').innerText()).trim();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog } from './support/browser.mjs';
+import { chooseOption, confirmDialog } from './support/browser.mjs';
 import { startJourney } from './support/journey.mjs';
 import { outputDir } from './support/paths.mjs';
 
@@ -38,10 +38,7 @@ async function recordBatch(page, { outcome, matter, petitioner, category }) {
     if (petitioner.phone) await form.getByLabel('信访人1电话', { exact: true }).fill(petitioner.phone);
   }
   if (category) {
-    const field = form.getByLabel('类别', { exact: true });
-    await field.click();
-    await field.fill(category);
-    await page.locator('.ant-select-item-option').filter({ hasText: category }).first().click();
+    await chooseOption(form.getByLabel('类别', { exact: true }), category, category);
     await form.getByLabel('领导交办意见', { exact: true }).fill(instruction);
   }
   await form.getByRole('button', { name: '登记批次' }).click();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
-import { confirmDialog } from './support/browser.mjs';
+import { chooseOption, confirmDialog } from './support/browser.mjs';
 import { startJourney } from './support/journey.mjs';
 
 const journey = startJourney('work-systems');
@@ -39,8 +39,7 @@ describe('must-visits and joint work systems journey', { timeout: 600_000 }, () 
       await page.waitForURL('**/receptions/must-visits');
       await page.getByRole('button', { name: '登记突发事件' }).click();
       const dialog = page.getByRole('dialog', { name: '登记突发事件' });
-      await dialog.getByLabel('地点（乡镇、村社）').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: /^府山街道$/ }).click();
+      await chooseOption(dialog.getByLabel('地点（乡镇、村社）'), null, /^府山街道$/);
       // Enter commits the typed date and closes the picker, whose open panel would otherwise take the next click.
       await dialog.getByLabel('日期', { exact: true }).fill(today);
       await dialog.getByLabel('日期', { exact: true }).press('Enter');
@@ -130,8 +129,7 @@ describe('must-visits and joint work systems journey', { timeout: 600_000 }, () 
       const townLetters = page.locator('.ant-statistic').filter({ hasText: /^区→镇街责任书/ });
       await townLetters.getByText('17 / 17').waitFor();
       // The district's letters to its towns: one page, without the towns' letters to their villages.
-      await page.getByLabel('按层级筛选').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: /^签至乡镇/ }).click();
+      await chooseOption(page.getByLabel('按层级筛选'), null, /^签至乡镇/);
 
       const cell = (name) => page.getByRole('cell', { name, exact: true });
       // The district's letter to the town (the town's letters to its villages name it as the issuing side).
