@@ -85,94 +85,71 @@ internal static class FactQueries
 
     /// <summary>The sums by group key: a region path, a unit id, a channel or a category.</summary>
     public static async Task<IReadOnlyDictionary<string, FactSums>> KeyedAsync(
-        this IDbSession session, ICurrentUser caller, FactGroup group, FactFilter filter, CancellationToken cancellationToken)
-    {
-        var sums = new Dictionary<string, FactSums>(StringComparer.Ordinal);
-        void Add(IEnumerable<KeyedSums> rows)
-        {
-            foreach (var row in rows)
-            {
-                sums[row.GroupKey] = sums.TryGetValue(row.GroupKey, out var before) ? FactSums.Add(before, row) : row;
-            }
-        }
-
-        var period = await PlanAsync(session, group, filter, cancellationToken);
-        if (period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
-        {
-            var (flowsSql, backlogSql, dimension) = group switch
-            {
-                FactGroup.RegionPath => (IndicatorSql.MonthlyByRegionPath, IndicatorSql.MonthlyBacklogByRegionPath, FactDimension.Total),
-                FactGroup.Channel => (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Channel),
-                _ => (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Category),
-            };
-            var monthly = new MonthlyParameters(filter.RegionPath, dimension, firstMonth, lastMonth, period.BacklogBefore);
-            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, flowsSql, monthly, cancellationToken));
-            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, backlogSql, monthly, cancellationToken));
-        }
-
-        var (dailyFlowsSql, dailyBacklogSql) = group switch
-        {
-            FactGroup.RegionPath => (IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath),
-            FactGroup.Unit => (IndicatorSql.ByUnit, IndicatorSql.BacklogByUnit),
-            FactGroup.Channel => (IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel),
-            _ => (IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory),
-        };
-        foreach (var (from, to) in period.DailyRanges)
-        {
-            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, dailyFlowsSql, Daily(filter, period, from, to), cancellationToken));
-        }
-
-        if (period.DailyBacklogNeeded)
-        {
-            Add(await session.QueryInJurisdictionAsync<KeyedSums>(caller, dailyBacklogSql, Daily(filter, period, filter.From, filter.To), cancellationToken));
-        }
-
-        return sums;
-    }
+        this IDbSession session, ICurrentUser caller, FactGroup group, FactFilter filter, CancellationToken cancellationToken) =>
+        await SumAsync<KeyedSums, string>(session, caller, group, filter, row => row.GroupKey, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>
     /// The days (or, for whole months, the months' first days) with flows in the period or a backlog change up to its end, in order;
     /// summed by calendar period, each month's row counts within it.
     /// </summary>
     public static async Task<IReadOnlyList<KeyValuePair<DateOnly, FactSums>>> DailyAsync(
-        this IDbSession session, ICurrentUser caller, FactFilter filter, CancellationToken cancellationToken)
+        this IDbSession session, ICurrentUser caller, FactFilter filter, CancellationToken cancellationToken) =>
+        [.. (await SumAsync<DailySums, DateOnly>(session, caller, FactGroup.Day, filter, row => row.Day, null, cancellationToken)).OrderBy(d => d.Key)];
+
+    /// <summary>The statements of a grouping: on the daily rows, and on the monthly rows (none by unit) with the dimension they read.</summary>
+    private static (string Flows, string Backlog, (string Flows, string Backlog, string Dimension)? Monthly) Statements(FactGroup group) => group switch
     {
-        var days = new Dictionary<DateOnly, FactSums>();
-        void Add(IEnumerable<DailySums> rows)
+        FactGroup.RegionPath => (IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath,
+            (IndicatorSql.MonthlyByRegionPath, IndicatorSql.MonthlyBacklogByRegionPath, FactDimension.Total)),
+        FactGroup.Unit => (IndicatorSql.ByUnit, IndicatorSql.BacklogByUnit, null),
+        FactGroup.Channel => (IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel,
+            (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Channel)),
+        FactGroup.Category => (IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory,
+            (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Category)),
+        _ => (IndicatorSql.ByDay, IndicatorSql.BacklogByDay, (IndicatorSql.MonthlyByMonth, IndicatorSql.MonthlyBacklogByMonth, FactDimension.Total)),
+    };
+
+    private static async Task<Dictionary<TKey, FactSums>> SumAsync<TRow, TKey>(
+        IDbSession session, ICurrentUser caller, FactGroup group, FactFilter filter, Func<TRow, TKey> keyOf, IEqualityComparer<TKey>? comparer,
+        CancellationToken cancellationToken)
+        where TRow : FactSums
+        where TKey : notnull
+    {
+        var sums = new Dictionary<TKey, FactSums>(comparer);
+        async Task AddAsync(string sql, object parameters)
         {
-            foreach (var row in rows)
+            foreach (var row in await session.QueryInJurisdictionAsync<TRow>(caller, sql, parameters, cancellationToken))
             {
-                days[row.Day] = days.TryGetValue(row.Day, out var before) ? FactSums.Add(before, row) : row;
+                var key = keyOf(row);
+                sums[key] = sums.TryGetValue(key, out var before) ? FactSums.Add(before, row) : row;
             }
         }
 
-        var period = await PlanAsync(session, FactGroup.Day, filter, cancellationToken);
-        if (period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
+        var statements = Statements(group);
+        var period = statements.Monthly is null || filter.UnitId is not null
+            ? FactPeriod.DaysOnly(filter.From, filter.To)
+            : await FactPeriod.PlanAsync(
+                filter.From, filter.To,
+                async (to, monthEnd) => await session.QuerySingleOrDefaultAsync<int>(IndicatorSql.AnyFactAfter, new { To = to, MonthEnd = monthEnd }, cancellationToken) == 1);
+        if (statements.Monthly is { } monthly && period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
         {
-            var monthly = new MonthlyParameters(filter.RegionPath, FactDimension.Total, firstMonth, lastMonth, period.BacklogBefore);
-            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.MonthlyByMonth, monthly, cancellationToken));
-            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.MonthlyBacklogByMonth, monthly, cancellationToken));
+            var parameters = new MonthlyParameters(filter.RegionPath, monthly.Dimension, firstMonth, lastMonth, period.BacklogBefore);
+            await AddAsync(monthly.Flows, parameters);
+            await AddAsync(monthly.Backlog, parameters);
         }
 
         foreach (var (from, to) in period.DailyRanges)
         {
-            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.ByDay, Daily(filter, period, from, to), cancellationToken));
+            await AddAsync(statements.Flows, Daily(filter, period, from, to));
         }
 
         if (period.DailyBacklogNeeded)
         {
-            Add(await session.QueryInJurisdictionAsync<DailySums>(caller, IndicatorSql.BacklogByDay, Daily(filter, period, filter.From, filter.To), cancellationToken));
+            await AddAsync(statements.Backlog, Daily(filter, period, filter.From, filter.To));
         }
 
-        return [.. days.OrderBy(d => d.Key)];
+        return sums;
     }
-
-    private static Task<FactPeriod> PlanAsync(IDbSession session, FactGroup group, FactFilter filter, CancellationToken cancellationToken) =>
-        group == FactGroup.Unit || filter.UnitId is not null
-            ? Task.FromResult(FactPeriod.DaysOnly(filter.From, filter.To))
-            : FactPeriod.PlanAsync(
-                filter.From, filter.To,
-                async (to, monthEnd) => await session.QuerySingleOrDefaultAsync<int>(IndicatorSql.AnyFactAfter, new { To = to, MonthEnd = monthEnd }, cancellationToken) == 1);
 
     /// <summary>The daily rows' parameters for the days from <paramref name="from"/> to <paramref name="to"/> and the backlog's changes the monthly rows lack.</summary>
     private static DailyParameters Daily(FactFilter filter, FactPeriod period, DateOnly from, DateOnly to) =>
