@@ -7,6 +7,7 @@ using Fengqiao.Contracts.Mediation;
 using Fengqiao.Contracts.Receptions;
 using Fengqiao.Contracts.Suggestions;
 using Fengqiao.BuildingBlocks.RuleSets;
+using Fengqiao.Metrics.Dashboard;
 using Fengqiao.Metrics.Exports;
 using Fengqiao.Metrics.AnnualReports;
 using Fengqiao.Metrics.Facts;
@@ -29,6 +30,7 @@ public static class MetricsModule
         services.AddModuleValidators(typeof(MetricsModule).Assembly);
         services.AddScoped<IFactLedger, FactStore>();
         services.AddScoped<FiveColourCalculator>();
+        services.AddScoped<IndicatorTables>();
         services.AddSingleton<IRuleSetSectionValidator, FiveColourRuleSetSectionValidator>();
         services.AddSingleton<MetricsRebuild>();
         services.AddOptions<ExportJobOptions>().Bind(configuration.GetSection(ExportJobOptions.Section));
@@ -66,6 +68,7 @@ public static class MetricsModule
         GetIndicatorsEndpoint.Map(metrics);
         GetIndicatorDefinitionsEndpoint.Map(metrics);
         GetFiveColourChartEndpoint.Map(metrics);
+        GetMetricsDashboardEndpoint.Map(metrics);
         GetFiveColourRankingsEndpoint.Map(metrics);
         ExportFiveColourRankingEndpoint.Map(metrics);
         StartExportJobEndpoint.Map(metrics);

@@ -140,8 +140,8 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
     private async Task<ExportTable> IndicatorsAsync(ExportJobRow job, ICurrentUser creator, CancellationToken cancellationToken)
     {
         var groupBy = job.GroupBy ?? IndicatorGrouping.Region;
-        var table = await new GetIndicatorsHandler(session, creator, directory)
-            .Handle(new GetIndicators(job.FromDay!.Value, job.ToDay!.Value, job.RegionId, groupBy, job.UnitId), cancellationToken);
+        var table = await new IndicatorTables(session, creator, directory)
+            .ReadAsync(new GetIndicators(job.FromDay!.Value, job.ToDay!.Value, job.RegionId, groupBy, job.UnitId), cancellationToken);
         var header = new List<string> { "group", "label" };
         foreach (var figure in table.Total.Figures)
         {
@@ -173,20 +173,15 @@ internal sealed class ExportSources(IDbSession session, IOrganizationDirectory d
 
     private async Task<ExportTable> RankingAsync(ExportJobRow job, ICurrentUser creator, CancellationToken cancellationToken)
     {
-        var chart = await new GetFiveColourChartHandler(new FiveColourCalculator(session, creator, directory, ruleSets), directory)
-            .Handle(new GetFiveColourChart(job.Month!, job.RegionId), cancellationToken);
+        var calculator = new FiveColourCalculator(session, creator, directory, ruleSets);
+        var chart = await calculator.ChartAsync(await calculator.RegionAsync(job.RegionId, cancellationToken), FiveColourMonths.Parse(job.Month!), cancellationToken);
         var rows = chart.Entries.Select(entry => ExportFiveColourRankingEndpoint.Cells(entry).Cast<object?>().ToArray()).ToList();
         return new ExportTable($"five-colour-{chart.Month}", chart.Month, ExportFiveColourRankingEndpoint.Header, rows.Count, rows);
     }
 
     private async Task<ExportTable> FactsAsync(ExportJobRow job, ICurrentUser creator, CancellationToken cancellationToken)
     {
-        var region = await directory.FindRegionAsync(job.RegionId, cancellationToken);
-        if (region is null || !Jurisdiction.Contains(creator, region.Path))
-        {
-            throw new BuildingBlocks.Errors.NotFoundException("Region");
-        }
-
+        var region = await directory.RegionInJurisdictionAsync(creator, job.RegionId, cancellationToken);
         // A unit that left the creator's jurisdiction since the job was queued fails it, as the indicator table does.
         var unit = job.UnitId is { } unitId ? await directory.UnitInJurisdictionAsync(creator, unitId, cancellationToken) : null;
 

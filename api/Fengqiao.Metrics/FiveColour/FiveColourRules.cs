@@ -57,7 +57,6 @@ internal sealed class FiveColourRuleSetSectionValidator : IRuleSetSectionValidat
     public static IReadOnlyList<RuleSetProblem> Problems(FiveColourRules rules)
     {
         var problems = new List<RuleSetProblem>();
-        var known = IndicatorDefinitions.All.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         if (rules.Indicators.Count == 0)
         {
             problems.Add(new RuleSetProblem("indicators", "Weigh at least one indicator."));
@@ -66,9 +65,9 @@ internal sealed class FiveColourRuleSetSectionValidator : IRuleSetSectionValidat
         for (var i = 0; i < rules.Indicators.Count; i++)
         {
             var indicator = rules.Indicators[i];
-            if (!known.Contains(indicator.Key))
+            if (!IndicatorDefinitions.IsKey(indicator.Key))
             {
-                problems.Add(new RuleSetProblem($"indicators[{i}].key", "Not an indicator's key (GetIndicatorDefinitions lists them)."));
+                problems.Add(new RuleSetProblem($"indicators[{i}].key", IndicatorDefinitions.NotAKeyMessage));
             }
             else if (rules.Indicators.Take(i).Any(earlier => earlier.Key == indicator.Key))
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Fengqiao.BuildingBlocks.Auth;
 using Fengqiao.BuildingBlocks.Data;
-using Fengqiao.BuildingBlocks.Errors;
 using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.BuildingBlocks.RuleSets;
 using Fengqiao.Contracts.Organization;
@@ -49,20 +48,8 @@ internal static class FiveColourMonths
 internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser caller, IOrganizationDirectory directory, IRuleSets ruleSets)
 {
     /// <summary>A region outside the caller's jurisdiction answers 404, as a missing one does.</summary>
-    public async Task<RegionSnapshot> RegionAsync(Guid? regionId, CancellationToken cancellationToken)
-    {
-        RegionSnapshot? region;
-        if (regionId is { } id)
-        {
-            region = await directory.FindRegionAsync(id, cancellationToken);
-        }
-        else
-        {
-            region = caller.RegionPath is { Length: > 0 } own ? (await directory.FindRegionsByPathAsync([own], cancellationToken)).FirstOrDefault() : null;
-        }
-
-        return region is not null && Jurisdiction.Contains(caller, region.Path) ? region : throw new NotFoundException("Region");
-    }
+    public Task<RegionSnapshot> RegionAsync(Guid? regionId, CancellationToken cancellationToken) =>
+        directory.RegionInJurisdictionAsync(caller, regionId, cancellationToken);
 
     public FiveColourRules Rules => FiveColourRules.From(ruleSets);
 
@@ -77,6 +64,14 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
             .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.Key)).Select(s => s.Value))))))
             .ToList();
         return (FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Values))), checks);
+    }
+
+    /// <summary>The chart of a region already checked against the caller's jurisdiction for the month starting <paramref name="first"/>.</summary>
+    public async Task<FiveColourChart> ChartAsync(RegionSnapshot region, DateOnly first, CancellationToken cancellationToken)
+    {
+        var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
+        var (own, entries) = await RankedAsync(region, children, first, cancellationToken);
+        return new FiveColourChart(region.Id, region.Name, region.Level, FiveColourMonths.Format(first), Rules.Bands, own, entries);
     }
 
     /// <summary>The ranked entries of a month, with the changes since the month before.</summary>
@@ -102,16 +97,10 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
     }
 }
 
-internal sealed class GetFiveColourChartHandler(FiveColourCalculator calculator, IOrganizationDirectory directory) : IQueryHandler<GetFiveColourChart, FiveColourChart>
+internal sealed class GetFiveColourChartHandler(FiveColourCalculator calculator) : IQueryHandler<GetFiveColourChart, FiveColourChart>
 {
-    public async ValueTask<FiveColourChart> Handle(GetFiveColourChart query, CancellationToken cancellationToken)
-    {
-        var region = await calculator.RegionAsync(query.RegionId, cancellationToken);
-        var children = await directory.ListChildRegionsAsync(region.Id, cancellationToken);
-        var first = FiveColourMonths.Parse(query.Month);
-        var (own, entries) = await calculator.RankedAsync(region, children, first, cancellationToken);
-        return new FiveColourChart(region.Id, region.Name, region.Level, FiveColourMonths.Format(first), calculator.Rules.Bands, own, entries);
-    }
+    public async ValueTask<FiveColourChart> Handle(GetFiveColourChart query, CancellationToken cancellationToken) =>
+        await calculator.ChartAsync(await calculator.RegionAsync(query.RegionId, cancellationToken), FiveColourMonths.Parse(query.Month), cancellationToken);
 }
 
 internal static class GetFiveColourChartEndpoint

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Fengqiao.Metrics.Indicators;
 
 /// <summary>A text in the two languages the app speaks.</summary>
@@ -121,6 +123,27 @@ internal static class IndicatorDefinitions
             new("回访确认已履行的调解协议件数 ÷ 已回访的调解协议件数；每件协议按其最近一次回访计一次，按该回访日计。",
                 "Agreements found performed ÷ agreements followed up by a return visit; each agreement counts once, as its latest visit found it, by the day of that visit.")),
     ];
+
+    public const string NotAKeyMessage = "Not an indicator's key (GetIndicatorDefinitions lists them).";
+
+    private static readonly FrozenSet<string> Keys = All.Select(d => d.Key).ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsKey(string key) => Keys.Contains(key);
+
+    /// <summary>The keys a caller asked for, or null (every figure) when none.</summary>
+    public static IReadOnlyList<string>? Requested(string[]? keys) => keys is { Length: > 0 } ? keys : null;
+
+    /// <summary>The figures of the keys asked for, in the order of <see cref="All"/>; every figure without keys.</summary>
+    public static Func<FactSums, IReadOnlyList<IndicatorFigure>> Selection(IReadOnlyList<string>? keys)
+    {
+        if (keys is null)
+        {
+            return Figures;
+        }
+
+        var wanted = keys.ToFrozenSet(StringComparer.Ordinal);
+        return sums => [.. Figures(sums).Where(f => wanted.Contains(f.Key))];
+    }
 
     /// <summary>The figures of one group of facts, in the order of <see cref="All"/>.</summary>
     public static IReadOnlyList<IndicatorFigure> Figures(FactSums s) =>

@@ -311,6 +311,7 @@ public sealed class AccessMatrixTests : DispatchTestBase
         ["GetIndicators"] = Only(MetricsReaders),
         ["GetIndicatorDefinitions"] = Only(MetricsReaders),
         ["GetFiveColourChart"] = Only(MetricsReaders),
+        ["GetMetricsDashboard"] = Only(MetricsReaders),
         ["GetFiveColourRankings"] = Only(MetricsReaders),
         ["ExportFiveColourRanking"] = Only(MetricsReaders),
         ["StartExportJob"] = On(Target.None, _ => new { kind = "indicators", format = "csv", parameters = new { from = "2026-01-01", to = "2026-01-31" } }, MetricsReaders),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Fengqiao.Metrics.Facts;
@@ -126,10 +125,8 @@ public sealed class FiveColourTests : MetricsTestBase
     /// <summary>One fact row in a village of the town: 10 petitions accepted, replied and rated satisfied on time, 10 closed, <paramref name="resolved"/> resolved.</summary>
     private async Task CraftAsync(string town, string day, int resolved)
     {
-        using var db = TestDatabase.Open(Api);
-        var path = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE parent_id = (SELECT id FROM org_regions WHERE name = $town) ORDER BY path LIMIT 1", ("$town", town)).Single();
-        await CraftedFacts.AddAsync(
-            Api, new FactKey(DateOnly.Parse(day, CultureInfo.InvariantCulture), path, Guid.Empty, "visit", "crafted"),
+        await CraftedFacts.AddInFirstVillageAsync(
+            Api, town, day, "visit",
             (Counter.Registered, 10), (Counter.Accepted, 10), (Counter.AcceptedOnTime, 10), (Counter.Concluded, 10), (Counter.ConcludedOnTime, 10),
             (Counter.RatedSatisfied, 10), (Counter.Closed, 10), (Counter.Resolved, resolved));
     }

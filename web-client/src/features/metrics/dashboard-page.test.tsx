@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FiveColourChart, FiveColourEntry, IndicatorTable } from '../../shared/api/api-types';
+import type { FiveColourChart, FiveColourEntry, IndicatorTable, MetricsDashboard } from '../../shared/api/api-types';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-cn';
 import { createFakeApi, json, problem } from '../../test/fake-api';
@@ -73,23 +73,28 @@ beforeEach(() => {
   server.on('GET', '/api/v1/metrics/definitions', () =>
     json([{ key: 'resolution_rate', kind: 'rate', name: { zhCn: '化解率', en: 'Resolution rate' }, definition: { zhCn: '…', en: '…' } }]),
   );
-  server.on('GET', '/api/v1/metrics/indicators', () =>
-    json(indicators([{ key: 'visit', label: 'visit', regionId: null, figures: [{ key: 'registered', numerator: 12, denominator: null }] }])),
-  );
 });
+
+/** The dashboard's answer around a chart: the same table of one channel stands for the trend and both mixes. */
+const dashboard = (fiveColour: FiveColourChart): MetricsDashboard => {
+  const table = indicators([{ key: 'visit', label: 'visit', regionId: null, figures: [{ key: 'registered', numerator: 12, denominator: null }] }]);
+  return { fiveColour, trend: table, channels: table, categories: table };
+};
 
 describe('dashboard page', () => {
   it('colours the towns, ranks them with ties and changes, and drills down into a town', async () => {
-    server.on('GET', '/api/v1/metrics/five-colour', (request) =>
+    server.on('GET', '/api/v1/metrics/dashboard', (request) =>
       request.path.includes('regionId=r-tashan')
-        ? json(chart('r-tashan', '塔山街道', [entry('r-village', '西小路社区', 80, 'blue', 1, null)]))
+        ? json(dashboard(chart('r-tashan', '塔山街道', [entry('r-village', '西小路社区', 80, 'blue', 1, null)])))
         : json(
-            chart('r-district', '越城区', [
+            dashboard(
+              chart('r-district', '越城区', [
               entry('r-fushan', '府山街道', 100, 'green', 1, 1),
               entry('r-didang', '迪荡街道', 100, 'green', 1, null),
               entry('r-tashan', '塔山街道', 70, 'yellow', 3, -2, ['resolution_rate']),
-              entry('r-beihai', '北海街道', null, null, null, null),
-            ]),
+                entry('r-beihai', '北海街道', null, null, null, null),
+              ]),
+            ),
           ),
     );
     renderWithApp(<DashboardPage />, { path: '/metrics/dashboard' });
@@ -110,17 +115,20 @@ describe('dashboard page', () => {
 
     await user.click(within(grid).getByRole('button', { name: '塔山街道70黄色' }));
     expect(await screen.findByRole('button', { name: '西小路社区80蓝色' })).toBeInTheDocument();
-    expect(server.requestsTo('GET', '/api/v1/metrics/indicators').at(-1)?.path).toContain('regionId=r-tashan');
+    expect(server.requestsTo('GET', '/api/v1/metrics/dashboard').at(-1)?.path).toContain('regionId=r-tashan');
+    expect(server.requestsTo('GET', '/api/v1/metrics/dashboard')[0]?.path).toContain(
+      'indicators=registered&indicators=resolution_rate&indicators=satisfaction_rate',
+    );
     await user.click(screen.getByRole('button', { name: zhCN['metrics.ownRegion'] }));
     expect(await screen.findByRole('button', { name: '府山街道100绿色' })).toBeInTheDocument();
   });
 
-  it('offers a retry when the chart cannot be read, and says when no region was scored', async () => {
+  it('offers a retry when the dashboard cannot be read, and says when no region was scored', async () => {
     server.on(
       'GET',
-      '/api/v1/metrics/five-colour',
+      '/api/v1/metrics/dashboard',
       () => problem(500),
-      () => json(chart('r-district', '越城区', [])),
+      () => json(dashboard(chart('r-district', '越城区', []))),
     );
     renderWithApp(<DashboardPage />, { path: '/metrics/dashboard' });
     const user = userEvent.setup();
@@ -131,7 +139,7 @@ describe('dashboard page', () => {
   });
 
   it('speaks English', async () => {
-    server.on('GET', '/api/v1/metrics/five-colour', () => json(chart('r-district', '越城区', [entry('r-fushan', '府山街道', 95, 'green', 1, 0)])));
+    server.on('GET', '/api/v1/metrics/dashboard', () => json(dashboard(chart('r-district', '越城区', [entry('r-fushan', '府山街道', 95, 'green', 1, 0)]))));
     renderWithApp(<DashboardPage />, { path: '/metrics/dashboard', locale: 'en' });
 
     expect(await screen.findByText(en['metrics.dashboard.title'])).toBeInTheDocument();

@@ -12,7 +12,7 @@ import { useI18n } from '../../shared/i18n/i18n-context';
 import { isMessageKey } from '../../shared/i18n/translate';
 import { EChart } from './echart';
 import { ExportButton } from './export-button';
-import { useFiveColourChart, useIndicatorDefinitions, useIndicators } from './metrics-queries';
+import { useIndicatorDefinitions, useMetricsDashboard } from './metrics-queries';
 
 /** The band colours as drawn: strong enough for white text on them. */
 // Dark enough for white text at 4.5:1 (WCAG AA).
@@ -59,12 +59,11 @@ export function DashboardPage() {
   const [path, setPath] = useState<Drill[]>([{}]);
   const current = path.at(-1) ?? {};
   const monthText = month.format('YYYY-MM');
-  const chart = useFiveColourChart(monthText, current.regionId);
-  const first = month.format('YYYY-MM-DD');
-  const last = month.endOf('month').format('YYYY-MM-DD');
-  const trend = useIndicators(month.subtract(11, 'month').format('YYYY-MM-DD'), last, 'month', current.regionId);
-  const channels = useIndicators(first, last, 'channel', current.regionId);
-  const categories = useIndicators(first, last, 'category', current.regionId);
+  const dashboard = useMetricsDashboard(monthText, current.regionId);
+  const chart = dashboard.data?.fiveColour;
+  const trend = dashboard.data?.trend;
+  const channels = dashboard.data?.channels;
+  const categories = dashboard.data?.categories;
   const petitionCategories = usePetitionCategories();
   const definitions = useIndicatorDefinitions();
   const nameOf = (key: string) => {
@@ -77,7 +76,7 @@ export function DashboardPage() {
   };
   const drill = (entry: FiveColourEntry) => setPath([...path, { regionId: entry.regionId, name: entry.name }]);
 
-  const total = channels.data?.total;
+  const total = channels?.total;
   const gauges = useMemo(
     () =>
       ['resolution_rate', 'satisfaction_rate'].map((key) => ({
@@ -88,7 +87,7 @@ export function DashboardPage() {
   );
 
   const trendOption = useMemo<EChartsCoreOption | null>(() => {
-    const rows = trend.data?.rows ?? [];
+    const rows = trend?.rows ?? [];
     if (rows.length === 0) return null;
     return {
       tooltip: { trigger: 'axis' },
@@ -101,7 +100,7 @@ export function DashboardPage() {
         { name: t('metrics.dashboard.satisfaction'), type: 'line', yAxisIndex: 1, data: rows.map((r) => ratio(figureOf(r, 'satisfaction_rate'))) },
       ],
     };
-  }, [trend.data, t]);
+  }, [trend, t]);
 
   const mixOption = (rows: IndicatorRow[] | undefined, label: (key: string) => string): EChartsCoreOption | null => {
     const data = (rows ?? [])
@@ -110,13 +109,13 @@ export function DashboardPage() {
     return data.length === 0 ? null : { tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['35%', '65%'], data }] };
   };
   const channelLabel = (key: string) => (isMessageKey(`channel.${key}`) ? t(`channel.${key}` as 'channel.visit') : key);
-  const channelOption = useMemo(() => mixOption(channels.data?.rows, channelLabel), [channels.data, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const channelOption = useMemo(() => mixOption(channels?.rows, channelLabel), [channels, t]); // eslint-disable-line react-hooks/exhaustive-deps
   const categoryOption = useMemo(
-    () => mixOption(categories.data?.rows, (key) => categoryName(petitionCategories.data, key, locale)),
-    [categories.data, petitionCategories.data, locale],
+    () => mixOption(categories?.rows, (key) => categoryName(petitionCategories.data, key, locale)),
+    [categories, petitionCategories.data, locale],
   );
 
-  const entries = chart.data?.entries ?? [];
+  const entries = chart?.entries ?? [];
   return (
     <>
       <PageHeader title={t('metrics.dashboard.title')} />
@@ -141,7 +140,7 @@ export function DashboardPage() {
           key: step.regionId ?? 'own',
           title:
             index === path.length - 1 ? (
-              (step.name ?? chart.data?.regionName ?? t('metrics.ownRegion'))
+              (step.name ?? chart?.regionName ?? t('metrics.ownRegion'))
             ) : (
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setPath(path.slice(0, index + 1))}>
                 {step.name ?? t('metrics.ownRegion')}
@@ -149,9 +148,9 @@ export function DashboardPage() {
             ),
         }))}
       />
-      {chart.isError ? <LoadError error={chart.error} onRetry={() => void chart.refetch()} /> : null}
-      {!chart.isError ? (
-        <Card size="small" title={t('metrics.dashboard.grid', { month: monthText })} style={{ marginBottom: 16 }} loading={chart.isPending}>
+      {dashboard.isError ? <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} /> : null}
+      {!dashboard.isError ? (
+        <Card size="small" title={t('metrics.dashboard.grid', { month: monthText })} style={{ marginBottom: 16 }} loading={dashboard.isPending}>
           {entries.length === 0 ? (
             <Empty description={t('metrics.dashboard.noRegions')} />
           ) : (
@@ -197,7 +196,7 @@ export function DashboardPage() {
               size="small"
               pagination={false}
               data-testid="five-colour-ranking"
-              loading={chart.isPending && !chart.isError}
+              loading={dashboard.isPending}
               dataSource={entries.filter((e) => e.rank !== null && e.rank !== undefined)}
               locale={{ emptyText: <Empty description={t('metrics.dashboard.noScores')} /> }}
               columns={[
@@ -228,8 +227,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('metrics.dashboard.gauges')} style={{ marginBottom: 16 }}>
-            {channels.isError ? <LoadError compact error={channels.error} onRetry={() => void channels.refetch()} /> : null}
+          <Card size="small" title={t('metrics.dashboard.gauges')} style={{ marginBottom: 16 }} loading={dashboard.isPending}>
             <Row>
               {gauges.map((gauge) => (
                 <Col span={12} key={gauge.key}>
@@ -248,19 +246,17 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t('metrics.dashboard.trend')} style={{ marginBottom: 16 }}>
-        {trend.isError ? <LoadError compact error={trend.error} onRetry={() => void trend.refetch()} /> : null}
+      <Card size="small" title={t('metrics.dashboard.trend')} style={{ marginBottom: 16 }} loading={dashboard.isPending}>
         {trendOption ? <EChart option={trendOption} label={t('metrics.dashboard.trend')} /> : <Empty description={t('metrics.empty')} />}
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('metrics.dashboard.channels')} style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('metrics.dashboard.channels')} style={{ marginBottom: 16 }} loading={dashboard.isPending}>
             {channelOption ? <EChart option={channelOption} label={t('metrics.dashboard.channels')} /> : <Empty description={t('metrics.empty')} />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('metrics.dashboard.categories')} style={{ marginBottom: 16 }}>
-            {categories.isError ? <LoadError compact error={categories.error} onRetry={() => void categories.refetch()} /> : null}
+          <Card size="small" title={t('metrics.dashboard.categories')} style={{ marginBottom: 16 }} loading={dashboard.isPending}>
             {categoryOption ? <EChart option={categoryOption} label={t('metrics.dashboard.categories')} /> : <Empty description={t('metrics.empty')} />}
           </Card>
         </Col>

@@ -20,11 +20,15 @@ export function useIndicatorDefinitions() {
   });
 }
 
-/** The five-colour chart of a region (the caller's own when none) for a month (yyyy-MM). */
-export function useFiveColourChart(month: string, regionId?: string) {
+/** The figures the dashboard draws from its trend and mixes: the bars and lines of the trend, the pies, the gauges. */
+export const dashboardIndicators = ['registered', 'resolution_rate', 'satisfaction_rate'];
+
+/** The leaders' dashboard of a region (the caller's own when none) for a month (yyyy-MM): the five-colour chart, the trend and the mixes in one read. */
+export function useMetricsDashboard(month: string, regionId?: string) {
   return useQuery({
-    queryKey: ['metrics', 'five-colour', month, regionId],
-    queryFn: () => unwrap(api.GET('/api/v1/metrics/five-colour', { params: { query: { month, regionId } } })),
+    queryKey: ['metrics', 'dashboard', month, regionId],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/metrics/dashboard', { params: { query: { month, regionId, indicators: dashboardIndicators } } })),
   });
 }
 

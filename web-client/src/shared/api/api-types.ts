@@ -187,6 +187,7 @@ export type AnnualReportVolume = Schemas['AnnualReportVolume'];
 export type AnnualReportUnit = Schemas['AnnualReportUnit'];
 export type FiveColourChart = Schemas['FiveColourChart'];
 export type FiveColourEntry = Schemas['FiveColourEntry'];
+export type MetricsDashboard = Schemas['MetricsDashboard'];
 export type ExportJobView = Schemas['ExportJobView'];
 export type ExportFormat = Schemas['ExportFormat'];
 export type AssignSuggestionRequest = Schemas['AssignSuggestion'];

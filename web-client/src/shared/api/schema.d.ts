@@ -1881,7 +1881,7 @@ export interface paths {
         };
         /**
          * The indicators of a region of the caller's jurisdiction (its own by default) for a period, optionally of one responsible unit, by region below it, unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key.
-         * @description The indicators of petition work (petitions and persons registered, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, responsible unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. With unitId, only what is counted under that responsible unit (a case's lead unit, the unit a supervision order went to, a reception's unit); registrations, suggestions and mediation have none. By unit, the units beyond the caller's jurisdiction make one unnamed row (other_units) and the facts without a unit another (no_unit). 400 for a period ending before it starts or longer than ten years, or an empty unit id; 404 for a region or unit outside the jurisdiction.
+         * @description The indicators of petition work (petitions and persons registered, replies on time, satisfaction, backlog, repeat and skip-level petitions, ...; GetIndicatorDefinitions lists them) of a region of the caller's jurisdiction, its own by default, for a period, grouped by region below it, responsible unit, channel, category, month, quarter or year; each figure with its numerator, denominator and definition key. With indicators (repeated, keys from GetIndicatorDefinitions), each row carries only those figures; all by default. With unitId, only what is counted under that responsible unit (a case's lead unit, the unit a supervision order went to, a reception's unit); registrations, suggestions and mediation have none. By unit, the units beyond the caller's jurisdiction make one unnamed row (other_units) and the facts without a unit another (no_unit). 400 for a period ending before it starts or longer than ten years, an empty unit id or an unknown indicator key; 404 for a region or unit outside the jurisdiction.
          *
          *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
          */
@@ -1930,6 +1930,28 @@ export interface paths {
          *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
          */
         get: operations["GetFiveColourChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The leaders' dashboard of a region of the caller's jurisdiction for a month: the five-colour chart, the twelve months' trend and the month's mix by channel and by category.
+         * @description In one answer, for a region of the caller's jurisdiction (its own by default) and a month (yyyy-MM): the five-colour chart as GetFiveColourChart gives it, the indicators of the twelve months ending with the month by month, and the month's indicators by channel and by category, as GetIndicators gives them. With indicators (repeated, keys from GetIndicatorDefinitions), the trend's and the mixes' rows carry only those figures. 400 for a month not given as yyyy-MM or an unknown indicator key; 404 for a region outside the jurisdiction.
+         *
+         *     **Callers:** the roles holding the capability `view_metrics`: `leader`, `petition_officer`, `analyst`, `admin`.
+         */
+        get: operations["GetMetricsDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5950,6 +5972,12 @@ export interface components {
         MergePetition: {
             /** Format: uuid */
             intoPetitionId: string;
+        };
+        MetricsDashboard: {
+            fiveColour: components["schemas"]["FiveColourChart"];
+            trend: components["schemas"]["IndicatorTable"];
+            channels: components["schemas"]["IndicatorTable"];
+            categories: components["schemas"]["IndicatorTable"];
         };
         MustVisitFigures: {
             totals: components["schemas"]["BatchTotals"];
@@ -14364,6 +14392,7 @@ export interface operations {
                 regionId?: string;
                 unitId?: string;
                 groupBy?: "region" | "unit" | "channel" | "category" | "month" | "quarter" | "year";
+                indicators?: string[];
             };
             header?: never;
             path?: never;
@@ -14475,6 +14504,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FiveColourChart"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token (missing, expired, or its user disabled or signed out). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMetricsDashboard: {
+        parameters: {
+            query: {
+                month: string;
+                regionId?: string;
+                indicators?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsDashboard"];
                 };
             };
             /** @description The request is invalid: `errors` names each field or parameter and what is wrong with it. */
