@@ -58,7 +58,7 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
         RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
     {
         var rules = Rules;
-        var parameters = new FactFilter(region.Path, first, first.AddMonths(1).AddDays(-1));
+        var parameters = new FactFilter(region.Path, first, first.AddMonths(1).AddDays(-1), Sums: IndicatorDefinitions.InputsOf(rules.Indicators.Select(i => i.Key)));
         var sums = await session.KeyedAsync(caller, FactGroup.RegionPath, parameters, cancellationToken);
         var checks = children
             .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.Key)).Select(s => s.Value))))))

@@ -4,8 +4,32 @@ using Fengqiao.Metrics.Facts;
 
 namespace Fengqiao.Metrics.Indicators;
 
-/// <summary>What the figures are summed over: the region's subtree, the period and, when given, the one responsible unit.</summary>
-internal sealed record FactFilter(string RegionPath, DateOnly From, DateOnly To, Guid? UnitId = null);
+/// <summary>
+/// What the figures are summed over: the region's subtree, the period and, when given, the one responsible unit; with
+/// <paramref name="Sums"/>, only those counters are summed and the others read as 0.
+/// </summary>
+internal sealed record FactFilter(string RegionPath, DateOnly From, DateOnly To, Guid? UnitId = null, SumColumns? Sums = null);
+
+/// <summary>
+/// The counters a read sums, by their <see cref="FactSums"/> property names, comma-separated in order, so that two sets of the same
+/// counters are equal and name the same statement; and whether it reads the backlog, a stock summed by statements of its own, which
+/// are left out otherwise (a group with only backlog changes then has no row). Never without a counter: a read of the backlog alone
+/// also sums the registrations.
+/// </summary>
+internal sealed record SumColumns(string Names, bool Backlog)
+{
+    public static SumColumns Of(IEnumerable<string> properties)
+    {
+        var names = properties.ToHashSet(StringComparer.Ordinal);
+        var backlog = names.Remove(nameof(FactSums.Backlog));
+        if (names.Count == 0)
+        {
+            names.Add(nameof(FactSums.Registered));
+        }
+
+        return new SumColumns(string.Join(',', names.Order(StringComparer.Ordinal)), backlog);
+    }
+}
 
 /// <summary>How the sums are grouped: by region path, responsible unit, channel, category, or by day (by month from the monthly rows).</summary>
 internal enum FactGroup
@@ -126,6 +150,7 @@ internal static class FactQueries
         }
 
         var statements = Statements(group);
+        var readsBacklog = filter.Sums?.Backlog ?? true;
         var period = statements.Monthly is null || filter.UnitId is not null
             ? FactPeriod.DaysOnly(filter.From, filter.To)
             : await FactPeriod.PlanAsync(
@@ -134,16 +159,19 @@ internal static class FactQueries
         if (statements.Monthly is { } monthly && period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
         {
             var parameters = new MonthlyParameters(filter.RegionPath, monthly.Dimension, firstMonth, lastMonth, period.BacklogBefore);
-            await AddAsync(monthly.Flows, parameters);
-            await AddAsync(monthly.Backlog, parameters);
+            await AddAsync(IndicatorSql.Narrow(monthly.Flows, filter.Sums), parameters);
+            if (readsBacklog)
+            {
+                await AddAsync(monthly.Backlog, parameters);
+            }
         }
 
         foreach (var (from, to) in period.DailyRanges)
         {
-            await AddAsync(statements.Flows, Daily(filter, period, from, to));
+            await AddAsync(IndicatorSql.Narrow(statements.Flows, filter.Sums), Daily(filter, period, from, to));
         }
 
-        if (period.DailyBacklogNeeded)
+        if (readsBacklog && period.DailyBacklogNeeded)
         {
             await AddAsync(statements.Backlog, Daily(filter, period, filter.From, filter.To));
         }

@@ -145,6 +145,33 @@ internal static class IndicatorDefinitions
         return sums => [.. Figures(sums).Where(f => wanted.Contains(f.Key))];
     }
 
+    /// <summary>
+    /// The counters each figure is computed from, found by giving <see cref="Figures"/> one counter at a time: a figure reads a
+    /// counter when its numerator or denominator moves with it. Found rather than listed, so that it cannot drift from the arithmetic.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string[]> Inputs = FindInputs();
+
+    /// <summary>The counters the figures of <paramref name="keys"/> are computed from; every counter (null) without keys.</summary>
+    public static SumColumns? InputsOf(IEnumerable<string>? keys) => keys is null ? null : SumColumns.Of(keys.SelectMany(key => Inputs[key]));
+
+    private static FrozenDictionary<string, string[]> FindInputs()
+    {
+        var none = Figures(new FactSums());
+        var counters = typeof(FactSums).GetProperties().Where(p => p.PropertyType == typeof(long)).ToList();
+        var inputs = All.ToDictionary(d => d.Key, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var counter in counters)
+        {
+            var one = new FactSums();
+            counter.SetValue(one, 1L);
+            foreach (var figure in Figures(one).Zip(none).Where(pair => pair.First != pair.Second).Select(pair => pair.First))
+            {
+                inputs[figure.Key].Add(counter.Name);
+            }
+        }
+
+        return inputs.ToFrozenDictionary(i => i.Key, i => i.Value.ToArray(), StringComparer.Ordinal);
+    }
+
     /// <summary>The figures of one group of facts, in the order of <see cref="All"/>.</summary>
     public static IReadOnlyList<IndicatorFigure> Figures(FactSums s) =>
     [

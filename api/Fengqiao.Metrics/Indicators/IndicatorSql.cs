@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Fengqiao.Metrics.Facts;
 
 namespace Fengqiao.Metrics.Indicators;
@@ -49,6 +51,23 @@ internal static class IndicatorSql
         SUM(f.cases_assigned) AS CasesAssigned,
         SUM(f.supervision_orders) AS SupervisionOrders
         """;
+
+    /// <summary>Each counter's line of <see cref="Sums"/> by the property it is read into.</summary>
+    private static readonly FrozenDictionary<string, string> SumLines = Sums.Split('\n')
+        .Select(line => line.Trim().TrimEnd(','))
+        .ToFrozenDictionary(line => line[(line.LastIndexOf(" AS ", StringComparison.Ordinal) + 4)..], StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<(string Statement, SumColumns Sums), string> NarrowedStatements = new();
+
+    /// <summary>
+    /// The flows statement summing only <paramref name="sums"/> (all without): SQLite sums and the reader marshals each column of each
+    /// row, and a dashboard shows three figures of the 28. The texts are kept, one per statement and set of counters.
+    /// </summary>
+    public static string Narrow(string statement, SumColumns? sums) =>
+        sums is null
+            ? statement
+            : NarrowedStatements.GetOrAdd((statement, sums), key =>
+                key.Statement.Replace(Sums, string.Join(",\n", key.Sums.Names.Split(',').Select(name => SumLines[name])), StringComparison.Ordinal));
 
     private const string Where = """
         WHERE f.day >= @From AND f.day <= @To AND f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix

@@ -31,7 +31,7 @@ internal sealed class IndicatorTables(IDbSession session, ICurrentUser caller, I
     public async Task<IndicatorTable> ReadAsync(RegionSnapshot region, UnitSnapshot? unit, GetIndicators query, CancellationToken cancellationToken)
     {
         var figures = IndicatorDefinitions.Selection(query.Indicators);
-        var parameters = new FactFilter(region.Path, query.From, query.To, unit?.Id);
+        var parameters = new FactFilter(region.Path, query.From, query.To, unit?.Id, IndicatorDefinitions.InputsOf(query.Indicators));
         var rows = query.GroupBy switch
         {
             IndicatorGrouping.Region => await ByRegionAsync(region, parameters, figures, cancellationToken),

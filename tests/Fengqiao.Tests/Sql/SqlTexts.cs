@@ -1,5 +1,6 @@
 using System.Reflection;
 using Fengqiao.BuildingBlocks.Data;
+using Fengqiao.Metrics.Indicators;
 
 namespace Fengqiao.Tests.Sql;
 
@@ -22,7 +23,22 @@ internal static class SqlTexts
         typeof(Fengqiao.Integrations.IntegrationsModule).Assembly,
     ];
 
-    public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect) => CodeAssemblies.SelectMany(assembly => For(assembly, dialect));
+    public static IEnumerable<(string Name, string Sql)> For(ISqlDialect dialect) =>
+        CodeAssemblies.SelectMany(assembly => For(assembly, dialect)).Concat(NarrowedIndicatorStatements(dialect));
+
+    /// <summary>The indicators' flows statements as the code narrows them at run time to the counters of the figures asked for.</summary>
+    private static IEnumerable<(string Name, string Sql)> NarrowedIndicatorStatements(ISqlDialect dialect)
+    {
+        var sums = IndicatorDefinitions.InputsOf(["resolution_rate", "satisfaction_rate"]);
+        foreach (var (name, sql) in For(typeof(IndicatorSql).Assembly, dialect).Where(q => q.Name.StartsWith($"{nameof(IndicatorSql)}.", StringComparison.Ordinal)))
+        {
+            var narrowed = IndicatorSql.Narrow(sql, sums);
+            if (narrowed != sql)
+            {
+                yield return ($"{name} narrowed", narrowed);
+            }
+        }
+    }
 
     public static IEnumerable<(string Name, string Sql)> For(Assembly assembly, ISqlDialect dialect)
     {

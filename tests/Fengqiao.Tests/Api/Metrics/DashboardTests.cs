@@ -17,6 +17,8 @@ public sealed class DashboardTests : MetricsTestBase
         await CraftAsync("府山街道", "2025-06-15", "visit", resolved: 10);
         await CraftAsync("塔山街道", "2025-06-15", "letter", resolved: 7);
         await CraftAsync("迪荡街道", "2025-06-30", "online", resolved: 9);
+        await CraftedFacts.AddInFirstVillageAsync(Api, "府山街道", "2025-05-02", "visit", (Counter.BacklogChange, 3));
+        await CraftedFacts.AddInFirstVillageAsync(Api, "府山街道", "2025-06-20", "visit", (Counter.BacklogChange, -1));
     }
 
     [Test]
@@ -67,6 +69,21 @@ public sealed class DashboardTests : MetricsTestBase
         Assert.That(Figures(table["total"]!), Is.EqualTo(new Dictionary<string, string> { ["resolution_rate"] = "26/30" }));
         var towns = table["rows"]!.AsArray().Where(r => Figures(r!)["resolution_rate"] != "0/0").ToDictionary(r => r!["label"]!.GetValue<string>(), r => Figures(r!)["resolution_rate"]);
         Assert.That(towns, Is.EquivalentTo(new Dictionary<string, string> { ["府山街道"] = "10/10", ["塔山街道"] = "7/10", ["迪荡街道"] = "9/10" }));
+    }
+
+    [Test]
+    public async Task Indicators_OfTheBacklog_ReadTheStockAtThePeriodsEnd_AloneOrBesideOtherFigures()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var backlog = await (await leader.GetAsync(
+            "/api/v1/metrics/indicators?from=2025-06-01&to=2025-06-30&groupBy=month&indicators=backlog")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(Figures(backlog["total"]!), Is.EqualTo(new Dictionary<string, string> { ["backlog"] = "2" }));
+        var mayOnwards = await (await leader.GetAsync(
+            "/api/v1/metrics/indicators?from=2025-05-01&to=2025-06-30&groupBy=month&indicators=backlog&indicators=registered")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(mayOnwards["rows"]!.AsArray().Select(r => Figures(r!)["backlog"]), Is.EqualTo(new[] { "3", "2" }));
+
+        var all = await (await leader.GetAsync("/api/v1/metrics/indicators?from=2025-06-01&to=2025-06-30&groupBy=month")).ShouldBeOkAsync<JsonObject>();
+        Assert.That(Figures(all["total"]!)["backlog"], Is.EqualTo("2"), "every figure by default");
     }
 
     [TestCase("/api/v1/metrics/dashboard?month=2025-13", "month")]
