@@ -44,10 +44,16 @@ internal static class MediationFactAccumulator
     /// <summary>
     /// A return visit 回访 counts its dispute once as followed up, on the day of the visit, and as performed when it found the
     /// agreement performed; a later visit of the same dispute takes back what the earlier one counted, so each agreement
-    /// followed up counts once, as its latest visit found it.
+    /// followed up counts once, as its latest visit found it. Events may arrive out of order (two dispatchers, a retry): a visit
+    /// earlier than the one counted changes nothing. Of two visits on one day, the one counted last stands.
     /// </summary>
     public static (IReadOnlyList<FactDelta> Deltas, DisputeFacts State) PerformanceRecorded(AgreementPerformanceRecorded e, DisputeFacts? before)
     {
+        if (before is not null && e.VisitedOn < before.FollowedUpIn.Day)
+        {
+            return ([], before);
+        }
+
         var key = Key(e.VisitedOn, e.RegionPath, e.DisputeType);
         var performed = e.Performance == PerformedFinding;
         var deltas = new List<FactDelta>();

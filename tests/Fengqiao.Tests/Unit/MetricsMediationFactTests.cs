@@ -93,6 +93,17 @@ public sealed class MetricsMediationFactTests
     }
 
     [Test]
+    public void AnEarlierVisit_CountedAfterALaterOne_ChangesNothing()
+    {
+        var (_, afterLater) = MediationFactAccumulator.PerformanceRecorded(Visit("performed", new DateOnly(2026, 4, 9)), null);
+
+        var (deltas, state) = MediationFactAccumulator.PerformanceRecorded(Visit("partly_performed", new DateOnly(2026, 4, 8)), afterLater);
+
+        Assert.That(deltas, Is.Empty);
+        Assert.That(state, Is.EqualTo(afterLater));
+    }
+
+    [Test]
     public void AVisitAfterOneThatFoundItPerformed_TakesBackThatPerformance()
     {
         var first = new DateOnly(2026, 4, 1);
