@@ -53,17 +53,14 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
 
     public FiveColourRules Rules => FiveColourRules.From(ruleSets);
 
-    /// <summary>The health checks of the region and of each child for the month starting <paramref name="first"/>.</summary>
-    public async Task<(HealthCheck Region, IReadOnlyList<(RegionSnapshot Child, HealthCheck Check)> Children)> MonthAsync(
-        RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
+    /// <summary>The sums of the region and of each child for the month starting <paramref name="first"/>, of the counters given.</summary>
+    private async Task<(FactSums Region, IReadOnlyList<(RegionSnapshot Child, FactSums Sums)> Children)> MonthAsync(
+        RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, SumColumns counters, CancellationToken cancellationToken)
     {
-        var rules = Rules;
-        var parameters = new FactFilter(region.Path, first, first.AddMonths(1).AddDays(-1), Sums: IndicatorDefinitions.InputsOf(rules.Indicators.Select(i => i.Key)));
+        var parameters = new FactFilter(region.Path, first, first.AddMonths(1).AddDays(-1), Sums: counters);
         var sums = await session.KeyedAsync(caller, FactGroup.RegionPath, parameters, cancellationToken);
-        var checks = children
-            .Select(child => (child, FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.Key)).Select(s => s.Value))))))
-            .ToList();
-        return (FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(FactSums.Sum(sums.Values))), checks);
+        var childSums = children.Select(child => (child, FactSums.Sum(sums.Where(s => Jurisdiction.Contains(child.Path, s.Key)).Select(s => s.Value)))).ToList();
+        return (FactSums.Sum(sums.Values), childSums);
     }
 
     /// <summary>The chart of a region already checked against the caller's jurisdiction for the month starting <paramref name="first"/>.</summary>
@@ -78,8 +75,18 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
     public async Task<(HealthCheck Region, IReadOnlyList<FiveColourEntry> Entries)> RankedAsync(
         RegionSnapshot region, IReadOnlyList<RegionSnapshot> children, DateOnly first, CancellationToken cancellationToken)
     {
-        var (own, current) = await MonthAsync(region, children, first, cancellationToken);
-        var (_, previous) = await MonthAsync(region, children, first.AddMonths(-1), cancellationToken);
+        var rules = Rules;
+        var inputs = IndicatorDefinitions.InputNamesOf(rules.Indicators.Select(i => i.Key)).ToList();
+        var (ownSums, currentSums) = await MonthAsync(region, children, first, SumColumns.Of([.. inputs, nameof(FactSums.BacklogChange)]), cancellationToken);
+
+        // The backlog at the end of the month before is this month's less this month's change: the stock, summed over the whole
+        // history, is read once.
+        var (_, previousFlows) = await MonthAsync(region, children, first.AddMonths(-1), SumColumns.Of(inputs.Where(i => i != nameof(FactSums.Backlog))), cancellationToken);
+        HealthCheck Check(FactSums sums) => FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(sums));
+        var current = currentSums.Select(c => (c.Child, Check: Check(c.Sums))).ToList();
+        var previous = previousFlows
+            .Zip(currentSums, (before, now) => (before.Child, Check: Check(before.Sums with { Backlog = now.Sums.Backlog - now.Sums.BacklogChange })))
+            .ToList();
         var ranks = FiveColourScoring.Rank(current.Select(c => (c.Child.Id, c.Check.Score)));
         var previousRanks = FiveColourScoring.Rank(previous.Select(c => (c.Child.Id, c.Check.Score)));
         var previousScores = previous.ToDictionary(p => p.Child.Id, p => p.Check.Score);
@@ -93,7 +100,7 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
             })
             .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
-        return (own, entries);
+        return (Check(ownSums), entries);
     }
 }
 

@@ -44,6 +44,9 @@ internal record FactSums
 
     public long Backlog { get; init; }
 
+    /// <summary>The backlog's change within the period: no figure, but what turns the stock at a month's end into the month before's.</summary>
+    public long BacklogChange { get; init; }
+
     public long SuggestionsReceived { get; init; }
 
     public long SuggestionsAnswered { get; init; }
@@ -102,6 +105,7 @@ internal record FactSums
         FirstTimeClosed = a.FirstTimeClosed + b.FirstTimeClosed,
         FirstTimeResolved = a.FirstTimeResolved + b.FirstTimeResolved,
         Backlog = a.Backlog + b.Backlog,
+        BacklogChange = a.BacklogChange + b.BacklogChange,
         SuggestionsReceived = a.SuggestionsReceived + b.SuggestionsReceived,
         SuggestionsAnswered = a.SuggestionsAnswered + b.SuggestionsAnswered,
         SuggestionsAdopted = a.SuggestionsAdopted + b.SuggestionsAdopted,

@@ -152,7 +152,10 @@ internal static class IndicatorDefinitions
     private static readonly FrozenDictionary<string, string[]> Inputs = FindInputs();
 
     /// <summary>The counters the figures of <paramref name="keys"/> are computed from; every counter (null) without keys.</summary>
-    public static SumColumns? InputsOf(IEnumerable<string>? keys) => keys is null ? null : SumColumns.Of(keys.SelectMany(key => Inputs[key]));
+    public static SumColumns? InputsOf(IEnumerable<string>? keys) => keys is null ? null : SumColumns.Of(InputNamesOf(keys));
+
+    /// <summary>The <see cref="FactSums"/> properties the figures of <paramref name="keys"/> are computed from, the backlog among them.</summary>
+    public static IEnumerable<string> InputNamesOf(IEnumerable<string> keys) => keys.SelectMany(key => Inputs[key]);
 
     private static FrozenDictionary<string, string[]> FindInputs()
     {

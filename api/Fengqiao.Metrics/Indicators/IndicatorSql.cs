@@ -30,6 +30,7 @@ internal static class IndicatorSql
         SUM(f.resolved) AS Resolved,
         SUM(f.first_time_closed) AS FirstTimeClosed,
         SUM(f.first_time_resolved) AS FirstTimeResolved,
+        SUM(f.backlog_change) AS BacklogChange,
         SUM(f.suggestion_received) AS SuggestionsReceived,
         SUM(f.suggestion_answered) AS SuggestionsAnswered,
         SUM(f.suggestion_adopted) AS SuggestionsAdopted,

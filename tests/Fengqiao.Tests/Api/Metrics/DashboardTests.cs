@@ -86,6 +86,24 @@ public sealed class DashboardTests : MetricsTestBase
         Assert.That(Figures(all["total"]!)["backlog"], Is.EqualTo("2"), "every figure by default");
     }
 
+    [Test]
+    public async Task Chart_ChangeSinceTheMonthBefore_IsTheDifferenceFromThatMonthsChart_ItsBacklogIncluded()
+    {
+        using var leader = await Api.ClientForAsync("district.leader");
+        var june = await (await leader.GetAsync("/api/v1/metrics/five-colour?month=2025-06")).ShouldBeOkAsync<JsonObject>();
+        var may = await (await leader.GetAsync("/api/v1/metrics/five-colour?month=2025-05")).ShouldBeOkAsync<JsonObject>();
+
+        static Dictionary<string, JsonNode> Scored(JsonObject chart) => chart["entries"]!.AsArray()
+            .Where(e => e!["check"]!["score"] is not null).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!);
+        var (juneScored, mayScored) = (Scored(june), Scored(may));
+        var fushanMay = mayScored["府山街道"]["check"]!["indicators"]!.AsArray().Single(i => i!["key"]!.GetValue<string>() == "backlog")!;
+        Assert.That(fushanMay["numerator"]!.GetValue<long>(), Is.EqualTo(3), "May's backlog, before June's reply");
+        Assert.That(mayScored.Keys, Is.EqualTo(new[] { "府山街道" }));
+        Assert.That(juneScored["府山街道"]["scoreChange"]!.GetValue<decimal>(),
+            Is.EqualTo(juneScored["府山街道"]["check"]!["score"]!.GetValue<decimal>() - mayScored["府山街道"]["check"]!["score"]!.GetValue<decimal>()));
+        Assert.That(juneScored["府山街道"]["previousRank"]!.GetValue<int>(), Is.EqualTo(mayScored["府山街道"]["rank"]!.GetValue<int>()));
+    }
+
     [TestCase("/api/v1/metrics/dashboard?month=2025-13", "month")]
     [TestCase("/api/v1/metrics/dashboard?month=June", "month")]
     [TestCase("/api/v1/metrics/dashboard?month=2025-06&indicators=registered&indicators=happiness", "indicators[1]")]
