@@ -21,25 +21,56 @@ internal static class FiveColourScoring
     /// </summary>
     public static HealthCheck Check(FiveColourRules rules, IReadOnlyList<IndicatorFigure> figures)
     {
-        var byKey = figures.ToDictionary(f => f.Key, StringComparer.Ordinal);
-        var assessed = rules.Indicators
-            .Select(i => (Rule: i, Figure: byKey[i.Key], Score: IndicatorScoreOf(i, byKey[i.Key])))
-            .ToList();
-        var assessedWeight = assessed.Where(a => a.Score is not null).Sum(a => a.Rule.Weight);
-        var parts = assessed.Select(a =>
+        // Loops rather than queries: a district's chart checks 17 towns in two months on every read.
+        var count = rules.Indicators.Count;
+        var picked = new IndicatorFigure[count];
+        var scores = new decimal?[count];
+        decimal assessedWeight = 0;
+        decimal weightedScores = 0;
+        var anyRate = false;
+        for (var i = 0; i < count; i++)
         {
-            decimal? lost = a.Score is { } score && assessedWeight > 0 ? Math.Round(a.Rule.Weight * 100 / assessedWeight * (100 - score) / 100, 2) : null;
-            return new IndicatorScore(a.Rule.Key, a.Figure.Numerator, a.Figure.Denominator, a.Rule.Weight, a.Score is { } s ? Math.Round(s, 1) : null, lost);
-        }).ToList();
+            var rule = rules.Indicators[i];
+            picked[i] = FigureOf(figures, rule.Key);
+            scores[i] = IndicatorScoreOf(rule, picked[i]);
+            if (scores[i] is { } score)
+            {
+                assessedWeight += rule.Weight;
+                weightedScores += rule.Weight * score;
+                anyRate |= picked[i].Denominator is not null;
+            }
+        }
+
+        var parts = new IndicatorScore[count];
+        for (var i = 0; i < count; i++)
+        {
+            var rule = rules.Indicators[i];
+            decimal? lost = scores[i] is { } score && assessedWeight > 0 ? Math.Round(rule.Weight * 100 / assessedWeight * (100 - score) / 100, 2) : null;
+            parts[i] = new IndicatorScore(rule.Key, picked[i].Numerator, picked[i].Denominator, rule.Weight, scores[i] is { } s ? Math.Round(s, 1) : null, lost);
+        }
+
         // Counts (the backlog) are always assessed; without any rate to judge, a region had no work that month and is not scored.
-        if (assessedWeight == 0 || !assessed.Any(a => a.Score is not null && a.Figure.Denominator is not null))
+        if (assessedWeight == 0 || !anyRate)
         {
             return new HealthCheck(null, null, parts, []);
         }
 
-        var total = Math.Round(assessed.Where(a => a.Score is not null).Sum(a => a.Rule.Weight * a.Score!.Value) / assessedWeight, 1);
+        var total = Math.Round(weightedScores / assessedWeight, 1);
         var pulledDown = parts.Where(p => p.LostPoints > 0).OrderByDescending(p => p.LostPoints).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
         return new HealthCheck(total, ColourOf(rules.Bands, total), parts, pulledDown);
+    }
+
+    private static IndicatorFigure FigureOf(IReadOnlyList<IndicatorFigure> figures, string key)
+    {
+        foreach (var figure in figures)
+        {
+            if (figure.Key == key)
+            {
+                return figure;
+            }
+        }
+
+        throw new KeyNotFoundException($"No figure '{key}'.");
     }
 
     /// <summary>The indicator's score out of 100, or null when a rate has no denominator.</summary>
