@@ -82,6 +82,7 @@ internal sealed class FactMemory : IFactLedger
         await FactRowWriter.InsertAsync(
             session, FactSql.InsertMonthlyRow, MonthKeyNames, months, key => [key.Month, key.RegionPath, key.ParentPath, key.Dimension, key.DimensionValue],
             cancellationToken);
+        await session.ExecuteAsync(FactSql.RollUpBacklogStock, null, cancellationToken);
 
         foreach (var batch in _petitions.Values.Chunk(WriteBatch))
         {

@@ -86,6 +86,27 @@ internal static class FactSql
         VALUES (@Month, @RegionPath, @ParentPath, @Dimension, @DimensionValue, {CounterValues})
         """;
 
+    private const string StockKey = "dimension = @Dimension AND region_path = @RegionPath AND dimension_value = @DimensionValue";
+
+    public const string AddToBacklogStock = $"UPDATE metrics_backlog_stock SET backlog = backlog + @Change WHERE {StockKey}";
+
+    public const string InsertBacklogStock = """
+        INSERT INTO metrics_backlog_stock (dimension, region_path, parent_path, dimension_value, backlog)
+        VALUES (@Dimension, @RegionPath, @ParentPath, @DimensionValue, @Change)
+        """;
+
+    /// <summary>A key whose stock came back to zero keeps no row, as the roll-up writes none.</summary>
+    public const string DeleteEmptyBacklogStock = $"DELETE FROM metrics_backlog_stock WHERE {StockKey} AND backlog = 0";
+
+    /// <summary>The stock of every key from the monthly rows: the rebuild's, as migration 0105 filled it.</summary>
+    public const string RollUpBacklogStock = """
+        INSERT INTO metrics_backlog_stock (dimension, region_path, parent_path, dimension_value, backlog)
+        SELECT dimension, region_path, MIN(parent_path), dimension_value, SUM(backlog_change)
+        FROM metrics_monthly_facts
+        GROUP BY dimension, region_path, dimension_value
+        HAVING SUM(backlog_change) <> 0
+        """;
+
     public const string GetPetition = """
         SELECT petition_id AS PetitionId, channel AS Channel, category AS Category, is_first_time AS IsFirstTime
         FROM metrics_petitions WHERE petition_id = @PetitionId
@@ -139,6 +160,7 @@ internal static class FactSql
     public const string EmptyProjection = """
         DELETE FROM metrics_daily_facts;
         DELETE FROM metrics_monthly_facts;
+        DELETE FROM metrics_backlog_stock;
         DELETE FROM metrics_petitions;
         DELETE FROM metrics_cases;
         DELETE FROM metrics_disputes;

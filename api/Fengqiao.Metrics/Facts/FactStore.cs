@@ -163,7 +163,10 @@ internal sealed class FactStore(IDbSession session) : IFactLedger
         }
     }
 
-    /// <summary>Adds the deltas to their daily rows and to the monthly rows those count in, one statement per row touched.</summary>
+    /// <summary>
+    /// Adds the deltas to their daily rows, to the monthly rows those count in and, for a backlog change, to those rows' stock;
+    /// one statement per row touched.
+    /// </summary>
     public async Task ApplyAsync(IReadOnlyList<FactDelta> deltas, CancellationToken cancellationToken)
     {
         var days = new Dictionary<FactKey, int[]>();
@@ -194,6 +197,24 @@ internal sealed class FactStore(IDbSession session) : IFactLedger
             {
                 await session.ExecuteAsync(FactSql.InsertMonthlyRow, parameters, cancellationToken);
             }
+
+            if (counters[(int)Counter.BacklogChange] is not 0 and var change)
+            {
+                await AddToBacklogStockAsync(key, change, cancellationToken);
+            }
+        }
+    }
+
+    private async Task AddToBacklogStockAsync(MonthlyKey key, int change, CancellationToken cancellationToken)
+    {
+        var parameters = new { key.Dimension, key.RegionPath, key.ParentPath, key.DimensionValue, Change = change };
+        if (await session.ExecuteAsync(FactSql.AddToBacklogStock, parameters, cancellationToken) == 0)
+        {
+            await session.ExecuteAsync(FactSql.InsertBacklogStock, parameters, cancellationToken);
+        }
+        else
+        {
+            await session.ExecuteAsync(FactSql.DeleteEmptyBacklogStock, parameters, cancellationToken);
         }
     }
 

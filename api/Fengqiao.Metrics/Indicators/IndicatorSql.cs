@@ -113,6 +113,8 @@ internal static class IndicatorSql
 
     private const string MonthlyBacklog = "f.month < @BacklogBefore AND f.backlog_change <> 0";
 
+    private const string MonthlyBacklogAfter = "f.month >= @BacklogBefore AND f.backlog_change <> 0";
+
     /// <summary>The whole region in one dimension (<c>@Dimension</c>): its own subtree's row of each value and month.</summary>
     private const string MonthlyOwn = $"f.dimension = @Dimension AND f.region_path = @RegionPath AND {MonthlyRegion}";
 
@@ -133,12 +135,21 @@ internal static class IndicatorSql
         SELECT f.region_path AS GroupKey, {Sums} FROM metrics_monthly_facts f WHERE {MonthlyOwnLevel} AND {MonthlyFlows} GROUP BY f.region_path
         """;
 
+    /// <summary>
+    /// The backlog of the children and of the region's own level at the end of the month before @BacklogBefore: their stock
+    /// (<c>metrics_backlog_stock</c>, one row each) less the changes of the months from @BacklogBefore on, which for the current
+    /// month are none. Four arms rather than one statement for the reason given above.
+    /// </summary>
     public const string MonthlyBacklogByRegionPath = $"""
-        SELECT f.region_path AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f
-        WHERE {MonthlyChildren} AND {MonthlyBacklog} GROUP BY f.region_path
+        SELECT f.region_path AS GroupKey, f.backlog AS Backlog FROM metrics_backlog_stock f WHERE {MonthlyChildren}
         UNION ALL
-        SELECT f.region_path AS GroupKey, SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f
-        WHERE {MonthlyOwnLevel} AND {MonthlyBacklog} GROUP BY f.region_path
+        SELECT f.region_path AS GroupKey, f.backlog AS Backlog FROM metrics_backlog_stock f WHERE {MonthlyOwnLevel}
+        UNION ALL
+        SELECT f.region_path AS GroupKey, -SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f
+        WHERE {MonthlyChildren} AND {MonthlyBacklogAfter} GROUP BY f.region_path
+        UNION ALL
+        SELECT f.region_path AS GroupKey, -SUM(f.backlog_change) AS Backlog FROM metrics_monthly_facts f
+        WHERE {MonthlyOwnLevel} AND {MonthlyBacklogAfter} GROUP BY f.region_path
         """;
 
     public const string MonthlyByValue =
