@@ -25,7 +25,7 @@ internal sealed class GetMetricsDashboardValidator : AbstractValidator<GetMetric
 {
     public GetMetricsDashboardValidator()
     {
-        RuleFor(q => q.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage("A month as yyyy-MM.");
+        RuleFor(q => q.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage(FiveColourMonths.Invalid);
         RuleForEach(q => q.Indicators).Must(IndicatorDefinitions.IsKey).WithMessage(IndicatorDefinitions.NotAKeyMessage);
     }
 }

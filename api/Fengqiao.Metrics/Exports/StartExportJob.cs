@@ -44,7 +44,7 @@ internal sealed class StartExportJobValidator : AbstractValidator<StartExportJob
         });
         When(c => c.Parameters is not null && c.Kind == ExportKind.FiveColourRanking, () =>
         {
-            RuleFor(c => c.Parameters.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage("A month as yyyy-MM.");
+            RuleFor(c => c.Parameters.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage(FiveColourMonths.Invalid);
             RuleFor(c => c.Parameters.From).Null().WithMessage("A ranking is of one month; give the month.");
             RuleFor(c => c.Parameters.To).Null().WithMessage("A ranking is of one month; give the month.");
         });

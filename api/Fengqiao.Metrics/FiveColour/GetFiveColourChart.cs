@@ -31,13 +31,16 @@ internal sealed record GetFiveColourChart(string Month, Guid? RegionId) : IQuery
 internal sealed class GetFiveColourChartValidator : AbstractValidator<GetFiveColourChart>
 {
     public GetFiveColourChartValidator() =>
-        RuleFor(q => q.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage("A month as yyyy-MM.");
+        RuleFor(q => q.Month).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage(FiveColourMonths.Invalid);
 }
 
 internal static class FiveColourMonths
 {
+    public const string Invalid = "A month as yyyy-MM, of the years 1900 to 2999.";
+
+    /// <summary>A month as yyyy-MM, bounded so that the months around it (the month before, a year's trend) stay valid dates.</summary>
     public static bool TryParse(string? month, out DateOnly first) =>
-        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first);
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) && first.Year is >= 1900 and <= 2999;
 
     public static DateOnly Parse(string month) => TryParse(month, out var first) ? first : throw new ArgumentException("Not a month.", nameof(month));
 

@@ -24,8 +24,8 @@ internal sealed class GetFiveColourRankingsValidator : AbstractValidator<GetFive
 {
     public GetFiveColourRankingsValidator()
     {
-        RuleFor(q => q.From).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage("A month as yyyy-MM.");
-        RuleFor(q => q.To).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage("A month as yyyy-MM.");
+        RuleFor(q => q.From).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage(FiveColourMonths.Invalid);
+        RuleFor(q => q.To).Must(m => FiveColourMonths.TryParse(m, out _)).WithMessage(FiveColourMonths.Invalid);
         RuleFor(q => q.To)
             .Must((q, to) =>
             {

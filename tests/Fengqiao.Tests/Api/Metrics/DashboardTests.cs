@@ -106,6 +106,10 @@ public sealed class DashboardTests : MetricsTestBase
 
     [TestCase("/api/v1/metrics/dashboard?month=2025-13", "month")]
     [TestCase("/api/v1/metrics/dashboard?month=June", "month")]
+    [TestCase("/api/v1/metrics/dashboard?month=0001-01", "month")]
+    [TestCase("/api/v1/metrics/dashboard?month=9999-12", "month")]
+    [TestCase("/api/v1/metrics/five-colour?month=0001-01", "month")]
+    [TestCase("/api/v1/metrics/five-colour/rankings?from=0001-01&to=2025-06", "from")]
     [TestCase("/api/v1/metrics/dashboard?month=2025-06&indicators=registered&indicators=happiness", "indicators[1]")]
     [TestCase("/api/v1/metrics/indicators?from=2025-06-01&to=2025-06-30&indicators=happiness", "indicators[0]")]
     public async Task BadInput_Returns400NamingTheField(string url, string field)
