@@ -61,14 +61,38 @@ internal static class IndicatorSql
     private static readonly ConcurrentDictionary<(string Statement, SumColumns Sums), string> NarrowedStatements = new();
 
     /// <summary>
-    /// The flows statement summing only <paramref name="sums"/> (all without): SQLite sums and the reader marshals each column of each
-    /// row, and a dashboard shows three figures of the 28. The texts are kept, one per statement and set of counters.
+    /// At most this many narrowed texts are kept: the sets of counters follow the indicators callers ask for, which are the SPA's
+    /// few combinations in practice but any of 2^36 in principle, so past the cap a text is built per read instead of kept for ever.
     /// </summary>
-    public static string Narrow(string statement, SumColumns? sums) =>
-        sums is null
-            ? statement
-            : NarrowedStatements.GetOrAdd((statement, sums), key =>
-                key.Statement.Replace(Sums, string.Join(",\n", key.Sums.Names.Split(',').Select(name => SumLines[name])), StringComparison.Ordinal));
+    internal const int NarrowedStatementsKept = 256;
+
+    /// <summary>
+    /// The flows statement summing only <paramref name="sums"/> (all without): SQLite sums and the reader marshals each column of each
+    /// row, and a dashboard shows three figures of the 28. The texts are kept, one per statement and set of counters, up to
+    /// <see cref="NarrowedStatementsKept"/>.
+    /// </summary>
+    public static string Narrow(string statement, SumColumns? sums)
+    {
+        if (sums is null)
+        {
+            return statement;
+        }
+
+        var key = (statement, sums);
+        if (NarrowedStatements.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var narrowed = statement.Replace(Sums, string.Join(",\n", sums.Names.Split(',').Select(name => SumLines[name])), StringComparison.Ordinal);
+        return NarrowedStatements.Count < NarrowedStatementsKept ? NarrowedStatements.GetOrAdd(key, narrowed) : narrowed;
+    }
+
+    /// <summary>The counters a statement can be narrowed to, by the property each is read into.</summary>
+    internal static IEnumerable<string> SumLineNames => SumLines.Keys;
+
+    /// <summary>How many narrowed texts are kept now, for the test that the cache stays bounded.</summary>
+    internal static int NarrowedStatementsCount => NarrowedStatements.Count;
 
     private const string Where = """
         WHERE f.day >= @From AND f.day <= @To AND f.region_path LIKE @JurisdictionPrefix AND f.region_path LIKE @RegionPrefix

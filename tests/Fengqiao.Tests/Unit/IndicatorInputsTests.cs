@@ -56,4 +56,20 @@ public sealed class IndicatorInputsTests
         Assert.That(narrowed, Does.Contain("UNION ALL").And.Contain("GROUP BY f.region_path"));
         Assert.That(IndicatorSql.Narrow(IndicatorSql.MonthlyByRegionPath, null), Is.SameAs(IndicatorSql.MonthlyByRegionPath));
     }
+
+    [Test]
+    public void Narrow_KeepsABoundedNumberOfTexts_HoweverManySetsOfCountersAreAskedFor()
+    {
+        var counters = IndicatorSql.SumLineNames.Order(StringComparer.Ordinal).ToArray();
+        for (var set = 1; set <= IndicatorSql.NarrowedStatementsKept * 2; set++)
+        {
+            var names = counters.Where((_, bit) => bit < 31 && (set & (1 << bit)) != 0);
+            var sums = SumColumns.Of(names);
+            var narrowed = IndicatorSql.Narrow(IndicatorSql.ByChannel, sums);
+
+            Assert.That(narrowed.Split("SUM(").Length - 1, Is.EqualTo(sums.Names.Split(',').Length), "past the cap a text is still built");
+        }
+
+        Assert.That(IndicatorSql.NarrowedStatementsCount, Is.LessThanOrEqualTo(IndicatorSql.NarrowedStatementsKept));
+    }
 }
