@@ -31,11 +31,19 @@ internal static class DirectorySql
         ORDER BY path
         """;
 
-    public const string ChildRegions = $"""
+    public const string RegionByPath = $"""
         SELECT {RegionColumns}
         FROM org_regions
-        WHERE parent_id = @ParentId
-        ORDER BY path
+        WHERE path = @Path
+        """;
+
+    /// <summary>With the parent's code and name, which name the children's district when the parent is one.</summary>
+    public const string ChildRegions = """
+        SELECT c.id AS Id, c.code AS Code, c.name AS Name, c.level AS Level, c.path AS Path, p.code AS ParentCode, p.name AS ParentName
+        FROM org_regions c
+        JOIN org_regions p ON p.id = c.parent_id
+        WHERE c.parent_id = @ParentId
+        ORDER BY c.path
         """;
 
     public const string RegionNamesByCode = "SELECT code AS Code, name AS Name FROM org_regions WHERE code IN @Codes";
@@ -75,6 +83,11 @@ internal sealed record DirectoryRegionRow
     public required RegionLevel Level { get; init; }
 
     public required string Path { get; init; }
+
+    /// <summary>Read only with the children of a region.</summary>
+    public string? ParentCode { get; init; }
+
+    public string? ParentName { get; init; }
 }
 
 internal sealed record RegionName(string Code, string Name);
@@ -155,10 +168,14 @@ internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationD
     public async Task<IReadOnlyList<RegionSnapshot>> ListRegionsAsync(CancellationToken cancellationToken) =>
         await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.AllRegions, null, cancellationToken), cancellationToken);
 
+    /// <summary>One path, the commonest call (a caller's own region), by equality: one statement text instead of an expanded list.</summary>
     public async Task<IReadOnlyList<RegionSnapshot>> FindRegionsByPathAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken) =>
-        paths.Count == 0
-            ? []
-            : await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.RegionsByPath, new { Paths = paths.ToList() }, cancellationToken), cancellationToken);
+        paths.Count switch
+        {
+            0 => [],
+            1 => await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.RegionByPath, new { Path = paths.Single() }, cancellationToken), cancellationToken),
+            _ => await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.RegionsByPath, new { Paths = paths.ToList() }, cancellationToken), cancellationToken),
+        };
 
     public async Task<IReadOnlyList<RegionSnapshot>> ListChildRegionsAsync(Guid parentId, CancellationToken cancellationToken) =>
         await ToSnapshotsAsync(await session.QueryAsync<DirectoryRegionRow>(DirectorySql.ChildRegions, new { ParentId = parentId }, cancellationToken), cancellationToken);
@@ -169,6 +186,14 @@ internal sealed class OrganizationDirectory(IDbSession session) : IOrganizationD
         static string? DistrictCode(DirectoryRegionRow row) => row.Path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } codes ? codes[1] : null;
 
         var namesByCode = rows.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row is { ParentCode: { } parentCode, ParentName: { } parentName })
+            {
+                namesByCode.TryAdd(parentCode, parentName);
+            }
+        }
+
         var missing = rows.Select(DistrictCode).OfType<string>().Where(code => !namesByCode.ContainsKey(code)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
