@@ -19,58 +19,60 @@ internal static class FiveColourScoring
     /// the others (a town with no closed case that month is judged on the rest), and the score is rounded to one decimal. A region
     /// with no rate to assess is not scored.
     /// </summary>
-    public static HealthCheck Check(FiveColourRules rules, IReadOnlyList<IndicatorFigure> figures)
+    public static HealthCheck Check(FiveColourRules rules, FactSums sums)
     {
-        // Loops rather than queries: a district's chart checks 17 towns in two months on every read.
+        // Loops rather than queries: a district's chart checks 17 towns on every read.
         var count = rules.Indicators.Count;
         var picked = new IndicatorFigure[count];
         var scores = new decimal?[count];
-        decimal assessedWeight = 0;
-        decimal weightedScores = 0;
-        var anyRate = false;
-        for (var i = 0; i < count; i++)
-        {
-            var rule = rules.Indicators[i];
-            picked[i] = FigureOf(figures, rule.Key);
-            scores[i] = IndicatorScoreOf(rule, picked[i]);
-            if (scores[i] is { } score)
-            {
-                assessedWeight += rule.Weight;
-                weightedScores += rule.Weight * score;
-                anyRate |= picked[i].Denominator is not null;
-            }
-        }
-
+        var (assessedWeight, total) = Assess(rules, sums, picked, scores);
         var parts = new IndicatorScore[count];
         for (var i = 0; i < count; i++)
         {
             var rule = rules.Indicators[i];
-            decimal? lost = scores[i] is { } score && assessedWeight > 0 ? Math.Round(rule.Weight * 100 / assessedWeight * (100 - score) / 100, 2) : null;
+            decimal? lost = scores[i] is { } score && assessedWeight > 0 ? Math.Round(rule.Weight * (100 - score) / assessedWeight, 2) : null;
             parts[i] = new IndicatorScore(rule.Key, picked[i].Numerator, picked[i].Denominator, rule.Weight, scores[i] is { } s ? Math.Round(s, 1) : null, lost);
         }
 
-        // Counts (the backlog) are always assessed; without any rate to judge, a region had no work that month and is not scored.
-        if (assessedWeight == 0 || !anyRate)
+        if (total is not { } scored)
         {
             return new HealthCheck(null, null, parts, []);
         }
 
-        var total = Math.Round(weightedScores / assessedWeight, 1);
         var pulledDown = parts.Where(p => p.LostPoints > 0).OrderByDescending(p => p.LostPoints).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
-        return new HealthCheck(total, ColourOf(rules.Bands, total), parts, pulledDown);
+        return new HealthCheck(scored, ColourOf(rules.Bands, scored), parts, pulledDown);
     }
 
-    private static IndicatorFigure FigureOf(IReadOnlyList<IndicatorFigure> figures, string key)
+    /// <summary>The score of <see cref="Check"/> alone, without its parts: the month before's ranking needs no more.</summary>
+    public static decimal? ScoreOf(FiveColourRules rules, FactSums sums) => Assess(rules, sums, null, null).Score;
+
+    /// <summary>
+    /// The weight of the indicators assessed and the score, null without a rate assessed; each indicator's figure and score go into
+    /// <paramref name="picked"/> and <paramref name="scores"/> when given.
+    /// </summary>
+    private static (decimal AssessedWeight, decimal? Score) Assess(FiveColourRules rules, FactSums sums, IndicatorFigure[]? picked, decimal?[]? scores)
     {
-        foreach (var figure in figures)
+        decimal assessedWeight = 0;
+        decimal weightedScores = 0;
+        var anyRate = false;
+        for (var i = 0; i < rules.Indicators.Count; i++)
         {
-            if (figure.Key == key)
+            var rule = rules.Indicators[i];
+            var figure = IndicatorDefinitions.Figure(rule.Key, sums);
+            var score = IndicatorScoreOf(rule, figure);
+            if (score is { } assessed)
             {
-                return figure;
+                assessedWeight += rule.Weight;
+                weightedScores += rule.Weight * assessed;
+                anyRate |= figure.Denominator is not null;
             }
+
+            picked?[i] = figure;
+            scores?[i] = score;
         }
 
-        throw new KeyNotFoundException($"No figure '{key}'.");
+        // Counts (the backlog) are always assessed; without any rate to judge, a region had no work that month and is not scored.
+        return (assessedWeight, assessedWeight == 0 || !anyRate ? null : Math.Round(weightedScores / assessedWeight, 1));
     }
 
     /// <summary>The indicator's score out of 100, or null when a rate has no denominator.</summary>

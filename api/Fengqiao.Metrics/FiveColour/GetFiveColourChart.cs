@@ -85,14 +85,12 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
         // The backlog at the end of the month before is this month's less this month's change: the stock, summed over the whole
         // history, is read once.
         var (_, previousFlows) = await MonthAsync(region, children, first.AddMonths(-1), SumColumns.Of(inputs.Where(i => i != nameof(FactSums.Backlog))), cancellationToken);
-        HealthCheck Check(FactSums sums) => FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(sums));
-        var current = currentSums.Select(c => (c.Child, Check: Check(c.Sums))).ToList();
-        var previous = previousFlows
-            .Zip(currentSums, (before, now) => (before.Child, Check: Check(before.Sums with { Backlog = now.Sums.Backlog - now.Sums.BacklogChange })))
-            .ToList();
+        var current = currentSums.Select(c => (c.Child, Check: FiveColourScoring.Check(rules, c.Sums))).ToList();
+        var previousScores = previousFlows
+            .Zip(currentSums, (before, now) => (before.Child.Id, Score: FiveColourScoring.ScoreOf(rules, before.Sums with { Backlog = now.Sums.Backlog - now.Sums.BacklogChange })))
+            .ToDictionary(p => p.Id, p => p.Score);
         var ranks = FiveColourScoring.Rank(current.Select(c => (c.Child.Id, c.Check.Score)));
-        var previousRanks = FiveColourScoring.Rank(previous.Select(c => (c.Child.Id, c.Check.Score)));
-        var previousScores = previous.ToDictionary(p => p.Child.Id, p => p.Check.Score);
+        var previousRanks = FiveColourScoring.Rank(previousScores.Select(p => (p.Key, p.Value)));
         var entries = current
             .Select(c =>
             {
@@ -103,7 +101,7 @@ internal sealed class FiveColourCalculator(IDbSession session, ICurrentUser call
             })
             .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
-        return (Check(ownSums), entries);
+        return (FiveColourScoring.Check(rules, ownSums), entries);
     }
 }
 

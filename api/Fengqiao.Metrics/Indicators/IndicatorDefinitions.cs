@@ -124,6 +124,41 @@ internal static class IndicatorDefinitions
                 "Agreements found performed ÷ agreements followed up by a return visit; each agreement counts once, as its latest visit found it, by the day of that visit.")),
     ];
 
+    /// <summary>How each figure is computed from a group's sums, in the order of <see cref="All"/>.</summary>
+    private static readonly FigureFormula[] Formulas =
+    [
+        FigureFormula.Count("registered", s => s.Registered),
+        FigureFormula.Count("registered_persons", s => s.RegisteredPersons),
+        FigureFormula.Rate("repeat_rate", s => s.RepeatRegistered, s => s.Registered),
+        FigureFormula.Rate("skip_level_rate", s => s.SkipLevelRegistered, s => s.Registered),
+        FigureFormula.Rate("on_time_acceptance_rate", s => s.AcceptedOnTime, s => s.Accepted),
+        FigureFormula.Rate("on_time_conclusion_rate", s => s.ConcludedOnTime, s => s.Concluded),
+        FigureFormula.Rate("satisfaction_rate", s => s.RatedSatisfied + s.RatedBasicallySatisfied, s => s.RatedSatisfied + s.RatedBasicallySatisfied + s.RatedDissatisfied),
+        FigureFormula.Rate("participation_rate", s => s.RatedSatisfied + s.RatedBasicallySatisfied + s.RatedDissatisfied, s => s.Concluded),
+        FigureFormula.Rate("resolution_rate", s => s.Resolved, s => s.Closed),
+        FigureFormula.Rate("first_time_resolution_rate", s => s.FirstTimeResolved, s => s.FirstTimeClosed),
+        FigureFormula.Count("backlog", s => s.Backlog),
+        FigureFormula.Count("cases_forwarded", s => s.CasesForwarded),
+        FigureFormula.Count("cases_assigned", s => s.CasesAssigned),
+        FigureFormula.Count("supervision_orders", s => s.SupervisionOrders),
+        FigureFormula.Count("suggestions_received", s => s.SuggestionsReceived),
+        FigureFormula.Rate("suggestion_adoption_rate", s => s.SuggestionsAdopted, s => s.SuggestionsAnswered),
+        FigureFormula.Count("leader_reception_batches", s => s.ReceptionBatches),
+        FigureFormula.Count("leader_reception_persons", s => s.ReceptionPersons),
+        FigureFormula.Count("must_visit_batches", s => s.MustVisitBatches),
+        FigureFormula.Rate("must_visit_share", s => s.CountyMustVisitBatches, s => s.CountyVisitBatches),
+        FigureFormula.Count("disputes_opened", s => s.DisputesOpened),
+        FigureFormula.Count("disputes_accepted", s => s.DisputesAccepted),
+        FigureFormula.Count("mediation_sessions", s => s.MediationSessions),
+        FigureFormula.Count("mediation_agreements", s => s.MediationAgreements),
+        FigureFormula.Rate("mediation_success_rate", s => s.MediationAgreements, s => s.MediationAgreements + s.MediationFailures),
+        FigureFormula.Rate("judicial_confirmation_rate", s => s.JudicialConfirmed, s => s.JudicialDecided),
+        FigureFormula.Count("agreements_performed", s => s.AgreementsPerformed),
+        FigureFormula.Rate("agreement_performance_rate", s => s.AgreementsPerformed, s => s.AgreementsFollowedUp),
+    ];
+
+    private static readonly FrozenDictionary<string, FigureFormula> FormulaByKey = Formulas.ToFrozenDictionary(f => f.Key, StringComparer.Ordinal);
+
     public const string NotAKeyMessage = "Not an indicator's key (GetIndicatorDefinitions lists them).";
 
     private static readonly FrozenSet<string> Keys = All.Select(d => d.Key).ToFrozenSet(StringComparer.Ordinal);
@@ -142,7 +177,8 @@ internal static class IndicatorDefinitions
         }
 
         var wanted = keys.ToFrozenSet(StringComparer.Ordinal);
-        return sums => [.. Figures(sums).Where(f => wanted.Contains(f.Key))];
+        var formulas = Formulas.Where(f => wanted.Contains(f.Key)).ToArray();
+        return sums => Compute(formulas, sums);
     }
 
     /// <summary>
@@ -176,37 +212,31 @@ internal static class IndicatorDefinitions
     }
 
     /// <summary>The figures of one group of facts, in the order of <see cref="All"/>.</summary>
-    public static IReadOnlyList<IndicatorFigure> Figures(FactSums s) =>
-    [
-        IndicatorFigure.Count("registered", s.Registered),
-        IndicatorFigure.Count("registered_persons", s.RegisteredPersons),
-        IndicatorFigure.Rate("repeat_rate", s.RepeatRegistered, s.Registered),
-        IndicatorFigure.Rate("skip_level_rate", s.SkipLevelRegistered, s.Registered),
-        IndicatorFigure.Rate("on_time_acceptance_rate", s.AcceptedOnTime, s.Accepted),
-        IndicatorFigure.Rate("on_time_conclusion_rate", s.ConcludedOnTime, s.Concluded),
-        IndicatorFigure.Rate("satisfaction_rate", s.RatedSatisfied + s.RatedBasicallySatisfied, s.RatedSatisfied + s.RatedBasicallySatisfied + s.RatedDissatisfied),
-        IndicatorFigure.Rate("participation_rate", s.RatedSatisfied + s.RatedBasicallySatisfied + s.RatedDissatisfied, s.Concluded),
-        IndicatorFigure.Rate("resolution_rate", s.Resolved, s.Closed),
-        IndicatorFigure.Rate("first_time_resolution_rate", s.FirstTimeResolved, s.FirstTimeClosed),
-        IndicatorFigure.Count("backlog", s.Backlog),
-        IndicatorFigure.Count("cases_forwarded", s.CasesForwarded),
-        IndicatorFigure.Count("cases_assigned", s.CasesAssigned),
-        IndicatorFigure.Count("supervision_orders", s.SupervisionOrders),
-        IndicatorFigure.Count("suggestions_received", s.SuggestionsReceived),
-        IndicatorFigure.Rate("suggestion_adoption_rate", s.SuggestionsAdopted, s.SuggestionsAnswered),
-        IndicatorFigure.Count("leader_reception_batches", s.ReceptionBatches),
-        IndicatorFigure.Count("leader_reception_persons", s.ReceptionPersons),
-        IndicatorFigure.Count("must_visit_batches", s.MustVisitBatches),
-        IndicatorFigure.Rate("must_visit_share", s.CountyMustVisitBatches, s.CountyVisitBatches),
-        IndicatorFigure.Count("disputes_opened", s.DisputesOpened),
-        IndicatorFigure.Count("disputes_accepted", s.DisputesAccepted),
-        IndicatorFigure.Count("mediation_sessions", s.MediationSessions),
-        IndicatorFigure.Count("mediation_agreements", s.MediationAgreements),
-        IndicatorFigure.Rate("mediation_success_rate", s.MediationAgreements, s.MediationAgreements + s.MediationFailures),
-        IndicatorFigure.Rate("judicial_confirmation_rate", s.JudicialConfirmed, s.JudicialDecided),
-        IndicatorFigure.Count("agreements_performed", s.AgreementsPerformed),
-        IndicatorFigure.Rate("agreement_performance_rate", s.AgreementsPerformed, s.AgreementsFollowedUp),
-    ];
+    public static IReadOnlyList<IndicatorFigure> Figures(FactSums s) => Compute(Formulas, s);
+
+    /// <summary>One figure of a group of facts, computed alone: the five-colour chart scores a few figures of many groups.</summary>
+    public static IndicatorFigure Figure(string key, FactSums s) => FormulaByKey[key].Of(s);
+
+    private static IndicatorFigure[] Compute(FigureFormula[] formulas, FactSums s)
+    {
+        var figures = new IndicatorFigure[formulas.Length];
+        for (var i = 0; i < formulas.Length; i++)
+        {
+            figures[i] = formulas[i].Of(s);
+        }
+
+        return figures;
+    }
+
+    /// <summary>A figure's key and how its numerator and, for a rate, its denominator are summed from the counters.</summary>
+    private sealed record FigureFormula(string Key, Func<FactSums, long> Numerator, Func<FactSums, long>? Denominator)
+    {
+        public static FigureFormula Count(string key, Func<FactSums, long> count) => new(key, count, null);
+
+        public static FigureFormula Rate(string key, Func<FactSums, long> numerator, Func<FactSums, long> denominator) => new(key, numerator, denominator);
+
+        public IndicatorFigure Of(FactSums s) => new(Key, Numerator(s), Denominator?.Invoke(s));
+    }
 }
 
 /// <summary>One figure: the numerator and, for a rate, the denominator; the SPA divides, the API never gives a bare percentage.</summary>

@@ -38,11 +38,12 @@ public sealed class FiveColourScoringTests
     public void Check_WeighsTheIndicators_AndNamesThosePullingItDown_MostFirst()
     {
         var rules = Rules(new FiveColourIndicator("resolution_rate", 60, 0.95m, 0.70m), new FiveColourIndicator("backlog", 40, 0, 10));
-        var figures = IndicatorDefinitions.Figures(new FactSums { Closed = 100, Resolved = 95, Backlog = 5 });
+        var sums = new FactSums { Closed = 100, Resolved = 95, Backlog = 5 };
 
-        var check = FiveColourScoring.Check(rules, figures);
+        var check = FiveColourScoring.Check(rules, sums);
 
         Assert.That(check.Score, Is.EqualTo(80m), "60 × 100% + 40 × 50%");
+        Assert.That(FiveColourScoring.ScoreOf(rules, sums), Is.EqualTo(check.Score), "the score alone");
         Assert.That(check.Colour, Is.EqualTo("blue"));
         Assert.That(check.PulledDownBy, Is.EqualTo(new[] { "backlog" }));
         Assert.That(check.Indicators.Single(i => i.Key == "backlog").LostPoints, Is.EqualTo(20m));
@@ -54,11 +55,12 @@ public sealed class FiveColourScoringTests
     {
         var rules = Rules(
             new FiveColourIndicator("resolution_rate", 50, 0.95m, 0.70m), new FiveColourIndicator("satisfaction_rate", 30, 1, 0), new FiveColourIndicator("backlog", 20, 0, 10));
-        var figures = IndicatorDefinitions.Figures(new FactSums { RatedSatisfied = 1, RatedDissatisfied = 1, Backlog = 5 });
+        var sums = new FactSums { RatedSatisfied = 1, RatedDissatisfied = 1, Backlog = 5 };
 
-        var check = FiveColourScoring.Check(rules, figures);
+        var check = FiveColourScoring.Check(rules, sums);
 
         Assert.That(check.Score, Is.EqualTo(50m), "no case closed: satisfaction (30 × 50%) and backlog (20 × 50%) out of their 50");
+        Assert.That(FiveColourScoring.ScoreOf(rules, sums), Is.EqualTo(50m));
         Assert.That(check.Indicators.Single(i => i.Key == "resolution_rate").Score, Is.Null);
         Assert.That(check.Indicators.Single(i => i.Key == "satisfaction_rate").LostPoints, Is.EqualTo(30m));
         Assert.That(check.Indicators.Single(i => i.Key == "backlog").LostPoints, Is.EqualTo(20m));
@@ -69,9 +71,10 @@ public sealed class FiveColourScoringTests
     {
         var rules = Rules(new FiveColourIndicator("resolution_rate", 80, 0.95m, 0.70m), new FiveColourIndicator("backlog", 20, 0, 10));
 
-        var check = FiveColourScoring.Check(rules, IndicatorDefinitions.Figures(new FactSums()));
+        var check = FiveColourScoring.Check(rules, new FactSums());
 
         Assert.That((check.Score, check.Colour), Is.EqualTo(((decimal?)null, (string?)null)));
+        Assert.That(FiveColourScoring.ScoreOf(rules, new FactSums()), Is.Null);
     }
 
     [TestCase(0, "red")]

@@ -68,6 +68,9 @@ public sealed class IndicatorDefinitionTests
         Assert.That(IndicatorDefinitions.All.Select(d => d.Key), Is.EqualTo(figures.Keys), "every figure is defined, in the same order");
         Assert.That(IndicatorDefinitions.All.Where(d => d.Kind == IndicatorKind.Count).Select(d => d.Key),
             Is.EquivalentTo(IndicatorDefinitions.Figures(sums).Where(f => f.Denominator is null).Select(f => f.Key)), "counts have no denominator");
+        Assert.That(IndicatorDefinitions.All.Select(d => IndicatorDefinitions.Figure(d.Key, sums)), Is.EqualTo(IndicatorDefinitions.Figures(sums)), "a figure computed alone");
+        Assert.That(IndicatorDefinitions.Selection(["resolution_rate", "registered", "backlog"])(sums).Select(f => f.Key),
+            Is.EqualTo(new[] { "registered", "resolution_rate", "backlog" }), "a selection keeps the definitions' order");
     }
 
     [TestCase("assign", nameof(Counter.CasesAssigned))]
