@@ -6,13 +6,13 @@ namespace Fengqiao.Benchmarks;
 /// <c>generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR</c> creates a
 /// database with N generated petitions, cases, disputes sharing N sessions, suggestions and diary entries;
 /// <c>rebuild-metrics --data-dir DIR</c> rebuilds the metrics' facts from the event history again, timed;
-/// <c>run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true] [--only suggestions|mediation]</c>
+/// <c>run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true] [--only suggestions|mediation|dashboards]</c>
 /// measures the API over it (with <c>--only</c>, the ceiling and that module's scenarios alone).
 /// Figures are printed, never asserted.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private const string Usage = "usage: generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR | rebuild-metrics --data-dir DIR | run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true] [--only suggestions|mediation]";
+    private const string Usage = "usage: generate [--petitions N] [--cases N] [--disputes N --sessions N] [--suggestions N] [--diary-entries N] --data-dir DIR | rebuild-metrics --data-dir DIR | run --data-dir DIR [--requests N] [--metrics-requests N] [--mixed-requests N] [--clients N] [--mixed-only true] [--metrics-only true] [--only suggestions|mediation|dashboards]";
 
     public static async Task<int> Main(string[] args)
     {

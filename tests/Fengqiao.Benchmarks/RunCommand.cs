@@ -31,14 +31,17 @@ internal static class RunCommand
     /// <param name="mixedOnly">Measures the ceiling and the mixed workload only: for comparing the host's settings, one run each.</param>
     /// <param name="metricsOnly">Measures the ceiling and the metrics only: the dashboard reads and the exports.</param>
     /// <param name="metricsRequests">Requests per metrics scenario: fewer than the others' where a read is slow.</param>
-    /// <param name="only">Measures the ceiling and one module's scenarios only: <c>suggestions</c> or <c>mediation</c>; null for all.</param>
+    /// <param name="only">
+    /// Measures the ceiling and one module's scenarios only: <c>suggestions</c> or <c>mediation</c>, or <c>dashboards</c> (the three
+    /// leaders' dashboards in one read each, without their parts and the exports); null for all.
+    /// </param>
     public static async Task<int> RunAsync(
         string dataDirectory, int requests, int metricsRequests, int mixedRequests, bool mixedOnly, bool metricsOnly, string? only, int clients,
         CancellationToken cancellationToken)
     {
-        if (only is not (null or "suggestions" or "mediation"))
+        if (only is not (null or "suggestions" or "mediation" or "dashboards"))
         {
-            await Console.Error.WriteLineAsync($"--only takes suggestions or mediation, not {only}.");
+            await Console.Error.WriteLineAsync($"--only takes suggestions, mediation or dashboards, not {only}.");
             return 2;
         }
 
@@ -88,10 +91,14 @@ internal static class RunCommand
             results.AddRange(await SuggestionScenariosAsync(http, api, requests, clients));
         }
 
-        if (petitions > 0 && !mixedOnly && only is null)
+        if (petitions > 0 && !mixedOnly && only is null or "dashboards")
         {
-            results.AddRange(await MetricsScenarios.DashboardAsync(http, api, metricsRequests, clients, DateOnly.FromDateTime(DateTime.UtcNow)));
-            await MetricsScenarios.ExportsAsync(host, http, api, cancellationToken);
+            var dashboardsOnly = only == "dashboards";
+            results.AddRange(await MetricsScenarios.DashboardAsync(http, api, metricsRequests, clients, DateOnly.FromDateTime(DateTime.UtcNow), withParts: !dashboardsOnly));
+            if (!dashboardsOnly)
+            {
+                await MetricsScenarios.ExportsAsync(host, http, api, cancellationToken);
+            }
         }
 
         if (petitions > 0 && others)
