@@ -120,18 +120,31 @@ internal static class FactQueries
         this IDbSession session, ICurrentUser caller, FactFilter filter, CancellationToken cancellationToken) =>
         [.. (await SumAsync<DailySums, DateOnly>(session, caller, FactGroup.Day, filter, row => row.Day, null, cancellationToken)).OrderBy(d => d.Key)];
 
-    /// <summary>The statements of a grouping: on the daily rows, and on the monthly rows (none by unit) with the dimension they read.</summary>
-    private static (string Flows, string Backlog, (string Flows, string Backlog, string Dimension)? Monthly) Statements(FactGroup group) => group switch
+    /// <summary>
+    /// The statements of a grouping: on the daily rows, and on the monthly rows (none by unit) with the dimension they read, both
+    /// grouped and as the rows are (<see cref="MonthlyFlows"/> chooses).
+    /// </summary>
+    private static (string Flows, string Backlog, MonthlyStatements? Monthly) Statements(FactGroup group) => group switch
     {
         FactGroup.RegionPath => (IndicatorSql.ByRegionPath, IndicatorSql.BacklogByRegionPath,
-            (IndicatorSql.MonthlyByRegionPath, IndicatorSql.MonthlyBacklogByRegionPath, FactDimension.Total)),
+            new(IndicatorSql.MonthlyByRegionPath, IndicatorSql.MonthlyRowsByRegionPath, IndicatorSql.MonthlyBacklogByRegionPath, FactDimension.Total)),
         FactGroup.Unit => (IndicatorSql.ByUnit, IndicatorSql.BacklogByUnit, null),
         FactGroup.Channel => (IndicatorSql.ByChannel, IndicatorSql.BacklogByChannel,
-            (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Channel)),
+            new(IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyRowsByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Channel)),
         FactGroup.Category => (IndicatorSql.ByCategory, IndicatorSql.BacklogByCategory,
-            (IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Category)),
-        _ => (IndicatorSql.ByDay, IndicatorSql.BacklogByDay, (IndicatorSql.MonthlyByMonth, IndicatorSql.MonthlyBacklogByMonth, FactDimension.Total)),
+            new(IndicatorSql.MonthlyByValue, IndicatorSql.MonthlyRowsByValue, IndicatorSql.MonthlyBacklogByValue, FactDimension.Category)),
+        _ => (IndicatorSql.ByDay, IndicatorSql.BacklogByDay,
+            new(IndicatorSql.MonthlyByMonth, IndicatorSql.MonthlyRowsByMonth, IndicatorSql.MonthlyBacklogByMonth, FactDimension.Total)),
     };
+
+    private sealed record MonthlyStatements(string Flows, string Rows, string Backlog, string Dimension);
+
+    /// <summary>
+    /// The monthly flows statement of a read: the rows as they are when each is its own group (one month; a region's total month by
+    /// month), which spares SQLite's grouping; otherwise summed by group. Either way the rows are added up by key here.
+    /// </summary>
+    private static string MonthlyFlows(MonthlyStatements monthly, FactGroup group, DateOnly firstMonth, DateOnly lastMonth) =>
+        firstMonth == lastMonth || group == FactGroup.Day ? monthly.Rows : monthly.Flows;
 
     private static async Task<Dictionary<TKey, FactSums>> SumAsync<TRow, TKey>(
         IDbSession session, ICurrentUser caller, FactGroup group, FactFilter filter, Func<TRow, TKey> keyOf, IEqualityComparer<TKey>? comparer,
@@ -159,7 +172,7 @@ internal static class FactQueries
         if (statements.Monthly is { } monthly && period is { FirstMonth: { } firstMonth, LastMonth: { } lastMonth })
         {
             var parameters = new MonthlyParameters(filter.RegionPath, monthly.Dimension, firstMonth, lastMonth, period.BacklogBefore);
-            await AddAsync(IndicatorSql.Narrow(monthly.Flows, filter.Sums), parameters);
+            await AddAsync(IndicatorSql.Narrow(MonthlyFlows(monthly, group, firstMonth, lastMonth), filter.Sums), parameters);
             if (readsBacklog)
             {
                 await AddAsync(monthly.Backlog, parameters);

@@ -6,7 +6,7 @@ namespace Fengqiao.Tests.Sql;
 
 /// <summary>
 /// Every query text the code can run, found by convention so new queries are covered without listing them:
-/// constants of static classes named *Sql, and their static methods that take the dialect (returning one text or a set of named texts).
+/// constants and read-only string fields of static classes named *Sql, and their static methods that take the dialect (returning one text or a set of named texts).
 /// </summary>
 internal static class SqlTexts
 {
@@ -47,6 +47,11 @@ internal static class SqlTexts
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.IsPublic))
             {
                 yield return ($"{type.Name}.{field.Name}", (string)field.GetRawConstantValue()!);
+            }
+
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsInitOnly && f.FieldType == typeof(string)))
+            {
+                yield return ($"{type.Name}.{field.Name}", (string)field.GetValue(null)!);
             }
 
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static)

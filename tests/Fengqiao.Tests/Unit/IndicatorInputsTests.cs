@@ -58,6 +58,16 @@ public sealed class IndicatorInputsTests
     }
 
     [Test]
+    public void Narrow_ReadsOnlyTheInputs_FromTheRowsAsTheyAre_WithoutGrouping()
+    {
+        var narrowed = IndicatorSql.Narrow(IndicatorSql.MonthlyRowsByRegionPath, IndicatorDefinitions.InputsOf(["resolution_rate"]));
+
+        Assert.That(narrowed, Does.Contain("f.closed AS Closed").And.Contain("f.resolved AS Resolved").And.Not.Contain("registered"));
+        Assert.That(narrowed, Does.Not.Contain("SUM(").And.Not.Contain("GROUP BY").And.Contain("UNION ALL"));
+        Assert.That(IndicatorSql.MonthlyRowsByMonth, Does.Contain("f.supervision_orders AS SupervisionOrders").And.Not.Contain("SUM("), "every counter without inputs");
+    }
+
+    [Test]
     public void Narrow_KeepsABoundedNumberOfTexts_HoweverManySetsOfCountersAreAskedFor()
     {
         var counters = IndicatorSql.SumLineNames.Order(StringComparer.Ordinal).ToArray();
