@@ -78,8 +78,8 @@ internal static class IndicatorSql
     }
 
     /// <summary>
-    /// Statements by reference: they are this class's constants, and hashing and comparing their texts (a few kilobytes each) on
-    /// every read cost more than the narrowing saves.
+    /// Statements by reference: they are this class's constants and read-only fields, and hashing and comparing their texts (a few
+    /// kilobytes each) on every read cost more than the narrowing saves.
     /// </summary>
     private sealed class StatementAndSums : IEqualityComparer<(string Statement, SumColumns Sums)>
     {
