@@ -14,8 +14,11 @@ namespace Fengqiao.Metrics.Exports;
 /// <summary>The rows of an export: a header, how many rows there will be, and the rows, enumerated once and lazily.</summary>
 internal sealed record ExportTable(string FileStem, string SheetName, IReadOnlyList<string> Header, long RowCount, IEnumerable<object?[]> Rows);
 
-/// <summary>A daily fact row as the detailed export streams it: its key, and one property per <see cref="Counter"/>, named after it.</summary>
-internal sealed record FactExportRow
+/// <summary>
+/// A daily fact row as the detailed export streams it: its key, and one property per <see cref="Counter"/>, named after it: the
+/// counters the indicators sum (<see cref="FactSums"/>, whose backlog stock is not a column here) and those they do not.
+/// </summary>
+internal sealed record FactExportRow : FactSums
 {
     public required DateOnly Day { get; init; }
 
@@ -27,83 +30,11 @@ internal sealed record FactExportRow
 
     public required string Category { get; init; }
 
-    public long Registered { get; init; }
-
-    public long RegisteredPersons { get; init; }
-
     public long FirstTimeRegistered { get; init; }
-
-    public long RepeatRegistered { get; init; }
-
-    public long SkipLevelRegistered { get; init; }
-
-    public long Accepted { get; init; }
-
-    public long AcceptedOnTime { get; init; }
-
-    public long Concluded { get; init; }
-
-    public long ConcludedOnTime { get; init; }
-
-    public long RatedSatisfied { get; init; }
-
-    public long RatedBasicallySatisfied { get; init; }
-
-    public long RatedDissatisfied { get; init; }
-
-    public long Closed { get; init; }
 
     public long ClosedUnrated { get; init; }
 
-    public long Resolved { get; init; }
-
-    public long FirstTimeClosed { get; init; }
-
-    public long FirstTimeResolved { get; init; }
-
     public long ReviewRequested { get; init; }
-
-    public long BacklogChange { get; init; }
-
-    public long SuggestionsReceived { get; init; }
-
-    public long SuggestionsAnswered { get; init; }
-
-    public long SuggestionsAdopted { get; init; }
-
-    public long ReceptionBatches { get; init; }
-
-    public long ReceptionPersons { get; init; }
-
-    public long MustVisitBatches { get; init; }
-
-    public long CountyVisitBatches { get; init; }
-
-    public long CountyMustVisitBatches { get; init; }
-
-    public long DisputesOpened { get; init; }
-
-    public long DisputesAccepted { get; init; }
-
-    public long MediationSessions { get; init; }
-
-    public long MediationAgreements { get; init; }
-
-    public long MediationFailures { get; init; }
-
-    public long JudicialDecided { get; init; }
-
-    public long JudicialConfirmed { get; init; }
-
-    public long AgreementsFollowedUp { get; init; }
-
-    public long AgreementsPerformed { get; init; }
-
-    public long CasesForwarded { get; init; }
-
-    public long CasesAssigned { get; init; }
-
-    public long SupervisionOrders { get; init; }
 }
 
 /// <summary>
