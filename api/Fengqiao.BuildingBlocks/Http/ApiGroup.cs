@@ -28,6 +28,9 @@ public static class QueryValueChecks
     public static readonly DateOnly EarliestDay = new(1900, 1, 1);
     public static readonly DateOnly LatestDay = new(2999, 12, 31);
 
+    /// <summary>What a day outside <see cref="EarliestDay"/>..<see cref="LatestDay"/> answers, in a query or a body.</summary>
+    public static readonly string DayOutOfRange = string.Create(CultureInfo.InvariantCulture, $"Give a day from {EarliestDay:yyyy-MM-dd} to {LatestDay:yyyy-MM-dd}.");
+
     internal static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var indexed = context.MethodInfo.GetParameters()
@@ -71,7 +74,7 @@ public static class QueryValueChecks
         if (parameter.ParameterType == typeof(DateOnly) || parameter.ParameterType == typeof(DateOnly?))
         {
             return value => value is DateOnly day && (day < EarliestDay || day > LatestDay)
-                ? new ValidationFailure(name, string.Create(CultureInfo.InvariantCulture, $"Give a day from {EarliestDay:yyyy-MM-dd} to {LatestDay:yyyy-MM-dd}."))
+                ? new ValidationFailure(name, DayOutOfRange)
                 : null;
         }
 

@@ -36,6 +36,10 @@ internal sealed class StartExportJobValidator : AbstractValidator<StartExportJob
         {
             RuleFor(c => c.Parameters.From).NotNull().WithMessage("Give the period's first day.");
             RuleFor(c => c.Parameters.To).NotNull().WithMessage("Give the period's last day.");
+            RuleFor(c => c.Parameters.From).InclusiveBetween(QueryValueChecks.EarliestDay, QueryValueChecks.LatestDay).When(c => c.Parameters.From is not null)
+                .WithMessage(QueryValueChecks.DayOutOfRange);
+            RuleFor(c => c.Parameters.To).InclusiveBetween(QueryValueChecks.EarliestDay, QueryValueChecks.LatestDay).When(c => c.Parameters.To is not null)
+                .WithMessage(QueryValueChecks.DayOutOfRange);
             RuleFor(c => c.Parameters.To).GreaterThanOrEqualTo(c => c.Parameters.From).When(c => c.Parameters.From is not null)
                 .WithMessage("The period ends on or after its start.");
             RuleFor(c => c.Parameters.To).Must((c, to) => to!.Value.DayNumber - c.Parameters.From!.Value.DayNumber <= 3660)

@@ -38,9 +38,13 @@ internal static class FiveColourMonths
 {
     public const string Invalid = "A month as yyyy-MM, of the years 1900 to 2999.";
 
-    /// <summary>A month as yyyy-MM, bounded so that the months around it (the month before, a year's trend) stay valid dates.</summary>
+    /// <summary>
+    /// A month as yyyy-MM, within the days every endpoint accepts (<see cref="QueryValueChecks"/>), so that the months around it
+    /// (the month before, a year's trend) stay valid dates.
+    /// </summary>
     public static bool TryParse(string? month, out DateOnly first) =>
-        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) && first.Year is >= 1900 and <= 2999;
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first)
+        && first >= QueryValueChecks.EarliestDay && first <= QueryValueChecks.LatestDay;
 
     public static DateOnly Parse(string month) => TryParse(month, out var first) ? first : throw new ArgumentException("Not a month.", nameof(month));
 

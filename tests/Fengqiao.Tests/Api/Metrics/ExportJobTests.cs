@@ -153,6 +153,8 @@ public sealed class ExportJobTests : IntakeTestBase
     [TestCase("""{"kind":"daily_facts","format":"csv","parameters":{"to":"2024-02-29"}}""", "parameters.from")]
     [TestCase("""{"kind":"daily_facts","format":"csv","parameters":{"from":"2024-02-29","to":"2024-02-01"}}""", "parameters.to")]
     [TestCase("""{"kind":"indicators","format":"csv","parameters":{"from":"2010-01-01","to":"2024-02-01"}}""", "parameters.to")]
+    [TestCase("""{"kind":"indicators","format":"csv","parameters":{"from":"1899-12-01","to":"1900-01-31"}}""", "parameters.from")]
+    [TestCase("""{"kind":"daily_facts","format":"csv","parameters":{"from":"2999-12-01","to":"3000-01-31"}}""", "parameters.to")]
     [TestCase("""{"kind":"daily_facts","format":"xlsx","parameters":{"from":"2024-02-01","to":"2024-02-29","groupBy":"month"}}""", "parameters.groupBy")]
     [TestCase("""{"kind":"five_colour_ranking","format":"xlsx","parameters":{"month":"2024-13"}}""", "parameters.month")]
     [TestCase("""{"kind":"five_colour_ranking","format":"xlsx","parameters":{"month":"2024-02","from":"2024-02-01"}}""", "parameters.from")]
