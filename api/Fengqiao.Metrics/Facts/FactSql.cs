@@ -142,18 +142,20 @@ internal static class FactSql
         """;
 
     public const string GetDispute = """
-        SELECT dispute_id AS DisputeId, followed_up_day AS FollowedUpDay, region_path AS RegionPath, category AS Category, performed AS Performed
+        SELECT dispute_id AS DisputeId, followed_up_day AS FollowedUpDay, region_path AS RegionPath, category AS Category, performed AS Performed,
+            followed_up_recorded_at AS FollowedUpRecordedAt
         FROM metrics_disputes WHERE dispute_id = @DisputeId
         """;
 
     public const string UpdateDispute = """
-        UPDATE metrics_disputes SET followed_up_day = @FollowedUpDay, region_path = @RegionPath, category = @Category, performed = @Performed
+        UPDATE metrics_disputes SET followed_up_day = @FollowedUpDay, region_path = @RegionPath, category = @Category, performed = @Performed,
+            followed_up_recorded_at = @FollowedUpRecordedAt
         WHERE dispute_id = @DisputeId
         """;
 
     public const string InsertDispute = """
-        INSERT INTO metrics_disputes (dispute_id, followed_up_day, region_path, category, performed)
-        VALUES (@DisputeId, @FollowedUpDay, @RegionPath, @Category, @Performed)
+        INSERT INTO metrics_disputes (dispute_id, followed_up_day, region_path, category, performed, followed_up_recorded_at)
+        VALUES (@DisputeId, @FollowedUpDay, @RegionPath, @Category, @Performed, @FollowedUpRecordedAt)
         """;
 
     /// <summary>Empties the projection before a rebuild: the daily and monthly facts and what they remember of petitions, cases and disputes.</summary>

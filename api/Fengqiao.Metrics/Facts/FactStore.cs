@@ -63,6 +63,9 @@ internal sealed record DisputeFactsRow
 
     public required bool Performed { get; init; }
 
+    /// <summary>Null for a visit counted before migration 0107 kept the instant.</summary>
+    public DateTimeOffset? FollowedUpRecordedAt { get; init; }
+
     public static DisputeFactsRow Of(DisputeFacts state) => new()
     {
         DisputeId = state.DisputeId,
@@ -70,6 +73,7 @@ internal sealed record DisputeFactsRow
         RegionPath = state.FollowedUpIn.RegionPath,
         Category = state.FollowedUpIn.Category,
         Performed = state.Performed,
+        FollowedUpRecordedAt = state.RecordedAt,
     };
 }
 
@@ -151,7 +155,8 @@ internal sealed class FactStore(IDbSession session) : IFactLedger
         var row = await session.QuerySingleOrDefaultAsync<DisputeFactsRow>(FactSql.GetDispute, new { DisputeId = disputeId }, cancellationToken);
         return row is null
             ? null
-            : new DisputeFacts(row.DisputeId, MediationFactAccumulator.Key(row.FollowedUpDay, row.RegionPath, row.Category), row.Performed);
+            : new DisputeFacts(row.DisputeId, MediationFactAccumulator.Key(row.FollowedUpDay, row.RegionPath, row.Category), row.Performed,
+                row.FollowedUpRecordedAt);
     }
 
     public async Task SaveDisputeAsync(DisputeFacts state, CancellationToken cancellationToken)

@@ -77,10 +77,10 @@ internal sealed record CaseFacts(Guid CaseId, bool IsOverdue, bool ReviewRequest
 }
 
 /// <summary>
-/// What the facts remember of a dispute's return visits 回访: the fact row its latest visit was counted in and whether that visit
-/// found the agreement performed, so that a later visit moves the dispute's one count to its own day.
+/// What the facts remember of a dispute's return visits 回访: the fact row its latest visit was counted in, whether that visit
+/// found the agreement performed, and when the visit was recorded, so that a later visit moves the dispute's one count to its own day.
 /// </summary>
-internal sealed record DisputeFacts(Guid DisputeId, FactKey FollowedUpIn, bool Performed);
+internal sealed record DisputeFacts(Guid DisputeId, FactKey FollowedUpIn, bool Performed, DateTimeOffset? RecordedAt);
 
 internal static class FactDays
 {

@@ -45,11 +45,12 @@ internal static class MediationFactAccumulator
     /// A return visit 回访 counts its dispute once as followed up, on the day of the visit, and as performed when it found the
     /// agreement performed; a later visit of the same dispute takes back what the earlier one counted, so each agreement
     /// followed up counts once, as its latest visit found it. Events may arrive out of order (two dispatchers, a retry): a visit
-    /// earlier than the one counted changes nothing. Of two visits on one day, the one counted last stands.
+    /// earlier than the one counted changes nothing, and of two visits on one day the one recorded later stands, so a rebuild in
+    /// the history's order counts what the live projection counted.
     /// </summary>
     public static (IReadOnlyList<FactDelta> Deltas, DisputeFacts State) PerformanceRecorded(AgreementPerformanceRecorded e, DisputeFacts? before)
     {
-        if (before is not null && e.VisitedOn < before.FollowedUpIn.Day)
+        if (before is not null && IsEarlier(e, before))
         {
             return ([], before);
         }
@@ -72,8 +73,13 @@ internal static class MediationFactAccumulator
             deltas.Add(new FactDelta(key, Counter.AgreementsPerformed, 1));
         }
 
-        return (deltas, new DisputeFacts(e.DisputeId, key, performed));
+        return (deltas, new DisputeFacts(e.DisputeId, key, performed, e.OccurredAt));
     }
+
+    /// <summary>A visit counted before its instant was kept (<c>RecordedAt</c> null) yields to any later visit on its day.</summary>
+    private static bool IsEarlier(AgreementPerformanceRecorded e, DisputeFacts counted) =>
+        e.VisitedOn < counted.FollowedUpIn.Day
+        || (e.VisitedOn == counted.FollowedUpIn.Day && counted.RecordedAt is { } countedAt && e.OccurredAt < countedAt);
 
     public static FactKey Key(DateOnly day, string regionPath, string disputeType) => new(day, regionPath, Guid.Empty, MediationChannel, disputeType);
 

@@ -49,8 +49,12 @@ public sealed class MetricsMediationFactTests
         Assert.That(deltas.Count(d => d.Counter == Counter.JudicialConfirmed), Is.EqualTo(confirmed));
     }
 
-    private static AgreementPerformanceRecorded Visit(string performance, DateOnly visitedOn) =>
-        new(Guid.NewGuid(), new DateTimeOffset(2026, 4, 20, 2, 0, 0, TimeSpan.Zero), DisputeId, "N-1", "medical", "walk_in", Guid.NewGuid(), Town, RoomId, "室",
+    private static readonly DateTimeOffset RecordedAt = new(2026, 4, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private static AgreementPerformanceRecorded Visit(string performance, DateOnly visitedOn) => Visit(performance, visitedOn, RecordedAt);
+
+    private static AgreementPerformanceRecorded Visit(string performance, DateOnly visitedOn, DateTimeOffset recordedAt) =>
+        new(Guid.NewGuid(), recordedAt, DisputeId, "N-1", "medical", "walk_in", Guid.NewGuid(), Town, RoomId, "室",
             null, 100m, 80m, performance, visitedOn, new DateOnly(2026, 3, 9), new DateOnly(2026, 4, 8));
 
     [TestCase("performed", 1)]
@@ -69,7 +73,7 @@ public sealed class MetricsMediationFactTests
         }
 
         Assert.That(deltas, Is.EquivalentTo(expected));
-        Assert.That(state, Is.EqualTo(new DisputeFacts(DisputeId, Key(visitedOn), performed == 1)));
+        Assert.That(state, Is.EqualTo(new DisputeFacts(DisputeId, Key(visitedOn), performed == 1, RecordedAt)));
     }
 
     [Test]
@@ -101,6 +105,38 @@ public sealed class MetricsMediationFactTests
 
         Assert.That(deltas, Is.Empty);
         Assert.That(state, Is.EqualTo(afterLater));
+    }
+
+    [Test]
+    public void OfTwoVisitsOnOneDay_TheOneRecordedLaterStands_InEitherOrderOfArrival()
+    {
+        var day = new DateOnly(2026, 4, 9);
+        var earlier = Visit("not_performed", day, RecordedAt);
+        var later = Visit("performed", day, RecordedAt.AddHours(3));
+
+        var (_, inOrder) = MediationFactAccumulator.PerformanceRecorded(later, MediationFactAccumulator.PerformanceRecorded(earlier, null).State);
+        var (_, laterFirst) = MediationFactAccumulator.PerformanceRecorded(later, null);
+        var (deltas, outOfOrder) = MediationFactAccumulator.PerformanceRecorded(earlier, laterFirst);
+
+        Assert.That(deltas, Is.Empty);
+        Assert.That(outOfOrder, Is.EqualTo(inOrder));
+        Assert.That(inOrder.Performed, Is.True);
+    }
+
+    [Test]
+    public void AVisitCountedBeforeItsInstantWasKept_YieldsToAnotherVisitOnItsDay()
+    {
+        var day = new DateOnly(2026, 4, 9);
+        var countedWithoutInstant = new DisputeFacts(DisputeId, Key(day), true, null);
+
+        var (deltas, state) = MediationFactAccumulator.PerformanceRecorded(Visit("not_performed", day, RecordedAt), countedWithoutInstant);
+
+        Assert.That(deltas, Is.EquivalentTo(new[]
+        {
+            new FactDelta(Key(day), Counter.AgreementsFollowedUp, -1), new FactDelta(Key(day), Counter.AgreementsPerformed, -1),
+            new FactDelta(Key(day), Counter.AgreementsFollowedUp, 1),
+        }));
+        Assert.That(state, Is.EqualTo(new DisputeFacts(DisputeId, Key(day), false, RecordedAt)));
     }
 
     [Test]

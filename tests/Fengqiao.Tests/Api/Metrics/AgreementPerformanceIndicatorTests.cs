@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Fengqiao.Contracts.Mediation;
 using Fengqiao.Metrics.Facts;
 using Fengqiao.Tests.Api.Mediation;
 using Fengqiao.Tests.Support;
@@ -42,6 +43,46 @@ public sealed class AgreementPerformanceIndicatorTests : MediationTestBase
 
         using var otherTown = await Api.ClientForAsync("town.leader");
         await (await otherTown.GetAsync($"/api/v1/metrics/indicators?{Period}&regionId={Region("塔山街道")}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task TwoVisitsOnOneDay_DeliveredOutOfOrder_CountTheOneRecordedLater_AsTheStoreKeepsIt()
+    {
+        string townPath;
+        using (var db = TestDatabase.Open(Api))
+        {
+            townPath = TestDatabase.Strings(db, "SELECT path FROM org_regions WHERE name = '府山街道'").Single();
+        }
+
+        var disputeId = Guid.NewGuid();
+        var recordedAt = new DateTimeOffset(2026, 4, 9, 2, 0, 0, TimeSpan.Zero);
+        var notPerformed = SameDayVisit(disputeId, townPath, "not_performed", recordedAt);
+        var performed = SameDayVisit(disputeId, townPath, "performed", recordedAt.AddHours(2));
+
+        await DeliverToTheFactsAsync(performed);
+        await DeliverToTheFactsAsync(notPerformed);
+
+        using (var db = TestDatabase.Open(Api))
+        {
+            Assert.That(
+                TestDatabase.Strings(db, "SELECT CAST(performed AS TEXT) || ' ' || followed_up_recorded_at FROM metrics_disputes WHERE dispute_id = $id",
+                    ("$id", disputeId.ToString())).Single(),
+                Does.StartWith("1 2026-04-09T04:00:00"), "the later-recorded visit stands, with its instant kept");
+        }
+
+        Assert.That(
+            MetricsTables.Rows(Api).Where(r => r.StartsWith("metrics_daily_facts:", StringComparison.Ordinal) && r.Contains("day=2026-04-09", StringComparison.Ordinal)),
+            Has.Exactly(1).Contains("agreements_followed_up=1|agreements_performed=1"));
+    }
+
+    private static AgreementPerformanceRecorded SameDayVisit(Guid disputeId, string regionPath, string performance, DateTimeOffset recordedAt) =>
+        new(Guid.NewGuid(), recordedAt, disputeId, "T-1", "neighbourhood", "walk_in", Guid.NewGuid(), regionPath, null, null, null, null, null, performance,
+            new DateOnly(2026, 4, 9), new DateOnly(2026, 3, 9), new DateOnly(2026, 4, 8));
+
+    private async Task DeliverToTheFactsAsync(AgreementPerformanceRecorded visit)
+    {
+        await using var scope = Api.Services.CreateAsyncScope();
+        await new MediationFactConsumer(scope.ServiceProvider.GetRequiredService<IFactLedger>()).HandleAsync(visit, CancellationToken.None);
     }
 
     private static async Task<Dictionary<string, string>> FiguresAsync(HttpClient client) =>

@@ -121,7 +121,7 @@ internal static class IndicatorRecomputation
         var failures = Programme("Mediation.MediationFailed", e => Here(e) && In(LocalDay(e["occurredAt"])));
         var rulings = Programme("Mediation.JudicialConfirmationDecided", e => Here(e) && In(Day(e["decidedOn"])));
         var latestVisits = Programme("Mediation.AgreementPerformanceRecorded", _ => true)
-            .GroupBy(e => S(e, "disputeId")).Select(g => g.Last()).Where(e => Here(e) && In(Day(e["visitedOn"]))).ToList();
+            .GroupBy(e => S(e, "disputeId")).Select(g => g.OrderBy(e => Day(e["visitedOn"])).ThenBy(e => Instant(e["occurredAt"])).Last()).Where(e => Here(e) && In(Day(e["visitedOn"]))).ToList();
 
         int Rated(string rating) => rated.Count(e => S(e, "rating") == rating);
         var ratedAll = Rated("satisfied") + Rated("basically_satisfied") + Rated("dissatisfied");
@@ -163,7 +163,9 @@ internal static class IndicatorRecomputation
 
     /// <summary>The day in Shaoxing (UTC+8, no daylight saving) of an instant.</summary>
     public static DateOnly LocalDay(JsonNode? instant) =>
-        DateOnly.FromDateTime(DateTimeOffset.Parse(instant!.GetValue<string>(), CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8)).DateTime);
+        DateOnly.FromDateTime(Instant(instant).ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    private static DateTimeOffset Instant(JsonNode? instant) => DateTimeOffset.Parse(instant!.GetValue<string>(), CultureInfo.InvariantCulture);
 
     private static DateOnly Day(JsonNode? day) => DateOnly.Parse(day!.GetValue<string>(), CultureInfo.InvariantCulture);
 
