@@ -53,11 +53,18 @@ export async function openPage(browser, baseURL, viewport) {
 
 /**
  * Waits until a dialog is shown and its opening zoom has ended. A click during the zoom can land beside the
- * moving button on a slow machine, and the dialog then never closes.
+ * moving button on a slow machine, and the dialog then never closes. The zoom's CSS animation starts only at the
+ * last of its motion steps, so a dialog can be shown with no animation yet to wait for; the step classes
+ * (`ant-zoom-appear`, `-enter` and their `-prepare`, `-start`, `-active`) stay on it until the zoom has ended.
  */
 export async function openedDialog(dialog) {
   await dialog.waitFor();
-  await dialog.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await dialog.page().waitForFunction(
+    (element) =>
+      ![...element.classList].some((name) => /-(appear|enter)(-(prepare|start|active))?$/.test(name)) &&
+      element.getAnimations().every((animation) => animation.playState !== 'running'),
+    await dialog.elementHandle(),
+  );
   return dialog;
 }
 
