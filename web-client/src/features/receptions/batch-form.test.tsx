@@ -209,7 +209,7 @@ describe('new batch form', () => {
     await submit(u);
 
     expect(await screen.findByText('身份证号无效。')).toBeInTheDocument();
-    expect(screen.getByText('类别无效。')).toBeInTheDocument();
+    expect(await screen.findByText('类别无效。')).toBeInTheDocument();
     await submit(u);
 
     await waitFor(() => expect(sent()).toHaveLength(2));
