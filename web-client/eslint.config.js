@@ -47,6 +47,7 @@ export default tseslint.config(
     files: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      'local/no-counted-find-all': 'error',
     },
   },
 );

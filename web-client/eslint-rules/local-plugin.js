@@ -1,5 +1,6 @@
 import { featureBoundaries } from './feature-boundaries.js';
 import { kebabCaseFileNames, noBarrelFiles } from './file-conventions.js';
+import { noCountedFindAll } from './test-conventions.js';
 
 export const localPlugin = {
   meta: { name: 'fengqiao-local' },
@@ -7,5 +8,6 @@ export const localPlugin = {
     'feature-boundaries': featureBoundaries,
     'kebab-case-file-names': kebabCaseFileNames,
     'no-barrel-files': noBarrelFiles,
+    'no-counted-find-all': noCountedFindAll,
   },
 };

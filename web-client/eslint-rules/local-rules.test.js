@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { featureBoundaries } from './feature-boundaries.js';
 import { kebabCaseFileNames, noBarrelFiles } from './file-conventions.js';
+import { noCountedFindAll } from './test-conventions.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -89,5 +90,22 @@ tester.run('no-barrel-files', noBarrelFiles, {
     { filename: file('shared/api/index.ts'), code: 'export const a = 1;', errors: [{ messageId: 'indexFile' }] },
     { filename: file('shared/api/api.ts'), code: "export * from './a';", errors: [{ messageId: 'reExport' }] },
     { filename: file('shared/api/api.ts'), code: "export { a } from './a';", errors: [{ messageId: 'reExport' }] },
+  ],
+});
+
+tester.run('no-counted-find-all', noCountedFindAll, {
+  valid: [
+    { code: 'async () => expect(await screen.findAllByText(a)).toHaveLength(1);' },
+    { code: 'async () => waitFor(() => expect(screen.getAllByText(a)).toHaveLength(2));' },
+    { code: 'async () => expect(await screen.findByText(a)).toBeInTheDocument();' },
+    { code: 'async () => expect(await load()).toHaveLength(2);' },
+  ],
+  invalid: [
+    { code: 'async () => expect(await screen.findAllByText(a)).toHaveLength(2);', errors: [{ messageId: 'countedFindAll' }] },
+    {
+      code: 'async () => expect(await within(dialog).findAllByRole(a)).toHaveLength(n);',
+      errors: [{ messageId: 'countedFindAll' }],
+    },
+    { code: 'async () => expect(await findAllByText(a)).toHaveLength(3);', errors: [{ messageId: 'countedFindAll' }] },
   ],
 });

@@ -42,7 +42,7 @@ describe('sign-in page', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: zhCN['auth.signIn.submit'] }));
 
     expect(await screen.findByText(zhCN['auth.signIn.userNameRequired'])).toBeInTheDocument();
-    expect(screen.getByText(zhCN['auth.signIn.passwordRequired'])).toBeInTheDocument();
+    expect(await screen.findByText(zhCN['auth.signIn.passwordRequired'])).toBeInTheDocument();
     expect(server.requests).toHaveLength(0);
   });
 

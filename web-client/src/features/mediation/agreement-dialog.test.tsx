@@ -35,9 +35,9 @@ describe('agreement dialog', () => {
 
     await user.click(dialog.getByRole('button', { name: zhCN['common.confirm'] }));
     expect(await dialog.findByText(zhCN['agreement.termsRequired'])).toBeInTheDocument();
-    expect(dialog.getByText(zhCN['agreement.applicantMustSign'])).toBeInTheDocument();
-    expect(dialog.getByText(zhCN['agreement.respondentMustSign'])).toBeInTheDocument();
-    expect(dialog.getByText(zhCN['agreement.performanceDeadlineRequired'])).toBeInTheDocument();
+    expect(await dialog.findByText(zhCN['agreement.applicantMustSign'])).toBeInTheDocument();
+    expect(await dialog.findByText(zhCN['agreement.respondentMustSign'])).toBeInTheDocument();
+    expect(await dialog.findByText(zhCN['agreement.performanceDeadlineRequired'])).toBeInTheDocument();
 
     await user.click(dialog.getByLabelText(zhCN['agreementForm.oral']));
     await waitFor(() => expect(dialog.queryByText(zhCN['agreement.applicantMustSign'])).not.toBeInTheDocument());

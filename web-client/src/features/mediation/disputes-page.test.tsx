@@ -281,7 +281,7 @@ describe('dispute page', () => {
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: zhCN['common.confirm'] }));
     expect(await within(dialog).findByText(zhCN['followUp.noteRequired'])).toBeInTheDocument();
-    expect(within(dialog).getByText(zhCN['followUp.performanceRequired'])).toBeInTheDocument();
+    expect(await within(dialog).findByText(zhCN['followUp.performanceRequired'])).toBeInTheDocument();
 
     await user.click(within(dialog).getByLabelText(zhCN['performance.performed']));
     await user.type(within(dialog).getByLabelText(zhCN['followUp.note']), '款项已付清。');

@@ -76,7 +76,7 @@ describe('register dispute page', () => {
 
     await user.click(screen.getByRole('button', { name: zhCN['disputeForm.submit'] }));
     expect(await screen.findByText(zhCN['disputeForm.typeRequired'])).toBeInTheDocument();
-    expect(screen.getAllByText(zhCN['disputeForm.partyNameRequired'])).toHaveLength(2);
+    await waitFor(() => expect(screen.getAllByText(zhCN['disputeForm.partyNameRequired'])).toHaveLength(2));
     expect(server.requestsTo('POST', '/api/v1/mediation/disputes')).toHaveLength(0);
 
     await choose(user, zhCN['disputeForm.type'], '邻里纠纷');
@@ -102,7 +102,7 @@ describe('register dispute page', () => {
     expect(await screen.findByLabelText(zhCN['disputeForm.court'])).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: zhCN['disputeForm.submit'] }));
     expect(await screen.findByText(zhCN['disputeForm.courtRequired'])).toBeInTheDocument();
-    expect(screen.getByText(zhCN['disputeForm.courtCaseNumberRequired'])).toBeInTheDocument();
+    expect(await screen.findByText(zhCN['disputeForm.courtCaseNumberRequired'])).toBeInTheDocument();
     await waitFor(() => expect(within(document.body).queryByTitle(zhCN['disputeSource.referred_petition'])).not.toBeInTheDocument());
   });
 });

@@ -93,7 +93,7 @@ describe('create user form', () => {
     await fillAndSubmit();
 
     expect(await screen.findByText('The password must contain letters and digits.')).toBeInTheDocument();
-    expect(screen.getByText('Unknown role.')).toBeInTheDocument();
+    expect(await screen.findByText('Unknown role.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(onClose).not.toHaveBeenCalled();
   });
@@ -115,8 +115,8 @@ describe('create user form', () => {
     await user.type(within(dialog).getByLabelText(zhCN['users.password']), 'short1');
     await user.click(within(dialog).getByRole('button', { name: zhCN['common.create'] }));
 
-    expect(await within(dialog).findAllByText(zhCN['users.userNameRule'])).toHaveLength(2);
-    expect(within(dialog).getAllByText(zhCN['users.passwordRule'])).toHaveLength(2);
+    await waitFor(() => expect(within(dialog).getAllByText(zhCN['users.userNameRule'])).toHaveLength(2));
+    await waitFor(() => expect(within(dialog).getAllByText(zhCN['users.passwordRule'])).toHaveLength(2));
     expect(server.requestsTo('POST', '/api/v1/users')).toHaveLength(0);
   });
 });

@@ -64,7 +64,7 @@ describe('village form', () => {
     await actor.type(within(dialog).getByLabelText(zhCN['regions.name']), '新风社区');
     await actor.click(within(dialog).getByRole('button', { name: zhCN['common.create'] }));
 
-    expect(await within(dialog).findAllByText('所属镇街代码 330602001 后加三位数字')).toHaveLength(2);
+    await waitFor(() => expect(within(dialog).getAllByText('所属镇街代码 330602001 后加三位数字')).toHaveLength(2));
     expect(server.requestsTo('POST', '/api/v1/regions/r-town/villages')).toHaveLength(0);
   });
 

@@ -47,7 +47,7 @@ describe('register suggestion page', () => {
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: zhCN['registerSuggestion.submit'] }, { timeout: 5000 }));
-    expect(await screen.findAllByText(zhCN['suggestions.required'])).toHaveLength(3);
+    await waitFor(() => expect(screen.getAllByText(zhCN['suggestions.required'])).toHaveLength(3));
     await user.type(screen.getByLabelText(zhCN['suggestions.phone']), '12345');
     expect(await screen.findByText(zhCN['registerSuggestion.phoneInvalid'])).toBeInTheDocument();
     expect(server.requestsTo('POST', '/api/v1/suggestions')).toHaveLength(0);

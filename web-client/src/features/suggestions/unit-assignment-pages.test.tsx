@@ -215,7 +215,7 @@ describe('department pages', () => {
     await user.click(screen.getByRole('button', { name: zhCN['unitSuggestions.giveAnswer'] }));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
-    expect(await within(dialog).findAllByText(zhCN['suggestions.required'])).toHaveLength(2);
+    await waitFor(() => expect(within(dialog).getAllByText(zhCN['suggestions.required'])).toHaveLength(2));
     await user.click(within(dialog).getByRole('radio', { name: zhCN['suggestionOutcome.partly_adopted'] }));
     expect(within(dialog).getByLabelText(zhCN['suggestions.reply'])).toHaveValue(zhCN['answerTemplate.partly_adopted']);
     await user.click(within(dialog).getByRole('button', { name: zhCN['common.save'] }));
