@@ -116,14 +116,8 @@ public sealed class AssignmentTests : MediationTestBase
     private async Task<(string PetitionId, Guid DisputeId, string DisputeNumber)> ReferredAsync(HttpClient officer, HttpClient town, string request)
     {
         var petition = await IntakeData.RegisterAsync(officer, Data.Registration(await FushanVillageAsync(), request: request));
-        var petitionId = petition["id"]!.GetValue<string>();
-        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
-            new { decision = "refer_to_mediation", reason = "属于民间纠纷", notice = "您反映的事项已转人民调解委员会调解。" }, 1)).ShouldBeOkAsync<JsonObject>();
-        await PumpOutboxAsync();
-        await PumpOutboxAsync();
-        var list = await (await town.GetAsync("/api/v1/mediation/disputes?source=referred_petition&limit=100")).ShouldBeOkAsync<JsonObject>();
-        var item = list["items"]!.AsArray().Single(d => d!["petitionNumber"]?.GetValue<string>() == petition["number"]!.GetValue<string>())!;
-        return (petitionId, Guid.Parse(item["id"]!.GetValue<string>()), item["number"]!.GetValue<string>());
+        var item = await ReferToMediationAsync(officer, petition);
+        return (petition["id"]!.GetValue<string>(), Guid.Parse(item["id"]!.GetValue<string>()), item["number"]!.GetValue<string>());
     }
 
     private static async Task<JsonNode> TimelineEntryAsync(HttpClient officer, string petitionId, string kind)

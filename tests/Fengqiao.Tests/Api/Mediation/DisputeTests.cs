@@ -263,14 +263,11 @@ public sealed class DisputeTests : MediationTestBase
         using var officer = await Api.ClientForAsync("district.petition_officer");
         var petition = await IntakeData.RegisterAsync(officer, Data.Registration(await FushanVillageAsync(), request: "与邻居因宅基地边界发生纠纷，请求调解。"));
         var petitionId = petition["id"]!.GetValue<string>();
-        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
-            new { decision = "refer_to_mediation", reason = "属于民间纠纷", notice = "您反映的事项已转人民调解委员会调解。" }, 1)).ShouldBeOkAsync<JsonObject>();
-        await PumpOutboxAsync();
+        await ReferToMediationAsync(officer, petition);
         await PumpOutboxAsync();
 
         using var town = await Api.ClientForAsync("town.mediator");
-        var list = await (await town.GetAsync("/api/v1/mediation/disputes?source=referred_petition&limit=100")).ShouldBeOkAsync<JsonObject>();
-        var referred = list["items"]!.AsArray().Where(d => d!["petitionNumber"]?.GetValue<string>() == petition["number"]!.GetValue<string>()).ToList();
+        var referred = await ReferredDisputesAsync(town, petition);
         Assert.That(referred, Has.Count.EqualTo(1), "one dispute per referred petition");
         var dispute = await DisputeAsync(town, Guid.Parse(referred[0]!["id"]!.GetValue<string>()));
         Assert.That(dispute["petitionId"]!.GetValue<string>(), Is.EqualTo(petitionId));

@@ -99,6 +99,36 @@ public abstract class MediationTestBase : Dispatch.DispatchTestBase
         return id;
     }
 
+    /// <summary>
+    /// Refers <paramref name="petition"/> to mediation and answers the dispute it opened, as 府山街道's mediator lists it,
+    /// once there: the host's own outbox dispatcher may hold the referral under its lease while a pump finds nothing due.
+    /// </summary>
+    internal async Task<JsonNode> ReferToMediationAsync(HttpClient officer, JsonObject petition)
+    {
+        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petition["id"]!.GetValue<string>()}/classification",
+            new { decision = "refer_to_mediation", reason = "属于民间纠纷", notice = "您反映的事项已转人民调解委员会调解。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        using var town = await Api.ClientForAsync("town.mediator");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await PumpOutboxAsync();
+            if (await ReferredDisputesAsync(town, petition) is [var dispute, ..])
+            {
+                return dispute;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new AssertionException($"No dispute was opened for the referred petition {petition["number"]}.");
+    }
+
+    /// <summary>The disputes opened for <paramref name="petition"/> that <paramref name="client"/> lists.</summary>
+    internal static async Task<List<JsonNode>> ReferredDisputesAsync(HttpClient client, JsonObject petition)
+    {
+        var list = await (await client.GetAsync("/api/v1/mediation/disputes?source=referred_petition&limit=100")).ShouldBeOkAsync<JsonObject>();
+        return list["items"]!.AsArray().Where(d => d!["petitionNumber"]?.GetValue<string>() == petition["number"]!.GetValue<string>()).Select(d => d!).ToList();
+    }
+
     internal static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid disputeId, DateTimeOffset start, DateTimeOffset end, Guid[]? mediatorIds = null) =>
         client.PostAsJsonAsync($"/api/v1/mediation/disputes/{disputeId}/sessions", new { startsAt = start, endsAt = end, mediatorIds });
 }

@@ -55,14 +55,9 @@ public sealed class OutcomeTests : MediationTestBase
         using var officer = await Api.ClientForAsync("district.petition_officer");
         var petition = await IntakeData.RegisterAsync(officer, Data.Registration(await FushanVillageAsync(), request: "与邻居因漏水发生纠纷，请求调解。"));
         var petitionId = petition["id"]!.GetValue<string>();
-        await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
-            new { decision = "refer_to_mediation", reason = "属于民间纠纷", notice = "您反映的事项已转人民调解委员会调解。" }, 1)).ShouldBeOkAsync<JsonObject>();
-        await PumpOutboxAsync();
-        await PumpOutboxAsync();
+        var id = Guid.Parse((await ReferToMediationAsync(officer, petition))["id"]!.GetValue<string>());
 
         using var town = await Api.ClientForAsync("town.mediator");
-        var list = await (await town.GetAsync("/api/v1/mediation/disputes?source=referred_petition&limit=100")).ShouldBeOkAsync<JsonObject>();
-        var id = Guid.Parse(list["items"]!.AsArray().Single(d => d!["petitionNumber"]?.GetValue<string>() == petition["number"]!.GetValue<string>())!["id"]!.GetValue<string>());
         await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/consent", new { side = "applicant", consents = true }, 1)).ShouldBeOkAsync<JsonObject>();
         await (await SendWithIfMatch(town, HttpMethod.Post, $"/api/v1/mediation/disputes/{id}/consent", new { side = "respondent", consents = true }, 2)).ShouldBeOkAsync<JsonObject>();
         var roomId = (await DisputeAsync(town, id))["roomId"]!.GetValue<string>();
