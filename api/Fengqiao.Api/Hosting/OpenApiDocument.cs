@@ -89,6 +89,7 @@ internal static class OpenApiDocument
             options.OperationFilter<RateLimitFilter>();
             options.OperationFilter<RequestExampleFilter>();
             options.OperationFilter<QueryEnumFilter>();
+            options.OperationFilter<OptionalQueryArraysFilter>();
             options.OperationFilter<ProblemDescriptionsFilter>();
             options.SchemaFilter<RequiredValueTypesFilter>();
             options.DocumentFilter<TagsFilter>();
@@ -343,6 +344,27 @@ internal static class OpenApiDocument
                     .Select(name => (IOpenApiAny)new OpenApiString(name))
                     .ToList();
                 (parameter.Schema.Type == "array" ? parameter.Schema.Items : parameter.Schema).Enum = values;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Query arrays declared nullable (<c>string[]? flag</c>) are optional: left out, they bind as an empty array. The
+    /// compile-time request delegates describe every query array as required, so the document says it here.
+    /// </summary>
+    private sealed class OptionalQueryArraysFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var nullability = new NullabilityInfoContext();
+            foreach (var description in context.ApiDescription.ParameterDescriptions)
+            {
+                if (description.ParameterDescriptor is Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor { ParameterInfo: { ParameterType.IsArray: true } info }
+                    && nullability.Create(info).ReadState == NullabilityState.Nullable
+                    && operation.Parameters.FirstOrDefault(p => p.Name == description.Name && p.In == ParameterLocation.Query) is { } parameter)
+                {
+                    parameter.Required = false;
+                }
             }
         }
     }

@@ -10,6 +10,9 @@ namespace Fengqiao.BuildingBlocks.Errors;
 /// <summary>Turns every exception into RFC 9457 problem details; unknown ones become a 500 with no internals.</summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>What a query, route or header value that did not bind answers, without echoing it.</summary>
+    internal const string UnboundValue = "This value is missing or not valid here.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -80,7 +83,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     /// <summary>A query, route or header value that did not bind (<c>?limit=abc</c>), or a required one left out, named without echoing it.</summary>
     private static HttpValidationProblemDetails InvalidParameter(string name) =>
-        new(new Dictionary<string, string[]> { [name] = ["This value is missing or not valid here."] })
+        new(new Dictionary<string, string[]> { [name] = [UnboundValue] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more fields are invalid.",

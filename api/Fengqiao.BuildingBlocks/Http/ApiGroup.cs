@@ -21,7 +21,9 @@ public static class ApiGroup
 /// Checks, before any handler runs, the bound values no handler should see: <see cref="QueryEnumAttribute"/> strings
 /// that name no value (an empty one among several too: <c>?flag=</c>), and days outside <see cref="EarliestDay"/>..
 /// <see cref="LatestDay"/>, whose instants or day arithmetic would overflow (<c>?receivedTo=9999-12-31</c>). Either
-/// answers 400 naming the parameter, for every endpoint of the group, present and future.
+/// answers 400 naming the parameter, for every endpoint of the group, present and future. It names too the optional
+/// values that did not parse (<c>?limit=abc</c>): the compile-time request delegates answer those with a bare 400
+/// and leave the value null, where a required one throws the exception <see cref="Errors.ProblemExceptionHandler"/> names.
 /// </summary>
 public static class QueryValueChecks
 {
@@ -33,18 +35,36 @@ public static class QueryValueChecks
 
     internal static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var indexed = context.MethodInfo.GetParameters()
+        var parameters = context.MethodInfo.GetParameters();
+        var indexed = parameters
             .Select((parameter, index) => (Check: CheckOf(parameter), Index: index))
             .Where(p => p.Check is not null)
             .Select(p => (Check: p.Check!, p.Index))
             .ToList();
-        if (indexed.Count == 0)
+        var optionalValues = parameters
+            .Select((parameter, index) => (Read: RawValueOf(parameter), Name: NameOf(parameter), Index: index))
+            .Where(p => p.Read is not null)
+            .Select(p => (Read: p.Read!, p.Name, p.Index))
+            .ToList();
+        if (indexed.Count == 0 && optionalValues.Count == 0)
         {
             return next;
         }
 
         return invocation =>
         {
+            if (invocation.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest)
+            {
+                var unparsed = optionalValues
+                    .Where(p => invocation.Arguments[p.Index] is null && !string.IsNullOrEmpty(p.Read(invocation.HttpContext)))
+                    .Select(p => new ValidationFailure(p.Name, Errors.ProblemExceptionHandler.UnboundValue))
+                    .ToList();
+                if (unparsed.Count > 0)
+                {
+                    throw new ValidationException(unparsed);
+                }
+            }
+
             var failures = indexed.Select(p => p.Check(invocation.Arguments[p.Index])).OfType<ValidationFailure>().ToList();
             if (failures.Count > 0)
             {
@@ -55,9 +75,30 @@ public static class QueryValueChecks
         };
     }
 
+    private static string NameOf(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.GetCustomAttribute<FromHeaderAttribute>()?.Name ?? parameter.Name!;
+
+    /// <summary>How to read the text of an optional value bound by parsing (<c>int? limit</c>, <c>Guid? regionId</c>): from its header, else from the route or the query.</summary>
+    private static Func<HttpContext, string?>? RawValueOf(ParameterInfo parameter)
+    {
+        if (Nullable.GetUnderlyingType(parameter.ParameterType) is null
+            || parameter.IsDefined(typeof(FromBodyAttribute)) || parameter.IsDefined(typeof(FromServicesAttribute)) || parameter.IsDefined(typeof(FromFormAttribute)))
+        {
+            return null;
+        }
+
+        var name = NameOf(parameter);
+        if (parameter.IsDefined(typeof(FromHeaderAttribute)))
+        {
+            return context => context.Request.Headers[name];
+        }
+
+        return context => context.Request.RouteValues.TryGetValue(name, out var routeValue) ? routeValue?.ToString() : context.Request.Query[name];
+    }
+
     private static Func<object?, ValidationFailure?>? CheckOf(ParameterInfo parameter)
     {
-        var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
+        var name = NameOf(parameter);
         if (parameter.GetCustomAttribute<QueryEnumAttribute>() is { } queryEnum)
         {
             var names = QueryEnumAttribute.NamesOf(queryEnum.EnumType).ToFrozenSet(StringComparer.Ordinal);

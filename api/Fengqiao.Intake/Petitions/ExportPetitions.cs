@@ -7,6 +7,7 @@ using Fengqiao.BuildingBlocks.Http;
 using Fengqiao.Contracts.Organization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,7 @@ internal static class ExportPetitionsEndpoint
         [Fengqiao.BuildingBlocks.Http.QueryEnum(typeof(Channel))] string? channel,
         string? category,
         Guid? regionId,
-        [Fengqiao.BuildingBlocks.Http.QueryEnum(typeof(PetitionFlag))] string[]? flag,
+        [FromQuery, Fengqiao.BuildingBlocks.Http.QueryEnum(typeof(PetitionFlag))] string[]? flag,
         DateOnly? receivedFrom,
         DateOnly? receivedTo,
         string? text,

@@ -9,6 +9,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Intake.Petitions;
@@ -215,7 +216,7 @@ internal static class ListPetitionsEndpoint
         [QueryEnum(typeof(Channel))] string? channel,
         string? category,
         Guid? regionId,
-        [QueryEnum(typeof(PetitionFlag))] string[]? flag,
+        [FromQuery, QueryEnum(typeof(PetitionFlag))] string[]? flag,
         DateOnly? receivedFrom,
         DateOnly? receivedTo,
         string? text,

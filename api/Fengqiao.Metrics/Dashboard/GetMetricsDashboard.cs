@@ -7,6 +7,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Metrics.Dashboard;
@@ -59,6 +60,6 @@ internal static class GetMetricsDashboardEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<MetricsDashboard>> Handle(string month, Guid? regionId, string[]? indicators, ISender sender, CancellationToken cancellationToken) =>
+    private static async Task<Ok<MetricsDashboard>> Handle(string month, Guid? regionId, [FromQuery] string[]? indicators, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetMetricsDashboard(month, regionId, IndicatorDefinitions.Requested(indicators)), cancellationToken));
 }

@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fengqiao.Metrics.Indicators;
@@ -201,7 +202,7 @@ internal static class GetIndicatorsEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<IndicatorTable>> Handle(
-        DateOnly from, DateOnly to, Guid? regionId, Guid? unitId, [QueryEnum(typeof(IndicatorGrouping))] string? groupBy, string[]? indicators, ISender sender,
+        DateOnly from, DateOnly to, Guid? regionId, Guid? unitId, [QueryEnum(typeof(IndicatorGrouping))] string? groupBy, [FromQuery] string[]? indicators, ISender sender,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(
             new GetIndicators(

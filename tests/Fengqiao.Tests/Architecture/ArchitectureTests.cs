@@ -45,6 +45,17 @@ public sealed partial class ArchitectureTests
         Assert.That(result.IsSuccessful, Is.True, Failing(result));
     }
 
+    /// <summary>
+    /// Endpoints get request delegates generated at compile time (EnableRequestDelegateGenerator in Directory.Build.props):
+    /// built from expression trees at start instead, they cost every host about a second (docs/performance.md).
+    /// </summary>
+    [TestCaseSource(nameof(Modules))]
+    public void Module_MapsItsEndpointsWithGeneratedRequestDelegates(Assembly module) =>
+        Assert.That(
+            module.GetTypes().Any(t => t.Namespace == "Microsoft.AspNetCore.Http.Generated"),
+            Is.True,
+            $"{module.GetName().Name} has no request delegates generated at compile time");
+
     /// <summary>Each module's own table prefix; the platform's tables (outbox, inbox, audit, idempotency, settings) carry none of these.</summary>
     private static readonly Dictionary<string, string> TablePrefixes = new()
     {
