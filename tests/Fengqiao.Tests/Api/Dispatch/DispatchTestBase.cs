@@ -28,12 +28,30 @@ public abstract class DispatchTestBase : IntakeTestBase
     }
 
     /// <summary>Delivers every stored event now instead of waiting for the background dispatcher.</summary>
+    /// <summary>
+    /// Delivers every stored event and waits for the ones the host's own dispatcher holds under its lease: a pump that
+    /// found them leased would otherwise return before they reach their consumers. Events whose delivery failed wait for
+    /// their retry and are not waited for.
+    /// </summary>
     internal async Task PumpOutboxAsync()
     {
         var dispatcher = Api.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
+            while (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
+            {
+            }
+
+            using var db = TestDatabase.Open(Api);
+            if (TestDatabase.Strings(db, "SELECT id FROM outbox_messages WHERE processed_at IS NULL AND last_error IS NULL").Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
         }
+
+        throw new AssertionException("The host's outbox dispatcher held events for 10 s.");
     }
 
     /// <summary>
@@ -187,20 +205,10 @@ public abstract class DispatchTestBase : IntakeTestBase
     {
         await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petitionId}/classification",
             new { decision = "accept", notice = "您的信访事项已受理。" }, 1)).ShouldBeOkAsync<JsonObject>();
-        // The host's own outbox dispatcher may hold the acceptance under its lease while this pump finds nothing due.
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            await PumpOutboxAsync();
-            using var db = TestDatabase.Open(Api);
-            var opened = TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE petition_id = $id AND kind = 'Handling'", ("$id", petitionId.ToString()));
-            if (opened.Count == 1)
-            {
-                return Guid.Parse(opened[0]);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new AssertionException($"No case was opened for the accepted petition {petitionId}.");
+        await PumpOutboxAsync();
+        using var db = TestDatabase.Open(Api);
+        var opened = TestDatabase.Strings(db, "SELECT id FROM dispatch_cases WHERE petition_id = $id AND kind = 'Handling'", ("$id", petitionId.ToString()));
+        Assert.That(opened, Has.Count.EqualTo(1), $"one case opened for the accepted petition {petitionId}");
+        return Guid.Parse(opened[0]);
     }
 }

@@ -99,27 +99,16 @@ public abstract class MediationTestBase : Dispatch.DispatchTestBase
         return id;
     }
 
-    /// <summary>
-    /// Refers <paramref name="petition"/> to mediation and answers the dispute it opened, as 府山街道's mediator lists it,
-    /// once there: the host's own outbox dispatcher may hold the referral under its lease while a pump finds nothing due.
-    /// </summary>
+    /// <summary>Refers <paramref name="petition"/> to mediation and answers the dispute it opened, as 府山街道's mediator lists it.</summary>
     internal async Task<JsonNode> ReferToMediationAsync(HttpClient officer, JsonObject petition)
     {
         await (await SendWithIfMatch(officer, HttpMethod.Post, $"/api/v1/petitions/{petition["id"]!.GetValue<string>()}/classification",
             new { decision = "refer_to_mediation", reason = "属于民间纠纷", notice = "您反映的事项已转人民调解委员会调解。" }, 1)).ShouldBeOkAsync<JsonObject>();
+        await PumpOutboxAsync();
         using var town = await Api.ClientForAsync("town.mediator");
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            await PumpOutboxAsync();
-            if (await ReferredDisputesAsync(town, petition) is [var dispute, ..])
-            {
-                return dispute;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new AssertionException($"No dispute was opened for the referred petition {petition["number"]}.");
+        var opened = await ReferredDisputesAsync(town, petition);
+        Assert.That(opened, Is.Not.Empty, $"a dispute opened for the referred petition {petition["number"]}");
+        return opened[0];
     }
 
     /// <summary>The disputes opened for <paramref name="petition"/> that <paramref name="client"/> lists.</summary>
