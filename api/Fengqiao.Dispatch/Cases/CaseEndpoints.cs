@@ -32,8 +32,8 @@ internal static class CaseEndpoints
     public static RouteHandlerBuilder MapCaseChange<TCommand>(this IEndpointRouteBuilder cases, CaseAction action, string path, string name, string summary)
         where TCommand : CaseCommand
     {
-        // The request delegate generator skips generic handlers; these nineteen are built at start, as without it,
-        // which costs less than nineteen copies of the handler would.
+        // The request delegate generator skips generic handlers, so these nineteen are still built at start: about
+        // 0.1 s of it, less than nineteen copies of one handler would cost to keep.
 #pragma warning disable RDG011
         return cases.MapPost("/{id:guid}/" + path, async Task<Ok<EntityVersion>> (Guid id, TCommand request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
             {
