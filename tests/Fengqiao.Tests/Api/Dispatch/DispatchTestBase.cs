@@ -27,7 +27,6 @@ public abstract class DispatchTestBase : IntakeTestBase
         return id;
     }
 
-    /// <summary>Delivers every stored event now instead of waiting for the background dispatcher.</summary>
     /// <summary>
     /// Delivers every stored event and waits for the ones the host's own dispatcher holds under its lease: a pump that
     /// found them leased would otherwise return before they reach their consumers. Events whose delivery failed wait for
